@@ -1,0 +1,1 @@
+//! The desktop app: Bevy plugins that show the avatar and the egui panels.

@@ -1,0 +1,9 @@
+//! Anprobe: a virtual fitting room. Domain modules (no Bevy) and the Bevy app built on them.
+
+pub mod app;
+pub mod body;
+pub mod cli;
+pub mod export;
+pub mod measurements;
+pub mod report;
+pub mod tape;

@@ -1,0 +1,1 @@
+//! The JSON report of `anprobe avatar`: every measurement, typed or predicted, and measured on the mesh.

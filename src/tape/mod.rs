@@ -1,0 +1,1 @@
+//! The tape measure: measures girths and lengths on a mesh the way a tailor does.

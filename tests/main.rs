@@ -1,0 +1,6 @@
+//! The one integration-test crate (one Bevy link): each module tests one area.
+
+mod body;
+mod cli;
+mod export;
+mod measurements;
