@@ -1,1 +1,106 @@
-//! Tests: body.
+//! Tests: the body model — tape accuracy over a grid of bodies, a closed manifold mesh, one
+//! topology for every body.
+
+use anprobe::body::{self, Avatar, BodyMesh};
+use anprobe::measurements::{Form, Key, Resolved, Shape, Source};
+use anprobe::tape;
+use std::collections::HashMap;
+
+/// ANSUR II means of the proportions the shopper does not type (cm), per form.
+fn mean_shape(form: Form, stature: f64) -> Shape {
+    let (base, values): (f64, [f64; 21]) = match form {
+        Form::Female => (
+            162.9,
+            [133.5, 123.9, 117.1, 98.0, 83.4, 44.9, 6.3, 139.6, 27.0, 24.8, 30.1, 21.4, 35.5, 23.3, 24.7, 9.3, 18.1, 7.8, 14.8, 19.0, 12.7],
+        ),
+        Form::Male => (
+            175.6,
+            [144.0, 132.8, 129.1, 105.6, 88.8, 48.9, 7.3, 151.7, 29.0, 25.5, 32.8, 23.9, 34.7, 24.6, 27.1, 10.2, 19.3, 8.8, 15.4, 20.0, 13.1],
+        ),
+    };
+    Shape { values: values.map(|v| v * stature / base) }
+}
+
+/// A complete body from explicit values (cm), proportions scaled from the survey means.
+pub fn resolved(form: Form, values: &[(Key, f64)]) -> Resolved {
+    let defaults: HashMap<Key, f64> = match form {
+        Form::Female => [
+            (Key::Stature, 163.0), (Key::NeckGirth, 33.0), (Key::ChestGirth, 92.0), (Key::UnderbustGirth, 80.0),
+            (Key::WaistGirth, 80.0), (Key::HipGirth, 100.0), (Key::ShoulderWidth, 36.0), (Key::ArmLength, 55.0),
+            (Key::UpperArmGirth, 29.0), (Key::WristGirth, 15.0), (Key::InsideLeg, 76.0), (Key::ThighGirth, 60.0),
+            (Key::KneeGirth, 40.0), (Key::CalfGirth, 36.0), (Key::AnkleGirth, 22.0), (Key::HeadGirth, 55.0),
+            (Key::WeightKg, 65.0),
+        ],
+        Form::Male => [
+            (Key::Stature, 176.0), (Key::NeckGirth, 39.0), (Key::ChestGirth, 102.0), (Key::UnderbustGirth, 95.0),
+            (Key::WaistGirth, 90.0), (Key::HipGirth, 101.0), (Key::ShoulderWidth, 40.0), (Key::ArmLength, 59.0),
+            (Key::UpperArmGirth, 34.0), (Key::WristGirth, 17.0), (Key::InsideLeg, 83.0), (Key::ThighGirth, 61.0),
+            (Key::KneeGirth, 41.0), (Key::CalfGirth, 39.0), (Key::AnkleGirth, 23.0), (Key::HeadGirth, 57.0),
+            (Key::WeightKg, 85.0),
+        ],
+    }
+    .into_iter()
+    .collect();
+    let mut v = Key::ALL.map(|k| defaults[&k]);
+    for &(k, x) in values {
+        v[k.index()] = x;
+    }
+    Resolved {
+        form,
+        form_source: Source::Typed,
+        values: v,
+        sources: [Source::Typed; 17],
+        shape: mean_shape(form, v[Key::Stature.index()]),
+    }
+}
+
+/// Every measured value equals its target within 0.5 cm (0.05 cm in practice).
+fn assert_accurate(m: &Resolved, avatar: &Avatar, label: &str) {
+    for reading in tape::measure(avatar) {
+        let want = m.get(reading.key);
+        assert!(
+            (reading.cm - want).abs() < 0.5,
+            "{label}: {} measured {:.2} cm, wanted {want:.2} cm",
+            reading.key.as_str(),
+            reading.cm
+        );
+    }
+}
+
+/// Closed, manifold and consistently oriented: each directed edge once, its reverse once.
+fn assert_closed_manifold(mesh: &BodyMesh) {
+    let mut directed: HashMap<(u32, u32), u32> = HashMap::new();
+    for t in mesh.indices.chunks_exact(3) {
+        assert!(t[0] != t[1] && t[1] != t[2] && t[0] != t[2], "degenerate triangle {t:?}");
+        for k in 0..3 {
+            *directed.entry((t[k], t[(k + 1) % 3])).or_default() += 1;
+        }
+    }
+    for (&(a, b), &n) in &directed {
+        assert_eq!(n, 1, "edge {a}->{b} used {n} times in one direction");
+        assert_eq!(directed.get(&(b, a)), Some(&1), "edge {a}-{b} is not shared by exactly two triangles");
+    }
+    let used: std::collections::HashSet<u32> = mesh.indices.iter().copied().collect();
+    assert_eq!(used.len(), mesh.positions.len(), "unused vertices");
+    assert!(tape::volume_m3(mesh) > 0.0, "normals point inwards");
+    // Euler characteristic of a sphere-like closed surface.
+    let (v, e, f) = (mesh.positions.len() as i64, directed.len() as i64 / 2, mesh.indices.len() as i64 / 3);
+    assert_eq!(v - e + f, 2, "not a single closed genus-0 surface");
+}
+
+#[test]
+fn default_bodies_measure_exactly_and_are_closed() {
+    for form in [Form::Female, Form::Male] {
+        let m = resolved(form, &[]);
+        let avatar = body::build(&m);
+        assert!(avatar.mesh.positions.len() >= 15_000, "{} vertices", avatar.mesh.positions.len());
+        assert_eq!(avatar.mesh.normals.len(), avatar.mesh.positions.len());
+        assert_eq!(avatar.mesh.uvs.len(), avatar.mesh.positions.len());
+        assert!(avatar.mesh.positions.iter().all(|p| p.is_finite()));
+        assert!(avatar.mesh.normals.iter().all(|n| n.is_finite() && (n.length() - 1.0).abs() < 1e-3));
+        let min_y = avatar.mesh.positions.iter().map(|p| p.y).fold(f32::INFINITY, f32::min);
+        assert_eq!(min_y, 0.0, "feet on the floor");
+        assert_closed_manifold(&avatar.mesh);
+        assert_accurate(&m, &avatar, &format!("{form:?}"));
+    }
+}

@@ -2,8 +2,16 @@
 //! +Y up, facing +Z, feet on y = 0) whose tape measurements equal the resolved measurements.
 //! Every body has the same topology, so garments can bind to vertex indices.
 
+mod limbs;
+mod mesh;
+mod proportions;
+mod section;
+mod torso;
+
 use crate::measurements::{Key, Resolved};
 use glam::{Vec2, Vec3};
+use mesh::MeshBuilder;
+use proportions::Proportions;
 
 /// Triangle mesh of the avatar.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,7 +43,47 @@ pub struct Avatar {
     pub tapes: Vec<(Key, TapePlacement)>,
 }
 
-/// Builds the avatar for a resolved measurement set.
-pub fn build(_m: &Resolved) -> Avatar {
-    todo!()
+/// Builds the avatar for a resolved measurement set. Never panics: out-of-range values are
+/// clamped into a buildable body (validation reports them before this point).
+pub fn build(m: &Resolved) -> Avatar {
+    let p = Proportions::new(m);
+    let mut mesh = MeshBuilder::with_capacity(17_000);
+    let torso = torso::build(&mut mesh, &p);
+    let left_arm = limbs::arm(&mut mesh, &torso, &p, 1.0);
+    limbs::arm(&mut mesh, &torso, &p, -1.0);
+    let seam = limbs::crotch_seam(&mut mesh, &torso, &p);
+    let left_leg = limbs::leg(&mut mesh, &torso, &seam, &p, 1.0);
+    limbs::leg(&mut mesh, &torso, &seam, &p, -1.0);
+    // The soles: everything below the floor is pressed flat onto it.
+    for position in &mut mesh.positions {
+        position.y = position.y.max(0.0);
+    }
+    let horizontal = |row: usize| TapePlacement::Girth { origin: torso.centre(row), normal: Vec3::Y };
+    let limb = |t: limbs::LimbTape| TapePlacement::Girth { origin: t.centre, normal: t.normal };
+    let tapes = Key::ALL
+        .iter()
+        .filter_map(|&key| {
+            let placement = match key {
+                Key::Stature => TapePlacement::Height { top: torso.crown },
+                Key::NeckGirth => horizontal(torso.neck_row()),
+                Key::ChestGirth => horizontal(torso.chest_row()),
+                Key::UnderbustGirth => horizontal(torso.underbust_row()),
+                Key::WaistGirth => horizontal(torso.waist_row()),
+                Key::HipGirth => horizontal(torso.hip_row()),
+                Key::ShoulderWidth => TapePlacement::Length { from: torso.acromion(1.0), to: torso.acromion(-1.0) },
+                Key::ArmLength => TapePlacement::Length { from: torso.acromion(1.0), to: left_arm.stylion },
+                Key::UpperArmGirth => limb(left_arm.upper_arm),
+                Key::WristGirth => limb(left_arm.wrist),
+                Key::InsideLeg => TapePlacement::Height { top: limbs::crotch_point(&seam) },
+                Key::ThighGirth => limb(left_leg.thigh),
+                Key::KneeGirth => limb(left_leg.knee),
+                Key::CalfGirth => limb(left_leg.calf),
+                Key::AnkleGirth => limb(left_leg.ankle),
+                Key::HeadGirth => horizontal(torso.head_row()),
+                Key::WeightKg => return None,
+            };
+            Some((key, placement))
+        })
+        .collect();
+    Avatar { mesh: mesh.finish(), tapes }
 }

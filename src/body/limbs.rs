@@ -1,0 +1,352 @@
+//! Arms with hands, and legs with feet: tubes of elliptical rings that grow out of the torso's
+//! armscyes and crotch. A limb's first rings blend from the opening's shape into its own rings.
+
+use super::mesh::MeshBuilder;
+use super::proportions::Proportions;
+use super::section::{pchip, LimbSection};
+use super::torso::{Torso, COLUMNS};
+use glam::{Vec2, Vec3};
+use std::f32::consts::{FRAC_PI_2, TAU};
+
+/// How far the arms are raised from the body in the A-pose.
+const ARM_ANGLE: f32 = 0.7;
+const ARM_BLEND_RINGS: usize = 5;
+const SEAM_VERTICES: usize = 11;
+
+/// A tape laid around a limb: its plane's anchor and normal.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct LimbTape {
+    pub centre: Vec3,
+    pub normal: Vec3,
+}
+
+pub(super) struct Arm {
+    pub upper_arm: LimbTape,
+    pub wrist: LimbTape,
+    /// The wrist landmark (thumb side), end of the arm length.
+    pub stylion: u32,
+}
+
+pub(super) struct Leg {
+    pub thigh: LimbTape,
+    pub knee: LimbTape,
+    pub calf: LimbTape,
+    pub ankle: LimbTape,
+}
+
+/// The frame a limb's rings are laid out in: `e1`, `e2` span the ring's plane.
+#[derive(Clone, Copy)]
+struct Frame {
+    centre: Vec3,
+    e1: Vec3,
+    e2: Vec3,
+}
+
+impl Frame {
+    fn place(&self, q: Vec2) -> Vec3 {
+        self.centre + self.e1 * q.x + self.e2 * q.y
+    }
+}
+
+/// Angles of an opening's vertices around `frame`, unwrapped, and the evenly spaced angles the
+/// limb's own rings use (starting at the same vertex, running the same way round).
+fn opening_angles(mesh: &MeshBuilder, opening: &[u32], frame: &Frame) -> (Vec<f32>, Vec<f32>) {
+    let flat: Vec<Vec2> = opening
+        .iter()
+        .map(|&i| {
+            let d = mesh.positions[i as usize] - frame.centre;
+            Vec2::new(d.dot(frame.e1), d.dot(frame.e2))
+        })
+        .collect();
+    let centre = flat.iter().copied().sum::<Vec2>() / flat.len() as f32;
+    let mut actual: Vec<f32> = Vec::with_capacity(flat.len());
+    for q in &flat {
+        let raw = (q.y - centre.y).atan2(q.x - centre.x);
+        actual.push(match actual.last() {
+            None => raw,
+            Some(&prev) => prev + ((raw - prev + std::f32::consts::PI).rem_euclid(TAU) - std::f32::consts::PI),
+        });
+    }
+    let dir = if actual[actual.len() - 1] >= actual[0] { 1.0 } else { -1.0 };
+    let m = flat.len() as f32;
+    let even = (0..flat.len()).map(|k| actual[0] + dir * TAU * k as f32 / m).collect();
+    (actual, even)
+}
+
+/// A ring of points of `section` in `frame` at the given angles.
+fn ring_points(section: &LimbSection, frame: &Frame, angles: &[f32]) -> Vec<Vec3> {
+    angles.iter().map(|&a| frame.place(section.point(a))).collect()
+}
+
+/// Rings blending from the opening into the limb: ring i is a weighted mix of the opening and
+/// of the limb's ring `target(i)` sampled at angles part-way to even spacing.
+fn blend_rings(
+    mesh: &mut MeshBuilder,
+    opening: &[u32],
+    angles: (&[f32], &[f32]),
+    count: usize,
+    mut target: impl FnMut(usize, &[f32]) -> Vec<Vec3>,
+    v: impl Fn(usize) -> f32,
+) -> Vec<u32> {
+    let mut previous = opening.to_vec();
+    for i in 1..=count {
+        let w = smoothstep(i as f32 / (count + 1) as f32);
+        let mixed: Vec<f32> = angles.0.iter().zip(angles.1).map(|(a, e)| a + (e - a) * w).collect();
+        let goal = target(i, &mixed);
+        let points: Vec<Vec3> =
+            opening.iter().zip(&goal).map(|(&o, &g)| mesh.positions[o as usize].lerp(g, w)).collect();
+        let ring = mesh.ring(&points, v(i));
+        mesh.stitch(&previous, &ring);
+        previous = ring;
+    }
+    previous
+}
+
+/// Builds one arm and hand on `side` (+1 left, −1 right).
+pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: f32) -> Arm {
+    let k = p.stature / 1.7;
+    let (sin, cos) = ARM_ANGLE.sin_cos();
+    let d = Vec3::new(side * sin, -cos, 0.0);
+    let e1 = Vec3::new(side * cos, sin, 0.0);
+    let e2 = Vec3::Z;
+    let acromion = mesh.positions[torso.acromion(side) as usize];
+    let joint = acromion + Vec3::new(-side * 0.008 * k, -0.035 * k, 0.0);
+    let at = |s: f32| Frame { centre: joint + d * s, e1, e2 };
+
+    let opening = torso.armscye_loop(side);
+    let (actual, even) = opening_angles(mesh, &opening, &at(0.0));
+
+    // The wrist ring first: its position along the arm is solved so that the straight distance
+    // acromion → wrist landmark is exactly the arm length.
+    let wrist = LimbSection { r1: 1.0, r2: 1.3, back: 0.0 }.with_girth(p.wrist, &even);
+    let stylion_k = (0..even.len()).max_by(|&a, &b| even[a].sin().total_cmp(&even[b].sin())).unwrap_or(0);
+    let q = wrist.point(even[stylion_k]);
+    let offset = (joint - acromion) + e1 * q.x + e2 * q.y;
+    let b = d.dot(offset);
+    let c = offset.length_squared() - p.arm_length * p.arm_length;
+    let t_wrist = (-b + (b * b - c).max(0.0).sqrt()).max(0.3 * p.arm_length);
+
+    let s_elbow = 0.565 * t_wrist;
+    let s_deltoid = 0.3 * s_elbow;
+    let s_upper = 0.55 * s_elbow;
+    let s_forearm = s_elbow + 0.25 * (t_wrist - s_elbow);
+    let upper = LimbSection { r1: 1.0, r2: 0.95, back: 0.0 }.with_girth(p.upper_arm, &even);
+    let elbow_girth = (0.8 * p.upper_arm).max(1.45 * p.wrist).min(0.95 * p.upper_arm);
+    let forearm_girth = (0.85 * p.upper_arm).max(1.6 * p.wrist).min(0.98 * p.upper_arm);
+    let knots = [s_deltoid, s_upper, s_elbow, s_forearm, t_wrist];
+    let sections = [
+        LimbSection { r1: 1.0, r2: 1.0, back: 0.0 }.with_girth(1.12 * p.upper_arm, &even),
+        upper,
+        LimbSection { r1: 1.0, r2: 1.1, back: 0.0 }.with_girth(elbow_girth, &even),
+        LimbSection { r1: 1.0, r2: 1.15, back: 0.0 }.with_girth(forearm_girth, &even),
+        wrist,
+    ];
+    let section_at = |s: f32| interpolate(&knots, &sections, s);
+    let arm_v = |s: f32| 0.3 + 0.6 * s / (t_wrist + p.hand_length);
+
+    let blend_s = |i: usize| s_deltoid * i as f32 / (ARM_BLEND_RINGS + 1) as f32;
+    let mut previous = blend_rings(
+        mesh,
+        &opening,
+        (&actual, &even),
+        ARM_BLEND_RINGS,
+        |i, angles| ring_points(&sections[0], &at(blend_s(i)), angles),
+        |i| arm_v(blend_s(i)),
+    );
+    let mut upper_tape = None;
+    let mut wrist_ring = Vec::new();
+    for (segment, n) in [4usize, 6, 3, 6].into_iter().enumerate() {
+        for i in 0..n + usize::from(segment == 3) {
+            let s = knots[segment] + (knots[segment + 1] - knots[segment]) * i as f32 / n as f32;
+            let section = if i == 0 { sections[segment] } else if i == n { sections[4] } else { section_at(s) };
+            let ring = mesh.ring(&ring_points(&section, &at(s), &even), arm_v(s));
+            mesh.stitch(&previous, &ring);
+            if segment == 1 && i == 0 {
+                upper_tape = Some(LimbTape { centre: at(s).centre, normal: d });
+            }
+            if segment == 3 && i == n {
+                wrist_ring = ring.clone();
+            }
+            previous = ring;
+        }
+    }
+    let stylion = wrist_ring.get(stylion_k).copied().unwrap_or(0);
+
+    // The hand: a mitten, flat in the plane of the arm and the forward axis (palm to the thigh).
+    let hl = p.hand_length;
+    let hb = p.hand_breadth / 2.0;
+    let u_knots = [0.0, 0.35, 0.55, 0.85, 1.0];
+    let r1 = [wrist.r1, 0.016 * k, 0.014 * k, 0.011 * k, 0.006 * k];
+    let r2 = [wrist.r2, hb, hb * 0.95, hb * 0.8, hb * 0.4];
+    for j in 1..=10 {
+        let u = j as f32 / 11.0;
+        let section = LimbSection { r1: pchip(&u_knots, &r1, u), r2: pchip(&u_knots, &r2, u), back: 0.0 };
+        let s = t_wrist + hl * u;
+        let ring = mesh.ring(&ring_points(&section, &at(s), &even), arm_v(s));
+        mesh.stitch(&previous, &ring);
+        previous = ring;
+    }
+    let tip = mesh.vertex(at(t_wrist + hl).centre, Vec2::new(0.5, 0.9));
+    mesh.fan(&previous, tip);
+
+    Arm {
+        upper_arm: upper_tape.unwrap_or(LimbTape { centre: at(s_upper).centre, normal: d }),
+        wrist: LimbTape { centre: at(t_wrist).centre, normal: d },
+        stylion,
+    }
+}
+
+/// The crotch seam: vertices from the front centre to the back centre of the torso's lowest ring,
+/// dipping to the inside-leg height. Both legs' openings share it. Returns them front to back.
+pub(super) fn crotch_seam(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) -> Vec<u32> {
+    let front = mesh.positions[torso.rows[0][0].unwrap_or(0) as usize];
+    let back = mesh.positions[torso.rows[0][COLUMNS / 2].unwrap_or(0) as usize];
+    let y0 = torso.heights[0];
+    (1..=SEAM_VERTICES)
+        .map(|j| {
+            let t = j as f32 / (SEAM_VERTICES + 1) as f32;
+            let y = p.inside_leg + (y0 - p.inside_leg) * (2.0 * t - 1.0).abs().powf(1.5);
+            let z = front.z + (back.z - front.z) * t;
+            mesh.vertex(Vec3::new(0.0, y, z), Vec2::new(0.5, 1.0 - y / p.stature))
+        })
+        .collect()
+}
+
+/// The lowest point of the crotch seam (the inside-leg landmark).
+pub(super) fn crotch_point(seam: &[u32]) -> u32 {
+    seam[SEAM_VERTICES / 2]
+}
+
+/// Builds one leg and foot on `side` (+1 left, −1 right).
+pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Proportions, side: f32) -> Leg {
+    let k = p.stature / 1.7;
+    let row0 = &torso.rows[0];
+    let v = |c: usize| row0[c % COLUMNS].unwrap_or(0);
+    let mut opening: Vec<u32>;
+    if side > 0.0 {
+        opening = (0..=COLUMNS / 2).rev().map(v).collect();
+        opening.extend(seam.iter().copied());
+    } else {
+        opening = (COLUMNS / 2..=COLUMNS).rev().map(v).collect();
+        opening.extend(seam.iter().rev().copied());
+    }
+
+    let hip = torso.sections[torso.hip_row()];
+    let zc = torso.sections[0].zc;
+    let thigh_r = p.thigh / TAU;
+    let x_thigh = (hip.a * 0.92 - thigh_r).max(thigh_r + 0.004 * k);
+    let (x_knee, x_ankle) = (x_thigh - 0.005 * k, x_thigh + 0.015 * k);
+    let y_thigh = p.inside_leg - 0.022 * p.stature;
+    let y_knee_tape = (p.y_knee + 0.035 * p.stature).min(y_thigh - 0.05 * p.stature);
+    let y_calf = p.y_knee - 0.38 * (p.y_knee - p.y_ankle_bone);
+    let y_ankle_tape = p.y_ankle_bone + 0.15 * (p.y_knee - p.y_ankle_bone);
+    let foot_height = 0.037 * p.stature;
+    let y_bend = p.y_ankle_bone.max(foot_height + 0.004).min(y_ankle_tape - 0.01 * k);
+
+    let frame_at = |y: f32, x: f32, z: f32| Frame { centre: Vec3::new(side * x, y, z), e1: Vec3::X, e2: Vec3::Z };
+    let (actual, even) = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
+
+    let thigh = LimbSection { r1: 1.0, r2: 1.05, back: 0.0 }.with_girth(p.thigh, &even);
+    let knee_tape = LimbSection { r1: 1.0, r2: 1.0, back: 0.0 }.with_girth(p.knee, &even);
+    let knee = LimbSection { r1: 1.0, r2: 0.95, back: 0.0 }.with_girth(0.93 * p.knee, &even);
+    let calf = LimbSection { r1: 1.0, r2: 1.0, back: 0.12 }.with_girth(p.calf, &even);
+    let ankle = LimbSection { r1: 1.0, r2: 1.2, back: 0.0 }.with_girth(p.ankle, &even);
+    let bend0 = LimbSection { r1: ankle.r1 * 1.25, r2: ankle.r2 * 1.1, back: 0.0 };
+    // Knots from the foot up (increasing y) for interpolation.
+    let ys = [y_bend, y_ankle_tape, y_calf, p.y_knee, y_knee_tape, y_thigh];
+    let sections = [bend0, ankle, calf, knee, knee_tape, thigh];
+    let xs = [x_ankle, x_ankle, x_knee - 0.002 * k, x_knee, x_knee, x_thigh];
+    let zs = [zc - 0.012 * k, zc - 0.012 * k, zc - 0.006 * k, zc + 0.008 * k, zc + 0.006 * k, zc];
+    let frame_y = |y: f32| frame_at(y, pchip(&ys, &xs, y), pchip(&ys, &zs, y));
+    let leg_v = |y: f32| 1.0 - y / p.stature;
+
+    let blend_y = |i: usize| y_thigh + (torso.heights[0] - y_thigh) * (1.0 - i as f32 / 3.0);
+    let mut previous = blend_rings(
+        mesh,
+        &opening,
+        (&actual, &even),
+        2,
+        |i, angles| ring_points(&thigh, &frame_y(blend_y(i)), angles),
+        |i| leg_v(blend_y(i)),
+    );
+
+    let mut tapes = [None; 4];
+    // Downwards: thigh → knee tape → knee → calf → ankle tape → top of the foot.
+    let path = [(5usize, 12usize), (4, 3), (3, 7), (2, 9), (1, 3)];
+    for (step, &(from, n)) in path.iter().enumerate() {
+        let to = from - 1;
+        for i in 0..n + usize::from(step == path.len() - 1) {
+            let y = ys[from] + (ys[to] - ys[from]) * i as f32 / n as f32;
+            let section = if i == 0 { sections[from] } else if i == n { sections[to] } else { interpolate(&ys, &sections, y) };
+            let frame = frame_y(y);
+            let ring = mesh.ring(&ring_points(&section, &frame, &even), leg_v(y));
+            mesh.stitch(&previous, &ring);
+            if i == 0 && step < 4 {
+                tapes[step] = Some(LimbTape { centre: frame.centre, normal: Vec3::Y });
+            }
+            previous = ring;
+        }
+    }
+    // Ankle tape is the start of the 4th step (calf → ankle ends there).
+    let ankle_frame = frame_y(y_ankle_tape);
+
+    // The foot: the tube bends forward around the heel, then runs to the toes on the floor.
+    let centre0 = frame_y(y_bend).centre;
+    let radius = (y_bend - foot_height / 2.0).max(0.01);
+    let heel_w = p.foot_breadth / 2.0 * 0.75;
+    for i in 1..=8 {
+        let beta = FRAC_PI_2 * i as f32 / 8.0;
+        let f = i as f32 / 8.0;
+        let (sb, cb) = beta.sin_cos();
+        let frame = Frame {
+            centre: centre0 + Vec3::new(0.0, -radius * sb, radius * (1.0 - cb)),
+            e1: Vec3::X,
+            e2: Vec3::new(0.0, sb, cb),
+        };
+        let section = LimbSection { r1: bend0.r1 + (heel_w - bend0.r1) * f, r2: bend0.r2 + (foot_height / 2.0 - bend0.r2) * f, back: 0.0 };
+        let ring = mesh.ring(&ring_points(&section, &frame, &even), 0.97 + 0.01 * f);
+        mesh.stitch(&previous, &ring);
+        previous = ring;
+    }
+    let z_start = centre0.z + radius;
+    let z_toe = centre0.z - bend0.r2 + p.foot_length;
+    let u_knots = [0.0, 0.45, 0.8, 1.0];
+    let half_width = [heel_w, p.foot_breadth / 2.0, p.foot_breadth / 2.0 * 0.9, p.foot_breadth / 2.0 * 0.55];
+    let half_height = [foot_height / 2.0, foot_height / 2.0 * 0.7, foot_height / 2.0 * 0.45, foot_height / 2.0 * 0.3];
+    for j in 1..=10 {
+        let u = j as f32 / 11.0;
+        let section = LimbSection { r1: pchip(&u_knots, &half_width, u), r2: pchip(&u_knots, &half_height, u), back: 0.0 };
+        let frame = Frame {
+            centre: Vec3::new(centre0.x + side * 0.012 * k * u, section.r2 * 0.92, z_start + (z_toe - z_start) * u),
+            e1: Vec3::X,
+            e2: Vec3::Y,
+        };
+        let ring = mesh.ring(&ring_points(&section, &frame, &even), 0.98 + 0.02 * u);
+        mesh.stitch(&previous, &ring);
+        previous = ring;
+    }
+    let toe = Vec3::new(centre0.x + side * 0.012 * k, half_height[3] * 0.92, z_toe);
+    let toe = mesh.vertex(toe, Vec2::new(0.5, 1.0));
+    mesh.fan(&previous, toe);
+
+    let fallback = LimbTape { centre: ankle_frame.centre, normal: Vec3::Y };
+    Leg {
+        thigh: tapes[0].unwrap_or(fallback),
+        knee: tapes[1].unwrap_or(fallback),
+        calf: tapes[3].unwrap_or(fallback),
+        ankle: LimbTape { centre: ankle_frame.centre, normal: Vec3::Y },
+    }
+}
+
+/// Interpolates limb sections between knots (increasing `xs`).
+fn interpolate(xs: &[f32], sections: &[LimbSection], x: f32) -> LimbSection {
+    let r1: Vec<f32> = sections.iter().map(|s| s.r1).collect();
+    let r2: Vec<f32> = sections.iter().map(|s| s.r2).collect();
+    let back: Vec<f32> = sections.iter().map(|s| s.back).collect();
+    LimbSection { r1: pchip(xs, &r1, x), r2: pchip(xs, &r2, x), back: pchip(xs, &back, x) }
+}
+
+fn smoothstep(t: f32) -> f32 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}

@@ -1,0 +1,72 @@
+//! Building a closed triangle mesh out of rings: vertices, ring-to-ring strips, pole fans, normals.
+
+use super::BodyMesh;
+use glam::{Vec2, Vec3};
+
+/// Accumulates vertices and triangles; every strip and fan keeps one winding so that the closed
+/// result is consistently oriented (each edge used once in each direction).
+#[derive(Default)]
+pub(super) struct MeshBuilder {
+    pub positions: Vec<Vec3>,
+    pub uvs: Vec<Vec2>,
+    pub indices: Vec<u32>,
+}
+
+impl MeshBuilder {
+    pub fn with_capacity(vertices: usize) -> Self {
+        MeshBuilder {
+            positions: Vec::with_capacity(vertices),
+            uvs: Vec::with_capacity(vertices),
+            indices: Vec::with_capacity(vertices * 6),
+        }
+    }
+
+    pub fn vertex(&mut self, position: Vec3, uv: Vec2) -> u32 {
+        self.positions.push(position);
+        self.uvs.push(uv);
+        (self.positions.len() - 1) as u32
+    }
+
+    /// Adds a closed ring of vertices with `u` running around it and the given `v`.
+    pub fn ring(&mut self, points: &[Vec3], v: f32) -> Vec<u32> {
+        let n = points.len() as f32;
+        points.iter().enumerate().map(|(k, &p)| self.vertex(p, Vec2::new(k as f32 / n, v))).collect()
+    }
+
+    /// One quad between ring `a` (edge a_k → a_k+1) and ring `b` (edge b_k+1 → b_k).
+    pub fn quad(&mut self, a0: u32, a1: u32, b1: u32, b0: u32) {
+        self.indices.extend_from_slice(&[a0, a1, b1, a0, b1, b0]);
+    }
+
+    /// A strip between two closed rings of equal length.
+    pub fn stitch(&mut self, a: &[u32], b: &[u32]) {
+        debug_assert_eq!(a.len(), b.len());
+        for k in 0..a.len() {
+            let k1 = (k + 1) % a.len();
+            self.quad(a[k], a[k1], b[k1], b[k]);
+        }
+    }
+
+    /// Closes ring `a` with a fan around `pole`.
+    pub fn fan(&mut self, a: &[u32], pole: u32) {
+        for k in 0..a.len() {
+            self.indices.extend_from_slice(&[a[k], a[(k + 1) % a.len()], pole]);
+        }
+    }
+
+    /// Finishes the mesh with area-weighted vertex normals.
+    pub fn finish(self) -> BodyMesh {
+        let mut normals = vec![Vec3::ZERO; self.positions.len()];
+        for t in self.indices.chunks_exact(3) {
+            let (a, b, c) = (self.positions[t[0] as usize], self.positions[t[1] as usize], self.positions[t[2] as usize]);
+            let n = (b - a).cross(c - a);
+            for &i in t {
+                normals[i as usize] += n;
+            }
+        }
+        for n in &mut normals {
+            *n = n.normalize_or(Vec3::Y);
+        }
+        BodyMesh { positions: self.positions, normals, uvs: self.uvs, indices: self.indices }
+    }
+}

@@ -1,0 +1,161 @@
+//! Cross-section shapes: the torso's rounded-box ring with bust, seat and nose bumps, the limbs'
+//! ellipses; and scaling a ring so that its tape girth (convex-hull perimeter) is exact.
+
+use crate::tape::{convex_hull, hull_perimeter};
+use glam::Vec2;
+use std::f32::consts::{PI, TAU};
+
+/// Parameters of one torso/neck/head ring (metres). Interpolated between key levels.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct TorsoSection {
+    /// Half width (x) at the sides.
+    pub a: f32,
+    /// Half depth (z) without bumps.
+    pub b: f32,
+    /// Centre z.
+    pub zc: f32,
+    /// Bust (or chest muscle) bumps in front, relative to `b`.
+    pub bust: f32,
+    /// Buttock bumps at the back, relative to `b`.
+    pub seat: f32,
+    /// Nose bump at the front centre, relative to `b`.
+    pub nose: f32,
+    /// Shoulder-blade bumps at the back, relative to `b`.
+    pub blades: f32,
+}
+
+impl TorsoSection {
+    pub const FIELDS: usize = 7;
+
+    pub fn to_array(self) -> [f32; Self::FIELDS] {
+        [self.a, self.b, self.zc, self.bust, self.seat, self.nose, self.blades]
+    }
+
+    pub fn from_array(v: [f32; Self::FIELDS]) -> Self {
+        TorsoSection { a: v[0], b: v[1], zc: v[2], bust: v[3], seat: v[4], nose: v[5], blades: v[6] }
+    }
+
+    /// The ring point (x, z) for one column of the torso.
+    pub fn point(&self, t: &ColumnTerms) -> Vec2 {
+        let z = t.cz + self.bust * t.bust - self.seat * t.seat - self.blades * t.blades + self.nose * t.nose;
+        Vec2::new(self.a * t.sx, self.zc + self.b * z)
+    }
+
+    /// Scales the ring about its centre so that its tape girth is `girth` metres.
+    pub fn with_girth(mut self, girth: f32, columns: &[ColumnTerms]) -> Self {
+        let points: Vec<Vec2> = columns.iter().map(|t| self.point(t)).collect();
+        let perimeter = ring_girth(&points, Vec2::new(0.0, self.zc));
+        if perimeter > 0.0 && perimeter.is_finite() {
+            let s = girth / perimeter;
+            self.a *= s;
+            self.b *= s;
+        }
+        self
+    }
+}
+
+/// What a torso column contributes to every ring, whatever its size: the rounded-box base shape
+/// and the bumps' weights at that angle. Computed once per column.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ColumnTerms {
+    pub sx: f32,
+    pub cz: f32,
+    pub bust: f32,
+    pub seat: f32,
+    pub blades: f32,
+    pub nose: f32,
+}
+
+/// The terms of `n` columns at angles 2πc/n (0 = front, π/2 = the body's left side, +X).
+pub(super) fn torso_columns(n: usize) -> Vec<ColumnTerms> {
+    (0..n)
+        .map(|c| {
+            let theta = TAU * c as f32 / n as f32;
+            let (s, co) = theta.sin_cos();
+            ColumnTerms {
+                sx: signed_pow(s, 0.8),
+                cz: signed_pow(co, 0.8),
+                bust: bump(theta, 0.42, 0.36) + bump(theta, -0.42, 0.36),
+                seat: bump(theta, PI - 0.55, 0.5) + bump(theta, PI + 0.55, 0.5),
+                blades: bump(theta, PI - 0.7, 0.35) + bump(theta, PI + 0.7, 0.35),
+                nose: bump(theta, 0.0, 0.14),
+            }
+        })
+        .collect()
+}
+
+/// An elliptical limb ring: semi-axes along the frame's two in-plane directions.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct LimbSection {
+    pub r1: f32,
+    pub r2: f32,
+    /// A bulge on the −e2 side (the calf), relative to the radius.
+    pub back: f32,
+}
+
+impl LimbSection {
+    pub fn point(&self, phi: f32) -> Vec2 {
+        let (s, c) = phi.sin_cos();
+        let bulge = 1.0 + self.back * bump(phi, -PI / 2.0, 0.8);
+        Vec2::new(self.r1 * c * bulge, self.r2 * s * bulge)
+    }
+
+    /// Scales the ring so that its tape girth over the given angles is `girth` metres.
+    pub fn with_girth(mut self, girth: f32, angles: &[f32]) -> Self {
+        let points: Vec<Vec2> = angles.iter().map(|&a| self.point(a)).collect();
+        let perimeter = ring_girth(&points, Vec2::ZERO);
+        if perimeter > 0.0 && perimeter.is_finite() {
+            let s = girth / perimeter;
+            self.r1 *= s;
+            self.r2 *= s;
+        }
+        self
+    }
+}
+
+/// The convex-hull perimeter of a ring of points (what a tape around it reads).
+pub(super) fn ring_girth(points: &[Vec2], centre: Vec2) -> f32 {
+    let flat: Vec<[f64; 2]> = points.iter().map(|p| [(p.x - centre.x) as f64, (p.y - centre.y) as f64]).collect();
+    hull_perimeter(&convex_hull(&flat)) as f32
+}
+
+fn signed_pow(v: f32, e: f32) -> f32 {
+    v.signum() * v.abs().powf(e)
+}
+
+/// A Gaussian bump of width `w` centred at angle `at`, wrapped around the circle.
+fn bump(theta: f32, at: f32, w: f32) -> f32 {
+    let d = (theta - at + PI).rem_euclid(TAU) - PI;
+    (-(d / w) * (d / w)).exp()
+}
+
+/// Monotone cubic interpolation (Fritsch–Carlson) through knots with increasing `xs`.
+pub(super) fn pchip(xs: &[f32], ys: &[f32], x: f32) -> f32 {
+    let n = xs.len();
+    if n == 0 {
+        return 0.0;
+    }
+    if n == 1 || x <= xs[0] {
+        return ys[0];
+    }
+    if x >= xs[n - 1] {
+        return ys[n - 1];
+    }
+    let i = xs.windows(2).position(|w| x < w[1]).unwrap_or(n - 2);
+    let secant = |k: usize| (ys[k + 1] - ys[k]) / (xs[k + 1] - xs[k]).max(1e-9);
+    let slope = |k: usize| {
+        if k == 0 {
+            secant(0)
+        } else if k == n - 1 {
+            secant(n - 2)
+        } else {
+            let (d0, d1) = (secant(k - 1), secant(k));
+            if d0 * d1 <= 0.0 { 0.0 } else { 2.0 / (1.0 / d0 + 1.0 / d1) }
+        }
+    };
+    let h = xs[i + 1] - xs[i];
+    let t = (x - xs[i]) / h.max(1e-9);
+    let (m0, m1) = (slope(i) * h, slope(i + 1) * h);
+    let (t2, t3) = (t * t, t * t * t);
+    (2.0 * t3 - 3.0 * t2 + 1.0) * ys[i] + (t3 - 2.0 * t2 + t) * m0 + (-2.0 * t3 + 3.0 * t2) * ys[i + 1] + (t3 - t2) * m1
+}

@@ -1,0 +1,234 @@
+//! The torso tube, from the crotch ring up through chest, shoulders, neck and head to the crown:
+//! rings of `COLUMNS` vertices at fixed rows, with a rectangular hole on each side (the armscye)
+//! where an arm attaches. Key rings are scaled so their tape girth is exact.
+
+use super::mesh::MeshBuilder;
+use super::proportions::Proportions;
+use super::section::{pchip, torso_columns, ColumnTerms, TorsoSection};
+use crate::measurements::Form;
+use glam::{Vec2, Vec3};
+use std::f32::consts::FRAC_PI_2;
+
+/// Vertices around the torso; column 0 is the front centre, `COLUMNS / 4` the left side (+X).
+pub(super) const COLUMNS: usize = 96;
+/// Columns an armscye spans, and rows (axilla to acromion).
+pub(super) const ARMSCYE_COLUMNS: usize = 14;
+pub(super) const ARMSCYE_ROWS: usize = 8;
+const DOME_RINGS: usize = 10;
+
+/// Key levels from the crotch ring to the head-girth ring, and the row intervals between them.
+const INTERVALS: [usize; 13] = [3, 12, 7, 5, 3, ARMSCYE_ROWS, 3, 3, 3, 4, 3, 3, 4];
+const HIP: usize = 1;
+const WAIST: usize = 2;
+const UNDERBUST: usize = 3;
+const CHEST: usize = 4;
+const AXILLA: usize = 5;
+const ACROMION: usize = 6;
+const NECK: usize = 9;
+const HEAD: usize = 13;
+
+/// The built torso: vertex indices per row and column (None inside the armscyes), and landmarks.
+pub(super) struct Torso {
+    pub rows: Vec<Vec<Option<u32>>>,
+    pub heights: Vec<f32>,
+    pub sections: Vec<TorsoSection>,
+    pub crown: u32,
+    /// Row index of each key level.
+    key_rows: Vec<usize>,
+}
+
+impl Torso {
+    pub fn row_of(&self, key: usize) -> usize {
+        self.key_rows[key]
+    }
+    pub fn hip_row(&self) -> usize {
+        self.row_of(HIP)
+    }
+    pub fn waist_row(&self) -> usize {
+        self.row_of(WAIST)
+    }
+    pub fn underbust_row(&self) -> usize {
+        self.row_of(UNDERBUST)
+    }
+    pub fn chest_row(&self) -> usize {
+        self.row_of(CHEST)
+    }
+    pub fn neck_row(&self) -> usize {
+        self.row_of(NECK)
+    }
+    pub fn head_row(&self) -> usize {
+        self.row_of(HEAD)
+    }
+    pub fn axilla_row(&self) -> usize {
+        self.row_of(AXILLA)
+    }
+    pub fn acromion_row(&self) -> usize {
+        self.row_of(ACROMION)
+    }
+
+    /// Centre of a ring (where a girth tape's plane is anchored).
+    pub fn centre(&self, row: usize) -> Vec3 {
+        Vec3::new(0.0, self.heights[row], self.sections[row].zc)
+    }
+
+    /// The first column of the armscye on a side (+1 left, −1 right).
+    pub fn armscye_first_column(side: f32) -> usize {
+        let centre = if side > 0.0 { COLUMNS / 4 } else { 3 * COLUMNS / 4 };
+        centre - ARMSCYE_COLUMNS / 2
+    }
+
+    /// The acromion (shoulder point) vertex on a side: the middle of the armscye's top edge.
+    pub fn acromion(&self, side: f32) -> u32 {
+        let c = if side > 0.0 { COLUMNS / 4 } else { 3 * COLUMNS / 4 };
+        self.rows[self.acromion_row()][c].unwrap_or(0)
+    }
+
+    /// The armscye as a loop for the arm to continue from, ordered opposite to the torso's
+    /// boundary so the arm's first strip keeps the mesh consistently oriented.
+    pub fn armscye_loop(&self, side: f32) -> Vec<u32> {
+        let (r0, r1) = (self.axilla_row(), self.acromion_row());
+        let c0 = Self::armscye_first_column(side);
+        let c1 = c0 + ARMSCYE_COLUMNS;
+        let v = |r: usize, c: usize| self.rows[r][c].unwrap_or(0);
+        let mut ring = Vec::with_capacity(2 * (ARMSCYE_COLUMNS + ARMSCYE_ROWS));
+        ring.extend((c0..=c1).map(|c| v(r0, c)));
+        ring.extend((r0 + 1..=r1).map(|r| v(r, c1)));
+        ring.extend((c0..c1).rev().map(|c| v(r1, c)));
+        ring.extend((r0 + 1..r1).rev().map(|r| v(r, c0)));
+        ring
+    }
+}
+
+/// Builds the torso, neck and head into `mesh`.
+pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
+    let columns = torso_columns(COLUMNS);
+    let (levels, keys) = key_sections(p, &columns);
+    let knots: Vec<f32> = levels.clone();
+    let fields: Vec<[f32; TorsoSection::FIELDS]> = keys.iter().map(|k| k.to_array()).collect();
+
+    // Rows: fixed intervals between key levels, then the dome of the head.
+    let mut heights = Vec::new();
+    let mut key_rows = Vec::new();
+    for (k, &n) in INTERVALS.iter().enumerate() {
+        key_rows.push(heights.len());
+        for i in 0..n {
+            heights.push(levels[k] + (levels[k + 1] - levels[k]) * i as f32 / n as f32);
+        }
+    }
+    key_rows.push(heights.len());
+    heights.push(levels[HEAD]);
+    let mut sections: Vec<TorsoSection> = heights
+        .iter()
+        .map(|&y| {
+            let mut v = [0.0; TorsoSection::FIELDS];
+            for (f, value) in v.iter_mut().enumerate() {
+                let ys: Vec<f32> = fields.iter().map(|a| a[f]).collect();
+                *value = pchip(&knots, &ys, y);
+            }
+            TorsoSection::from_array(v)
+        })
+        .collect();
+    // Key rings exactly as computed (interpolation passes through them, but keep it bit-exact).
+    for (k, &row) in key_rows.iter().enumerate() {
+        sections[row] = keys[k];
+    }
+    let head = keys[HEAD];
+    let dome_height = p.stature - levels[HEAD];
+    for i in 1..=DOME_RINGS {
+        let angle = FRAC_PI_2 * i as f32 / (DOME_RINGS + 1) as f32;
+        heights.push(levels[HEAD] + dome_height * angle.sin());
+        let f = angle.cos();
+        sections.push(TorsoSection { a: head.a * f, b: head.b * f, zc: head.zc - 0.01 * angle.sin(), ..Default::default() });
+    }
+
+    let holes = [Torso::armscye_first_column(1.0), Torso::armscye_first_column(-1.0)];
+    let (r0, r1) = (key_rows[AXILLA], key_rows[ACROMION]);
+    let in_hole = |r: usize, c: usize| r > r0 && r < r1 && holes.iter().any(|&h| c > h && c < h + ARMSCYE_COLUMNS);
+    let mut rows = Vec::with_capacity(heights.len());
+    for (r, (&y, section)) in heights.iter().zip(&sections).enumerate() {
+        let v = y / p.stature;
+        let row: Vec<Option<u32>> = columns
+            .iter()
+            .enumerate()
+            .map(|(c, t)| {
+                (!in_hole(r, c)).then(|| {
+                    let q = section.point(t);
+                    mesh.vertex(Vec3::new(q.x, y, q.y), Vec2::new(c as f32 / COLUMNS as f32, 1.0 - v))
+                })
+            })
+            .collect();
+        rows.push(row);
+    }
+    for r in 0..rows.len() - 1 {
+        for c in 0..COLUMNS {
+            let c1 = (c + 1) % COLUMNS;
+            if let (Some(a0), Some(a1), Some(b1), Some(b0)) = (rows[r][c], rows[r][c1], rows[r + 1][c1], rows[r + 1][c]) {
+                let skip = r >= r0 && r < r1 && holes.iter().any(|&h| c >= h && c < h + ARMSCYE_COLUMNS);
+                if !skip {
+                    mesh.quad(a0, a1, b1, b0);
+                }
+            }
+        }
+    }
+    let top = head.zc - 0.01;
+    let crown = mesh.vertex(Vec3::new(0.0, p.stature, top), Vec2::new(0.5, 0.0));
+    let last: Vec<u32> = rows[rows.len() - 1].iter().map(|v| v.unwrap_or(0)).collect();
+    mesh.fan(&last, crown);
+    Torso { rows, heights, sections, crown, key_rows }
+}
+
+/// The key levels (y) and the ring at each, girth rings scaled to their measurement.
+fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSection>) {
+    let s = p.stature;
+    let female = p.form == Form::Female;
+    let tt = p.tragion_to_top;
+    let y_head = s - 0.75 * tt;
+    let y_chin = (s - 1.75 * tt).max(p.y_cervicale + 0.025 * s).min(y_head - 0.04 * s);
+    let y_cerv = p.y_cervicale.min(y_chin - 0.02 * s);
+    let y_underbust = p.y_chest - (if female { 0.045 } else { 0.035 } * s).min(0.45 * (p.y_chest - p.y_waist));
+    let levels = vec![
+        p.inside_leg + 0.45 * (p.y_hip - p.inside_leg),
+        p.y_hip,
+        p.y_waist,
+        y_underbust,
+        p.y_chest,
+        p.y_axilla,
+        p.y_acromion,
+        p.y_acromion + 0.4 * (y_cerv - p.y_acromion),
+        y_cerv,
+        y_cerv + 0.4 * (y_chin - y_cerv),
+        y_chin,
+        y_chin + 0.25 * (y_head - y_chin),
+        y_chin + 0.55 * (y_head - y_chin),
+        y_head,
+    ];
+
+    let seat = if female { 0.2 } else { 0.14 };
+    let hip = TorsoSection { a: p.hip_ratio, b: 0.9, seat, ..Default::default() }.with_girth(p.hip, cols);
+    let crotch = TorsoSection { a: hip.a * 0.97, b: hip.b * 0.95, seat: seat * 0.6, ..hip };
+    let waist = TorsoSection { a: p.waist_ratio, b: 1.0, seat: 0.04, ..Default::default() }.with_girth(p.waist, cols);
+    let underbust =
+        TorsoSection { a: p.chest_ratio * 0.98, b: 1.0, zc: 0.004 * s, blades: 0.04, ..Default::default() }
+            .with_girth(p.underbust, cols);
+    let bust = if female { ((p.chest - p.underbust) / p.chest * 2.6).clamp(0.06, 0.75) } else { 0.07 };
+    let chest = TorsoSection { a: p.chest_ratio, b: 1.0 / (1.0 + 0.8 * bust), zc: 0.006 * s, bust, blades: 0.05, ..Default::default() }
+        .with_girth(p.chest, cols);
+    let axilla = TorsoSection { a: chest.a * 0.94, b: chest.b * 0.92, bust: bust * 0.3, blades: 0.06, ..chest };
+    let acromion = TorsoSection { a: p.shoulder_width / 2.0, b: chest.b * 0.62, zc: chest.zc - 0.012 * s, blades: 0.03, ..Default::default() };
+    let neck = TorsoSection { a: 1.0, b: 1.0, zc: -0.012 * s, ..Default::default() }.with_girth(p.neck, cols);
+    let slope = TorsoSection {
+        a: neck.a * 1.35 + 0.45 * (acromion.a - neck.a * 1.35),
+        b: neck.b * 1.45,
+        zc: 0.6 * neck.zc + 0.4 * acromion.zc,
+        ..Default::default()
+    };
+    let cervicale = TorsoSection { a: neck.a * 1.25, b: neck.b * 1.2, ..neck };
+    let head = TorsoSection { a: p.head_breadth, b: p.head_length, zc: neck.zc + 0.008 * s, ..Default::default() }
+        .with_girth(p.head, cols);
+    let chin = TorsoSection { a: neck.a * 1.12, b: neck.b * 1.55, zc: neck.zc + 0.45 * neck.b, ..Default::default() };
+    let mouth = TorsoSection { a: head.a * 0.8, b: head.b * 0.93, zc: head.zc + 0.004 * s, ..Default::default() };
+    let nose = TorsoSection { a: head.a * 0.9, b: head.b * 0.94, zc: head.zc + 0.002 * s, nose: 0.13, ..Default::default() };
+    let sections =
+        vec![crotch, hip, waist, underbust, chest, axilla, acromion, slope, cervicale, neck, chin, mouth, nose, head];
+    (levels, sections)
+}
