@@ -104,3 +104,63 @@ fn default_bodies_measure_exactly_and_are_closed() {
         assert_accurate(&m, &avatar, &format!("{form:?}"));
     }
 }
+
+/// A body scaled to `stature` with girths scaled by `size` (0.8 petite … 1.6 plus).
+fn graded(form: Form, stature: f64, size: f64) -> Resolved {
+    let base = resolved(form, &[]);
+    let k = stature / base.get(Key::Stature);
+    let values: Vec<(Key, f64)> = Key::ALL
+        .iter()
+        .map(|&key| {
+            let v = base.get(key);
+            let scaled = match key {
+                Key::Stature => stature,
+                Key::InsideLeg | Key::ArmLength | Key::ShoulderWidth => v * k,
+                Key::HeadGirth | Key::WristGirth | Key::AnkleGirth | Key::NeckGirth => v * size.sqrt(),
+                Key::WeightKg => v * k * size * size,
+                _ => v * size,
+            };
+            (key, scaled)
+        })
+        .collect();
+    resolved(form, &values)
+}
+
+#[test]
+fn grid_of_bodies_measures_within_half_a_centimetre() {
+    for form in [Form::Female, Form::Male] {
+        for stature in [140.0, 155.0, 170.0, 185.0, 210.0] {
+            for size in [0.8, 1.0, 1.3, 1.6] {
+                let m = graded(form, stature, size);
+                let avatar = body::build(&m);
+                assert!(avatar.mesh.positions.iter().all(|p| p.is_finite()));
+                assert_accurate(&m, &avatar, &format!("{form:?} {stature} cm size {size}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_body_has_the_same_topology() {
+    let reference = body::build(&resolved(Form::Female, &[]));
+    assert_closed_manifold(&reference.mesh);
+    for m in [graded(Form::Male, 210.0, 1.6), graded(Form::Female, 140.0, 0.8), graded(Form::Male, 150.0, 1.3)] {
+        let other = body::build(&m);
+        assert_eq!(other.mesh.positions.len(), reference.mesh.positions.len());
+        assert_eq!(other.mesh.indices, reference.mesh.indices);
+        assert_eq!(other.tapes.iter().map(|t| t.0).collect::<Vec<_>>(), reference.tapes.iter().map(|t| t.0).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn contradictory_values_still_build_a_closed_finite_body() {
+    // Validation refuses these before the builder; the builder must still never panic or NaN.
+    let m = resolved(
+        Form::Female,
+        &[(Key::Stature, 100.0), (Key::ChestGirth, 200.0), (Key::WaistGirth, 30.0), (Key::InsideLeg, 90.0), (Key::ThighGirth, 120.0), (Key::WristGirth, f64::NAN)],
+    );
+    let avatar = body::build(&m);
+    assert!(avatar.mesh.positions.iter().all(|p| p.is_finite()));
+    assert!(avatar.mesh.normals.iter().all(|n| n.is_finite()));
+    assert_eq!(avatar.mesh.indices, body::build(&resolved(Form::Female, &[])).mesh.indices);
+}

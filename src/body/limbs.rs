@@ -11,6 +11,7 @@ use std::f32::consts::{FRAC_PI_2, TAU};
 /// How far the arms are raised from the body in the A-pose.
 const ARM_ANGLE: f32 = 0.7;
 const ARM_BLEND_RINGS: usize = 5;
+const LEG_BLEND_RINGS: usize = 3;
 const SEAM_VERTICES: usize = 11;
 
 /// A tape laid around a limb: its plane's anchor and normal.
@@ -78,23 +79,42 @@ fn ring_points(section: &LimbSection, frame: &Frame, angles: &[f32]) -> Vec<Vec3
     angles.iter().map(|&a| frame.place(section.point(a))).collect()
 }
 
-/// Rings blending from the opening into the limb: ring i is a weighted mix of the opening and
-/// of the limb's ring `target(i)` sampled at angles part-way to even spacing.
+/// Rings blending from the opening into the limb's first ring `target` (sampled at angles
+/// part-way to even spacing). Each vertex follows a cubic Hermite curve that leaves the opening
+/// along the surface it continues (`leave`, unit) and arrives along the limb (`arrive`, unit, per
+/// vertex of the first limb ring), so
+/// the join is smooth (C1) at both ends.
 fn blend_rings(
     mesh: &mut MeshBuilder,
     opening: &[u32],
+    leave: &[Vec3],
     angles: (&[f32], &[f32]),
     count: usize,
-    mut target: impl FnMut(usize, &[f32]) -> Vec<Vec3>,
+    target: impl Fn(&[f32]) -> Vec<Vec3>,
+    arrive: &[Vec3],
     v: impl Fn(usize) -> f32,
 ) -> Vec<u32> {
     let mut previous = opening.to_vec();
+    let end = target(angles.1);
     for i in 1..=count {
-        let w = smoothstep(i as f32 / (count + 1) as f32);
-        let mixed: Vec<f32> = angles.0.iter().zip(angles.1).map(|(a, e)| a + (e - a) * w).collect();
-        let goal = target(i, &mixed);
-        let points: Vec<Vec3> =
-            opening.iter().zip(&goal).map(|(&o, &g)| mesh.positions[o as usize].lerp(g, w)).collect();
+        let t = i as f32 / (count + 1) as f32;
+        let mixed: Vec<f32> = angles.0.iter().zip(angles.1).map(|(a, e)| a + (e - a) * t).collect();
+        let goal = target(&mixed);
+        let (t2, t3) = (t * t, t * t * t);
+        let (h00, h10, h01, h11) = (2.0 * t3 - 3.0 * t2 + 1.0, t3 - 2.0 * t2 + t, 3.0 * t2 - 2.0 * t3, t3 - t2);
+        let points: Vec<Vec3> = opening
+            .iter()
+            .zip(&goal)
+            .zip(leave)
+            .zip(&end)
+            .zip(arrive)
+            .map(|((((&o, &g), &l), &e), &a)| {
+                let p0 = mesh.positions[o as usize];
+                let span = p0.distance(e);
+                // Aim at this ring's own sample `g` (angles in between) with the end's spacing.
+                h00 * p0 + h10 * span * l + h01 * g + h11 * span * a
+            })
+            .collect();
         let ring = mesh.ring(&points, v(i));
         mesh.stitch(&previous, &ring);
         previous = ring;
@@ -145,12 +165,19 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     let arm_v = |s: f32| 0.3 + 0.6 * s / (t_wrist + p.hand_length);
 
     let blend_s = |i: usize| s_deltoid * i as f32 / (ARM_BLEND_RINGS + 1) as f32;
+    let leave = torso.armscye_leaving(mesh, side);
+    let arrive = directions(
+        &ring_points(&sections[0], &at(s_deltoid), &even),
+        &ring_points(&section_at(s_deltoid + 0.01), &at(s_deltoid + 0.01), &even),
+    );
     let mut previous = blend_rings(
         mesh,
         &opening,
+        &leave,
         (&actual, &even),
         ARM_BLEND_RINGS,
-        |i, angles| ring_points(&sections[0], &at(blend_s(i)), angles),
+        |angles| ring_points(&sections[0], &at(s_deltoid), angles),
+        &arrive,
         |i| arm_v(blend_s(i)),
     );
     let mut upper_tape = None;
@@ -233,8 +260,10 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
 
     let hip = torso.sections[torso.hip_row()];
     let zc = torso.sections[0].zc;
-    let thigh_r = p.thigh / TAU;
-    let x_thigh = (hip.a * 0.92 - thigh_r).max(thigh_r + 0.004 * k);
+    // Thighs sit inside the hip line; plump inner thighs may press together (a few mm overlap
+    // inside the body, as real thighs do).
+    let thigh_r = p.thigh / TAU * 0.9;
+    let x_thigh = (hip.a * 0.96 - thigh_r).max(thigh_r - 0.006 * k);
     let (x_knee, x_ankle) = (x_thigh - 0.005 * k, x_thigh + 0.015 * k);
     let y_thigh = p.inside_leg - 0.022 * p.stature;
     let y_knee_tape = (p.y_knee + 0.035 * p.stature).min(y_thigh - 0.05 * p.stature);
@@ -246,7 +275,7 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     let frame_at = |y: f32, x: f32, z: f32| Frame { centre: Vec3::new(side * x, y, z), e1: Vec3::X, e2: Vec3::Z };
     let (actual, even) = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
 
-    let thigh = LimbSection { r1: 1.0, r2: 1.05, back: 0.0 }.with_girth(p.thigh, &even);
+    let thigh = LimbSection { r1: 0.9, r2: 1.1, back: 0.0 }.with_girth(p.thigh, &even);
     let knee_tape = LimbSection { r1: 1.0, r2: 1.0, back: 0.0 }.with_girth(p.knee, &even);
     let knee = LimbSection { r1: 1.0, r2: 0.95, back: 0.0 }.with_girth(0.93 * p.knee, &even);
     let calf = LimbSection { r1: 1.0, r2: 1.0, back: 0.12 }.with_girth(p.calf, &even);
@@ -260,13 +289,31 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     let frame_y = |y: f32| frame_at(y, pchip(&ys, &xs, y), pchip(&ys, &zs, y));
     let leg_v = |y: f32| 1.0 - y / p.stature;
 
-    let blend_y = |i: usize| y_thigh + (torso.heights[0] - y_thigh) * (1.0 - i as f32 / 3.0);
+    let blend_y = |i: usize| y_thigh + (torso.heights[0] - y_thigh) * (1.0 - i as f32 / (LEG_BLEND_RINGS + 1) as f32);
+    // Leaving the torso's lowest ring: down along the torso's side; along the seam: straight down.
+    let leave: Vec<Vec3> = opening
+        .iter()
+        .map(|&i| {
+            let column = row0.iter().position(|&v| v == Some(i));
+            match column.and_then(|c| torso.rows[1][c]) {
+                Some(above) => (mesh.positions[i as usize] - mesh.positions[above as usize]).normalize_or(Vec3::NEG_Y),
+                None => Vec3::NEG_Y,
+            }
+        })
+        .collect();
+    let below = y_thigh - 0.01;
+    let arrive = directions(
+        &ring_points(&thigh, &frame_y(y_thigh), &even),
+        &ring_points(&interpolate(&ys, &sections, below), &frame_y(below), &even),
+    );
     let mut previous = blend_rings(
         mesh,
         &opening,
+        &leave,
         (&actual, &even),
-        2,
-        |i, angles| ring_points(&thigh, &frame_y(blend_y(i)), angles),
+        LEG_BLEND_RINGS,
+        |angles| ring_points(&thigh, &frame_y(y_thigh), angles),
+        &arrive,
         |i| leg_v(blend_y(i)),
     );
 
@@ -338,6 +385,11 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     }
 }
 
+/// Unit directions from each point of one ring to the same point of the next.
+fn directions(from: &[Vec3], to: &[Vec3]) -> Vec<Vec3> {
+    from.iter().zip(to).map(|(a, b)| (*b - *a).normalize_or_zero()).collect()
+}
+
 /// Interpolates limb sections between knots (increasing `xs`).
 fn interpolate(xs: &[f32], sections: &[LimbSection], x: f32) -> LimbSection {
     let r1: Vec<f32> = sections.iter().map(|s| s.r1).collect();
@@ -346,7 +398,3 @@ fn interpolate(xs: &[f32], sections: &[LimbSection], x: f32) -> LimbSection {
     LimbSection { r1: pchip(xs, &r1, x), r2: pchip(xs, &r2, x), back: pchip(xs, &back, x) }
 }
 
-fn smoothstep(t: f32) -> f32 {
-    let t = t.clamp(0.0, 1.0);
-    t * t * (3.0 - 2.0 * t)
-}

@@ -54,15 +54,15 @@ impl Proportions {
         let frac = |v: f32, lo: f32, hi: f32| v.clamp(lo * s, hi * s);
         let girth = |k: Key, lo: f32, hi: f32| frac(cm(k), lo, hi);
 
-        let chest = girth(Key::ChestGirth, 0.25, 1.3);
-        let hip = girth(Key::HipGirth, 0.3, 1.3);
+        let chest = girth(Key::ChestGirth, 0.2, 1.5);
+        let hip = girth(Key::HipGirth, 0.25, 1.5);
         let inside_leg = girth(Key::InsideLeg, 0.33, 0.6);
-        let thigh = girth(Key::ThighGirth, 0.15, 0.7).min(hip * 0.75);
+        let thigh = girth(Key::ThighGirth, 0.12, 0.8).min(hip * 0.75);
         let knee = girth(Key::KneeGirth, 0.1, 0.5).min(thigh * 0.98);
         let calf = girth(Key::CalfGirth, 0.1, 0.5).min(thigh * 0.98);
         let ankle = girth(Key::AnkleGirth, 0.06, 0.3).min(calf * 0.95);
-        let upper_arm = girth(Key::UpperArmGirth, 0.08, 0.45);
-        let wrist = girth(Key::WristGirth, 0.05, 0.2).min(upper_arm * 0.95);
+        let upper_arm = girth(Key::UpperArmGirth, 0.07, 0.5);
+        let wrist = girth(Key::WristGirth, 0.04, 0.25).min(upper_arm * 0.95);
 
         // Landmark heights, each kept inside a band of stature and above the one below it.
         let gap = 0.015 * s;
@@ -82,10 +82,10 @@ impl Proportions {
         Proportions {
             form: m.form,
             stature: s,
-            neck: girth(Key::NeckGirth, 0.15, 0.4),
+            neck: girth(Key::NeckGirth, 0.1, 0.45),
             chest,
-            underbust: girth(Key::UnderbustGirth, 0.22, 1.3).min(chest),
-            waist: girth(Key::WaistGirth, 0.22, 1.3).min(hip * 2.0),
+            underbust: girth(Key::UnderbustGirth, 0.18, 1.5).min(chest),
+            waist: girth(Key::WaistGirth, 0.18, 1.5).min(hip * 2.0),
             hip,
             shoulder_width: girth(Key::ShoulderWidth, 0.15, 0.32),
             arm_length: girth(Key::ArmLength, 0.25, 0.45),
@@ -96,7 +96,7 @@ impl Proportions {
             knee,
             calf,
             ankle,
-            head: girth(Key::HeadGirth, 0.2, 0.5),
+            head: girth(Key::HeadGirth, 0.15, 0.6),
             y_ankle_bone,
             y_knee,
             y_hip,

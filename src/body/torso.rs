@@ -83,6 +83,44 @@ impl Torso {
         self.rows[self.acromion_row()][c].unwrap_or(0)
     }
 
+    /// For each vertex of [`Torso::armscye_loop`], the unit direction in which the torso's surface
+    /// would continue across the opening (away from the neighbouring torso vertex).
+    pub fn armscye_leaving(&self, mesh: &MeshBuilder, side: f32) -> Vec<Vec3> {
+        let (r0, r1) = (self.axilla_row(), self.acromion_row());
+        let c0 = Self::armscye_first_column(side);
+        let c1 = c0 + ARMSCYE_COLUMNS;
+        let at = |r: usize, c: usize| mesh.positions[self.rows[r][c].unwrap_or(0) as usize];
+        let away = |r: usize, c: usize, r2: usize, c2: usize| (at(r, c) - at(r2, c2)).normalize_or(Vec3::Y);
+        let mut dirs = Vec::new();
+        for c in c0..=c1 {
+            let mut d = away(r0, c, r0 - 1, c);
+            if c == c0 {
+                d = (d + away(r0, c, r0, c - 1)).normalize_or(d);
+            } else if c == c1 {
+                d = (d + away(r0, c, r0, c + 1)).normalize_or(d);
+            }
+            dirs.push(d);
+        }
+        for r in r0 + 1..=r1 {
+            let mut d = away(r, c1, r, c1 + 1);
+            if r == r1 {
+                d = (d + away(r, c1, r + 1, c1)).normalize_or(d);
+            }
+            dirs.push(d);
+        }
+        for c in (c0..c1).rev() {
+            let mut d = away(r1, c, r1 + 1, c);
+            if c == c0 {
+                d = (d + away(r1, c, r1, c - 1)).normalize_or(d);
+            }
+            dirs.push(d);
+        }
+        for r in (r0 + 1..r1).rev() {
+            dirs.push(away(r, c0, r, c0 - 1));
+        }
+        dirs
+    }
+
     /// The armscye as a loop for the arm to continue from, ordered opposite to the torso's
     /// boundary so the arm's first strip keeps the mesh consistently oriented.
     pub fn armscye_loop(&self, side: f32) -> Vec<u32> {
@@ -217,7 +255,7 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
     let acromion = TorsoSection { a: p.shoulder_width / 2.0, b: chest.b * 0.62, zc: chest.zc - 0.012 * s, blades: 0.03, ..Default::default() };
     let neck = TorsoSection { a: 1.0, b: 1.0, zc: -0.012 * s, ..Default::default() }.with_girth(p.neck, cols);
     let slope = TorsoSection {
-        a: neck.a * 1.35 + 0.45 * (acromion.a - neck.a * 1.35),
+        a: neck.a * 1.2 + 0.7 * (acromion.a - neck.a * 1.2),
         b: neck.b * 1.45,
         zc: 0.6 * neck.zc + 0.4 * acromion.zc,
         ..Default::default()
@@ -225,7 +263,7 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
     let cervicale = TorsoSection { a: neck.a * 1.25, b: neck.b * 1.2, ..neck };
     let head = TorsoSection { a: p.head_breadth, b: p.head_length, zc: neck.zc + 0.008 * s, ..Default::default() }
         .with_girth(p.head, cols);
-    let chin = TorsoSection { a: neck.a * 1.12, b: neck.b * 1.55, zc: neck.zc + 0.45 * neck.b, ..Default::default() };
+    let chin = TorsoSection { a: neck.a * 1.1, b: neck.b * 1.35, zc: neck.zc + 0.3 * neck.b, ..Default::default() };
     let mouth = TorsoSection { a: head.a * 0.8, b: head.b * 0.93, zc: head.zc + 0.004 * s, ..Default::default() };
     let nose = TorsoSection { a: head.a * 0.9, b: head.b * 0.94, zc: head.zc + 0.002 * s, nose: 0.13, ..Default::default() };
     let sections =
