@@ -3,7 +3,7 @@
 
 use super::mesh::MeshBuilder;
 use super::proportions::Proportions;
-use super::section::{pchip, LimbSection};
+use super::section::{angle_terms, pchip, AngleTerms, LimbSection};
 use super::torso::{Torso, COLUMNS};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{FRAC_PI_2, TAU};
@@ -75,8 +75,8 @@ fn opening_angles(mesh: &MeshBuilder, opening: &[u32], frame: &Frame) -> (Vec<f3
 }
 
 /// A ring of points of `section` in `frame` at the given angles.
-fn ring_points(section: &LimbSection, frame: &Frame, angles: &[f32]) -> Vec<Vec3> {
-    angles.iter().map(|&a| frame.place(section.point(a))).collect()
+fn ring_points(section: &LimbSection, frame: &Frame, angles: &[AngleTerms]) -> Vec<Vec3> {
+    angles.iter().map(|t| frame.place(section.point(t))).collect()
 }
 
 /// Rings blending from the opening into the limb's first ring `target` (sampled at angles
@@ -90,16 +90,16 @@ fn blend_rings(
     leave: &[Vec3],
     angles: (&[f32], &[f32]),
     count: usize,
-    target: impl Fn(&[f32]) -> Vec<Vec3>,
+    target: impl Fn(&[AngleTerms]) -> Vec<Vec3>,
     arrive: &[Vec3],
     v: impl Fn(usize) -> f32,
 ) -> Vec<u32> {
     let mut previous = opening.to_vec();
-    let end = target(angles.1);
+    let end = target(&angle_terms(angles.1));
     for i in 1..=count {
         let t = i as f32 / (count + 1) as f32;
         let mixed: Vec<f32> = angles.0.iter().zip(angles.1).map(|(a, e)| a + (e - a) * t).collect();
-        let goal = target(&mixed);
+        let goal = target(&angle_terms(&mixed));
         let (t2, t3) = (t * t, t * t * t);
         let (h00, h10, h01, h11) = (2.0 * t3 - 3.0 * t2 + 1.0, t3 - 2.0 * t2 + t, 3.0 * t2 - 2.0 * t3, t3 - t2);
         let points: Vec<Vec3> = opening
@@ -134,13 +134,14 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     let at = |s: f32| Frame { centre: joint + d * s, e1, e2 };
 
     let opening = torso.armscye_loop(side);
-    let (actual, even) = opening_angles(mesh, &opening, &at(0.0));
+    let (actual, even_angles) = opening_angles(mesh, &opening, &at(0.0));
+    let even = angle_terms(&even_angles);
 
     // The wrist ring first: its position along the arm is solved so that the straight distance
     // acromion → wrist landmark is exactly the arm length.
     let wrist = LimbSection { r1: 1.0, r2: 1.3, back: 0.0 }.with_girth(p.wrist, &even);
-    let stylion_k = (0..even.len()).max_by(|&a, &b| even[a].sin().total_cmp(&even[b].sin())).unwrap_or(0);
-    let q = wrist.point(even[stylion_k]);
+    let stylion_k = (0..even.len()).max_by(|&a, &b| even[a].sin.total_cmp(&even[b].sin)).unwrap_or(0);
+    let q = wrist.point(&even[stylion_k]);
     let offset = (joint - acromion) + e1 * q.x + e2 * q.y;
     let b = d.dot(offset);
     let c = offset.length_squared() - p.arm_length * p.arm_length;
@@ -174,7 +175,7 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
         mesh,
         &opening,
         &leave,
-        (&actual, &even),
+        (&actual, &even_angles),
         ARM_BLEND_RINGS,
         |angles| ring_points(&sections[0], &at(s_deltoid), angles),
         &arrive,
@@ -273,7 +274,8 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     let y_bend = p.y_ankle_bone.max(foot_height + 0.004).min(y_ankle_tape - 0.01 * k);
 
     let frame_at = |y: f32, x: f32, z: f32| Frame { centre: Vec3::new(side * x, y, z), e1: Vec3::X, e2: Vec3::Z };
-    let (actual, even) = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
+    let (actual, even_angles) = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
+    let even = angle_terms(&even_angles);
 
     let thigh = LimbSection { r1: 0.9, r2: 1.1, back: 0.0 }.with_girth(p.thigh, &even);
     let knee_tape = LimbSection { r1: 1.0, r2: 1.0, back: 0.0 }.with_girth(p.knee, &even);
@@ -310,7 +312,7 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
         mesh,
         &opening,
         &leave,
-        (&actual, &even),
+        (&actual, &even_angles),
         LEG_BLEND_RINGS,
         |angles| ring_points(&thigh, &frame_y(y_thigh), angles),
         &arrive,
@@ -390,11 +392,14 @@ fn directions(from: &[Vec3], to: &[Vec3]) -> Vec<Vec3> {
     from.iter().zip(to).map(|(a, b)| (*b - *a).normalize_or_zero()).collect()
 }
 
-/// Interpolates limb sections between knots (increasing `xs`).
+/// Interpolates limb sections between knots (increasing `xs`, at most 8).
 fn interpolate(xs: &[f32], sections: &[LimbSection], x: f32) -> LimbSection {
-    let r1: Vec<f32> = sections.iter().map(|s| s.r1).collect();
-    let r2: Vec<f32> = sections.iter().map(|s| s.r2).collect();
-    let back: Vec<f32> = sections.iter().map(|s| s.back).collect();
-    LimbSection { r1: pchip(xs, &r1, x), r2: pchip(xs, &r2, x), back: pchip(xs, &back, x) }
+    let field = |f: fn(&LimbSection) -> f32| {
+        let mut ys = [0.0f32; 8];
+        for (y, s) in ys.iter_mut().zip(sections) {
+            *y = f(s);
+        }
+        pchip(xs, &ys[..sections.len().min(8)], x)
+    };
+    LimbSection { r1: field(|s| s.r1), r2: field(|s| s.r2), back: field(|s| s.back) }
 }
-

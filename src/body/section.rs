@@ -94,15 +94,15 @@ pub(super) struct LimbSection {
 }
 
 impl LimbSection {
-    pub fn point(&self, phi: f32) -> Vec2 {
-        let (s, c) = phi.sin_cos();
-        let bulge = 1.0 + self.back * bump(phi, -PI / 2.0, 0.8);
-        Vec2::new(self.r1 * c * bulge, self.r2 * s * bulge)
+    /// The ring point (along e1, along e2) at one precomputed angle.
+    pub fn point(&self, t: &AngleTerms) -> Vec2 {
+        let bulge = 1.0 + self.back * t.back;
+        Vec2::new(self.r1 * t.cos * bulge, self.r2 * t.sin * bulge)
     }
 
     /// Scales the ring so that its tape girth over the given angles is `girth` metres.
-    pub fn with_girth(mut self, girth: f32, angles: &[f32]) -> Self {
-        let points: Vec<Vec2> = angles.iter().map(|&a| self.point(a)).collect();
+    pub fn with_girth(mut self, girth: f32, angles: &[AngleTerms]) -> Self {
+        let points: Vec<Vec2> = angles.iter().map(|t| self.point(t)).collect();
         let perimeter = ring_girth(&points, Vec2::ZERO);
         if perimeter > 0.0 && perimeter.is_finite() {
             let s = girth / perimeter;
@@ -111,6 +111,25 @@ impl LimbSection {
         }
         self
     }
+}
+
+/// What one angle around a limb contributes to every ring: computed once per limb.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct AngleTerms {
+    pub cos: f32,
+    pub sin: f32,
+    /// Weight of the bulge on the −e2 side (the calf).
+    pub back: f32,
+}
+
+pub(super) fn angle_terms(angles: &[f32]) -> Vec<AngleTerms> {
+    angles
+        .iter()
+        .map(|&a| {
+            let (sin, cos) = a.sin_cos();
+            AngleTerms { cos, sin, back: bump(a, -PI / 2.0, 0.8) }
+        })
+        .collect()
 }
 
 /// The convex-hull perimeter of a ring of points (what a tape around it reads).

@@ -142,7 +142,8 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     let columns = torso_columns(COLUMNS);
     let (levels, keys) = key_sections(p, &columns);
     let knots: Vec<f32> = levels.clone();
-    let fields: Vec<[f32; TorsoSection::FIELDS]> = keys.iter().map(|k| k.to_array()).collect();
+    let fields: Vec<Vec<f32>> =
+        (0..TorsoSection::FIELDS).map(|f| keys.iter().map(|k| k.to_array()[f]).collect()).collect();
 
     // Rows: fixed intervals between key levels, then the dome of the head.
     let mut heights = Vec::new();
@@ -159,9 +160,8 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
         .iter()
         .map(|&y| {
             let mut v = [0.0; TorsoSection::FIELDS];
-            for (f, value) in v.iter_mut().enumerate() {
-                let ys: Vec<f32> = fields.iter().map(|a| a[f]).collect();
-                *value = pchip(&knots, &ys, y);
+            for (value, ys) in v.iter_mut().zip(&fields) {
+                *value = pchip(&knots, ys, y);
             }
             TorsoSection::from_array(v)
         })
