@@ -110,7 +110,8 @@ fn blend_rings(
             .zip(arrive)
             .map(|((((&o, &g), &l), &e), &a)| {
                 let p0 = mesh.positions[o as usize];
-                let span = p0.distance(e);
+                // Tangents a little shorter than the chord keep the curves from looping.
+                let span = 0.6 * p0.distance(e);
                 // Aim at this ring's own sample `g` (angles in between) with the end's spacing.
                 h00 * p0 + h10 * span * l + h01 * g + h11 * span * a
             })
