@@ -29,10 +29,12 @@ pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossS
     const ON_PLANE: f32 = 1e-6;
     let n = normal.normalize_or(Vec3::Y);
     let dist: Vec<f32> = mesh.positions.iter().map(|p| (*p - origin).dot(n)).collect();
-    let side = |i: u32| {
-        let d = dist.get(i as usize).copied().unwrap_or(f32::NAN);
-        if d.abs() <= ON_PLANE { 0 } else if d > 0.0 { 1 } else { -1 }
-    };
+    let sides: Vec<i8> = dist
+        .iter()
+        .map(|&d| if d.abs() <= ON_PLANE { 0 } else if d > 0.0 { 1 } else if d < 0.0 { -1 } else { 2 })
+        .collect();
+    // Out-of-range indices count as "not cut" (2 never matches a crossing).
+    let side = |i: u32| sides.get(i as usize).copied().unwrap_or(2);
     let mut ids: HashMap<CutPoint, usize> = HashMap::new();
     let mut points: Vec<Vec3> = Vec::new();
     let mut parent: Vec<usize> = Vec::new();
@@ -51,13 +53,9 @@ pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossS
             parent.len() - 1
         })
     };
-    let vertex_count = mesh.positions.len() as u32;
     for tri in mesh.indices.chunks_exact(3) {
-        if tri.iter().any(|&i| i >= vertex_count) {
-            continue;
-        }
         let s = [side(tri[0]), side(tri[1]), side(tri[2])];
-        if s.iter().all(|&x| x > 0) || s.iter().all(|&x| x < 0) {
+        if s.contains(&2) || (s[0] == s[1] && s[1] == s[2] && s[0] != 0) {
             continue;
         }
         let mut cut = [0usize; 3];
