@@ -11,31 +11,63 @@ fn mean_shape(form: Form, stature: f64) -> Shape {
     let (base, values): (f64, [f64; 21]) = match form {
         Form::Female => (
             162.9,
-            [133.5, 123.9, 117.1, 98.0, 83.4, 44.9, 6.3, 139.6, 27.0, 24.8, 30.1, 21.4, 35.5, 23.3, 24.7, 9.3, 18.1, 7.8, 14.8, 19.0, 12.7],
+            [
+                133.5, 123.9, 117.1, 98.0, 83.4, 44.9, 6.3, 139.6, 27.0, 24.8, 30.1, 21.4, 35.5,
+                23.3, 24.7, 9.3, 18.1, 7.8, 14.8, 19.0, 12.7,
+            ],
         ),
         Form::Male => (
             175.6,
-            [144.0, 132.8, 129.1, 105.6, 88.8, 48.9, 7.3, 151.7, 29.0, 25.5, 32.8, 23.9, 34.7, 24.6, 27.1, 10.2, 19.3, 8.8, 15.4, 20.0, 13.1],
+            [
+                144.0, 132.8, 129.1, 105.6, 88.8, 48.9, 7.3, 151.7, 29.0, 25.5, 32.8, 23.9, 34.7,
+                24.6, 27.1, 10.2, 19.3, 8.8, 15.4, 20.0, 13.1,
+            ],
         ),
     };
-    Shape { values: values.map(|v| v * stature / base) }
+    Shape {
+        values: values.map(|v| v * stature / base),
+    }
 }
 
 /// A complete body from explicit values (cm), proportions scaled from the survey means.
 pub fn resolved(form: Form, values: &[(Key, f64)]) -> Resolved {
     let defaults: HashMap<Key, f64> = match form {
         Form::Female => [
-            (Key::Stature, 163.0), (Key::NeckGirth, 33.0), (Key::ChestGirth, 92.0), (Key::UnderbustGirth, 80.0),
-            (Key::WaistGirth, 80.0), (Key::HipGirth, 100.0), (Key::ShoulderWidth, 36.0), (Key::ArmLength, 55.0),
-            (Key::UpperArmGirth, 29.0), (Key::WristGirth, 15.0), (Key::InsideLeg, 76.0), (Key::ThighGirth, 60.0),
-            (Key::KneeGirth, 40.0), (Key::CalfGirth, 36.0), (Key::AnkleGirth, 22.0), (Key::HeadGirth, 55.0),
+            (Key::Stature, 163.0),
+            (Key::NeckGirth, 33.0),
+            (Key::ChestGirth, 92.0),
+            (Key::UnderbustGirth, 80.0),
+            (Key::WaistGirth, 80.0),
+            (Key::HipGirth, 100.0),
+            (Key::ShoulderWidth, 36.0),
+            (Key::ArmLength, 55.0),
+            (Key::UpperArmGirth, 29.0),
+            (Key::WristGirth, 15.0),
+            (Key::InsideLeg, 76.0),
+            (Key::ThighGirth, 60.0),
+            (Key::KneeGirth, 40.0),
+            (Key::CalfGirth, 36.0),
+            (Key::AnkleGirth, 22.0),
+            (Key::HeadGirth, 55.0),
             (Key::WeightKg, 65.0),
         ],
         Form::Male => [
-            (Key::Stature, 176.0), (Key::NeckGirth, 39.0), (Key::ChestGirth, 102.0), (Key::UnderbustGirth, 95.0),
-            (Key::WaistGirth, 90.0), (Key::HipGirth, 101.0), (Key::ShoulderWidth, 40.0), (Key::ArmLength, 59.0),
-            (Key::UpperArmGirth, 34.0), (Key::WristGirth, 17.0), (Key::InsideLeg, 83.0), (Key::ThighGirth, 61.0),
-            (Key::KneeGirth, 41.0), (Key::CalfGirth, 39.0), (Key::AnkleGirth, 23.0), (Key::HeadGirth, 57.0),
+            (Key::Stature, 176.0),
+            (Key::NeckGirth, 39.0),
+            (Key::ChestGirth, 102.0),
+            (Key::UnderbustGirth, 95.0),
+            (Key::WaistGirth, 90.0),
+            (Key::HipGirth, 101.0),
+            (Key::ShoulderWidth, 40.0),
+            (Key::ArmLength, 59.0),
+            (Key::UpperArmGirth, 34.0),
+            (Key::WristGirth, 17.0),
+            (Key::InsideLeg, 83.0),
+            (Key::ThighGirth, 61.0),
+            (Key::KneeGirth, 41.0),
+            (Key::CalfGirth, 39.0),
+            (Key::AnkleGirth, 23.0),
+            (Key::HeadGirth, 57.0),
             (Key::WeightKg, 85.0),
         ],
     }
@@ -71,20 +103,31 @@ fn assert_accurate(m: &Resolved, avatar: &Avatar, label: &str) {
 fn assert_closed_manifold(mesh: &BodyMesh) {
     let mut directed: HashMap<(u32, u32), u32> = HashMap::new();
     for t in mesh.indices.chunks_exact(3) {
-        assert!(t[0] != t[1] && t[1] != t[2] && t[0] != t[2], "degenerate triangle {t:?}");
+        assert!(
+            t[0] != t[1] && t[1] != t[2] && t[0] != t[2],
+            "degenerate triangle {t:?}"
+        );
         for k in 0..3 {
             *directed.entry((t[k], t[(k + 1) % 3])).or_default() += 1;
         }
     }
     for (&(a, b), &n) in &directed {
         assert_eq!(n, 1, "edge {a}->{b} used {n} times in one direction");
-        assert_eq!(directed.get(&(b, a)), Some(&1), "edge {a}-{b} is not shared by exactly two triangles");
+        assert_eq!(
+            directed.get(&(b, a)),
+            Some(&1),
+            "edge {a}-{b} is not shared by exactly two triangles"
+        );
     }
     let used: std::collections::HashSet<u32> = mesh.indices.iter().copied().collect();
     assert_eq!(used.len(), mesh.positions.len(), "unused vertices");
     assert!(tape::volume_m3(mesh) > 0.0, "normals point inwards");
     // Euler characteristic of a sphere-like closed surface.
-    let (v, e, f) = (mesh.positions.len() as i64, directed.len() as i64 / 2, mesh.indices.len() as i64 / 3);
+    let (v, e, f) = (
+        mesh.positions.len() as i64,
+        directed.len() as i64 / 2,
+        mesh.indices.len() as i64 / 3,
+    );
     assert_eq!(v - e + f, 2, "not a single closed genus-0 surface");
 }
 
@@ -93,12 +136,27 @@ fn default_bodies_measure_exactly_and_are_closed() {
     for form in [Form::Female, Form::Male] {
         let m = resolved(form, &[]);
         let avatar = body::build(&m);
-        assert!(avatar.mesh.positions.len() >= 15_000, "{} vertices", avatar.mesh.positions.len());
+        assert!(
+            avatar.mesh.positions.len() >= 15_000,
+            "{} vertices",
+            avatar.mesh.positions.len()
+        );
         assert_eq!(avatar.mesh.normals.len(), avatar.mesh.positions.len());
         assert_eq!(avatar.mesh.uvs.len(), avatar.mesh.positions.len());
         assert!(avatar.mesh.positions.iter().all(|p| p.is_finite()));
-        assert!(avatar.mesh.normals.iter().all(|n| n.is_finite() && (n.length() - 1.0).abs() < 1e-3));
-        let min_y = avatar.mesh.positions.iter().map(|p| p.y).fold(f32::INFINITY, f32::min);
+        assert!(
+            avatar
+                .mesh
+                .normals
+                .iter()
+                .all(|n| n.is_finite() && (n.length() - 1.0).abs() < 1e-3)
+        );
+        let min_y = avatar
+            .mesh
+            .positions
+            .iter()
+            .map(|p| p.y)
+            .fold(f32::INFINITY, f32::min);
         assert_eq!(min_y, 0.0, "feet on the floor");
         assert_closed_manifold(&avatar.mesh);
         assert_accurate(&m, &avatar, &format!("{form:?}"));
@@ -116,7 +174,9 @@ fn graded(form: Form, stature: f64, size: f64) -> Resolved {
             let scaled = match key {
                 Key::Stature => stature,
                 Key::InsideLeg | Key::ArmLength | Key::ShoulderWidth => v * k,
-                Key::HeadGirth | Key::WristGirth | Key::AnkleGirth | Key::NeckGirth => v * size.sqrt(),
+                Key::HeadGirth | Key::WristGirth | Key::AnkleGirth | Key::NeckGirth => {
+                    v * size.sqrt()
+                }
                 Key::WeightKg => v * k * size * size,
                 _ => v * size,
             };
@@ -144,11 +204,18 @@ fn grid_of_bodies_measures_within_half_a_centimetre() {
 fn every_body_has_the_same_topology() {
     let reference = body::build(&resolved(Form::Female, &[]));
     assert_closed_manifold(&reference.mesh);
-    for m in [graded(Form::Male, 210.0, 1.6), graded(Form::Female, 140.0, 0.8), graded(Form::Male, 150.0, 1.3)] {
+    for m in [
+        graded(Form::Male, 210.0, 1.6),
+        graded(Form::Female, 140.0, 0.8),
+        graded(Form::Male, 150.0, 1.3),
+    ] {
         let other = body::build(&m);
         assert_eq!(other.mesh.positions.len(), reference.mesh.positions.len());
         assert_eq!(other.mesh.indices, reference.mesh.indices);
-        assert_eq!(other.tapes.iter().map(|t| t.0).collect::<Vec<_>>(), reference.tapes.iter().map(|t| t.0).collect::<Vec<_>>());
+        assert_eq!(
+            other.tapes.iter().map(|t| t.0).collect::<Vec<_>>(),
+            reference.tapes.iter().map(|t| t.0).collect::<Vec<_>>()
+        );
     }
 }
 
@@ -157,10 +224,20 @@ fn contradictory_values_still_build_a_closed_finite_body() {
     // Validation refuses these before the builder; the builder must still never panic or NaN.
     let m = resolved(
         Form::Female,
-        &[(Key::Stature, 100.0), (Key::ChestGirth, 200.0), (Key::WaistGirth, 30.0), (Key::InsideLeg, 90.0), (Key::ThighGirth, 120.0), (Key::WristGirth, f64::NAN)],
+        &[
+            (Key::Stature, 100.0),
+            (Key::ChestGirth, 200.0),
+            (Key::WaistGirth, 30.0),
+            (Key::InsideLeg, 90.0),
+            (Key::ThighGirth, 120.0),
+            (Key::WristGirth, f64::NAN),
+        ],
     );
     let avatar = body::build(&m);
     assert!(avatar.mesh.positions.iter().all(|p| p.is_finite()));
     assert!(avatar.mesh.normals.iter().all(|n| n.is_finite()));
-    assert_eq!(avatar.mesh.indices, body::build(&resolved(Form::Female, &[])).mesh.indices);
+    assert_eq!(
+        avatar.mesh.indices,
+        body::build(&resolved(Form::Female, &[])).mesh.indices
+    );
 }

@@ -3,8 +3,8 @@
 
 use super::mesh::MeshBuilder;
 use super::proportions::Proportions;
-use super::section::{angle_terms, pchip, AngleTerms, LimbSection};
-use super::torso::{Torso, COLUMNS};
+use super::section::{AngleTerms, LimbSection, angle_terms, pchip};
+use super::torso::{COLUMNS, Torso};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{FRAC_PI_2, TAU};
 
@@ -65,18 +65,39 @@ fn opening_angles(mesh: &MeshBuilder, opening: &[u32], frame: &Frame) -> (Vec<f3
         let raw = (q.y - centre.y).atan2(q.x - centre.x);
         actual.push(match actual.last() {
             None => raw,
-            Some(&prev) => prev + ((raw - prev + std::f32::consts::PI).rem_euclid(TAU) - std::f32::consts::PI),
+            Some(&prev) => {
+                prev + ((raw - prev + std::f32::consts::PI).rem_euclid(TAU) - std::f32::consts::PI)
+            }
         });
     }
-    let dir = if actual[actual.len() - 1] >= actual[0] { 1.0 } else { -1.0 };
+    let dir = if actual[actual.len() - 1] >= actual[0] {
+        1.0
+    } else {
+        -1.0
+    };
     let m = flat.len() as f32;
-    let even = (0..flat.len()).map(|k| actual[0] + dir * TAU * k as f32 / m).collect();
+    let even = (0..flat.len())
+        .map(|k| actual[0] + dir * TAU * k as f32 / m)
+        .collect();
     (actual, even)
 }
 
 /// A ring of points of `section` in `frame` at the given angles.
 fn ring_points(section: &LimbSection, frame: &Frame, angles: &[AngleTerms]) -> Vec<Vec3> {
-    angles.iter().map(|t| frame.place(section.point(t))).collect()
+    angles
+        .iter()
+        .map(|t| frame.place(section.point(t)))
+        .collect()
+}
+
+/// Where a limb starts: the torso's opening (a loop of vertices), the unit directions in which the
+/// torso's surface leaves each of them, their actual angles around the limb and the even angles
+/// the limb's own rings use.
+struct Opening<'a> {
+    vertices: &'a [u32],
+    leave: &'a [Vec3],
+    actual: &'a [f32],
+    even: &'a [f32],
 }
 
 /// Rings blending from the opening into the limb's first ring `target` (sampled at angles
@@ -86,22 +107,32 @@ fn ring_points(section: &LimbSection, frame: &Frame, angles: &[AngleTerms]) -> V
 /// the join is smooth (C1) at both ends.
 fn blend_rings(
     mesh: &mut MeshBuilder,
-    opening: &[u32],
-    leave: &[Vec3],
-    angles: (&[f32], &[f32]),
+    opening: &Opening,
     count: usize,
     target: impl Fn(&[AngleTerms]) -> Vec<Vec3>,
     arrive: &[Vec3],
     v: impl Fn(usize) -> f32,
 ) -> Vec<u32> {
+    let angles = (opening.actual, opening.even);
+    let (leave, opening) = (opening.leave, opening.vertices);
     let mut previous = opening.to_vec();
     let end = target(&angle_terms(angles.1));
     for i in 1..=count {
         let t = i as f32 / (count + 1) as f32;
-        let mixed: Vec<f32> = angles.0.iter().zip(angles.1).map(|(a, e)| a + (e - a) * t).collect();
+        let mixed: Vec<f32> = angles
+            .0
+            .iter()
+            .zip(angles.1)
+            .map(|(a, e)| a + (e - a) * t)
+            .collect();
         let goal = target(&angle_terms(&mixed));
         let (t2, t3) = (t * t, t * t * t);
-        let (h00, h10, h01, h11) = (2.0 * t3 - 3.0 * t2 + 1.0, t3 - 2.0 * t2 + t, 3.0 * t2 - 2.0 * t3, t3 - t2);
+        let (h00, h10, h01, h11) = (
+            2.0 * t3 - 3.0 * t2 + 1.0,
+            t3 - 2.0 * t2 + t,
+            3.0 * t2 - 2.0 * t3,
+            t3 - t2,
+        );
         let points: Vec<Vec3> = opening
             .iter()
             .zip(&goal)
@@ -132,7 +163,11 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     let e2 = Vec3::Z;
     let acromion = mesh.positions[torso.acromion(side) as usize];
     let joint = acromion + Vec3::new(-side * 0.008 * k, -0.035 * k, 0.0);
-    let at = |s: f32| Frame { centre: joint + d * s, e1, e2 };
+    let at = |s: f32| Frame {
+        centre: joint + d * s,
+        e1,
+        e2,
+    };
 
     let opening = torso.armscye_loop(side);
     let (actual, even_angles) = opening_angles(mesh, &opening, &at(0.0));
@@ -140,8 +175,15 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
 
     // The wrist ring first: its position along the arm is solved so that the straight distance
     // acromion → wrist landmark is exactly the arm length.
-    let wrist = LimbSection { r1: 1.0, r2: 1.3, back: 0.0 }.with_girth(p.wrist, &even);
-    let stylion_k = (0..even.len()).max_by(|&a, &b| even[a].sin.total_cmp(&even[b].sin)).unwrap_or(0);
+    let wrist = LimbSection {
+        r1: 1.0,
+        r2: 1.3,
+        back: 0.0,
+    }
+    .with_girth(p.wrist, &even);
+    let stylion_k = (0..even.len())
+        .max_by(|&a, &b| even[a].sin.total_cmp(&even[b].sin))
+        .unwrap_or(0);
     let q = wrist.point(&even[stylion_k]);
     let offset = (joint - acromion) + e1 * q.x + e2 * q.y;
     let b = d.dot(offset);
@@ -152,15 +194,39 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     let s_deltoid = 0.3 * s_elbow;
     let s_upper = 0.55 * s_elbow;
     let s_forearm = s_elbow + 0.25 * (t_wrist - s_elbow);
-    let upper = LimbSection { r1: 1.0, r2: 0.95, back: 0.0 }.with_girth(p.upper_arm, &even);
-    let elbow_girth = (0.8 * p.upper_arm).max(1.45 * p.wrist).min(0.95 * p.upper_arm);
-    let forearm_girth = (0.85 * p.upper_arm).max(1.6 * p.wrist).min(0.98 * p.upper_arm);
+    let upper = LimbSection {
+        r1: 1.0,
+        r2: 0.95,
+        back: 0.0,
+    }
+    .with_girth(p.upper_arm, &even);
+    let elbow_girth = (0.8 * p.upper_arm)
+        .max(1.45 * p.wrist)
+        .min(0.95 * p.upper_arm);
+    let forearm_girth = (0.85 * p.upper_arm)
+        .max(1.6 * p.wrist)
+        .min(0.98 * p.upper_arm);
     let knots = [s_deltoid, s_upper, s_elbow, s_forearm, t_wrist];
     let sections = [
-        LimbSection { r1: 1.0, r2: 1.0, back: 0.0 }.with_girth(1.12 * p.upper_arm, &even),
+        LimbSection {
+            r1: 1.0,
+            r2: 1.0,
+            back: 0.0,
+        }
+        .with_girth(1.12 * p.upper_arm, &even),
         upper,
-        LimbSection { r1: 1.0, r2: 1.1, back: 0.0 }.with_girth(elbow_girth, &even),
-        LimbSection { r1: 1.0, r2: 1.15, back: 0.0 }.with_girth(forearm_girth, &even),
+        LimbSection {
+            r1: 1.0,
+            r2: 1.1,
+            back: 0.0,
+        }
+        .with_girth(elbow_girth, &even),
+        LimbSection {
+            r1: 1.0,
+            r2: 1.15,
+            back: 0.0,
+        }
+        .with_girth(forearm_girth, &even),
         wrist,
     ];
     let section_at = |s: f32| interpolate(&knots, &sections, s);
@@ -174,9 +240,12 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     );
     let mut previous = blend_rings(
         mesh,
-        &opening,
-        &leave,
-        (&actual, &even_angles),
+        &Opening {
+            vertices: &opening,
+            leave: &leave,
+            actual: &actual,
+            even: &even_angles,
+        },
         ARM_BLEND_RINGS,
         |angles| ring_points(&sections[0], &at(s_deltoid), angles),
         &arrive,
@@ -187,11 +256,20 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     for (segment, n) in [4usize, 6, 3, 6].into_iter().enumerate() {
         for i in 0..n + usize::from(segment == 3) {
             let s = knots[segment] + (knots[segment + 1] - knots[segment]) * i as f32 / n as f32;
-            let section = if i == 0 { sections[segment] } else if i == n { sections[4] } else { section_at(s) };
+            let section = if i == 0 {
+                sections[segment]
+            } else if i == n {
+                sections[4]
+            } else {
+                section_at(s)
+            };
             let ring = mesh.ring(&ring_points(&section, &at(s), &even), arm_v(s));
             mesh.stitch(&previous, &ring);
             if segment == 1 && i == 0 {
-                upper_tape = Some(LimbTape { centre: at(s).centre, normal: d });
+                upper_tape = Some(LimbTape {
+                    centre: at(s).centre,
+                    normal: d,
+                });
             }
             if segment == 3 && i == n {
                 wrist_ring = ring.clone();
@@ -209,7 +287,11 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     let r2 = [wrist.r2, hb, hb * 0.95, hb * 0.8, hb * 0.4];
     for j in 1..=10 {
         let u = j as f32 / 11.0;
-        let section = LimbSection { r1: pchip(&u_knots, &r1, u), r2: pchip(&u_knots, &r2, u), back: 0.0 };
+        let section = LimbSection {
+            r1: pchip(&u_knots, &r1, u),
+            r2: pchip(&u_knots, &r2, u),
+            back: 0.0,
+        };
         let s = t_wrist + hl * u;
         let ring = mesh.ring(&ring_points(&section, &at(s), &even), arm_v(s));
         mesh.stitch(&previous, &ring);
@@ -219,8 +301,14 @@ pub(super) fn arm(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions, side: 
     mesh.fan(&previous, tip);
 
     Arm {
-        upper_arm: upper_tape.unwrap_or(LimbTape { centre: at(s_upper).centre, normal: d }),
-        wrist: LimbTape { centre: at(t_wrist).centre, normal: d },
+        upper_arm: upper_tape.unwrap_or(LimbTape {
+            centre: at(s_upper).centre,
+            normal: d,
+        }),
+        wrist: LimbTape {
+            centre: at(t_wrist).centre,
+            normal: d,
+        },
         stylion,
     }
 }
@@ -247,7 +335,13 @@ pub(super) fn crotch_point(seam: &[u32]) -> u32 {
 }
 
 /// Builds one leg and foot on `side` (+1 left, −1 right).
-pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Proportions, side: f32) -> Leg {
+pub(super) fn leg(
+    mesh: &mut MeshBuilder,
+    torso: &Torso,
+    seam: &[u32],
+    p: &Proportions,
+    side: f32,
+) -> Leg {
     let k = p.stature / 1.7;
     let row0 = &torso.rows[0];
     let v = |c: usize| row0[c % COLUMNS].unwrap_or(0);
@@ -272,34 +366,87 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     let y_calf = p.y_knee - 0.38 * (p.y_knee - p.y_ankle_bone);
     let y_ankle_tape = p.y_ankle_bone + 0.15 * (p.y_knee - p.y_ankle_bone);
     let foot_height = 0.037 * p.stature;
-    let y_bend = p.y_ankle_bone.max(foot_height + 0.004).min(y_ankle_tape - 0.01 * k);
+    let y_bend = p
+        .y_ankle_bone
+        .max(foot_height + 0.004)
+        .min(y_ankle_tape - 0.01 * k);
 
-    let frame_at = |y: f32, x: f32, z: f32| Frame { centre: Vec3::new(side * x, y, z), e1: Vec3::X, e2: Vec3::Z };
+    let frame_at = |y: f32, x: f32, z: f32| Frame {
+        centre: Vec3::new(side * x, y, z),
+        e1: Vec3::X,
+        e2: Vec3::Z,
+    };
     let (actual, even_angles) = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
     let even = angle_terms(&even_angles);
 
-    let thigh = LimbSection { r1: 0.9, r2: 1.1, back: 0.0 }.with_girth(p.thigh, &even);
-    let knee_tape = LimbSection { r1: 1.0, r2: 1.0, back: 0.0 }.with_girth(p.knee, &even);
-    let knee = LimbSection { r1: 1.0, r2: 0.95, back: 0.0 }.with_girth(0.93 * p.knee, &even);
-    let calf = LimbSection { r1: 1.0, r2: 1.0, back: 0.12 }.with_girth(p.calf, &even);
-    let ankle = LimbSection { r1: 1.0, r2: 1.2, back: 0.0 }.with_girth(p.ankle, &even);
-    let bend0 = LimbSection { r1: ankle.r1 * 1.25, r2: ankle.r2 * 1.1, back: 0.0 };
+    let thigh = LimbSection {
+        r1: 0.9,
+        r2: 1.1,
+        back: 0.0,
+    }
+    .with_girth(p.thigh, &even);
+    let knee_tape = LimbSection {
+        r1: 1.0,
+        r2: 1.0,
+        back: 0.0,
+    }
+    .with_girth(p.knee, &even);
+    let knee = LimbSection {
+        r1: 1.0,
+        r2: 0.95,
+        back: 0.0,
+    }
+    .with_girth(0.93 * p.knee, &even);
+    let calf = LimbSection {
+        r1: 1.0,
+        r2: 1.0,
+        back: 0.12,
+    }
+    .with_girth(p.calf, &even);
+    let ankle = LimbSection {
+        r1: 1.0,
+        r2: 1.2,
+        back: 0.0,
+    }
+    .with_girth(p.ankle, &even);
+    let bend0 = LimbSection {
+        r1: ankle.r1 * 1.25,
+        r2: ankle.r2 * 1.1,
+        back: 0.0,
+    };
     // Knots from the foot up (increasing y) for interpolation.
     let ys = [y_bend, y_ankle_tape, y_calf, p.y_knee, y_knee_tape, y_thigh];
     let sections = [bend0, ankle, calf, knee, knee_tape, thigh];
-    let xs = [x_ankle, x_ankle, x_knee - 0.002 * k, x_knee, x_knee, x_thigh];
-    let zs = [zc - 0.012 * k, zc - 0.012 * k, zc - 0.006 * k, zc + 0.008 * k, zc + 0.006 * k, zc];
+    let xs = [
+        x_ankle,
+        x_ankle,
+        x_knee - 0.002 * k,
+        x_knee,
+        x_knee,
+        x_thigh,
+    ];
+    let zs = [
+        zc - 0.012 * k,
+        zc - 0.012 * k,
+        zc - 0.006 * k,
+        zc + 0.008 * k,
+        zc + 0.006 * k,
+        zc,
+    ];
     let frame_y = |y: f32| frame_at(y, pchip(&ys, &xs, y), pchip(&ys, &zs, y));
     let leg_v = |y: f32| 1.0 - y / p.stature;
 
-    let blend_y = |i: usize| y_thigh + (torso.heights[0] - y_thigh) * (1.0 - i as f32 / (LEG_BLEND_RINGS + 1) as f32);
+    let blend_y = |i: usize| {
+        y_thigh + (torso.heights[0] - y_thigh) * (1.0 - i as f32 / (LEG_BLEND_RINGS + 1) as f32)
+    };
     // Leaving the torso's lowest ring: down along the torso's side; along the seam: straight down.
     let leave: Vec<Vec3> = opening
         .iter()
         .map(|&i| {
             let column = row0.iter().position(|&v| v == Some(i));
             match column.and_then(|c| torso.rows[1][c]) {
-                Some(above) => (mesh.positions[i as usize] - mesh.positions[above as usize]).normalize_or(Vec3::NEG_Y),
+                Some(above) => (mesh.positions[i as usize] - mesh.positions[above as usize])
+                    .normalize_or(Vec3::NEG_Y),
                 None => Vec3::NEG_Y,
             }
         })
@@ -311,9 +458,12 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     );
     let mut previous = blend_rings(
         mesh,
-        &opening,
-        &leave,
-        (&actual, &even_angles),
+        &Opening {
+            vertices: &opening,
+            leave: &leave,
+            actual: &actual,
+            even: &even_angles,
+        },
         LEG_BLEND_RINGS,
         |angles| ring_points(&thigh, &frame_y(y_thigh), angles),
         &arrive,
@@ -327,12 +477,21 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
         let to = from - 1;
         for i in 0..n + usize::from(step == path.len() - 1) {
             let y = ys[from] + (ys[to] - ys[from]) * i as f32 / n as f32;
-            let section = if i == 0 { sections[from] } else if i == n { sections[to] } else { interpolate(&ys, &sections, y) };
+            let section = if i == 0 {
+                sections[from]
+            } else if i == n {
+                sections[to]
+            } else {
+                interpolate(&ys, &sections, y)
+            };
             let frame = frame_y(y);
             let ring = mesh.ring(&ring_points(&section, &frame, &even), leg_v(y));
             mesh.stitch(&previous, &ring);
             if i == 0 && step < 4 {
-                tapes[step] = Some(LimbTape { centre: frame.centre, normal: Vec3::Y });
+                tapes[step] = Some(LimbTape {
+                    centre: frame.centre,
+                    normal: Vec3::Y,
+                });
             }
             previous = ring;
         }
@@ -353,7 +512,11 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
             e1: Vec3::X,
             e2: Vec3::new(0.0, sb, cb),
         };
-        let section = LimbSection { r1: bend0.r1 + (heel_w - bend0.r1) * f, r2: bend0.r2 + (foot_height / 2.0 - bend0.r2) * f, back: 0.0 };
+        let section = LimbSection {
+            r1: bend0.r1 + (heel_w - bend0.r1) * f,
+            r2: bend0.r2 + (foot_height / 2.0 - bend0.r2) * f,
+            back: 0.0,
+        };
         let ring = mesh.ring(&ring_points(&section, &frame, &even), 0.97 + 0.01 * f);
         mesh.stitch(&previous, &ring);
         previous = ring;
@@ -361,13 +524,31 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     let z_start = centre0.z + radius;
     let z_toe = centre0.z - bend0.r2 + p.foot_length;
     let u_knots = [0.0, 0.45, 0.8, 1.0];
-    let half_width = [heel_w, p.foot_breadth / 2.0, p.foot_breadth / 2.0 * 0.9, p.foot_breadth / 2.0 * 0.55];
-    let half_height = [foot_height / 2.0, foot_height / 2.0 * 0.7, foot_height / 2.0 * 0.45, foot_height / 2.0 * 0.3];
+    let half_width = [
+        heel_w,
+        p.foot_breadth / 2.0,
+        p.foot_breadth / 2.0 * 0.9,
+        p.foot_breadth / 2.0 * 0.55,
+    ];
+    let half_height = [
+        foot_height / 2.0,
+        foot_height / 2.0 * 0.7,
+        foot_height / 2.0 * 0.45,
+        foot_height / 2.0 * 0.3,
+    ];
     for j in 1..=10 {
         let u = j as f32 / 11.0;
-        let section = LimbSection { r1: pchip(&u_knots, &half_width, u), r2: pchip(&u_knots, &half_height, u), back: 0.0 };
+        let section = LimbSection {
+            r1: pchip(&u_knots, &half_width, u),
+            r2: pchip(&u_knots, &half_height, u),
+            back: 0.0,
+        };
         let frame = Frame {
-            centre: Vec3::new(centre0.x + side * 0.012 * k * u, section.r2 * 0.92, z_start + (z_toe - z_start) * u),
+            centre: Vec3::new(
+                centre0.x + side * 0.012 * k * u,
+                section.r2 * 0.92,
+                z_start + (z_toe - z_start) * u,
+            ),
             e1: Vec3::X,
             e2: Vec3::Y,
         };
@@ -379,18 +560,27 @@ pub(super) fn leg(mesh: &mut MeshBuilder, torso: &Torso, seam: &[u32], p: &Propo
     let toe = mesh.vertex(toe, Vec2::new(0.5, 1.0));
     mesh.fan(&previous, toe);
 
-    let fallback = LimbTape { centre: ankle_frame.centre, normal: Vec3::Y };
+    let fallback = LimbTape {
+        centre: ankle_frame.centre,
+        normal: Vec3::Y,
+    };
     Leg {
         thigh: tapes[0].unwrap_or(fallback),
         knee: tapes[1].unwrap_or(fallback),
         calf: tapes[3].unwrap_or(fallback),
-        ankle: LimbTape { centre: ankle_frame.centre, normal: Vec3::Y },
+        ankle: LimbTape {
+            centre: ankle_frame.centre,
+            normal: Vec3::Y,
+        },
     }
 }
 
 /// Unit directions from each point of one ring to the same point of the next.
 fn directions(from: &[Vec3], to: &[Vec3]) -> Vec<Vec3> {
-    from.iter().zip(to).map(|(a, b)| (*b - *a).normalize_or_zero()).collect()
+    from.iter()
+        .zip(to)
+        .map(|(a, b)| (*b - *a).normalize_or_zero())
+        .collect()
 }
 
 /// Interpolates limb sections between knots (increasing `xs`, at most 8).
@@ -402,5 +592,9 @@ fn interpolate(xs: &[f32], sections: &[LimbSection], x: f32) -> LimbSection {
         }
         pchip(xs, &ys[..sections.len().min(8)], x)
     };
-    LimbSection { r1: field(|s| s.r1), r2: field(|s| s.r2), back: field(|s| s.back) }
+    LimbSection {
+        r1: field(|s| s.r1),
+        r2: field(|s| s.r2),
+        back: field(|s| s.back),
+    }
 }

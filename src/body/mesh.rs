@@ -30,7 +30,11 @@ impl MeshBuilder {
     /// Adds a closed ring of vertices with `u` running around it and the given `v`.
     pub fn ring(&mut self, points: &[Vec3], v: f32) -> Vec<u32> {
         let n = points.len() as f32;
-        points.iter().enumerate().map(|(k, &p)| self.vertex(p, Vec2::new(k as f32 / n, v))).collect()
+        points
+            .iter()
+            .enumerate()
+            .map(|(k, &p)| self.vertex(p, Vec2::new(k as f32 / n, v)))
+            .collect()
     }
 
     /// One quad between ring `a` (edge a_k → a_k+1) and ring `b` (edge b_k+1 → b_k).
@@ -50,7 +54,8 @@ impl MeshBuilder {
     /// Closes ring `a` with a fan around `pole`.
     pub fn fan(&mut self, a: &[u32], pole: u32) {
         for k in 0..a.len() {
-            self.indices.extend_from_slice(&[a[k], a[(k + 1) % a.len()], pole]);
+            self.indices
+                .extend_from_slice(&[a[k], a[(k + 1) % a.len()], pole]);
         }
     }
 
@@ -58,7 +63,11 @@ impl MeshBuilder {
     pub fn finish(self) -> BodyMesh {
         let mut normals = vec![Vec3::ZERO; self.positions.len()];
         for t in self.indices.chunks_exact(3) {
-            let (a, b, c) = (self.positions[t[0] as usize], self.positions[t[1] as usize], self.positions[t[2] as usize]);
+            let (a, b, c) = (
+                self.positions[t[0] as usize],
+                self.positions[t[1] as usize],
+                self.positions[t[2] as usize],
+            );
             let n = (b - a).cross(c - a);
             for &i in t {
                 normals[i as usize] += n;
@@ -67,6 +76,11 @@ impl MeshBuilder {
         for n in &mut normals {
             *n = n.normalize_or(Vec3::Y);
         }
-        BodyMesh { positions: self.positions, normals, uvs: self.uvs, indices: self.indices }
+        BodyMesh {
+            positions: self.positions,
+            normals,
+            uvs: self.uvs,
+            indices: self.indices,
+        }
     }
 }

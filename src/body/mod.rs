@@ -58,8 +58,14 @@ pub fn build(m: &Resolved) -> Avatar {
     for position in &mut mesh.positions {
         position.y = position.y.max(0.0);
     }
-    let horizontal = |row: usize| TapePlacement::Girth { origin: torso.centre(row), normal: Vec3::Y };
-    let limb = |t: limbs::LimbTape| TapePlacement::Girth { origin: t.centre, normal: t.normal };
+    let horizontal = |row: usize| TapePlacement::Girth {
+        origin: torso.centre(row),
+        normal: Vec3::Y,
+    };
+    let limb = |t: limbs::LimbTape| TapePlacement::Girth {
+        origin: t.centre,
+        normal: t.normal,
+    };
     let tapes = Key::ALL
         .iter()
         .filter_map(|&key| {
@@ -70,11 +76,19 @@ pub fn build(m: &Resolved) -> Avatar {
                 Key::UnderbustGirth => horizontal(torso.underbust_row()),
                 Key::WaistGirth => horizontal(torso.waist_row()),
                 Key::HipGirth => horizontal(torso.hip_row()),
-                Key::ShoulderWidth => TapePlacement::Length { from: torso.acromion(1.0), to: torso.acromion(-1.0) },
-                Key::ArmLength => TapePlacement::Length { from: torso.acromion(1.0), to: left_arm.stylion },
+                Key::ShoulderWidth => TapePlacement::Length {
+                    from: torso.acromion(1.0),
+                    to: torso.acromion(-1.0),
+                },
+                Key::ArmLength => TapePlacement::Length {
+                    from: torso.acromion(1.0),
+                    to: left_arm.stylion,
+                },
                 Key::UpperArmGirth => limb(left_arm.upper_arm),
                 Key::WristGirth => limb(left_arm.wrist),
-                Key::InsideLeg => TapePlacement::Height { top: limbs::crotch_point(&seam) },
+                Key::InsideLeg => TapePlacement::Height {
+                    top: limbs::crotch_point(&seam),
+                },
                 Key::ThighGirth => limb(left_leg.thigh),
                 Key::KneeGirth => limb(left_leg.knee),
                 Key::CalfGirth => limb(left_leg.calf),
@@ -85,5 +99,8 @@ pub fn build(m: &Resolved) -> Avatar {
             Some((key, placement))
         })
         .collect();
-    Avatar { mesh: mesh.finish(), tapes }
+    Avatar {
+        mesh: mesh.finish(),
+        tapes,
+    }
 }

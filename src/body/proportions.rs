@@ -71,13 +71,20 @@ impl Proportions {
         let y_hip = frac(sh(ShapeVar::ButtockHeight), 0.0, 0.62).max(inside_leg + 0.03 * s);
         let y_waist = frac(sh(ShapeVar::WaistHeight), 0.52, 0.7).max(y_hip + 0.06 * s);
         let y_acromion = frac(sh(ShapeVar::AcromialHeight), 0.76, 0.86).max(y_waist + 0.12 * s);
-        let y_axilla = frac(sh(ShapeVar::AxillaHeight), 0.68, 0.8).clamp(y_waist + 0.08 * s, y_acromion - 0.035 * s);
-        let y_chest = frac(sh(ShapeVar::ChestHeight), 0.64, 0.78).clamp(y_waist + 0.06 * s, y_axilla - gap);
-        let y_cervicale = frac(sh(ShapeVar::CervicaleHeight), 0.82, 0.89).max(y_acromion + 0.02 * s);
+        let y_axilla = frac(sh(ShapeVar::AxillaHeight), 0.68, 0.8)
+            .clamp(y_waist + 0.08 * s, y_acromion - 0.035 * s);
+        let y_chest =
+            frac(sh(ShapeVar::ChestHeight), 0.64, 0.78).clamp(y_waist + 0.06 * s, y_axilla - gap);
+        let y_cervicale =
+            frac(sh(ShapeVar::CervicaleHeight), 0.82, 0.89).max(y_acromion + 0.02 * s);
 
         let ratio = |b: ShapeVar, d: ShapeVar, default: f32| {
             let r = sh(b) / sh(d);
-            if r.is_finite() { r.clamp(0.9, 2.2) } else { default }
+            if r.is_finite() {
+                r.clamp(0.9, 2.2)
+            } else {
+                default
+            }
         };
         Proportions {
             form: m.form,

@@ -28,16 +28,33 @@ impl TorsoSection {
     pub const FIELDS: usize = 7;
 
     pub fn to_array(self) -> [f32; Self::FIELDS] {
-        [self.a, self.b, self.zc, self.bust, self.seat, self.nose, self.blades]
+        [
+            self.a,
+            self.b,
+            self.zc,
+            self.bust,
+            self.seat,
+            self.nose,
+            self.blades,
+        ]
     }
 
     pub fn from_array(v: [f32; Self::FIELDS]) -> Self {
-        TorsoSection { a: v[0], b: v[1], zc: v[2], bust: v[3], seat: v[4], nose: v[5], blades: v[6] }
+        TorsoSection {
+            a: v[0],
+            b: v[1],
+            zc: v[2],
+            bust: v[3],
+            seat: v[4],
+            nose: v[5],
+            blades: v[6],
+        }
     }
 
     /// The ring point (x, z) for one column of the torso.
     pub fn point(&self, t: &ColumnTerms) -> Vec2 {
-        let z = t.cz + self.bust * t.bust - self.seat * t.seat - self.blades * t.blades + self.nose * t.nose;
+        let z = t.cz + self.bust * t.bust - self.seat * t.seat - self.blades * t.blades
+            + self.nose * t.nose;
         Vec2::new(self.a * t.sx, self.zc + self.b * z)
     }
 
@@ -127,14 +144,21 @@ pub(super) fn angle_terms(angles: &[f32]) -> Vec<AngleTerms> {
         .iter()
         .map(|&a| {
             let (sin, cos) = a.sin_cos();
-            AngleTerms { cos, sin, back: bump(a, -PI / 2.0, 0.8) }
+            AngleTerms {
+                cos,
+                sin,
+                back: bump(a, -PI / 2.0, 0.8),
+            }
         })
         .collect()
 }
 
 /// The convex-hull perimeter of a ring of points (what a tape around it reads).
 pub(super) fn ring_girth(points: &[Vec2], centre: Vec2) -> f32 {
-    let flat: Vec<[f64; 2]> = points.iter().map(|p| [(p.x - centre.x) as f64, (p.y - centre.y) as f64]).collect();
+    let flat: Vec<[f64; 2]> = points
+        .iter()
+        .map(|p| [(p.x - centre.x) as f64, (p.y - centre.y) as f64])
+        .collect();
     hull_perimeter(&convex_hull(&flat)) as f32
 }
 
@@ -169,12 +193,19 @@ pub(super) fn pchip(xs: &[f32], ys: &[f32], x: f32) -> f32 {
             secant(n - 2)
         } else {
             let (d0, d1) = (secant(k - 1), secant(k));
-            if d0 * d1 <= 0.0 { 0.0 } else { 2.0 / (1.0 / d0 + 1.0 / d1) }
+            if d0 * d1 <= 0.0 {
+                0.0
+            } else {
+                2.0 / (1.0 / d0 + 1.0 / d1)
+            }
         }
     };
     let h = xs[i + 1] - xs[i];
     let t = (x - xs[i]) / h.max(1e-9);
     let (m0, m1) = (slope(i) * h, slope(i + 1) * h);
     let (t2, t3) = (t * t, t * t * t);
-    (2.0 * t3 - 3.0 * t2 + 1.0) * ys[i] + (t3 - 2.0 * t2 + t) * m0 + (-2.0 * t3 + 3.0 * t2) * ys[i + 1] + (t3 - t2) * m1
+    (2.0 * t3 - 3.0 * t2 + 1.0) * ys[i]
+        + (t3 - 2.0 * t2 + t) * m0
+        + (-2.0 * t3 + 3.0 * t2) * ys[i + 1]
+        + (t3 - t2) * m1
 }

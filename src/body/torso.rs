@@ -4,7 +4,7 @@
 
 use super::mesh::MeshBuilder;
 use super::proportions::Proportions;
-use super::section::{pchip, torso_columns, ColumnTerms, TorsoSection};
+use super::section::{ColumnTerms, TorsoSection, pchip, torso_columns};
 use crate::measurements::Form;
 use glam::{Vec2, Vec3};
 use std::f32::consts::FRAC_PI_2;
@@ -73,13 +73,21 @@ impl Torso {
 
     /// The first column of the armscye on a side (+1 left, −1 right).
     pub fn armscye_first_column(side: f32) -> usize {
-        let centre = if side > 0.0 { COLUMNS / 4 } else { 3 * COLUMNS / 4 };
+        let centre = if side > 0.0 {
+            COLUMNS / 4
+        } else {
+            3 * COLUMNS / 4
+        };
         centre - ARMSCYE_COLUMNS / 2
     }
 
     /// The acromion (shoulder point) vertex on a side: the middle of the armscye's top edge.
     pub fn acromion(&self, side: f32) -> u32 {
-        let c = if side > 0.0 { COLUMNS / 4 } else { 3 * COLUMNS / 4 };
+        let c = if side > 0.0 {
+            COLUMNS / 4
+        } else {
+            3 * COLUMNS / 4
+        };
         self.rows[self.acromion_row()][c].unwrap_or(0)
     }
 
@@ -90,7 +98,9 @@ impl Torso {
         let c0 = Self::armscye_first_column(side);
         let c1 = c0 + ARMSCYE_COLUMNS;
         let at = |r: usize, c: usize| mesh.positions[self.rows[r][c].unwrap_or(0) as usize];
-        let away = |r: usize, c: usize, r2: usize, c2: usize| (at(r, c) - at(r2, c2)).normalize_or(Vec3::Y);
+        let away = |r: usize, c: usize, r2: usize, c2: usize| {
+            (at(r, c) - at(r2, c2)).normalize_or(Vec3::Y)
+        };
         let mut dirs = Vec::new();
         for c in c0..=c1 {
             let mut d = away(r0, c, r0 - 1, c);
@@ -142,8 +152,9 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     let columns = torso_columns(COLUMNS);
     let (levels, keys) = key_sections(p, &columns);
     let knots: Vec<f32> = levels.clone();
-    let fields: Vec<Vec<f32>> =
-        (0..TorsoSection::FIELDS).map(|f| keys.iter().map(|k| k.to_array()[f]).collect()).collect();
+    let fields: Vec<Vec<f32>> = (0..TorsoSection::FIELDS)
+        .map(|f| keys.iter().map(|k| k.to_array()[f]).collect())
+        .collect();
 
     // Rows: fixed intervals between key levels, then the dome of the head.
     let mut heights = Vec::new();
@@ -176,12 +187,22 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
         let angle = FRAC_PI_2 * i as f32 / (DOME_RINGS + 1) as f32;
         heights.push(levels[HEAD] + dome_height * angle.sin());
         let f = angle.cos();
-        sections.push(TorsoSection { a: head.a * f, b: head.b * f, zc: head.zc - 0.01 * angle.sin(), ..Default::default() });
+        sections.push(TorsoSection {
+            a: head.a * f,
+            b: head.b * f,
+            zc: head.zc - 0.01 * angle.sin(),
+            ..Default::default()
+        });
     }
 
-    let holes = [Torso::armscye_first_column(1.0), Torso::armscye_first_column(-1.0)];
+    let holes = [
+        Torso::armscye_first_column(1.0),
+        Torso::armscye_first_column(-1.0),
+    ];
     let (r0, r1) = (key_rows[AXILLA], key_rows[ACROMION]);
-    let in_hole = |r: usize, c: usize| r > r0 && r < r1 && holes.iter().any(|&h| c > h && c < h + ARMSCYE_COLUMNS);
+    let in_hole = |r: usize, c: usize| {
+        r > r0 && r < r1 && holes.iter().any(|&h| c > h && c < h + ARMSCYE_COLUMNS)
+    };
     let mut rows = Vec::with_capacity(heights.len());
     for (r, (&y, section)) in heights.iter().zip(&sections).enumerate() {
         let v = y / p.stature;
@@ -191,7 +212,10 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
             .map(|(c, t)| {
                 (!in_hole(r, c)).then(|| {
                     let q = section.point(t);
-                    mesh.vertex(Vec3::new(q.x, y, q.y), Vec2::new(c as f32 / COLUMNS as f32, 1.0 - v))
+                    mesh.vertex(
+                        Vec3::new(q.x, y, q.y),
+                        Vec2::new(c as f32 / COLUMNS as f32, 1.0 - v),
+                    )
                 })
             })
             .collect();
@@ -200,8 +224,11 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     for r in 0..rows.len() - 1 {
         for c in 0..COLUMNS {
             let c1 = (c + 1) % COLUMNS;
-            if let (Some(a0), Some(a1), Some(b1), Some(b0)) = (rows[r][c], rows[r][c1], rows[r + 1][c1], rows[r + 1][c]) {
-                let skip = r >= r0 && r < r1 && holes.iter().any(|&h| c >= h && c < h + ARMSCYE_COLUMNS);
+            if let (Some(a0), Some(a1), Some(b1), Some(b0)) =
+                (rows[r][c], rows[r][c1], rows[r + 1][c1], rows[r + 1][c])
+            {
+                let skip =
+                    r >= r0 && r < r1 && holes.iter().any(|&h| c >= h && c < h + ARMSCYE_COLUMNS);
                 if !skip {
                     mesh.quad(a0, a1, b1, b0);
                 }
@@ -210,9 +237,18 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     }
     let top = head.zc - 0.01;
     let crown = mesh.vertex(Vec3::new(0.0, p.stature, top), Vec2::new(0.5, 0.0));
-    let last: Vec<u32> = rows[rows.len() - 1].iter().map(|v| v.unwrap_or(0)).collect();
+    let last: Vec<u32> = rows[rows.len() - 1]
+        .iter()
+        .map(|v| v.unwrap_or(0))
+        .collect();
     mesh.fan(&last, crown);
-    Torso { rows, heights, sections, crown, key_rows }
+    Torso {
+        rows,
+        heights,
+        sections,
+        crown,
+        key_rows,
+    }
 }
 
 /// The key levels (y) and the ring at each, girth rings scaled to their measurement.
@@ -221,9 +257,12 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
     let female = p.form == Form::Female;
     let tt = p.tragion_to_top;
     let y_head = s - 0.75 * tt;
-    let y_chin = (s - 1.75 * tt).max(p.y_cervicale + 0.025 * s).min(y_head - 0.04 * s);
+    let y_chin = (s - 1.75 * tt)
+        .max(p.y_cervicale + 0.025 * s)
+        .min(y_head - 0.04 * s);
     let y_cerv = p.y_cervicale.min(y_chin - 0.02 * s);
-    let y_underbust = p.y_chest - (if female { 0.045 } else { 0.035 } * s).min(0.45 * (p.y_chest - p.y_waist));
+    let y_underbust =
+        p.y_chest - (if female { 0.045 } else { 0.035 } * s).min(0.45 * (p.y_chest - p.y_waist));
     let levels = vec![
         p.inside_leg + 0.45 * (p.y_hip - p.inside_leg),
         p.y_hip,
@@ -242,31 +281,109 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
     ];
 
     let seat = if female { 0.2 } else { 0.14 };
-    let hip = TorsoSection { a: p.hip_ratio, b: 0.9, seat, ..Default::default() }.with_girth(p.hip, cols);
-    let crotch = TorsoSection { a: hip.a * 0.97, b: hip.b * 0.95, seat: seat * 0.6, ..hip };
-    let waist = TorsoSection { a: p.waist_ratio, b: 1.0, seat: 0.04, ..Default::default() }.with_girth(p.waist, cols);
-    let underbust =
-        TorsoSection { a: p.chest_ratio * 0.98, b: 1.0, zc: 0.004 * s, blades: 0.04, ..Default::default() }
-            .with_girth(p.underbust, cols);
-    let bust = if female { ((p.chest - p.underbust) / p.chest * 2.6).clamp(0.06, 0.75) } else { 0.07 };
-    let chest = TorsoSection { a: p.chest_ratio, b: 1.0 / (1.0 + 0.8 * bust), zc: 0.006 * s, bust, blades: 0.05, ..Default::default() }
-        .with_girth(p.chest, cols);
-    let axilla = TorsoSection { a: chest.a * 0.94, b: chest.b * 0.92, bust: bust * 0.3, blades: 0.06, ..chest };
-    let acromion = TorsoSection { a: p.shoulder_width / 2.0, b: chest.b * 0.62, zc: chest.zc - 0.012 * s, blades: 0.03, ..Default::default() };
-    let neck = TorsoSection { a: 1.0, b: 1.0, zc: -0.012 * s, ..Default::default() }.with_girth(p.neck, cols);
+    let hip = TorsoSection {
+        a: p.hip_ratio,
+        b: 0.9,
+        seat,
+        ..Default::default()
+    }
+    .with_girth(p.hip, cols);
+    let crotch = TorsoSection {
+        a: hip.a * 0.97,
+        b: hip.b * 0.95,
+        seat: seat * 0.6,
+        ..hip
+    };
+    let waist = TorsoSection {
+        a: p.waist_ratio,
+        b: 1.0,
+        seat: 0.04,
+        ..Default::default()
+    }
+    .with_girth(p.waist, cols);
+    let underbust = TorsoSection {
+        a: p.chest_ratio * 0.98,
+        b: 1.0,
+        zc: 0.004 * s,
+        blades: 0.04,
+        ..Default::default()
+    }
+    .with_girth(p.underbust, cols);
+    let bust = if female {
+        ((p.chest - p.underbust) / p.chest * 2.6).clamp(0.06, 0.75)
+    } else {
+        0.07
+    };
+    let chest = TorsoSection {
+        a: p.chest_ratio,
+        b: 1.0 / (1.0 + 0.8 * bust),
+        zc: 0.006 * s,
+        bust,
+        blades: 0.05,
+        ..Default::default()
+    }
+    .with_girth(p.chest, cols);
+    let axilla = TorsoSection {
+        a: chest.a * 0.94,
+        b: chest.b * 0.92,
+        bust: bust * 0.3,
+        blades: 0.06,
+        ..chest
+    };
+    let acromion = TorsoSection {
+        a: p.shoulder_width / 2.0,
+        b: chest.b * 0.62,
+        zc: chest.zc - 0.012 * s,
+        blades: 0.03,
+        ..Default::default()
+    };
+    let neck = TorsoSection {
+        a: 1.0,
+        b: 1.0,
+        zc: -0.012 * s,
+        ..Default::default()
+    }
+    .with_girth(p.neck, cols);
     let slope = TorsoSection {
         a: neck.a * 1.2 + 0.7 * (acromion.a - neck.a * 1.2),
         b: neck.b * 1.45,
         zc: 0.6 * neck.zc + 0.4 * acromion.zc,
         ..Default::default()
     };
-    let cervicale = TorsoSection { a: neck.a * 1.25, b: neck.b * 1.2, ..neck };
-    let head = TorsoSection { a: p.head_breadth, b: p.head_length, zc: neck.zc + 0.008 * s, ..Default::default() }
-        .with_girth(p.head, cols);
-    let chin = TorsoSection { a: neck.a * 1.1, b: neck.b * 1.35, zc: neck.zc + 0.3 * neck.b, ..Default::default() };
-    let mouth = TorsoSection { a: head.a * 0.8, b: head.b * 0.93, zc: head.zc + 0.004 * s, ..Default::default() };
-    let nose = TorsoSection { a: head.a * 0.9, b: head.b * 0.94, zc: head.zc + 0.002 * s, nose: 0.13, ..Default::default() };
-    let sections =
-        vec![crotch, hip, waist, underbust, chest, axilla, acromion, slope, cervicale, neck, chin, mouth, nose, head];
+    let cervicale = TorsoSection {
+        a: neck.a * 1.25,
+        b: neck.b * 1.2,
+        ..neck
+    };
+    let head = TorsoSection {
+        a: p.head_breadth,
+        b: p.head_length,
+        zc: neck.zc + 0.008 * s,
+        ..Default::default()
+    }
+    .with_girth(p.head, cols);
+    let chin = TorsoSection {
+        a: neck.a * 1.1,
+        b: neck.b * 1.35,
+        zc: neck.zc + 0.3 * neck.b,
+        ..Default::default()
+    };
+    let mouth = TorsoSection {
+        a: head.a * 0.8,
+        b: head.b * 0.93,
+        zc: head.zc + 0.004 * s,
+        ..Default::default()
+    };
+    let nose = TorsoSection {
+        a: head.a * 0.9,
+        b: head.b * 0.94,
+        zc: head.zc + 0.002 * s,
+        nose: 0.13,
+        ..Default::default()
+    };
+    let sections = vec![
+        crotch, hip, waist, underbust, chest, axilla, acromion, slope, cervicale, neck, chin,
+        mouth, nose, head,
+    ];
     (levels, sections)
 }

@@ -5,7 +5,7 @@ mod hull;
 mod slice;
 
 pub use hull::{convex_hull, hull_perimeter};
-pub use slice::{cross_sections, CrossSection};
+pub use slice::{CrossSection, cross_sections};
 
 use crate::body::{Avatar, BodyMesh, TapePlacement};
 use crate::measurements::Key;
@@ -15,7 +15,11 @@ use glam::Vec3;
 #[derive(Clone, Debug, PartialEq)]
 pub enum TapeGeometry {
     /// The tape around a body part: its plane and the closed hull polygon (the tape's path).
-    Girth { origin: Vec3, normal: Vec3, path: Vec<Vec3> },
+    Girth {
+        origin: Vec3,
+        normal: Vec3,
+        path: Vec<Vec3>,
+    },
     /// A straight tape between two points.
     Length { from: Vec3, to: Vec3 },
 }
@@ -46,23 +50,43 @@ pub fn measure_one(mesh: &BodyMesh, key: Key, placement: TapePlacement) -> Readi
             Some((perimeter, path)) => Reading {
                 key,
                 cm: perimeter * 100.0,
-                geometry: TapeGeometry::Girth { origin, normal, path },
+                geometry: TapeGeometry::Girth {
+                    origin,
+                    normal,
+                    path,
+                },
             },
             None => Reading {
                 key,
                 cm: f64::NAN,
-                geometry: TapeGeometry::Girth { origin, normal, path: Vec::new() },
+                geometry: TapeGeometry::Girth {
+                    origin,
+                    normal,
+                    path: Vec::new(),
+                },
             },
         },
         TapePlacement::Length { from, to } => {
             let (from, to) = (vertex(from), vertex(to));
-            Reading { key, cm: from.as_dvec3().distance(to.as_dvec3()) * 100.0, geometry: TapeGeometry::Length { from, to } }
+            Reading {
+                key,
+                cm: from.as_dvec3().distance(to.as_dvec3()) * 100.0,
+                geometry: TapeGeometry::Length { from, to },
+            }
         }
         TapePlacement::Height { top } => {
             let from = vertex(top);
-            let floor = mesh.positions.iter().map(|p| p.y).fold(f32::INFINITY, f32::min);
+            let floor = mesh
+                .positions
+                .iter()
+                .map(|p| p.y)
+                .fold(f32::INFINITY, f32::min);
             let to = Vec3::new(from.x, floor, from.z);
-            Reading { key, cm: (from.y as f64 - floor as f64) * 100.0, geometry: TapeGeometry::Length { from, to } }
+            Reading {
+                key,
+                cm: (from.y as f64 - floor as f64) * 100.0,
+                geometry: TapeGeometry::Length { from, to },
+            }
         }
     }
 }
@@ -74,7 +98,11 @@ pub fn girth(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Option<(f64, Vec<Ve
     let nearest = sections
         .iter()
         .filter(|s| s.points.len() >= 3)
-        .min_by(|a, b| a.centroid().distance_squared(origin).total_cmp(&b.centroid().distance_squared(origin)))?;
+        .min_by(|a, b| {
+            a.centroid()
+                .distance_squared(origin)
+                .total_cmp(&b.centroid().distance_squared(origin))
+        })?;
     let (u, v) = plane_basis(normal);
     let flat: Vec<[f64; 2]> = nearest
         .points
@@ -86,7 +114,10 @@ pub fn girth(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Option<(f64, Vec<Ve
         .collect();
     let hull = convex_hull(&flat);
     let perimeter = hull_perimeter(&hull);
-    let path = hull.iter().map(|q| origin + u * q[0] as f32 + v * q[1] as f32).collect();
+    let path = hull
+        .iter()
+        .map(|q| origin + u * q[0] as f32 + v * q[1] as f32)
+        .collect();
     Some((perimeter, path))
 }
 
@@ -103,7 +134,13 @@ pub fn volume_m3(mesh: &BodyMesh) -> f64 {
     mesh.indices
         .chunks_exact(3)
         .map(|t| {
-            let p = |i: u32| mesh.positions.get(i as usize).copied().unwrap_or(Vec3::ZERO).as_dvec3();
+            let p = |i: u32| {
+                mesh.positions
+                    .get(i as usize)
+                    .copied()
+                    .unwrap_or(Vec3::ZERO)
+                    .as_dvec3()
+            };
             p(t[0]).dot(p(t[1]).cross(p(t[2])))
         })
         .sum::<f64>()

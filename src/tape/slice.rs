@@ -28,10 +28,24 @@ enum CutPoint {
 pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossSection> {
     const ON_PLANE: f32 = 1e-6;
     let n = normal.normalize_or(Vec3::Y);
-    let dist: Vec<f32> = mesh.positions.iter().map(|p| (*p - origin).dot(n)).collect();
+    let dist: Vec<f32> = mesh
+        .positions
+        .iter()
+        .map(|p| (*p - origin).dot(n))
+        .collect();
     let sides: Vec<i8> = dist
         .iter()
-        .map(|&d| if d.abs() <= ON_PLANE { 0 } else if d > 0.0 { 1 } else if d < 0.0 { -1 } else { 2 })
+        .map(|&d| {
+            if d.abs() <= ON_PLANE {
+                0
+            } else if d > 0.0 {
+                1
+            } else if d < 0.0 {
+                -1
+            } else {
+                2
+            }
+        })
         .collect();
     // Out-of-range indices count as "not cut" (2 never matches a crossing).
     let side = |i: u32| sides.get(i as usize).copied().unwrap_or(2);
@@ -66,7 +80,8 @@ pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossS
                 cut[count.min(2)] = id_of(CutPoint::Vertex(a), &mut points, &mut parent);
                 count += 1;
             } else if s[(k + 1) % 3] != 0 && s[k] != s[(k + 1) % 3] {
-                cut[count.min(2)] = id_of(CutPoint::Edge(a.min(b), a.max(b)), &mut points, &mut parent);
+                cut[count.min(2)] =
+                    id_of(CutPoint::Edge(a.min(b), a.max(b)), &mut points, &mut parent);
                 count += 1;
             }
         }
@@ -75,9 +90,9 @@ pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossS
         }
     }
     let mut groups: HashMap<usize, CrossSection> = HashMap::new();
-    for i in 0..points.len() {
+    for (i, &point) in points.iter().enumerate() {
         let root = find(&mut parent, i);
-        groups.entry(root).or_default().points.push(points[i]);
+        groups.entry(root).or_default().points.push(point);
     }
     groups.into_values().collect()
 }
