@@ -241,3 +241,55 @@ fn contradictory_values_still_build_a_closed_finite_body() {
         body::build(&resolved(Form::Female, &[])).mesh.indices
     );
 }
+
+/// Real bodies from the ANSUR II survey (`../shared/data`, present for developers and CI; the
+/// product never needs it): every 7th subject of both files, every key typed, resolved the way the
+/// app does it, built and measured.
+#[test]
+fn survey_bodies_measure_within_half_a_centimetre() {
+    use anprobe::measurements::{resolve, Measurements};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if !dir.exists() {
+        eprintln!("skipped: {} not found", dir.display());
+        return;
+    }
+    let columns: [(Key, &[&str]); 16] = [
+        (Key::Stature, &["stature"]),
+        (Key::NeckGirth, &["neckcircumference"]),
+        (Key::ChestGirth, &["chestcircumference"]),
+        (Key::WaistGirth, &["waistcircumference"]),
+        (Key::HipGirth, &["buttockcircumference"]),
+        (Key::ShoulderWidth, &["biacromialbreadth"]),
+        (Key::ArmLength, &["acromionradialelength", "radialestylionlength"]),
+        (Key::UpperArmGirth, &["bicepscircumferenceflexed"]),
+        (Key::WristGirth, &["wristcircumference"]),
+        (Key::InsideLeg, &["crotchheight"]),
+        (Key::ThighGirth, &["thighcircumference"]),
+        (Key::KneeGirth, &["lowerthighcircumference"]),
+        (Key::CalfGirth, &["calfcircumference"]),
+        (Key::AnkleGirth, &["anklecircumference"]),
+        (Key::HeadGirth, &["headcircumference"]),
+        (Key::WeightKg, &["weightkg"]),
+    ];
+    let mut bodies = 0;
+    for (file, form) in [("ansur2_female_train.csv", Form::Female), ("ansur2_male_train.csv", Form::Male)] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("survey file readable");
+        let mut lines = text.lines();
+        let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).expect("column present");
+        for line in lines.step_by(7) {
+            let cells: Vec<&str> = line.split(',').collect();
+            let mut typed = Measurements::new(form, 0.0);
+            for (key, names) in &columns {
+                // Lengths are in mm and `weightkg` in tenths of a kilogram: both divide by 10.
+                let raw: f64 = names.iter().map(|n| cells[col(n)].parse::<f64>().expect("number")).sum();
+                typed.set(*key, raw / 10.0);
+            }
+            let m = resolve(&typed).unwrap_or_else(|e| panic!("survey subject {} refused: {e:?}", cells[0]));
+            let avatar = body::build(&m);
+            assert_accurate(&m, &avatar, &format!("subject {}", cells[0]));
+            bodies += 1;
+        }
+    }
+    assert!(bodies > 400, "only {bodies} survey bodies checked");
+}
