@@ -1,1 +1,182 @@
 //! The command line: `anprobe` opens the app; subcommands build avatars and screenshots headless.
+//!
+//! Exit codes: 0 success, 1 an input file that cannot be read or is invalid, or an output that
+//! cannot be written (stderr names the file and every problem), 2 bad usage.
+
+use crate::body;
+use crate::export::{GlbMesh, write_glb_file};
+use crate::measurements::{self, Measurements};
+use crate::report::avatar_report;
+use crate::tape;
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Anprobe, the virtual fitting room.
+///
+/// Without a command, opens the fitting room window. The commands below work without a window
+/// (except `screenshot`) and are meant for scripts and retailer pipelines.
+#[derive(Debug, Parser)]
+#[command(name = "anprobe", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  an input file is missing, unreadable or invalid, or an output file cannot be written
+     (stderr names the file and lists every problem)
+  2  bad usage (unknown flag, missing argument)";
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the avatar for a measurements file and export it as glTF binary (.glb).
+    ///
+    /// Missing measurements are predicted from the given ones (only `stature` is required).
+    /// The avatar is measured with a virtual tape; `--report` writes what was asked for, what was
+    /// predicted and what the tape reads on the mesh.
+    #[command(after_help = MEASUREMENTS_FILE)]
+    Avatar(AvatarArgs),
+    /// Open the fitting room window, photograph the avatar and save a PNG.
+    ///
+    /// Needs a display (on a headless machine run it under `xvfb-run`) and a GPU or software
+    /// renderer. The window closes by itself once the picture is saved.
+    #[command(after_help = MEASUREMENTS_FILE)]
+    Screenshot(ScreenshotArgs),
+}
+
+const MEASUREMENTS_FILE: &str = "\
+Measurements file (JSON, one object; every key but stature optional):
+  {\"form\": \"female\", \"unit\": \"cm\", \"stature\": 168, \"chest_girth\": 92, \"weight_kg\": 63}
+  form: female | male (default female); unit: cm | in (lengths; weight is always kg).
+  Keys: stature, neck_girth, chest_girth (alias bust_girth), underbust_girth, waist_girth,
+  hip_girth, shoulder_width, arm_length, upper_arm_girth, wrist_girth, inside_leg, thigh_girth,
+  knee_girth, calf_girth, ankle_girth, head_girth, weight_kg.";
+
+/// Arguments of `anprobe avatar`.
+#[derive(Debug, Args)]
+pub struct AvatarArgs {
+    /// The shopper's measurements (JSON)
+    #[arg(long, short = 'm', value_name = "FILE")]
+    pub measurements: PathBuf,
+    /// Where to write the avatar (glTF 2.0 binary, metres, +Y up, facing +Z)
+    #[arg(long, short = 'o', value_name = "FILE.glb")]
+    pub out: PathBuf,
+    /// Also write the avatar report (JSON) here; `-` writes it to stdout
+    #[arg(long, short = 'r', value_name = "FILE.json")]
+    pub report: Option<PathBuf>,
+}
+
+/// Arguments of `anprobe screenshot`.
+#[derive(Debug, Args)]
+pub struct ScreenshotArgs {
+    /// Where to write the picture (PNG)
+    #[arg(long, short = 'o', value_name = "FILE.png")]
+    pub out: PathBuf,
+    /// The body to show (JSON); without it, the default body (168 cm, female)
+    #[arg(long, short = 'm', value_name = "FILE")]
+    pub measurements: Option<PathBuf>,
+    /// Picture width in pixels
+    #[arg(long, default_value_t = 1280, value_parser = clap::value_parser!(u32).range(16..=8192))]
+    pub width: u32,
+    /// Picture height in pixels
+    #[arg(long, default_value_t = 720, value_parser = clap::value_parser!(u32).range(16..=8192))]
+    pub height: u32,
+}
+
+/// Parses the process arguments and runs; clap itself exits with 2 on bad usage (0 for
+/// `--help` and `--version`).
+pub fn main() -> ExitCode {
+    run(Cli::parse())
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        None => return crate::app::run(),
+        Some(Command::Avatar(args)) => avatar(&args),
+        Some(Command::Screenshot(args)) => screenshot(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("anprobe: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `anprobe avatar`: measurements → resolved → body → tape → .glb (+ report).
+fn avatar(args: &AvatarArgs) -> Result<(), String> {
+    let typed = load(&args.measurements)?;
+    let resolved = resolve(&typed, &args.measurements)?;
+    let avatar = body::build(&resolved);
+    let readings = tape::measure(&avatar);
+    write_glb_file(&args.out, &[GlbMesh::avatar(&avatar)]).map_err(|e| e.to_string())?;
+    if let Some(path) = &args.report {
+        let text = avatar_report(&resolved, &avatar, &readings).to_json_pretty();
+        if path.as_os_str() == "-" {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("cannot write the report to stdout: {e}"))?;
+        } else if let Err(e) = std::fs::write(path, text) {
+            // All or nothing: a script must not pick up an avatar whose report is missing.
+            let _ = std::fs::remove_file(&args.out);
+            return Err(format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    Ok(())
+}
+
+/// `anprobe screenshot`.
+fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
+    let measurements = match &args.measurements {
+        Some(path) => {
+            let typed = load(path)?;
+            // Check them here, so that bad values are reported like `anprobe avatar` does.
+            resolve(&typed, path)?;
+            Some(typed)
+        }
+        None => None,
+    };
+    let out = args.out.clone();
+    crate::app::screenshot(crate::app::ScreenshotOptions {
+        out: args.out,
+        measurements,
+        width: args.width,
+        height: args.height,
+    })
+    .map_err(|e| format!("cannot take the screenshot {}: {e}", out.display()))
+}
+
+/// Reads a measurements file; the message names the path.
+fn load(path: &Path) -> Result<Measurements, String> {
+    Measurements::load(path).map_err(|e| e.to_string())
+}
+
+/// Validates and completes the measurements. Errors list every issue (`key: message`); warnings
+/// go to stderr and do not stop.
+fn resolve(typed: &Measurements, path: &Path) -> Result<measurements::Resolved, String> {
+    match measurements::resolve(typed) {
+        Ok(resolved) => {
+            for issue in measurements::validate(typed) {
+                eprintln!("anprobe: warning: {}: {issue}", path.display());
+            }
+            Ok(resolved)
+        }
+        Err(issues) => {
+            let mut message = format!("{}: the measurements cannot be used:", path.display());
+            for issue in &issues {
+                let label = if issue.is_error() { "" } else { " (warning)" };
+                message.push_str(&format!("\n  {issue}{label}"));
+            }
+            Err(message)
+        }
+    }
+}

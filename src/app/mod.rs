@@ -1,1 +1,115 @@
 //! The desktop app: Bevy plugins that show the avatar and the egui panels.
+//!
+//! One plugin per thing: the studio ([`stage`]), the orbit camera, the avatar and its tape, the
+//! measurements panel, profiles, files and notices. They share state through resources
+//! ([`Profiles`], [`Model`], [`TapeHover`]) and messages ([`FileAction`], [`ViewPreset`]).
+
+mod avatar;
+mod camera;
+mod files;
+pub mod i18n;
+mod measurements_ui;
+mod model;
+mod notice;
+mod panel;
+mod profiles;
+mod profiles_ui;
+mod screenshot;
+mod stage;
+mod tape;
+mod ui_camera;
+
+pub use avatar::{Mannequin, to_bevy_mesh};
+pub use camera::ViewPreset;
+pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
+pub use model::Model;
+pub use notice::{Notice, Notices};
+pub use profiles::{Profile, ProfileStore, Profiles};
+pub use screenshot::{ScreenshotOptions, screenshot, screenshot_with};
+pub use tape::TapeHover;
+
+use bevy::asset::UnapprovedPathMode;
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+use bevy_egui::EguiPlugin;
+use std::process::ExitCode;
+
+/// Opens the app window; returns when it is closed.
+pub fn run() -> ExitCode {
+    let window = Window {
+        title: "Anprobe".into(),
+        ..default()
+    };
+    let exit = App::new()
+        .add_plugins(base_plugins(window))
+        // Redraw on input only: a fitting room need not heat the laptop.
+        .insert_resource(WinitSettings::desktop_app())
+        .insert_resource(ProfileStore::from_env())
+        .add_plugins(plugin)
+        .run();
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Bevy's plugins set up for Anprobe (one window, no unapproved asset paths) and egui.
+fn base_plugins(window: Window) -> (impl PluginGroup, EguiPlugin) {
+    let defaults = DefaultPlugins
+        .set(WindowPlugin {
+            primary_window: Some(window),
+            ..default()
+        })
+        .set(AssetPlugin {
+            unapproved_path_mode: UnapprovedPathMode::Deny,
+            ..default()
+        });
+    (defaults, EguiPlugin::default())
+}
+
+/// The frame order of the app's own systems in `Update`.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum AppSystems {
+    /// File dialogs finish and change the profile.
+    Files,
+    /// The model follows the active profile.
+    Model,
+    /// The avatar mesh and its tape follow the model.
+    Avatar,
+    /// The camera follows input and the avatar.
+    View,
+}
+
+/// Everything on screen: studio, camera, avatar, tape, panels.
+fn plugin(app: &mut App) {
+    app.add_plugins((
+        avatar_plugin,
+        stage::plugin,
+        camera::plugin,
+        tape::plugin,
+        files::plugin,
+    ))
+    .add_plugins((ui_camera::plugin, panel::plugin));
+}
+
+/// The avatar without window or renderer: language, notices, profiles, model and mesh.
+/// Headless tests run it with `MinimalPlugins`, `AssetPlugin` and `MeshPlugin`.
+pub fn avatar_plugin(app: &mut App) {
+    app.configure_sets(
+        Update,
+        (
+            AppSystems::Files,
+            AppSystems::Model,
+            AppSystems::Avatar,
+            AppSystems::View,
+        )
+            .chain(),
+    )
+    .init_resource::<i18n::Lang>()
+    .add_plugins((
+        notice::plugin,
+        profiles::plugin,
+        model::plugin,
+        avatar::plugin,
+    ));
+}

@@ -1,13 +1,16 @@
 //! The shopper's body measurements: keys named after ISO 8559-1 / EN 13402-1, units, the typed
 //! (partial) set and the resolved (complete) set in which every missing value is predicted.
 
+pub mod ansur;
+mod consistency;
+mod gaussian;
 mod json;
 mod predict;
 mod validate;
 
 pub use json::JsonError;
-pub use predict::{ShapeVar, Shape};
-pub use validate::{validate, Issue};
+pub use predict::{Shape, ShapeVar, resolve_with};
+pub use validate::{Issue, Severity, plausible_range, validate};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -152,7 +155,11 @@ impl Measurements {
     pub fn new(form: Form, stature_cm: f64) -> Self {
         let mut values = BTreeMap::new();
         values.insert(Key::Stature, stature_cm);
-        Measurements { form: Some(form), unit: Unit::Cm, values }
+        Measurements {
+            form: Some(form),
+            unit: Unit::Cm,
+            values,
+        }
     }
 
     /// The typed value of `key` in cm (kg for the weight).

@@ -1,6 +1,8 @@
 //! Prediction of missing measurements and body proportions from the typed ones: a multivariate
 //! normal model per form fitted on the ANSUR II survey, conditioned on what is known.
-// (implementation in progress)
+use super::ansur::{Model, key_var, shape_var};
+use super::consistency::sanitise;
+use super::gaussian::condition;
 use super::*;
 
 /// Body proportions that the avatar needs but the shopper does not type, in cm.
@@ -35,12 +37,117 @@ pub struct Shape {
     pub values: [f64; 21],
 }
 
+impl ShapeVar {
+    /// Every shape variable, in index order.
+    pub const ALL: [ShapeVar; 21] = [
+        ShapeVar::AcromialHeight,
+        ShapeVar::AxillaHeight,
+        ShapeVar::ChestHeight,
+        ShapeVar::WaistHeight,
+        ShapeVar::ButtockHeight,
+        ShapeVar::KneeHeight,
+        ShapeVar::AnkleHeight,
+        ShapeVar::CervicaleHeight,
+        ShapeVar::ChestBreadth,
+        ShapeVar::ChestDepth,
+        ShapeVar::WaistBreadth,
+        ShapeVar::WaistDepth,
+        ShapeVar::HipBreadth,
+        ShapeVar::ButtockDepth,
+        ShapeVar::FootLength,
+        ShapeVar::FootBreadth,
+        ShapeVar::HandLength,
+        ShapeVar::HandBreadth,
+        ShapeVar::HeadBreadth,
+        ShapeVar::HeadLength,
+        ShapeVar::TragionTopOfHead,
+    ];
+
+    /// Snake-case name, as in the model file (e.g. `"acromial_height"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShapeVar::AcromialHeight => "acromial_height",
+            ShapeVar::AxillaHeight => "axilla_height",
+            ShapeVar::ChestHeight => "chest_height",
+            ShapeVar::WaistHeight => "waist_height",
+            ShapeVar::ButtockHeight => "buttock_height",
+            ShapeVar::KneeHeight => "knee_height",
+            ShapeVar::AnkleHeight => "ankle_height",
+            ShapeVar::CervicaleHeight => "cervicale_height",
+            ShapeVar::ChestBreadth => "chest_breadth",
+            ShapeVar::ChestDepth => "chest_depth",
+            ShapeVar::WaistBreadth => "waist_breadth",
+            ShapeVar::WaistDepth => "waist_depth",
+            ShapeVar::HipBreadth => "hip_breadth",
+            ShapeVar::ButtockDepth => "buttock_depth",
+            ShapeVar::FootLength => "foot_length",
+            ShapeVar::FootBreadth => "foot_breadth",
+            ShapeVar::HandLength => "hand_length",
+            ShapeVar::HandBreadth => "hand_breadth",
+            ShapeVar::HeadBreadth => "head_breadth",
+            ShapeVar::HeadLength => "head_length",
+            ShapeVar::TragionTopOfHead => "tragion_top_of_head",
+        }
+    }
+}
+
 impl Shape {
     pub fn get(&self, var: ShapeVar) -> f64 {
         self.values[var as usize]
     }
 }
 
-pub(super) fn resolve(_typed: &Measurements) -> Result<Resolved, Vec<Issue>> {
-    todo!()
+pub(super) fn resolve(typed: &Measurements) -> Result<Resolved, Vec<Issue>> {
+    resolve_with(Model::committed(), typed)
+}
+
+/// [`resolve`] with another model (e.g. one fitted on part of the survey, to measure its error).
+///
+/// Validates, then predicts every missing key and every shape variable as the conditional mean
+/// of the form's normal given the typed keys, then makes the predictions consistent with each
+/// other and with the typed values (which are never changed).
+pub fn resolve_with(model: &Model, typed: &Measurements) -> Result<Resolved, Vec<Issue>> {
+    let issues = validate(typed);
+    if issues.iter().any(Issue::is_error) {
+        return Err(issues);
+    }
+    let Some(stature) = typed.get(Key::Stature) else {
+        return Err(issues); // unreachable: validate reports a missing stature as an error
+    };
+    let (form, form_source) = match typed.form {
+        Some(form) => (form, Source::Typed),
+        None => (Form::Female, Source::Predicted),
+    };
+    let fm = model.form(form);
+    let known: Vec<(usize, f64)> = typed
+        .values
+        .iter()
+        .map(|(&k, &v)| (key_var(k), v))
+        .collect();
+    // Without a usable conditional (never with the committed model), the survey means scaled to
+    // the stature stand in; sanitising then fits them to the typed values.
+    let scale = stature / fm.mean[key_var(Key::Stature)];
+    let mean = condition(&fm.mean, &fm.cov, &known)
+        .map(|c| c.mean)
+        .unwrap_or_else(|| fm.mean.iter().map(|m| m * scale).collect());
+    let mut values = [0.0; 17];
+    let mut sources = [Source::Predicted; 17];
+    for key in Key::ALL {
+        (values[key.index()], sources[key.index()]) = match typed.get(key) {
+            Some(v) => (v, Source::Typed),
+            None => (mean[key_var(key)], Source::Predicted),
+        };
+    }
+    let mut shape = Shape { values: [0.0; 21] };
+    for var in ShapeVar::ALL {
+        shape.values[var as usize] = mean[shape_var(var)];
+    }
+    sanitise(fm, &mut values, &sources, &mut shape);
+    Ok(Resolved {
+        form,
+        form_source,
+        values,
+        sources,
+        shape,
+    })
 }

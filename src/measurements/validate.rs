@@ -1,5 +1,8 @@
 //! Plausibility checks on typed measurements, each naming the key and the reason.
+use super::ansur::{Model, key_var};
+use super::gaussian::condition;
 use super::*;
+use std::fmt;
 
 /// How bad an issue is: errors stop the avatar from being built, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,7 +22,407 @@ pub struct Issue {
     pub message: String,
 }
 
+impl Issue {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.key {
+            Some(key) => write!(f, "{}: {}", key.as_str(), self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// The plausible adult range of a key, cm (kg for the weight): ANSUR II's extremes with a wide
+/// margin, so petite to plus-size bodies pass. Outside it a value is an error.
+pub fn plausible_range(key: Key) -> (f64, f64) {
+    match key {
+        Key::Stature => (100.0, 230.0),
+        Key::NeckGirth => (25.0, 60.0),
+        Key::ChestGirth => (60.0, 200.0),
+        Key::UnderbustGirth => (55.0, 180.0),
+        Key::WaistGirth => (50.0, 200.0),
+        Key::HipGirth => (70.0, 200.0),
+        Key::ShoulderWidth => (25.0, 60.0),
+        Key::ArmLength => (35.0, 90.0),
+        Key::UpperArmGirth => (15.0, 70.0),
+        Key::WristGirth => (10.0, 30.0),
+        Key::InsideLeg => (35.0, 120.0),
+        Key::ThighGirth => (30.0, 110.0),
+        Key::KneeGirth => (25.0, 80.0),
+        Key::CalfGirth => (20.0, 70.0),
+        Key::AnkleGirth => (14.0, 40.0),
+        Key::HeadGirth => (45.0, 70.0),
+        Key::WeightKg => (30.0, 300.0),
+    }
+}
+
+/// Ratios to the stature: (error low, warning low, warning high, error high).
+pub(crate) fn stature_ratio_bounds(key: Key) -> Option<[f64; 4]> {
+    match key {
+        Key::InsideLeg => Some([0.35, 0.40, 0.57, 0.60]),
+        Key::ArmLength => Some([0.25, 0.27, 0.41, 0.45]),
+        Key::HeadGirth => Some([0.20, 0.26, 0.45, 0.60]),
+        _ => None,
+    }
+}
+
+/// Body-mass index bounds: (error low, warning low, warning high, error high).
+pub(crate) const BMI_BOUNDS: [f64; 4] = [12.0, 15.0, 60.0, 70.0];
+
+/// A pair no body breaks: girth `a` is at most (`equal_ok`) or below `factor` × `b`.
+pub(crate) struct Below {
+    pub a: Key,
+    pub b: Key,
+    pub factor: f64,
+    pub equal_ok: bool,
+    pub rule: &'static str,
+}
+
+/// Every [`Below`] rule; an issue is reported on `a`.
+pub(crate) const BELOW: [Below; 11] = [
+    Below {
+        a: Key::UnderbustGirth,
+        b: Key::ChestGirth,
+        factor: 1.0,
+        equal_ok: true,
+        rule: "the underbust lies below the bust and is smaller",
+    },
+    Below {
+        a: Key::ShoulderWidth,
+        b: Key::ChestGirth,
+        factor: 0.5,
+        equal_ok: true,
+        rule: "the shoulders are narrower than half the chest girth",
+    },
+    Below {
+        a: Key::NeckGirth,
+        b: Key::ChestGirth,
+        factor: 0.5,
+        equal_ok: false,
+        rule: "the neck is smaller than half the chest girth",
+    },
+    Below {
+        a: Key::WristGirth,
+        b: Key::UpperArmGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "the wrist is smaller than the upper arm",
+    },
+    Below {
+        a: Key::AnkleGirth,
+        b: Key::CalfGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "the ankle is smaller than the calf",
+    },
+    Below {
+        a: Key::KneeGirth,
+        b: Key::ThighGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "the knee is smaller than the thigh",
+    },
+    Below {
+        a: Key::CalfGirth,
+        b: Key::ThighGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "the calf is smaller than the thigh",
+    },
+    Below {
+        a: Key::ThighGirth,
+        b: Key::HipGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "one thigh is smaller than the hip around both",
+    },
+    Below {
+        a: Key::AnkleGirth,
+        b: Key::ThighGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "the ankle is smaller than the thigh",
+    },
+    Below {
+        a: Key::CalfGirth,
+        b: Key::HipGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "the calf is smaller than the hip",
+    },
+    Below {
+        a: Key::KneeGirth,
+        b: Key::HipGirth,
+        factor: 1.0,
+        equal_ok: false,
+        rule: "the knee is smaller than the hip",
+    },
+];
+
 /// Checks every typed value and their combinations.
-pub fn validate(_m: &Measurements) -> Vec<Issue> {
-    todo!()
+pub fn validate(m: &Measurements) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let say = |v: f64, key: Key| show(v, key, m.unit);
+    if m.get(Key::Stature).is_none() {
+        issues.push(error(
+            Key::Stature,
+            "missing; the stature is needed to build a body".into(),
+        ));
+    }
+    // Values that pass on their own; only these are compared with each other.
+    let mut ok: BTreeMap<Key, f64> = BTreeMap::new();
+    for (&key, &v) in &m.values {
+        match single(key, v, m.unit) {
+            Some(message) => issues.push(error(key, message)),
+            None => {
+                ok.insert(key, v);
+            }
+        }
+    }
+    let get = |k: Key| ok.get(&k).copied();
+    for r in &BELOW {
+        if let (Some(x), Some(y)) = (get(r.a), get(r.b)) {
+            let limit = y * r.factor;
+            if x > limit || (x == limit && !r.equal_ok) {
+                let cmp = if r.equal_ok {
+                    "more than"
+                } else {
+                    "not smaller than"
+                };
+                let half = if r.factor == 0.5 { "half " } else { "" };
+                let other = r.b.as_str().replace('_', " ");
+                let message = format!(
+                    "{} is {cmp} {half}the {other} ({}); {}",
+                    say(x, r.a),
+                    say(y, r.b),
+                    r.rule
+                );
+                issues.push(error(r.a, message));
+            }
+        }
+    }
+    if let (Some(waist), Some(hip)) = (get(Key::WaistGirth), get(Key::HipGirth)) {
+        if waist > 2.0 * hip {
+            let message = format!(
+                "{} is more than twice the hip girth ({}); no body has that",
+                say(waist, Key::WaistGirth),
+                say(hip, Key::HipGirth)
+            );
+            issues.push(error(Key::WaistGirth, message));
+        } else if waist > 1.5 * hip {
+            let message = format!(
+                "{} is unusually large for the hip girth ({}); please check both",
+                say(waist, Key::WaistGirth),
+                say(hip, Key::HipGirth)
+            );
+            issues.push(warning(Key::WaistGirth, message));
+        }
+    }
+    if let Some(stature) = get(Key::Stature) {
+        for key in [Key::InsideLeg, Key::ArmLength, Key::HeadGirth] {
+            if let (Some(v), Some(bounds)) = (get(key), stature_ratio_bounds(key)) {
+                issues.extend(ratio_issue(key, v, stature, bounds, m.unit));
+            }
+        }
+        if let Some(weight) = get(Key::WeightKg) {
+            issues.extend(bmi_issue(weight, stature));
+            if !issues.iter().any(|i| i.key == Some(Key::WeightKg)) {
+                issues.extend(weight_for_girths(m.form.unwrap_or_default(), weight, &ok));
+            }
+        }
+    }
+    issues
+}
+
+fn error(key: Key, message: String) -> Issue {
+    Issue {
+        key: Some(key),
+        severity: Severity::Error,
+        message,
+    }
+}
+
+fn warning(key: Key, message: String) -> Issue {
+    Issue {
+        key: Some(key),
+        severity: Severity::Warning,
+        message,
+    }
+}
+
+/// A number for the shopper: at most one decimal.
+fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == r.trunc() {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// `v` (cm or kg) in the shopper's unit, e.g. "38 cm" or "15 in".
+fn show(v: f64, key: Key, unit: Unit) -> String {
+    match (key.is_length(), unit) {
+        (false, _) => format!("{} kg", num(v)),
+        (true, Unit::Cm) => format!("{} cm", num(v)),
+        (true, Unit::In) => format!("{} in", num(v / 2.54)),
+    }
+}
+
+/// The problem with one value on its own, if any.
+fn single(key: Key, v: f64, unit: Unit) -> Option<String> {
+    if !v.is_finite() {
+        return Some("is not a finite number".into());
+    }
+    if v < 0.0 {
+        return Some(format!(
+            "{} is negative; it must be more than 0",
+            show(v, key, unit)
+        ));
+    }
+    if v == 0.0 {
+        return Some(format!(
+            "{} is zero; it must be more than 0",
+            show(v, key, unit)
+        ));
+    }
+    let (lo, hi) = plausible_range(key);
+    if (lo..=hi).contains(&v) {
+        return None;
+    }
+    let inside = |x: f64| (lo..=hi).contains(&x);
+    let hint = if !key.is_length() {
+        if inside(v / 2.204_622_6) {
+            "; was it typed in pounds?"
+        } else {
+            ""
+        }
+    } else if unit == Unit::Cm && inside(v * 2.54) {
+        "; was it typed in inches?"
+    } else if unit == Unit::In && inside(v / 2.54) {
+        "; was it typed in cm? The unit is inches"
+    } else if inside(v * 100.0) {
+        "; was it typed in metres?"
+    } else if inside(v / 10.0) {
+        "; was it typed in mm?"
+    } else {
+        ""
+    };
+    let side = if v < lo { "below" } else { "above" };
+    let range = match (key.is_length(), unit) {
+        (false, _) => format!("{}–{} kg", num(lo), num(hi)),
+        (true, Unit::Cm) => format!("{}–{} cm", num(lo), num(hi)),
+        (true, Unit::In) => format!("{}–{} in", num(lo / 2.54), num(hi / 2.54)),
+    };
+    Some(format!(
+        "{} is {side} the plausible {range}{hint}",
+        show(v, key, unit)
+    ))
+}
+
+/// A length that must be a share of the stature.
+fn ratio_issue(key: Key, v: f64, stature: f64, b: [f64; 4], unit: Unit) -> Option<Issue> {
+    let r = v / stature;
+    if (b[1]..=b[2]).contains(&r) {
+        return None;
+    }
+    let what = key.as_str().replace('_', " ");
+    let pct = |x: f64| format!("{:.0}", x * 100.0);
+    let base = format!(
+        "{} is {} % of the stature ({})",
+        show(v, key, unit),
+        pct(r),
+        show(stature, Key::Stature, unit)
+    );
+    if (b[0]..=b[3]).contains(&r) {
+        let message = format!(
+            "{base}; a {what} is usually {}–{} % of it. Please check",
+            pct(b[1]),
+            pct(b[2])
+        );
+        return Some(warning(key, message));
+    }
+    let hint = if unit == Unit::Cm && (b[0]..=b[3]).contains(&(r * 2.54)) {
+        "; was it typed in inches?"
+    } else {
+        ""
+    };
+    let message = format!(
+        "{base}; no adult's {what} is outside {}–{} % of it{hint}",
+        pct(b[0]),
+        pct(b[3])
+    );
+    Some(error(key, message))
+}
+
+fn bmi_issue(weight: f64, stature: f64) -> Option<Issue> {
+    let bmi = weight / (stature / 100.0).powi(2);
+    let [lo, soft_lo, soft_hi, hi] = BMI_BOUNDS;
+    if (soft_lo..=soft_hi).contains(&bmi) {
+        return None;
+    }
+    let base = format!(
+        "{} at {} cm tall is a body-mass index of {}",
+        num(weight) + " kg",
+        num(stature),
+        num(bmi)
+    );
+    Some(if (lo..=hi).contains(&bmi) {
+        warning(
+            Key::WeightKg,
+            format!("{base}, which is very unusual. Please check"),
+        )
+    } else {
+        error(
+            Key::WeightKg,
+            format!("{base}, outside the possible {}–{}", num(lo), num(hi)),
+        )
+    })
+}
+
+/// Girths that, with the stature, predict the weight well.
+const WEIGHT_GIRTHS: [Key; 6] = [
+    Key::ChestGirth,
+    Key::WaistGirth,
+    Key::HipGirth,
+    Key::ThighGirth,
+    Key::UpperArmGirth,
+    Key::NeckGirth,
+];
+
+/// A warning when the weight is far from what the typed girths and stature predict with the
+/// survey model: off by more than 4 conditional standard deviations and by more than a quarter
+/// (the model is linear, so far from the survey's bodies its own spread is too confident).
+/// Needs at least two of [`WEIGHT_GIRTHS`].
+fn weight_for_girths(form: Form, weight: f64, ok: &BTreeMap<Key, f64>) -> Option<Issue> {
+    let mut known: Vec<(usize, f64)> = WEIGHT_GIRTHS
+        .iter()
+        .filter_map(|&k| ok.get(&k).map(|&v| (key_var(k), v)))
+        .collect();
+    if known.len() < 2 {
+        return None;
+    }
+    known.push((key_var(Key::Stature), *ok.get(&Key::Stature)?));
+    let model = Model::committed().form(form);
+    let c = condition(&model.mean, &model.cov, &known)?;
+    let (mean, sd) = (
+        c.mean[key_var(Key::WeightKg)],
+        c.var[key_var(Key::WeightKg)].sqrt(),
+    );
+    let off = (weight - mean).abs();
+    if off <= 4.0 * sd || off <= 0.25 * mean.abs() {
+        return None;
+    }
+    let side = if weight < mean { "low" } else { "high" };
+    let message = format!(
+        "{} kg is unusually {side} for the typed girths and stature (about {} kg expected); please check the weight or the girths",
+        num(weight),
+        num(mean)
+    );
+    Some(warning(Key::WeightKg, message))
 }

@@ -1,0 +1,264 @@
+//! `anprobe screenshot`: opens the real window, waits until the avatar is on screen and every
+//! render pipeline is compiled, saves a PNG of the window and exits.
+
+use crate::app::avatar::Mannequin;
+use crate::app::model::Model;
+use crate::app::profiles::{Profile, ProfileStore, Profiles, default_measurements};
+use crate::measurements::{Measurements, Severity};
+use bevy::prelude::*;
+use bevy::render::render_resource::PipelineCache;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::render::{ExtractSchedule, MainWorld, RenderApp};
+use bevy::window::WindowResolution;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// What to photograph and where to put the picture.
+#[derive(Clone, Debug)]
+pub struct ScreenshotOptions {
+    /// The PNG file to write.
+    pub out: PathBuf,
+    /// The body to show; `None` shows the default body (168 cm, female, everything predicted).
+    pub measurements: Option<Measurements>,
+    /// Window size in physical pixels (the picture's size).
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Frames the avatar must have been on screen before the picture is taken.
+const FRAMES_AFTER_AVATAR: u32 = 60;
+/// Consecutive frames with no pipeline still compiling before the picture is taken.
+const FRAMES_PIPELINES_READY: u32 = 10;
+/// Give up after this long (the software renderer compiles slowly, but not this slowly).
+const TIMEOUT_S: f32 = 240.0;
+
+/// Opens the app window at the given size, photographs it once it is fully drawn, and closes it.
+///
+/// Errors (no display, no GPU, measurements that do not resolve, a file that cannot be written)
+/// come back as a message; nothing is written to the profiles file.
+pub fn screenshot(opts: ScreenshotOptions) -> Result<(), String> {
+    screenshot_with(opts, |_| {})
+}
+
+/// [`screenshot`], with a hook that changes the app before it runs (tests use it, e.g. to pin a
+/// tape with [`TapeHover`](super::TapeHover)).
+#[doc(hidden)]
+pub fn screenshot_with(
+    opts: ScreenshotOptions,
+    configure: impl FnOnce(&mut App),
+) -> Result<(), String> {
+    preflight(&opts)?;
+    let outcome: Outcome = Arc::default();
+    let job = Job {
+        out: opts.out.clone(),
+        outcome: outcome.clone(),
+        ..default_job()
+    };
+    let measurements = opts
+        .measurements
+        .clone()
+        .unwrap_or_else(default_measurements);
+    let window = Window {
+        title: "Anprobe".into(),
+        resolution: WindowResolution::new(opts.width, opts.height).with_scale_factor_override(1.0),
+        resizable: false,
+        ..default()
+    };
+    let run = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut app = App::new();
+        app.add_plugins(super::base_plugins(window))
+            .insert_resource(ProfileStore::default())
+            .insert_resource(Profiles::new(
+                vec![Profile {
+                    name: "Screenshot".into(),
+                    measurements,
+                }],
+                0,
+            ))
+            .add_plugins(super::plugin)
+            .insert_resource(job)
+            .insert_resource(PipelinesWaiting(usize::MAX))
+            .add_systems(Update, watch);
+        if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
+            render_app.add_systems(ExtractSchedule, count_waiting_pipelines);
+        }
+        configure(&mut app);
+        app.run()
+    }));
+    let exit = match run {
+        Ok(exit) => exit,
+        Err(panic) => {
+            return Err(format!(
+                "the app stopped: {}",
+                panic_message(panic.as_ref())
+            ));
+        }
+    };
+    let result = outcome
+        .lock()
+        .map_err(|_| "screenshot state poisoned".to_string())?
+        .take();
+    result.unwrap_or_else(|| {
+        Err(format!(
+            "the app closed before the screenshot was taken ({exit:?})"
+        ))
+    })
+}
+
+fn preflight(opts: &ScreenshotOptions) -> Result<(), String> {
+    if opts.width == 0 || opts.height == 0 {
+        return Err(format!(
+            "window size {}x{} is empty",
+            opts.width, opts.height
+        ));
+    }
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err("no display: set DISPLAY or WAYLAND_DISPLAY (e.g. run under xvfb-run)".into());
+    }
+    let dir = opts
+        .out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!("folder {} does not exist", dir.display()));
+    }
+    Ok(())
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+type Outcome = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// Progress of the one screenshot.
+#[derive(Resource)]
+struct Job {
+    out: PathBuf,
+    outcome: Outcome,
+    frames_with_avatar: u32,
+    frames_ready: u32,
+    frames_without_avatar: u32,
+    requested: bool,
+}
+
+fn default_job() -> Job {
+    Job {
+        out: PathBuf::new(),
+        outcome: Arc::default(),
+        frames_with_avatar: 0,
+        frames_ready: 0,
+        frames_without_avatar: 0,
+        requested: false,
+    }
+}
+
+/// How many render pipelines are still compiling (copied from the render world each frame).
+#[derive(Resource)]
+struct PipelinesWaiting(usize);
+
+fn count_waiting_pipelines(mut main_world: ResMut<MainWorld>, cache: Res<PipelineCache>) {
+    if let Some(mut waiting) = main_world.get_resource_mut::<PipelinesWaiting>() {
+        waiting.0 = cache.waiting_pipelines().count();
+    }
+}
+
+fn finish(job: &Job, result: Result<(), String>, exit: &mut MessageWriter<AppExit>) {
+    let failed = result.is_err();
+    if let Ok(mut slot) = job.outcome.lock() {
+        *slot = Some(result);
+    }
+    exit.write(if failed {
+        AppExit::error()
+    } else {
+        AppExit::Success
+    });
+}
+
+fn watch(
+    mut commands: Commands,
+    mut job: ResMut<Job>,
+    avatar: Query<(), With<Mannequin>>,
+    model: Res<Model>,
+    waiting: Res<PipelinesWaiting>,
+    time: Res<Time<Real>>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if job.requested {
+        if time.elapsed_secs() > TIMEOUT_S {
+            finish(
+                &job,
+                Err("the screenshot was never delivered".into()),
+                &mut exit,
+            );
+        }
+        return;
+    }
+    if avatar.is_empty() {
+        job.frames_without_avatar += 1;
+        let errors: Vec<&str> = model
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .map(|i| i.message.as_str())
+            .collect();
+        if model.avatar.is_none() && !errors.is_empty() && job.frames_without_avatar > 5 {
+            finish(
+                &job,
+                Err(format!("no avatar: {}", errors.join("; "))),
+                &mut exit,
+            );
+        }
+    } else {
+        job.frames_with_avatar += 1;
+    }
+    job.frames_ready = if waiting.0 == 0 {
+        job.frames_ready + 1
+    } else {
+        0
+    };
+    if job.frames_with_avatar >= FRAMES_AFTER_AVATAR && job.frames_ready >= FRAMES_PIPELINES_READY {
+        job.requested = true;
+        let (out, outcome) = (job.out.clone(), job.outcome.clone());
+        commands.spawn(Screenshot::primary_window()).observe(
+            move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                let result = save_png(&captured.image, &out);
+                let failed = result.is_err();
+                if let Ok(mut slot) = outcome.lock() {
+                    *slot = Some(result);
+                }
+                exit.write(if failed {
+                    AppExit::error()
+                } else {
+                    AppExit::Success
+                });
+            },
+        );
+    } else if time.elapsed_secs() > TIMEOUT_S {
+        let why = format!(
+            "timed out after {TIMEOUT_S} s (avatar frames {}, pipelines compiling {})",
+            job.frames_with_avatar, waiting.0
+        );
+        finish(&job, Err(why), &mut exit);
+    }
+}
+
+fn save_png(image: &Image, path: &Path) -> Result<(), String> {
+    let picture = image
+        .clone()
+        .try_into_dynamic()
+        .map_err(|e| format!("unreadable frame: {e}"))?;
+    picture
+        .to_rgb8()
+        .save_with_format(path, image::ImageFormat::Png)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -1,0 +1,415 @@
+//! The ANSUR II prediction model: reading the survey CSVs, fitting a mean and covariance per form,
+//! and the committed model file (`ansur_model.json`) that `resolve` uses.
+use super::*;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Number of model variables: the 17 keys (in [`Key::ALL`] order), then the 21 shape variables
+/// (in [`ShapeVar::ALL`] order).
+pub const N: usize = 17 + 21;
+
+/// The committed model file, relative to the crate root.
+pub const MODEL_FILE: &str = "src/measurements/ansur_model.json";
+
+/// Slope of the derived underbust on the chest girth, per form (underbust is not in ANSUR).
+pub fn underbust_slope(form: Form) -> f64 {
+    match form {
+        Form::Female => 0.88,
+        Form::Male => 0.93,
+    }
+}
+
+/// Residual standard deviation of the derived underbust, cm.
+pub const UNDERBUST_SD: f64 = 2.5;
+
+/// The model index of a key.
+pub fn key_var(key: Key) -> usize {
+    key.index()
+}
+
+/// The model index of a shape variable.
+pub fn shape_var(var: ShapeVar) -> usize {
+    17 + var as usize
+}
+
+/// The name of model variable `i` (`"stature"`, …, `"acromial_height"`, …).
+pub fn var_name(i: usize) -> &'static str {
+    match i {
+        0..17 => Key::ALL[i].as_str(),
+        _ => ShapeVar::ALL.get(i - 17).map_or("?", |v| v.as_str()),
+    }
+}
+
+/// ANSUR II columns (mm) summed to make key `key`; `None` for the underbust (not surveyed).
+/// The weight column `weightkg` is in tenths of a kg.
+pub fn key_columns(key: Key) -> Option<&'static [&'static str]> {
+    Some(match key {
+        Key::Stature => &["stature"],
+        Key::NeckGirth => &["neckcircumference"],
+        Key::ChestGirth => &["chestcircumference"],
+        Key::UnderbustGirth => return None,
+        Key::WaistGirth => &["waistcircumference"],
+        Key::HipGirth => &["buttockcircumference"],
+        Key::ShoulderWidth => &["biacromialbreadth"],
+        Key::ArmLength => &["acromionradialelength", "radialestylionlength"],
+        Key::UpperArmGirth => &["bicepscircumferenceflexed"],
+        Key::WristGirth => &["wristcircumference"],
+        Key::InsideLeg => &["crotchheight"],
+        Key::ThighGirth => &["thighcircumference"],
+        Key::KneeGirth => &["lowerthighcircumference"],
+        Key::CalfGirth => &["calfcircumference"],
+        Key::AnkleGirth => &["anklecircumference"],
+        Key::HeadGirth => &["headcircumference"],
+        Key::WeightKg => &["weightkg"],
+    })
+}
+
+/// The ANSUR II column (mm) of a shape variable.
+pub fn shape_column(var: ShapeVar) -> &'static str {
+    match var {
+        ShapeVar::AcromialHeight => "acromialheight",
+        ShapeVar::AxillaHeight => "axillaheight",
+        ShapeVar::ChestHeight => "chestheight",
+        ShapeVar::WaistHeight => "waistheightomphalion",
+        ShapeVar::ButtockHeight => "buttockheight",
+        ShapeVar::KneeHeight => "kneeheightmidpatella",
+        ShapeVar::AnkleHeight => "lateralmalleolusheight",
+        ShapeVar::CervicaleHeight => "cervicaleheight",
+        ShapeVar::ChestBreadth => "chestbreadth",
+        ShapeVar::ChestDepth => "chestdepth",
+        ShapeVar::WaistBreadth => "waistbreadth",
+        ShapeVar::WaistDepth => "waistdepth",
+        ShapeVar::HipBreadth => "hipbreadth",
+        ShapeVar::ButtockDepth => "buttockdepth",
+        ShapeVar::FootLength => "footlength",
+        ShapeVar::FootBreadth => "footbreadthhorizontal",
+        ShapeVar::HandLength => "handlength",
+        ShapeVar::HandBreadth => "handbreadth",
+        ShapeVar::HeadBreadth => "headbreadth",
+        ShapeVar::HeadLength => "headlength",
+        ShapeVar::TragionTopOfHead => "tragiontopofhead",
+    }
+}
+
+/// Why the survey could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum FitError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: no column \"{column}\" in the header")]
+    MissingColumn { path: PathBuf, column: String },
+    #[error("{path}, line {line}: column \"{column}\" is not a number: \"{value}\"")]
+    BadValue {
+        path: PathBuf,
+        line: usize,
+        column: String,
+        value: String,
+    },
+    #[error("{path}, line {line}: \"Gender\" must be Female or Male, found \"{value}\"")]
+    BadGender {
+        path: PathBuf,
+        line: usize,
+        value: String,
+    },
+    #[error("too few {form:?} subjects to fit a model: {count}")]
+    TooFew { form: Form, count: usize },
+}
+
+/// One surveyed person: the form and every model variable in cm (kg for the weight);
+/// the underbust is NaN (not surveyed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subject {
+    pub form: Form,
+    pub values: [f64; N],
+}
+
+/// Reads one ANSUR II CSV file, columns found by header name.
+pub fn read_csv(path: &Path) -> Result<Vec<Subject>, FitError> {
+    let io = |source| FitError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    let mut lines = text.lines().enumerate();
+    let header: Vec<&str> = match lines.next() {
+        Some((_, h)) => h
+            .trim_start_matches('\u{feff}')
+            .split(',')
+            .map(str::trim)
+            .collect(),
+        None => Vec::new(),
+    };
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .ok_or_else(|| FitError::MissingColumn {
+                path: path.to_path_buf(),
+                column: name.to_string(),
+            })
+    };
+    // Per variable: the column indices summed (none for the underbust).
+    let mut sources: Vec<Vec<usize>> = Vec::with_capacity(N);
+    for key in Key::ALL {
+        let cols = key_columns(key).unwrap_or(&[]);
+        sources.push(cols.iter().map(|c| column(c)).collect::<Result<_, _>>()?);
+    }
+    for var in ShapeVar::ALL {
+        sources.push(vec![column(shape_column(var))?]);
+    }
+    let gender = column("Gender")?;
+    let mut subjects = Vec::new();
+    for (n, line) in lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let field = |i: usize| fields.get(i).copied().unwrap_or("");
+        let form = match field(gender) {
+            "Female" => Form::Female,
+            "Male" => Form::Male,
+            other => {
+                return Err(FitError::BadGender {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                    value: other.to_string(),
+                });
+            }
+        };
+        let mut values = [f64::NAN; N];
+        for (value, cols) in values.iter_mut().zip(&sources) {
+            if cols.is_empty() {
+                continue;
+            }
+            let mut sum = 0.0;
+            for &c in cols {
+                let x: f64 = field(c)
+                    .parse()
+                    .ok()
+                    .filter(|x: &f64| x.is_finite())
+                    .ok_or_else(|| FitError::BadValue {
+                        path: path.to_path_buf(),
+                        line: n + 1,
+                        column: header.get(c).copied().unwrap_or("?").to_string(),
+                        value: field(c).to_string(),
+                    })?;
+                sum += x;
+            }
+            // mm → cm, and tenths of a kg → kg: both a tenth.
+            *value = sum * 0.1;
+        }
+        subjects.push(Subject { form, values });
+    }
+    Ok(subjects)
+}
+
+/// Reads `ansur2_male_train.csv` and `ansur2_female_train.csv` from `dir`.
+pub fn read_csv_dir(dir: &Path) -> Result<Vec<Subject>, FitError> {
+    let mut all = read_csv(&dir.join("ansur2_female_train.csv"))?;
+    all.extend(read_csv(&dir.join("ansur2_male_train.csv"))?);
+    Ok(all)
+}
+
+/// Fits the model on the survey files in `dir` (see [`read_csv_dir`]).
+pub fn fit_from_csv_dir(dir: &Path) -> Result<Model, FitError> {
+    fit(&read_csv_dir(dir)?)
+}
+
+/// Fits one multivariate normal per form on `subjects`.
+pub fn fit(subjects: &[Subject]) -> Result<Model, FitError> {
+    let one = |form: Form| {
+        let rows: Vec<&[f64; N]> = subjects
+            .iter()
+            .filter(|s| s.form == form)
+            .map(|s| &s.values)
+            .collect();
+        if rows.len() < 2 * N {
+            return Err(FitError::TooFew {
+                form,
+                count: rows.len(),
+            });
+        }
+        Ok(FormModel::fit(form, &rows))
+    };
+    Ok(Model {
+        variables: (0..N).map(|i| var_name(i).to_string()).collect(),
+        female: one(Form::Female)?,
+        male: one(Form::Male)?,
+    })
+}
+
+/// A multivariate normal over the model variables for one form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormModel {
+    /// Number of surveyed subjects it was fitted on.
+    pub subjects: usize,
+    /// Mean of each variable, cm (kg for the weight).
+    pub mean: Vec<f64>,
+    /// Covariance matrix (sample covariance, n − 1), row-major, `N` rows of `N`.
+    pub cov: Vec<Vec<f64>>,
+}
+
+impl FormModel {
+    #[allow(clippy::needless_range_loop)] // matrix code reads best with indices
+    fn fit(form: Form, rows: &[&[f64; N]]) -> FormModel {
+        let n = rows.len() as f64;
+        let mut mean = vec![0.0; N];
+        for row in rows {
+            for (m, x) in mean.iter_mut().zip(row.iter()) {
+                *m += x / n;
+            }
+        }
+        let mut cov = vec![vec![0.0; N]; N];
+        for row in rows {
+            for i in 0..N {
+                let di = row[i] - mean[i];
+                for j in 0..=i {
+                    cov[i][j] += di * (row[j] - mean[j]);
+                }
+            }
+        }
+        for i in 0..N {
+            for j in 0..=i {
+                cov[i][j] /= n - 1.0;
+                cov[j][i] = cov[i][j];
+            }
+        }
+        // The underbust is derived, not surveyed: u = a·chest + e, e ~ N(0, sd²) independent.
+        let (u, c, a) = (
+            key_var(Key::UnderbustGirth),
+            key_var(Key::ChestGirth),
+            underbust_slope(form),
+        );
+        mean[u] = a * mean[c];
+        for j in 0..N {
+            if j != u {
+                cov[u][j] = a * cov[c][j];
+                cov[j][u] = cov[u][j];
+            }
+        }
+        cov[u][u] = a * a * cov[c][c] + UNDERBUST_SD * UNDERBUST_SD;
+        let round = |x: f64| (x * 1e9).round() / 1e9;
+        FormModel {
+            subjects: rows.len(),
+            mean: mean.into_iter().map(round).collect(),
+            cov: cov
+                .into_iter()
+                .map(|r| r.into_iter().map(round).collect())
+                .collect(),
+        }
+    }
+
+    /// Standard deviation of variable `i`.
+    pub fn sd(&self, i: usize) -> f64 {
+        self.cov[i][i].max(0.0).sqrt()
+    }
+}
+
+/// The prediction model: one multivariate normal per form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// Variable names, in model order (see [`var_name`]).
+    pub variables: Vec<String>,
+    pub female: FormModel,
+    pub male: FormModel,
+}
+
+impl Model {
+    /// The committed model (`ansur_model.json`, compiled in).
+    pub fn committed() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            // The file is checked by the tests; a broken file is a build defect, not user input.
+            Model::from_json(include_str!("ansur_model.json"))
+                .unwrap_or_else(|e| panic!("{MODEL_FILE} is broken: {e}"))
+        })
+    }
+
+    /// The model of one form.
+    pub fn form(&self, form: Form) -> &FormModel {
+        match form {
+            Form::Female => &self.female,
+            Form::Male => &self.male,
+        }
+    }
+
+    /// Parses a model file and checks its variables and dimensions.
+    pub fn from_json(text: &str) -> Result<Model, String> {
+        let model: Model = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let expected: Vec<&str> = (0..N).map(var_name).collect();
+        if model.variables != expected {
+            return Err(format!("variables must be {expected:?}"));
+        }
+        for (name, m) in [("female", &model.female), ("male", &model.male)] {
+            let square = m.cov.len() == N && m.cov.iter().all(|r| r.len() == N);
+            if m.mean.len() != N || !square {
+                return Err(format!("{name}: mean must have {N} values and cov {N}×{N}"));
+            }
+            if !m
+                .mean
+                .iter()
+                .chain(m.cov.iter().flatten())
+                .all(|x| x.is_finite())
+            {
+                return Err(format!("{name}: every number must be finite"));
+            }
+        }
+        Ok(model)
+    }
+
+    /// The model file's text: one covariance row a line.
+    pub fn to_json(&self) -> String {
+        let list = |xs: &[f64]| {
+            xs.iter()
+                .map(|x| format!("{x}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let form = |m: &FormModel| {
+            let rows: Vec<String> = m
+                .cov
+                .iter()
+                .map(|r| format!("      [{}]", list(r)))
+                .collect();
+            format!(
+                "{{\n    \"subjects\": {},\n    \"mean\": [{}],\n    \"cov\": [\n{}\n    ]\n  }}",
+                m.subjects,
+                list(&m.mean),
+                rows.join(",\n")
+            )
+        };
+        let names: Vec<String> = self.variables.iter().map(|v| format!("\"{v}\"")).collect();
+        format!(
+            "{{\n  \"variables\": [{}],\n  \"female\": {},\n  \"male\": {}\n}}\n",
+            names.join(", "),
+            form(&self.female),
+            form(&self.male)
+        )
+    }
+
+    /// The largest absolute difference of any mean or covariance entry (∞ if shapes differ).
+    pub fn max_abs_diff(&self, other: &Model) -> f64 {
+        let mut worst: f64 = 0.0;
+        for form in [Form::Female, Form::Male] {
+            let (a, b) = (self.form(form), other.form(form));
+            if a.mean.len() != b.mean.len() || a.cov.len() != b.cov.len() {
+                return f64::INFINITY;
+            }
+            for (x, y) in a.mean.iter().zip(&b.mean) {
+                worst = worst.max((x - y).abs());
+            }
+            for (r, s) in a.cov.iter().zip(&b.cov) {
+                if r.len() != s.len() {
+                    return f64::INFINITY;
+                }
+                for (x, y) in r.iter().zip(s) {
+                    worst = worst.max((x - y).abs());
+                }
+            }
+        }
+        worst
+    }
+}
