@@ -95,7 +95,7 @@ pub(super) fn torso_columns(n: usize) -> Vec<ColumnTerms> {
                 bust: bump(theta, 0.42, 0.36) + bump(theta, -0.42, 0.36),
                 seat: bump(theta, PI - 0.55, 0.5) + bump(theta, PI + 0.55, 0.5),
                 blades: bump(theta, PI - 0.7, 0.35) + bump(theta, PI + 0.7, 0.35),
-                nose: bump(theta, 0.0, 0.14),
+                nose: bump(theta, 0.0, 0.2),
             }
         })
         .collect()
