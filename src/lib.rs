@@ -4,6 +4,7 @@ pub mod app;
 pub mod body;
 pub mod cli;
 pub mod export;
+pub mod garment;
 pub mod measurements;
 pub mod report;
 pub mod tape;
