@@ -1,7 +1,8 @@
 //! The command line: `anprobe` opens the app; subcommands build avatars and screenshots headless.
 //!
-//! Exit codes: 0 success, 1 an input file that cannot be read or is invalid, or an output that
-//! cannot be written (stderr names the file and every problem), 2 bad usage.
+//! Exit codes: 0 success, 1 an input file that cannot be read or is invalid, an output that
+//! cannot be written or a failed screenshot (stderr names the file and every problem), 2 bad
+//! usage. Documented for retailers in `docs/cli.md`.
 
 use crate::body;
 use crate::export::{GlbMesh, write_glb_file};
@@ -27,8 +28,8 @@ pub struct Cli {
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
-  1  an input file is missing, unreadable or invalid, or an output file cannot be written
-     (stderr names the file and lists every problem)
+  1  an input file is missing, unreadable or invalid, an output file cannot be written, or
+     the screenshot cannot be taken (stderr names the file and lists every problem)
   2  bad usage (unknown flag, missing argument)";
 
 /// What to do.
@@ -39,13 +40,13 @@ pub enum Command {
     /// Missing measurements are predicted from the given ones (only `stature` is required).
     /// The avatar is measured with a virtual tape; `--report` writes what was asked for, what was
     /// predicted and what the tape reads on the mesh.
-    #[command(after_help = MEASUREMENTS_FILE)]
+    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
     Avatar(AvatarArgs),
     /// Open the fitting room window, photograph the avatar and save a PNG.
     ///
     /// Needs a display (on a headless machine run it under `xvfb-run`) and a GPU or software
     /// renderer. The window closes by itself once the picture is saved.
-    #[command(after_help = MEASUREMENTS_FILE)]
+    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
     Screenshot(ScreenshotArgs),
 }
 
@@ -80,10 +81,10 @@ pub struct ScreenshotArgs {
     /// The body to show (JSON); without it, the default body (168 cm, female)
     #[arg(long, short = 'm', value_name = "FILE")]
     pub measurements: Option<PathBuf>,
-    /// Picture width in pixels
+    /// Picture width in pixels (16 to 8192)
     #[arg(long, default_value_t = 1280, value_parser = clap::value_parser!(u32).range(16..=8192))]
     pub width: u32,
-    /// Picture height in pixels
+    /// Picture height in pixels (16 to 8192)
     #[arg(long, default_value_t = 720, value_parser = clap::value_parser!(u32).range(16..=8192))]
     pub height: u32,
 }

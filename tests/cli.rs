@@ -136,6 +136,22 @@ fn avatar_report_to_stdout_in_inches() {
 }
 
 #[test]
+fn warnings_do_not_stop_the_avatar() {
+    let dir = Scratch::new("warning");
+    let m = dir.file("m.json", r#"{"stature": 170, "weight_kg": 40}"#);
+    let out = dir.path("avatar.glb");
+    let run = avatar(&m, &out, None);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(
+        run.stderr.contains("warning") && run.stderr.contains("weight_kg: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "stdout stays clean: {}", run.stdout);
+    assert!(out.exists());
+}
+
+#[test]
 fn invalid_json_names_the_file() {
     let dir = Scratch::new("syntax");
     let m = dir.file("broken.json", r#"{"stature": 170,"#);

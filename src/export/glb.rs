@@ -108,7 +108,7 @@ pub fn write_glb(meshes: &[GlbMesh]) -> Vec<u8> {
 
     // Appends one tightly packed buffer view and its accessor; returns the accessor index.
     let mut push = |bin: &mut Vec<u8>, bytes: &[u8], target: u32, accessor: Value| -> usize {
-        debug_assert_eq!(bin.len() % 4, 0);
+        debug_assert!(bin.len().is_multiple_of(4));
         views.push(json!({
             "buffer": 0,
             "byteOffset": bin.len(),
@@ -193,7 +193,7 @@ pub fn write_glb(meshes: &[GlbMesh]) -> Vec<u8> {
                 json!({ "componentType": UNSIGNED_INT, "count": indices.len(), "type": "SCALAR" }),
             );
             primitive.insert("indices".into(), json!(index));
-        } else if !mesh.indices.is_empty() || count % 3 != 0 {
+        } else if !mesh.indices.is_empty() || !count.is_multiple_of(3) {
             // No triangle survived (or, unindexed, the vertices do not form whole triangles):
             // write the vertices as points rather than as triangles they never formed.
             primitive.insert("mode".into(), json!(POINTS));
@@ -306,7 +306,7 @@ fn short(x: f32) -> f64 {
 
 /// Pads to a multiple of 4 bytes.
 fn pad(bytes: &mut Vec<u8>, with: u8) {
-    while bytes.len() % 4 != 0 {
+    while !bytes.len().is_multiple_of(4) {
         bytes.push(with);
     }
 }
