@@ -98,7 +98,7 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        None => return crate::app::run(),
+        None => return open_app(),
         Some(Command::Avatar(args)) => avatar(&args),
         Some(Command::Screenshot(args)) => screenshot(args),
     };
@@ -146,6 +146,16 @@ fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
         }
         None => None,
     };
+    take_screenshot(args, measurements)
+}
+
+#[cfg(feature = "app")]
+fn open_app() -> ExitCode {
+    crate::app::run()
+}
+
+#[cfg(feature = "app")]
+fn take_screenshot(args: ScreenshotArgs, measurements: Option<Measurements>) -> Result<(), String> {
     let out = args.out.clone();
     crate::app::screenshot(crate::app::ScreenshotOptions {
         out: args.out,
@@ -154,6 +164,18 @@ fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
         height: args.height,
     })
     .map_err(|e| format!("cannot take the screenshot {}: {e}", out.display()))
+}
+
+/// Built without the `app` feature (headless builds for servers and benchmarks): no window.
+#[cfg(not(feature = "app"))]
+fn open_app() -> ExitCode {
+    eprintln!("anprobe: this build has no app (built without the `app` feature); see `anprobe --help`");
+    ExitCode::from(2)
+}
+
+#[cfg(not(feature = "app"))]
+fn take_screenshot(_args: ScreenshotArgs, _measurements: Option<Measurements>) -> Result<(), String> {
+    Err("this build has no app (built without the `app` feature)".into())
 }
 
 /// Reads a measurements file; the message names the path.

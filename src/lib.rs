@@ -1,5 +1,6 @@
 //! Anprobe: a virtual fitting room. Domain modules (no Bevy) and the Bevy app built on them.
 
+#[cfg(feature = "app")]
 pub mod app;
 pub mod body;
 pub mod cli;
