@@ -45,10 +45,15 @@ fn soft_bounds(key: Key, stature: f64) -> (f64, f64) {
 fn clamp_within(v: f64, soft: (f64, f64), hard: (f64, f64)) -> f64 {
     let (lo, hi) = (soft.0.max(hard.0), soft.1.min(hard.1));
     if lo <= hi {
-        v.clamp(lo, hi)
+        clamp(v, lo, hi)
     } else {
-        v.clamp(hard.0, hard.1)
+        clamp(v, hard.0, hard.1)
     }
+}
+
+/// `v` into `[lo, hi]` (`hi` wins if they cross); unlike `f64::clamp`, never panics.
+fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
 }
 
 /// Enforces every [`BELOW`] rule and waist ≤ 2 × hip, moving only predicted values: the smaller
@@ -117,7 +122,7 @@ fn shape_ranges(fm: &FormModel, values: &[f64; 17], shape: &mut Shape, scale: f6
         if key.is_girth() && key != Key::HeadGirth {
             top = top.min(0.48 * reference_value);
         }
-        *v = v.clamp((lo * mean_ratio * reference_value).min(top), top);
+        *v = clamp(*v, lo * mean_ratio * reference_value, top);
     }
 }
 

@@ -230,7 +230,7 @@ pub fn validate(m: &Measurements) -> Vec<Issue> {
             }
         }
         if let Some(weight) = get(Key::WeightKg) {
-            issues.extend(bmi_issue(weight, stature));
+            issues.extend(bmi_issue(weight, stature, m.unit));
             if !issues.iter().any(|i| i.key == Some(Key::WeightKg)) {
                 issues.extend(weight_for_girths(m.form.unwrap_or_default(), weight, &ok));
             }
@@ -360,16 +360,16 @@ fn ratio_issue(key: Key, v: f64, stature: f64, b: [f64; 4], unit: Unit) -> Optio
     Some(error(key, message))
 }
 
-fn bmi_issue(weight: f64, stature: f64) -> Option<Issue> {
+fn bmi_issue(weight: f64, stature: f64, unit: Unit) -> Option<Issue> {
     let bmi = weight / (stature / 100.0).powi(2);
     let [lo, soft_lo, soft_hi, hi] = BMI_BOUNDS;
     if (soft_lo..=soft_hi).contains(&bmi) {
         return None;
     }
     let base = format!(
-        "{} at {} cm tall is a body-mass index of {}",
-        num(weight) + " kg",
-        num(stature),
+        "{} at {} tall is a body-mass index of {}",
+        show(weight, Key::WeightKg, unit),
+        show(stature, Key::Stature, unit),
         num(bmi)
     );
     Some(if (lo..=hi).contains(&bmi) {

@@ -190,9 +190,10 @@ fn random_valid_inputs_resolve_consistently() {
             Form::Male
         };
         let mut m = Measurements::new(form, 0.0);
+        let density = rng.next();
         for key in Key::ALL {
             let (lo, hi) = plausible_range(key);
-            if key == Key::Stature || rng.next() < 0.3 {
+            if key == Key::Stature || rng.next() < density {
                 // Anywhere in the plausible range, or near the survey's middle.
                 let x = if rng.next() < 0.5 {
                     lo + (hi - lo) * rng.next()
@@ -216,4 +217,48 @@ fn random_valid_inputs_resolve_consistently() {
         resolved >= 1000,
         "only {resolved} of {tried} random sets were valid"
     );
+}
+
+/// The values of `key` at the edges of what validation accepts for `stature`.
+fn extremes(key: Key, stature: f64) -> Vec<f64> {
+    let (lo, hi) = plausible_range(key);
+    let mut v = vec![lo, hi];
+    let share = |a: f64, b: f64| [a * stature, b * stature].map(|x| x.clamp(lo, hi));
+    match key {
+        Key::InsideLeg => v.extend(share(0.35, 0.60)),
+        Key::ArmLength => v.extend(share(0.25, 0.45)),
+        Key::HeadGirth => v.extend(share(0.20, 0.60)),
+        Key::WeightKg => {
+            v.extend([12.0, 70.0].map(|bmi| (bmi * (stature / 100.0).powi(2)).clamp(lo, hi)))
+        }
+        _ => {}
+    }
+    v
+}
+
+#[test]
+fn pairs_of_extreme_values_resolve_consistently() {
+    let mut resolved = 0;
+    for form in [Form::Female, Form::Male] {
+        for stature in [100.0, 140.0, 185.0, 230.0] {
+            for a in Key::ALL.into_iter().filter(|&k| k != Key::Stature) {
+                for b in Key::ALL.into_iter().filter(|&k| k > a) {
+                    for x in extremes(a, stature) {
+                        for y in extremes(b, stature) {
+                            let mut m = Measurements::new(form, stature);
+                            m.set(a, x);
+                            m.set(b, y);
+                            if validate(&m).iter().any(|i| i.is_error()) {
+                                continue;
+                            }
+                            resolved += 1;
+                            let r = resolve(&m).unwrap_or_else(|e| panic!("{m:?}: {e:?}"));
+                            assert_consistent(&r, &format!("{m:?}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(resolved > 2000, "{resolved}");
 }
