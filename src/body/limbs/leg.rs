@@ -1,0 +1,288 @@
+//! The crotch seam shared by both legs, and one leg with its foot: grown from the torso's lowest
+//! ring, horizontal rings down to the ankle, then the foot bends forward onto the floor.
+
+use super::{
+    Frame, LimbTape, Opening, blend_rings, directions, interpolate, opening_angles, ring_points,
+};
+use crate::body::mesh::MeshBuilder;
+use crate::body::proportions::Proportions;
+use crate::body::section::{LimbSection, angle_terms, pchip};
+use crate::body::torso::{COLUMNS, Torso};
+use glam::{Vec2, Vec3};
+use std::f32::consts::{FRAC_PI_2, TAU};
+
+const LEG_BLEND_RINGS: usize = 3;
+const SEAM_VERTICES: usize = 11;
+
+pub(in crate::body) struct Leg {
+    pub thigh: LimbTape,
+    pub knee: LimbTape,
+    pub calf: LimbTape,
+    pub ankle: LimbTape,
+}
+
+/// The crotch seam: vertices from the front centre to the back centre of the torso's lowest ring,
+/// dipping to the inside-leg height. Both legs' openings share it. Returns them front to back.
+pub(in crate::body) fn crotch_seam(
+    mesh: &mut MeshBuilder,
+    torso: &Torso,
+    p: &Proportions,
+) -> Vec<u32> {
+    let front = mesh.positions[torso.rows[0][0].unwrap_or(0) as usize];
+    let back = mesh.positions[torso.rows[0][COLUMNS / 2].unwrap_or(0) as usize];
+    let y0 = torso.heights[0];
+    (1..=SEAM_VERTICES)
+        .map(|j| {
+            let t = j as f32 / (SEAM_VERTICES + 1) as f32;
+            let y = p.inside_leg + (y0 - p.inside_leg) * (2.0 * t - 1.0).abs().powf(1.5);
+            let z = front.z + (back.z - front.z) * t;
+            mesh.vertex(Vec3::new(0.0, y, z), Vec2::new(0.5, 1.0 - y / p.stature))
+        })
+        .collect()
+}
+
+/// The lowest point of the crotch seam (the inside-leg landmark).
+pub(in crate::body) fn crotch_point(seam: &[u32]) -> u32 {
+    seam[SEAM_VERTICES / 2]
+}
+
+/// Builds one leg and foot on `side` (+1 left, −1 right).
+pub(in crate::body) fn leg(
+    mesh: &mut MeshBuilder,
+    torso: &Torso,
+    seam: &[u32],
+    p: &Proportions,
+    side: f32,
+) -> Leg {
+    let k = p.stature / 1.7;
+    let row0 = &torso.rows[0];
+    let v = |c: usize| row0[c % COLUMNS].unwrap_or(0);
+    let mut opening: Vec<u32>;
+    if side > 0.0 {
+        opening = (0..=COLUMNS / 2).rev().map(v).collect();
+        opening.extend(seam.iter().copied());
+    } else {
+        opening = (COLUMNS / 2..=COLUMNS).rev().map(v).collect();
+        opening.extend(seam.iter().rev().copied());
+    }
+
+    let hip = torso.sections[torso.hip_row()];
+    let zc = torso.sections[0].zc;
+    // Thighs sit inside the hip line; plump inner thighs may press together (a few mm overlap
+    // inside the body, as real thighs do).
+    let thigh_r = p.thigh / TAU * 0.9;
+    let x_thigh = (hip.a * 0.96 - thigh_r).max(thigh_r - 0.006 * k);
+    let (x_knee, x_ankle) = (x_thigh - 0.005 * k, x_thigh + 0.015 * k);
+    let y_thigh = p.inside_leg - 0.022 * p.stature;
+    let y_knee_tape = (p.y_knee + 0.035 * p.stature).min(y_thigh - 0.05 * p.stature);
+    let y_calf = p.y_knee - 0.38 * (p.y_knee - p.y_ankle_bone);
+    let y_ankle_tape = p.y_ankle_bone + 0.15 * (p.y_knee - p.y_ankle_bone);
+    let foot_height = 0.037 * p.stature;
+    let y_bend = p
+        .y_ankle_bone
+        .max(foot_height + 0.004)
+        .min(y_ankle_tape - 0.01 * k);
+
+    let frame_at = |y: f32, x: f32, z: f32| Frame {
+        centre: Vec3::new(side * x, y, z),
+        e1: Vec3::X,
+        e2: Vec3::Z,
+    };
+    let (actual, even_angles) = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
+    let even = angle_terms(&even_angles);
+
+    let thigh = LimbSection {
+        r1: 0.9,
+        r2: 1.1,
+        back: 0.0,
+    }
+    .with_girth(p.thigh, &even);
+    let knee_tape = LimbSection {
+        r1: 1.0,
+        r2: 1.0,
+        back: 0.0,
+    }
+    .with_girth(p.knee, &even);
+    let knee = LimbSection {
+        r1: 1.0,
+        r2: 0.95,
+        back: 0.0,
+    }
+    .with_girth(0.93 * p.knee, &even);
+    let calf = LimbSection {
+        r1: 1.0,
+        r2: 1.0,
+        back: 0.12,
+    }
+    .with_girth(p.calf, &even);
+    let ankle = LimbSection {
+        r1: 1.0,
+        r2: 1.2,
+        back: 0.0,
+    }
+    .with_girth(p.ankle, &even);
+    let bend0 = LimbSection {
+        r1: ankle.r1 * 1.25,
+        r2: ankle.r2 * 1.1,
+        back: 0.0,
+    };
+    // Knots from the foot up (increasing y) for interpolation.
+    let ys = [y_bend, y_ankle_tape, y_calf, p.y_knee, y_knee_tape, y_thigh];
+    let sections = [bend0, ankle, calf, knee, knee_tape, thigh];
+    let xs = [
+        x_ankle,
+        x_ankle,
+        x_knee - 0.002 * k,
+        x_knee,
+        x_knee,
+        x_thigh,
+    ];
+    let zs = [
+        zc - 0.012 * k,
+        zc - 0.012 * k,
+        zc - 0.006 * k,
+        zc + 0.008 * k,
+        zc + 0.006 * k,
+        zc,
+    ];
+    let frame_y = |y: f32| frame_at(y, pchip(&ys, &xs, y), pchip(&ys, &zs, y));
+    let leg_v = |y: f32| 1.0 - y / p.stature;
+
+    let blend_y = |i: usize| {
+        y_thigh + (torso.heights[0] - y_thigh) * (1.0 - i as f32 / (LEG_BLEND_RINGS + 1) as f32)
+    };
+    // Leaving the torso's lowest ring: down along the torso's side; along the seam: straight down.
+    let leave: Vec<Vec3> = opening
+        .iter()
+        .map(|&i| {
+            let column = row0.iter().position(|&v| v == Some(i));
+            match column.and_then(|c| torso.rows[1][c]) {
+                Some(above) => (mesh.positions[i as usize] - mesh.positions[above as usize])
+                    .normalize_or(Vec3::NEG_Y),
+                None => Vec3::NEG_Y,
+            }
+        })
+        .collect();
+    let below = y_thigh - 0.01;
+    let arrive = directions(
+        &ring_points(&thigh, &frame_y(y_thigh), &even),
+        &ring_points(&interpolate(&ys, &sections, below), &frame_y(below), &even),
+    );
+    let mut previous = blend_rings(
+        mesh,
+        &Opening {
+            vertices: &opening,
+            leave: &leave,
+            actual: &actual,
+            even: &even_angles,
+        },
+        LEG_BLEND_RINGS,
+        |angles| ring_points(&thigh, &frame_y(y_thigh), angles),
+        &arrive,
+        |i| leg_v(blend_y(i)),
+    );
+
+    let mut tapes = [None; 4];
+    // Downwards: thigh → knee tape → knee → calf → ankle tape → top of the foot.
+    let path = [(5usize, 12usize), (4, 3), (3, 7), (2, 9), (1, 3)];
+    for (step, &(from, n)) in path.iter().enumerate() {
+        let to = from - 1;
+        for i in 0..n + usize::from(step == path.len() - 1) {
+            let y = ys[from] + (ys[to] - ys[from]) * i as f32 / n as f32;
+            let section = if i == 0 {
+                sections[from]
+            } else if i == n {
+                sections[to]
+            } else {
+                interpolate(&ys, &sections, y)
+            };
+            let frame = frame_y(y);
+            let ring = mesh.ring(&ring_points(&section, &frame, &even), leg_v(y));
+            mesh.stitch(&previous, &ring);
+            if i == 0 && step < 4 {
+                tapes[step] = Some(LimbTape {
+                    centre: frame.centre,
+                    normal: Vec3::Y,
+                });
+            }
+            previous = ring;
+        }
+    }
+    // Ankle tape is the start of the 4th step (calf → ankle ends there).
+    let ankle_frame = frame_y(y_ankle_tape);
+
+    // The foot: the tube bends forward around the heel, then runs to the toes on the floor.
+    let centre0 = frame_y(y_bend).centre;
+    let radius = (y_bend - foot_height / 2.0).max(0.01);
+    let heel_w = p.foot_breadth / 2.0 * 0.75;
+    for i in 1..=8 {
+        let beta = FRAC_PI_2 * i as f32 / 8.0;
+        let f = i as f32 / 8.0;
+        let (sb, cb) = beta.sin_cos();
+        let frame = Frame {
+            centre: centre0 + Vec3::new(0.0, -radius * sb, radius * (1.0 - cb)),
+            e1: Vec3::X,
+            e2: Vec3::new(0.0, sb, cb),
+        };
+        let section = LimbSection {
+            r1: bend0.r1 + (heel_w - bend0.r1) * f,
+            r2: bend0.r2 + (foot_height / 2.0 - bend0.r2) * f,
+            back: 0.0,
+        };
+        let ring = mesh.ring(&ring_points(&section, &frame, &even), 0.97 + 0.01 * f);
+        mesh.stitch(&previous, &ring);
+        previous = ring;
+    }
+    let z_start = centre0.z + radius;
+    let z_toe = centre0.z - bend0.r2 + p.foot_length;
+    let u_knots = [0.0, 0.45, 0.8, 1.0];
+    let half_width = [
+        heel_w,
+        p.foot_breadth / 2.0,
+        p.foot_breadth / 2.0 * 0.9,
+        p.foot_breadth / 2.0 * 0.55,
+    ];
+    let half_height = [
+        foot_height / 2.0,
+        foot_height / 2.0 * 0.7,
+        foot_height / 2.0 * 0.45,
+        foot_height / 2.0 * 0.3,
+    ];
+    for j in 1..=10 {
+        let u = j as f32 / 11.0;
+        let section = LimbSection {
+            r1: pchip(&u_knots, &half_width, u),
+            r2: pchip(&u_knots, &half_height, u),
+            back: 0.0,
+        };
+        let frame = Frame {
+            centre: Vec3::new(
+                centre0.x + side * 0.012 * k * u,
+                section.r2 * 0.92,
+                z_start + (z_toe - z_start) * u,
+            ),
+            e1: Vec3::X,
+            e2: Vec3::Y,
+        };
+        let ring = mesh.ring(&ring_points(&section, &frame, &even), 0.98 + 0.02 * u);
+        mesh.stitch(&previous, &ring);
+        previous = ring;
+    }
+    let toe = Vec3::new(centre0.x + side * 0.012 * k, half_height[3] * 0.92, z_toe);
+    let toe = mesh.vertex(toe, Vec2::new(0.5, 1.0));
+    mesh.fan(&previous, toe);
+
+    let fallback = LimbTape {
+        centre: ankle_frame.centre,
+        normal: Vec3::Y,
+    };
+    Leg {
+        thigh: tapes[0].unwrap_or(fallback),
+        knee: tapes[1].unwrap_or(fallback),
+        calf: tapes[3].unwrap_or(fallback),
+        ankle: LimbTape {
+            centre: ankle_frame.centre,
+            normal: Vec3::Y,
+        },
+    }
+}
