@@ -8,4 +8,5 @@ pub mod export;
 pub mod garment;
 pub mod measurements;
 pub mod report;
+pub mod store;
 pub mod tape;

@@ -3,4 +3,6 @@
 mod body;
 mod cli;
 mod export;
+mod garment;
 mod measurements;
+mod store;

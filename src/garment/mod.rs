@@ -1,6 +1,21 @@
 //! Garments from retailers: the Anprobe garment metadata carried in a glTF 2.0 file's
 //! `ANPROBE_garment` extension, and the garment meshes. Import and validation live in submodules.
 
+mod diagnostic;
+mod example;
+mod import;
+pub mod limits;
+mod mesh;
+mod source;
+mod validate;
+
+pub use diagnostic::{Diagnostic, ImportErrors, Severity};
+pub use example::garment_meta_example;
+pub use import::{GarmentPart, ImportedGarment, SUPPORTED_REQUIRED_EXTENSIONS, import_file, import_slice};
+pub use validate::{
+    GARMENT_REGIONS, META_POINTER, is_currency, parse_meta, size_dimensions, validate_files, validate_meta,
+};
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -1,0 +1,120 @@
+//! The store's one error type: every message names the file, the field or the row concerned.
+
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A value the caller gave was refused; `field` names it (e.g. `items[1].currency`).
+    #[error("invalid {field}: {message}")]
+    Invalid { field: String, message: String },
+
+    /// No row with this id.
+    #[error("{what} #{id} not found")]
+    NotFound { what: &'static str, id: i64 },
+
+    /// The change contradicts what is stored (a duplicate order number, a second return...).
+    #[error("{0}")]
+    Conflict(String),
+
+    /// The file was written by a newer Anprobe; it is never downgraded.
+    #[error(
+        "{}: written by a newer version of Anprobe (data format {found}; this version reads up to {supported}). The file was left untouched: update Anprobe to open it.",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    /// The folder or the file cannot be written: nothing was saved, reads still work.
+    #[error(
+        "cannot save to {}: the folder or the file is read-only. Nothing was written; your data can still be read.",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+
+    /// The disk is full: nothing was saved, reads still work.
+    #[error(
+        "cannot save to {}: the disk is full. Nothing was written; free some space and try again.",
+        path.display()
+    )]
+    DiskFull { path: PathBuf },
+
+    /// A row's stored checksum does not match its content: it was altered on disk.
+    #[error(
+        "{row} failed its checksum: it was altered on disk since it was written (table {table}, row {id}). Run `anprobe data check`; reopening restores the newest good backup."
+    )]
+    Checksum {
+        table: &'static str,
+        id: i64,
+        row: String,
+    },
+
+    /// A fit passport was asked for a counterpart that has no consent.
+    #[error("no consent recorded for {0:?}: nothing may be shared with them")]
+    NoConsent(String),
+
+    /// Neither `--data-dir`, nor `ANPROBE_DATA_DIR`, nor the OS gave a data folder.
+    #[error(
+        "cannot find a data folder (no home directory): pass --data-dir DIR or set ANPROBE_DATA_DIR"
+    )]
+    NoDataDir,
+
+    /// A file operation failed; `action` says which (e.g. "cannot create the data folder").
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A JSON backup could not be read or restored.
+    #[error("backup: {0}")]
+    Import(String),
+
+    /// Any other SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// An [`StoreError::Invalid`] for `field`.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        StoreError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// An [`StoreError::Io`].
+    pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// Turns an SQLite failure while writing into the read-only / disk-full errors the shopper
+    /// can act on; other errors are kept.
+    pub(crate) fn from_write(error: StoreError, path: &Path) -> Self {
+        use rusqlite::ErrorCode;
+        let StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, message)) = error else {
+            return error;
+        };
+        match failure.code {
+            ErrorCode::DiskFull => StoreError::DiskFull {
+                path: path.to_path_buf(),
+            },
+            ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                }
+            }
+            _ => StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, message)),
+        }
+    }
+}

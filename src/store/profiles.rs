@@ -1,0 +1,227 @@
+//! Profiles (several per household) and their dated measurement snapshots: the latest is used,
+//! the history is kept. Snapshots are sealed (checksummed) and verified on every read.
+
+use super::{Store, StoreError, recovery, validate};
+use crate::measurements::{Form, Key, Measurements, Unit};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+/// One person of the household.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: i64,
+    pub name: String,
+    /// When the profile was added (ISO 8601).
+    pub created: String,
+}
+
+/// A dated set of measurements of one profile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub id: i64,
+    pub profile_id: i64,
+    /// When the measurements were taken (ISO 8601).
+    pub taken: String,
+    /// Values in cm (kg for the weight), kept to 0.01.
+    pub measurements: Measurements,
+}
+
+pub(crate) fn form_str(form: Option<Form>) -> &'static str {
+    match form {
+        Some(Form::Female) => "female",
+        Some(Form::Male) => "male",
+        None => "",
+    }
+}
+
+pub(crate) fn parse_form(text: &str) -> Option<Form> {
+    match text {
+        "female" => Some(Form::Female),
+        "male" => Some(Form::Male),
+        _ => None,
+    }
+}
+
+pub(crate) fn unit_str(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Cm => "cm",
+        Unit::In => "in",
+    }
+}
+
+fn parse_unit(text: &str) -> Unit {
+    if text == "in" { Unit::In } else { Unit::Cm }
+}
+
+pub(crate) fn require_profile(conn: &Connection, profile_id: i64) -> Result<(), StoreError> {
+    let found: Option<i64> = conn
+        .query_row("SELECT id FROM profiles WHERE id = ?1", [profile_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    found.map(|_| ()).ok_or(StoreError::NotFound {
+        what: "profile",
+        id: profile_id,
+    })
+}
+
+/// Inserts a validated snapshot with the given id (or a new one) and seals it.
+pub(crate) fn insert_snapshot(
+    conn: &Connection,
+    id: Option<i64>,
+    profile_id: i64,
+    taken: &str,
+    m: &Measurements,
+) -> Result<i64, StoreError> {
+    let form = form_str(m.form);
+    let unit = unit_str(m.unit);
+    conn.execute(
+        "INSERT INTO snapshots (id, profile_id, taken, form, unit, seal) VALUES (?1, ?2, ?3, ?4, ?5, '')",
+        params![id, profile_id, taken, form, unit],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO snapshot_values (snapshot_id, key, value) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut values = Vec::with_capacity(m.values.len());
+    for (key, value) in &m.values {
+        insert.execute(params![id, key.as_str(), value])?;
+        values.push((key.as_str().to_string(), *value));
+    }
+    let seal = recovery::snapshot_seal(id, profile_id, taken, form, unit, &values);
+    conn.execute(
+        "UPDATE snapshots SET seal = ?1 WHERE id = ?2",
+        params![seal, id],
+    )?;
+    Ok(id)
+}
+
+/// Snapshots matching `filter` (an SQL condition on `snapshots`), newest first, each verified.
+pub(crate) fn load_snapshots(
+    conn: &Connection,
+    filter: &str,
+    param: i64,
+    order: &str,
+    limit: i64,
+) -> Result<Vec<Snapshot>, StoreError> {
+    let sql = format!(
+        "SELECT id, profile_id, taken, form, unit, seal FROM snapshots WHERE {filter} ORDER BY {order} LIMIT ?2"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows: Vec<(i64, i64, String, String, String, String)> = stmt
+        .query_map(params![param, limit], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, profile_id, taken, form, unit, seal) in rows {
+        let values = recovery::check_snapshot(conn, id, profile_id, &taken, &form, &unit, &seal)?;
+        let mut measurements = Measurements {
+            form: parse_form(&form),
+            unit: parse_unit(&unit),
+            ..Measurements::default()
+        };
+        for (key, value) in values {
+            let key = Key::parse(&key).ok_or_else(|| {
+                StoreError::Conflict(format!(
+                    "measurement snapshot #{id} holds an unknown key {key:?}"
+                ))
+            })?;
+            measurements.values.insert(key, value);
+        }
+        out.push(Snapshot {
+            id,
+            profile_id,
+            taken,
+            measurements,
+        });
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Adds a profile; names are unique.
+    pub fn add_profile(&mut self, name: &str, created: &str) -> Result<i64, StoreError> {
+        let name = validate::required("name", name)?;
+        let created = validate::date("created", created)?;
+        self.write(|tx| {
+            let existing: Option<i64> = tx
+                .query_row("SELECT id FROM profiles WHERE name = ?1", [&name], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if let Some(id) = existing {
+                return Err(StoreError::Conflict(format!(
+                    "a profile named {name:?} already exists (profile #{id})"
+                )));
+            }
+            tx.execute(
+                "INSERT INTO profiles (name, created) VALUES (?1, ?2)",
+                params![name, created],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Every profile, in the order they were added.
+    pub fn profiles(&self) -> Result<Vec<Profile>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, name, created FROM profiles ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Profile {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                created: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds a dated measurement snapshot to a profile (values kept to 0.01); returns its id.
+    pub fn add_measurements(
+        &mut self,
+        profile_id: i64,
+        measurements: &Measurements,
+        taken: &str,
+    ) -> Result<i64, StoreError> {
+        let m = validate::measurements(measurements)?;
+        let taken = validate::date("taken", taken)?;
+        self.write(|tx| {
+            require_profile(tx, profile_id)?;
+            insert_snapshot(tx, None, profile_id, &taken, &m)
+        })
+    }
+
+    /// The newest snapshot of a profile (by date taken), verified against its checksum.
+    pub fn latest_measurements(&self, profile_id: i64) -> Result<Option<Snapshot>, StoreError> {
+        require_profile(self.conn(), profile_id)?;
+        Ok(load_snapshots(
+            self.conn(),
+            "profile_id = ?1",
+            profile_id,
+            "taken DESC, id DESC",
+            1,
+        )?
+        .pop())
+    }
+
+    /// Every snapshot of a profile, newest first.
+    pub fn measurement_history(&self, profile_id: i64) -> Result<Vec<Snapshot>, StoreError> {
+        require_profile(self.conn(), profile_id)?;
+        load_snapshots(
+            self.conn(),
+            "profile_id = ?1",
+            profile_id,
+            "taken DESC, id DESC",
+            -1,
+        )
+    }
+}

@@ -1,0 +1,205 @@
+//! The schema and its migrations, numbered from 1 and recorded in `PRAGMA user_version`.
+//!
+//! A migration is SQL plus an optional Rust step (for what SQL alone cannot do, such as
+//! re-sealing rows whose checksum covers a changed column). All pending migrations run in one
+//! transaction at open; a database newer than [`LATEST_VERSION`] is refused, never downgraded.
+
+use super::StoreError;
+use super::recovery;
+use rusqlite::{Connection, Transaction};
+
+/// A migration's Rust step, run after its SQL in the same transaction.
+pub type Fixup = fn(&Transaction<'_>) -> Result<(), StoreError>;
+
+/// One step of the schema.
+pub struct Migration {
+    /// The `user_version` after this step.
+    pub version: u32,
+    pub description: &'static str,
+    pub sql: &'static str,
+    /// Runs after `sql`, in the same transaction.
+    pub fixup: Option<Fixup>,
+}
+
+/// The schema version this code writes.
+pub const LATEST_VERSION: u32 = 3;
+
+/// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
+pub const MIGRATIONS: [Migration; 3] = [
+    Migration {
+        version: 1,
+        description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
+        sql: V1,
+        fixup: None,
+    },
+    Migration {
+        version: 2,
+        description: "order items record their colour (colourway)",
+        sql: "ALTER TABLE order_items ADD COLUMN colour TEXT NOT NULL DEFAULT '';",
+        fixup: None,
+    },
+    Migration {
+        version: 3,
+        description: "consents split their history scope into orders and contacts",
+        sql: "
+            ALTER TABLE consents ADD COLUMN share_contacts INTEGER NOT NULL DEFAULT 0;
+            UPDATE consents SET share_contacts = share_history;
+            ALTER TABLE consents RENAME COLUMN share_history TO share_orders;
+        ",
+        fixup: Some(reseal_consents_v3),
+    },
+];
+
+const V1: &str = "
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value ANY NOT NULL
+) STRICT;
+INSERT INTO meta (key, value) VALUES ('generation', 0);
+
+CREATE TABLE profiles (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE snapshots (
+    id         INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    taken      TEXT NOT NULL,
+    form       TEXT NOT NULL,
+    unit       TEXT NOT NULL,
+    seal       TEXT NOT NULL
+) STRICT;
+CREATE INDEX snapshots_by_profile ON snapshots (profile_id, taken, id);
+
+CREATE TABLE snapshot_values (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,
+    value       REAL NOT NULL,
+    PRIMARY KEY (snapshot_id, key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE wishlist (
+    id        INTEGER PRIMARY KEY,
+    retailer  TEXT NOT NULL,
+    sku       TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    size      TEXT NOT NULL,
+    colourway TEXT NOT NULL,
+    price     REAL NOT NULL,
+    currency  TEXT NOT NULL,
+    note      TEXT NOT NULL,
+    added     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE orders (
+    id           INTEGER PRIMARY KEY,
+    retailer     TEXT NOT NULL,
+    order_number TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    UNIQUE (retailer COLLATE NOCASE, order_number)
+) STRICT;
+CREATE INDEX orders_by_date ON orders (date, id);
+
+CREATE TABLE order_items (
+    id                 INTEGER PRIMARY KEY,
+    order_id           INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    sku                TEXT NOT NULL,
+    name               TEXT NOT NULL,
+    size               TEXT NOT NULL,
+    price              REAL NOT NULL,
+    currency           TEXT NOT NULL,
+    return_window_days INTEGER,
+    status             TEXT NOT NULL
+        CHECK (status IN ('ordered', 'delivered', 'kept', 'returned'))
+) STRICT;
+CREATE INDEX order_items_by_order ON order_items (order_id);
+
+CREATE TABLE returns (
+    item_id INTEGER PRIMARY KEY REFERENCES order_items(id) ON DELETE CASCADE,
+    date    TEXT NOT NULL,
+    reason  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE return_fit (
+    item_id INTEGER NOT NULL REFERENCES returns(item_id) ON DELETE CASCADE,
+    region  TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    PRIMARY KEY (item_id, region)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE contacts (
+    id          INTEGER PRIMARY KEY,
+    counterpart TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    outcome     TEXT NOT NULL
+) STRICT;
+CREATE INDEX contacts_by_counterpart ON contacts (counterpart COLLATE NOCASE, date);
+
+CREATE TABLE consents (
+    counterpart   TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind          TEXT NOT NULL,
+    keys          TEXT NOT NULL,
+    share_history INTEGER NOT NULL,
+    seal          TEXT NOT NULL
+) STRICT;
+";
+
+/// v3: consent seals cover both new flags. A row is re-sealed only when its v2 seal still holds;
+/// a row that was already altered keeps a seal that fails, so the damage stays visible.
+fn reseal_consents_v3(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let rows: Vec<(i64, String, String, String, bool, bool, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT rowid, counterpart, kind, keys, share_orders, share_contacts, seal FROM consents",
+        )?;
+        stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?
+    };
+    for (rowid, counterpart, kind, keys, orders, contacts, old) in rows {
+        if recovery::consent_seal_v1(&counterpart, &kind, &keys, orders) != old {
+            continue;
+        }
+        let new = recovery::consent_seal(&counterpart, &kind, &keys, orders, contacts);
+        tx.execute(
+            "UPDATE consents SET seal = ?1 WHERE rowid = ?2",
+            rusqlite::params![new, rowid],
+        )?;
+    }
+    Ok(())
+}
+
+/// The schema version of an open database.
+pub fn version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Applies every migration after `from`, in one transaction.
+pub(crate) fn migrate(conn: &mut Connection, from: u32) -> Result<(), StoreError> {
+    if from >= LATEST_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    for migration in MIGRATIONS.iter().filter(|m| m.version > from) {
+        tx.execute_batch(migration.sql)?;
+        if let Some(fixup) = migration.fixup {
+            fixup(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", migration.version)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

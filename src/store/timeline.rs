@@ -1,0 +1,309 @@
+//! Contacts with retailers and stylists, and the timeline: contacts, orders and returns with one
+//! counterpart in one history, newest first, searchable by text.
+
+use super::orders::{Order, OrderItem};
+use super::{Store, StoreError, date, validate};
+use rusqlite::{Connection, Row, params};
+use serde::{Deserialize, Serialize};
+
+/// Who the shopper deals with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CounterpartKind {
+    Retailer,
+    Stylist,
+}
+
+impl CounterpartKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CounterpartKind::Retailer => "retailer",
+            CounterpartKind::Stylist => "stylist",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CounterpartKind> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "retailer" => Some(CounterpartKind::Retailer),
+            "stylist" => Some(CounterpartKind::Stylist),
+            _ => None,
+        }
+    }
+}
+
+/// How a contact happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Shop,
+    Phone,
+    Mail,
+    Chat,
+    StylistSession,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 5] = [
+        Channel::Shop,
+        Channel::Phone,
+        Channel::Mail,
+        Channel::Chat,
+        Channel::StylistSession,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Shop => "shop",
+            Channel::Phone => "phone",
+            Channel::Mail => "mail",
+            Channel::Chat => "chat",
+            Channel::StylistSession => "stylist_session",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Channel> {
+        let text = text.trim().to_ascii_lowercase().replace('-', "_");
+        Channel::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// A contact to record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewContact {
+    pub counterpart: String,
+    pub kind: CounterpartKind,
+    pub channel: Channel,
+    /// When it happened (ISO 8601).
+    pub date: String,
+    pub summary: String,
+    pub outcome: String,
+}
+
+/// A recorded contact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: i64,
+    pub counterpart: String,
+    pub kind: CounterpartKind,
+    pub channel: Channel,
+    pub date: String,
+    pub summary: String,
+    pub outcome: String,
+}
+
+/// What happened, in a timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimelineEvent {
+    Contact(Contact),
+    Order(Order),
+    /// One returned item of an order (its `returned` is set).
+    Return {
+        order_id: i64,
+        order_number: String,
+        item: OrderItem,
+    },
+}
+
+/// One line of a counterpart's history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEntry {
+    /// The event's date (ISO 8601).
+    pub date: String,
+    pub counterpart: String,
+    pub event: TimelineEvent,
+}
+
+impl TimelineEntry {
+    /// The entry in words (what the search looks in, and what a list shows).
+    pub fn text(&self) -> String {
+        match &self.event {
+            TimelineEvent::Contact(c) => format!(
+                "{} {}: {} — {}",
+                c.channel.as_str(),
+                c.kind.as_str(),
+                c.summary,
+                c.outcome
+            ),
+            TimelineEvent::Order(o) => {
+                let items: Vec<String> = o
+                    .items
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "{} {} ({}, {}) {} {}",
+                            i.sku, i.name, i.size, i.colour, i.price, i.currency
+                        )
+                    })
+                    .collect();
+                format!("order {}: {}", o.order_number, items.join("; "))
+            }
+            TimelineEvent::Return {
+                order_number, item, ..
+            } => {
+                let (reason, fit) =
+                    item.returned
+                        .as_ref()
+                        .map_or((String::new(), String::new()), |r| {
+                            let fit: Vec<String> = r
+                                .fit
+                                .iter()
+                                .map(|(k, v)| format!("{}={}", k.as_str(), v.as_str()))
+                                .collect();
+                            (r.reason.clone(), fit.join(", "))
+                        });
+                format!(
+                    "return of {} {} ({}) from order {order_number}: {reason} [{fit}]",
+                    item.sku, item.name, item.size
+                )
+            }
+        }
+    }
+
+    fn rank(&self) -> (i64, &str, u8, i64) {
+        let day = date::parse(&self.date).map_or(i64::MIN, |d| d.to_days());
+        let (kind, id) = match &self.event {
+            TimelineEvent::Order(o) => (0, o.id),
+            TimelineEvent::Contact(c) => (1, c.id),
+            TimelineEvent::Return { item, .. } => (2, item.id),
+        };
+        (day, &self.date, kind, id)
+    }
+}
+
+impl NewContact {
+    pub(crate) fn validated(&self) -> Result<NewContact, StoreError> {
+        Ok(NewContact {
+            counterpart: validate::required("counterpart", &self.counterpart)?,
+            kind: self.kind,
+            channel: self.channel,
+            date: validate::date("date", &self.date)?,
+            summary: validate::required("summary", &self.summary)?,
+            outcome: validate::optional(&self.outcome),
+        })
+    }
+}
+
+const COLUMNS: &str = "id, counterpart, kind, channel, date, summary, outcome";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    let kind: String = r.get(2)?;
+    let channel: String = r.get(3)?;
+    Ok(Contact {
+        id: r.get(0)?,
+        counterpart: r.get(1)?,
+        kind: CounterpartKind::parse(&kind).unwrap_or(CounterpartKind::Retailer),
+        channel: Channel::parse(&channel).unwrap_or(Channel::Mail),
+        date: r.get(4)?,
+        summary: r.get(5)?,
+        outcome: r.get(6)?,
+    })
+}
+
+/// Inserts a validated contact with the given id (or a new one).
+pub(crate) fn insert_contact(
+    conn: &Connection,
+    id: Option<i64>,
+    c: &NewContact,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        &format!("INSERT INTO contacts ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+        params![
+            id,
+            c.counterpart,
+            c.kind.as_str(),
+            c.channel.as_str(),
+            c.date,
+            c.summary,
+            c.outcome
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Contacts in id order, all or with one counterpart (case-insensitive).
+pub(crate) fn load_contacts(
+    conn: &Connection,
+    counterpart: Option<&str>,
+) -> Result<Vec<Contact>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM contacts WHERE ?1 IS NULL OR counterpart = ?1 COLLATE NOCASE ORDER BY id"
+    ))?;
+    Ok(stmt
+        .query_map([counterpart.map(str::trim)], from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// Records a contact with a retailer or a stylist; returns its id.
+    pub fn add_contact(&mut self, contact: &NewContact) -> Result<i64, StoreError> {
+        let contact = contact.validated()?;
+        self.write(|tx| insert_contact(tx, None, &contact))
+    }
+
+    /// Contacts, all or with one counterpart, newest first.
+    pub fn contacts(&self, counterpart: Option<&str>) -> Result<Vec<Contact>, StoreError> {
+        let mut contacts = load_contacts(self.conn(), counterpart)?;
+        contacts.sort_by(|a, b| {
+            let day = |c: &Contact| date::parse(&c.date).map_or(i64::MIN, |d| d.to_days());
+            (day(b), &b.date, b.id).cmp(&(day(a), &a.date, a.id))
+        });
+        Ok(contacts)
+    }
+
+    /// Everyone the shopper has a history with (contacts and orders), sorted by name.
+    pub fn counterparts(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT counterpart FROM contacts UNION SELECT retailer FROM orders ORDER BY 1 COLLATE NOCASE",
+        )?;
+        let mut names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        Ok(names)
+    }
+
+    /// The history with one counterpart — contacts, orders and returns — newest first.
+    /// `search` keeps the entries whose text contains it (case-insensitive).
+    pub fn timeline(
+        &self,
+        counterpart: &str,
+        search: Option<&str>,
+    ) -> Result<Vec<TimelineEntry>, StoreError> {
+        let mut entries = Vec::new();
+        for contact in load_contacts(self.conn(), Some(counterpart))? {
+            entries.push(TimelineEntry {
+                date: contact.date.clone(),
+                counterpart: contact.counterpart.clone(),
+                event: TimelineEvent::Contact(contact),
+            });
+        }
+        for order in self.orders_with(counterpart)? {
+            for item in &order.items {
+                if let Some(record) = &item.returned {
+                    entries.push(TimelineEntry {
+                        date: record.date.clone(),
+                        counterpart: order.retailer.clone(),
+                        event: TimelineEvent::Return {
+                            order_id: order.id,
+                            order_number: order.order_number.clone(),
+                            item: item.clone(),
+                        },
+                    });
+                }
+            }
+            entries.push(TimelineEntry {
+                date: order.date.clone(),
+                counterpart: order.retailer.clone(),
+                event: TimelineEvent::Order(order),
+            });
+        }
+        if let Some(needle) = search
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+        {
+            entries.retain(|e| e.text().to_lowercase().contains(&needle));
+        }
+        entries.sort_by(|a, b| b.rank().cmp(&a.rank()));
+        Ok(entries)
+    }
+}
