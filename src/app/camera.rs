@@ -157,37 +157,40 @@ fn follow_avatar(model: Res<Model>, mut orbit: Single<&mut Orbit>, mut framed: L
     orbit.goal.focus_y = height_m * 0.5;
     if !*framed {
         *framed = true;
-        // Fit the body's height plus a margin into the vertical field of view.
-        orbit.goal.distance = (height_m * 0.5 * 1.18) / (FOV * 0.5).tan();
+        // Fit the body's height plus a margin (floor, preset buttons) into the vertical field of view.
+        orbit.goal.distance = (height_m * 0.5 * 1.35) / (FOV * 0.5).tan();
         orbit.now = orbit.goal;
     }
 }
 
 fn move_camera(
     time: Res<Time>,
-    mut camera: Single<(&mut Orbit, &mut Transform)>,
+    camera: Single<(&mut Orbit, &mut Transform)>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let (orbit, transform) = &mut *camera;
+    let (mut orbit, mut transform) = camera.into_inner();
     let goal = orbit.goal;
-    if orbit.now == goal {
-        return;
+    if orbit.now != goal {
+        let t = 1.0 - (-12.0 * time.delta_secs()).exp();
+        let now = &mut orbit.now;
+        now.yaw += (goal.yaw - now.yaw) * t;
+        now.pitch += (goal.pitch - now.pitch) * t;
+        now.distance += (goal.distance - now.distance) * t;
+        now.focus_y += (goal.focus_y - now.focus_y) * t;
+        let close = (goal.yaw - now.yaw).abs() < 1e-4
+            && (goal.pitch - now.pitch).abs() < 1e-4
+            && (goal.distance - now.distance).abs() < 1e-4
+            && (goal.focus_y - now.focus_y).abs() < 1e-4;
+        if close {
+            orbit.now = goal;
+        }
+        // Keep frames coming until the camera has arrived (the app redraws on input only).
+        redraw.write(RequestRedraw);
     }
-    let t = 1.0 - (-12.0 * time.delta_secs()).exp();
-    let now = &mut orbit.now;
-    now.yaw += (goal.yaw - now.yaw) * t;
-    now.pitch += (goal.pitch - now.pitch) * t;
-    now.distance += (goal.distance - now.distance) * t;
-    now.focus_y += (goal.focus_y - now.focus_y) * t;
-    let close = (goal.yaw - now.yaw).abs() < 1e-4
-        && (goal.pitch - now.pitch).abs() < 1e-4
-        && (goal.distance - now.distance).abs() < 1e-4
-        && (goal.focus_y - now.focus_y).abs() < 1e-4;
-    if close {
-        orbit.now = goal;
+    let wanted = orbit.now.transform();
+    if *transform != wanted {
+        *transform = wanted;
     }
-    **transform = orbit.now.transform();
-    redraw.write(RequestRedraw);
 }
 
 /// Renders the 3D view only right of the left panel, so the avatar is centred in what is seen.

@@ -16,6 +16,8 @@ pub(super) fn plugin(app: &mut App) {
     app.insert_resource(Dialogs(Box::new(SystemDialogs)))
         .init_resource::<PendingDialog>()
         .add_message::<FileAction>()
+        // Registered by the window plugin too; here so the plugin also runs headless.
+        .add_message::<RequestRedraw>()
         .add_systems(
             Update,
             (open_dialog, finish_dialog)

@@ -30,7 +30,7 @@ pub use tape::TapeHover;
 
 use bevy::asset::UnapprovedPathMode;
 use bevy::prelude::*;
-use bevy::winit::WinitSettings;
+use bevy::winit::{WinitPlugin, WinitSettings};
 use bevy_egui::EguiPlugin;
 use std::process::ExitCode;
 
@@ -41,7 +41,7 @@ pub fn run() -> ExitCode {
         ..default()
     };
     let exit = App::new()
-        .add_plugins(base_plugins(window))
+        .add_plugins(base_plugins(window, false))
         // Redraw on input only: a fitting room need not heat the laptop.
         .insert_resource(WinitSettings::desktop_app())
         .insert_resource(ProfileStore::from_env())
@@ -54,16 +54,12 @@ pub fn run() -> ExitCode {
 }
 
 /// Bevy's plugins set up for Anprobe (one window, no unapproved asset paths) and egui.
-fn base_plugins(window: Window) -> (impl PluginGroup, EguiPlugin) {
+/// `any_thread` lets the window open off the main thread (Linux and Windows), as tests need.
+fn base_plugins(window: Window, any_thread: bool) -> (impl PluginGroup, EguiPlugin) {
     let defaults = DefaultPlugins
-        .set(WindowPlugin {
-            primary_window: Some(window),
-            ..default()
-        })
-        .set(AssetPlugin {
-            unapproved_path_mode: UnapprovedPathMode::Deny,
-            ..default()
-        });
+        .set(WindowPlugin { primary_window: Some(window), ..default() })
+        .set(AssetPlugin { unapproved_path_mode: UnapprovedPathMode::Deny, ..default() })
+        .set(WinitPlugin { run_on_any_thread: any_thread });
     (defaults, EguiPlugin::default())
 }
 
@@ -82,34 +78,18 @@ enum AppSystems {
 
 /// Everything on screen: studio, camera, avatar, tape, panels.
 fn plugin(app: &mut App) {
-    app.add_plugins((
-        avatar_plugin,
-        stage::plugin,
-        camera::plugin,
-        tape::plugin,
-        files::plugin,
-    ))
-    .add_plugins((ui_camera::plugin, panel::plugin));
+    app.add_plugins((model_plugin, stage::plugin, camera::plugin, tape::plugin))
+        .add_plugins((ui_camera::plugin, panel::plugin));
 }
 
-/// The avatar without window or renderer: language, notices, profiles, model and mesh.
-/// Headless tests run it with `MinimalPlugins`, `AssetPlugin` and `MeshPlugin`.
-pub fn avatar_plugin(app: &mut App) {
+/// Everything that needs no window or renderer: language, notices, profiles, files, the model
+/// and the avatar's mesh. Headless tests run it with `MinimalPlugins`, `AssetPlugin` and
+/// `MeshPlugin` (and `Assets<StandardMaterial>`).
+pub fn model_plugin(app: &mut App) {
     app.configure_sets(
         Update,
-        (
-            AppSystems::Files,
-            AppSystems::Model,
-            AppSystems::Avatar,
-            AppSystems::View,
-        )
-            .chain(),
+        (AppSystems::Files, AppSystems::Model, AppSystems::Avatar, AppSystems::View).chain(),
     )
     .init_resource::<i18n::Lang>()
-    .add_plugins((
-        notice::plugin,
-        profiles::plugin,
-        model::plugin,
-        avatar::plugin,
-    ));
+    .add_plugins((notice::plugin, profiles::plugin, files::plugin, model::plugin, avatar::plugin));
 }

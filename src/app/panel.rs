@@ -11,6 +11,7 @@ use crate::app::profiles::Profiles;
 use crate::app::profiles_ui::{ProfileEditor, profiles_ui};
 use crate::app::tape::TapeHover;
 use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 use bevy_egui::egui::{self, Align2, Color32, LayerId, RichText, UiBuilder};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
@@ -36,6 +37,7 @@ fn panel_ui(
     mut files: MessageWriter<FileAction>,
     mut views: MessageWriter<ViewPreset>,
     mut insets: ResMut<PanelInsets>,
+    mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -86,6 +88,8 @@ fn panel_ui(
         });
     if *state.hover != hover {
         *state.hover = hover;
+        // The tape is drawn next frame; the app redraws on input only, so ask for it.
+        redraw.write(RequestRedraw);
     }
     let left = panel.response.rect.right();
     if insets.left != left {

@@ -26,12 +26,14 @@ pub struct ScreenshotOptions {
     pub height: u32,
 }
 
-/// Frames the avatar must have been on screen before the picture is taken.
-const FRAMES_AFTER_AVATAR: u32 = 60;
-/// Consecutive frames with no pipeline still compiling before the picture is taken.
+/// Frames the avatar must have been on screen before the picture is taken. Nothing accumulates
+/// over frames (no TAA), so this only has to outlast mesh upload and egui's first layouts.
+const FRAMES_AFTER_AVATAR: u32 = 30;
+/// Consecutive frames (with the avatar) in which no render pipeline is still compiling: until
+/// then the software renderer shows black or half a scene.
 const FRAMES_PIPELINES_READY: u32 = 10;
-/// Give up after this long (the software renderer compiles slowly, but not this slowly).
-const TIMEOUT_S: f32 = 240.0;
+/// Give up after this long (a loaded machine with the software renderer can take minutes).
+const TIMEOUT_S: f32 = 600.0;
 
 /// Opens the app window at the given size, photographs it once it is fully drawn, and closes it.
 ///
@@ -67,7 +69,7 @@ pub fn screenshot_with(
     };
     let run = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let mut app = App::new();
-        app.add_plugins(super::base_plugins(window))
+        app.add_plugins(super::base_plugins(window, true))
             .insert_resource(ProfileStore::default())
             .insert_resource(Profiles::new(
                 vec![Profile {
@@ -108,24 +110,17 @@ pub fn screenshot_with(
 
 fn preflight(opts: &ScreenshotOptions) -> Result<(), String> {
     if opts.width == 0 || opts.height == 0 {
-        return Err(format!(
-            "window size {}x{} is empty",
-            opts.width, opts.height
-        ));
+        return Err(format!("window size {}x{} is empty", opts.width, opts.height));
+    }
+    let dir = opts.out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!("folder {} does not exist", dir.display()));
     }
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
     {
         return Err("no display: set DISPLAY or WAYLAND_DISPLAY (e.g. run under xvfb-run)".into());
-    }
-    let dir = opts
-        .out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(format!("folder {} does not exist", dir.display()));
     }
     Ok(())
 }
@@ -193,14 +188,15 @@ fn watch(
     time: Res<Time<Real>>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    if time.elapsed_secs() > TIMEOUT_S {
+        let why = format!(
+            "timed out after {TIMEOUT_S} s (avatar on screen for {} frames, {} pipelines compiling)",
+            job.frames_with_avatar, waiting.0
+        );
+        finish(&job, Err(why), &mut exit);
+        return;
+    }
     if job.requested {
-        if time.elapsed_secs() > TIMEOUT_S {
-            finish(
-                &job,
-                Err("the screenshot was never delivered".into()),
-                &mut exit,
-            );
-        }
         return;
     }
     if avatar.is_empty() {
@@ -212,44 +208,28 @@ fn watch(
             .map(|i| i.message.as_str())
             .collect();
         if model.avatar.is_none() && !errors.is_empty() && job.frames_without_avatar > 5 {
-            finish(
-                &job,
-                Err(format!("no avatar: {}", errors.join("; "))),
-                &mut exit,
-            );
+            finish(&job, Err(format!("no avatar: {}", errors.join("; "))), &mut exit);
         }
-    } else {
-        job.frames_with_avatar += 1;
+        return;
     }
-    job.frames_ready = if waiting.0 == 0 {
-        job.frames_ready + 1
-    } else {
-        0
-    };
-    if job.frames_with_avatar >= FRAMES_AFTER_AVATAR && job.frames_ready >= FRAMES_PIPELINES_READY {
-        job.requested = true;
-        let (out, outcome) = (job.out.clone(), job.outcome.clone());
-        commands.spawn(Screenshot::primary_window()).observe(
-            move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-                let result = save_png(&captured.image, &out);
-                let failed = result.is_err();
-                if let Ok(mut slot) = outcome.lock() {
-                    *slot = Some(result);
-                }
-                exit.write(if failed {
-                    AppExit::error()
-                } else {
-                    AppExit::Success
-                });
-            },
-        );
-    } else if time.elapsed_secs() > TIMEOUT_S {
-        let why = format!(
-            "timed out after {TIMEOUT_S} s (avatar frames {}, pipelines compiling {})",
-            job.frames_with_avatar, waiting.0
-        );
-        finish(&job, Err(why), &mut exit);
+    job.frames_with_avatar += 1;
+    // Counted only once the avatar exists: its own pipelines are queued when it is first seen.
+    job.frames_ready = if waiting.0 == 0 { job.frames_ready + 1 } else { 0 };
+    if job.frames_with_avatar < FRAMES_AFTER_AVATAR || job.frames_ready < FRAMES_PIPELINES_READY {
+        return;
     }
+    job.requested = true;
+    let (out, outcome) = (job.out.clone(), job.outcome.clone());
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+            let result = save_png(&captured.image, &out);
+            let failed = result.is_err();
+            if let Ok(mut slot) = outcome.lock() {
+                *slot = Some(result);
+            }
+            exit.write(if failed { AppExit::error() } else { AppExit::Success });
+        },
+    );
 }
 
 fn save_png(image: &Image, path: &Path) -> Result<(), String> {

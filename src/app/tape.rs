@@ -8,6 +8,7 @@ use bevy::prelude::*;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<TapeHover>()
         .init_gizmo_group::<TapeGizmos>()
+        .init_gizmo_group::<StraightTapeGizmos>()
         .add_systems(Startup, configure_gizmos)
         .add_systems(Update, draw_tape.in_set(super::AppSystems::Avatar));
 }
@@ -28,9 +29,15 @@ impl TapeHover {
     }
 }
 
-/// Gizmo group of the tape: thick lines, drawn slightly in front of the skin.
+/// Gizmo group of a tape around the body: thick lines, slightly in front of the skin, so the
+/// body hides the part of the loop behind it.
 #[derive(Default, Reflect, GizmoConfigGroup)]
 struct TapeGizmos;
+
+/// Gizmo group of a straight tape: it runs through the body (landmark to landmark), so it is
+/// drawn over everything.
+#[derive(Default, Reflect, GizmoConfigGroup)]
+struct StraightTapeGizmos;
 
 /// The tape's colour: a bright tailor's-tape orange.
 const TAPE: Color = Color::srgb(1.0, 0.45, 0.0);
@@ -41,12 +48,16 @@ fn configure_gizmos(mut store: ResMut<GizmoConfigStore>) {
     let (config, _) = store.config_mut::<TapeGizmos>();
     config.line.width = 5.0;
     config.depth_bias = -0.002;
+    let (config, _) = store.config_mut::<StraightTapeGizmos>();
+    config.line.width = 4.0;
+    config.depth_bias = -1.0;
 }
 
 fn draw_tape(
     hover: Res<TapeHover>,
     model: Res<Model>,
     mut gizmos: Gizmos<TapeGizmos>,
+    mut straight: Gizmos<StraightTapeGizmos>,
     mut cache: Local<Option<(u64, Reading)>>,
 ) {
     let Some(key) = hover.shown() else { return };
@@ -73,9 +84,9 @@ fn draw_tape(
         }
         TapeGeometry::Girth { .. } => {}
         TapeGeometry::Length { from, to } => {
-            gizmos.line(*from, *to, TAPE);
-            gizmos.sphere(Isometry3d::from_translation(*from), 0.012, TAPE);
-            gizmos.sphere(Isometry3d::from_translation(*to), 0.012, TAPE);
+            straight.line(*from, *to, TAPE);
+            straight.sphere(Isometry3d::from_translation(*from), 0.012, TAPE);
+            straight.sphere(Isometry3d::from_translation(*to), 0.012, TAPE);
         }
     }
 }
