@@ -5,6 +5,7 @@ pub mod app;
 pub mod body;
 pub mod cli;
 pub mod export;
+pub mod fit;
 pub mod garment;
 pub mod measurements;
 pub mod report;

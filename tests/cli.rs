@@ -1,6 +1,11 @@
 //! Tests: cli — the built `anprobe` binary: exit codes 0/1/2, messages that name the file or the
-//! key, and never a panic.
+//! key, and never a panic. `avatar` and `screenshot` here; `garment validate` in `cli/garment.rs`,
+//! the store commands (`data`, `wishlist`, `order`, `--data-dir`) in `cli/store.rs`.
 
+mod garment;
+mod store;
+
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,11 +44,15 @@ struct Run {
 }
 
 /// Runs the binary; no run may panic.
-fn anprobe(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_anprobe"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs");
+fn anprobe(args: &[&dyn AsRef<OsStr>]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_anprobe"));
+    command.args(args.iter().map(|a| a.as_ref()));
+    run_command(command)
+}
+
+/// Runs a prepared command of the binary (arguments, environment); no run may panic.
+fn run_command(mut command: Command) -> Run {
+    let output = command.output().expect("the binary runs");
     let run = Run {
         code: output.status.code().expect("exited, not killed"),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -229,7 +238,7 @@ fn bad_usage_exits_2() {
         vec!["tailor"],
         vec!["screenshot", "--out", "s.png", "--width", "0"],
     ] {
-        let args: Vec<&dyn AsRef<std::ffi::OsStr>> = args.iter().map(|a| a as _).collect();
+        let args: Vec<&dyn AsRef<OsStr>> = args.iter().map(|a| a as _).collect();
         let run = anprobe(&args);
         assert_eq!(run.code, 2, "{}", run.stderr);
         assert!(run.stderr.starts_with("error:"), "{}", run.stderr);
@@ -250,7 +259,16 @@ fn screenshot_checks_measurements_first() {
 fn help_documents_the_commands() {
     let run = anprobe(&[&"--help"]);
     assert_eq!(run.code, 0);
-    for word in ["avatar", "screenshot", "Exit codes"] {
+    for word in [
+        "avatar",
+        "screenshot",
+        "garment",
+        "data",
+        "wishlist",
+        "order",
+        "--data-dir",
+        "Exit codes",
+    ] {
         assert!(run.stdout.contains(word), "{word}: {}", run.stdout);
     }
     let run = anprobe(&[&"avatar", &"--help"]);

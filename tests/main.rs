@@ -3,6 +3,7 @@
 mod body;
 mod cli;
 mod export;
+mod fit;
 mod garment;
 mod measurements;
 mod store;

@@ -1,56 +1,16 @@
-//! The command line: `anprobe` opens the app; subcommands build avatars and screenshots headless.
-//!
-//! Exit codes: 0 success, 1 an input file that cannot be read or is invalid, an output that
-//! cannot be written or a failed screenshot (stderr names the file and every problem), 2 bad
-//! usage. Documented for retailers in `docs/cli.md`.
+//! `anprobe avatar` (measurements → avatar `.glb` + report, headless) and `anprobe screenshot`
+//! (the fitting room window photographed to a PNG).
 
 use crate::body;
 use crate::export::{GlbMesh, write_glb_file};
 use crate::measurements::{self, Measurements};
 use crate::report::avatar_report;
 use crate::tape;
-use clap::{Args, Parser, Subcommand};
+use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-/// Anprobe, the virtual fitting room.
-///
-/// Without a command, opens the fitting room window. The commands below work without a window
-/// (except `screenshot`) and are meant for scripts and retailer pipelines.
-#[derive(Debug, Parser)]
-#[command(name = "anprobe", version, after_help = EXIT_CODES)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  success
-  1  an input file is missing, unreadable or invalid, an output file cannot be written, or
-     the screenshot cannot be taken (stderr names the file and lists every problem)
-  2  bad usage (unknown flag, missing argument)";
-
-/// What to do.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Build the avatar for a measurements file and export it as glTF binary (.glb).
-    ///
-    /// Missing measurements are predicted from the given ones (only `stature` is required).
-    /// The avatar is measured with a virtual tape; `--report` writes what was asked for, what was
-    /// predicted and what the tape reads on the mesh.
-    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
-    Avatar(AvatarArgs),
-    /// Open the fitting room window, photograph the avatar and save a PNG.
-    ///
-    /// Needs a display (on a headless machine run it under `xvfb-run`) and a GPU or software
-    /// renderer. The window closes by itself once the picture is saved.
-    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
-    Screenshot(ScreenshotArgs),
-}
-
-const MEASUREMENTS_FILE: &str = "\
+pub(super) const MEASUREMENTS_FILE: &str = "\
 Measurements file (JSON, one object; every key but stature optional):
   {\"form\": \"female\", \"unit\": \"cm\", \"stature\": 168, \"chest_girth\": 92, \"weight_kg\": 63}
   form: female | male (default female); unit: cm | in (lengths; weight is always kg).
@@ -89,30 +49,8 @@ pub struct ScreenshotArgs {
     pub height: u32,
 }
 
-/// Parses the process arguments and runs; clap itself exits with 2 on bad usage (0 for
-/// `--help` and `--version`).
-pub fn main() -> ExitCode {
-    run(Cli::parse())
-}
-
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> ExitCode {
-    let result = match cli.command {
-        None => return open_app(),
-        Some(Command::Avatar(args)) => avatar(&args),
-        Some(Command::Screenshot(args)) => screenshot(args),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("anprobe: {message}");
-            ExitCode::from(1)
-        }
-    }
-}
-
 /// `anprobe avatar`: measurements → resolved → body → tape → .glb (+ report).
-fn avatar(args: &AvatarArgs) -> Result<(), String> {
+pub(super) fn avatar(args: &AvatarArgs) -> Result<(), String> {
     let typed = load(&args.measurements)?;
     let resolved = resolve(&typed, &args.measurements)?;
     let avatar = body::build(&resolved);
@@ -136,7 +74,7 @@ fn avatar(args: &AvatarArgs) -> Result<(), String> {
 }
 
 /// `anprobe screenshot`.
-fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
+pub(super) fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
     let measurements = match &args.measurements {
         Some(path) => {
             let typed = load(path)?;
@@ -147,11 +85,6 @@ fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
         None => None,
     };
     take_screenshot(args, measurements)
-}
-
-#[cfg(feature = "app")]
-fn open_app() -> ExitCode {
-    crate::app::run()
 }
 
 #[cfg(feature = "app")]
@@ -168,13 +101,10 @@ fn take_screenshot(args: ScreenshotArgs, measurements: Option<Measurements>) -> 
 
 /// Built without the `app` feature (headless builds for servers and benchmarks): no window.
 #[cfg(not(feature = "app"))]
-fn open_app() -> ExitCode {
-    eprintln!("anprobe: this build has no app (built without the `app` feature); see `anprobe --help`");
-    ExitCode::from(2)
-}
-
-#[cfg(not(feature = "app"))]
-fn take_screenshot(_args: ScreenshotArgs, _measurements: Option<Measurements>) -> Result<(), String> {
+fn take_screenshot(
+    _args: ScreenshotArgs,
+    _measurements: Option<Measurements>,
+) -> Result<(), String> {
     Err("this build has no app (built without the `app` feature)".into())
 }
 

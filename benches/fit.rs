@@ -1,0 +1,172 @@
+//! Benchmarks of the fitting room on a 10k-vertex garment (a synthetic cropped top with cap
+//! sleeves, 9,992 vertices): binding it to the reference body, transfer + grading + fit map for
+//! one size (goal < 2 ms), and the drape until settled on one core (goal < 300 ms).
+//! Run with `cargo bench --bench fit`.
+
+use anprobe::fit::{self, DrapeSettings, PreparedBody, PreparedGarment, Region, grade, synthetic};
+use anprobe::garment::{Category, Stretch};
+use anprobe::measurements::{self, Form, Key, Measurements};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn body(form: Form, stature: f64, chest: f64, waist: f64, hip: f64) -> PreparedBody {
+    let mut m = Measurements::new(form, stature);
+    for (key, value) in [
+        (Key::ChestGirth, chest),
+        (Key::WaistGirth, waist),
+        (Key::HipGirth, hip),
+    ] {
+        m.set(key, value);
+    }
+    PreparedBody::new(measurements::resolve(&m).expect("a valid body"))
+}
+
+/// The 10k-vertex top, sized M on the reference body (chest ranges 72–80 … 104–112).
+fn garment(reference: &PreparedBody) -> fit::Garment {
+    let spec = synthetic::TopSpec {
+        hem_below_hip: -0.18,
+        sleeve: 0.03,
+        subdivisions: 1,
+        ..Default::default()
+    };
+    let part = synthetic::top(reference, &spec);
+    let triangles: Vec<[u32; 3]> = part
+        .indices
+        .chunks_exact(3)
+        .map(|c| [c[0], c[1], c[2]])
+        .collect();
+    let chest = fit::measure::girth(&part.positions, &triangles, reference.anatomy.chest)
+        .expect("the top goes around the chest")
+        .perimeter
+        * 100.0;
+    let sizes = synthetic::chart(
+        &["XS", "S", "M", "L", "XL"],
+        &[("chest_girth", 72.0, 8.0)],
+        &[("chest", chest, 8.0), ("length", 40.0, 1.5)],
+        2,
+    );
+    let stretch = Stretch {
+        horizontal_pct: 5.0,
+        vertical_pct: 3.0,
+    };
+    let meta = synthetic::meta("cropped top", Category::Top, 1, stretch, sizes, "M");
+    synthetic::garment(meta, part)
+}
+
+/// Process CPU time (user + system), seconds, where Linux tells it: on a machine shared with other
+/// work, wall times overstate what one core needs.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 2..)?
+        .split_whitespace()
+        .collect();
+    let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Mean CPU time of `f` over `n` runs, ms (printed next to criterion's wall times).
+fn cpu_ms(n: u32, mut f: impl FnMut()) -> Option<f64> {
+    let start = cpu_seconds()?;
+    for _ in 0..n {
+        f();
+    }
+    Some((cpu_seconds()? - start) * 1000.0 / n as f64)
+}
+
+fn fitting(c: &mut Criterion) {
+    let reference = body(Form::Female, 168.0, 92.0, 76.0, 100.0);
+    let shopper = body(Form::Female, 172.0, 100.0, 84.0, 106.0);
+    let g = garment(&reference);
+    eprintln!(
+        "garment: {} vertices, {} triangles",
+        g.parts[0].positions.len(),
+        g.parts[0].indices.len() / 3
+    );
+    let mut group = c.benchmark_group("fit");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("bind_10k_vertices", |b| {
+        b.iter(|| PreparedGarment::with_reference(black_box(g.clone()), reference.clone()))
+    });
+    let prepared = PreparedGarment::with_reference(g, reference).expect("prepares");
+    let settings = DrapeSettings::default();
+    let size = 3;
+    let graded = grade::grade(&prepared, &shopper, size).expect("grades");
+    let hints: Vec<u32> = prepared.binding.bound.iter().map(|b| b.triangle).collect();
+    group.bench_function("drape_10k_vertices_to_settled", |b| {
+        b.iter(|| {
+            fit::drape::drape(
+                &prepared.cloth,
+                black_box(&graded.rest),
+                &shopper.surface,
+                &hints,
+                &[],
+                &settings,
+            )
+        })
+    });
+    let draped = fit::drape::drape(
+        &prepared.cloth,
+        &graded.rest,
+        &shopper.surface,
+        &hints,
+        &[],
+        &settings,
+    );
+    eprintln!("drape: {:?}", draped.stats);
+    let map = fit::fitmap::fit_map(&prepared, &shopper, &graded, &draped);
+    if let Some(chest) = map.region(Region::Chest) {
+        eprintln!("{}", chest.text);
+    }
+    group.sample_size(50);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("transfer_grade_fitmap_10k_vertices", |b| {
+        b.iter(|| {
+            let graded = grade::grade(&prepared, black_box(&shopper), size).expect("grades");
+            fit::fitmap::fit_map(&prepared, &shopper, &graded, &draped)
+        })
+    });
+    group.finish();
+    let cpu = [
+        (
+            "bind_10k_vertices",
+            cpu_ms(10, || {
+                black_box(PreparedGarment::with_reference(
+                    prepared.garment.clone(),
+                    prepared.reference.clone(),
+                ))
+                .ok();
+            }),
+        ),
+        (
+            "drape_10k_vertices_to_settled",
+            cpu_ms(20, || {
+                black_box(fit::drape::drape(
+                    &prepared.cloth,
+                    &graded.rest,
+                    &shopper.surface,
+                    &hints,
+                    &[],
+                    &settings,
+                ));
+            }),
+        ),
+        (
+            "transfer_grade_fitmap_10k_vertices",
+            cpu_ms(1000, || {
+                let graded = grade::grade(&prepared, black_box(&shopper), size).expect("grades");
+                black_box(fit::fitmap::fit_map(&prepared, &shopper, &graded, &draped));
+            }),
+        ),
+    ];
+    for (name, ms) in cpu {
+        if let Some(ms) = ms {
+            eprintln!("fit/{name}: {ms:.2} ms CPU time per run");
+        }
+    }
+}
+
+criterion_group!(benches, fitting);
+criterion_main!(benches);

@@ -1,0 +1,141 @@
+//! The command line: `anprobe` opens the app; subcommands build avatars and screenshots
+//! headless, check retailers' garment files, and read and change the shopper's store (backup,
+//! wishlist, orders and returns).
+//!
+//! Exit codes: 0 success, 1 an input file that cannot be read or is invalid, an output that
+//! cannot be written, a failed screenshot, a value or a change the store refuses, or a store
+//! with problems (stderr names the file, the field or the record), 2 bad usage. Documented for
+//! retailers in `docs/cli.md`.
+//!
+//! One file per command group: `avatar` (`avatar`, `screenshot`), `garment`, `data`,
+//! `wishlist`, `order`; `session` opens the store and `output` prints tables and JSON.
+
+mod avatar;
+mod data;
+mod garment;
+mod order;
+mod output;
+mod session;
+mod wishlist;
+
+pub use avatar::{AvatarArgs, ScreenshotArgs};
+pub use data::{DataCommand, ExportArgs, ImportArgs};
+pub use garment::{GarmentCommand, ValidateArgs};
+pub use order::{
+    OrderAddArgs, OrderCommand, OrderListArgs, OrderReturnArgs, OrderStatusArgs, StatusArg,
+};
+pub use wishlist::{WishlistAddArgs, WishlistCommand, WishlistListArgs, WishlistRemoveArgs};
+
+use avatar::MEASUREMENTS_FILE;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Anprobe, the virtual fitting room.
+///
+/// Without a command, opens the fitting room window. The commands below work without a window
+/// (except `screenshot`) and are meant for scripts and retailer pipelines.
+#[derive(Debug, Parser)]
+#[command(name = "anprobe", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// The folder of the shopper's store (default: $ANPROBE_DATA_DIR, else the OS data folder,
+    /// e.g. ~/.local/share/anprobe)
+    #[arg(long, global = true, value_name = "DIR", value_parser = non_empty_path)]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+pub(crate) const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  an input file is missing, unreadable or invalid, an output file cannot be written, or
+     the screenshot cannot be taken (stderr names the file and lists every problem); a value
+     or change the store refuses (stderr names the field or the record); `garment validate`
+     found an invalid file; `data check` found problems
+  2  bad usage (unknown flag, missing argument)";
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the avatar for a measurements file and export it as glTF binary (.glb).
+    ///
+    /// Missing measurements are predicted from the given ones (only `stature` is required).
+    /// The avatar is measured with a virtual tape; `--report` writes what was asked for, what was
+    /// predicted and what the tape reads on the mesh.
+    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
+    Avatar(AvatarArgs),
+    /// Open the fitting room window, photograph the avatar and save a PNG.
+    ///
+    /// Needs a display (on a headless machine run it under `xvfb-run`) and a GPU or software
+    /// renderer. The window closes by itself once the picture is saved.
+    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
+    Screenshot(ScreenshotArgs),
+    /// Check retailers' garment files (glTF 2.0 with the ANPROBE_garment extension).
+    #[command(subcommand, after_help = EXIT_CODES)]
+    Garment(GarmentCommand),
+    /// Back up, restore and check the shopper's store.
+    #[command(subcommand, after_help = EXIT_CODES)]
+    Data(DataCommand),
+    /// The wishlist: garments the shopper is considering.
+    #[command(subcommand, after_help = EXIT_CODES)]
+    Wishlist(WishlistCommand),
+    /// Orders, returns with fit feedback, and each garment's status.
+    #[command(subcommand, after_help = EXIT_CODES)]
+    Order(OrderCommand),
+}
+
+/// `--data-dir`: an empty folder name is bad usage, not the current folder.
+fn non_empty_path(text: &str) -> Result<PathBuf, String> {
+    if text.trim().is_empty() {
+        return Err("the folder name must not be empty".into());
+    }
+    Ok(PathBuf::from(text))
+}
+
+/// Parses the process arguments and runs; clap itself exits with 2 on bad usage (0 for
+/// `--help` and `--version`).
+pub fn main() -> ExitCode {
+    run(Cli::parse())
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let data_dir = cli.data_dir.as_deref();
+    let result = match cli.command {
+        None => return open_app(data_dir),
+        Some(Command::Avatar(args)) => avatar::avatar(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Screenshot(args)) => avatar::screenshot(args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Garment(command)) => garment::run(command),
+        Some(Command::Data(command)) => data::run(command, data_dir),
+        Some(Command::Wishlist(command)) => wishlist::run(command, data_dir),
+        Some(Command::Order(command)) => order::run(command, data_dir),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("anprobe: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(feature = "app")]
+fn open_app(data_dir: Option<&Path>) -> ExitCode {
+    if let Some(dir) = data_dir {
+        // SAFETY: `run` is called by `main` before any thread is started (the app starts its
+        // threads inside `app::run`), so nothing reads the environment concurrently. The app
+        // finds its data folder through this variable.
+        unsafe { std::env::set_var(crate::store::DATA_DIR_ENV, dir) };
+    }
+    crate::app::run()
+}
+
+/// Built without the `app` feature (headless builds for servers and benchmarks): no window.
+#[cfg(not(feature = "app"))]
+fn open_app(_data_dir: Option<&Path>) -> ExitCode {
+    eprintln!(
+        "anprobe: this build has no app (built without the `app` feature); see `anprobe --help`"
+    );
+    ExitCode::from(2)
+}

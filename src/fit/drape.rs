@@ -1,0 +1,277 @@
+//! Draping: the graded garment starts on the body (pushed out where it is too small), then the
+//! XPBD cloth runs frame by frame (each frame: refresh contact planes, then substeps of predict →
+//! constraints → contacts → velocities) until the largest displacement in a frame falls below a
+//! threshold or a frame cap is reached. A last exact projection guarantees that no particle ends
+//! inside the body (or a lower garment) by more than the tolerance.
+
+use super::cloth::{Cloth, ClothParams};
+use super::collide::{Collider, Contacts, project_exactly};
+use super::spatial::Surface;
+use super::topology::ClothMesh;
+use glam::Vec3;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// How the drape runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrapeSettings {
+    pub cloth: ClothParams,
+    /// Length of one frame, seconds.
+    pub frame: f32,
+    pub substeps: u32,
+    /// Frames at the start without inertia (the pushed-out garment relaxes in place).
+    pub relax_frames: u32,
+    /// Frames at least, and at most.
+    pub min_frames: u32,
+    pub max_frames: u32,
+    /// Settled when no particle (but the 0.5 % that moved most) moves more than this in a
+    /// frame, metres.
+    pub settle_distance: f32,
+    /// Gap kept between cloth and skin, metres.
+    pub skin_margin: f32,
+    /// Gap kept between this garment and one draped underneath, metres.
+    pub layer_margin: f32,
+    pub static_friction: f32,
+    pub kinetic_friction: f32,
+}
+
+impl Default for DrapeSettings {
+    fn default() -> Self {
+        DrapeSettings {
+            cloth: ClothParams::default(),
+            frame: 1.0 / 60.0,
+            substeps: 8,
+            relax_frames: 3,
+            min_frames: 6,
+            max_frames: 24,
+            settle_distance: 3e-4,
+            skin_margin: 0.0025,
+            layer_margin: 0.003,
+            static_friction: 0.5,
+            kinetic_friction: 0.35,
+        }
+    }
+}
+
+/// What the solver did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DrapeStats {
+    pub frames: u32,
+    pub substeps: u32,
+    /// Constraint passes (substeps × one pass over every constraint).
+    pub iterations: u32,
+    pub settled: bool,
+    /// Largest displacement in the last frame, mm.
+    pub last_motion_mm: f32,
+    /// The same but for the 0.5 % of particles that moved most (those jittering in a crease of
+    /// the body); settling is judged on this one.
+    pub last_motion_p995_mm: f32,
+    /// Particles the final exact projection moved.
+    pub projected: u32,
+    /// Deepest particle inside the body after draping, mm (0 when none is inside).
+    pub max_penetration_mm: f32,
+    /// Deepest particle inside a lower garment after draping, mm.
+    pub max_layer_penetration_mm: f32,
+    /// Closest-point queries for contact planes, and the time they took, ms.
+    pub contact_queries: u32,
+    pub contact_ms: f64,
+    pub time_ms: f64,
+}
+
+/// A draped garment.
+#[derive(Clone, Debug)]
+pub struct Draped {
+    /// Particle positions.
+    pub positions: Vec<Vec3>,
+    /// Signed distance of each particle to the body surface, metres (positive outside).
+    pub body_distance: Vec<f32>,
+    /// Distance to whatever lies underneath: the body or a lower garment (the nearer), metres.
+    pub gap: Vec<f32>,
+    /// The body's outward normal nearest to each particle.
+    pub body_normal: Vec<Vec3>,
+    pub stats: DrapeStats,
+}
+
+/// A garment draped before, as a surface for the next layer.
+#[derive(Clone, Debug)]
+pub struct LayerCollider {
+    /// The draped garment's surface, faces oriented away from the body.
+    pub surface: Surface,
+}
+
+impl LayerCollider {
+    /// The draped garment's surface, faces turned away from the body: faces are oriented
+    /// consistently across shared edges, then each connected piece is turned by the vote of its
+    /// faces (area-weighted) on which side the body lies (a face alone can be fooled where the
+    /// garment lies in a crease, such as the armpit).
+    pub fn new(mesh: &ClothMesh, draped: &Draped) -> LayerCollider {
+        let indices = mesh.flat_indices();
+        let tris = &mesh.triangles;
+        let at = |i: u32| draped.positions[i as usize];
+        // Faces sharing each edge, with the direction they walk it.
+        let mut edges: HashMap<(u32, u32), Vec<(usize, bool)>> = HashMap::new();
+        for (t, tri) in tris.iter().enumerate() {
+            for k in 0..3 {
+                let (a, b) = (tri[k], tri[(k + 1) % 3]);
+                edges
+                    .entry((a.min(b), a.max(b)))
+                    .or_default()
+                    .push((t, a < b));
+            }
+        }
+        let mut flip = vec![false; tris.len()];
+        let mut seen = vec![false; tris.len()];
+        for seed in 0..tris.len() {
+            if seen[seed] {
+                continue;
+            }
+            seen[seed] = true;
+            let mut piece = vec![seed];
+            let mut stack = vec![seed];
+            while let Some(t) = stack.pop() {
+                let tri = tris[t];
+                for k in 0..3 {
+                    let (a, b) = (tri[k], tri[(k + 1) % 3]);
+                    let forward = (a < b) != flip[t];
+                    for &(u, dir) in &edges[&(a.min(b), a.max(b))] {
+                        if !seen[u] {
+                            seen[u] = true;
+                            // Consistent neighbours walk a shared edge the other way.
+                            flip[u] = dir == forward;
+                            piece.push(u);
+                            stack.push(u);
+                        }
+                    }
+                }
+            }
+            let vote: f32 = piece
+                .iter()
+                .map(|&t| {
+                    let tri = tris[t];
+                    let n = (at(tri[1]) - at(tri[0])).cross(at(tri[2]) - at(tri[0]));
+                    let out: Vec3 = tri.iter().map(|&i| draped.body_normal[i as usize]).sum();
+                    let agree = n.dot(out.normalize_or_zero());
+                    if flip[t] { -agree } else { agree }
+                })
+                .sum();
+            if vote < 0.0 {
+                for &t in &piece {
+                    flip[t] = !flip[t];
+                }
+            }
+        }
+        LayerCollider {
+            surface: Surface::new(&draped.positions, &indices, &flip),
+        }
+    }
+}
+
+/// Drapes the cloth whose rest shape is `rest` (the graded garment) on the body, over the given
+/// lower garments. `body_hints` (may be empty) are body triangles near each particle (its
+/// binding: every avatar has the same triangles), where closest-point searches start.
+pub fn drape(
+    mesh: &ClothMesh,
+    rest: &[Vec3],
+    body: &Surface,
+    body_hints: &[u32],
+    lower: &[&LayerCollider],
+    settings: &DrapeSettings,
+) -> Draped {
+    let started = Instant::now();
+    let mut colliders = vec![Collider {
+        surface: body,
+        margin: settings.skin_margin,
+        open: false,
+    }];
+    colliders.extend(lower.iter().map(|layer| Collider {
+        surface: &layer.surface,
+        margin: settings.layer_margin,
+        open: true,
+    }));
+    let mut start = rest.to_vec();
+    project_exactly(&mut start, &colliders, body_hints);
+    let mut cloth = Cloth::new(mesh, rest, &start, settings.cloth);
+    let mut contacts = Contacts::new(mesh.len(), colliders.len(), body_hints);
+    let substeps = settings.substeps.max(1);
+    let h = settings.frame / substeps as f32;
+    let mut stats = DrapeStats::default();
+    let mut frame_start = start;
+    let mut motion: Vec<f32> = Vec::with_capacity(mesh.len());
+    for frame in 0..settings.max_frames.max(1) {
+        let t = Instant::now();
+        contacts.update(&cloth.x, &colliders);
+        stats.contact_ms += t.elapsed().as_secs_f64() * 1000.0;
+        frame_start.copy_from_slice(&cloth.x);
+        for step in 0..substeps {
+            cloth.predict(h);
+            cloth.solve(h, (step % 2 == 1).then_some(2.0 * h));
+            contacts.project(
+                &mut cloth.x,
+                &cloth.prev,
+                &colliders,
+                settings.static_friction,
+                settings.kinetic_friction,
+            );
+            cloth.update_velocities(h, frame < settings.relax_frames);
+        }
+        stats.frames = frame + 1;
+        stats.substeps += substeps;
+        motion.clear();
+        motion.extend(
+            cloth
+                .x
+                .iter()
+                .zip(&frame_start)
+                .map(|(a, b)| a.distance(*b)),
+        );
+        let max = motion.iter().copied().fold(0.0f32, f32::max);
+        // The largest motion but for the few particles jittering in a crease of the body.
+        let skip = motion.len() / 200;
+        let k = motion.len().saturating_sub(1 + skip);
+        let typical = if motion.is_empty() {
+            0.0
+        } else {
+            *motion.select_nth_unstable_by(k, f32::total_cmp).1
+        };
+        stats.last_motion_mm = max * 1000.0;
+        stats.last_motion_p995_mm = typical * 1000.0;
+        if frame + 1 >= settings.min_frames && typical < settings.settle_distance {
+            stats.settled = true;
+            break;
+        }
+    }
+    stats.iterations = stats.substeps;
+    stats.contact_queries = contacts.queries as u32;
+    let t = Instant::now();
+    let mut x = cloth.x;
+    let (projected, hits) = project_exactly(&mut x, &colliders, &contacts.body_hints());
+    stats.projected = projected as u32;
+    let n = x.len();
+    let (mut body_distance, mut gap, mut body_normal) =
+        (vec![0.0; n], vec![0.0; n], vec![Vec3::Y; n]);
+    for (i, &p) in x.iter().enumerate() {
+        if let Some(h) = hits[i] {
+            body_distance[i] = h.distance;
+            body_normal[i] = h.normal;
+            stats.max_penetration_mm = stats.max_penetration_mm.max(-h.distance * 1000.0);
+        }
+        gap[i] = body_distance[i];
+        for c in &colliders[1..] {
+            if let Some(h) = c.query(p, 0.05, None) {
+                gap[i] = gap[i].min(h.distance);
+                stats.max_layer_penetration_mm =
+                    stats.max_layer_penetration_mm.max(-h.distance * 1000.0);
+            }
+        }
+    }
+    stats.contact_ms += t.elapsed().as_secs_f64() * 1000.0;
+    stats.time_ms = started.elapsed().as_secs_f64() * 1000.0;
+    Draped {
+        positions: x,
+        body_distance,
+        gap,
+        body_normal,
+        stats,
+    }
+}

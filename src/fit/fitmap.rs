@@ -1,0 +1,347 @@
+//! The fit map of a draped garment: per region the body value, the garment value measured on the
+//! draped cloth (girths with the convex-hull tape in the body's tape plane), the ease, the strain
+//! of the draped edges against their rest lengths relative to the fabric's stretch, and a
+//! verdict; per particle and per vertex a value for a shader, −1 (loose, blue) … 0 (good, green)
+//! … +1 (tight, red).
+
+use super::anatomy::{Anatomy, BodyPart};
+use super::drape::Draped;
+use super::grade::Graded;
+use super::measure;
+use super::prepare::{PreparedBody, PreparedGarment, body_key, girth_plane};
+use super::verdict::{self, Verdict};
+use super::{Region, chart_value, wraps_both_legs};
+use glam::Vec3;
+use serde::{Deserialize, Serialize};
+
+/// How one region fits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionFit {
+    pub region: Region,
+    /// The shopper's measurement (girths, shoulder width), or for lengths the standard length of
+    /// this garment on this body, cm.
+    pub body_cm: f64,
+    /// Measured on the draped garment, cm.
+    pub garment_cm: f64,
+    /// The size chart's finished measurement for this size, cm (if the chart gives it).
+    pub chart_cm: Option<f64>,
+    /// `garment_cm − body_cm`.
+    pub ease_cm: f64,
+    /// Mean stretch of the region's draped edges against their rest lengths, % (across the body
+    /// for girths and shoulders, along it for lengths; compression counts as 0).
+    pub strain_pct: f64,
+    /// The fabric's stretch in that direction, %.
+    pub stretch_pct: f64,
+    /// `strain_pct / stretch_pct`: 1 or more is tight.
+    pub strain_ratio: f64,
+    pub verdict: Verdict,
+    /// The verdict in words, e.g. `"chest: snug, +2 cm ease"`.
+    pub text: String,
+}
+
+/// The fit map of one draped size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FitMap {
+    pub regions: Vec<RegionFit>,
+    /// −1 … +1 per particle.
+    pub particle_values: Vec<f32>,
+    /// −1 … +1 per vertex of the garment's parts, concatenated in part order.
+    pub vertex_values: Vec<f32>,
+    /// The region (by largest weight) of each particle, for reading the map by region.
+    pub particle_region: Vec<Region>,
+}
+
+impl FitMap {
+    /// The region's fit, if measured.
+    pub fn region(&self, region: Region) -> Option<&RegionFit> {
+        self.regions.iter().find(|r| r.region == region)
+    }
+
+    /// Linear RGBA colours for the vertex values: blue (loose) – green (good) – red (tight).
+    pub fn vertex_colours(&self) -> Vec<[f32; 4]> {
+        self.vertex_values.iter().map(|&v| colour(v)).collect()
+    }
+}
+
+/// The colour of a fit value: −1 blue, 0 green, +1 red.
+pub fn colour(value: f32) -> [f32; 4] {
+    let v = if value.is_finite() {
+        value.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    if v >= 0.0 {
+        [v, 1.0 - v, 0.0, 1.0]
+    } else {
+        [0.0, 1.0 + v, -v, 1.0]
+    }
+}
+
+/// Gap to the body (metres) where the per-vertex value starts to read loose, and where fully.
+const LOOSE_FROM: f32 = 0.02;
+const LOOSE_FULL: f32 = 0.07;
+/// An edge counts as across the body when its direction is within 60° of the tape plane.
+const ACROSS: f32 = 0.5;
+
+/// The body axis a particle's edges are judged against.
+fn axis(a: &Anatomy, part: BodyPart) -> Vec3 {
+    if part.is_arm() {
+        a.arm_axis(part.side())
+    } else {
+        Vec3::Y
+    }
+}
+
+/// The design ease of a girth region for a size (cm) and the tolerance around it: from the size
+/// chart (the garment value minus the middle of the size's body range), else the garment as
+/// modelled on its reference body.
+pub fn design_ease(prepared: &PreparedGarment, size: usize, region: Region) -> Option<(f64, f64)> {
+    let key = body_key(region)?;
+    let s = &prepared.meta().sizes[size];
+    let default_tolerance = if matches!(region, Region::UpperArm | Region::Thigh) {
+        2.0
+    } else {
+        4.0
+    };
+    if let (Some(g), Some(range)) = (chart_value(s, region), s.body.get(key.as_str())) {
+        return Some((
+            g - 0.5 * (range.min + range.max),
+            0.5 * (range.max - range.min),
+        ));
+    }
+    let g = prepared.reference_girth_cm.get(&region)?;
+    Some((g - prepared.reference.value(key), default_tolerance))
+}
+
+/// Maps the fit of a draped size.
+pub fn fit_map(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    graded: &Graded,
+    draped: &Draped,
+) -> FitMap {
+    let cloth = &prepared.cloth;
+    let a = &body.anatomy;
+    let meta = prepared.meta();
+    let stretch_h = meta.stretch.horizontal_pct.max(0.1);
+    let stretch_v = meta.stretch.vertical_pct.max(0.1);
+    let x = &draped.positions;
+    let rest = &graded.rest;
+    let bound = &prepared.binding.bound;
+    let n = cloth.len();
+
+    // Per-edge strain and direction; per-particle mean strain ratio; the mean positive strain of
+    // the edges of the shoulders (across), and of the sleeves, trouser legs and the main part
+    // (along).
+    let near_shoulder: Vec<bool> = (0..n)
+        .map(|i| {
+            bound[i].part == BodyPart::Torso && a.acromion.iter().any(|q| q.distance(x[i]) < 0.05)
+        })
+        .collect();
+    let mut ratio_sum = vec![0.0f32; n];
+    let mut ratio_count = vec![0u16; n];
+    // Shoulders, sleeve, inside leg, main length: (sum of positive strain, count).
+    let mut by_kind = [(0.0f64, 0usize); 4];
+    for &[i, j] in &cloth.edges {
+        let (i, j) = (i as usize, j as usize);
+        let r = rest[j] - rest[i];
+        let len0 = r.length();
+        let strain = if len0 > 1e-7 {
+            (x[i].distance(x[j]) - len0) / len0
+        } else {
+            0.0
+        };
+        let across = r.normalize_or_zero().dot(axis(a, bound[i].part)).abs() < ACROSS;
+        let stretch = if across { stretch_h } else { stretch_v } as f32;
+        let ratio = strain.max(0.0) * 100.0 / stretch;
+        for k in [i, j] {
+            ratio_sum[k] += ratio;
+            ratio_count[k] = ratio_count[k].saturating_add(1);
+        }
+        let (pi, pj) = (bound[i].part, bound[j].part);
+        let kind = if across {
+            (near_shoulder[i] && near_shoulder[j]).then_some(0)
+        } else if pi.is_arm() && pj.is_arm() {
+            Some(1)
+        } else if pi.is_leg() && pj.is_leg() {
+            Some(2)
+        } else if !pi.is_arm() && !pj.is_arm() {
+            Some(3)
+        } else {
+            None
+        };
+        if let Some(k) = kind {
+            by_kind[k].0 += strain.max(0.0) as f64;
+            by_kind[k].1 += 1;
+        }
+        // Trouser legs are part of the main length too.
+        if !across && kind == Some(2) {
+            by_kind[3].0 += strain.max(0.0) as f64;
+            by_kind[3].1 += 1;
+        }
+    }
+    let mean_pct = |k: usize| {
+        let (sum, count) = by_kind[k];
+        if count == 0 {
+            0.0
+        } else {
+            100.0 * sum / count as f64
+        }
+    };
+    let particle_values: Vec<f32> = (0..n)
+        .map(|i| {
+            let tight = (ratio_sum[i] / ratio_count[i].max(1) as f32).clamp(0.0, 1.0);
+            let gap = draped.gap.get(i).copied().unwrap_or(0.0);
+            let loose = ((gap - LOOSE_FROM) / (LOOSE_FULL - LOOSE_FROM)).clamp(0.0, 1.0);
+            let v = (tight - loose).clamp(-1.0, 1.0);
+            if v.is_finite() { v } else { 0.0 }
+        })
+        .collect();
+    let vertex_values = cloth
+        .vertex_particle
+        .iter()
+        .map(|&p| particle_values[p as usize])
+        .collect();
+    let particle_region = graded
+        .weights
+        .iter()
+        .map(|w| {
+            let k = (0..w.len())
+                .max_by(|&p, &q| w[p].total_cmp(&w[q]))
+                .unwrap_or(0);
+            super::grade::GIRTH_REGIONS[k]
+        })
+        .collect();
+
+    // Mean positive strain (%) across the body over the edges of triangles in a tape loop.
+    let loop_strain = |triangles: &[u32]| -> f64 {
+        let (mut sum, mut count) = (0.0f64, 0usize);
+        for &t in triangles {
+            let tri = cloth.triangles[t as usize];
+            for k in 0..3 {
+                let (i, j) = (tri[k] as usize, tri[(k + 1) % 3] as usize);
+                let r = rest[j] - rest[i];
+                let len0 = r.length();
+                if len0 <= 1e-7 || r.dot(axis(a, bound[i].part)).abs() >= ACROSS * len0 {
+                    continue;
+                }
+                sum += ((x[i].distance(x[j]) - len0) / len0).max(0.0) as f64;
+                count += 1;
+            }
+        }
+        if count == 0 {
+            0.0
+        } else {
+            100.0 * sum / count as f64
+        }
+    };
+    let lengths = measure::lengths(x, &prepared.binding, a, !wraps_both_legs(meta.category));
+
+    let mut regions = Vec::new();
+    let size = &meta.sizes[graded.size];
+    for &region in &prepared.regions {
+        let chart_cm = chart_value(size, region);
+        let fit = match region {
+            Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
+                let (Some(plane), Some(key)) = (girth_plane(a, region), body_key(region)) else {
+                    continue;
+                };
+                let Some(g) = measure::girth(x, &cloth.triangles, plane) else {
+                    continue;
+                };
+                let strain = loop_strain(&g.triangles);
+                let body_cm = body.value(key);
+                let garment_cm = g.perimeter * 100.0;
+                let ease = garment_cm - body_cm;
+                let ratio = strain / stretch_h;
+                let (design, tolerance) =
+                    design_ease(prepared, graded.size, region).unwrap_or((6.0, 4.0));
+                let v = verdict::girth(ease, design, tolerance, ratio);
+                RegionFit {
+                    region,
+                    body_cm,
+                    garment_cm,
+                    chart_cm,
+                    ease_cm: ease,
+                    strain_pct: strain,
+                    stretch_pct: stretch_h,
+                    strain_ratio: ratio,
+                    verdict: v,
+                    text: verdict::sentence(region, v, ease, strain, stretch_h),
+                }
+            }
+            Region::Shoulders => {
+                let (mut gap, mut count) = (0.0f64, 0usize);
+                for (g, _) in draped
+                    .gap
+                    .iter()
+                    .zip(&near_shoulder)
+                    .filter(|(_, near)| **near)
+                {
+                    gap += g.max(0.0) as f64;
+                    count += 1;
+                }
+                if count == 0 {
+                    continue;
+                }
+                let gap_cm = 100.0 * gap / count as f64;
+                let strain = mean_pct(0);
+                let ratio = strain / stretch_h;
+                let body_cm = body.value(crate::measurements::Key::ShoulderWidth);
+                let ease = 2.0 * gap_cm;
+                let v = verdict::shoulders(gap_cm, ratio);
+                RegionFit {
+                    region,
+                    body_cm,
+                    garment_cm: body_cm + ease,
+                    chart_cm,
+                    ease_cm: ease,
+                    strain_pct: strain,
+                    stretch_pct: stretch_h,
+                    strain_ratio: ratio,
+                    verdict: v,
+                    text: verdict::sentence(region, v, ease, strain, stretch_h),
+                }
+            }
+            Region::Length | Region::Sleeve | Region::InsideLeg => {
+                let Some(&standard) = graded.standard_length_cm.get(&region) else {
+                    continue;
+                };
+                let draped_m = match region {
+                    Region::Length => lengths.main,
+                    Region::Sleeve => lengths.sleeve,
+                    _ => lengths.inside_leg,
+                };
+                let Some(draped_m) = draped_m else { continue };
+                let garment_cm = draped_m as f64 * 100.0;
+                let strain = match region {
+                    Region::Sleeve => mean_pct(1),
+                    Region::InsideLeg => mean_pct(2),
+                    _ => mean_pct(3),
+                };
+                let ratio = strain / stretch_v;
+                let ease = garment_cm - standard;
+                let v = verdict::length(ease, ratio);
+                RegionFit {
+                    region,
+                    body_cm: standard,
+                    garment_cm,
+                    chart_cm,
+                    ease_cm: ease,
+                    strain_pct: strain,
+                    stretch_pct: stretch_v,
+                    strain_ratio: ratio,
+                    verdict: v,
+                    text: verdict::sentence(region, v, ease, strain, stretch_v),
+                }
+            }
+        };
+        regions.push(fit);
+    }
+    FitMap {
+        regions,
+        particle_values,
+        vertex_values,
+        particle_region,
+    }
+}

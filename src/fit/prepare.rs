@@ -1,0 +1,242 @@
+//! What is computed once and reused: a body ready for fitting (avatar, spatial index, anatomy)
+//! and a garment ready for fitting (welded cloth, binding to the reference body, the garment's own
+//! measurements there and the regions it covers).
+
+use super::anatomy::{Anatomy, BodyPart};
+use super::bind::{self, Binding};
+use super::measure;
+use super::spatial::Surface;
+use super::topology::ClothMesh;
+use super::{FitError, Garment, Region, wraps_both_legs};
+use crate::body::{self, Avatar};
+use crate::garment::{Category, GarmentMeta};
+use crate::measurements::{self, Form, Key, Measurements, Resolved};
+use std::collections::BTreeMap;
+
+/// A body ready for fitting.
+#[derive(Clone, Debug)]
+pub struct PreparedBody {
+    pub resolved: Resolved,
+    pub avatar: Avatar,
+    pub anatomy: Anatomy,
+    /// The avatar's surface for closest-point and signed-distance queries.
+    pub surface: Surface,
+}
+
+impl PreparedBody {
+    /// Builds the avatar and its index.
+    pub fn new(resolved: Resolved) -> PreparedBody {
+        let avatar = body::build(&resolved);
+        PreparedBody::from_avatar(resolved, avatar)
+    }
+
+    /// Uses an avatar already built from `resolved`.
+    pub fn from_avatar(resolved: Resolved, avatar: Avatar) -> PreparedBody {
+        let anatomy = Anatomy::new(&avatar);
+        let mesh = &avatar.mesh;
+        let mut surface =
+            Surface::with_smooth_normals(&mesh.positions, &mesh.indices, &mesh.normals);
+        surface.groups = anatomy.triangle_part.iter().map(|&p| p as u8).collect();
+        PreparedBody {
+            resolved,
+            avatar,
+            anatomy,
+            surface,
+        }
+    }
+
+    /// The shopper's value of a measurement, cm.
+    pub fn value(&self, key: Key) -> f64 {
+        self.resolved.get(key)
+    }
+}
+
+/// The measurements of a garment's reference body (`reference_body` of its metadata): keys of the
+/// measurements JSON in cm (kg for the weight). `"form"` may be given as a number, 0 for female
+/// and 1 for male; without it the reference body is female.
+pub fn reference_measurements(meta: &GarmentMeta) -> Result<Measurements, FitError> {
+    let mut m = Measurements::default();
+    let mut form = Form::Female;
+    for (name, &value) in &meta.reference_body {
+        if name == "form" {
+            form = if value >= 0.5 {
+                Form::Male
+            } else {
+                Form::Female
+            };
+            continue;
+        }
+        let key = Key::parse(name).ok_or_else(|| FitError::ReferenceBody {
+            message: format!("unknown key \"{name}\""),
+        })?;
+        if !value.is_finite() {
+            return Err(FitError::ReferenceBody {
+                message: format!("\"{name}\" is not a number"),
+            });
+        }
+        m.set(key, value);
+    }
+    if m.get(Key::Stature).is_none() {
+        return Err(FitError::ReferenceBody {
+            message: "\"stature\" is missing".into(),
+        });
+    }
+    m.form = Some(form);
+    Ok(m)
+}
+
+/// A garment ready for fitting: bound to its reference body and measured there.
+#[derive(Clone, Debug)]
+pub struct PreparedGarment {
+    pub garment: Garment,
+    pub cloth: ClothMesh,
+    pub binding: Binding,
+    pub reference: PreparedBody,
+    /// Index of the reference size in the size chart.
+    pub reference_size: usize,
+    /// The regions of its category that the garment covers, in [`Region::ALL`] order.
+    pub regions: Vec<Region>,
+    /// Girths of the garment as modelled, on the reference body's tape planes, cm.
+    pub reference_girth_cm: BTreeMap<Region, f64>,
+    /// Lengths of the garment as modelled (main length, sleeve, inside leg), cm.
+    pub reference_length_cm: BTreeMap<Region, f64>,
+}
+
+impl PreparedGarment {
+    /// Welds, binds and measures a garment on the reference body named in its metadata.
+    pub fn new(garment: Garment) -> Result<PreparedGarment, FitError> {
+        let typed = reference_measurements(&garment.meta)?;
+        let resolved = measurements::resolve(&typed).map_err(|issues| FitError::ReferenceBody {
+            message: issues
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        })?;
+        PreparedGarment::with_reference(garment, PreparedBody::new(resolved))
+    }
+
+    /// Like [`PreparedGarment::new`] with the reference body already built.
+    pub fn with_reference(
+        garment: Garment,
+        reference: PreparedBody,
+    ) -> Result<PreparedGarment, FitError> {
+        let meta = &garment.meta;
+        if meta.sizes.is_empty() {
+            return Err(FitError::NoSizes);
+        }
+        let reference_size = meta
+            .sizes
+            .iter()
+            .position(|s| s.label == meta.reference_size)
+            .ok_or_else(|| FitError::UnknownReferenceSize {
+                label: meta.reference_size.clone(),
+            })?;
+        let cloth = ClothMesh::new(&garment.parts)?;
+        let binding = bind::bind(
+            &cloth.rest,
+            &reference.avatar.mesh,
+            &reference.surface.bvh,
+            &reference.anatomy,
+        );
+        let category = meta.category;
+        let mut regions = Vec::new();
+        let mut reference_girth_cm = BTreeMap::new();
+        let mut reference_length_cm = BTreeMap::new();
+        let anatomy = &reference.anatomy;
+        let lengths = measure::lengths(&cloth.rest, &binding, anatomy, !wraps_both_legs(category));
+        for &region in Region::for_category(category) {
+            let covered = match region {
+                Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
+                    match girth_plane(anatomy, region)
+                        .and_then(|plane| measure::girth(&cloth.rest, &cloth.triangles, plane))
+                    {
+                        Some(g) => {
+                            reference_girth_cm.insert(region, g.perimeter * 100.0);
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                Region::Shoulders => binding.bound.iter().zip(&cloth.rest).any(|(b, p)| {
+                    b.part == BodyPart::Torso
+                        && anatomy.acromion.iter().any(|a| a.distance(*p) < 0.05)
+                }),
+                Region::Length => lengths.main.is_some(),
+                Region::Sleeve => lengths.sleeve.is_some_and(|s| s > 0.03),
+                Region::InsideLeg => {
+                    category == Category::Bottom && lengths.inside_leg.is_some_and(|l| l > 0.05)
+                }
+            };
+            if covered {
+                regions.push(region);
+            }
+            let length = match region {
+                Region::Length => lengths.main,
+                Region::Sleeve => lengths.sleeve,
+                Region::InsideLeg => lengths.inside_leg,
+                _ => None,
+            };
+            if let (true, Some(l)) = (covered, length) {
+                reference_length_cm.insert(region, l as f64 * 100.0);
+            }
+        }
+        regions.sort();
+        Ok(PreparedGarment {
+            garment,
+            cloth,
+            binding,
+            reference,
+            reference_size,
+            regions,
+            reference_girth_cm,
+            reference_length_cm,
+        })
+    }
+
+    /// The metadata.
+    pub fn meta(&self) -> &GarmentMeta {
+        &self.garment.meta
+    }
+
+    /// Index of a size label in the chart.
+    pub fn size_index(&self, label: &str) -> Result<usize, FitError> {
+        let sizes = &self.garment.meta.sizes;
+        sizes
+            .iter()
+            .position(|s| s.label == label)
+            .ok_or_else(|| FitError::UnknownSize {
+                label: label.to_string(),
+                known: sizes
+                    .iter()
+                    .map(|s| s.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+}
+
+/// The tape plane of a girth region on a body (left limb for the arm and the leg).
+pub fn girth_plane(anatomy: &Anatomy, region: Region) -> Option<super::anatomy::Plane> {
+    match region {
+        Region::Chest => Some(anatomy.chest),
+        Region::Waist => Some(anatomy.waist),
+        Region::Hip => Some(anatomy.hip),
+        Region::UpperArm => Some(anatomy.upper_arm[0]),
+        Region::Thigh => Some(anatomy.thigh[0]),
+        _ => None,
+    }
+}
+
+/// The body measurement a region is compared with (girths, and the shoulder width).
+pub fn body_key(region: Region) -> Option<Key> {
+    match region {
+        Region::Chest => Some(Key::ChestGirth),
+        Region::Waist => Some(Key::WaistGirth),
+        Region::Hip => Some(Key::HipGirth),
+        Region::Shoulders => Some(Key::ShoulderWidth),
+        Region::UpperArm => Some(Key::UpperArmGirth),
+        Region::Thigh => Some(Key::ThighGirth),
+        Region::Length | Region::Sleeve | Region::InsideLeg => None,
+    }
+}

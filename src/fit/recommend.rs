@@ -1,0 +1,367 @@
+//! The size recommendation. The size chart decides: a body inside a size's ranges gets that size
+//! (inside all ranges first, then inside the primary ones — chest for tops, waist and hip for
+//! bottoms, all three for dresses); the draped fit breaks ties, scores the sizes, gives the
+//! reasons and lowers the confidence where it disagrees. Outside every size, the nearest size is
+//! recommended if the body is less than one range width beyond it and the drape does not find it
+//! tight; otherwise no size fits, and the report says so.
+
+use super::Region;
+use super::fitmap::RegionFit;
+use super::verdict::Verdict;
+use crate::garment::{Category, GarmentMeta, Size};
+use crate::measurements::{Key, Resolved, Source};
+use serde::{Deserialize, Serialize};
+
+/// One body measurement against one size's range.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartCheck {
+    /// The measurement key, e.g. `"chest_girth"`.
+    pub key: String,
+    /// The shopper's value, cm (`null` for a key the measurements do not know).
+    pub body_cm: Option<f64>,
+    pub min: f64,
+    pub max: f64,
+    pub inside: bool,
+    /// Whether the key is a primary dimension for this category.
+    pub primary: bool,
+    /// How far outside the range the body is, in range widths (0 inside).
+    pub outside_widths: f64,
+}
+
+/// The primary dimensions of a category (EN 13402-3 / ISO 8559-2).
+pub fn primary_keys(category: Category) -> &'static [&'static str] {
+    match category {
+        Category::Top | Category::Shirt | Category::Knitwear | Category::Outerwear => {
+            &["chest_girth"]
+        }
+        Category::Dress => &["chest_girth", "waist_girth", "hip_girth"],
+        Category::Bottom | Category::Skirt => &["waist_girth", "hip_girth"],
+    }
+}
+
+/// The primary fit regions of a category (a tight verdict there rules a size out).
+pub fn primary_regions(category: Category) -> &'static [Region] {
+    match category {
+        Category::Top | Category::Shirt | Category::Knitwear | Category::Outerwear => {
+            &[Region::Chest]
+        }
+        Category::Dress => &[Region::Chest, Region::Waist, Region::Hip],
+        Category::Bottom | Category::Skirt => &[Region::Waist, Region::Hip],
+    }
+}
+
+/// Checks the body against every range of a size.
+pub fn chart_checks(meta: &GarmentMeta, size: &Size, body: &Resolved) -> Vec<ChartCheck> {
+    let primary = primary_keys(meta.category);
+    let chart_has_primary = size.body.keys().any(|k| primary.contains(&k.as_str()));
+    size.body
+        .iter()
+        .map(|(key, range)| {
+            let value = Key::parse(key).map(|k| body.get(k));
+            let width = (range.max - range.min).abs().max(1.0);
+            let outside = match value {
+                Some(v) if v < range.min => (range.min - v) / width,
+                Some(v) if v > range.max => (v - range.max) / width,
+                _ => 0.0,
+            };
+            ChartCheck {
+                key: key.clone(),
+                body_cm: value,
+                min: range.min,
+                max: range.max,
+                inside: value.is_some_and(|v| v >= range.min && v <= range.max),
+                primary: !chart_has_primary || primary.contains(&key.as_str()),
+                outside_widths: outside,
+            }
+        })
+        .collect()
+}
+
+/// The score of a size, 0 … 1: distance outside the chart's ranges and the draped verdicts.
+pub fn score(category: Category, checks: &[ChartCheck], regions: &[RegionFit]) -> f64 {
+    let mut penalty = 0.0;
+    for c in checks {
+        let w = if c.primary { 4.0 } else { 1.0 };
+        // Inside: a small pull towards the middle of the range.
+        let centrality = match c.body_cm {
+            Some(v) if c.inside => {
+                let half = 0.5 * (c.max - c.min).abs().max(1.0);
+                ((v - 0.5 * (c.min + c.max)).abs() / half) * 0.1
+            }
+            _ => 0.0,
+        };
+        penalty += w * (c.outside_widths * 2.0 + centrality);
+    }
+    let primary = primary_regions(category);
+    for r in regions {
+        let weight = if primary.contains(&r.region) {
+            2.0
+        } else {
+            1.0
+        };
+        penalty += weight
+            * match r.verdict {
+                Verdict::Tight => 1.5,
+                Verdict::Loose => 0.8,
+                Verdict::Snug | Verdict::Relaxed => 0.15,
+                Verdict::Short | Verdict::Long => (r.ease_cm.abs() / 10.0).min(0.8),
+                Verdict::Good | Verdict::Standard => 0.0,
+            };
+    }
+    (-penalty / 4.0).exp()
+}
+
+/// The recommendation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// The recommended size's label; `null` when no size fits.
+    pub size: Option<String>,
+    /// 0 … 1.
+    pub confidence: f64,
+    /// Why, in sentences.
+    pub reasons: Vec<String>,
+}
+
+/// What the recommendation needs of each size.
+#[derive(Clone, Debug)]
+pub struct SizeEvidence<'a> {
+    pub label: &'a str,
+    pub checks: &'a [ChartCheck],
+    pub regions: &'a [RegionFit],
+    pub score: f64,
+}
+
+fn key_name(key: &str) -> String {
+    key.trim_end_matches("_girth").replace('_', " ")
+}
+
+/// Recommends a size for the body.
+pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) -> Recommendation {
+    if sizes.is_empty() {
+        return Recommendation {
+            size: None,
+            confidence: 0.0,
+            reasons: vec!["the size chart has no sizes".into()],
+        };
+    }
+    let inside_all = |s: &SizeEvidence| !s.checks.is_empty() && s.checks.iter().all(|c| c.inside);
+    let inside_primary = |s: &SizeEvidence| {
+        s.checks.iter().any(|c| c.primary)
+            && s.checks.iter().filter(|c| c.primary).all(|c| c.inside)
+    };
+    let best_of = |pick: &dyn Fn(&SizeEvidence) -> bool| {
+        sizes
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| pick(s))
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
+            .map(|(i, _)| i)
+    };
+    let primary_regions = primary_regions(meta.category);
+    let tight_primary = |s: &SizeEvidence| {
+        s.regions
+            .iter()
+            .filter(|r| r.verdict == Verdict::Tight && primary_regions.contains(&r.region))
+            .map(|r| r.region.as_str())
+            .collect::<Vec<_>>()
+    };
+    let mut reasons = Vec::new();
+    let (chosen, mut confidence) = if let Some(i) = best_of(&inside_all) {
+        let s = &sizes[i];
+        reasons.push(format!(
+            "your measurements are inside size {}'s ranges ({})",
+            s.label,
+            describe_checks(s.checks)
+        ));
+        (Some(i), 0.6 + 0.35 * centrality(s.checks))
+    } else if let Some(i) = best_of(&inside_primary) {
+        let s = &sizes[i];
+        reasons.push(format!(
+            "your {} {} inside size {}'s range ({}); {}",
+            primary_names(s.checks),
+            if s.checks.iter().filter(|c| c.primary).count() > 1 {
+                "are"
+            } else {
+                "is"
+            },
+            s.label,
+            describe_checks(
+                &s.checks
+                    .iter()
+                    .filter(|c| c.primary)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            ),
+            outside_text(s.checks)
+        ));
+        (Some(i), 0.5 + 0.3 * centrality(s.checks))
+    } else {
+        // Outside every size: the nearest one, if it is near and the drape does not find it tight.
+        let nearest = sizes
+            .iter()
+            .enumerate()
+            .min_by(|a, b| {
+                primary_outside(a.1.checks)
+                    .total_cmp(&primary_outside(b.1.checks))
+                    .then(b.1.score.total_cmp(&a.1.score))
+            })
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        let s = &sizes[nearest];
+        let outside = primary_outside(s.checks);
+        let tight = tight_primary(s);
+        if outside > 1.0 || !tight.is_empty() {
+            reasons.push(format!("no size fits: {}", outside_text(s.checks)));
+            if !tight.is_empty() {
+                reasons.push(format!(
+                    "the nearest size, {}, is tight at the {}",
+                    s.label,
+                    tight.join(" and ")
+                ));
+            }
+            return Recommendation {
+                size: None,
+                confidence: 0.0,
+                reasons,
+            };
+        }
+        reasons.push(format!(
+            "no size's range holds your measurements; the nearest is {} ({})",
+            s.label,
+            outside_text(s.checks)
+        ));
+        (Some(nearest), 0.45 * (-outside).exp())
+    };
+    let Some(i) = chosen else {
+        return Recommendation {
+            size: None,
+            confidence: 0.0,
+            reasons,
+        };
+    };
+    let s = &sizes[i];
+    // The drape's word on the chosen size.
+    for r in s.regions {
+        reasons.push(r.text.clone());
+    }
+    let problems: Vec<&RegionFit> = s
+        .regions
+        .iter()
+        .filter(|r| r.verdict.is_problem())
+        .collect();
+    if !problems.is_empty() {
+        confidence *= 0.8;
+        let names: Vec<&str> = problems.iter().map(|r| r.region.as_str()).collect();
+        reasons.push(format!(
+            "the drape finds it {} at the {}",
+            problems[0].verdict.word(),
+            names.join(", ")
+        ));
+    }
+    // Neighbours for comparison.
+    for (j, other) in sizes.iter().enumerate() {
+        if (j + 1 == i || j == i + 1)
+            && let Some(r) = other
+                .regions
+                .iter()
+                .filter(|r| primary_regions.contains(&r.region))
+                .find(|r| r.verdict != Verdict::Good)
+        {
+            reasons.push(format!(
+                "size {} would be {} at the {}",
+                other.label,
+                r.verdict.word(),
+                r.region.as_str()
+            ));
+        }
+    }
+    if sizes.iter().filter(|o| inside_all(o)).count() > 1 {
+        confidence *= 0.9;
+    }
+    let predicted = primary_keys(meta.category).iter().any(|k| {
+        Key::parse(k).is_some_and(|key| body.source(key) == Source::Predicted)
+            && s.checks.iter().any(|c| c.key == *k)
+    });
+    if predicted {
+        confidence *= 0.85;
+        reasons
+            .push("some of the measurements that decide the size were predicted, not typed".into());
+    }
+    Recommendation {
+        size: Some(s.label.to_string()),
+        confidence: confidence.clamp(0.05, 0.98),
+        reasons,
+    }
+}
+
+/// 1 in the middle of every primary range, 0 at an edge.
+fn centrality(checks: &[ChartCheck]) -> f64 {
+    checks
+        .iter()
+        .filter(|c| c.primary)
+        .filter_map(|c| {
+            let v = c.body_cm?;
+            let half = 0.5 * (c.max - c.min).abs().max(1e-6);
+            Some((1.0 - (v - 0.5 * (c.min + c.max)).abs() / half).clamp(0.0, 1.0))
+        })
+        .fold(1.0, f64::min)
+}
+
+fn primary_outside(checks: &[ChartCheck]) -> f64 {
+    checks
+        .iter()
+        .filter(|c| c.primary)
+        .map(|c| c.outside_widths)
+        .fold(0.0, f64::max)
+}
+
+fn primary_names(checks: &[ChartCheck]) -> String {
+    let names: Vec<String> = checks
+        .iter()
+        .filter(|c| c.primary)
+        .map(|c| key_name(&c.key))
+        .collect();
+    names.join(" and ")
+}
+
+fn describe_checks(checks: &[ChartCheck]) -> String {
+    checks
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} cm in {:.0}\u{2013}{:.0}",
+                key_name(&c.key),
+                c.body_cm.map_or("?".to_string(), |v| format!("{v:.0}")),
+                c.min,
+                c.max
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn outside_text(checks: &[ChartCheck]) -> String {
+    let out: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.inside)
+        .map(|c| {
+            let v = c.body_cm.unwrap_or(f64::NAN);
+            let (dir, by) = if v > c.max {
+                ("above", v - c.max)
+            } else {
+                ("below", c.min - v)
+            };
+            format!(
+                "your {} ({v:.0} cm) is {by:.0} cm {dir} the range {:.0}\u{2013}{:.0}",
+                key_name(&c.key),
+                c.min,
+                c.max
+            )
+        })
+        .collect();
+    if out.is_empty() {
+        "inside every range".into()
+    } else {
+        out.join("; ")
+    }
+}

@@ -1,0 +1,175 @@
+//! The garment as one piece of cloth: the parts' vertices welded where they coincide (seams and
+//! UV splits), the triangles over the welded particles, the edges (stretch constraints), the
+//! pairs across edge-adjacent triangles (bending constraints) and the particles' masses.
+
+use super::{FitError, GarmentPart};
+use glam::Vec3;
+use std::collections::HashMap;
+
+/// Vertices closer than this are one particle (metres).
+pub const WELD_DISTANCE: f32 = 1e-4;
+
+/// The welded cloth mesh of a garment.
+#[derive(Clone, Debug, Default)]
+pub struct ClothMesh {
+    /// Particle positions in the garment's own (reference) space.
+    pub rest: Vec<Vec3>,
+    /// For each vertex of each part, concatenated in part order: its particle.
+    pub vertex_particle: Vec<u32>,
+    /// First vertex of each part in `vertex_particle` (and one past the last).
+    pub part_offsets: Vec<usize>,
+    /// Triangles over particles (degenerate ones left out).
+    pub triangles: Vec<[u32; 3]>,
+    /// Unique edges.
+    pub edges: Vec<[u32; 2]>,
+    /// Opposite corners of each pair of triangles sharing an edge.
+    pub bends: Vec<[u32; 2]>,
+    /// Surface area around each particle (a third of its triangles' areas), m².
+    pub area: Vec<f32>,
+    /// Whether a particle lies on an open border (hem, cuff, neckline).
+    pub border: Vec<bool>,
+}
+
+impl ClothMesh {
+    /// Welds the parts into one cloth.
+    pub fn new(parts: &[GarmentPart]) -> Result<ClothMesh, FitError> {
+        let mut rest: Vec<Vec3> = Vec::new();
+        let mut vertex_particle = Vec::new();
+        let mut part_offsets = vec![0];
+        let cell = |p: Vec3| {
+            let q = (p / WELD_DISTANCE).floor();
+            (q.x as i64, q.y as i64, q.z as i64)
+        };
+        let mut grid: HashMap<(i64, i64, i64), Vec<u32>> = HashMap::new();
+        for (part_index, part) in parts.iter().enumerate() {
+            for (i, &p) in part.positions.iter().enumerate() {
+                if !p.is_finite() {
+                    return Err(FitError::BadVertex {
+                        part: part_index,
+                        vertex: i,
+                    });
+                }
+                let (cx, cy, cz) = cell(p);
+                let mut found = None;
+                'search: for dx in -1..=1 {
+                    for dy in -1..=1 {
+                        for dz in -1..=1 {
+                            if let Some(list) = grid.get(&(cx + dx, cy + dy, cz + dz)) {
+                                for &j in list {
+                                    if rest[j as usize].distance_squared(p)
+                                        <= WELD_DISTANCE * WELD_DISTANCE
+                                    {
+                                        found = Some(j);
+                                        break 'search;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                let id = found.unwrap_or_else(|| {
+                    rest.push(p);
+                    let id = (rest.len() - 1) as u32;
+                    grid.entry((cx, cy, cz)).or_default().push(id);
+                    id
+                });
+                vertex_particle.push(id);
+            }
+            part_offsets.push(vertex_particle.len());
+        }
+        let mut triangles = Vec::new();
+        for (part_index, part) in parts.iter().enumerate() {
+            let base = part_offsets[part_index];
+            for (t, tri) in part.indices.chunks_exact(3).enumerate() {
+                let mut p = [0u32; 3];
+                for k in 0..3 {
+                    let v = tri[k] as usize;
+                    if v >= part.positions.len() {
+                        return Err(FitError::BadIndex {
+                            part: part_index,
+                            triangle: t,
+                        });
+                    }
+                    p[k] = vertex_particle[base + v];
+                }
+                if p[0] != p[1] && p[1] != p[2] && p[0] != p[2] {
+                    triangles.push(p);
+                }
+            }
+        }
+        if triangles.is_empty() {
+            return Err(FitError::NoTriangles);
+        }
+        let mut edge_faces: HashMap<(u32, u32), Vec<(usize, u32)>> =
+            HashMap::with_capacity(triangles.len() * 2);
+        let mut area = vec![0.0f32; rest.len()];
+        for (t, tri) in triangles.iter().enumerate() {
+            let (a, b, c) = (
+                rest[tri[0] as usize],
+                rest[tri[1] as usize],
+                rest[tri[2] as usize],
+            );
+            let third = (b - a).cross(c - a).length() / 6.0;
+            for k in 0..3 {
+                area[tri[k] as usize] += third;
+                let (i, j) = (tri[k], tri[(k + 1) % 3]);
+                edge_faces
+                    .entry((i.min(j), i.max(j)))
+                    .or_default()
+                    .push((t, tri[(k + 2) % 3]));
+            }
+        }
+        let mut keys: Vec<(u32, u32)> = edge_faces.keys().copied().collect();
+        keys.sort_unstable();
+        let mut edges = Vec::with_capacity(keys.len());
+        let mut bends = Vec::new();
+        let mut border = vec![false; rest.len()];
+        for key in keys {
+            edges.push([key.0, key.1]);
+            let faces = &edge_faces[&key];
+            if faces.len() == 1 {
+                border[key.0 as usize] = true;
+                border[key.1 as usize] = true;
+            } else if faces.len() == 2 && faces[0].1 != faces[1].1 {
+                bends.push([faces[0].1, faces[1].1]);
+            }
+        }
+        Ok(ClothMesh {
+            rest,
+            vertex_particle,
+            part_offsets,
+            triangles,
+            edges,
+            bends,
+            area,
+            border,
+        })
+    }
+
+    /// Number of particles.
+    pub fn len(&self) -> usize {
+        self.rest.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    /// Triangle corner indices as a flat list (for a mesh or a collider).
+    pub fn flat_indices(&self) -> Vec<u32> {
+        self.triangles.iter().flatten().copied().collect()
+    }
+
+    /// Area-weighted unit normals at the particles for the given positions.
+    pub fn normals(&self, positions: &[Vec3]) -> Vec<Vec3> {
+        let mut normals = vec![Vec3::ZERO; self.len()];
+        for t in &self.triangles {
+            let at = |k: usize| positions.get(t[k] as usize).copied().unwrap_or(Vec3::ZERO);
+            let n = (at(1) - at(0)).cross(at(2) - at(0));
+            for &i in t {
+                normals[i as usize] += n;
+            }
+        }
+        normals.iter().map(|n| n.normalize_or_zero()).collect()
+    }
+}

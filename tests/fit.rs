@@ -1,0 +1,454 @@
+//! Fitting garments: binding and transfer, grading, draping without penetration (single garments
+//! and layers), the fit map and the size recommendation, on synthetic garments made around the
+//! reference body (the sample catalog is not needed).
+
+use anprobe::fit::spatial::{Surface, closest_on_triangle};
+use anprobe::fit::{
+    self, BodyPart, DrapeSettings, FitOptions, LayerCollider, PreparedBody, PreparedGarment,
+    Region, Verdict, bind, grade, measure, synthetic,
+};
+use anprobe::garment::{Category, Size, Stretch};
+use anprobe::measurements::{self, Form, Key, Measurements};
+use glam::{Vec3, Vec3A};
+use std::sync::OnceLock;
+
+fn body(form: Form, stature: f64, chest: f64, waist: f64, hip: f64) -> PreparedBody {
+    let mut m = Measurements::new(form, stature);
+    m.set(Key::ChestGirth, chest);
+    m.set(Key::WaistGirth, waist);
+    m.set(Key::HipGirth, hip);
+    PreparedBody::new(measurements::resolve(&m).expect("a valid test body"))
+}
+
+fn reference() -> &'static PreparedBody {
+    static REFERENCE: OnceLock<PreparedBody> = OnceLock::new();
+    REFERENCE.get_or_init(|| body(Form::Female, 168.0, 92.0, 76.0, 100.0))
+}
+
+const LABELS: [&str; 5] = ["XS", "S", "M", "L", "XL"];
+
+fn triangles(indices: &[u32]) -> Vec<[u32; 3]> {
+    indices
+        .chunks_exact(3)
+        .map(|c| [c[0], c[1], c[2]])
+        .collect()
+}
+
+/// A garment's girth as modelled, on the reference body's plane for `region`, cm.
+fn modelled_girth(part: &fit::GarmentPart, region: Region) -> f64 {
+    let a = &reference().anatomy;
+    let plane = fit::prepare::girth_plane(a, region).expect("a girth region");
+    measure::girth(&part.positions, &triangles(&part.indices), plane)
+        .expect("the garment goes around the body there")
+        .perimeter
+        * 100.0
+}
+
+/// A T-shirt-like top sized M on the reference body; chest ranges 72–80 … 104–112.
+fn top_garment(spec: &synthetic::TopSpec, layer: u8) -> PreparedGarment {
+    let part = synthetic::top(reference(), spec);
+    let chest = modelled_girth(&part, Region::Chest);
+    let sizes = synthetic::chart(
+        &LABELS,
+        &[("chest_girth", 72.0, 8.0)],
+        &[
+            ("chest", chest, 8.0),
+            ("length", 62.0, 2.0),
+            ("sleeve", 16.0, 1.0),
+        ],
+        2,
+    );
+    let stretch = Stretch {
+        horizontal_pct: 5.0,
+        vertical_pct: 3.0,
+    };
+    let meta = synthetic::meta("tee", Category::Top, layer, stretch, sizes, "M");
+    PreparedGarment::with_reference(synthetic::garment(meta, part), reference().clone())
+        .expect("the synthetic top prepares")
+}
+
+fn top() -> &'static PreparedGarment {
+    static TOP: OnceLock<PreparedGarment> = OnceLock::new();
+    TOP.get_or_init(|| top_garment(&synthetic::TopSpec::default(), 1))
+}
+
+/// A flared skirt sized M; waist ranges 61–67 …, hip ranges 80–88 ….
+fn skirt() -> &'static PreparedGarment {
+    static SKIRT: OnceLock<PreparedGarment> = OnceLock::new();
+    SKIRT.get_or_init(|| {
+        let part = synthetic::skirt(reference(), &synthetic::SkirtSpec::default());
+        let waist = modelled_girth(&part, Region::Waist);
+        let hip = modelled_girth(&part, Region::Hip);
+        let sizes = synthetic::chart(
+            &LABELS,
+            &[("waist_girth", 61.0, 6.0), ("hip_girth", 80.0, 8.0)],
+            &[
+                ("waist", waist, 6.0),
+                ("hip", hip, 8.0),
+                ("length", 50.0, 1.0),
+            ],
+            2,
+        );
+        let stretch = Stretch {
+            horizontal_pct: 8.0,
+            vertical_pct: 4.0,
+        };
+        let meta = synthetic::meta("skirt", Category::Skirt, 1, stretch, sizes, "M");
+        PreparedGarment::with_reference(synthetic::garment(meta, part), reference().clone())
+            .expect("the synthetic skirt prepares")
+    })
+}
+
+/// Deepest particle inside the body, mm (0 when none is inside), measured afresh.
+fn penetration_mm(positions: &[Vec3], body: &PreparedBody) -> f32 {
+    positions
+        .iter()
+        .filter_map(|&p| body.surface.signed(p, f32::INFINITY))
+        .map(|h| -h.distance * 1000.0)
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn closest_point_agrees_with_brute_force() {
+    let mesh = &reference().avatar.mesh;
+    let bvh = &reference().surface.bvh;
+    let mut seed = 12345u32;
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed as f32 / u32::MAX as f32
+    };
+    for _ in 0..60 {
+        let p = Vec3::new(random() - 0.5, random() * 1.8, random() * 0.6 - 0.3);
+        let hit = bvh.closest(p, f32::INFINITY).expect("a hit");
+        let brute = mesh
+            .indices
+            .chunks_exact(3)
+            .map(|t| {
+                let c = |k: usize| Vec3A::from(mesh.positions[t[k] as usize]);
+                let (q, _, _) = closest_on_triangle(Vec3A::from(p), &[c(0), c(1), c(2)]);
+                q.distance_squared(Vec3A::from(p))
+            })
+            .fold(f32::INFINITY, f32::min);
+        assert!(
+            (hit.distance_squared - brute).abs() <= 1e-6 * brute.max(1e-6),
+            "{p}: BVH {} vs brute force {brute}",
+            hit.distance_squared
+        );
+    }
+}
+
+#[test]
+fn signed_distance_is_outside_along_the_normals() {
+    let b = reference();
+    let mesh = &b.avatar.mesh;
+    let wrong = mesh
+        .positions
+        .iter()
+        .zip(&mesh.normals)
+        .zip(&b.anatomy.vertex_part)
+        // The inner thighs touch: a point off one thigh may be inside the other.
+        .filter(|(_, part)| !part.is_leg())
+        .filter(|((p, n), _)| {
+            b.surface
+                .signed(**p + **n * 0.003, 1.0)
+                .is_none_or(|h| h.distance <= 0.0)
+        })
+        .count();
+    assert!(wrong <= 10, "{wrong} points 3 mm outside read as inside");
+}
+
+#[test]
+fn body_parts_are_labelled_from_the_topology() {
+    let a = &reference().anatomy;
+    let count = |p: BodyPart| a.vertex_part.iter().filter(|&&q| q == p).count();
+    assert!(count(BodyPart::Torso) > 1000);
+    assert_eq!(count(BodyPart::LeftArm), count(BodyPart::RightArm));
+    assert!(count(BodyPart::LeftArm) > 500);
+    assert!(count(BodyPart::LeftLeg).abs_diff(count(BodyPart::RightLeg)) < 50);
+    let mesh = &reference().avatar.mesh;
+    for (p, part) in mesh.positions.iter().zip(&a.vertex_part) {
+        match part {
+            BodyPart::LeftArm => assert!(p.x > 0.0),
+            BodyPart::RightArm => assert!(p.x < 0.0),
+            BodyPart::LeftLeg | BodyPart::RightLeg => assert!(p.y < a.crotch.y + 0.02),
+            BodyPart::Torso => {}
+        }
+    }
+}
+
+#[test]
+fn transfer_to_the_reference_body_gives_the_garment_back() {
+    let g = top();
+    let moved = bind::transfer(&g.binding, &reference().avatar.mesh);
+    for (a, b) in moved.iter().zip(&g.cloth.rest) {
+        assert!(a.distance(*b) < 1e-4, "{a} vs {b}");
+    }
+}
+
+#[test]
+fn grading_changes_the_girth_by_the_size_chart() {
+    let g = top();
+    let chest = |b: &PreparedBody, size: usize| {
+        let graded = grade::grade(g, b, size).expect("grades");
+        measure::girth(&graded.rest, &g.cloth.triangles, b.anatomy.chest)
+            .expect("a chest loop")
+            .perimeter
+            * 100.0
+    };
+    let r = reference();
+    let m = chest(r, 2);
+    assert!((m - g.reference_girth_cm[&Region::Chest]).abs() < 0.05);
+    assert!(
+        ((chest(r, 3) - m) - 8.0).abs() < 1.0,
+        "L − M = {}",
+        chest(r, 3) - m
+    );
+    assert!(
+        ((m - chest(r, 1)) - 8.0).abs() < 1.0,
+        "M − S = {}",
+        m - chest(r, 1)
+    );
+    // On another body the garment keeps its own girth: the chart's value.
+    let other = body(Form::Male, 182.0, 104.0, 92.0, 104.0);
+    let chart_l = g.meta().sizes[3].garment["chest"];
+    assert!(
+        (chest(&other, 3) - chart_l).abs() < 1.5,
+        "{} vs {chart_l}",
+        chest(&other, 3)
+    );
+    // Lengths: the chart's change from the reference size.
+    let graded = grade::grade(g, r, 4).expect("grades");
+    let length = graded.graded_length_cm[&Region::Length];
+    assert!((length - g.reference_length_cm[&Region::Length] - 4.0).abs() < 0.2);
+}
+
+#[test]
+fn draped_garments_stay_out_of_the_body_on_a_grid_of_bodies() {
+    let settings = DrapeSettings::default();
+    let bodies = [
+        body(Form::Female, 152.0, 80.0, 64.0, 88.0),
+        body(Form::Female, 165.0, 118.0, 104.0, 126.0),
+        body(Form::Male, 163.0, 86.0, 74.0, 88.0),
+        body(Form::Male, 190.0, 120.0, 112.0, 116.0),
+    ];
+    for (k, b) in bodies.iter().enumerate() {
+        for (garment, size) in [(top(), 2), (skirt(), 2)] {
+            let f = fit::fit_size(garment, b, size, &[], &settings).expect("fits");
+            let measured = penetration_mm(&f.draped.positions, b);
+            assert!(
+                measured <= 2.0,
+                "body {k}, {}: {measured:.2} mm inside the body",
+                garment.meta().name
+            );
+            assert!(f.draped.stats.max_penetration_mm <= 2.0);
+            assert!(f.draped.positions.iter().all(|p| p.is_finite()));
+        }
+    }
+}
+
+#[test]
+fn an_upper_layer_stays_outside_the_lower_one() {
+    let b = body(Form::Female, 170.0, 100.0, 84.0, 106.0);
+    let settings = DrapeSettings::default();
+    let shirt = top();
+    let lower = fit::fit_size(shirt, &b, 3, &[], &settings).expect("fits");
+    let collider = LayerCollider::new(&shirt.cloth, &lower.draped);
+    let jacket = top_garment(
+        &synthetic::TopSpec {
+            offset: 0.02,
+            sleeve: 0.14,
+            hem_below_hip: 0.02,
+            subdivisions: 0,
+        },
+        3,
+    );
+    let graded = grade::grade(&jacket, &b, 3).expect("grades");
+    let hints: Vec<u32> = jacket.binding.bound.iter().map(|b| b.triangle).collect();
+    let upper = fit::drape::drape(
+        &jacket.cloth,
+        &graded.rest,
+        &b.surface,
+        &hints,
+        &[&collider],
+        &settings,
+    );
+    assert!(penetration_mm(&upper.positions, &b) <= 2.0);
+    assert!(upper.stats.max_layer_penetration_mm <= 2.0);
+    // Measured afresh against the lower garment's surface (faces turned away from the body).
+    let layer = fit::collide::Collider {
+        surface: &collider.surface,
+        margin: 0.0,
+        open: true,
+    };
+    let mut deepest = 0.0f32;
+    for &p in &upper.positions {
+        if let Some(h) = layer.query(p, 0.03, None) {
+            deepest = deepest.max(-h.distance * 1000.0);
+        }
+    }
+    assert!(
+        deepest <= 2.0,
+        "the jacket is {deepest:.2} mm inside the shirt"
+    );
+    let _: &Surface = &collider.surface;
+}
+
+fn quick() -> FitOptions {
+    let mut options = FitOptions::default();
+    options.drape.max_frames = 8;
+    options
+}
+
+fn inside_body(size: &Size, form: Form, f: f64) -> PreparedBody {
+    let at = |key: &str, default: f64| {
+        size.body
+            .get(key)
+            .map_or(default, |r| r.min + f * (r.max - r.min))
+    };
+    let stature = if form == Form::Male { 178.0 } else { 165.0 };
+    let chest = at("chest_girth", 0.0);
+    let waist = at("waist_girth", 0.0);
+    let hip = at("hip_girth", 0.0);
+    let mut m = Measurements::new(form, stature);
+    if chest > 0.0 {
+        m.set(Key::ChestGirth, chest);
+    }
+    if waist > 0.0 {
+        m.set(Key::WaistGirth, waist);
+    }
+    if hip > 0.0 {
+        m.set(Key::HipGirth, hip);
+    }
+    PreparedBody::new(measurements::resolve(&m).expect("a body inside the chart"))
+}
+
+#[test]
+fn the_recommendation_follows_the_size_chart() {
+    for garment in [top(), skirt()] {
+        for (i, size) in garment.meta().sizes.iter().enumerate() {
+            for (form, f) in [(Form::Female, 0.5), (Form::Male, 0.3), (Form::Female, 0.75)] {
+                let b = inside_body(size, form, f);
+                let report = fit::fit_report(garment, &b, &quick()).expect("a report");
+                assert_eq!(
+                    report.recommended_size.as_deref(),
+                    Some(size.label.as_str()),
+                    "{} size {i} ({form:?}, {f} of the range): {:?}",
+                    garment.meta().name,
+                    report.reasons
+                );
+                assert!(report.sizes[i].inside_chart);
+                assert!(report.confidence > 0.4 && report.confidence <= 1.0);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_size_too_small_is_tight_at_the_chest() {
+    let g = top();
+    let b = body(Form::Female, 168.0, 106.0, 90.0, 112.0);
+    let f = fit::fit_size(g, &b, 0, &[], &DrapeSettings::default()).expect("fits");
+    let chest = f.map.region(Region::Chest).expect("a chest verdict");
+    assert_eq!(chest.verdict, Verdict::Tight, "{}", chest.text);
+    assert!(chest.text.starts_with("chest: tight"), "{}", chest.text);
+    assert!(chest.strain_ratio >= 1.0);
+    // The fit map reads tight (> 0) around the chest line.
+    let y = b.anatomy.chest.origin.y;
+    let values: Vec<f32> = f
+        .draped
+        .positions
+        .iter()
+        .zip(&f.map.particle_values)
+        .zip(&g.binding.bound)
+        .filter(|((p, _), bound)| bound.part == BodyPart::Torso && (p.y - y).abs() < 0.02)
+        .map(|((_, v), _)| *v)
+        .collect();
+    assert!(!values.is_empty());
+    let tight = values.iter().filter(|&&v| v > 0.0).count();
+    assert!(
+        tight * 10 >= values.len() * 9,
+        "{tight} of {} tight",
+        values.len()
+    );
+    let mean = values.iter().sum::<f32>() / values.len() as f32;
+    assert!(mean > 0.5, "mean fit value at the chest {mean}");
+    // The size that fits is not tight there.
+    let m = fit::fit_size(g, &b, 4, &[], &DrapeSettings::default()).expect("fits");
+    assert_ne!(
+        m.map.region(Region::Chest).map(|r| r.verdict),
+        Some(Verdict::Tight)
+    );
+}
+
+#[test]
+fn no_size_fits_a_body_far_outside_the_chart() {
+    let b = body(Form::Male, 180.0, 134.0, 124.0, 124.0);
+    let report = fit::fit_report(top(), &b, &quick()).expect("a report");
+    assert_eq!(report.recommended_size, None);
+    assert!(
+        report.reasons[0].starts_with("no size fits"),
+        "{:?}",
+        report.reasons
+    );
+}
+
+#[test]
+fn the_report_has_the_documented_shape() {
+    let b = body(Form::Female, 168.0, 92.0, 76.0, 100.0);
+    let report = fit::fit_report(top(), &b, &quick()).expect("a report");
+    let json: serde_json::Value = serde_json::from_str(&report.to_json_pretty()).expect("JSON");
+    assert_eq!(json["report"], "anprobe.fit");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["recommended_size"], "M");
+    assert_eq!(json["selected_size"], "M");
+    assert!(
+        json["confidence"]
+            .as_f64()
+            .is_some_and(|c| c > 0.0 && c <= 1.0)
+    );
+    let sizes = json["sizes"].as_array().expect("sizes");
+    assert_eq!(sizes.len(), 5);
+    for size in sizes {
+        for field in [
+            "label",
+            "score",
+            "inside_chart",
+            "chart",
+            "regions",
+            "max_penetration_mm",
+        ] {
+            assert!(!size[field].is_null(), "sizes[].{field}");
+        }
+        for field in ["frames", "substeps", "iterations", "settled", "time_ms"] {
+            assert!(!size["solver"][field].is_null(), "solver.{field}");
+        }
+        let regions = size["regions"].as_array().expect("regions");
+        assert!(regions.iter().any(|r| r["region"] == "chest"));
+        for r in regions {
+            for field in [
+                "region",
+                "body_cm",
+                "garment_cm",
+                "ease_cm",
+                "strain_pct",
+                "stretch_pct",
+                "verdict",
+                "text",
+            ] {
+                assert!(!r[field].is_null(), "regions[].{field}");
+            }
+        }
+    }
+    let m = &sizes[2]["regions"];
+    let chest = m
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["region"] == "chest"))
+        .expect("chest");
+    assert!(
+        chest["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("chest: "))
+    );
+}
