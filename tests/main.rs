@@ -1,5 +1,7 @@
 //! The one integration-test crate (one Bevy link): each module tests one area.
 
+#[cfg(feature = "app")]
+mod app;
 mod body;
 mod cli;
 mod export;

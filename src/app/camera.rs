@@ -103,12 +103,12 @@ fn spawn_camera(mut commands: Commands) {
             now: DEFAULT_POSE,
         },
         DEFAULT_POSE.transform(),
-        // The floor's edge fades into the backdrop.
+        // The floor's edge fades into the backdrop; the avatar (at most 8 m away) stays clear.
         DistanceFog {
             color: BACKGROUND,
             falloff: FogFalloff::Linear {
-                start: 6.0,
-                end: 22.0,
+                start: 8.5,
+                end: 24.0,
             },
             ..default()
         },

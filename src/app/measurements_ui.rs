@@ -191,5 +191,5 @@ fn issue_line(ui: &mut egui::Ui, severity: Severity, message: &str) {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
     };
-    ui.label(RichText::new(format!("⚠ {message}")).color(color).small());
+    ui.label(RichText::new(format!("⚠ {message}")).color(color));
 }

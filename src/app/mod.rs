@@ -12,6 +12,7 @@ mod measurements_ui;
 mod model;
 mod notice;
 mod panel;
+mod profile_store;
 mod profiles;
 mod profiles_ui;
 mod screenshot;
@@ -24,7 +25,8 @@ pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
 pub use model::Model;
 pub use notice::{Notice, Notices};
-pub use profiles::{Profile, ProfileStore, Profiles};
+pub use profile_store::ProfileStore;
+pub use profiles::{Profile, Profiles};
 pub use screenshot::{ScreenshotOptions, screenshot, screenshot_with};
 pub use tape::TapeHover;
 
@@ -57,9 +59,17 @@ pub fn run() -> ExitCode {
 /// `any_thread` lets the window open off the main thread (Linux and Windows), as tests need.
 fn base_plugins(window: Window, any_thread: bool) -> (impl PluginGroup, EguiPlugin) {
     let defaults = DefaultPlugins
-        .set(WindowPlugin { primary_window: Some(window), ..default() })
-        .set(AssetPlugin { unapproved_path_mode: UnapprovedPathMode::Deny, ..default() })
-        .set(WinitPlugin { run_on_any_thread: any_thread });
+        .set(WindowPlugin {
+            primary_window: Some(window),
+            ..default()
+        })
+        .set(AssetPlugin {
+            unapproved_path_mode: UnapprovedPathMode::Deny,
+            ..default()
+        })
+        .set(WinitPlugin {
+            run_on_any_thread: any_thread,
+        });
     (defaults, EguiPlugin::default())
 }
 
@@ -88,8 +98,21 @@ fn plugin(app: &mut App) {
 pub fn model_plugin(app: &mut App) {
     app.configure_sets(
         Update,
-        (AppSystems::Files, AppSystems::Model, AppSystems::Avatar, AppSystems::View).chain(),
+        (
+            AppSystems::Files,
+            AppSystems::Model,
+            AppSystems::Avatar,
+            AppSystems::View,
+        )
+            .chain(),
     )
     .init_resource::<i18n::Lang>()
-    .add_plugins((notice::plugin, profiles::plugin, files::plugin, model::plugin, avatar::plugin));
+    .add_plugins((
+        notice::plugin,
+        profiles::plugin,
+        profile_store::plugin,
+        files::plugin,
+        model::plugin,
+        avatar::plugin,
+    ));
 }

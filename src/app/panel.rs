@@ -10,13 +10,16 @@ use crate::app::notice::Notices;
 use crate::app::profiles::Profiles;
 use crate::app::profiles_ui::{ProfileEditor, profiles_ui};
 use crate::app::tape::TapeHover;
+use bevy::input::keyboard::KeyboardInput;
+use bevy::input::mouse::{MouseButtonInput, MouseWheel};
 use bevy::prelude::*;
-use bevy::window::RequestRedraw;
+use bevy::window::{CursorMoved, RequestRedraw};
 use bevy_egui::egui::{self, Align2, Color32, LayerId, RichText, UiBuilder};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, panel_ui);
+    app.add_systems(EguiPrimaryContextPass, panel_ui)
+        .add_systems(Last, settle);
 }
 
 /// The shopper-facing state the panel edits.
@@ -37,7 +40,6 @@ fn panel_ui(
     mut files: MessageWriter<FileAction>,
     mut views: MessageWriter<ViewPreset>,
     mut insets: ResMut<PanelInsets>,
-    mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -88,8 +90,6 @@ fn panel_ui(
         });
     if *state.hover != hover {
         *state.hover = hover;
-        // The tape is drawn next frame; the app redraws on input only, so ask for it.
-        redraw.write(RequestRedraw);
     }
     let left = panel.response.rect.right();
     if insets.left != left {
@@ -117,6 +117,31 @@ fn panel_ui(
             });
         });
     Ok(())
+}
+
+/// The app redraws on input only, but what a frame changes (a new language, a rebuilt avatar, a
+/// tape to draw, new glyphs in egui's font atlas) shows fully only in the frame after: ask for
+/// that one frame whenever there was input or a change.
+fn settle(
+    mut input: (
+        MessageReader<CursorMoved>,
+        MessageReader<MouseButtonInput>,
+        MessageReader<MouseWheel>,
+        MessageReader<KeyboardInput>,
+    ),
+    state: (Res<Lang>, Res<Profiles>, Res<TapeHover>, Res<Notices>),
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let (cursor, buttons, wheel, keys) = &mut input;
+    let had_input =
+        cursor.read().count() + buttons.read().count() + wheel.read().count() + keys.read().count()
+            > 0;
+    let (lang, profiles, hover, notices) = &state;
+    let changed =
+        lang.is_changed() || profiles.is_changed() || hover.is_changed() || notices.is_changed();
+    if had_input || changed {
+        redraw.write(RequestRedraw);
+    }
 }
 
 fn language_switch(ui: &mut egui::Ui, lang: &mut ResMut<Lang>) {

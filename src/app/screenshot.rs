@@ -3,7 +3,8 @@
 
 use crate::app::avatar::Mannequin;
 use crate::app::model::Model;
-use crate::app::profiles::{Profile, ProfileStore, Profiles, default_measurements};
+use crate::app::profile_store::ProfileStore;
+use crate::app::profiles::{Profile, Profiles, default_measurements};
 use crate::measurements::{Measurements, Severity};
 use bevy::prelude::*;
 use bevy::render::render_resource::PipelineCache;
@@ -110,9 +111,16 @@ pub fn screenshot_with(
 
 fn preflight(opts: &ScreenshotOptions) -> Result<(), String> {
     if opts.width == 0 || opts.height == 0 {
-        return Err(format!("window size {}x{} is empty", opts.width, opts.height));
+        return Err(format!(
+            "window size {}x{} is empty",
+            opts.width, opts.height
+        ));
     }
-    let dir = opts.out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = opts
+        .out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if !dir.is_dir() {
         return Err(format!("folder {} does not exist", dir.display()));
     }
@@ -208,13 +216,21 @@ fn watch(
             .map(|i| i.message.as_str())
             .collect();
         if model.avatar.is_none() && !errors.is_empty() && job.frames_without_avatar > 5 {
-            finish(&job, Err(format!("no avatar: {}", errors.join("; "))), &mut exit);
+            finish(
+                &job,
+                Err(format!("no avatar: {}", errors.join("; "))),
+                &mut exit,
+            );
         }
         return;
     }
     job.frames_with_avatar += 1;
     // Counted only once the avatar exists: its own pipelines are queued when it is first seen.
-    job.frames_ready = if waiting.0 == 0 { job.frames_ready + 1 } else { 0 };
+    job.frames_ready = if waiting.0 == 0 {
+        job.frames_ready + 1
+    } else {
+        0
+    };
     if job.frames_with_avatar < FRAMES_AFTER_AVATAR || job.frames_ready < FRAMES_PIPELINES_READY {
         return;
     }
@@ -227,7 +243,11 @@ fn watch(
             if let Ok(mut slot) = outcome.lock() {
                 *slot = Some(result);
             }
-            exit.write(if failed { AppExit::error() } else { AppExit::Success });
+            exit.write(if failed {
+                AppExit::error()
+            } else {
+                AppExit::Success
+            });
         },
     );
 }
