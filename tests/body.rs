@@ -250,7 +250,7 @@ fn contradictory_values_still_build_a_closed_finite_body() {
 /// app does it, built and measured.
 #[test]
 fn survey_bodies_measure_within_half_a_centimetre() {
-    use anprobe::measurements::{resolve, Measurements};
+    use anprobe::measurements::{Measurements, resolve};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
     if !dir.exists() {
         eprintln!("skipped: {} not found", dir.display());
@@ -263,7 +263,10 @@ fn survey_bodies_measure_within_half_a_centimetre() {
         (Key::WaistGirth, &["waistcircumference"]),
         (Key::HipGirth, &["buttockcircumference"]),
         (Key::ShoulderWidth, &["biacromialbreadth"]),
-        (Key::ArmLength, &["acromionradialelength", "radialestylionlength"]),
+        (
+            Key::ArmLength,
+            &["acromionradialelength", "radialestylionlength"],
+        ),
         (Key::UpperArmGirth, &["bicepscircumferenceflexed"]),
         (Key::WristGirth, &["wristcircumference"]),
         (Key::InsideLeg, &["crotchheight"]),
@@ -275,22 +278,38 @@ fn survey_bodies_measure_within_half_a_centimetre() {
         (Key::WeightKg, &["weightkg"]),
     ];
     let (mut bodies, mut worst) = (0, 0.0f64);
-    for (file, form) in [("ansur2_female_train.csv", Form::Female), ("ansur2_male_train.csv", Form::Male)] {
+    for (file, form) in [
+        ("ansur2_female_train.csv", Form::Female),
+        ("ansur2_male_train.csv", Form::Male),
+    ] {
         let text = std::fs::read_to_string(dir.join(file)).expect("survey file readable");
         let mut lines = text.lines();
         let header: Vec<&str> = lines.next().expect("header").split(',').collect();
-        let col = |name: &str| header.iter().position(|h| *h == name).expect("column present");
+        let col = |name: &str| {
+            header
+                .iter()
+                .position(|h| *h == name)
+                .expect("column present")
+        };
         for line in lines.step_by(7) {
             let cells: Vec<&str> = line.split(',').collect();
             let mut typed = Measurements::new(form, 0.0);
             for (key, names) in &columns {
                 // Lengths are in mm and `weightkg` in tenths of a kilogram: both divide by 10.
-                let raw: f64 = names.iter().map(|n| cells[col(n)].parse::<f64>().expect("number")).sum();
+                let raw: f64 = names
+                    .iter()
+                    .map(|n| cells[col(n)].parse::<f64>().expect("number"))
+                    .sum();
                 typed.set(*key, raw / 10.0);
             }
-            let m = resolve(&typed).unwrap_or_else(|e| panic!("survey subject {} refused: {e:?}", cells[0]));
+            let m = resolve(&typed)
+                .unwrap_or_else(|e| panic!("survey subject {} refused: {e:?}", cells[0]));
             let avatar = body::build(&m);
-            worst = worst.max(assert_accurate(&m, &avatar, &format!("subject {}", cells[0])));
+            worst = worst.max(assert_accurate(
+                &m,
+                &avatar,
+                &format!("subject {}", cells[0]),
+            ));
             bodies += 1;
         }
     }

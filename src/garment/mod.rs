@@ -11,9 +11,12 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, ImportErrors, Severity};
 pub use example::garment_meta_example;
-pub use import::{GarmentPart, ImportedGarment, SUPPORTED_REQUIRED_EXTENSIONS, import_file, import_slice};
+pub use import::{
+    GarmentPart, ImportedGarment, SUPPORTED_REQUIRED_EXTENSIONS, import_file, import_slice,
+};
 pub use validate::{
-    GARMENT_REGIONS, META_POINTER, is_currency, parse_meta, size_dimensions, validate_files, validate_meta,
+    GARMENT_REGIONS, META_POINTER, is_currency, parse_meta, size_dimensions, validate_files,
+    validate_meta,
 };
 
 use serde::{Deserialize, Serialize};
