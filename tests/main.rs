@@ -3,6 +3,7 @@
 #[cfg(feature = "app")]
 mod app;
 mod body;
+mod catalog;
 mod cli;
 mod export;
 mod fit;

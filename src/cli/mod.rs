@@ -11,6 +11,7 @@
 //! `wishlist`, `order`; `session` opens the store and `output` prints tables and JSON.
 
 mod avatar;
+mod catalog;
 mod data;
 mod garment;
 mod order;
@@ -19,6 +20,7 @@ mod session;
 mod wishlist;
 
 pub use avatar::{AvatarArgs, ScreenshotArgs};
+pub use catalog::{CatalogCommand, GenerateArgs};
 pub use data::{DataCommand, ExportArgs, ImportArgs};
 pub use garment::{GarmentCommand, ValidateArgs};
 pub use order::{
@@ -58,6 +60,9 @@ Exit codes:
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The sample catalog: regenerate its garment packages (`assets/catalog`).
+    #[command(subcommand, after_help = EXIT_CODES)]
+    Catalog(CatalogCommand),
     /// Build the avatar for a measurements file and export it as glTF binary (.glb).
     ///
     /// Missing measurements are predicted from the given ones (only `stature` is required).
@@ -107,6 +112,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Avatar(args)) => avatar::avatar(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Screenshot(args)) => avatar::screenshot(args).map(|()| ExitCode::SUCCESS),
         Some(Command::Garment(command)) => garment::run(command),
+        Some(Command::Catalog(command)) => catalog::run(command),
         Some(Command::Data(command)) => data::run(command, data_dir),
         Some(Command::Wishlist(command)) => wishlist::run(command, data_dir),
         Some(Command::Order(command)) => order::run(command, data_dir),
