@@ -146,7 +146,8 @@ fn shirt() -> (Value, Vec<u8>) {
     (json, bin)
 }
 
-fn shirt_glb() -> Vec<u8> {
+/// The example T-shirt as a valid garment `.glb` (also used by the CLI tests).
+pub(crate) fn shirt_glb() -> Vec<u8> {
     let (json, bin) = shirt();
     join_glb(&json, &bin)
 }

@@ -1,105 +1,11 @@
 //! Tests: cli — `anprobe garment validate FILE...`: a valid garment file exits 0, a truncated one
 //! exits 1 naming the file, no file at all is bad usage (2).
 //!
-//! The garment file is generated here: the example T-shirt (three tubes, as in `tests/garment.rs`)
-//! written by `anprobe::export::write_glb`, with the example metadata as its `ANPROBE_garment`
-//! extension.
+//! The garment file is the example T-shirt built by `tests/garment.rs`.
 
 use super::{Run, Scratch, anprobe};
-use anprobe::export::{GlbMaterial, GlbMesh, write_glb};
-use anprobe::garment::garment_meta_example;
-use glam::{Vec2, Vec3};
-use serde_json::{Value, json};
+use crate::garment::shirt_glb;
 use std::path::Path;
-
-/// A tube from `from` to `to`, normals outward, triangles counter-clockwise from outside.
-fn tube(name: &str, from: Vec3, to: Vec3, radius: f32) -> GlbMesh {
-    let (segments, rings) = (12u32, 4u32);
-    let axis = (to - from).normalize();
-    let u = axis.any_orthonormal_vector();
-    let v = axis.cross(u);
-    let mut mesh = GlbMesh {
-        name: name.into(),
-        material: GlbMaterial {
-            name: format!("{name} fabric"),
-            base_color: [0.013, 0.04, 0.11, 1.0],
-            roughness: 0.9,
-            double_sided: true,
-            ..GlbMaterial::default()
-        },
-        ..GlbMesh::default()
-    };
-    for k in 0..rings {
-        let t = k as f32 / (rings - 1) as f32;
-        let centre = from.lerp(to, t);
-        for j in 0..segments {
-            let a = j as f32 / segments as f32 * std::f32::consts::TAU;
-            let radial = u * a.cos() + v * a.sin();
-            mesh.positions.push(centre + radial * radius);
-            mesh.normals.push(radial);
-            mesh.uvs.push(Vec2::new(j as f32 / segments as f32, t));
-        }
-    }
-    for k in 0..rings - 1 {
-        for j in 0..segments {
-            let a = k * segments + j;
-            let b = k * segments + (j + 1) % segments;
-            let (c, d) = (b + segments, a + segments);
-            mesh.indices.extend([a, b, c, a, c, d]);
-        }
-    }
-    mesh
-}
-
-/// The example T-shirt as a valid garment `.glb`.
-pub(super) fn shirt_glb() -> Vec<u8> {
-    let glb = write_glb(&[
-        tube(
-            "torso",
-            Vec3::new(0.0, 0.95, 0.0),
-            Vec3::new(0.0, 1.45, 0.0),
-            0.17,
-        ),
-        tube(
-            "left sleeve",
-            Vec3::new(0.18, 1.38, 0.0),
-            Vec3::new(0.30, 1.22, 0.0),
-            0.07,
-        ),
-        tube(
-            "right sleeve",
-            Vec3::new(-0.18, 1.38, 0.0),
-            Vec3::new(-0.30, 1.22, 0.0),
-            0.07,
-        ),
-    ]);
-    // Split the container, add the extension to the JSON chunk, join it again.
-    let json_len = u32::from_le_bytes(glb[12..16].try_into().unwrap()) as usize;
-    let mut json: Value = serde_json::from_slice(&glb[20..20 + json_len]).unwrap();
-    let mut bin = glb[28 + json_len..].to_vec();
-    bin.truncate(json["buffers"][0]["byteLength"].as_u64().unwrap() as usize);
-    json["extensions"] = json!({ "ANPROBE_garment": garment_meta_example() });
-    json["extensionsUsed"] = json!(["ANPROBE_garment"]);
-    let mut json = serde_json::to_vec(&json).unwrap();
-    while !json.len().is_multiple_of(4) {
-        json.push(b' ');
-    }
-    while !bin.len().is_multiple_of(4) {
-        bin.push(0);
-    }
-    let total = 12 + 8 + json.len() + 8 + bin.len();
-    let mut out = Vec::new();
-    out.extend_from_slice(b"glTF");
-    out.extend_from_slice(&2u32.to_le_bytes());
-    out.extend_from_slice(&(total as u32).to_le_bytes());
-    out.extend_from_slice(&(json.len() as u32).to_le_bytes());
-    out.extend_from_slice(b"JSON");
-    out.extend_from_slice(&json);
-    out.extend_from_slice(&(bin.len() as u32).to_le_bytes());
-    out.extend_from_slice(b"BIN\0");
-    out.extend_from_slice(&bin);
-    out
-}
 
 fn validate(files: &[&Path]) -> Run {
     let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"garment", &"validate"];
