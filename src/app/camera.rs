@@ -56,6 +56,8 @@ impl ViewPreset {
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
 pub struct PanelInsets {
     pub left: f32,
+    /// Width of the right panel.
+    pub right: f32,
 }
 
 /// Where the camera orbits; `goal` is what it eases towards, `now` what it shows.
@@ -193,7 +195,7 @@ fn move_camera(
     }
 }
 
-/// Renders the 3D view only right of the left panel, so the avatar is centred in what is seen.
+/// Renders the 3D view only between the panels, so the avatar is centred in what is seen.
 fn inset_viewport(
     insets: Res<PanelInsets>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -201,9 +203,10 @@ fn inset_viewport(
 ) {
     let size = UVec2::new(window.physical_width(), window.physical_height());
     let left = ((insets.left * window.scale_factor()).round() as u32).min(size.x);
-    let viewport = (size.x > left && size.y > 0).then(|| Viewport {
+    let right = ((insets.right * window.scale_factor()).round() as u32).min(size.x - left);
+    let viewport = (size.x > left + right && size.y > 0).then(|| Viewport {
         physical_position: UVec2::new(left, 0),
-        physical_size: UVec2::new(size.x - left, size.y),
+        physical_size: UVec2::new(size.x - left - right, size.y),
         ..default()
     });
     let rect = |v: &Option<Viewport>| v.as_ref().map(|v| (v.physical_position, v.physical_size));

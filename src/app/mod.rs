@@ -6,9 +6,11 @@
 
 mod avatar;
 mod camera;
+mod catalog_ui;
 mod files;
 pub mod i18n;
 mod measurements_ui;
+mod memory_ui;
 mod model;
 mod notice;
 mod panel;
@@ -16,6 +18,7 @@ mod profile_store;
 mod profiles;
 mod profiles_ui;
 mod screenshot;
+mod side;
 mod stage;
 mod tape;
 mod ui_camera;
@@ -28,6 +31,7 @@ pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
 pub use profiles::{Profile, Profiles};
 pub use screenshot::{ScreenshotOptions, screenshot, screenshot_with};
+pub use side::SideTab;
 pub use tape::TapeHover;
 
 use bevy::asset::UnapprovedPathMode;
@@ -89,7 +93,7 @@ enum AppSystems {
 /// Everything on screen: studio, camera, avatar, tape, panels.
 fn plugin(app: &mut App) {
     app.add_plugins((model_plugin, stage::plugin, camera::plugin, tape::plugin))
-        .add_plugins((ui_camera::plugin, panel::plugin));
+        .add_plugins((ui_camera::plugin, panel::plugin, side::plugin));
 }
 
 /// Everything that needs no window or renderer: language, notices, profiles, files, the model

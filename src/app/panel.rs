@@ -9,6 +9,7 @@ use crate::app::model::Model;
 use crate::app::notice::Notices;
 use crate::app::profiles::Profiles;
 use crate::app::profiles_ui::{ProfileEditor, profiles_ui};
+use crate::app::side::{SideState, side_panel};
 use crate::app::tape::TapeHover;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::input::mouse::{MouseButtonInput, MouseWheel};
@@ -40,6 +41,7 @@ fn panel_ui(
     mut files: MessageWriter<FileAction>,
     mut views: MessageWriter<ViewPreset>,
     mut insets: ResMut<PanelInsets>,
+    mut side: SideState,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -95,9 +97,14 @@ fn panel_ui(
     if insets.left != left {
         insets.left = left;
     }
+    let right_edge = side_panel(&mut root, lang, &mut side);
+    let right = (ctx.viewport_rect().right() - right_edge).max(0.0);
+    if insets.right != right {
+        insets.right = right;
+    }
 
     // View presets, centred at the top of the 3D view.
-    let view_centre = (left + ctx.viewport_rect().right()) * 0.5;
+    let view_centre = (left + right_edge) * 0.5;
     egui::Area::new("view_presets".into())
         .fixed_pos([view_centre, 10.0])
         .pivot(Align2::CENTER_TOP)
