@@ -31,7 +31,7 @@ pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
 pub use profiles::{Profile, Profiles};
 pub use screenshot::{ScreenshotOptions, screenshot, screenshot_with};
-pub use side::SideTab;
+pub use side::{AddToWishlist, SideTab};
 pub use tape::TapeHover;
 
 use bevy::asset::UnapprovedPathMode;

@@ -39,8 +39,14 @@ impl SideTab {
     }
 }
 
+/// The try-on asks the shopper's memory to put a garment on the wishlist (the Wishlist tab
+/// stores it and says so in a notice). `added` may be left empty: today is used.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct AddToWishlist(pub crate::store::NewWishlistItem);
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<SideTab>();
+    app.init_resource::<SideTab>()
+        .add_message::<AddToWishlist>();
 }
 
 /// What the right panel reads and changes.
