@@ -109,13 +109,13 @@ fn take_screenshot(
 }
 
 /// Reads a measurements file; the message names the path.
-fn load(path: &Path) -> Result<Measurements, String> {
+pub(super) fn load(path: &Path) -> Result<Measurements, String> {
     Measurements::load(path).map_err(|e| e.to_string())
 }
 
 /// Validates and completes the measurements. Errors list every issue (`key: message`); warnings
 /// go to stderr and do not stop.
-fn resolve(typed: &Measurements, path: &Path) -> Result<measurements::Resolved, String> {
+pub(super) fn resolve(typed: &Measurements, path: &Path) -> Result<measurements::Resolved, String> {
     match measurements::resolve(typed) {
         Ok(resolved) => {
             for issue in measurements::validate(typed) {

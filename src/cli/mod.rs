@@ -7,12 +7,13 @@
 //! with problems (stderr names the file, the field or the record), 2 bad usage. Documented for
 //! retailers in `docs/cli.md`.
 //!
-//! One file per command group: `avatar` (`avatar`, `screenshot`), `garment`, `data`,
+//! One file per command group: `avatar` (`avatar`, `screenshot`), `fit`, `garment`, `data`,
 //! `wishlist`, `order`; `session` opens the store and `output` prints tables and JSON.
 
 mod avatar;
 mod catalog;
 mod data;
+mod fit;
 mod garment;
 mod order;
 mod output;
@@ -22,6 +23,7 @@ mod wishlist;
 pub use avatar::{AvatarArgs, ScreenshotArgs};
 pub use catalog::{CatalogCommand, GenerateArgs};
 pub use data::{DataCommand, ExportArgs, ImportArgs};
+pub use fit::FitArgs;
 pub use garment::{GarmentCommand, ValidateArgs};
 pub use order::{
     OrderAddArgs, OrderCommand, OrderListArgs, OrderReturnArgs, OrderStatusArgs, StatusArg,
@@ -76,6 +78,14 @@ pub enum Command {
     /// renderer. The window closes by itself once the picture is saved.
     #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
     Screenshot(ScreenshotArgs),
+    /// Fit a retailer's garment onto the avatar of a measurements file, headless.
+    ///
+    /// Every size of the garment's chart is graded to the body, draped and measured; the report
+    /// gives the recommended size with its confidence and reasons, and per size and region the
+    /// body value, the garment value, ease, strain, verdict, penetration and solver figures.
+    /// `--out` writes the avatar wearing the selected size as glTF binary.
+    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
+    Fit(FitArgs),
     /// Check retailers' garment files (glTF 2.0 with the ANPROBE_garment extension).
     #[command(subcommand, after_help = EXIT_CODES)]
     Garment(GarmentCommand),
@@ -111,6 +121,7 @@ pub fn run(cli: Cli) -> ExitCode {
         None => return open_app(data_dir),
         Some(Command::Avatar(args)) => avatar::avatar(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Screenshot(args)) => avatar::screenshot(args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Fit(args)) => fit::fit(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Garment(command)) => garment::run(command),
         Some(Command::Catalog(command)) => catalog::run(command),
         Some(Command::Data(command)) => data::run(command, data_dir),
