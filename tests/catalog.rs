@@ -2,7 +2,9 @@
 //! is what the generator writes now (byte for byte), re-reads with the `gltf` crate (metadata
 //! included) and imports into Anprobe without warnings; size charts are well formed; the meshes
 //! have the chart's girths and no vertex lies inside the reference avatar or within 3 mm of its
-//! skin.
+//! skin. The catalog fitted onto bodies: `catalog/drape.rs`.
+
+mod drape;
 
 use anprobe::body::{self, Avatar, BodyMesh, TapePlacement};
 use anprobe::export::write_glb;

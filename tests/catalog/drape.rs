@@ -1,0 +1,173 @@
+//! Tests: the sample catalog fitted — every committed garment draped on a grid of bodies (its
+//! smallest, middle and largest size, each on a body inside that size's ranges and of a different
+//! height) stays out of the body (≤ 2 mm, measured afresh); a coat over a T-shirt stays outside
+//! it; the recommendation follows each garment's chart; a size too small maps tight at the chest.
+
+use super::assets;
+use anprobe::fit::{
+    self, BodyPart, DrapeSettings, FitOptions, LayerCollider, PreparedBody, PreparedGarment,
+    Region, Verdict,
+};
+use anprobe::garment::{self, Size};
+use anprobe::measurements::{self, Form, Key, Measurements};
+use glam::Vec3;
+use std::sync::OnceLock;
+
+/// Every committed garment, imported and prepared once.
+fn prepared() -> &'static [(String, PreparedGarment)] {
+    static PREPARED: OnceLock<Vec<(String, PreparedGarment)>> = OnceLock::new();
+    PREPARED.get_or_init(|| {
+        let mut files: Vec<_> = std::fs::read_dir(assets())
+            .expect("the catalog folder")
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "glb"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|path| {
+                let imported = garment::import_file(path).expect("a catalog garment imports");
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                let garment = PreparedGarment::new(fit::Garment::from(&imported))
+                    .unwrap_or_else(|e| panic!("{name} prepares: {e}"));
+                (name, garment)
+            })
+            .collect()
+    })
+}
+
+fn by_name(start: &str) -> &'static PreparedGarment {
+    &prepared()
+        .iter()
+        .find(|(n, _)| n.starts_with(start))
+        .unwrap_or_else(|| panic!("a catalog garment {start}*"))
+        .1
+}
+
+/// A female body at `f` (0 … 1) of every body range of a size, of the given height.
+fn inside(size: &Size, stature: f64, f: f64) -> PreparedBody {
+    let mut m = Measurements::new(Form::Female, stature);
+    for (key, range) in &size.body {
+        let key = Key::parse(key).expect("chart keys are measurement keys");
+        if key != Key::Stature {
+            m.set(key, range.min + f * (range.max - range.min));
+        }
+    }
+    PreparedBody::new(measurements::resolve(&m).expect("a body inside the chart"))
+}
+
+/// Deepest point inside the body, mm (0 when none is inside), measured afresh.
+fn penetration_mm(positions: &[Vec3], body: &PreparedBody) -> f32 {
+    positions
+        .iter()
+        .filter_map(|&p| body.surface.signed(p, f32::INFINITY))
+        .map(|h| -h.distance * 1000.0)
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
+    let settings = DrapeSettings::default();
+    let mut unsettled = Vec::new();
+    for (name, g) in prepared() {
+        let sizes = &g.meta().sizes;
+        let grid = [(0, 158.0), (sizes.len() / 2, 168.0), (sizes.len() - 1, 178.0)];
+        for (i, stature) in grid {
+            let body = inside(&sizes[i], stature, 0.5);
+            let f = fit::fit_size(g, &body, i, &[], &settings).expect("fits");
+            assert!(f.draped.positions.iter().all(|p| p.is_finite()), "{name}");
+            let measured = penetration_mm(&f.draped.positions, &body);
+            assert!(
+                measured <= 2.0,
+                "{name} size {} on a {stature} cm body: {measured:.2} mm inside",
+                sizes[i].label
+            );
+            assert!(f.draped.stats.max_penetration_mm <= 2.0, "{name}");
+            if !f.draped.stats.settled {
+                unsettled.push(format!("{name} {}", sizes[i].label));
+            }
+        }
+    }
+    println!("not settled within the frame cap: {unsettled:?}");
+}
+
+#[test]
+fn a_coat_stays_outside_the_t_shirt_under_it() {
+    let settings = DrapeSettings::default();
+    let (shirt, coat) = (by_name("nordlicht-basics-nb-ts"), by_name("harrow-finch-hf-ct"));
+    assert!(coat.meta().layer > shirt.meta().layer);
+    let size = |g: &PreparedGarment| g.meta().sizes.len() / 2;
+    let body = inside(&shirt.meta().sizes[size(shirt)], 168.0, 0.5);
+    let lower = fit::fit_size(shirt, &body, size(shirt), &[], &settings).expect("fits");
+    let collider = LayerCollider::new(&shirt.cloth, &lower.draped);
+    let upper = fit::fit_size(coat, &body, size(coat), &[&collider], &settings).expect("fits");
+    assert!(penetration_mm(&upper.draped.positions, &body) <= 2.0);
+    assert!(
+        upper.draped.stats.max_layer_penetration_mm <= 2.0,
+        "the coat is {:.2} mm inside the T-shirt",
+        upper.draped.stats.max_layer_penetration_mm
+    );
+    let layer = fit::collide::Collider {
+        surface: &collider.surface,
+        margin: 0.0,
+        open: true,
+    };
+    let deepest = upper
+        .draped
+        .positions
+        .iter()
+        .filter_map(|&p| layer.query(p, 0.03, None))
+        .map(|h| -h.distance * 1000.0)
+        .fold(0.0, f32::max);
+    assert!(deepest <= 2.0, "measured afresh: {deepest:.2} mm inside the T-shirt");
+}
+
+#[test]
+fn the_recommendation_follows_every_catalog_chart() {
+    let mut options = FitOptions::default();
+    options.drape.max_frames = 8;
+    for (name, g) in prepared() {
+        let sizes = &g.meta().sizes;
+        for i in [1, sizes.len() / 2, sizes.len() - 2] {
+            let body = inside(&sizes[i], 168.0, 0.5);
+            let report = fit::fit_report(g, &body, &options).expect("a report");
+            assert_eq!(
+                report.recommended_size.as_deref(),
+                Some(sizes[i].label.as_str()),
+                "{name}: {:?}",
+                report.reasons
+            );
+            assert!(report.sizes[i].inside_chart, "{name} {}", sizes[i].label);
+        }
+    }
+}
+
+#[test]
+fn the_fit_map_marks_a_too_small_t_shirt_tight_at_the_chest() {
+    let g = by_name("nordlicht-basics-nb-ts");
+    let sizes = &g.meta().sizes;
+    let body = inside(&sizes[sizes.len() - 1], 168.0, 0.5);
+    let f = fit::fit_size(g, &body, 0, &[], &DrapeSettings::default()).expect("fits");
+    let chest = f.map.region(Region::Chest).expect("a chest verdict");
+    assert_eq!(chest.verdict, Verdict::Tight, "{}", chest.text);
+    let y = body.anatomy.chest.origin.y;
+    let values: Vec<f32> = f
+        .draped
+        .positions
+        .iter()
+        .zip(&f.map.particle_values)
+        .zip(&g.binding.bound)
+        .filter(|((p, _), b)| b.part == BodyPart::Torso && (p.y - y).abs() < 0.02)
+        .map(|((_, v), _)| *v)
+        .collect();
+    assert!(!values.is_empty());
+    let mean = values.iter().sum::<f32>() / values.len() as f32;
+    assert!(mean > 0.5, "mean fit value at the chest line {mean}");
+    // The size made for the body is not tight there.
+    let right = fit::fit_size(g, &body, sizes.len() - 1, &[], &DrapeSettings::default())
+        .expect("fits");
+    assert_ne!(
+        right.map.region(Region::Chest).map(|r| r.verdict),
+        Some(Verdict::Tight)
+    );
+}
