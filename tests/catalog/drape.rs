@@ -71,7 +71,11 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
     let mut unsettled = Vec::new();
     for (name, g) in prepared() {
         let sizes = &g.meta().sizes;
-        let grid = [(0, 158.0), (sizes.len() / 2, 168.0), (sizes.len() - 1, 178.0)];
+        let grid = [
+            (0, 158.0),
+            (sizes.len() / 2, 168.0),
+            (sizes.len() - 1, 178.0),
+        ];
         for (i, stature) in grid {
             let body = inside(&sizes[i], stature, 0.5);
             let f = fit::fit_size(g, &body, i, &[], &settings).expect("fits");
@@ -94,7 +98,10 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
 #[test]
 fn a_coat_stays_outside_the_t_shirt_under_it() {
     let settings = DrapeSettings::default();
-    let (shirt, coat) = (by_name("nordlicht-basics-nb-ts"), by_name("harrow-finch-hf-ct"));
+    let (shirt, coat) = (
+        by_name("nordlicht-basics-nb-ts"),
+        by_name("harrow-finch-hf-ct"),
+    );
     assert!(coat.meta().layer > shirt.meta().layer);
     let size = |g: &PreparedGarment| g.meta().sizes.len() / 2;
     let body = inside(&shirt.meta().sizes[size(shirt)], 168.0, 0.5);
@@ -119,7 +126,10 @@ fn a_coat_stays_outside_the_t_shirt_under_it() {
         .filter_map(|&p| layer.query(p, 0.03, None))
         .map(|h| -h.distance * 1000.0)
         .fold(0.0, f32::max);
-    assert!(deepest <= 2.0, "measured afresh: {deepest:.2} mm inside the T-shirt");
+    assert!(
+        deepest <= 2.0,
+        "measured afresh: {deepest:.2} mm inside the T-shirt"
+    );
 }
 
 #[test]
@@ -164,8 +174,8 @@ fn the_fit_map_marks_a_too_small_t_shirt_tight_at_the_chest() {
     let mean = values.iter().sum::<f32>() / values.len() as f32;
     assert!(mean > 0.5, "mean fit value at the chest line {mean}");
     // The size made for the body is not tight there.
-    let right = fit::fit_size(g, &body, sizes.len() - 1, &[], &DrapeSettings::default())
-        .expect("fits");
+    let right =
+        fit::fit_size(g, &body, sizes.len() - 1, &[], &DrapeSettings::default()).expect("fits");
     assert_ne!(
         right.map.region(Region::Chest).map(|r| r.verdict),
         Some(Verdict::Tight)
