@@ -1469,3 +1469,23 @@ fn import_file_names_an_unreadable_path() {
             .starts_with("cannot read /nonexistent/anprobe/shirt.glb")
     );
 }
+
+#[test]
+fn import_progress_counts_the_file_and_ends_done() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/catalog/nordlicht-basics-nb-ts-1001.glb");
+    let size = std::fs::metadata(&path).unwrap().len();
+    let progress = garment::ImportProgress::default();
+    assert_eq!(progress.fraction(), 0.0);
+    let garment = garment::import_file_with_progress(&path, &progress).expect("imports");
+    assert!(garment.vertex_count() > 0);
+    assert_eq!(progress.get(), (garment::ImportPhase::Done, size, size));
+    assert_eq!(progress.fraction(), 1.0);
+
+    // A missing file ends done too, with the error naming it.
+    let progress = garment::ImportProgress::default();
+    let missing = path.with_file_name("missing.glb");
+    let error = garment::import_file_with_progress(&missing, &progress).unwrap_err();
+    assert!(error.to_string().contains("missing.glb"), "{error}");
+    assert_eq!(progress.get().0, garment::ImportPhase::Done);
+}

@@ -15,6 +15,7 @@
 use super::diagnostic::{Diagnostic, Diags, ImportErrors};
 use super::limits::MAX_FILE_BYTES;
 use super::mesh::Reader;
+use super::progress::{ImportPhase, ImportProgress};
 use super::source::{Budget, mib, parse_json, read_limited, split_container};
 use super::validate::{META_POINTER, check_placement, parse_meta};
 use super::{EXTENSION, GarmentMeta};
@@ -87,14 +88,29 @@ impl ImportedGarment {
 
 /// Reads a garment file (.glb or .gltf); external files are looked up beside it.
 pub fn import_file(path: impl AsRef<Path>) -> Result<ImportedGarment, ImportErrors> {
+    import_file_with_progress(path, &ImportProgress::default())
+}
+
+/// [`import_file`], telling another thread how far it has come: the bytes of the file read so
+/// far, then the checking phase, then done.
+pub fn import_file_with_progress(
+    path: impl AsRef<Path>,
+    progress: &ImportProgress,
+) -> Result<ImportedGarment, ImportErrors> {
     let path = path.as_ref();
     let mut budget = Budget::default();
-    match read_limited(path, &mut budget) {
-        Ok(bytes) => import_slice(&bytes, Some(path.parent().unwrap_or(Path::new("")))),
+    progress.set_phase(ImportPhase::Reading);
+    let result = match read_limited(path, &mut budget, progress) {
+        Ok(bytes) => {
+            progress.set_phase(ImportPhase::Checking);
+            import_slice(&bytes, Some(path.parent().unwrap_or(Path::new(""))))
+        }
         Err(message) => Err(ImportErrors {
             diagnostics: vec![Diagnostic::error("", message)],
         }),
-    }
+    };
+    progress.set_phase(ImportPhase::Done);
+    result
 }
 
 /// Reads a garment from the bytes of a .glb or .gltf file. External buffers and images are

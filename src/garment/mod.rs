@@ -7,14 +7,17 @@ mod example;
 mod import;
 pub mod limits;
 mod mesh;
+mod progress;
 mod source;
 mod validate;
 
 pub use diagnostic::{Diagnostic, ImportErrors, Severity};
 pub use example::garment_meta_example;
 pub use import::{
-    GarmentPart, ImportedGarment, SUPPORTED_REQUIRED_EXTENSIONS, import_file, import_slice,
+    GarmentPart, ImportedGarment, SUPPORTED_REQUIRED_EXTENSIONS, import_file,
+    import_file_with_progress, import_slice,
 };
+pub use progress::{ImportPhase, ImportProgress};
 pub use validate::{
     GARMENT_REGIONS, META_POINTER, is_currency, parse_meta, size_dimensions, validate_files,
     validate_meta,

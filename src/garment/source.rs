@@ -4,6 +4,7 @@
 
 use super::diagnostic::Diags;
 use super::limits::{MAX_FILE_BYTES, MAX_JSON_BYTES, MAX_JSON_DEPTH, MAX_TOTAL_BYTES};
+use super::progress::ImportProgress;
 use serde_json::Value;
 use std::io::Read;
 use std::path::{Component, Path};
@@ -39,8 +40,15 @@ pub(super) fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
+/// How much of a file is read at once (the progress moves by this much).
+const READ_CHUNK: u64 = 1 << 20;
+
 /// Reads a file of at most [`MAX_FILE_BYTES`]; the message names the file.
-pub(super) fn read_limited(path: &Path, budget: &mut Budget) -> Result<Vec<u8>, String> {
+pub(super) fn read_limited(
+    path: &Path,
+    budget: &mut Budget,
+    progress: &ImportProgress,
+) -> Result<Vec<u8>, String> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
     if !meta.is_file() {
@@ -54,11 +62,21 @@ pub(super) fn read_limited(path: &Path, budget: &mut Budget) -> Result<Vec<u8>, 
         ));
     }
     budget.take(meta.len())?;
+    progress.expect(meta.len());
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    // In chunks, so that the progress moves while a big file is read.
+    let mut limited = file.take(MAX_FILE_BYTES + 1);
+    loop {
+        let read = (&mut limited)
+            .take(READ_CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read {shown}: {e}"))?;
+        progress.advance(read as u64);
+        if read == 0 {
+            break;
+        }
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
             "{shown} grew past the limit of {} MiB",
@@ -112,7 +130,8 @@ pub(super) fn resolve_uri(
             "\"{uri}\" is an external file, but the garment was given without its folder"
         ));
     };
-    read_limited(&base.join(relative), budget)
+    // External buffers and images are not counted in the progress (the main file is).
+    read_limited(&base.join(relative), budget, &ImportProgress::default())
 }
 
 /// Standard or URL-safe base64, padding optional.
