@@ -3,8 +3,9 @@
 
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{
-    Dialogs, FileAction, FileDialogs, Mannequin, Model, Notices, PathFuture, ProfileStore,
-    Profiles, ScreenshotOptions, TapeHover, model_plugin, screenshot, screenshot_with,
+    Dialogs, FileAction, FileDialogs, GarmentImported, ImportGarment, Imports, Mannequin, Model,
+    Notices, PathFuture, ProfileStore, Profiles, ScreenshotOptions, TapeHover, model_plugin,
+    screenshot, screenshot_with,
 };
 use anprobe::measurements::{Form, Key, Measurements};
 use bevy::mesh::MeshPlugin;
@@ -227,6 +228,10 @@ impl FileDialogs for Answer {
         let path = self.0.clone();
         Box::pin(async move { path })
     }
+    fn pick_garment(&self) -> PathFuture {
+        let path = self.0.clone();
+        Box::pin(async move { path })
+    }
 }
 
 /// Sends a file action and runs frames until the dialog's task has finished.
@@ -294,6 +299,92 @@ fn load_and_save_go_through_the_dialog_seam() {
         notices.iter().any(|n| !n.error && n.msg == Msg::Saved),
         "{notices:?}"
     );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The garments imported so far, collected from [`GarmentImported`] messages.
+#[derive(Resource, Default)]
+struct Received(Vec<GarmentImported>);
+
+fn collect(mut imported: MessageReader<GarmentImported>, mut received: ResMut<Received>) {
+    received.0.extend(imported.read().cloned());
+}
+
+/// Runs frames until no import is under way.
+fn finish_imports(app: &mut App) {
+    app.update();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !app.world().resource::<Imports>().is_empty() {
+        assert!(Instant::now() < deadline, "the import never finished");
+        std::thread::sleep(Duration::from_millis(5));
+        app.update();
+    }
+}
+
+fn catalog_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/catalog")
+        .join(name)
+}
+
+#[test]
+fn garment_files_dropped_or_chosen_are_imported_in_the_background() {
+    let mut app = headless(ProfileStore::default());
+    app.init_resource::<Received>().add_systems(Update, collect);
+    app.update();
+
+    let shirt = catalog_file("nordlicht-basics-nb-ts-1001.glb");
+    app.world_mut()
+        .write_message(bevy::window::FileDragAndDrop::DroppedFile {
+            window: Entity::PLACEHOLDER,
+            path_buf: shirt.clone(),
+        });
+    finish_imports(&mut app);
+    let coat = catalog_file("harrow-finch-hf-ct-701.glb");
+    file_action(&mut app, FileAction::ImportGarment, Some(&coat));
+    finish_imports(&mut app);
+    app.update();
+
+    let received = &app.world().resource::<Received>().0;
+    let paths: Vec<&Path> = received.iter().map(|g| g.path.as_path()).collect();
+    assert_eq!(paths, [shirt.as_path(), coat.as_path()]);
+    assert!(received.iter().all(|g| g.garment.vertex_count() > 0));
+    let notices = &app.world().resource::<Notices>().0;
+    assert_eq!(
+        notices
+            .iter()
+            .filter(|n| !n.error && n.msg == Msg::GarmentImported)
+            .count(),
+        2,
+        "{notices:?}"
+    );
+}
+
+#[test]
+fn a_broken_garment_file_gives_a_notice_naming_it_and_nothing_else() {
+    let dir = scratch("import-broken");
+    let mut app = headless(ProfileStore::default());
+    app.init_resource::<Received>().add_systems(Update, collect);
+    app.update();
+    let bytes = std::fs::read(catalog_file("kiko-lane-kl-dn-501.glb")).unwrap();
+    let cut = dir.join("cut-short.glb");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    app.world_mut().write_message(ImportGarment(cut.clone()));
+    app.world_mut()
+        .write_message(ImportGarment(dir.join("missing.glb")));
+    finish_imports(&mut app);
+    app.update();
+
+    assert!(app.world().resource::<Received>().0.is_empty());
+    let notices = &app.world().resource::<Notices>().0;
+    for name in ["cut-short.glb", "missing.glb"] {
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.error && n.msg == Msg::GarmentImportFailed && n.detail.contains(name)),
+            "{name}: {notices:?}"
+        );
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
 

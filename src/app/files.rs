@@ -1,6 +1,8 @@
-//! Loading and saving the active profile's measurements as JSON through a file dialog that
-//! never blocks a frame; the dialog sits behind [`FileDialogs`] so tests can answer it.
+//! Loading and saving the active profile's measurements as JSON, and choosing a garment file to
+//! import, through a file dialog that never blocks a frame; the dialog sits behind
+//! [`FileDialogs`] so tests can answer it.
 
+use crate::app::garment_import::ImportGarment;
 use crate::app::i18n::Msg;
 use crate::app::notice::Notices;
 use crate::app::profiles::Profiles;
@@ -31,6 +33,8 @@ pub(super) fn plugin(app: &mut App) {
 pub enum FileAction {
     Load,
     Save,
+    /// Choose a retailer's garment file (.glb, .gltf) and import it.
+    ImportGarment,
 }
 
 /// A path the dialog will answer with, some time later (`None`: cancelled).
@@ -42,6 +46,8 @@ pub trait FileDialogs: Send + Sync + 'static {
     fn pick_load(&self) -> PathFuture;
     /// A file to write measurements to; `suggested` is the file name offered.
     fn pick_save(&self, suggested: &str) -> PathFuture;
+    /// A garment file to import.
+    fn pick_garment(&self) -> PathFuture;
 }
 
 /// The dialogs in use.
@@ -64,6 +70,13 @@ impl FileDialogs for SystemDialogs {
             .add_filter("JSON", &["json"])
             .set_file_name(suggested)
             .save_file();
+        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+    }
+
+    fn pick_garment(&self) -> PathFuture {
+        let dialog = rfd::AsyncFileDialog::new()
+            .add_filter("glTF 2.0", &["glb", "gltf"])
+            .pick_file();
         Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
     }
 }
@@ -95,6 +108,7 @@ fn open_dialog(
         FileAction::Save => dialogs
             .0
             .pick_save(&suggested_file_name(&profiles.active().name)),
+        FileAction::ImportGarment => dialogs.0.pick_garment(),
     };
     pending.0 = Some((action, AsyncComputeTaskPool::get().spawn(future)));
 }
@@ -128,6 +142,7 @@ fn finish_dialog(
     mut profiles: ResMut<Profiles>,
     mut notices: ResMut<Notices>,
     mut redraw: MessageWriter<RequestRedraw>,
+    mut imports: MessageWriter<ImportGarment>,
 ) {
     let Some((action, task)) = &mut pending.0 else {
         return;
@@ -152,5 +167,8 @@ fn finish_dialog(
             Ok(()) => notices.info(Msg::Saved, path.display().to_string()),
             Err(e) => notices.error(Msg::SaveFailed, e.to_string()),
         },
+        FileAction::ImportGarment => {
+            imports.write(ImportGarment(path));
+        }
     }
 }

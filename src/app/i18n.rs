@@ -94,6 +94,12 @@ messages! {
     ProfilesSaveFailed => "Could not save the profiles", "Profile konnten nicht gespeichert werden";
     NoAvatar => "Fix the errors below to update the avatar", "Bitte die Fehler unten beheben, um den Avatar zu aktualisieren";
     Dismiss => "Dismiss", "Schließen";
+    ImportGarmentFile => "Import garment…", "Kleidungsstück importieren…";
+    GarmentImported => "Garment imported", "Kleidungsstück importiert";
+    GarmentImportFailed => "Could not import the garment", "Kleidungsstück konnte nicht importiert werden";
+    DropToImport => "Drop to import", "Loslassen zum Importieren:";
+    ImportReading => "Reading", "Lese";
+    ImportChecking => "Checking the garment…", "Prüfe das Kleidungsstück…";
     // The right panel's tabs (side.rs).
     TabCatalog => "Catalog", "Katalog";
     TabWishlist => "Wishlist", "Wunschliste";
@@ -101,9 +107,7 @@ messages! {
     TabTimeline => "Timeline", "Verlauf";
     TabPrivacy => "Privacy", "Datenschutz";
     // Catalog, try-on and fit (catalog_ui.rs and the garment modules): add below.
-    CatalogEnd => "", "";
     // Wishlist, orders, timeline, privacy (memory_ui.rs and its modules): add below.
-    MemoryEnd => "", "";
 }
 
 /// The name of a measurement, as a tailor would say it.

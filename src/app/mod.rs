@@ -8,6 +8,7 @@ mod avatar;
 mod camera;
 mod catalog_ui;
 mod files;
+mod garment_import;
 pub mod i18n;
 mod measurements_ui;
 mod memory_ui;
@@ -26,6 +27,7 @@ mod ui_camera;
 pub use avatar::{Mannequin, to_bevy_mesh};
 pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
+pub use garment_import::{GarmentImported, ImportGarment, Imports};
 pub use model::Model;
 pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
@@ -93,7 +95,8 @@ enum AppSystems {
 /// Everything on screen: studio, camera, avatar, tape, panels.
 fn plugin(app: &mut App) {
     app.add_plugins((model_plugin, stage::plugin, camera::plugin, tape::plugin))
-        .add_plugins((ui_camera::plugin, panel::plugin, side::plugin));
+        .add_plugins((ui_camera::plugin, panel::plugin, side::plugin))
+        .add_plugins(garment_import::ui_plugin);
 }
 
 /// Everything that needs no window or renderer: language, notices, profiles, files, the model
@@ -116,6 +119,7 @@ pub fn model_plugin(app: &mut App) {
         profiles::plugin,
         profile_store::plugin,
         files::plugin,
+        garment_import::plugin,
         model::plugin,
         avatar::plugin,
     ));

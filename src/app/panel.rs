@@ -97,7 +97,7 @@ fn panel_ui(
     if insets.left != left {
         insets.left = left;
     }
-    let right_edge = side_panel(&mut root, lang, &mut side);
+    let right_edge = side_panel(&mut root, lang, &mut side, &mut files);
     let right = (ctx.viewport_rect().right() - right_edge).max(0.0);
     if insets.right != right {
         insets.right = right;

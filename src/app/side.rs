@@ -3,6 +3,7 @@
 //! in its own module; this one only picks the tab and reports the panel's width.
 
 use crate::app::catalog_ui::{CatalogPanel, catalog_tab};
+use crate::app::files::{FileAction, PendingDialog};
 use crate::app::i18n::{Lang, Msg};
 use crate::app::memory_ui::{MemoryPanel, memory_tab};
 use bevy::prelude::*;
@@ -53,12 +54,18 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(bevy::ecs::system::SystemParam)]
 pub(super) struct SideState<'w, 's> {
     tab: ResMut<'w, SideTab>,
+    pending: Res<'w, PendingDialog>,
     catalog: CatalogPanel<'w, 's>,
     memory: MemoryPanel<'w, 's>,
 }
 
 /// Draws the right panel into `root` (after the left panel); returns its left edge.
-pub(super) fn side_panel(root: &mut egui::Ui, lang: Lang, state: &mut SideState) -> f32 {
+pub(super) fn side_panel(
+    root: &mut egui::Ui,
+    lang: Lang,
+    state: &mut SideState,
+    files: &mut MessageWriter<FileAction>,
+) -> f32 {
     let panel = egui::Panel::right("side")
         .resizable(true)
         .default_size(420.0)
@@ -76,7 +83,17 @@ pub(super) fn side_panel(root: &mut egui::Ui, lang: Lang, state: &mut SideState)
             });
             ui.separator();
             match *state.tab {
-                SideTab::Catalog => catalog_tab(ui, lang, &mut state.catalog),
+                SideTab::Catalog => {
+                    let idle = !state.pending.is_open();
+                    if ui
+                        .add_enabled(idle, egui::Button::new(lang.t(Msg::ImportGarmentFile)))
+                        .on_hover_text(lang.t(Msg::DropToImport))
+                        .clicked()
+                    {
+                        files.write(FileAction::ImportGarment);
+                    }
+                    catalog_tab(ui, lang, &mut state.catalog)
+                }
                 tab => memory_tab(ui, lang, tab, &mut state.memory),
             }
         });
