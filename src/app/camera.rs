@@ -148,8 +148,16 @@ fn apply_preset(mut presets: MessageReader<ViewPreset>, mut orbit: Single<&mut O
 }
 
 /// Aims at the middle of the body and, on the first build, frames all of it.
-fn follow_avatar(model: Res<Model>, mut orbit: Single<&mut Orbit>, mut framed: Local<bool>) {
-    if !model.is_changed() {
+fn follow_avatar(
+    model: Res<Model>,
+    insets: Res<PanelInsets>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut orbit: Single<&mut Orbit>,
+    mut framed: Local<bool>,
+) {
+    // Frame once the panels have their widths (the view's shape decides the distance).
+    let ready = insets.left > 0.0;
+    if !(model.is_changed() || (ready && !*framed)) {
         return;
     }
     let Some(resolved) = &model.resolved else {
@@ -157,12 +165,23 @@ fn follow_avatar(model: Res<Model>, mut orbit: Single<&mut Orbit>, mut framed: L
     };
     let height_m = (resolved.get(Key::Stature) / 100.0) as f32;
     orbit.goal.focus_y = height_m * 0.5;
-    if !*framed {
+    if !*framed && ready {
         *framed = true;
-        // Fit the body's height plus a margin (floor, preset buttons) into the vertical field of view.
-        orbit.goal.distance = (height_m * 0.5 * 1.35) / (FOV * 0.5).tan();
+        let view_w = (window.width() - insets.left - insets.right).max(1.0);
+        let aspect = view_w / window.height().max(1.0);
+        orbit.goal.distance = framing_distance(height_m, aspect);
         orbit.now = orbit.goal;
     }
+}
+
+/// The distance at which the whole body fits the view: its height plus a margin (floor, preset
+/// buttons) in the vertical field of view, and its span in A-pose (about 0.8 × the height, hand
+/// to hand) in the horizontal one.
+fn framing_distance(height_m: f32, aspect: f32) -> f32 {
+    let half = (FOV * 0.5).tan();
+    let for_height = height_m * 0.5 * 1.35 / half;
+    let for_span = height_m * 0.8 * 0.5 * 1.1 / (half * aspect.max(0.1));
+    for_height.max(for_span)
 }
 
 fn move_camera(
