@@ -100,7 +100,7 @@ fn skirt() -> &'static PreparedGarment {
 }
 
 /// Deepest particle inside the body, mm (0 when none is inside), measured afresh.
-fn penetration_mm(positions: &[Vec3], body: &PreparedBody) -> f32 {
+pub(crate) fn penetration_mm(positions: &[Vec3], body: &PreparedBody) -> f32 {
     positions
         .iter()
         .filter_map(|&p| body.surface.signed(p, f32::INFINITY))
@@ -295,6 +295,27 @@ fn an_upper_layer_stays_outside_the_lower_one() {
     let _: &Surface = &collider.surface;
 }
 
+/// The fit map's values (−1 loose … +1 tight) of the torso particles within 2 cm of the body's
+/// chest line after the drape; never empty.
+pub(crate) fn chest_line_values(
+    g: &PreparedGarment,
+    b: &PreparedBody,
+    f: &fit::SizeFit,
+) -> Vec<f32> {
+    let y = b.anatomy.chest.origin.y;
+    let values: Vec<f32> = f
+        .draped
+        .positions
+        .iter()
+        .zip(&f.map.particle_values)
+        .zip(&g.binding.bound)
+        .filter(|((p, _), bound)| bound.part == BodyPart::Torso && (p.y - y).abs() < 0.02)
+        .map(|((_, v), _)| *v)
+        .collect();
+    assert!(!values.is_empty(), "garment particles at the chest line");
+    values
+}
+
 fn quick() -> FitOptions {
     let mut options = FitOptions::default();
     options.drape.max_frames = 8;
@@ -355,17 +376,7 @@ fn a_size_too_small_is_tight_at_the_chest() {
     assert!(chest.text.starts_with("chest: tight"), "{}", chest.text);
     assert!(chest.strain_ratio >= 1.0);
     // The fit map reads tight (> 0) around the chest line.
-    let y = b.anatomy.chest.origin.y;
-    let values: Vec<f32> = f
-        .draped
-        .positions
-        .iter()
-        .zip(&f.map.particle_values)
-        .zip(&g.binding.bound)
-        .filter(|((p, _), bound)| bound.part == BodyPart::Torso && (p.y - y).abs() < 0.02)
-        .map(|((_, v), _)| *v)
-        .collect();
-    assert!(!values.is_empty());
+    let values = chest_line_values(g, &b, &f);
     let tight = values.iter().filter(|&&v| v > 0.0).count();
     assert!(
         tight * 10 >= values.len() * 9,

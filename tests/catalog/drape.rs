@@ -4,13 +4,12 @@
 //! it; the recommendation follows each garment's chart; a size too small maps tight at the chest.
 
 use super::assets;
+use crate::fit::{chest_line_values, penetration_mm};
 use anprobe::fit::{
-    self, BodyPart, DrapeSettings, FitOptions, LayerCollider, PreparedBody, PreparedGarment,
-    Region, Verdict,
+    self, DrapeSettings, FitOptions, LayerCollider, PreparedBody, PreparedGarment, Region, Verdict,
 };
 use anprobe::garment::{self, Size};
 use anprobe::measurements::{self, Form, Key, Measurements};
-use glam::Vec3;
 use std::sync::OnceLock;
 
 /// Every committed garment, imported and prepared once.
@@ -54,15 +53,6 @@ fn inside(size: &Size, stature: f64, f: f64) -> PreparedBody {
         }
     }
     PreparedBody::new(measurements::resolve(&m).expect("a body inside the chart"))
-}
-
-/// Deepest point inside the body, mm (0 when none is inside), measured afresh.
-fn penetration_mm(positions: &[Vec3], body: &PreparedBody) -> f32 {
-    positions
-        .iter()
-        .filter_map(|&p| body.surface.signed(p, f32::INFINITY))
-        .map(|h| -h.distance * 1000.0)
-        .fold(0.0, f32::max)
 }
 
 #[test]
@@ -160,17 +150,7 @@ fn the_fit_map_marks_a_too_small_t_shirt_tight_at_the_chest() {
     let f = fit::fit_size(g, &body, 0, &[], &DrapeSettings::default()).expect("fits");
     let chest = f.map.region(Region::Chest).expect("a chest verdict");
     assert_eq!(chest.verdict, Verdict::Tight, "{}", chest.text);
-    let y = body.anatomy.chest.origin.y;
-    let values: Vec<f32> = f
-        .draped
-        .positions
-        .iter()
-        .zip(&f.map.particle_values)
-        .zip(&g.binding.bound)
-        .filter(|((p, _), b)| b.part == BodyPart::Torso && (p.y - y).abs() < 0.02)
-        .map(|((_, v), _)| *v)
-        .collect();
-    assert!(!values.is_empty());
+    let values = chest_line_values(g, &body, &f);
     let mean = values.iter().sum::<f32>() / values.len() as f32;
     assert!(mean > 0.5, "mean fit value at the chest line {mean}");
     // The size made for the body is not tight there.

@@ -16,8 +16,9 @@ fn blouse() -> PathBuf {
 const INSIDE_38: &str =
     r#"{"form": "female", "stature": 165, "chest_girth": 92, "waist_girth": 76, "hip_girth": 100}"#;
 
-fn fit(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
-    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"fit"];
+/// `anprobe fit -m M -g G ARGS...`.
+fn fit(m: &Path, garment: &Path, args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
+    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"fit", &"-m", &m, &"-g", &garment];
     all.extend_from_slice(args);
     anprobe(&all)
 }
@@ -28,16 +29,7 @@ fn fit_recommends_the_size_whose_ranges_hold_the_body_and_writes_glb_and_report(
     let m = dir.file("m.json", INSIDE_38);
     let (out, report) = (dir.path("fitted.glb"), dir.path("fit.json"));
     let garment = blouse();
-    let run = fit(&[
-        &"-m",
-        &m,
-        &"-g",
-        &garment,
-        &"--out",
-        &out,
-        &"--report",
-        &report,
-    ]);
+    let run = fit(&m, &garment, &[&"--out", &out, &"--report", &report]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
 
     let json: serde_json::Value =
@@ -103,22 +95,13 @@ fn fit_drapes_the_asked_size_and_prints_a_summary_without_report() {
     let dir = Scratch::new("fit-size");
     let m = dir.file("m.json", INSIDE_38);
     let garment = blouse();
-    let run = fit(&[
-        &"-m",
-        &m,
-        &"-g",
-        &garment,
-        &"--size",
-        &"34",
-        &"--report",
-        &"-",
-    ]);
+    let run = fit(&m, &garment, &[&"--size", &"34", &"--report", &"-"]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["selected_size"], "34");
     assert_eq!(json["recommended_size"], "38");
 
-    let run = fit(&[&"-m", &m, &"-g", &garment]);
+    let run = fit(&m, &garment, &[]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     assert!(
         run.stdout.contains("recommended size: 38"),
@@ -132,7 +115,7 @@ fn fit_refuses_an_unknown_size_and_a_broken_garment_naming_them() {
     let dir = Scratch::new("fit-bad");
     let m = dir.file("m.json", INSIDE_38);
     let garment = blouse();
-    let run = fit(&[&"-m", &m, &"-g", &garment, &"--size", &"XXL"]);
+    let run = fit(&m, &garment, &[&"--size", &"XXL"]);
     assert_eq!(run.code, 1, "stdout: {}", run.stdout);
     assert!(
         run.stderr
@@ -145,7 +128,7 @@ fn fit_refuses_an_unknown_size_and_a_broken_garment_naming_them() {
     let bytes = std::fs::read(&garment).unwrap();
     std::fs::write(&broken, &bytes[..bytes.len() / 3]).unwrap();
     let out = dir.path("never.glb");
-    let run = fit(&[&"-m", &m, &"-g", &broken, &"--out", &out]);
+    let run = fit(&m, &broken, &[&"--out", &out]);
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.contains(&format!(
@@ -160,6 +143,6 @@ fn fit_refuses_an_unknown_size_and_a_broken_garment_naming_them() {
         "nothing written for a garment that cannot be read"
     );
 
-    let run = fit(&[&"-g", &garment]);
+    let run = anprobe(&[&"fit", &"-g", &garment]);
     assert_eq!(run.code, 2, "missing --measurements is bad usage");
 }
