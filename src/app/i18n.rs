@@ -112,28 +112,29 @@ messages! {
 
 /// The name of a measurement, as a tailor would say it.
 pub fn key_label(key: Key, lang: Lang) -> &'static str {
-    let [en, de] = match key {
-        Key::Stature => ["Height", "Körperhöhe"],
-        Key::NeckGirth => ["Neck", "Halsumfang"],
-        Key::ChestGirth => ["Bust / chest", "Brustumfang"],
-        Key::UnderbustGirth => ["Underbust", "Unterbrustumfang"],
-        Key::WaistGirth => ["Waist", "Taillenumfang"],
-        Key::HipGirth => ["Hip", "Hüftumfang"],
-        Key::ShoulderWidth => ["Shoulder width", "Schulterbreite"],
-        Key::ArmLength => ["Arm length", "Armlänge"],
-        Key::UpperArmGirth => ["Upper arm", "Oberarmumfang"],
-        Key::WristGirth => ["Wrist", "Handgelenkumfang"],
-        Key::InsideLeg => ["Inside leg", "Schrittlänge"],
-        Key::ThighGirth => ["Thigh", "Oberschenkelumfang"],
-        Key::KneeGirth => ["Knee", "Knieumfang"],
-        Key::CalfGirth => ["Calf", "Wadenumfang"],
-        Key::AnkleGirth => ["Ankle", "Knöchelumfang"],
-        Key::HeadGirth => ["Head", "Kopfumfang"],
-        Key::WeightKg => ["Weight", "Gewicht"],
+    let en = match key {
+        Key::Stature => "Height",
+        Key::NeckGirth => "Neck",
+        Key::ChestGirth => "Bust / chest",
+        Key::UnderbustGirth => "Underbust",
+        Key::WaistGirth => "Waist",
+        Key::HipGirth => "Hip",
+        Key::ShoulderWidth => "Shoulder width",
+        Key::ArmLength => "Arm length",
+        Key::UpperArmGirth => "Upper arm",
+        Key::WristGirth => "Wrist",
+        Key::InsideLeg => "Inside leg",
+        Key::ThighGirth => "Thigh",
+        Key::KneeGirth => "Knee",
+        Key::CalfGirth => "Calf",
+        Key::AnkleGirth => "Ankle",
+        Key::HeadGirth => "Head",
+        Key::WeightKg => "Weight",
     };
     match lang {
         Lang::En => en,
-        Lang::De => de,
+        // The same names the validation messages use.
+        Lang::De => crate::measurements::noun_de(key),
     }
 }
 

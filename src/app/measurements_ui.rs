@@ -5,7 +5,7 @@ use crate::app::i18n::{Lang, Msg, form_label, key_label, unit_symbol};
 use crate::app::model::Model;
 use crate::app::profiles::Profiles;
 use crate::app::tape::TapeHover;
-use crate::measurements::{Form, Key, Severity, Unit, plausible_range};
+use crate::measurements::{Form, Issue, Key, Severity, Unit, plausible_range};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, RichText, Sense, SliderClamping};
 
@@ -72,7 +72,7 @@ pub fn measurements_ui(
         }
     });
     for issue in model.issues.iter().filter(|i| i.key.is_none()) {
-        issue_line(ui, issue.severity, &issue.message);
+        issue_line(ui, lang, issue);
     }
     if !model.valid {
         ui.colored_label(ERROR, lang.t(Msg::NoAvatar));
@@ -181,15 +181,20 @@ fn row(
         profiles.active_mut().measurements.set(key, cm);
     }
     for issue in model.issues_for(key) {
-        issue_line(ui, issue.severity, &issue.message);
+        issue_line(ui, lang, issue);
     }
     active || ui.rect_contains_pointer(response.response.rect)
 }
 
-fn issue_line(ui: &mut egui::Ui, severity: Severity, message: &str) {
-    let color = match severity {
+/// An issue in the UI's language.
+fn issue_line(ui: &mut egui::Ui, lang: Lang, issue: &Issue) {
+    let color = match issue.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
+    };
+    let message = match lang {
+        Lang::En => &issue.message,
+        Lang::De => &issue.message_de,
     };
     ui.label(RichText::new(format!("⚠ {message}")).color(color));
 }

@@ -10,7 +10,7 @@ mod validate;
 
 pub use json::JsonError;
 pub use predict::{Shape, ShapeVar, resolve_with};
-pub use validate::{Issue, Severity, plausible_range, validate};
+pub use validate::{Issue, Severity, noun_de, plausible_range, validate};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

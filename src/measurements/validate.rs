@@ -20,6 +20,9 @@ pub struct Issue {
     pub severity: Severity,
     /// A sentence for the shopper, e.g. "38 cm is below 60 cm; was it typed in inches?".
     pub message: String,
+    /// The same sentence in German (the app shows it in its German UI; the command line and the
+    /// reports use [`Issue::message`]).
+    pub message_de: String,
 }
 
 impl Issue {
@@ -81,6 +84,7 @@ pub(crate) struct Below {
     pub factor: f64,
     pub equal_ok: bool,
     pub rule: &'static str,
+    pub rule_de: &'static str,
 }
 
 /// Every [`Below`] rule; an issue is reported on `a`.
@@ -91,6 +95,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: true,
         rule: "the underbust lies below the bust and is smaller",
+        rule_de: "der Unterbrustumfang liegt unter der Brust und ist kleiner",
     },
     Below {
         a: Key::ShoulderWidth,
@@ -98,6 +103,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 0.5,
         equal_ok: true,
         rule: "the shoulders are narrower than half the chest girth",
+        rule_de: "die Schultern sind schmaler als der halbe Brustumfang",
     },
     Below {
         a: Key::NeckGirth,
@@ -105,6 +111,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 0.5,
         equal_ok: false,
         rule: "the neck is smaller than half the chest girth",
+        rule_de: "der Hals ist dünner als der halbe Brustumfang",
     },
     Below {
         a: Key::WristGirth,
@@ -112,6 +119,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "the wrist is smaller than the upper arm",
+        rule_de: "das Handgelenk ist dünner als der Oberarm",
     },
     Below {
         a: Key::AnkleGirth,
@@ -119,6 +127,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "the ankle is smaller than the calf",
+        rule_de: "der Knöchel ist dünner als die Wade",
     },
     Below {
         a: Key::KneeGirth,
@@ -126,6 +135,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "the knee is smaller than the thigh",
+        rule_de: "das Knie ist dünner als der Oberschenkel",
     },
     Below {
         a: Key::CalfGirth,
@@ -133,6 +143,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "the calf is smaller than the thigh",
+        rule_de: "die Wade ist dünner als der Oberschenkel",
     },
     Below {
         a: Key::ThighGirth,
@@ -140,6 +151,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "one thigh is smaller than the hip around both",
+        rule_de: "ein Oberschenkel ist dünner als die Hüfte um beide",
     },
     Below {
         a: Key::AnkleGirth,
@@ -147,6 +159,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "the ankle is smaller than the thigh",
+        rule_de: "der Knöchel ist dünner als der Oberschenkel",
     },
     Below {
         a: Key::CalfGirth,
@@ -154,6 +167,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "the calf is smaller than the hip",
+        rule_de: "die Wade ist dünner als die Hüfte",
     },
     Below {
         a: Key::KneeGirth,
@@ -161,6 +175,7 @@ pub(crate) const BELOW: [Below; 11] = [
         factor: 1.0,
         equal_ok: false,
         rule: "the knee is smaller than the hip",
+        rule_de: "das Knie ist dünner als die Hüfte",
     },
 ];
 
@@ -168,17 +183,21 @@ pub(crate) const BELOW: [Below; 11] = [
 pub fn validate(m: &Measurements) -> Vec<Issue> {
     let mut issues = Vec::new();
     let say = |v: f64, key: Key| show(v, key, m.unit);
+    let say_de = |v: f64, key: Key| show_de(v, key, m.unit);
     if m.get(Key::Stature).is_none() {
         issues.push(error(
             Key::Stature,
-            "missing; the stature is needed to build a body".into(),
+            Text::new(
+                "missing; the stature is needed to build a body",
+                "fehlt; ohne Körperhöhe lässt sich kein Körper bauen",
+            ),
         ));
     }
     // Values that pass on their own; only these are compared with each other.
     let mut ok: BTreeMap<Key, f64> = BTreeMap::new();
     for (&key, &v) in &m.values {
         match single(key, v, m.unit) {
-            Some(message) => issues.push(error(key, message)),
+            Some(text) => issues.push(error(key, text)),
             None => {
                 ok.insert(key, v);
             }
@@ -196,31 +215,58 @@ pub fn validate(m: &Measurements) -> Vec<Issue> {
                 };
                 let half = if r.factor == 0.5 { "half " } else { "" };
                 let other = r.b.as_str().replace('_', " ");
-                let message = format!(
+                let en = format!(
                     "{} is {cmp} {half}the {other} ({}); {}",
                     say(x, r.a),
                     say(y, r.b),
                     r.rule
                 );
-                issues.push(error(r.a, message));
+                let half_de = if r.factor == 0.5 {
+                    "die Hälfte von "
+                } else {
+                    ""
+                };
+                let cmp_de = if r.equal_ok {
+                    "mehr als"
+                } else {
+                    "nicht kleiner als"
+                };
+                let de = format!(
+                    "{} ist {cmp_de} {half_de}{} ({}); {}",
+                    say_de(x, r.a),
+                    say_de(y, r.b),
+                    noun_de(r.b),
+                    r.rule_de
+                );
+                issues.push(error(r.a, Text { en, de }));
             }
         }
     }
     if let (Some(waist), Some(hip)) = (get(Key::WaistGirth), get(Key::HipGirth)) {
         if waist > 2.0 * hip {
-            let message = format!(
+            let en = format!(
                 "{} is more than twice the hip girth ({}); no body has that",
                 say(waist, Key::WaistGirth),
                 say(hip, Key::HipGirth)
             );
-            issues.push(error(Key::WaistGirth, message));
+            let de = format!(
+                "{} ist mehr als der doppelte Hüftumfang ({}); das hat kein Körper",
+                say_de(waist, Key::WaistGirth),
+                say_de(hip, Key::HipGirth)
+            );
+            issues.push(error(Key::WaistGirth, Text { en, de }));
         } else if waist > 1.5 * hip {
-            let message = format!(
+            let en = format!(
                 "{} is unusually large for the hip girth ({}); please check both",
                 say(waist, Key::WaistGirth),
                 say(hip, Key::HipGirth)
             );
-            issues.push(warning(Key::WaistGirth, message));
+            let de = format!(
+                "{} ist ungewöhnlich groß für den Hüftumfang ({}); bitte beide prüfen",
+                say_de(waist, Key::WaistGirth),
+                say_de(hip, Key::HipGirth)
+            );
+            issues.push(warning(Key::WaistGirth, Text { en, de }));
         }
     }
     if let Some(stature) = get(Key::Stature) {
@@ -239,19 +285,36 @@ pub fn validate(m: &Measurements) -> Vec<Issue> {
     issues
 }
 
-fn error(key: Key, message: String) -> Issue {
+fn error(key: Key, text: Text) -> Issue {
     Issue {
         key: Some(key),
         severity: Severity::Error,
-        message,
+        message: text.en,
+        message_de: text.de,
     }
 }
 
-fn warning(key: Key, message: String) -> Issue {
+fn warning(key: Key, text: Text) -> Issue {
     Issue {
         key: Some(key),
         severity: Severity::Warning,
-        message,
+        message: text.en,
+        message_de: text.de,
+    }
+}
+
+/// A message in English and German.
+struct Text {
+    en: String,
+    de: String,
+}
+
+impl Text {
+    fn new(en: impl Into<String>, de: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            de: de.into(),
+        }
     }
 }
 
@@ -265,6 +328,11 @@ fn num(v: f64) -> String {
     }
 }
 
+/// [`num`] with a decimal comma.
+fn num_de(v: f64) -> String {
+    num(v).replace('.', ",")
+}
+
 /// `v` (cm or kg) in the shopper's unit, e.g. "38 cm" or "15 in".
 fn show(v: f64, key: Key, unit: Unit) -> String {
     match (key.is_length(), unit) {
@@ -274,55 +342,119 @@ fn show(v: f64, key: Key, unit: Unit) -> String {
     }
 }
 
+/// [`show`] with a decimal comma (and "Zoll" for inches).
+fn show_de(v: f64, key: Key, unit: Unit) -> String {
+    match (key.is_length(), unit) {
+        (false, _) => format!("{} kg", num_de(v)),
+        (true, Unit::Cm) => format!("{} cm", num_de(v)),
+        (true, Unit::In) => format!("{} Zoll", num_de(v / 2.54)),
+    }
+}
+
+/// A measurement's German name, as a tailor says it ("Hüftumfang"); the app's German labels.
+pub fn noun_de(key: Key) -> &'static str {
+    match key {
+        Key::Stature => "Körperhöhe",
+        Key::NeckGirth => "Halsumfang",
+        Key::ChestGirth => "Brustumfang",
+        Key::UnderbustGirth => "Unterbrustumfang",
+        Key::WaistGirth => "Taillenumfang",
+        Key::HipGirth => "Hüftumfang",
+        Key::ShoulderWidth => "Schulterbreite",
+        Key::ArmLength => "Armlänge",
+        Key::UpperArmGirth => "Oberarmumfang",
+        Key::WristGirth => "Handgelenkumfang",
+        Key::InsideLeg => "Schrittlänge",
+        Key::ThighGirth => "Oberschenkelumfang",
+        Key::KneeGirth => "Knieumfang",
+        Key::CalfGirth => "Wadenumfang",
+        Key::AnkleGirth => "Knöchelumfang",
+        Key::HeadGirth => "Kopfumfang",
+        Key::WeightKg => "Gewicht",
+    }
+}
+
 /// The problem with one value on its own, if any.
-fn single(key: Key, v: f64, unit: Unit) -> Option<String> {
+fn single(key: Key, v: f64, unit: Unit) -> Option<Text> {
     if !v.is_finite() {
-        return Some("is not a finite number".into());
-    }
-    if v < 0.0 {
-        return Some(format!(
-            "{} is negative; it must be more than 0",
-            show(v, key, unit)
+        return Some(Text::new(
+            "is not a finite number",
+            "ist keine endliche Zahl",
         ));
     }
-    if v == 0.0 {
-        return Some(format!(
-            "{} is zero; it must be more than 0",
-            show(v, key, unit)
-        ));
+    if v <= 0.0 {
+        let (en, de) = if v < 0.0 {
+            ("is negative", "ist negativ")
+        } else {
+            ("is zero", "ist null")
+        };
+        return Some(Text {
+            en: format!("{} {en}; it must be more than 0", show(v, key, unit)),
+            de: format!(
+                "{} {de}; der Wert muss größer als 0 sein",
+                show_de(v, key, unit)
+            ),
+        });
     }
     let (lo, hi) = plausible_range(key);
     if (lo..=hi).contains(&v) {
         return None;
     }
     let inside = |x: f64| (lo..=hi).contains(&x);
-    let hint = if !key.is_length() {
+    let (hint, hint_de) = if !key.is_length() {
         if inside(v / 2.204_622_6) {
-            "; was it typed in pounds?"
+            (
+                "; was it typed in pounds?",
+                "; wurde es in Pfund eingegeben?",
+            )
         } else {
-            ""
+            ("", "")
         }
     } else if unit == Unit::Cm && inside(v * 2.54) {
-        "; was it typed in inches?"
+        (
+            "; was it typed in inches?",
+            "; wurde es in Zoll eingegeben?",
+        )
     } else if unit == Unit::In && inside(v / 2.54) {
-        "; was it typed in cm? The unit is inches"
+        (
+            "; was it typed in cm? The unit is inches",
+            "; wurde es in cm eingegeben? Die Einheit ist Zoll",
+        )
     } else if inside(v * 100.0) {
-        "; was it typed in metres?"
+        (
+            "; was it typed in metres?",
+            "; wurde es in Metern eingegeben?",
+        )
     } else if inside(v / 10.0) {
-        "; was it typed in mm?"
+        ("; was it typed in mm?", "; wurde es in mm eingegeben?")
     } else {
-        ""
+        ("", "")
     };
-    let side = if v < lo { "below" } else { "above" };
+    let (side, side_de) = if v < lo {
+        ("below", "liegt unter")
+    } else {
+        ("above", "liegt über")
+    };
     let range = match (key.is_length(), unit) {
         (false, _) => format!("{}–{} kg", num(lo), num(hi)),
         (true, Unit::Cm) => format!("{}–{} cm", num(lo), num(hi)),
         (true, Unit::In) => format!("{}–{} in", num(lo / 2.54), num(hi / 2.54)),
     };
-    Some(format!(
-        "{} is {side} the plausible {range}{hint}",
-        show(v, key, unit)
-    ))
+    let range_de = match (key.is_length(), unit) {
+        (false, _) => format!("{}–{} kg", num_de(lo), num_de(hi)),
+        (true, Unit::Cm) => format!("{}–{} cm", num_de(lo), num_de(hi)),
+        (true, Unit::In) => format!("{}–{} Zoll", num_de(lo / 2.54), num_de(hi / 2.54)),
+    };
+    Some(Text {
+        en: format!(
+            "{} is {side} the plausible {range}{hint}",
+            show(v, key, unit)
+        ),
+        de: format!(
+            "{} {side_de} dem plausiblen Bereich {range_de}{hint_de}",
+            show_de(v, key, unit)
+        ),
+    })
 }
 
 /// A length that must be a share of the stature.
@@ -339,25 +471,50 @@ fn ratio_issue(key: Key, v: f64, stature: f64, b: [f64; 4], unit: Unit) -> Optio
         pct(r),
         show(stature, Key::Stature, unit)
     );
-    if (b[0]..=b[3]).contains(&r) {
-        let message = format!(
-            "{base}; a {what} is usually {}–{} % of it. Please check",
-            pct(b[1]),
-            pct(b[2])
-        );
-        return Some(warning(key, message));
-    }
-    let hint = if unit == Unit::Cm && (b[0]..=b[3]).contains(&(r * 2.54)) {
-        "; was it typed in inches?"
-    } else {
-        ""
-    };
-    let message = format!(
-        "{base}; no adult's {what} is outside {}–{} % of it{hint}",
-        pct(b[0]),
-        pct(b[3])
+    let base_de = format!(
+        "{} sind {} % der Körperhöhe ({})",
+        show_de(v, key, unit),
+        pct(r),
+        show_de(stature, Key::Stature, unit)
     );
-    Some(error(key, message))
+    let (lo, hi) = if (b[0]..=b[3]).contains(&r) {
+        (b[1], b[2])
+    } else {
+        (b[0], b[3])
+    };
+    if (b[0]..=b[3]).contains(&r) {
+        let en = format!(
+            "{base}; a {what} is usually {}–{} % of it. Please check",
+            pct(lo),
+            pct(hi)
+        );
+        let de = format!(
+            "{base_de}; üblich sind {}–{} %. Bitte prüfen",
+            pct(lo),
+            pct(hi)
+        );
+        return Some(warning(key, Text { en, de }));
+    }
+    let inches = unit == Unit::Cm && (b[0]..=b[3]).contains(&(r * 2.54));
+    let (hint, hint_de) = if inches {
+        (
+            "; was it typed in inches?",
+            "; wurde es in Zoll eingegeben?",
+        )
+    } else {
+        ("", "")
+    };
+    let en = format!(
+        "{base}; no adult's {what} is outside {}–{} % of it{hint}",
+        pct(lo),
+        pct(hi)
+    );
+    let de = format!(
+        "{base_de}; bei Erwachsenen liegt der Wert immer bei {}–{} %{hint_de}",
+        pct(lo),
+        pct(hi)
+    );
+    Some(error(key, Text { en, de }))
 }
 
 fn bmi_issue(weight: f64, stature: f64, unit: Unit) -> Option<Issue> {
@@ -372,15 +529,31 @@ fn bmi_issue(weight: f64, stature: f64, unit: Unit) -> Option<Issue> {
         show(stature, Key::Stature, unit),
         num(bmi)
     );
+    let base_de = format!(
+        "{} bei {} Körperhöhe ergibt einen Body-Mass-Index von {}",
+        show_de(weight, Key::WeightKg, unit),
+        show_de(stature, Key::Stature, unit),
+        num_de(bmi)
+    );
     Some(if (lo..=hi).contains(&bmi) {
         warning(
             Key::WeightKg,
-            format!("{base}, which is very unusual. Please check"),
+            Text {
+                en: format!("{base}, which is very unusual. Please check"),
+                de: format!("{base_de}, das ist sehr ungewöhnlich. Bitte prüfen"),
+            },
         )
     } else {
         error(
             Key::WeightKg,
-            format!("{base}, outside the possible {}–{}", num(lo), num(hi)),
+            Text {
+                en: format!("{base}, outside the possible {}–{}", num(lo), num(hi)),
+                de: format!(
+                    "{base_de}, außerhalb des Möglichen ({}–{})",
+                    num_de(lo),
+                    num_de(hi)
+                ),
+            },
         )
     })
 }
@@ -418,11 +591,20 @@ fn weight_for_girths(form: Form, weight: f64, ok: &BTreeMap<Key, f64>) -> Option
     if off <= 4.0 * sd || off <= 0.25 * mean.abs() {
         return None;
     }
-    let side = if weight < mean { "low" } else { "high" };
-    let message = format!(
+    let (side, side_de) = if weight < mean {
+        ("low", "niedrig")
+    } else {
+        ("high", "hoch")
+    };
+    let en = format!(
         "{} kg is unusually {side} for the typed girths and stature (about {} kg expected); please check the weight or the girths",
         num(weight),
         num(mean)
     );
-    Some(warning(Key::WeightKg, message))
+    let de = format!(
+        "{} kg ist ungewöhnlich {side_de} für die eingegebenen Umfänge und die Körperhöhe (erwartet etwa {} kg); bitte Gewicht oder Umfänge prüfen",
+        num_de(weight),
+        num_de(mean)
+    );
+    Some(warning(Key::WeightKg, Text { en, de }))
 }

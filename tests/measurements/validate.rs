@@ -254,3 +254,41 @@ fn combinations_skip_values_already_wrong() {
     let issues = validate(&changed(&[(Key::ChestGirth, 37.0)]));
     assert_eq!(issues.len(), 1, "{issues:#?}");
 }
+
+#[test]
+fn every_issue_is_also_said_in_german() {
+    use Key::*;
+    let bad = [
+        changed(&[(ChestGirth, 37.5)]),
+        changed(&[(UnderbustGirth, 99.0), (ChestGirth, 92.0)]),
+        changed(&[(ShoulderWidth, 50.0), (ChestGirth, 92.0)]),
+        changed(&[(WaistGirth, 160.0), (HipGirth, 100.0), (ThighGirth, 60.0)]),
+        changed(&[(InsideLeg, 120.0)]),
+        changed(&[(WeightKg, 110.0)]),
+        changed(&[(WeightKg, 300.0)]),
+        changed(&[(NeckGirth, -3.0)]),
+        Measurements::new(Form::Female, 0.0),
+    ];
+    let mut seen = 0;
+    for m in &bad {
+        for issue in validate(m) {
+            seen += 1;
+            assert!(!issue.message_de.trim().is_empty(), "{issue:?}");
+            assert_ne!(issue.message_de, issue.message, "untranslated: {issue:?}");
+        }
+    }
+    assert!(seen >= bad.len(), "every body has an issue");
+    let chest = expect(&bad[0], ChestGirth, Severity::Error, "typed in inches");
+    assert_eq!(
+        chest.message_de,
+        "37,5 cm liegt unter dem plausiblen Bereich 60–200 cm; wurde es in Zoll eingegeben?"
+    );
+    let shoulders = expect(&bad[2], ShoulderWidth, Severity::Error, "half the chest");
+    assert!(
+        shoulders
+            .message_de
+            .starts_with("50 cm ist mehr als die Hälfte von 92 cm (Brustumfang); "),
+        "{}",
+        shoulders.message_de
+    );
+}
