@@ -10,6 +10,7 @@ mod catalog_ui;
 mod files;
 pub mod i18n;
 mod measurements_ui;
+mod memory;
 mod memory_ui;
 mod model;
 mod notice;
@@ -26,6 +27,9 @@ mod ui_camera;
 pub use avatar::{Mannequin, to_bevy_mesh};
 pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
+pub use memory::actions::{Form, FormResults, MemoryAction};
+pub use memory::search::{filter_timeline, matches as timeline_matches};
+pub use memory::store_res::ShopperStore;
 pub use model::Model;
 pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
@@ -51,6 +55,7 @@ pub fn run() -> ExitCode {
         // Redraw on input only: a fitting room need not heat the laptop.
         .insert_resource(WinitSettings::desktop_app())
         .insert_resource(ProfileStore::from_env())
+        .insert_resource(ShopperStore::from_env())
         .add_plugins(plugin)
         .run();
     match exit {
@@ -116,6 +121,7 @@ pub fn model_plugin(app: &mut App) {
         profiles::plugin,
         profile_store::plugin,
         files::plugin,
+        memory::plugin,
         model::plugin,
         avatar::plugin,
     ));
