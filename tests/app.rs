@@ -349,3 +349,5 @@ fn screenshot_draws_the_hovered_tape() {
     assert!(tape > 50, "no orange tape ({tape} pixels)");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+mod memory;

@@ -129,10 +129,14 @@ fn item_ui(
         if !record.reason.is_empty() {
             text.push_str(&format!(": {}", record.reason));
         }
+        ui.label(RichText::new(text).italics());
         if !record.fit.is_empty() {
-            text.push_str(&format!(" — {}", labels::fit(&record.fit, lang)));
+            ui.label(format!(
+                "{}: {}",
+                lang.t(Msg::FitFeedback),
+                labels::fit(&record.fit, lang)
+            ));
         }
-        ui.label(RichText::new(text).small().italics());
     }
     if let Some(form) = returning
         && form.item == item.id

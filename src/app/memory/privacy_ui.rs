@@ -11,7 +11,7 @@ use crate::store::{Consent, CounterpartKind, Store, StoreError};
 use bevy_egui::egui::{self, Sense, Vec2, epaint::TextShape};
 
 /// Width of one checkbox column.
-const COLUMN: f32 = 22.0;
+const COLUMN: f32 = 16.0;
 
 /// The tab's state: the rows as last read.
 #[derive(Default)]
@@ -79,11 +79,13 @@ pub(crate) fn privacy_tab(
     egui::ScrollArea::horizontal()
         .id_salt("consent-matrix")
         .show(ui, |ui| {
+            // Eighteen columns must fit the panel's default width: small boxes, tight spacing.
+            ui.spacing_mut().icon_width = 13.0;
             egui::Grid::new("consents")
                 .striped(true)
                 .min_col_width(COLUMN)
-                .max_col_width(150.0)
-                .spacing([2.0, 4.0])
+                .max_col_width(96.0)
+                .spacing([1.0, 4.0])
                 .show(ui, |ui| {
                     ui.label("");
                     let history = lang.t(Msg::History);

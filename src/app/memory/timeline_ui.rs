@@ -8,7 +8,9 @@ use crate::app::memory::labels::{self, money};
 use crate::app::memory::search::filter_timeline;
 use crate::app::memory::store_res::ShopperStore;
 use crate::app::memory::{Loaded, error_text, field_row};
-use crate::store::{Channel, CounterpartKind, NewContact, TimelineEntry, TimelineEvent};
+use crate::store::{
+    Channel, CounterpartKind, NewContact, Store, StoreError, TimelineEntry, TimelineEvent, date,
+};
 use bevy_egui::egui::{self, RichText};
 
 /// The tab's state: the counterparts and the chosen one's timeline as last read, the search and
@@ -71,7 +73,9 @@ pub(crate) fn timeline_tab(
     if names.is_empty() {
         ui.weak(lang.t(Msg::NoCounterparts));
     } else if !names.iter().any(|n| n == &state.chosen) {
-        state.chosen = names[0].clone();
+        state.chosen = store
+            .read(|s| latest_counterpart(s, &names))
+            .unwrap_or_else(|_| names[0].clone());
     }
     if !names.is_empty() {
         ui.horizontal(|ui| {
@@ -123,68 +127,92 @@ pub(crate) fn timeline_tab(
     } else if shown.is_empty() {
         ui.weak(lang.t(Msg::NothingFound));
     }
-    egui::Grid::new("timeline")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for entry in shown {
-                ui.weak(&entry.date);
-                entry_ui(ui, lang, entry);
-                ui.end_row();
-            }
-        });
+    for entry in shown {
+        ui.add_space(4.0);
+        entry_ui(ui, lang, entry);
+    }
 }
 
-/// One line of the timeline: what kind of event, then what was said or bought.
+/// The counterpart with the newest event (the first name on a tie or an unreadable store).
+fn latest_counterpart(store: &Store, names: &[String]) -> Result<String, StoreError> {
+    let mut best: Option<(i64, &String)> = None;
+    for name in names {
+        let newest = store
+            .timeline(name, None)?
+            .first()
+            .and_then(|e| date::parse(&e.date).ok())
+            .map_or(i64::MIN, |d| d.to_days());
+        if best.is_none_or(|(day, _)| newest > day) {
+            best = Some((newest, name));
+        }
+    }
+    Ok(best.map(|(_, n)| n.clone()).unwrap_or_default())
+}
+
+/// One entry of the timeline: the date and what kind of event, then what was said or bought.
 fn entry_ui(ui: &mut egui::Ui, lang: Lang, entry: &TimelineEntry) {
-    ui.vertical(|ui| match &entry.event {
-        TimelineEvent::Contact(c) => {
-            ui.label(RichText::new(labels::channel(c.channel, lang)).strong());
-            ui.label(&c.summary);
-            if !c.outcome.is_empty() {
-                ui.label(RichText::new(format!("→ {}", c.outcome)).italics());
-            }
+    let heading = match &entry.event {
+        TimelineEvent::Contact(c) => labels::channel(c.channel, lang).to_string(),
+        TimelineEvent::Order(o) => format!("{} {}", lang.t(Msg::EventOrder), o.order_number),
+        TimelineEvent::Return { order_number, .. } => {
+            format!("{} ({order_number})", lang.t(Msg::EventReturn))
         }
-        TimelineEvent::Order(o) => {
-            ui.label(
-                RichText::new(format!("{} {}", lang.t(Msg::EventOrder), o.order_number)).strong(),
-            );
-            for item in &o.items {
-                let name = if item.name.is_empty() {
-                    &item.sku
-                } else {
-                    &item.name
-                };
-                let price = money(item.price, &item.currency, lang);
-                ui.label(format!(
-                    "{name} ({}) {price} — {}",
-                    item.size,
-                    labels::status(item.status, lang)
-                ));
-            }
-        }
-        TimelineEvent::Return {
-            order_number, item, ..
-        } => {
-            ui.label(
-                RichText::new(format!("{} ({order_number})", lang.t(Msg::EventReturn))).strong(),
-            );
-            let name = if item.name.is_empty() {
-                &item.sku
-            } else {
-                &item.name
-            };
-            ui.label(format!("{name} ({})", item.size));
-            if let Some(record) = &item.returned {
-                if !record.reason.is_empty() {
-                    ui.label(RichText::new(format!("→ {}", record.reason)).italics());
-                }
-                if !record.fit.is_empty() {
-                    ui.label(RichText::new(labels::fit(&record.fit, lang)).small());
-                }
-            }
-        }
+    };
+    ui.horizontal(|ui| {
+        ui.weak(&entry.date);
+        ui.label(RichText::new(heading).strong());
     });
+    ui.indent(
+        ("entry", &entry.date, &entry.counterpart),
+        |ui| match &entry.event {
+            TimelineEvent::Contact(c) => {
+                ui.label(&c.summary);
+                if !c.outcome.is_empty() {
+                    ui.label(
+                        RichText::new(format!("{}: {}", lang.t(Msg::Outcome), c.outcome)).italics(),
+                    );
+                }
+            }
+            TimelineEvent::Order(o) => {
+                for item in &o.items {
+                    let price = money(item.price, &item.currency, lang);
+                    ui.label(format!(
+                        "{} ({}) {price} — {}",
+                        shown_name(&item.name, &item.sku),
+                        item.size,
+                        labels::status(item.status, lang)
+                    ));
+                }
+            }
+            TimelineEvent::Return { item, .. } => {
+                ui.label(format!(
+                    "{} ({})",
+                    shown_name(&item.name, &item.sku),
+                    item.size
+                ));
+                if let Some(record) = &item.returned {
+                    if !record.reason.is_empty() {
+                        ui.label(
+                            RichText::new(format!("{}: {}", lang.t(Msg::Reason), record.reason))
+                                .italics(),
+                        );
+                    }
+                    if !record.fit.is_empty() {
+                        ui.label(format!(
+                            "{}: {}",
+                            lang.t(Msg::FitFeedback),
+                            labels::fit(&record.fit, lang)
+                        ));
+                    }
+                }
+            }
+        },
+    );
+}
+
+/// A garment's name, or its article number when it has none.
+fn shown_name<'a>(name: &'a str, sku: &'a str) -> &'a str {
+    if name.trim().is_empty() { sku } else { name }
 }
 
 fn contact_form(
