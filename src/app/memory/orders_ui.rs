@@ -118,11 +118,7 @@ fn item_ui(
         } else {
             ui.visuals().text_color()
         };
-        ui.label(
-            RichText::new(labels::deadline(deadline, today, lang))
-                .color(colour)
-                .small(),
-        );
+        ui.label(RichText::new(labels::deadline(deadline, today, lang)).color(colour));
     }
     if let Some(record) = &item.returned {
         let mut text = format!("{} {}", lang.t(Msg::ReturnDate), record.date);

@@ -80,7 +80,12 @@ pub(crate) fn privacy_tab(
         .id_salt("consent-matrix")
         .show(ui, |ui| {
             // Eighteen columns must fit the panel's default width: small boxes, tight spacing.
-            ui.spacing_mut().icon_width = 13.0;
+            let spacing = ui.spacing_mut();
+            spacing.icon_width = 13.0;
+            spacing.icon_spacing = 0.0;
+            spacing.button_padding.x = 1.0;
+            // A checkbox is at least this wide.
+            spacing.interact_size.y = 15.0;
             egui::Grid::new("consents")
                 .striped(true)
                 .min_col_width(COLUMN)

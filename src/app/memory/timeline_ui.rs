@@ -152,7 +152,7 @@ fn latest_counterpart(store: &Store, names: &[String]) -> Result<String, StoreEr
 /// One entry of the timeline: the date and what kind of event, then what was said or bought.
 fn entry_ui(ui: &mut egui::Ui, lang: Lang, entry: &TimelineEntry) {
     let heading = match &entry.event {
-        TimelineEvent::Contact(c) => labels::channel(c.channel, lang).to_string(),
+        TimelineEvent::Contact(c) => capitalised(labels::channel(c.channel, lang)),
         TimelineEvent::Order(o) => format!("{} {}", lang.t(Msg::EventOrder), o.order_number),
         TimelineEvent::Return { order_number, .. } => {
             format!("{} ({order_number})", lang.t(Msg::EventReturn))
@@ -208,6 +208,15 @@ fn entry_ui(ui: &mut egui::Ui, lang: Lang, entry: &TimelineEntry) {
             }
         },
     );
+}
+
+/// `"phone"` → `"Phone"`, for a heading.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A garment's name, or its article number when it has none.
