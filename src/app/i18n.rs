@@ -203,6 +203,10 @@ messages! {
     // Privacy tab.
     ConsentIntro => "Who may see what. A tick shares that measurement with them; changes are saved at once.", "Wer was sehen darf. Ein Häkchen gibt dieses Maß frei; Änderungen werden sofort gespeichert.";
     History => "History (orders and contacts)", "Verlauf (Bestellungen und Kontakte)";
+    PassportFor => "Fit passport of the shown profile for", "Maßpass des gezeigten Profils für";
+    PassportExport => "Export…", "Exportieren…";
+    PassportSaved => "Fit passport saved", "Maßpass gespeichert";
+    PassportFailed => "Could not export the fit passport", "Maßpass konnte nicht exportiert werden";
     NoConsentRows => "Nobody to share with yet: retailers and stylists appear here once you record an order or a contact.", "Noch niemand zum Teilen: Händler und Stilberatungen erscheinen hier, sobald eine Bestellung oder ein Kontakt erfasst ist.";
     MemoryEnd => "", "";
 }

@@ -28,6 +28,8 @@ pub use avatar::{Mannequin, to_bevy_mesh};
 pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
 pub use memory::actions::{Form, FormResults, MemoryAction};
+pub use memory::passport::PendingPassport;
+pub use memory::profiles_sync::StoreProfiles;
 pub use memory::search::{filter_timeline, matches as timeline_matches};
 pub use memory::store_res::ShopperStore;
 pub use model::Model;

@@ -342,3 +342,213 @@ fn the_timeline_search_ignores_case_and_needs_every_word() {
     assert!(filter_timeline(&all, "coat sleeves").is_empty());
     assert!(filter_timeline(&all, "Zalando").is_empty());
 }
+
+/// Needs a display and Vulkan: `DISPLAY=:99 WGPU_BACKEND=vulkan cargo test --test main
+/// app::memory::screenshot_of_the_orders_tab_in_german -- --ignored`; leaves the picture in
+/// the temp folder (`anprobe-app-shot-de-*/orders-de.png`) to be looked at.
+#[test]
+#[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
+fn screenshot_of_the_orders_tab_in_german() {
+    use anprobe::app::i18n::Lang;
+    use anprobe::app::{ScreenshotOptions, SideTab, screenshot_with};
+    let dir = scratch("shot-de");
+    let data = dir.join("data");
+    {
+        let (mut store, _) = Store::open(&data).unwrap();
+        let order = store.add_order(&coat_order("EUR")).unwrap();
+        let item = store.order(order).unwrap().items[0].id;
+        store
+            .return_item(
+                item,
+                "2026-11-20",
+                "Ärmel zu lang",
+                &[(Region::Sleeves, Verdict::Long)],
+            )
+            .unwrap();
+        let mut shirt_order = coat_order("EUR");
+        shirt_order.order_number = "10-4388-120".into();
+        shirt_order.date = date::today_utc();
+        store.add_order(&shirt_order).unwrap();
+        store
+            .add_wishlist(&NewWishlistItem {
+                added: "2026-11-20".into(),
+                ..shirt()
+            })
+            .unwrap();
+    }
+    let out = dir.join("orders-de.png");
+    let opts = ScreenshotOptions {
+        out: out.clone(),
+        measurements: None,
+        width: 1280,
+        height: 800,
+        tab: SideTab::Orders,
+        data_dir: Some(data),
+    };
+    screenshot_with(opts, |app| {
+        app.insert_resource(Lang::De);
+    })
+    .unwrap();
+    let png = image::open(&out).unwrap().to_rgb8();
+    // The 3D view between the dark panels is lit, and the right panel holds text.
+    let lit = png.pixels().filter(|p| p.0.iter().any(|&c| c > 40)).count();
+    assert!(lit > png.len() / 3 / 5, "mostly black ({lit} lit pixels)");
+    let panel_text = (900..1270)
+        .flat_map(|x| (60..260).map(move |y| (x, y)))
+        .filter(|&(x, y)| png.get_pixel(x, y).0.iter().all(|&c| c > 150))
+        .count();
+    assert!(
+        panel_text > 300,
+        "no text in the orders tab ({panel_text} bright pixels)"
+    );
+    println!("look at {}", out.display());
+}
+
+/// Frames until the passport's file dialog has answered.
+fn until_passport_written(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    app.update();
+    while app
+        .world()
+        .resource::<anprobe::app::PendingPassport>()
+        .is_open()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "dialog never answered"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.update();
+    }
+}
+
+#[test]
+fn profiles_live_in_the_store_and_come_back_from_it() {
+    use anprobe::app::Profiles;
+    use anprobe::measurements::{Form, Key, Measurements};
+    let dir = scratch("profiles-store");
+    let file = dir.join("profiles.json");
+    {
+        let mut app = headless(ProfileStore::at(&file));
+        app.insert_resource(ShopperStore::at(&dir));
+        app.update();
+        let mut profiles = app.world_mut().resource_mut::<Profiles>();
+        profiles.add("Kim");
+        profiles.active_mut().measurements = Measurements::new(Form::Male, 181.0);
+        profiles
+            .active_mut()
+            .measurements
+            .set(Key::ChestGirth, 102.0);
+        app.update();
+        app.world_mut()
+            .resource_mut::<Profiles>()
+            .rename_active("Kim B.");
+        app.world_mut().write_message(AppExit::Success);
+        app.update();
+    }
+    let (store, _) = Store::open(&dir).unwrap();
+    let stored = store.profiles().unwrap();
+    let names: Vec<&str> = stored.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Me", "Kim B."], "renamed, not added twice");
+    let kim = store.latest_measurements(stored[1].id).unwrap().unwrap();
+    assert_eq!(kim.measurements.get(Key::ChestGirth), Some(102.0));
+    assert_eq!(kim.measurements.form, Some(Form::Male));
+    assert_eq!(store.measurement_history(stored[1].id).unwrap().len(), 1);
+    drop(store);
+
+    // The profiles file is gone (or stale): the store's profiles come back.
+    std::fs::remove_file(&file).unwrap();
+    let mut app = headless(ProfileStore::at(&file));
+    app.insert_resource(ShopperStore::at(&dir));
+    app.update();
+    let profiles = app.world().resource::<Profiles>();
+    let names: Vec<&str> = profiles.list().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Me", "Kim B."]);
+    assert_eq!(
+        profiles.list()[1].measurements.get(Key::Stature),
+        Some(181.0)
+    );
+    // Deleting the shown profile deletes it, with its history, from the store.
+    app.world_mut().resource_mut::<Profiles>().select(1);
+    app.world_mut().resource_mut::<Profiles>().delete_active();
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    drop(app);
+    let (store, _) = Store::open(&dir).unwrap();
+    let names: Vec<String> = store
+        .profiles()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Me"]);
+    drop(store);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_fit_passport_holds_only_what_the_consent_allows() {
+    use anprobe::app::Dialogs;
+    use anprobe::measurements::Key;
+    use anprobe::store::Consent;
+    let dir = scratch("passport");
+    let mut app = headless(ProfileStore::at(dir.join("profiles.json")));
+    app.insert_resource(ShopperStore::at(&dir));
+    app.update();
+    let out = dir.join("passport.json");
+    app.insert_resource(Dialogs(Box::new(super::Answer(Some(out.clone())))));
+
+    // No consent yet: refused with a notice, nothing written.
+    app.world_mut().write_message(MemoryAction::ExportPassport {
+        counterpart: "Hanna Weber".into(),
+    });
+    until_passport_written(&mut app);
+    let failed = notices(&app).iter().find(|n| n.msg == Msg::PassportFailed);
+    assert!(
+        failed.is_some_and(|n| n.error && n.detail.contains("no consent")),
+        "{:?}",
+        notices(&app)
+    );
+    assert!(!out.exists());
+
+    app.world_mut()
+        .write_message(MemoryAction::SetConsent(Consent {
+            counterpart: "Hanna Weber".into(),
+            kind: CounterpartKind::Stylist,
+            keys: vec![Key::Stature, Key::HipGirth],
+            share_orders: false,
+            share_contacts: false,
+        }));
+    app.update();
+    assert!(
+        has_notice(&app, Msg::ConsentSaved, false),
+        "{:?}",
+        notices(&app)
+    );
+    app.world_mut().write_message(MemoryAction::ExportPassport {
+        counterpart: "Hanna Weber".into(),
+    });
+    until_passport_written(&mut app);
+    assert!(
+        has_notice(&app, Msg::PassportSaved, false),
+        "{:?}",
+        notices(&app)
+    );
+    let passport: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(passport["format"], "anprobe-fit-passport");
+    assert_eq!(passport["counterpart"], "Hanna Weber");
+    let keys: Vec<&String> = passport["measurements"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(
+        keys,
+        ["stature"],
+        "the default profile has only its height typed"
+    );
+    assert_eq!(passport["measurements"]["stature"], 168.0);
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -42,6 +42,11 @@ pub enum MemoryAction {
     },
     AddContact(NewContact),
     SetConsent(Consent),
+    /// Writes the shown profile's fit passport for this counterpart to a file the shopper picks
+    /// (handled by `passport.rs`).
+    ExportPassport {
+        counterpart: String,
+    },
 }
 
 /// The forms whose entries are saved through [`MemoryAction`]s.
@@ -190,6 +195,7 @@ pub(super) fn apply_actions(
                     Some(Form::Contact),
                 )
             }
+            MemoryAction::ExportPassport { .. } => continue,
             MemoryAction::SetConsent(consent) => (
                 store.change(|s| s.set_consent(consent)),
                 Msg::ConsentSaved,

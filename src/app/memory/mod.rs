@@ -6,7 +6,9 @@ pub(crate) mod actions;
 mod labels;
 mod order_form;
 pub(crate) mod orders_ui;
+pub mod passport;
 pub(crate) mod privacy_ui;
+pub mod profiles_sync;
 mod return_form;
 pub mod search;
 pub mod store_res;
@@ -21,12 +23,22 @@ use bevy_egui::egui::{self, Color32};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<store_res::ShopperStore>()
         .init_resource::<actions::FormResults>()
+        .init_resource::<profiles_sync::StoreProfiles>()
+        .init_resource::<passport::PendingPassport>()
         .add_message::<actions::MemoryAction>()
         .add_message::<AddToWishlist>()
         .add_message::<RequestRedraw>()
         .add_systems(Startup, store_res::open_store)
-        .add_systems(Update, actions::apply_actions)
-        .add_systems(Last, redraw_after_change);
+        // After the profiles file was read (Startup), before the first frame uses the profiles.
+        .add_systems(PostStartup, profiles_sync::adopt_profiles)
+        .add_systems(
+            Update,
+            (actions::apply_actions, passport::export_passport).in_set(super::AppSystems::Files),
+        )
+        .add_systems(
+            Last,
+            (profiles_sync::save_profiles_to_store, redraw_after_change),
+        );
 }
 
 /// The app redraws on input only: a change saved to the store (or a form's answer) shows in

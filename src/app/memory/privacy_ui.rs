@@ -18,6 +18,8 @@ const COLUMN: f32 = 16.0;
 pub(crate) struct PrivacyState {
     read_at: Option<u64>,
     rows: Loaded<Vec<Consent>>,
+    /// Whom the fit passport is for.
+    passport_to: String,
 }
 
 /// Every counterpart with its consent; those without one get an empty consent (nothing shared).
@@ -111,6 +113,43 @@ pub(crate) fn privacy_tab(
                     }
                 });
         });
+    ui.add_space(8.0);
+    passport_ui(ui, lang, rows, &mut state.passport_to, out);
+}
+
+/// "Fit passport of the shown profile for [counterpart] [Export…]".
+fn passport_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    rows: &[Consent],
+    chosen: &mut String,
+    out: &mut Vec<MemoryAction>,
+) {
+    let consented: Vec<&Consent> = rows
+        .iter()
+        .filter(|c| !c.keys.is_empty() || c.share_orders || c.share_contacts)
+        .collect();
+    let Some(first) = consented.first() else {
+        return;
+    };
+    if !consented.iter().any(|c| c.counterpart == *chosen) {
+        *chosen = first.counterpart.clone();
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.t(Msg::PassportFor));
+        egui::ComboBox::from_id_salt("passport-for")
+            .selected_text(chosen.as_str())
+            .show_ui(ui, |ui| {
+                for c in &consented {
+                    ui.selectable_value(chosen, c.counterpart.clone(), &c.counterpart);
+                }
+            });
+        if ui.button(lang.t(Msg::PassportExport)).clicked() {
+            out.push(MemoryAction::ExportPassport {
+                counterpart: chosen.clone(),
+            });
+        }
+    });
 }
 
 /// One counterpart's row: the name, "history", then one box per measurement.
