@@ -3,6 +3,7 @@
 //! the order and return forms, timeline with its search, privacy).
 
 pub(crate) mod actions;
+mod contact_form;
 mod labels;
 mod order_form;
 pub(crate) mod orders_ui;

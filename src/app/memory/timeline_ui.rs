@@ -3,14 +3,13 @@
 //! record a new contact.
 
 use crate::app::i18n::{Lang, Msg};
-use crate::app::memory::actions::{Form, FormResults, MemoryAction};
+use crate::app::memory::actions::{FormResults, MemoryAction};
+use crate::app::memory::contact_form::{ContactForm, contact_form};
 use crate::app::memory::labels::{self, money};
 use crate::app::memory::search::filter_timeline;
 use crate::app::memory::store_res::ShopperStore;
-use crate::app::memory::{Loaded, error_text, field_row};
-use crate::store::{
-    Channel, CounterpartKind, NewContact, Store, StoreError, TimelineEntry, TimelineEvent, date,
-};
+use crate::app::memory::{Loaded, error_text};
+use crate::store::{Store, StoreError, TimelineEntry, TimelineEvent, date};
 use bevy_egui::egui::{self, RichText};
 
 /// The tab's state: the counterparts and the chosen one's timeline as last read, the search and
@@ -23,33 +22,6 @@ pub(crate) struct TimelineState {
     entries: Loaded<Vec<TimelineEntry>>,
     search: String,
     form: ContactForm,
-}
-
-struct ContactForm {
-    /// Empty: the counterpart chosen above.
-    counterpart: String,
-    kind: CounterpartKind,
-    channel: Channel,
-    date: String,
-    summary: String,
-    outcome: String,
-    error: Option<String>,
-    sent: bool,
-}
-
-impl Default for ContactForm {
-    fn default() -> Self {
-        ContactForm {
-            counterpart: String::new(),
-            kind: CounterpartKind::Retailer,
-            channel: Channel::Shop,
-            date: String::new(),
-            summary: String::new(),
-            outcome: String::new(),
-            error: None,
-            sent: false,
-        }
-    }
 }
 
 pub(crate) fn timeline_tab(
@@ -99,7 +71,7 @@ pub(crate) fn timeline_tab(
         });
         state.read_at = Some(key);
     }
-    contact_form(ui, lang, state, results, out);
+    contact_form(ui, lang, &mut state.form, &mut state.chosen, results, out);
     if state.chosen.is_empty() {
         return;
     }
@@ -222,82 +194,4 @@ fn capitalised(text: &str) -> String {
 /// A garment's name, or its article number when it has none.
 fn shown_name<'a>(name: &'a str, sku: &'a str) -> &'a str {
     if name.trim().is_empty() { sku } else { name }
-}
-
-fn contact_form(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    state: &mut TimelineState,
-    results: &mut FormResults,
-    out: &mut Vec<MemoryAction>,
-) {
-    let form = &mut state.form;
-    if form.sent
-        && let Some(result) = results.take(Form::Contact)
-    {
-        form.sent = false;
-        match result {
-            Ok(()) => {
-                if !form.counterpart.trim().is_empty() {
-                    state.chosen = form.counterpart.trim().to_string();
-                }
-                *form = ContactForm::default();
-            }
-            Err(why) => form.error = Some(why),
-        }
-    }
-    egui::CollapsingHeader::new(lang.t(Msg::AddContact))
-        .id_salt("add-contact")
-        .show(ui, |ui| {
-            egui::Grid::new("contact-fields")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    field_row(
-                        ui,
-                        lang.t(Msg::Counterpart),
-                        &mut form.counterpart,
-                        &state.chosen,
-                    );
-                    ui.label(lang.t(Msg::Kind));
-                    ui.horizontal(|ui| {
-                        for kind in [CounterpartKind::Retailer, CounterpartKind::Stylist] {
-                            ui.radio_value(&mut form.kind, kind, labels::kind(kind, lang));
-                        }
-                    });
-                    ui.end_row();
-                    ui.label(lang.t(Msg::Channel));
-                    egui::ComboBox::from_id_salt("channel")
-                        .selected_text(labels::channel(form.channel, lang))
-                        .show_ui(ui, |ui| {
-                            for channel in Channel::ALL {
-                                let text = labels::channel(channel, lang);
-                                ui.selectable_value(&mut form.channel, channel, text);
-                            }
-                        });
-                    ui.end_row();
-                    field_row(ui, lang.t(Msg::Date), &mut form.date, lang.t(Msg::DateHint));
-                    field_row(ui, lang.t(Msg::Summary), &mut form.summary, "");
-                    field_row(ui, lang.t(Msg::Outcome), &mut form.outcome, "");
-                });
-            if ui.button(lang.t(Msg::Record)).clicked() {
-                form.sent = true;
-                form.error = None;
-                let counterpart = if form.counterpart.trim().is_empty() {
-                    state.chosen.clone()
-                } else {
-                    form.counterpart.clone()
-                };
-                out.push(MemoryAction::AddContact(NewContact {
-                    counterpart,
-                    kind: form.kind,
-                    channel: form.channel,
-                    date: form.date.clone(),
-                    summary: form.summary.clone(),
-                    outcome: form.outcome.clone(),
-                }));
-            }
-            if let Some(why) = &form.error {
-                error_text(ui, why);
-            }
-        });
 }
