@@ -443,8 +443,22 @@ fn profiles_live_in_the_store_and_come_back_from_it() {
         app.world_mut()
             .resource_mut::<Profiles>()
             .rename_active("Kim B.");
+        // Written once settled, or at exit.
         app.world_mut().write_message(AppExit::Success);
         app.update();
+        // A value the panel marks as wrong is not recorded, and is no failure either.
+        app.world_mut()
+            .resource_mut::<Profiles>()
+            .active_mut()
+            .measurements
+            .set(Key::WaistGirth, 5.0);
+        app.world_mut().write_message(AppExit::Success);
+        app.update();
+        assert!(
+            !has_notice(&app, Msg::ProfilesSaveFailed, true),
+            "{:?}",
+            notices(&app)
+        );
     }
     let (store, _) = Store::open(&dir).unwrap();
     let stored = store.profiles().unwrap();
@@ -452,6 +466,7 @@ fn profiles_live_in_the_store_and_come_back_from_it() {
     assert_eq!(names, ["Me", "Kim B."], "renamed, not added twice");
     let kim = store.latest_measurements(stored[1].id).unwrap().unwrap();
     assert_eq!(kim.measurements.get(Key::ChestGirth), Some(102.0));
+    assert_eq!(kim.measurements.get(Key::WaistGirth), None);
     assert_eq!(kim.measurements.form, Some(Form::Male));
     assert_eq!(store.measurement_history(stored[1].id).unwrap().len(), 1);
     drop(store);

@@ -11,7 +11,7 @@ use crate::app::memory::store_res::ShopperStore;
 use crate::app::notice::Notices;
 use crate::app::profile_store::ProfileStore;
 use crate::app::profiles::{Profile, Profiles, default_measurements};
-use crate::measurements::Measurements;
+use crate::measurements::{self, Measurements};
 use crate::store::{Store, StoreError, date};
 use bevy::prelude::*;
 
@@ -110,6 +110,15 @@ pub(super) fn save_profiles_to_store(
         return;
     }
     state.pending_since = None;
+    let list = profiles.list();
+    let same = synced.len() == list.len()
+        && synced
+            .iter()
+            .zip(list)
+            .all(|((_, name, m), p)| *name == p.name && m.as_ref() == Some(&p.measurements));
+    if same {
+        return;
+    }
     let mut written = Vec::new();
     match store.change(|s| write_changes(s, &synced, &profiles, &mut written)) {
         Ok(()) => state.synced = Some(written),
@@ -162,16 +171,17 @@ fn write_changes(
     for (profile, id) in list.iter().zip(ids) {
         let id = id.unwrap_or_default();
         let last = before.iter().find(|b| b.0 == id).and_then(|b| b.2.clone());
-        let mut kept = Some(profile.measurements.clone());
-        if last.as_ref() != Some(&profile.measurements) {
+        // Values the panel marks as wrong are not history: written once they are fixed.
+        let usable = !measurements::validate(&profile.measurements)
+            .iter()
+            .any(|i| i.is_error());
+        if usable && last.as_ref() != Some(&profile.measurements) {
             match store.record_measurements(id, &profile.measurements, &today) {
-                Ok(_) => {}
-                // Values the panel already marks as wrong: written once they are fixed.
-                Err(StoreError::Invalid { .. }) => kept = last,
+                Ok(_) | Err(StoreError::Invalid { .. }) => {}
                 Err(e) => return Err(e),
             }
         }
-        written.push((id, profile.name.clone(), kept));
+        written.push((id, profile.name.clone(), Some(profile.measurements.clone())));
     }
     Ok(())
 }
