@@ -81,9 +81,10 @@ pub(crate) fn timeline_tab(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut state.search)
-                    .hint_text(format!("🔍 {}", lang.t(Msg::SearchHint)))
+                    .hint_text(format!("🔍 {}", lang.t(Msg::Search)))
                     .desired_width(190.0),
-            );
+            )
+            .on_hover_text(lang.t(Msg::SearchHint));
         });
     });
     let entries = match &state.entries.0 {
