@@ -4,8 +4,8 @@
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{
     Dialogs, FileAction, FileDialogs, GarmentImported, ImportGarment, Imports, Mannequin, Model,
-    Notices, PathFuture, ProfileStore, Profiles, ScreenshotOptions, TapeHover, model_plugin,
-    screenshot, screenshot_with,
+    Notices, PathFuture, ProfileStore, Profiles, ScreenshotOptions, SideTab, TapeHover,
+    model_plugin, screenshot, screenshot_with,
 };
 use anprobe::measurements::{Form, Key, Measurements};
 use bevy::mesh::MeshPlugin;
@@ -395,6 +395,8 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
         measurements: None,
         width,
         height: 600,
+        tab: SideTab::Catalog,
+        data_dir: None,
     };
     assert!(screenshot(opts("/tmp/x.png", 0)).is_err());
     let missing = std::env::temp_dir().join("anprobe-no-such-dir/x.png");
@@ -417,6 +419,8 @@ fn screenshot_draws_the_hovered_tape() {
         measurements: None,
         width: 960,
         height: 600,
+        tab: SideTab::Catalog,
+        data_dir: None,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(TapeHover {
@@ -436,3 +440,5 @@ fn screenshot_draws_the_hovered_tape() {
     assert!(tape > 50, "no orange tape ({tape} pixels)");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+mod memory;

@@ -236,6 +236,79 @@ fn profiles_keep_dated_history_and_use_the_latest() {
 }
 
 #[test]
+fn profiles_rename_delete_and_record_one_snapshot_per_day() {
+    let dir = StDir::new("profiles-day");
+    let mut store = st_open(&dir.path);
+    let ana = store.add_profile("Ana", "2026-01-01").unwrap();
+    let ben = store.add_profile("Ben", "2026-01-01").unwrap();
+    // The first recording adds, an equal one writes nothing, a change the same day replaces.
+    assert!(
+        store
+            .record_measurements(ana, &st_body(90.0), "2026-03-01")
+            .unwrap()
+    );
+    assert!(
+        !store
+            .record_measurements(ana, &st_body(90.0), "2026-03-02")
+            .unwrap()
+    );
+    assert!(
+        store
+            .record_measurements(ana, &st_body(91.0), "2026-03-01")
+            .unwrap()
+    );
+    let history = store.measurement_history(ana).unwrap();
+    assert_eq!(history.len(), 1, "one snapshot per day");
+    assert_eq!(history[0].measurements.get(Key::ChestGirth), Some(91.0));
+    // A later day keeps the earlier one as history.
+    assert!(
+        store
+            .record_measurements(ana, &st_body(92.5), "2026-04-10")
+            .unwrap()
+    );
+    let history = store.measurement_history(ana).unwrap();
+    let chests: Vec<_> = history
+        .iter()
+        .map(|s| (s.taken.as_str(), s.measurements.get(Key::ChestGirth)))
+        .collect();
+    assert_eq!(
+        chests,
+        [("2026-04-10", Some(92.5)), ("2026-03-01", Some(91.0))]
+    );
+
+    store.rename_profile(ana, "Ana B.").unwrap();
+    assert!(matches!(
+        store.rename_profile(ana, "Ben"),
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        store.rename_profile(ana, "  "),
+        Err(StoreError::Invalid { .. })
+    ));
+    store
+        .record_measurements(ben, &st_body(99.0), "2026-03-01")
+        .unwrap();
+    store.delete_profile(ben).unwrap();
+    let names: Vec<String> = store
+        .profiles()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Ana B."]);
+    assert!(matches!(
+        store.latest_measurements(ben),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.delete_profile(ben),
+        Err(StoreError::NotFound { .. })
+    ));
+    // What is left passes the store's own check (seals, foreign keys).
+    assert!(store.check().unwrap().is_ok());
+}
+
+#[test]
 fn wishlist_add_list_remove_and_move_to_order() {
     let dir = StDir::new("wishlist");
     let mut store = st_open(&dir.path);

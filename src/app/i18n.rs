@@ -108,6 +108,111 @@ messages! {
     TabPrivacy => "Privacy", "Datenschutz";
     // Catalog, try-on and fit (catalog_ui.rs and the garment modules): add below.
     // Wishlist, orders, timeline, privacy (memory_ui.rs and its modules): add below.
+    // The store in the app (memory/store_res.rs, memory/actions.rs).
+    StoreMovedAside => "The data file was damaged; it was moved aside and kept as", "Die Datendatei war beschädigt; sie wurde beiseitegelegt und aufbewahrt als";
+    StoreBackupRestored => "Restored the newest good backup", "Die neueste intakte Sicherung wurde wiederhergestellt";
+    StoreReadOnly => "The data folder is read-only: you can look, but changes are not saved", "Der Datenordner ist schreibgeschützt: Ansehen geht, Änderungen werden nicht gespeichert";
+    StoreWarning => "Data store", "Datenspeicher";
+    StoreOpenFailed => "Wishlist, orders and history could not be opened", "Wunschliste, Bestellungen und Verlauf konnten nicht geöffnet werden";
+    StoreNone => "No data folder: wishlist, orders and history are not kept in this window", "Kein Datenordner: Wunschliste, Bestellungen und Verlauf werden in diesem Fenster nicht geführt";
+    WishlistAdded => "Added to the wishlist", "Zur Wunschliste hinzugefügt";
+    WishlistAddFailed => "Could not add to the wishlist", "Konnte nicht zur Wunschliste hinzugefügt werden";
+    WishlistRemoved => "Removed from the wishlist", "Von der Wunschliste entfernt";
+    WishlistRemoveFailed => "Could not remove from the wishlist", "Konnte nicht von der Wunschliste entfernt werden";
+    OrderRecorded => "Order recorded", "Bestellung erfasst";
+    OrderFailed => "Could not record the order", "Bestellung konnte nicht erfasst werden";
+    StatusChanged => "Status changed", "Status geändert";
+    StatusFailed => "Could not change the status", "Status konnte nicht geändert werden";
+    ReturnRecorded => "Return recorded", "Rücksendung erfasst";
+    ReturnFailed => "Could not record the return", "Rücksendung konnte nicht erfasst werden";
+    ContactRecorded => "Contact recorded", "Kontakt erfasst";
+    ContactFailed => "Could not record the contact", "Kontakt konnte nicht erfasst werden";
+    ConsentSaved => "Consent saved", "Einwilligung gespeichert";
+    ConsentFailed => "Could not change the consent", "Einwilligung konnte nicht geändert werden";
+    // Fields shared by the forms.
+    Retailer => "Retailer", "Händler";
+    Sku => "Article no.", "Artikelnr.";
+    ItemName => "Name", "Bezeichnung";
+    Size => "Size", "Größe";
+    Colour => "Colour", "Farbe";
+    Price => "Price", "Preis";
+    Currency => "Currency", "Währung";
+    Note => "Note", "Notiz";
+    Date => "Date", "Datum";
+    DateHint => "YYYY-MM-DD (empty: today)", "JJJJ-MM-TT (leer: heute)";
+    OrderNumber => "Order no.", "Bestellnr.";
+    ReturnWindow => "Return window (days)", "Rückgabefrist (Tage)";
+    Optional => "optional", "optional";
+    PriceNotNumber => "invalid price: not a number", "ungültiger Preis: keine Zahl";
+    WindowNotNumber => "invalid return window: not a whole number of days", "ungültige Rückgabefrist: keine ganze Zahl von Tagen";
+    // Wishlist tab.
+    WishlistEmpty => "The wishlist is empty. Garments you try on in the catalog can be added here.", "Die Wunschliste ist leer. Im Katalog anprobierte Kleidungsstücke lassen sich hier vormerken.";
+    PriceWhenAdded => "when added", "beim Hinzufügen";
+    AddedOn => "added", "hinzugefügt am";
+    Remove => "Remove", "Entfernen";
+    MoveToOrder => "Move to order…", "In Bestellung übernehmen…";
+    // Orders tab.
+    OrdersEmpty => "No orders yet.", "Noch keine Bestellungen.";
+    RecordOrder => "Record an order by hand", "Bestellung von Hand erfassen";
+    Record => "Record", "Erfassen";
+    StatusOrdered => "ordered", "bestellt";
+    StatusDelivered => "delivered", "geliefert";
+    StatusKept => "kept", "behalten";
+    StatusReturned => "returned", "zurückgeschickt";
+    MarkDelivered => "Delivered", "Geliefert";
+    MarkKept => "Keep", "Behalten";
+    MarkReturned => "Return…", "Zurückschicken…";
+    ReturnBy => "return by", "Rückgabe bis";
+    DaysLeft => "days left", "Tage übrig";
+    DeadlinePassed => "deadline passed", "Frist abgelaufen";
+    Reason => "Reason", "Grund";
+    FitFeedback => "Fit", "Passform";
+    ReturnDate => "Sent back on", "Zurückgeschickt am";
+    NoVerdict => "–", "–";
+    RegionChest => "Chest", "Brust";
+    RegionWaist => "Waist", "Taille";
+    RegionHip => "Hip", "Hüfte";
+    RegionShoulders => "Shoulders", "Schultern";
+    RegionUpperArm => "Upper arm", "Oberarm";
+    RegionThigh => "Thigh", "Oberschenkel";
+    RegionLength => "Length", "Länge";
+    RegionSleeves => "Sleeves", "Ärmel";
+    RegionInsideLeg => "Inside leg", "Schrittlänge";
+    VerdictTight => "too tight", "zu eng";
+    VerdictLoose => "too loose", "zu weit";
+    VerdictShort => "too short", "zu kurz";
+    VerdictLong => "too long", "zu lang";
+    VerdictGood => "good", "passt";
+    // Timeline tab.
+    Counterpart => "Retailer or stylist", "Händler oder Stilberatung";
+    NoCounterparts => "No retailers or stylists yet: record an order or a contact first.", "Noch keine Händler oder Stilberatungen: zuerst eine Bestellung oder einen Kontakt erfassen.";
+    WhatHappened => "What happened before", "Was bisher geschah";
+    Search => "Search", "Suche";
+    SearchHint => "summary, outcome, garment…", "Zusammenfassung, Ergebnis, Artikel…";
+    NothingFound => "Nothing matches the search.", "Nichts passt zur Suche.";
+    NothingYet => "Nothing recorded yet.", "Noch nichts erfasst.";
+    AddContact => "Add a contact", "Kontakt hinzufügen";
+    Channel => "Channel", "Kanal";
+    Kind => "Who", "Wer";
+    Summary => "Summary", "Zusammenfassung";
+    Outcome => "Outcome", "Ergebnis";
+    ChannelShop => "in the shop", "im Laden";
+    ChannelPhone => "phone", "Telefon";
+    ChannelMail => "mail", "E-Mail";
+    ChannelChat => "chat", "Chat";
+    ChannelStylistSession => "stylist session", "Stilberatungstermin";
+    KindRetailer => "retailer", "Händler";
+    KindStylist => "stylist", "Stilberatung";
+    EventOrder => "Order", "Bestellung";
+    EventReturn => "Return", "Rücksendung";
+    // Privacy tab.
+    ConsentIntro => "Who may see what. A tick shares that measurement with them; changes are saved at once.", "Wer was sehen darf. Ein Häkchen gibt dieses Maß frei; Änderungen werden sofort gespeichert.";
+    History => "History (orders and contacts)", "Verlauf (Bestellungen und Kontakte)";
+    PassportFor => "Fit passport of the shown profile for", "Maßpass des gezeigten Profils für";
+    PassportExport => "Export…", "Exportieren…";
+    PassportSaved => "Fit passport saved", "Maßpass gespeichert";
+    PassportFailed => "Could not export the fit passport", "Maßpass konnte nicht exportiert werden";
+    NoConsentRows => "Nobody to share with yet: retailers and stylists appear here once you record an order or a contact.", "Noch niemand zum Teilen: Händler und Stilberatungen erscheinen hier, sobald eine Bestellung oder ein Kontakt erfasst ist.";
 }
 
 /// The name of a measurement, as a tailor would say it.

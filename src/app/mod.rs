@@ -11,6 +11,7 @@ mod files;
 mod garment_import;
 pub mod i18n;
 mod measurements_ui;
+mod memory;
 mod memory_ui;
 mod model;
 mod notice;
@@ -28,6 +29,11 @@ pub use avatar::{Mannequin, to_bevy_mesh};
 pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
 pub use garment_import::{GarmentImported, ImportGarment, Imports};
+pub use memory::actions::{Form, FormResults, MemoryAction};
+pub use memory::passport::PendingPassport;
+pub use memory::profiles_sync::StoreProfiles;
+pub use memory::search::{filter_timeline, matches as timeline_matches};
+pub use memory::store_res::ShopperStore;
 pub use model::Model;
 pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
@@ -53,6 +59,7 @@ pub fn run() -> ExitCode {
         // Redraw on input only: a fitting room need not heat the laptop.
         .insert_resource(WinitSettings::desktop_app())
         .insert_resource(ProfileStore::from_env())
+        .insert_resource(ShopperStore::from_env())
         .add_plugins(plugin)
         .run();
     match exit {
@@ -120,6 +127,7 @@ pub fn model_plugin(app: &mut App) {
         profile_store::plugin,
         files::plugin,
         garment_import::plugin,
+        memory::plugin,
         model::plugin,
         avatar::plugin,
     ));

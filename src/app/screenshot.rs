@@ -2,9 +2,11 @@
 //! render pipeline is compiled, saves a PNG of the window and exits.
 
 use crate::app::avatar::Mannequin;
+use crate::app::memory::store_res::ShopperStore;
 use crate::app::model::Model;
 use crate::app::profile_store::ProfileStore;
 use crate::app::profiles::{Profile, Profiles, default_measurements};
+use crate::app::side::SideTab;
 use crate::measurements::{Measurements, Severity};
 use bevy::prelude::*;
 use bevy::render::render_resource::PipelineCache;
@@ -25,6 +27,11 @@ pub struct ScreenshotOptions {
     /// Window size in physical pixels (the picture's size).
     pub width: u32,
     pub height: u32,
+    /// The right panel's tab.
+    pub tab: SideTab,
+    /// The shopper's store shown in the memory tabs; `None` opens none (measurements never
+    /// come from or go to the data folder).
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Frames the avatar must have been on screen before the picture is taken. Nothing accumulates
@@ -79,7 +86,13 @@ pub fn screenshot_with(
                 }],
                 0,
             ))
+            .insert_resource(
+                opts.data_dir
+                    .clone()
+                    .map_or_else(ShopperStore::none, ShopperStore::at),
+            )
             .add_plugins(super::plugin)
+            .insert_resource(opts.tab)
             .insert_resource(job)
             .insert_resource(PipelinesWaiting(usize::MAX))
             .add_systems(Update, watch);

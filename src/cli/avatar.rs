@@ -47,6 +47,20 @@ pub struct ScreenshotArgs {
     /// Picture height in pixels (16 to 8192)
     #[arg(long, default_value_t = 720, value_parser = clap::value_parser!(u32).range(16..=8192))]
     pub height: u32,
+    /// The tab shown in the right panel; the memory tabs show the store in --data-dir (without
+    /// it, no store is opened and they say so)
+    #[arg(long, value_enum, default_value_t = TabArg::Catalog)]
+    pub tab: TabArg,
+}
+
+/// The right panel's tabs, as `screenshot --tab` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TabArg {
+    Catalog,
+    Wishlist,
+    Orders,
+    Timeline,
+    Privacy,
 }
 
 /// `anprobe avatar`: measurements → resolved → body → tape → .glb (+ report).
@@ -74,7 +88,7 @@ pub(super) fn avatar(args: &AvatarArgs) -> Result<(), String> {
 }
 
 /// `anprobe screenshot`.
-pub(super) fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
+pub(super) fn screenshot(args: ScreenshotArgs, data_dir: Option<&Path>) -> Result<(), String> {
     let measurements = match &args.measurements {
         Some(path) => {
             let typed = load(path)?;
@@ -84,17 +98,30 @@ pub(super) fn screenshot(args: ScreenshotArgs) -> Result<(), String> {
         }
         None => None,
     };
-    take_screenshot(args, measurements)
+    take_screenshot(args, measurements, data_dir)
 }
 
 #[cfg(feature = "app")]
-fn take_screenshot(args: ScreenshotArgs, measurements: Option<Measurements>) -> Result<(), String> {
+fn take_screenshot(
+    args: ScreenshotArgs,
+    measurements: Option<Measurements>,
+    data_dir: Option<&Path>,
+) -> Result<(), String> {
+    use crate::app::SideTab;
     let out = args.out.clone();
     crate::app::screenshot(crate::app::ScreenshotOptions {
         out: args.out,
         measurements,
         width: args.width,
         height: args.height,
+        tab: match args.tab {
+            TabArg::Catalog => SideTab::Catalog,
+            TabArg::Wishlist => SideTab::Wishlist,
+            TabArg::Orders => SideTab::Orders,
+            TabArg::Timeline => SideTab::Timeline,
+            TabArg::Privacy => SideTab::Privacy,
+        },
+        data_dir: data_dir.map(Path::to_path_buf),
     })
     .map_err(|e| format!("cannot take the screenshot {}: {e}", out.display()))
 }
@@ -104,6 +131,7 @@ fn take_screenshot(args: ScreenshotArgs, measurements: Option<Measurements>) -> 
 fn take_screenshot(
     _args: ScreenshotArgs,
     _measurements: Option<Measurements>,
+    _data_dir: Option<&Path>,
 ) -> Result<(), String> {
     Err("this build has no app (built without the `app` feature)".into())
 }

@@ -20,7 +20,7 @@ mod output;
 mod session;
 mod wishlist;
 
-pub use avatar::{AvatarArgs, ScreenshotArgs};
+pub use avatar::{AvatarArgs, ScreenshotArgs, TabArg};
 pub use catalog::{CatalogCommand, GenerateArgs};
 pub use data::{DataCommand, ExportArgs, ImportArgs};
 pub use fit::FitArgs;
@@ -120,7 +120,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         None => return open_app(data_dir),
         Some(Command::Avatar(args)) => avatar::avatar(&args).map(|()| ExitCode::SUCCESS),
-        Some(Command::Screenshot(args)) => avatar::screenshot(args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Screenshot(args)) => {
+            avatar::screenshot(args, data_dir).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Fit(args)) => fit::fit(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Garment(command)) => garment::run(command),
         Some(Command::Catalog(command)) => catalog::run(command),

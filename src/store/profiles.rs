@@ -224,4 +224,65 @@ impl Store {
             -1,
         )
     }
+
+    /// Renames a profile; names stay unique.
+    pub fn rename_profile(&mut self, profile_id: i64, name: &str) -> Result<(), StoreError> {
+        let name = validate::required("name", name)?;
+        self.write(|tx| {
+            require_profile(tx, profile_id)?;
+            let other: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM profiles WHERE name = ?1 AND id != ?2",
+                    params![name, profile_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = other {
+                return Err(StoreError::Conflict(format!(
+                    "a profile named {name:?} already exists (profile #{id})"
+                )));
+            }
+            tx.execute(
+                "UPDATE profiles SET name = ?1 WHERE id = ?2",
+                params![name, profile_id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Deletes a profile with its whole measurement history.
+    pub fn delete_profile(&mut self, profile_id: i64) -> Result<(), StoreError> {
+        self.write(|tx| {
+            require_profile(tx, profile_id)?;
+            tx.execute("DELETE FROM profiles WHERE id = ?1", [profile_id])?;
+            Ok(())
+        })
+    }
+
+    /// Records the profile's measurements as of `taken`, keeping one snapshot per day: a change
+    /// on the day of the newest snapshot replaces it, a change on a later day adds one (the
+    /// history), and measurements equal to the newest snapshot's record nothing. Returns
+    /// whether anything was written.
+    pub fn record_measurements(
+        &mut self,
+        profile_id: i64,
+        measurements: &Measurements,
+        taken: &str,
+    ) -> Result<bool, StoreError> {
+        let m = validate::measurements(measurements)?;
+        let taken = validate::date("taken", taken)?;
+        let latest = self.latest_measurements(profile_id)?;
+        if latest.as_ref().is_some_and(|s| s.measurements == m) {
+            return Ok(false);
+        }
+        let replaced = latest.filter(|s| s.taken == taken).map(|s| s.id);
+        self.write(|tx| {
+            require_profile(tx, profile_id)?;
+            if let Some(id) = replaced {
+                tx.execute("DELETE FROM snapshots WHERE id = ?1", [id])?;
+            }
+            insert_snapshot(tx, None, profile_id, &taken, &m)
+        })?;
+        Ok(true)
+    }
 }
