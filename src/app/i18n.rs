@@ -212,6 +212,11 @@ messages! {
     PassportExport => "Export…", "Exportieren…";
     PassportSaved => "Fit passport saved", "Maßpass gespeichert";
     PassportFailed => "Could not export the fit passport", "Maßpass konnte nicht exportiert werden";
+    BackupIntro => "Everything kept here (profiles, wishlist, orders, returns, contacts, consents):", "Alles, was hier gespeichert ist (Profile, Wunschliste, Bestellungen, Rücksendungen, Kontakte, Einwilligungen):";
+    BackupExport => "Export backup…", "Sicherung exportieren…";
+    BackupHint => "One JSON file; `anprobe data import FILE` restores it exactly into an empty data folder", "Eine JSON-Datei; `anprobe data import DATEI` stellt sie in einem leeren Datenordner genau wieder her";
+    BackupSaved => "Backup saved", "Sicherung gespeichert";
+    BackupFailed => "Could not export the backup", "Sicherung konnte nicht exportiert werden";
     NoConsentRows => "Nobody to share with yet: retailers and stylists appear here once you record an order or a contact.", "Noch niemand zum Teilen: Händler und Stilberatungen erscheinen hier, sobald eine Bestellung oder ein Kontakt erfasst ist.";
 }
 

@@ -30,7 +30,7 @@ pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
 pub use garment_import::{GarmentImported, ImportGarment, Imports};
 pub use memory::actions::{Form, FormResults, MemoryAction};
-pub use memory::passport::PendingPassport;
+pub use memory::export::PendingExport;
 pub use memory::profiles_sync::StoreProfiles;
 pub use memory::search::{filter_timeline, matches as timeline_matches};
 pub use memory::store_res::ShopperStore;

@@ -404,13 +404,13 @@ fn screenshot_of_the_orders_tab_in_german() {
     println!("look at {}", out.display());
 }
 
-/// Frames until the passport's file dialog has answered.
-fn until_passport_written(app: &mut App) {
+/// Frames until the export's file dialog has answered.
+fn until_export_written(app: &mut App) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     app.update();
     while app
         .world()
-        .resource::<anprobe::app::PendingPassport>()
+        .resource::<anprobe::app::PendingExport>()
         .is_open()
     {
         assert!(
@@ -517,7 +517,7 @@ fn the_fit_passport_holds_only_what_the_consent_allows() {
     app.world_mut().write_message(MemoryAction::ExportPassport {
         counterpart: "Hanna Weber".into(),
     });
-    until_passport_written(&mut app);
+    until_export_written(&mut app);
     let failed = notices(&app).iter().find(|n| n.msg == Msg::PassportFailed);
     assert!(
         failed.is_some_and(|n| n.error && n.detail.contains("no consent")),
@@ -543,7 +543,7 @@ fn the_fit_passport_holds_only_what_the_consent_allows() {
     app.world_mut().write_message(MemoryAction::ExportPassport {
         counterpart: "Hanna Weber".into(),
     });
-    until_passport_written(&mut app);
+    until_export_written(&mut app);
     assert!(
         has_notice(&app, Msg::PassportSaved, false),
         "{:?}",
@@ -564,6 +564,41 @@ fn the_fit_passport_holds_only_what_the_consent_allows() {
         "the default profile has only its height typed"
     );
     assert_eq!(passport["measurements"]["stature"], 168.0);
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_backup_exported_from_the_app_restores_exactly() {
+    use anprobe::app::Dialogs;
+    use anprobe::store::Store;
+    let dir = scratch("backup-export");
+    let mut app = headless(ProfileStore::at(dir.join("profiles.json")));
+    app.insert_resource(ShopperStore::at(dir.join("data")));
+    app.update();
+    app.world_mut().write_message(AddToWishlist(shirt()));
+    app.world_mut()
+        .write_message(MemoryAction::AddOrder(coat_order("EUR")));
+    app.update();
+    let out = dir.join("backup.json");
+    app.insert_resource(Dialogs(Box::new(super::Answer(Some(out.clone())))));
+    app.world_mut().write_message(MemoryAction::ExportBackup);
+    until_export_written(&mut app);
+    assert!(
+        has_notice(&app, Msg::BackupSaved, false),
+        "{:?}",
+        notices(&app)
+    );
+    let written = std::fs::read_to_string(&out).unwrap();
+    let backup: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(backup["wishlist"].as_array().unwrap().len(), 1);
+    assert_eq!(backup["orders"].as_array().unwrap().len(), 1);
+    assert!(!backup["profiles"].as_array().unwrap().is_empty());
+
+    // Restored into an empty folder, the store exports the same backup again.
+    let (mut restored, _) = Store::open(dir.join("restored")).unwrap();
+    restored.import_json(&written).unwrap();
+    assert_eq!(restored.export_json().unwrap(), written);
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }

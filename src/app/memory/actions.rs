@@ -43,10 +43,12 @@ pub enum MemoryAction {
     AddContact(NewContact),
     SetConsent(Consent),
     /// Writes the shown profile's fit passport for this counterpart to a file the shopper picks
-    /// (handled by `passport.rs`).
+    /// (handled by `export.rs`).
     ExportPassport {
         counterpart: String,
     },
+    /// Writes the whole store as a JSON backup to a file the shopper picks (`export.rs`).
+    ExportBackup,
 }
 
 /// The forms whose entries are saved through [`MemoryAction`]s.
@@ -195,7 +197,7 @@ pub(super) fn apply_actions(
                     Some(Form::Contact),
                 )
             }
-            MemoryAction::ExportPassport { .. } => continue,
+            MemoryAction::ExportPassport { .. } | MemoryAction::ExportBackup => continue,
             MemoryAction::SetConsent(consent) => (
                 store.change(|s| s.set_consent(consent)),
                 Msg::ConsentSaved,

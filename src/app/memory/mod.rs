@@ -4,10 +4,10 @@
 
 pub(crate) mod actions;
 mod contact_form;
+pub mod export;
 mod labels;
 mod order_form;
 pub(crate) mod orders_ui;
-pub mod passport;
 pub(crate) mod privacy_ui;
 pub mod profiles_sync;
 mod return_form;
@@ -25,7 +25,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<store_res::ShopperStore>()
         .init_resource::<actions::FormResults>()
         .init_resource::<profiles_sync::StoreProfiles>()
-        .init_resource::<passport::PendingPassport>()
+        .init_resource::<export::PendingExport>()
         .add_message::<actions::MemoryAction>()
         .add_message::<AddToWishlist>()
         .add_message::<RequestRedraw>()
@@ -34,7 +34,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostStartup, profiles_sync::adopt_profiles)
         .add_systems(
             Update,
-            (actions::apply_actions, passport::export_passport).in_set(super::AppSystems::Files),
+            (actions::apply_actions, export::export_files).in_set(super::AppSystems::Files),
         )
         .add_systems(
             Last,

@@ -75,6 +75,7 @@ pub(crate) fn privacy_tab(
     ui.label(lang.t(Msg::ConsentIntro));
     if rows.is_empty() {
         ui.weak(lang.t(Msg::NoConsentRows));
+        backup_ui(ui, lang, out);
         return;
     }
     ui.add_space(4.0);
@@ -115,6 +116,23 @@ pub(crate) fn privacy_tab(
         });
     ui.add_space(8.0);
     passport_ui(ui, lang, rows, &mut state.passport_to, out);
+    backup_ui(ui, lang, out);
+}
+
+/// "A full backup of everything kept here [Export backup…]" (restored with `anprobe data import`).
+fn backup_ui(ui: &mut egui::Ui, lang: Lang, out: &mut Vec<MemoryAction>) {
+    ui.add_space(8.0);
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.t(Msg::BackupIntro));
+        if ui
+            .button(lang.t(Msg::BackupExport))
+            .on_hover_text(lang.t(Msg::BackupHint))
+            .clicked()
+        {
+            out.push(MemoryAction::ExportBackup);
+        }
+    });
 }
 
 /// "Fit passport of the shown profile for [counterpart] [Export…]".
