@@ -59,13 +59,16 @@ fn passport_file_name(counterpart: &str) -> String {
     format!("fit-passport-{}.json", slug.join("-"))
 }
 
+/// An export's text and the file name offered, or why there is none.
+type Export = Result<(String, String), String>;
+
 /// The text of an export, or why there is none.
 fn text_of(
     action: &MemoryAction,
     store: &ShopperStore,
     profiles: &Profiles,
     ids: &StoreProfiles,
-) -> Option<(Kind, Result<(String, String), String>)> {
+) -> Option<(Kind, Export)> {
     match action {
         MemoryAction::ExportPassport { counterpart } => {
             let text = match ids.id_of(profiles.active_index()) {
