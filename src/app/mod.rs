@@ -8,6 +8,7 @@ mod avatar;
 mod camera;
 mod catalog_ui;
 mod files;
+pub mod garments;
 pub mod i18n;
 mod measurements_ui;
 mod memory_ui;
@@ -26,6 +27,7 @@ mod ui_camera;
 pub use avatar::{Mannequin, to_bevy_mesh};
 pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
+pub use garments::{GarmentView, TryOn, tryon_plugin};
 pub use model::Model;
 pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
@@ -93,7 +95,8 @@ enum AppSystems {
 /// Everything on screen: studio, camera, avatar, tape, panels.
 fn plugin(app: &mut App) {
     app.add_plugins((model_plugin, stage::plugin, camera::plugin, tape::plugin))
-        .add_plugins((ui_camera::plugin, panel::plugin, side::plugin));
+        .add_plugins((ui_camera::plugin, panel::plugin, side::plugin))
+        .add_plugins(garments::plugin);
 }
 
 /// Everything that needs no window or renderer: language, notices, profiles, files, the model
