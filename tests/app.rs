@@ -304,6 +304,8 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
         measurements: None,
         width,
         height: 600,
+        garments: Vec::new(),
+        fit_map: false,
     };
     assert!(screenshot(opts("/tmp/x.png", 0)).is_err());
     let missing = std::env::temp_dir().join("anprobe-no-such-dir/x.png");
@@ -326,6 +328,8 @@ fn screenshot_draws_the_hovered_tape() {
         measurements: None,
         width: 960,
         height: 600,
+        garments: Vec::new(),
+        fit_map: false,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(TapeHover {

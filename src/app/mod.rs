@@ -32,7 +32,7 @@ pub use model::Model;
 pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
 pub use profiles::{Profile, Profiles};
-pub use screenshot::{ScreenshotOptions, screenshot, screenshot_with};
+pub use screenshot::{ScreenshotGarment, ScreenshotOptions, screenshot, screenshot_with};
 pub use side::{AddToWishlist, SideTab};
 pub use tape::TapeHover;
 

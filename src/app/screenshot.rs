@@ -1,7 +1,9 @@
-//! `anprobe screenshot`: opens the real window, waits until the avatar is on screen and every
-//! render pipeline is compiled, saves a PNG of the window and exits.
+//! `anprobe screenshot`: opens the real window, waits until the avatar (and every garment asked
+//! for, fitted) is on screen and every render pipeline is compiled, saves a PNG and exits.
 
 use crate::app::avatar::Mannequin;
+use crate::app::garments::render::GarmentPiece;
+use crate::app::garments::{FitProgress, Garment, GarmentView, TryOn};
 use crate::app::model::Model;
 use crate::app::profile_store::ProfileStore;
 use crate::app::profiles::{Profile, Profiles, default_measurements};
@@ -25,6 +27,20 @@ pub struct ScreenshotOptions {
     /// Window size in physical pixels (the picture's size).
     pub width: u32,
     pub height: u32,
+    /// Garments to wear, lowest layer first by their metadata.
+    pub garments: Vec<ScreenshotGarment>,
+    /// Show the garments as a fit map instead of their fabric.
+    pub fit_map: bool,
+}
+
+/// A garment worn in the screenshot.
+#[derive(Clone, Debug)]
+pub struct ScreenshotGarment {
+    /// Where it was read from (named in messages).
+    pub source: String,
+    pub imported: crate::garment::ImportedGarment,
+    /// The size; `None`: the recommended one.
+    pub size: Option<String>,
 }
 
 /// Frames the avatar must have been on screen before the picture is taken. Nothing accumulates
@@ -58,6 +74,18 @@ pub fn screenshot_with(
         outcome: outcome.clone(),
         ..default_job()
     };
+    let mut tryon = TryOn::default();
+    for g in &opts.garments {
+        tryon.put_on(
+            std::sync::Arc::new(Garment::new(g.source.clone(), g.imported.clone())),
+            g.size.clone(),
+        );
+    }
+    let view = if opts.fit_map {
+        GarmentView::FitMap
+    } else {
+        GarmentView::Fabric
+    };
     let measurements = opts
         .measurements
         .clone()
@@ -80,6 +108,8 @@ pub fn screenshot_with(
                 0,
             ))
             .add_plugins(super::plugin)
+            .insert_resource(tryon)
+            .insert_resource(view)
             .insert_resource(job)
             .insert_resource(PipelinesWaiting(usize::MAX))
             .add_systems(Update, watch);
@@ -191,6 +221,8 @@ fn watch(
     mut commands: Commands,
     mut job: ResMut<Job>,
     avatar: Query<(), With<Mannequin>>,
+    pieces: Query<(), With<GarmentPiece>>,
+    outfit: (Res<TryOn>, Res<FitProgress>),
     model: Res<Model>,
     waiting: Res<PipelinesWaiting>,
     time: Res<Time<Real>>,
@@ -223,6 +255,27 @@ fn watch(
             );
         }
         return;
+    }
+    // The garments: every one fitted (or failed, which is an error) and on screen.
+    let (tryon, progress) = outfit;
+    if !tryon.worn().is_empty() {
+        if !tryon.all_fitted(&progress) {
+            job.frames_with_avatar = 0;
+            return;
+        }
+        let failed: Vec<String> = tryon
+            .worn()
+            .iter()
+            .filter_map(|w| w.error.clone())
+            .collect();
+        if !failed.is_empty() {
+            finish(&job, Err(failed.join("; ")), &mut exit);
+            return;
+        }
+        if pieces.is_empty() {
+            job.frames_with_avatar = 0;
+            return;
+        }
     }
     job.frames_with_avatar += 1;
     // Counted only once the avatar exists: its own pipelines are queued when it is first seen.
