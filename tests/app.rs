@@ -1,6 +1,8 @@
 //! The app without a window: strings, the live avatar mesh, profiles on disk, the file seam;
 //! and (ignored unless a display is there) a real screenshot with a tape drawn.
 
+mod garments;
+
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{
     Dialogs, FileAction, FileDialogs, Mannequin, Model, Notices, PathFuture, ProfileStore,

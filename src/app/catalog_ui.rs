@@ -204,7 +204,12 @@ fn worn_garment(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel, w: &Wor
                 ui.label(format!("{:.1} cm", r.garment_cm));
                 ui.label(format!("{:+.1} cm", r.ease_cm));
                 ui.label(format!("{:.1} %", r.strain_pct));
-                ui.label(&r.text);
+                // The verdict without the region's name (the first column says it).
+                let text = r
+                    .text
+                    .split_once(": ")
+                    .map_or(r.text.as_str(), |(_, rest)| rest);
+                ui.label(text).on_hover_text(&r.text);
                 ui.end_row();
             }
         });

@@ -94,6 +94,10 @@ impl FitProgress {
     }
 }
 
+/// How far a point of a garment may move when draped over the lower layers rather than on the
+/// body alone, metres.
+const MAX_LAYER_SHIFT_M: f32 = 0.12;
+
 struct JobInput {
     key: (u64, u64),
     resolved: Resolved,
@@ -194,23 +198,26 @@ fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
 fn run_job(input: JobInput) -> JobOutput {
     let body = PreparedBody::from_avatar(input.resolved, input.avatar);
     let settings = DrapeSettings::default();
-    let mut colliders: Vec<LayerCollider> = Vec::new();
+    // The draped garments so far, with their layer.
+    let mut colliders: Vec<(u8, LayerCollider)> = Vec::new();
     let mut results = Vec::new();
     for (garment, size, cached) in input.garments {
         if input.cancel.load(Ordering::Relaxed) {
             break;
         }
         let sku = garment.meta().sku.clone();
-        let fitted = fit_one(
-            &garment,
-            size.as_deref(),
-            cached,
-            &body,
-            &colliders,
-            &settings,
-        );
+        let layer = garment.meta().layer;
+        // Garments of the same layer (a tee and jeans) each lie on the body; higher layers lie
+        // over the lower ones.
+        let lower: Vec<&LayerCollider> = colliders
+            .iter()
+            .filter(|(l, _)| *l < layer)
+            .map(|(_, c)| c)
+            .collect();
+        let fitted = fit_one(&garment, size.as_deref(), cached, &body, &lower, &settings);
         if let Ok(fit) = &fitted {
-            colliders.push(LayerCollider::new(&fit.prepared.cloth, &fit.shown.draped));
+            let collider = LayerCollider::new(&fit.prepared.cloth, &fit.shown.draped);
+            colliders.push((layer, collider));
         }
         results.push((sku, fitted));
     }
@@ -225,7 +232,7 @@ fn fit_one(
     size: Option<&str>,
     cached: Option<Arc<FitOutcome>>,
     body: &PreparedBody,
-    lower: &[LayerCollider],
+    lower: &[&LayerCollider],
     settings: &DrapeSettings,
 ) -> Result<Arc<WornFit>, String> {
     let prepared = garment.prepared()?;
@@ -238,11 +245,29 @@ fn fit_one(
         Some(label) => prepared.size_index(label).map_err(named)?,
         None => outcome.selected,
     };
+    let alone = &outcome.sizes[selected];
     let shown = if lower.is_empty() {
-        outcome.sizes[selected].clone()
+        alone.clone()
     } else {
-        let lower: Vec<&LayerCollider> = lower.iter().collect();
-        fit_size(&prepared, body, selected, &lower, settings).map_err(named)?
+        let layered = fit_size(&prepared, body, selected, lower, settings).map_err(named)?;
+        // Over the lower layers a garment moves out by their thickness and a little more; a
+        // point thrown much further means the layered drape failed: show it on the body.
+        let thrown = layered
+            .draped
+            .positions
+            .iter()
+            .zip(&alone.draped.positions)
+            .map(|(a, b)| a.distance(*b))
+            .fold(0.0f32, f32::max);
+        if thrown.is_finite() && thrown < MAX_LAYER_SHIFT_M {
+            layered
+        } else {
+            warn!(
+                "{}: the drape over the lower layers failed (a point moved {thrown:.2} m); shown on the body",
+                garment.meta().name
+            );
+            alone.clone()
+        }
     };
     let parts = shown.meshes(&prepared);
     Ok(Arc::new(WornFit {
