@@ -3,6 +3,7 @@
 //! recommendation and "Add to wishlist".
 
 use crate::app::garments::catalog::{CatalogFilter, category_name, filter_catalog};
+use crate::app::garments::thumbnail::Thumbnails;
 use crate::app::garments::{Catalog, FitProgress, TryOn, Worn};
 use crate::app::i18n::{Lang, Msg};
 use crate::app::side::AddToWishlist;
@@ -18,6 +19,7 @@ pub(super) struct CatalogPanel<'w, 's> {
     catalog: Res<'w, Catalog>,
     tryon: ResMut<'w, TryOn>,
     progress: Res<'w, FitProgress>,
+    thumbnails: Res<'w, Thumbnails>,
     wishlist: MessageWriter<'w, AddToWishlist>,
     filter: Local<'s, CatalogFilter>,
 }
@@ -265,6 +267,16 @@ fn catalog_section(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel) {
         let meta = entry.garment.meta();
         let worn = panel.tryon.is_worn(&meta.sku);
         ui.horizontal(|ui| {
+            match panel.thumbnails.ids.get(&meta.sku) {
+                Some(&id) if id != egui::TextureId::default() => {
+                    ui.image((id, egui::vec2(56.0, 56.0)));
+                }
+                _ => {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(56.0, 56.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 4.0, Color32::from_gray(60));
+                }
+            }
             swatch(ui, meta);
             ui.vertical(|ui| {
                 ui.label(RichText::new(&meta.name).strong());

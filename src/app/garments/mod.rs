@@ -10,6 +10,7 @@ pub mod fit_material;
 pub mod fitting;
 pub mod legend;
 pub mod render;
+pub mod thumbnail;
 
 pub use catalog::{Catalog, CatalogDir, CatalogEntry, CatalogFilter, filter_catalog};
 pub use fitting::{FitProgress, WornFit};
@@ -188,5 +189,6 @@ pub(super) fn plugin(app: &mut App) {
         fit_material::plugin,
         render::plugin,
         legend::plugin,
+        thumbnail::plugin,
     ));
 }

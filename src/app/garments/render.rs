@@ -23,7 +23,7 @@ pub struct GarmentPiece {
 }
 
 /// The fabric finish of one part.
-fn fabric(part: &ImportedPart, images: &mut Assets<Image>) -> StandardMaterial {
+pub(super) fn fabric(part: &ImportedPart, images: &mut Assets<Image>) -> StandardMaterial {
     let [r, g, b, a] = part.base_color;
     let texture = part.texture.as_ref().map(|t| {
         images.add(Image::new(
