@@ -3,6 +3,7 @@
 //! recommendation and "Add to wishlist".
 
 use crate::app::garments::catalog::{CatalogFilter, category_name, filter_catalog};
+use crate::app::garments::import::{ImportGarment, Imports};
 use crate::app::garments::thumbnail::Thumbnails;
 use crate::app::garments::{Catalog, FitProgress, TryOn, Worn};
 use crate::app::i18n::{Lang, Msg};
@@ -20,6 +21,8 @@ pub(super) struct CatalogPanel<'w, 's> {
     tryon: ResMut<'w, TryOn>,
     progress: Res<'w, FitProgress>,
     thumbnails: Res<'w, Thumbnails>,
+    imports: Res<'w, Imports>,
+    import: MessageWriter<'w, ImportGarment>,
     wishlist: MessageWriter<'w, AddToWishlist>,
     filter: Local<'s, CatalogFilter>,
 }
@@ -247,6 +250,28 @@ fn catalog_section(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel) {
         for p in &panel.catalog.problems {
             ui.label(RichText::new(p).small());
         }
+    }
+    ui.horizontal(|ui| {
+        let button = ui.add_enabled(
+            !panel.imports.dialog_open(),
+            egui::Button::new(lang.t(Msg::Import)),
+        );
+        if button.on_hover_text(lang.t(Msg::ImportHint)).clicked() {
+            panel.import.write(ImportGarment(None));
+        }
+        if panel.imports.dialog_open() {
+            ui.weak(lang.t(Msg::DialogOpen));
+        }
+    });
+    for path in panel.imports.in_progress() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!(
+                "{} {}",
+                lang.t(Msg::Importing),
+                path.file_name().unwrap_or_default().to_string_lossy()
+            ));
+        });
     }
     filters(ui, lang, panel);
     ui.separator();

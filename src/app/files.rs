@@ -42,6 +42,10 @@ pub trait FileDialogs: Send + Sync + 'static {
     fn pick_load(&self) -> PathFuture;
     /// A file to write measurements to; `suggested` is the file name offered.
     fn pick_save(&self, suggested: &str) -> PathFuture;
+    /// A retailer's garment file to import (.glb / .gltf); without a dialog, none.
+    fn pick_garment(&self) -> PathFuture {
+        Box::pin(async { None })
+    }
 }
 
 /// The dialogs in use.
@@ -64,6 +68,13 @@ impl FileDialogs for SystemDialogs {
             .add_filter("JSON", &["json"])
             .set_file_name(suggested)
             .save_file();
+        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+    }
+
+    fn pick_garment(&self) -> PathFuture {
+        let dialog = rfd::AsyncFileDialog::new()
+            .add_filter("glTF", &["glb", "gltf"])
+            .pick_file();
         Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
     }
 }

@@ -152,6 +152,11 @@ messages! {
     RegLength => "Length", "Länge";
     RegSleeve => "Sleeve", "Ärmel";
     RegInsideLeg => "Inside leg", "Schrittlänge";
+    Import => "Import…", "Importieren…";
+    ImportHint => "Import a retailer's garment file (.glb, .gltf), or drop it onto the window", "Eine Kleidungsdatei eines Händlers importieren (.glb, .gltf) oder auf das Fenster ziehen";
+    Importing => "Importing", "Wird importiert:";
+    Imported => "Garment imported", "Kleidungsstück importiert";
+    ImportFailed => "Could not import the garment", "Kleidungsstück konnte nicht importiert werden";
     CatalogEnd => "", "";
     // Wishlist, orders, timeline, privacy (memory_ui.rs and its modules): add below.
     MemoryEnd => "", "";

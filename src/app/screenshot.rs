@@ -3,7 +3,8 @@
 
 use crate::app::avatar::Mannequin;
 use crate::app::garments::render::GarmentPiece;
-use crate::app::garments::{FitProgress, Garment, GarmentView, TryOn};
+use crate::app::garments::thumbnail::Thumbnails;
+use crate::app::garments::{Catalog, FitProgress, Garment, GarmentView, TryOn};
 use crate::app::model::Model;
 use crate::app::profile_store::ProfileStore;
 use crate::app::profiles::{Profile, Profiles, default_measurements};
@@ -222,7 +223,7 @@ fn watch(
     mut job: ResMut<Job>,
     avatar: Query<(), With<Mannequin>>,
     pieces: Query<(), With<GarmentPiece>>,
-    outfit: (Res<TryOn>, Res<FitProgress>),
+    outfit: (Res<TryOn>, Res<FitProgress>, Res<Catalog>, Res<Thumbnails>),
     model: Res<Model>,
     waiting: Res<PipelinesWaiting>,
     time: Res<Time<Real>>,
@@ -257,7 +258,12 @@ fn watch(
         return;
     }
     // The garments: every one fitted (or failed, which is an error) and on screen.
-    let (tryon, progress) = outfit;
+    let (tryon, progress, catalog, thumbnails) = outfit;
+    // The catalog's thumbnails too, so the list is drawn as the shopper sees it.
+    if !thumbnails.all_drawn(&catalog) {
+        job.frames_with_avatar = 0;
+        return;
+    }
     if !tryon.worn().is_empty() {
         if !tryon.all_fitted(&progress) {
             job.frames_with_avatar = 0;

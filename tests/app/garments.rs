@@ -1,13 +1,19 @@
 //! Tests: the try-on without a window — the catalog filter, the catalog read at startup, and
-//! the outfit fitted on a background task: put on, switch size, change the body, take off.
+//! the outfit fitted on a background task: put on, switch size, change the body, take off;
+//! importing a retailer's file (dropped or picked).
 
 use super::headless;
 use anprobe::app::garments::catalog::{CatalogFilter, filter_catalog};
+use anprobe::app::garments::import::{ImportGarment, Imports};
 use anprobe::app::garments::{Catalog, CatalogDir, FitProgress, TryOn};
-use anprobe::app::{ProfileStore, Profiles, tryon_plugin};
+use anprobe::app::i18n::Msg;
+use anprobe::app::{
+    Dialogs, FileDialogs, Notices, PathFuture, ProfileStore, Profiles, tryon_plugin,
+};
 use anprobe::garment::{Category, GarmentMeta, garment_meta_example};
 use anprobe::measurements::Key;
 use bevy::prelude::*;
+use bevy::window::FileDragAndDrop;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -253,4 +259,67 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
     app.update();
     assert!(app.world().resource::<TryOn>().worn().is_empty());
     assert!(fitted(app.world()));
+}
+
+/// Answers the garment dialog with a fixed file.
+struct GarmentAnswer(PathBuf);
+
+impl FileDialogs for GarmentAnswer {
+    fn pick_load(&self) -> PathFuture {
+        Box::pin(async { None })
+    }
+    fn pick_save(&self, _suggested: &str) -> PathFuture {
+        Box::pin(async { None })
+    }
+    fn pick_garment(&self) -> PathFuture {
+        let path = self.0.clone();
+        Box::pin(async move { Some(path) })
+    }
+}
+
+#[test]
+fn importing_a_garment_adds_it_or_lists_the_problems() {
+    let dir = super::scratch("import");
+    let bytes = crate::garment::shirt_glb();
+    let good = dir.join("shirt.glb");
+    let cut = dir.join("cut-short.glb");
+    std::fs::write(&good, &bytes).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+
+    let mut app = tryon_app();
+    run_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
+    let before = app.world().resource::<Catalog>().entries.len();
+
+    // Dropped onto the window: a broken file is refused with a notice naming it.
+    app.world_mut().write_message(FileDragAndDrop::DroppedFile {
+        window: Entity::PLACEHOLDER,
+        path_buf: cut.clone(),
+    });
+    run_until(&mut app, "the refused import", |w| {
+        !w.resource::<Notices>().0.is_empty() && w.resource::<Imports>().in_progress().count() == 0
+    });
+    let notice = app.world().resource::<Notices>().0.last().unwrap().clone();
+    assert!(notice.error);
+    assert_eq!(notice.msg, Msg::ImportFailed);
+    assert!(notice.detail.contains("cut-short.glb"), "{}", notice.detail);
+    assert_eq!(app.world().resource::<Catalog>().entries.len(), before);
+
+    // Picked with "Import…": read in the background and added to the catalog, sized for the body.
+    app.insert_resource(Dialogs(Box::new(GarmentAnswer(good.clone()))));
+    app.world_mut().write_message(ImportGarment(None));
+    run_until(&mut app, "the import", |w| {
+        w.resource::<Catalog>().entries.len() == before + 1
+    });
+    let notice = app.world().resource::<Notices>().0.last().unwrap().clone();
+    assert!(!notice.error, "{notice:?}");
+    assert_eq!(notice.msg, Msg::Imported);
+    let entry = app
+        .world()
+        .resource::<Catalog>()
+        .entries
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(entry.garment.source, good.display().to_string());
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -97,6 +97,9 @@ impl FitProgress {
 /// How far a point of a garment may move when draped over the lower layers rather than on the
 /// body alone, metres.
 const MAX_LAYER_SHIFT_M: f32 = 0.12;
+/// How far a garment that could not be draped over the lower layers is drawn outward, per
+/// lower layer, metres.
+const FALLBACK_LIFT_M: f32 = 0.006;
 
 struct JobInput {
     key: (u64, u64),
@@ -246,6 +249,9 @@ fn fit_one(
         None => outcome.selected,
     };
     let alone = &outcome.sizes[selected];
+    // Outward shift of the drawn garment (not of its measurements) when it could not be draped
+    // over the lower layers: hides most of them poking through.
+    let mut lifted = 0.0;
     let shown = if lower.is_empty() {
         alone.clone()
     } else {
@@ -262,6 +268,7 @@ fn fit_one(
         if thrown.is_finite() && thrown < MAX_LAYER_SHIFT_M {
             layered
         } else {
+            lifted = FALLBACK_LIFT_M * lower.len() as f32;
             warn!(
                 "{}: the drape over the lower layers failed (a point moved {thrown:.2} m); shown on the body",
                 garment.meta().name
@@ -269,7 +276,14 @@ fn fit_one(
             alone.clone()
         }
     };
-    let parts = shown.meshes(&prepared);
+    let mut parts = shown.meshes(&prepared);
+    if lifted > 0.0 {
+        for part in &mut parts {
+            for (p, n) in part.positions.iter_mut().zip(&part.normals) {
+                *p += n.normalize_or_zero() * lifted;
+            }
+        }
+    }
     Ok(Arc::new(WornFit {
         prepared,
         outcome,

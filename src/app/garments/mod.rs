@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod fit_material;
 pub mod fitting;
+pub mod import;
 pub mod legend;
 pub mod render;
 pub mod thumbnail;
@@ -179,7 +180,7 @@ fn layer_rank(meta: &GarmentMeta) -> (u8, u8) {
 pub fn tryon_plugin(app: &mut App) {
     app.init_resource::<TryOn>()
         .init_resource::<GarmentView>()
-        .add_plugins((catalog::plugin, fitting::plugin));
+        .add_plugins((catalog::plugin, fitting::plugin, import::plugin));
 }
 
 /// Everything: the try-on, the garments drawn in the 3D view and the fit-map legend.

@@ -1,6 +1,6 @@
-//! Thumbnails of the catalog's garments, rendered by the app: one garment at a time (as
-//! modelled, undraped) is drawn by an offscreen camera into an image on a render layer of its
-//! own; after a few frames the image is handed to egui and the camera and meshes go.
+//! Thumbnails of the catalog's garments, rendered by the app: each garment (as modelled,
+//! undraped) is drawn by an offscreen camera into an image, on a render layer of its own; after
+//! a few frames the image is handed to egui and the camera and meshes go.
 
 use super::Catalog;
 use super::fit_material::garment_mesh;
@@ -18,8 +18,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, shoot_thumbnails);
 }
 
-/// The render layer thumbnails are drawn on (nothing else is on it).
-const THUMBNAIL_LAYER: usize = 7;
+/// The first render layer thumbnails are drawn on (nothing else is on these layers).
+const FIRST_LAYER: usize = 8;
+/// Thumbnails drawn at the same time (each on its own layer).
+const AT_ONCE: usize = 12;
 /// Thumbnail size, pixels.
 const SIZE: u32 = 128;
 /// Frames a thumbnail's camera draws before the picture is kept (pipelines compile meanwhile).
@@ -29,7 +31,18 @@ const FRAMES: u32 = 40;
 #[derive(Resource, Default)]
 pub struct Thumbnails {
     pub ids: HashMap<String, egui::TextureId>,
-    current: Option<Shoot>,
+    current: Vec<Shoot>,
+}
+
+impl Thumbnails {
+    /// Whether every garment of the catalog has its thumbnail.
+    pub fn all_drawn(&self, catalog: &Catalog) -> bool {
+        catalog.loaded
+            && catalog
+                .entries
+                .iter()
+                .all(|e| self.ids.contains_key(&e.garment.meta().sku))
+    }
 }
 
 struct Shoot {
@@ -54,34 +67,61 @@ fn shoot_thumbnails(
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let thumbnails = &mut *thumbnails;
-    if let Some(shoot) = thumbnails.current.as_mut() {
+    if !thumbnails.current.is_empty() {
         redraw.write(RequestRedraw);
-        shoot.frames += 1;
-        if shoot.frames < FRAMES {
+        for shoot in &mut thumbnails.current {
+            shoot.frames += 1;
+        }
+        if thumbnails.current[0].frames < FRAMES {
             return;
         }
-        let id = user_textures.add_image(EguiTextureHandle::Strong(shoot.image.clone()));
-        thumbnails.ids.insert(shoot.sku.clone(), id);
-        for &e in &shoot.entities {
-            commands.entity(e).despawn();
+        for shoot in std::mem::take(&mut thumbnails.current) {
+            let id = user_textures.add_image(EguiTextureHandle::Strong(shoot.image.clone()));
+            thumbnails.ids.insert(shoot.sku, id);
+            for e in shoot.entities {
+                commands.entity(e).despawn();
+            }
         }
-        thumbnails.current = None;
     }
-    let Some(entry) = catalog
+    let waiting: Vec<_> = catalog
         .entries
         .iter()
-        .find(|e| !thumbnails.ids.contains_key(&e.garment.meta().sku))
-    else {
-        return;
-    };
+        .filter(|e| !thumbnails.ids.contains_key(&e.garment.meta().sku))
+        .take(AT_ONCE)
+        .collect();
+    for (k, entry) in waiting.into_iter().enumerate() {
+        let layer = RenderLayers::layer(FIRST_LAYER + k);
+        match spawn_shoot(
+            &mut commands,
+            entry,
+            layer,
+            &mut meshes,
+            &mut materials,
+            &mut images,
+        ) {
+            Some(shoot) => thumbnails.current.push(shoot),
+            // Nothing to draw: the colour swatch stays.
+            None => {
+                thumbnails
+                    .ids
+                    .insert(entry.garment.meta().sku.clone(), egui::TextureId::default());
+            }
+        }
+        redraw.write(RequestRedraw);
+    }
+}
+
+/// Spawns the camera, light and meshes that draw one garment's thumbnail.
+fn spawn_shoot(
+    commands: &mut Commands,
+    entry: &super::CatalogEntry,
+    layer: RenderLayers,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<StandardMaterial>,
+    images: &mut Assets<Image>,
+) -> Option<Shoot> {
     let imported = &entry.garment.imported;
-    let Some((min, max)) = imported.bounds() else {
-        // Nothing to draw: keep the colour swatch.
-        thumbnails
-            .ids
-            .insert(entry.garment.meta().sku.clone(), egui::TextureId::default());
-        return;
-    };
+    let (min, max) = imported.bounds()?;
     let (min, max) = (
         Vec3::from_array(min.to_array()),
         Vec3::from_array(max.to_array()),
@@ -94,7 +134,6 @@ fn shoot_thumbnails(
         TextureFormat::Rgba8Unorm,
         Some(TextureFormat::Rgba8UnormSrgb),
     ));
-    let layer = RenderLayers::layer(THUMBNAIL_LAYER);
     let mut entities = Vec::new();
     // Framed from the front, a little from above, with room around.
     let eye = centre + Vec3::new(0.35, 0.25, 1.0).normalize() * extent * 1.45;
@@ -142,18 +181,17 @@ fn shoot_thumbnails(
             commands
                 .spawn((
                     Mesh3d(meshes.add(garment_mesh(&shape))),
-                    MeshMaterial3d(materials.add(fabric(part, &mut images))),
+                    MeshMaterial3d(materials.add(fabric(part, images))),
                     Transform::default(),
                     layer.clone(),
                 ))
                 .id(),
         );
     }
-    thumbnails.current = Some(Shoot {
+    Some(Shoot {
         sku: entry.garment.meta().sku.clone(),
         image,
         entities,
         frames: 0,
-    });
-    redraw.write(RequestRedraw);
+    })
 }
