@@ -218,17 +218,35 @@ fn finish(job: &Job, result: Result<(), String>, exit: &mut MessageWriter<AppExi
     });
 }
 
+/// What the picture waits for besides the avatar: the garments fitted and drawn, the
+/// catalog's thumbnails.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Outfit<'w, 's> {
+    avatar: Query<'w, 's, (), With<Mannequin>>,
+    pieces: Query<'w, 's, (), With<GarmentPiece>>,
+    tryon: Res<'w, TryOn>,
+    progress: Res<'w, FitProgress>,
+    catalog: Res<'w, Catalog>,
+    thumbnails: Res<'w, Thumbnails>,
+}
+
 fn watch(
     mut commands: Commands,
     mut job: ResMut<Job>,
-    avatar: Query<(), With<Mannequin>>,
-    pieces: Query<(), With<GarmentPiece>>,
-    outfit: (Res<TryOn>, Res<FitProgress>, Res<Catalog>, Res<Thumbnails>),
+    outfit: Outfit,
     model: Res<Model>,
     waiting: Res<PipelinesWaiting>,
     time: Res<Time<Real>>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    let Outfit {
+        avatar,
+        pieces,
+        tryon,
+        progress,
+        catalog,
+        thumbnails,
+    } = outfit;
     if time.elapsed_secs() > TIMEOUT_S {
         let why = format!(
             "timed out after {TIMEOUT_S} s (avatar on screen for {} frames, {} pipelines compiling)",
@@ -258,7 +276,6 @@ fn watch(
         return;
     }
     // The garments: every one fitted (or failed, which is an error) and on screen.
-    let (tryon, progress, catalog, thumbnails) = outfit;
     // The catalog's thumbnails too, so the list is drawn as the shopper sees it.
     if !thumbnails.all_drawn(&catalog) {
         job.frames_with_avatar = 0;

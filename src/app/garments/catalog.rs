@@ -62,7 +62,7 @@ pub struct Catalog {
     pub problems: Vec<String>,
     /// Whether the folder has been read.
     pub loaded: bool,
-    task: Option<Task<(Vec<Arc<Garment>>, Vec<String>)>>,
+    task: Option<Task<CatalogRead>>,
     /// The body generation `chart_size` was computed for.
     sized_for: Option<u64>,
 }
@@ -73,8 +73,11 @@ impl Catalog {
     }
 }
 
+/// The garments read from the catalog folder and the problems with the others.
+pub type CatalogRead = (Vec<Arc<Garment>>, Vec<String>);
+
 /// Reads every `.glb`/`.gltf` of a folder (sorted by name): the garments and the problems.
-pub fn read_catalog(dir: &Path) -> (Vec<Arc<Garment>>, Vec<String>) {
+pub fn read_catalog(dir: &Path) -> CatalogRead {
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(list) => list
             .filter_map(|e| e.ok().map(|e| e.path()))

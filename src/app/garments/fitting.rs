@@ -101,11 +101,14 @@ const MAX_LAYER_SHIFT_M: f32 = 0.12;
 /// lower layer, metres.
 const FALLBACK_LIFT_M: f32 = 0.006;
 
+type JobGarment = (Arc<Garment>, Option<String>, Option<Arc<FitOutcome>>);
+
 struct JobInput {
     key: (u64, u64),
     resolved: Resolved,
     avatar: Avatar,
-    garments: Vec<(Arc<Garment>, Option<String>, Option<Arc<FitOutcome>>)>,
+    /// Each garment, its chosen size and its fits of every size if known for this body.
+    garments: Vec<JobGarment>,
     cancel: Arc<AtomicBool>,
 }
 

@@ -7,6 +7,7 @@ use super::fit_material::garment_mesh;
 use super::render::fabric;
 use bevy::camera::RenderTarget;
 use bevy::camera::visibility::RenderLayers;
+use bevy::light::{NotShadowCaster, NotShadowReceiver};
 use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
 use bevy::window::RequestRedraw;
@@ -25,7 +26,7 @@ const AT_ONCE: usize = 12;
 /// Thumbnail size, pixels.
 const SIZE: u32 = 128;
 /// Frames a thumbnail's camera draws before the picture is kept (pipelines compile meanwhile).
-const FRAMES: u32 = 40;
+const FRAMES: u32 = 15;
 
 /// The thumbnails drawn so far, by SKU.
 #[derive(Resource, Default)]
@@ -89,6 +90,7 @@ fn shoot_thumbnails(
         .filter(|e| !thumbnails.ids.contains_key(&e.garment.meta().sku))
         .take(AT_ONCE)
         .collect();
+    let batch = waiting.len();
     for (k, entry) in waiting.into_iter().enumerate() {
         let layer = RenderLayers::layer(FIRST_LAYER + k);
         match spawn_shoot(
@@ -108,6 +110,23 @@ fn shoot_thumbnails(
             }
         }
         redraw.write(RequestRedraw);
+    }
+    // One light for the whole batch (the renderer allows few directional lights).
+    if let Some(first) = thumbnails.current.first_mut() {
+        let layers: Vec<usize> = (FIRST_LAYER..FIRST_LAYER + batch).collect();
+        first.entities.push(
+            commands
+                .spawn((
+                    Name::new("Thumbnail light"),
+                    DirectionalLight {
+                        illuminance: 7_000.0,
+                        ..default()
+                    },
+                    Transform::from_xyz(-1.0, 2.0, 2.5).looking_at(Vec3::ZERO, Vec3::Y),
+                    RenderLayers::from_layers(&layers),
+                ))
+                .id(),
+        );
     }
 }
 
@@ -148,20 +167,8 @@ fn spawn_shoot(
                     ..default()
                 },
                 RenderTarget::Image(image.clone().into()),
+                Msaa::Off,
                 Transform::from_translation(eye).looking_at(centre, Vec3::Y),
-                layer.clone(),
-            ))
-            .id(),
-    );
-    entities.push(
-        commands
-            .spawn((
-                Name::new("Thumbnail light"),
-                DirectionalLight {
-                    illuminance: 7_000.0,
-                    ..default()
-                },
-                Transform::from_xyz(-1.0, 2.0, 2.5).looking_at(Vec3::ZERO, Vec3::Y),
                 layer.clone(),
             ))
             .id(),
@@ -182,6 +189,8 @@ fn spawn_shoot(
                 .spawn((
                     Mesh3d(meshes.add(garment_mesh(&shape))),
                     MeshMaterial3d(materials.add(fabric(part, images))),
+                    NotShadowCaster,
+                    NotShadowReceiver,
                     Transform::default(),
                     layer.clone(),
                 ))
