@@ -4,6 +4,7 @@
 
 use crate::app::garments::catalog::{CatalogFilter, category_name, filter_catalog};
 use crate::app::garments::import::{ImportGarment, Imports};
+use crate::app::garments::outfit_png::{OutfitPicture, SaveOutfitPng};
 use crate::app::garments::thumbnail::Thumbnails;
 use crate::app::garments::{Catalog, FitProgress, TryOn, Worn};
 use crate::app::i18n::{Lang, Msg};
@@ -22,6 +23,8 @@ pub(super) struct CatalogPanel<'w, 's> {
     progress: Res<'w, FitProgress>,
     thumbnails: Res<'w, Thumbnails>,
     imports: Res<'w, Imports>,
+    picture: Res<'w, OutfitPicture>,
+    save_picture: MessageWriter<'w, SaveOutfitPng>,
     import: MessageWriter<'w, ImportGarment>,
     wishlist: MessageWriter<'w, AddToWishlist>,
     filter: Local<'s, CatalogFilter>,
@@ -101,7 +104,18 @@ fn worn_section(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel) {
     if panel.tryon.worn().is_empty() {
         return;
     }
-    ui.heading(lang.t(Msg::Wearing));
+    ui.horizontal(|ui| {
+        ui.heading(lang.t(Msg::Wearing));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let idle = !panel.picture.is_busy();
+            if ui
+                .add_enabled(idle, egui::Button::new(lang.t(Msg::SaveOutfitPng)))
+                .clicked()
+            {
+                panel.save_picture.write(SaveOutfitPng);
+            }
+        });
+    });
     let worn: Vec<Worn> = panel.tryon.worn().to_vec();
     for w in &worn {
         egui::Frame::group(ui.style()).show(ui, |ui| {

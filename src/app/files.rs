@@ -46,6 +46,10 @@ pub trait FileDialogs: Send + Sync + 'static {
     fn pick_garment(&self) -> PathFuture {
         Box::pin(async { None })
     }
+    /// A PNG file to write a picture to; without a dialog, none.
+    fn pick_png(&self, _suggested: &str) -> PathFuture {
+        Box::pin(async { None })
+    }
 }
 
 /// The dialogs in use.
@@ -66,6 +70,14 @@ impl FileDialogs for SystemDialogs {
     fn pick_save(&self, suggested: &str) -> PathFuture {
         let dialog = rfd::AsyncFileDialog::new()
             .add_filter("JSON", &["json"])
+            .set_file_name(suggested)
+            .save_file();
+        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+    }
+
+    fn pick_png(&self, suggested: &str) -> PathFuture {
+        let dialog = rfd::AsyncFileDialog::new()
+            .add_filter("PNG", &["png"])
             .set_file_name(suggested)
             .save_file();
         Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })

@@ -157,6 +157,9 @@ messages! {
     Importing => "Importing", "Wird importiert:";
     Imported => "Garment imported", "Kleidungsstück importiert";
     ImportFailed => "Could not import the garment", "Kleidungsstück konnte nicht importiert werden";
+    SaveOutfitPng => "Save outfit as PNG…", "Outfit als PNG speichern…";
+    OutfitSaved => "Outfit picture saved", "Outfit-Bild gespeichert";
+    OutfitSaveFailed => "Could not save the outfit picture", "Outfit-Bild konnte nicht gespeichert werden";
     CatalogEnd => "", "";
     // Wishlist, orders, timeline, privacy (memory_ui.rs and its modules): add below.
     MemoryEnd => "", "";

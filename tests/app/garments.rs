@@ -323,3 +323,70 @@ fn importing_a_garment_adds_it_or_lists_the_problems() {
     assert_eq!(entry.garment.source, good.display().to_string());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Answers the picture dialog with a fixed file.
+struct PngAnswer(PathBuf);
+
+impl FileDialogs for PngAnswer {
+    fn pick_load(&self) -> PathFuture {
+        Box::pin(async { None })
+    }
+    fn pick_save(&self, _suggested: &str) -> PathFuture {
+        Box::pin(async { None })
+    }
+    fn pick_png(&self, _suggested: &str) -> PathFuture {
+        let path = self.0.clone();
+        Box::pin(async move { Some(path) })
+    }
+}
+
+/// Needs a display and Vulkan: `DISPLAY=:99 WGPU_BACKEND=vulkan cargo test --test main
+/// app::garments::saving_the_outfit -- --ignored`.
+#[test]
+#[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
+fn saving_the_outfit_writes_the_3d_view_as_png() {
+    use anprobe::app::garments::outfit_png::SaveOutfitPng;
+    use anprobe::app::{ScreenshotGarment, ScreenshotOptions, screenshot_with};
+    let dir = super::scratch("outfit-png");
+    let outfit = dir.join("outfit.png");
+    let tee = catalog_dir().join("nordlicht-basics-nb-ts-1001.glb");
+    let opts = ScreenshotOptions {
+        out: dir.join("window.png"),
+        measurements: None,
+        width: 1280,
+        height: 720,
+        garments: vec![ScreenshotGarment {
+            source: tee.display().to_string(),
+            imported: anprobe::garment::import_file(&tee).unwrap(),
+            size: None,
+        }],
+        fit_map: false,
+    };
+    let answer = outfit.clone();
+    screenshot_with(opts, move |app| {
+        app.insert_resource(Dialogs(Box::new(PngAnswer(answer))));
+        // "Save outfit as PNG…" once the tee is fitted and a few frames were drawn.
+        let mut frames = 0;
+        app.add_systems(
+            Update,
+            move |tryon: Res<TryOn>,
+                  progress: Res<FitProgress>,
+                  mut save: MessageWriter<SaveOutfitPng>| {
+                if tryon.all_fitted(&progress) {
+                    frames += 1;
+                    if frames == 20 {
+                        save.write(SaveOutfitPng);
+                    }
+                }
+            },
+        );
+    })
+    .unwrap();
+    let png = image::open(&outfit).expect("the outfit picture").to_rgb8();
+    let (w, h) = png.dimensions();
+    assert_eq!(h, 720);
+    assert!(w < 1280 && w > 200, "cropped to the 3D view: {w}");
+    let lit = png.pixels().filter(|p| p.0.iter().any(|&c| c > 40)).count();
+    assert!(lit > png.len() / 3 / 2, "mostly black");
+    let _ = std::fs::remove_dir_all(dir);
+}

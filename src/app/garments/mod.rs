@@ -10,6 +10,7 @@ pub mod fit_material;
 pub mod fitting;
 pub mod import;
 pub mod legend;
+pub mod outfit_png;
 pub mod render;
 pub mod thumbnail;
 
@@ -191,5 +192,6 @@ pub(super) fn plugin(app: &mut App) {
         render::plugin,
         legend::plugin,
         thumbnail::plugin,
+        outfit_png::plugin,
     ));
 }
