@@ -1,6 +1,8 @@
 //! The app without a window: strings, the live avatar mesh, profiles on disk, the file seam;
 //! and (ignored unless a display is there) a real screenshot with a tape drawn.
 
+mod garments;
+
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{
     Dialogs, FileAction, FileDialogs, GarmentImported, ImportGarment, Imports, Mannequin, Model,
@@ -397,6 +399,8 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
         height: 600,
         tab: SideTab::Catalog,
         data_dir: None,
+        garments: Vec::new(),
+        fit_map: false,
     };
     assert!(screenshot(opts("/tmp/x.png", 0)).is_err());
     let missing = std::env::temp_dir().join("anprobe-no-such-dir/x.png");
@@ -421,6 +425,8 @@ fn screenshot_draws_the_hovered_tape() {
         height: 600,
         tab: SideTab::Catalog,
         data_dir: None,
+        garments: Vec::new(),
+        fit_map: false,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(TapeHover {

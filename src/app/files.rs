@@ -46,8 +46,14 @@ pub trait FileDialogs: Send + Sync + 'static {
     fn pick_load(&self) -> PathFuture;
     /// A file to write measurements to; `suggested` is the file name offered.
     fn pick_save(&self, suggested: &str) -> PathFuture;
-    /// A garment file to import.
-    fn pick_garment(&self) -> PathFuture;
+    /// A retailer's garment file to import (.glb / .gltf); without a dialog, none.
+    fn pick_garment(&self) -> PathFuture {
+        Box::pin(async { None })
+    }
+    /// A PNG file to write a picture to; without a dialog, none.
+    fn pick_png(&self, _suggested: &str) -> PathFuture {
+        Box::pin(async { None })
+    }
 }
 
 /// The dialogs in use.
@@ -68,6 +74,14 @@ impl FileDialogs for SystemDialogs {
     fn pick_save(&self, suggested: &str) -> PathFuture {
         let dialog = rfd::AsyncFileDialog::new()
             .add_filter("JSON", &["json"])
+            .set_file_name(suggested)
+            .save_file();
+        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+    }
+
+    fn pick_png(&self, suggested: &str) -> PathFuture {
+        let dialog = rfd::AsyncFileDialog::new()
+            .add_filter("PNG", &["png"])
             .set_file_name(suggested)
             .save_file();
         Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })

@@ -9,6 +9,7 @@ mod camera;
 mod catalog_ui;
 mod files;
 mod garment_import;
+pub mod garments;
 pub mod i18n;
 mod measurements_ui;
 mod memory;
@@ -29,6 +30,7 @@ pub use avatar::{Mannequin, to_bevy_mesh};
 pub use camera::ViewPreset;
 pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
 pub use garment_import::{GarmentImported, ImportGarment, Imports};
+pub use garments::{GarmentView, TryOn, tryon_plugin};
 pub use memory::actions::{Form, FormResults, MemoryAction};
 pub use memory::export::PendingExport;
 pub use memory::profiles_sync::StoreProfiles;
@@ -38,7 +40,7 @@ pub use model::Model;
 pub use notice::{Notice, Notices};
 pub use profile_store::ProfileStore;
 pub use profiles::{Profile, Profiles};
-pub use screenshot::{ScreenshotOptions, screenshot, screenshot_with};
+pub use screenshot::{ScreenshotGarment, ScreenshotOptions, screenshot, screenshot_with};
 pub use side::{AddToWishlist, SideTab};
 pub use tape::TapeHover;
 
@@ -103,7 +105,7 @@ enum AppSystems {
 fn plugin(app: &mut App) {
     app.add_plugins((model_plugin, stage::plugin, camera::plugin, tape::plugin))
         .add_plugins((ui_camera::plugin, panel::plugin, side::plugin))
-        .add_plugins(garment_import::ui_plugin);
+        .add_plugins((garment_import::ui_plugin, garments::plugin));
 }
 
 /// Everything that needs no window or renderer: language, notices, profiles, files, the model

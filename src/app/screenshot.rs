@@ -1,7 +1,10 @@
-//! `anprobe screenshot`: opens the real window, waits until the avatar is on screen and every
-//! render pipeline is compiled, saves a PNG of the window and exits.
+//! `anprobe screenshot`: opens the real window, waits until the avatar (and every garment asked
+//! for, fitted) is on screen and every render pipeline is compiled, saves a PNG and exits.
 
 use crate::app::avatar::Mannequin;
+use crate::app::garments::render::GarmentPiece;
+use crate::app::garments::thumbnail::Thumbnails;
+use crate::app::garments::{Catalog, FitProgress, Garment, GarmentView, TryOn};
 use crate::app::memory::store_res::ShopperStore;
 use crate::app::model::Model;
 use crate::app::profile_store::ProfileStore;
@@ -32,6 +35,20 @@ pub struct ScreenshotOptions {
     /// The shopper's store shown in the memory tabs; `None` opens none (measurements never
     /// come from or go to the data folder).
     pub data_dir: Option<PathBuf>,
+    /// Garments to wear, lowest layer first by their metadata.
+    pub garments: Vec<ScreenshotGarment>,
+    /// Show the garments as a fit map instead of their fabric.
+    pub fit_map: bool,
+}
+
+/// A garment worn in the screenshot.
+#[derive(Clone, Debug)]
+pub struct ScreenshotGarment {
+    /// Where it was read from (named in messages).
+    pub source: String,
+    pub imported: crate::garment::ImportedGarment,
+    /// The size; `None`: the recommended one.
+    pub size: Option<String>,
 }
 
 /// Frames the avatar must have been on screen before the picture is taken. Nothing accumulates
@@ -65,6 +82,18 @@ pub fn screenshot_with(
         outcome: outcome.clone(),
         ..default_job()
     };
+    let mut tryon = TryOn::default();
+    for g in &opts.garments {
+        tryon.put_on(
+            std::sync::Arc::new(Garment::new(g.source.clone(), g.imported.clone())),
+            g.size.clone(),
+        );
+    }
+    let view = if opts.fit_map {
+        GarmentView::FitMap
+    } else {
+        GarmentView::Fabric
+    };
     let measurements = opts
         .measurements
         .clone()
@@ -93,6 +122,8 @@ pub fn screenshot_with(
             )
             .add_plugins(super::plugin)
             .insert_resource(opts.tab)
+            .insert_resource(tryon)
+            .insert_resource(view)
             .insert_resource(job)
             .insert_resource(PipelinesWaiting(usize::MAX))
             .add_systems(Update, watch);
@@ -200,15 +231,35 @@ fn finish(job: &Job, result: Result<(), String>, exit: &mut MessageWriter<AppExi
     });
 }
 
+/// What the picture waits for besides the avatar: the garments fitted and drawn, the
+/// catalog's thumbnails.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Outfit<'w, 's> {
+    avatar: Query<'w, 's, (), With<Mannequin>>,
+    pieces: Query<'w, 's, (), With<GarmentPiece>>,
+    tryon: Res<'w, TryOn>,
+    progress: Res<'w, FitProgress>,
+    catalog: Res<'w, Catalog>,
+    thumbnails: Res<'w, Thumbnails>,
+}
+
 fn watch(
     mut commands: Commands,
     mut job: ResMut<Job>,
-    avatar: Query<(), With<Mannequin>>,
+    outfit: Outfit,
     model: Res<Model>,
     waiting: Res<PipelinesWaiting>,
     time: Res<Time<Real>>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    let Outfit {
+        avatar,
+        pieces,
+        tryon,
+        progress,
+        catalog,
+        thumbnails,
+    } = outfit;
     if time.elapsed_secs() > TIMEOUT_S {
         let why = format!(
             "timed out after {TIMEOUT_S} s (avatar on screen for {} frames, {} pipelines compiling)",
@@ -236,6 +287,31 @@ fn watch(
             );
         }
         return;
+    }
+    // The garments: every one fitted (or failed, which is an error) and on screen.
+    // The catalog's thumbnails too, so the list is drawn as the shopper sees it.
+    if !thumbnails.all_drawn(&catalog) {
+        job.frames_with_avatar = 0;
+        return;
+    }
+    if !tryon.worn().is_empty() {
+        if !tryon.all_fitted(&progress) {
+            job.frames_with_avatar = 0;
+            return;
+        }
+        let failed: Vec<String> = tryon
+            .worn()
+            .iter()
+            .filter_map(|w| w.error.clone())
+            .collect();
+        if !failed.is_empty() {
+            finish(&job, Err(failed.join("; ")), &mut exit);
+            return;
+        }
+        if pieces.is_empty() {
+            job.frames_with_avatar = 0;
+            return;
+        }
     }
     job.frames_with_avatar += 1;
     // Counted only once the avatar exists: its own pipelines are queued when it is first seen.

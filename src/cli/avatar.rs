@@ -51,6 +51,16 @@ pub struct ScreenshotArgs {
     /// it, no store is opened and they say so)
     #[arg(long, value_enum, default_value_t = TabArg::Catalog)]
     pub tab: TabArg,
+    /// A garment to wear (glTF with the ANPROBE_garment extension); repeat for an outfit
+    #[arg(long, value_name = "FILE.glb")]
+    pub garment: Vec<PathBuf>,
+    /// The size of the garment given in the same position (the i-th --size goes with the i-th
+    /// --garment); without one, the recommended size
+    #[arg(long, value_name = "SIZE")]
+    pub size: Vec<String>,
+    /// Show the garments as a fit map (blue loose, green good, red tight) instead of their fabric
+    #[arg(long)]
+    pub fit_map: bool,
 }
 
 /// The right panel's tabs, as `screenshot --tab` names them.
@@ -98,13 +108,68 @@ pub(super) fn screenshot(args: ScreenshotArgs, data_dir: Option<&Path>) -> Resul
         }
         None => None,
     };
-    take_screenshot(args, measurements, data_dir)
+    if args.size.len() > args.garment.len() {
+        return Err(format!(
+            "{} --size given for {} --garment: each --size goes with the --garment in the same position",
+            args.size.len(),
+            args.garment.len()
+        ));
+    }
+    // Every garment is read and checked before a window opens.
+    let mut problems = Vec::new();
+    let mut garments = Vec::new();
+    for (i, path) in args.garment.iter().enumerate() {
+        let size = args.size.get(i).cloned();
+        match read_garment(path, size.as_deref()) {
+            Ok(imported) => garments.push((path.display().to_string(), imported, size)),
+            Err(message) => problems.push(message),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    take_screenshot(args, measurements, garments, data_dir)
 }
+
+/// A garment read from `path`, with `size` checked against its chart. The message names the
+/// file and lists every problem.
+fn read_garment(
+    path: &Path,
+    size: Option<&str>,
+) -> Result<crate::garment::ImportedGarment, String> {
+    let imported = crate::garment::import_file(path).map_err(|errors| {
+        let mut message = format!("{}: the garment cannot be used:", path.display());
+        for d in &errors.diagnostics {
+            message.push_str(&format!("\n  {d}"));
+        }
+        message
+    })?;
+    if let Some(size) = size
+        && !imported.meta.sizes.iter().any(|s| s.label == size)
+    {
+        let known: Vec<&str> = imported
+            .meta
+            .sizes
+            .iter()
+            .map(|s| s.label.as_str())
+            .collect();
+        return Err(format!(
+            "{}: size \"{size}\" is not in the size chart (sizes: {})",
+            path.display(),
+            known.join(", ")
+        ));
+    }
+    Ok(imported)
+}
+
+/// A garment to wear: where it came from, what was read, the size asked for.
+type WornGarment = (String, crate::garment::ImportedGarment, Option<String>);
 
 #[cfg(feature = "app")]
 fn take_screenshot(
     args: ScreenshotArgs,
     measurements: Option<Measurements>,
+    garments: Vec<WornGarment>,
     data_dir: Option<&Path>,
 ) -> Result<(), String> {
     use crate::app::SideTab;
@@ -122,6 +187,15 @@ fn take_screenshot(
             TabArg::Privacy => SideTab::Privacy,
         },
         data_dir: data_dir.map(Path::to_path_buf),
+        garments: garments
+            .into_iter()
+            .map(|(source, imported, size)| crate::app::ScreenshotGarment {
+                source,
+                imported,
+                size,
+            })
+            .collect(),
+        fit_map: args.fit_map,
     })
     .map_err(|e| format!("cannot take the screenshot {}: {e}", out.display()))
 }
@@ -131,6 +205,7 @@ fn take_screenshot(
 fn take_screenshot(
     _args: ScreenshotArgs,
     _measurements: Option<Measurements>,
+    _garments: Vec<WornGarment>,
     _data_dir: Option<&Path>,
 ) -> Result<(), String> {
     Err("this build has no app (built without the `app` feature)".into())

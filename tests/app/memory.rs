@@ -384,6 +384,8 @@ fn screenshot_of_the_orders_tab_in_german() {
         height: 800,
         tab: SideTab::Orders,
         data_dir: Some(data),
+        garments: Vec::new(),
+        fit_map: false,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(Lang::De);

@@ -67,3 +67,53 @@ fn garment_validate_without_a_file_is_bad_usage() {
     let run = anprobe(&[&"garment"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+/// `anprobe screenshot --garment` with a bad garment file exits 1 naming the file and its
+/// problems, before any window opens (no display is given: the garment check comes first).
+#[test]
+fn screenshot_refuses_a_bad_garment_file_before_opening_a_window() {
+    let dir = Scratch::new("screenshot-bad-garment");
+    let cut = dir.path("cut-short.glb");
+    let bytes = shirt_glb();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let out = dir.path("shot.png");
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_anprobe"));
+    command
+        .args(["screenshot", "--out"])
+        .arg(&out)
+        .arg("--garment")
+        .arg(&cut)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY");
+    let run = super::run_command(command);
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("{}: the garment cannot be used:", cut.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("no display"), "{}", run.stderr);
+    assert!(!out.exists());
+
+    // A size that is not in the chart is refused the same way, naming the chart's sizes.
+    let good = dir.path("shirt.glb");
+    std::fs::write(&good, &bytes).unwrap();
+    let run = anprobe(&[
+        &"screenshot",
+        &"--out",
+        &out,
+        &"--garment",
+        &good,
+        &"--size",
+        &"XXXL",
+    ]);
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    assert!(run.stderr.contains("shirt.glb"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("\"XXXL\" is not in the size chart"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}

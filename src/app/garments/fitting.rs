@@ -1,0 +1,297 @@
+//! Fitting the outfit off the UI thread: whenever the body or the outfit (a garment, a size)
+//! changes, one job on Bevy's `AsyncComputeTaskPool` fits every worn garment, lowest layer first,
+//! each draped over the ones below (`LayerCollider`s); the job is polled every frame and its
+//! result written into [`TryOn`]. Fits of every size are kept per body, so a size change only
+//! re-drapes the garments from that layer up.
+
+use super::{Garment, TryOn};
+use crate::app::model::Model;
+use crate::body::Avatar;
+use crate::fit::{
+    DrapeSettings, FitOptions, FitOutcome, GarmentPart, LayerCollider, PreparedBody,
+    PreparedGarment, SizeFit, fit_all, fit_size,
+};
+use crate::measurements::Resolved;
+use bevy::prelude::*;
+use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
+use bevy::window::RequestRedraw;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<FitProgress>().add_systems(
+        Update,
+        drive
+            .after(crate::app::AppSystems::Model)
+            .before(crate::app::AppSystems::Avatar),
+    );
+}
+
+/// One worn garment fitted on the current body.
+#[derive(Debug)]
+pub struct WornFit {
+    pub prepared: Arc<PreparedGarment>,
+    /// Every size draped alone on the body, the recommendation and the report.
+    pub outcome: Arc<FitOutcome>,
+    /// The size shown (index into the chart).
+    pub selected: usize,
+    /// The shown size, draped over the lower layers (its fit map gives the table and colours).
+    pub shown: SizeFit,
+    /// The shown drape as one mesh per garment part.
+    pub parts: Vec<GarmentPart>,
+}
+
+impl WornFit {
+    pub fn selected_label(&self) -> &str {
+        &self.prepared.meta().sizes[self.selected].label
+    }
+
+    /// The recommended size's label, if any size fits.
+    pub fn recommended(&self) -> Option<&str> {
+        self.outcome.recommendation.size.as_deref()
+    }
+
+    /// The fit value (−1 loose … +1 tight) of every vertex of part `k`.
+    pub fn part_values(&self, k: usize) -> &[f32] {
+        let start: usize = self.parts[..k].iter().map(|p| p.positions.len()).sum();
+        let end = start + self.parts.get(k).map_or(0, |p| p.positions.len());
+        self.shown.map.vertex_values.get(start..end).unwrap_or(&[])
+    }
+}
+
+/// Where the fitting stands.
+#[derive(Resource, Default)]
+pub struct FitProgress {
+    task: Option<Task<JobOutput>>,
+    cancel: Option<Arc<AtomicBool>>,
+    /// (body generation, try-on revision) of the running job and of the last one applied.
+    running: Option<(u64, u64)>,
+    done: Option<(u64, u64)>,
+    /// The body generation last seen.
+    body: u64,
+    /// Every size's fit per garment (SKU) on body `cache_body`.
+    cache: HashMap<String, Arc<FitOutcome>>,
+    cache_body: u64,
+    /// Bumped whenever fits were written into the try-on (the 3D view follows).
+    shown: u64,
+}
+
+impl FitProgress {
+    /// Whether a fit is running.
+    pub fn is_busy(&self) -> bool {
+        self.task.is_some()
+    }
+
+    /// Whether the outfit at `revision` is fitted on the current body.
+    pub fn is_current(&self, revision: u64) -> bool {
+        self.task.is_none() && self.done == Some((self.body, revision))
+    }
+
+    /// Counts results written into the try-on.
+    pub fn shown_revision(&self) -> u64 {
+        self.shown
+    }
+}
+
+/// How far a point of a garment may move when draped over the lower layers rather than on the
+/// body alone, metres.
+const MAX_LAYER_SHIFT_M: f32 = 0.12;
+/// How far a garment that could not be draped over the lower layers is drawn outward, per
+/// lower layer, metres.
+const FALLBACK_LIFT_M: f32 = 0.006;
+
+type JobGarment = (Arc<Garment>, Option<String>, Option<Arc<FitOutcome>>);
+
+struct JobInput {
+    key: (u64, u64),
+    resolved: Resolved,
+    avatar: Avatar,
+    /// Each garment, its chosen size and its fits of every size if known for this body.
+    garments: Vec<JobGarment>,
+    cancel: Arc<AtomicBool>,
+}
+
+struct JobOutput {
+    key: (u64, u64),
+    results: Vec<(String, Result<Arc<WornFit>, String>)>,
+}
+
+fn drive(
+    model: Res<Model>,
+    mut tryon: ResMut<TryOn>,
+    mut progress: ResMut<FitProgress>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    progress.body = model.generation;
+    let key = (model.generation, tryon.revision());
+    if let Some(task) = progress.task.as_mut() {
+        redraw.write(RequestRedraw);
+        if let Some(output) = check_ready(task) {
+            progress.task = None;
+            progress.cancel = None;
+            progress.running = None;
+            if output.key == key {
+                apply(&mut tryon, &mut progress, output);
+            }
+        }
+    }
+    if progress.done == Some(key) || progress.running == Some(key) {
+        return;
+    }
+    let (Some(resolved), Some(avatar)) = (&model.resolved, &model.avatar) else {
+        return;
+    };
+    // Something changed: the running job (if any) is stale.
+    if let Some(cancel) = progress.cancel.take() {
+        cancel.store(true, Ordering::Relaxed);
+    }
+    progress.task = None;
+    progress.running = None;
+    if progress.cache_body != model.generation {
+        progress.cache.clear();
+        progress.cache_body = model.generation;
+    }
+    if tryon.worn().is_empty() {
+        progress.done = Some(key);
+        progress.shown += 1;
+        redraw.write(RequestRedraw);
+        return;
+    }
+    let cancel = Arc::new(AtomicBool::new(false));
+    let input = JobInput {
+        key,
+        resolved: resolved.clone(),
+        avatar: avatar.clone(),
+        garments: tryon
+            .worn()
+            .iter()
+            .map(|w| {
+                let cached = progress.cache.get(w.sku()).cloned();
+                (w.garment.clone(), w.size.clone(), cached)
+            })
+            .collect(),
+        cancel: cancel.clone(),
+    };
+    progress.cancel = Some(cancel);
+    progress.running = Some(key);
+    progress.task = Some(AsyncComputeTaskPool::get().spawn(async move { run_job(input) }));
+    redraw.write(RequestRedraw);
+}
+
+fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
+    for (sku, result) in output.results {
+        let Some(worn) = tryon.worn_mut().iter_mut().find(|w| w.sku() == sku) else {
+            continue;
+        };
+        match result {
+            Ok(fit) => {
+                progress.cache.insert(sku, fit.outcome.clone());
+                worn.fit = Some(fit);
+                worn.error = None;
+            }
+            Err(e) => {
+                worn.fit = None;
+                worn.error = Some(e);
+            }
+        }
+    }
+    progress.done = Some(output.key);
+    progress.shown += 1;
+}
+
+/// Fits the outfit, lowest layer first.
+fn run_job(input: JobInput) -> JobOutput {
+    let body = PreparedBody::from_avatar(input.resolved, input.avatar);
+    let settings = DrapeSettings::default();
+    // The draped garments so far, with their layer.
+    let mut colliders: Vec<(u8, LayerCollider)> = Vec::new();
+    let mut results = Vec::new();
+    for (garment, size, cached) in input.garments {
+        if input.cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let sku = garment.meta().sku.clone();
+        let layer = garment.meta().layer;
+        // Garments of the same layer (a tee and jeans) each lie on the body; higher layers lie
+        // over the lower ones.
+        let lower: Vec<&LayerCollider> = colliders
+            .iter()
+            .filter(|(l, _)| *l < layer)
+            .map(|(_, c)| c)
+            .collect();
+        let fitted = fit_one(&garment, size.as_deref(), cached, &body, &lower, &settings);
+        if let Ok(fit) = &fitted {
+            let collider = LayerCollider::new(&fit.prepared.cloth, &fit.shown.draped);
+            colliders.push((layer, collider));
+        }
+        results.push((sku, fitted));
+    }
+    JobOutput {
+        key: input.key,
+        results,
+    }
+}
+
+fn fit_one(
+    garment: &Garment,
+    size: Option<&str>,
+    cached: Option<Arc<FitOutcome>>,
+    body: &PreparedBody,
+    lower: &[&LayerCollider],
+    settings: &DrapeSettings,
+) -> Result<Arc<WornFit>, String> {
+    let prepared = garment.prepared()?;
+    let named = |e: crate::fit::FitError| format!("{}: {e}", garment.meta().name);
+    let outcome = match cached {
+        Some(outcome) => outcome,
+        None => Arc::new(fit_all(&prepared, body, &FitOptions::default()).map_err(named)?),
+    };
+    let selected = match size {
+        Some(label) => prepared.size_index(label).map_err(named)?,
+        None => outcome.selected,
+    };
+    let alone = &outcome.sizes[selected];
+    // Outward shift of the drawn garment (not of its measurements) when it could not be draped
+    // over the lower layers: hides most of them poking through.
+    let mut lifted = 0.0;
+    let shown = if lower.is_empty() {
+        alone.clone()
+    } else {
+        let layered = fit_size(&prepared, body, selected, lower, settings).map_err(named)?;
+        // Over the lower layers a garment moves out by their thickness and a little more; a
+        // point thrown much further means the layered drape failed: show it on the body.
+        let thrown = layered
+            .draped
+            .positions
+            .iter()
+            .zip(&alone.draped.positions)
+            .map(|(a, b)| a.distance(*b))
+            .fold(0.0f32, f32::max);
+        if thrown.is_finite() && thrown < MAX_LAYER_SHIFT_M {
+            layered
+        } else {
+            lifted = FALLBACK_LIFT_M * lower.len() as f32;
+            warn!(
+                "{}: the drape over the lower layers failed (a point moved {thrown:.2} m); shown on the body",
+                garment.meta().name
+            );
+            alone.clone()
+        }
+    };
+    let mut parts = shown.meshes(&prepared);
+    if lifted > 0.0 {
+        for part in &mut parts {
+            for (p, n) in part.positions.iter_mut().zip(&part.normals) {
+                *p += n.normalize_or_zero() * lifted;
+            }
+        }
+    }
+    Ok(Arc::new(WornFit {
+        prepared,
+        outcome,
+        selected,
+        shown,
+        parts,
+    }))
+}
