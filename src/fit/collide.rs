@@ -84,6 +84,8 @@ pub struct Contacts {
 
 /// How far from a surface a plane is still looked for, metres.
 const REACH: f32 = 0.04;
+/// The farthest the exact projection moves a particle out of lower garments, metres.
+const LAYER_PUSH_MAX: f32 = 0.03;
 /// A plane is refreshed after its particle moved this far, at least.
 const REFRESH: f32 = 0.005;
 
@@ -196,6 +198,7 @@ pub fn project_exactly(
             *h = Some(t);
         }
     }
+    let start = x.to_vec();
     let mut active: Vec<usize> = (0..x.len()).collect();
     for round in 0..ROUNDS {
         let mut next = Vec::new();
@@ -237,6 +240,15 @@ pub fn project_exactly(
                     if let Some(b) = body[i] {
                         let along = b.normal.dot(h.normal).max(0.3);
                         target = x[i] + b.normal * ((margin - h.distance) / along);
+                    }
+                }
+                if c > 0 {
+                    // A lower garment never throws a particle far: where its surface cannot be
+                    // left within LAYER_PUSH_MAX, the particle stays (the layer penetration
+                    // reports it) rather than flying off.
+                    let moved = target - start[i];
+                    if moved.length() > LAYER_PUSH_MAX {
+                        target = start[i] + moved.normalize_or_zero() * LAYER_PUSH_MAX;
                     }
                 }
                 x[i] = target;

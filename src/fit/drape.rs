@@ -145,16 +145,37 @@ impl LayerCollider {
                     }
                 }
             }
-            let vote: f32 = piece
-                .iter()
-                .map(|&t| {
-                    let tri = tris[t];
-                    let n = (at(tri[1]) - at(tri[0])).cross(at(tri[2]) - at(tri[0]));
-                    let out: Vec3 = tri.iter().map(|&i| draped.body_normal[i as usize]).sum();
-                    let agree = n.dot(out.normalize_or_zero());
-                    if flip[t] { -agree } else { agree }
+            // A closed piece (a part with thickness: outer and inner sheet joined at the hems)
+            // is turned to face out of its own volume, so its inner sheet faces the body: what
+            // lies between the body and the garment is outside it, as is what lies over it.
+            let closed = piece.iter().all(|&t| {
+                let tri = tris[t];
+                (0..3).all(|k| {
+                    let (a, b) = (tri[k], tri[(k + 1) % 3]);
+                    edges[&(a.min(b), a.max(b))].len() >= 2
                 })
-                .sum();
+            });
+            let vote: f32 = if closed {
+                piece
+                    .iter()
+                    .map(|&t| {
+                        let tri = tris[t];
+                        let volume = at(tri[0]).dot(at(tri[1]).cross(at(tri[2])));
+                        if flip[t] { -volume } else { volume }
+                    })
+                    .sum()
+            } else {
+                piece
+                    .iter()
+                    .map(|&t| {
+                        let tri = tris[t];
+                        let n = (at(tri[1]) - at(tri[0])).cross(at(tri[2]) - at(tri[0]));
+                        let out: Vec3 = tri.iter().map(|&i| draped.body_normal[i as usize]).sum();
+                        let agree = n.dot(out.normalize_or_zero());
+                        if flip[t] { -agree } else { agree }
+                    })
+                    .sum()
+            };
             if vote < 0.0 {
                 for &t in &piece {
                     flip[t] = !flip[t];
