@@ -157,6 +157,13 @@ impl Contacts {
         for (c, collider) in colliders.iter().enumerate() {
             for (i, plane) in self.planes[c].iter().enumerate() {
                 let Some(plane) = plane else { continue };
+                // A lower garment never pushes towards the body: where its plane would (a face
+                // misread, or the particle under it), the body and the cloth decide.
+                if c > 0
+                    && self.planes[0][i].is_some_and(|body| body.normal.dot(plane.normal) < -0.2)
+                {
+                    continue;
+                }
                 let depth = collider.margin - (x[i] - plane.point).dot(plane.normal);
                 if depth <= 0.0 {
                     continue;
