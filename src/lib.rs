@@ -4,6 +4,7 @@
 pub mod app;
 pub mod body;
 pub mod cli;
+mod disjoint;
 pub mod export;
 pub mod fit;
 pub mod garment;

@@ -3,6 +3,7 @@
 //! measures from. Everything is read from the avatar's mesh and tape placements.
 
 use crate::body::{Avatar, TapePlacement};
+use crate::disjoint::{find, union};
 use crate::measurements::Key;
 use glam::Vec3;
 
@@ -208,21 +209,11 @@ fn parts(
             return None;
         }
         let mut parent: Vec<usize> = (0..n).collect();
-        fn find(parent: &mut [usize], mut i: usize) -> usize {
-            while parent[i] != i {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            i
-        }
         for t in mesh.indices.chunks_exact(3) {
             for k in 0..3 {
                 let (a, b) = (t[k] as usize, t[(k + 1) % 3] as usize);
                 if a > crown && b > crown && a < n && b < n {
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    if ra != rb {
-                        parent[ra] = rb;
-                    }
+                    union(&mut parent, a, b);
                 }
             }
         }

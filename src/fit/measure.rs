@@ -4,6 +4,7 @@
 
 use super::anatomy::{Anatomy, BodyPart, Plane};
 use super::bind::Binding;
+use crate::disjoint::{find, union};
 use crate::tape::{convex_hull, hull_perimeter, plane_basis};
 use glam::Vec3;
 use std::collections::HashMap;
@@ -115,21 +116,6 @@ fn encloses(hull: &[[f64; 2]], p: [f64; 2]) -> bool {
         let (a, b) = (hull[i], hull[(i + 1) % hull.len()]);
         (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0.0
     })
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra] = rb;
-    }
 }
 
 /// Lengths of a garment on a body, metres (`None` where the garment has no such part).

@@ -2,6 +2,7 @@
 //! the plane cuts) by following the mesh's connectivity, not by distance.
 
 use crate::body::BodyMesh;
+use crate::disjoint::{find, union};
 use glam::Vec3;
 use std::collections::HashMap;
 
@@ -95,19 +96,4 @@ pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossS
         groups.entry(root).or_default().points.push(point);
     }
     groups.into_values().collect()
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra] = rb;
-    }
 }
