@@ -75,17 +75,7 @@ fn load_consents(conn: &Connection, counterpart: Option<&str>) -> Result<Vec<Con
         "SELECT rowid, counterpart, kind, keys, share_orders, share_contacts, seal FROM consents
          WHERE ?1 IS NULL OR counterpart = ?1 ORDER BY counterpart, rowid",
     )?;
-    let rows = stmt.query_map([counterpart.map(str::trim)], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, bool>(4)?,
-            r.get::<_, bool>(5)?,
-            r.get::<_, String>(6)?,
-        ))
-    })?;
+    let rows = stmt.query_map([counterpart.map(str::trim)], recovery::consent_row)?;
     let mut out = Vec::new();
     for row in rows {
         let (rowid, counterpart, kind, keys, share_orders, share_contacts, seal) = row?;

@@ -108,17 +108,8 @@ pub(crate) fn load_snapshots(
         "SELECT id, profile_id, taken, form, unit, seal FROM snapshots WHERE {filter} ORDER BY {order} LIMIT ?2"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows: Vec<(i64, i64, String, String, String, String)> = stmt
-        .query_map(params![param, limit], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
+    let rows: Vec<recovery::SnapshotRow> = stmt
+        .query_map(params![param, limit], recovery::snapshot_row)?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::with_capacity(rows.len());
     for (id, profile_id, taken, form, unit, seal) in rows {

@@ -154,6 +154,38 @@ pub(crate) fn check_snapshot(
     Ok(values)
 }
 
+/// A consent row as selected everywhere: `rowid, counterpart, kind, keys, share_orders,
+/// share_contacts, seal` (v1/v2 files select `share_history` for both flags).
+pub(crate) type ConsentRow = (i64, String, String, String, bool, bool, String);
+
+/// Reads a [`ConsentRow`].
+pub(crate) fn consent_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ConsentRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ))
+}
+
+/// A measurement snapshot row as selected everywhere: `id, profile_id, taken, form, unit, seal`.
+pub(crate) type SnapshotRow = (i64, i64, String, String, String, String);
+
+/// Reads a [`SnapshotRow`].
+pub(crate) fn snapshot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
 /// Every sealed row whose seal does not match, for a database at schema `version`.
 pub fn verify_seals(conn: &Connection, version: u32) -> rusqlite::Result<Vec<ChecksumFailure>> {
     let mut failures = Vec::new();
@@ -162,17 +194,8 @@ pub fn verify_seals(conn: &Connection, version: u32) -> rusqlite::Result<Vec<Che
     }
     let mut stmt =
         conn.prepare("SELECT id, profile_id, taken, form, unit, seal FROM snapshots ORDER BY id")?;
-    let rows: Vec<(i64, i64, String, String, String, String)> = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
+    let rows: Vec<SnapshotRow> = stmt
+        .query_map([], snapshot_row)?
         .collect::<rusqlite::Result<_>>()?;
     for (id, profile_id, taken, form, unit, stored) in rows {
         match check_snapshot(conn, id, profile_id, &taken, &form, &unit, &stored) {
@@ -190,17 +213,7 @@ pub fn verify_seals(conn: &Connection, version: u32) -> rusqlite::Result<Vec<Che
         "SELECT rowid, counterpart, kind, keys, share_history, share_history, seal FROM consents"
     };
     let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, bool>(4)?,
-            r.get::<_, bool>(5)?,
-            r.get::<_, String>(6)?,
-        ))
-    })?;
+    let rows = stmt.query_map([], consent_row)?;
     for row in rows {
         let (id, counterpart, kind, keys, orders, contacts, stored) = row?;
         let expected = if version >= 3 {

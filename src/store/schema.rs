@@ -152,22 +152,12 @@ CREATE TABLE consents (
 /// v3: consent seals cover both new flags. A row is re-sealed only when its v2 seal still holds;
 /// a row that was already altered keeps a seal that fails, so the damage stays visible.
 fn reseal_consents_v3(tx: &Transaction<'_>) -> Result<(), StoreError> {
-    let rows: Vec<(i64, String, String, String, bool, bool, String)> = {
+    let rows: Vec<recovery::ConsentRow> = {
         let mut stmt = tx.prepare(
             "SELECT rowid, counterpart, kind, keys, share_orders, share_contacts, seal FROM consents",
         )?;
-        stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?
+        stmt.query_map([], recovery::consent_row)?
+            .collect::<rusqlite::Result<_>>()?
     };
     for (rowid, counterpart, kind, keys, orders, contacts, old) in rows {
         if recovery::consent_seal_v1(&counterpart, &kind, &keys, orders) != old {
