@@ -127,23 +127,19 @@ fn open_dialog(
     pending.0 = Some((action, AsyncComputeTaskPool::get().spawn(future)));
 }
 
+/// A name as part of a file name offered in a dialog: its letters and digits lower-cased, every
+/// run of other characters one `-` (`"Anna B."` → `"anna-b"`).
+pub(crate) fn file_slug(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// `"Anna B."` → `"anna-b-measurements.json"`.
 fn suggested_file_name(profile: &str) -> String {
-    let slug: String = profile
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = file_slug(profile);
     if slug.is_empty() {
         "measurements.json".into()
     } else {

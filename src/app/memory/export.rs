@@ -3,7 +3,7 @@
 //! the Privacy tab) and the full backup of the store (everything, as `anprobe data export`
 //! writes it). The text is made when asked, the file is written whole or not at all.
 
-use crate::app::files::Dialogs;
+use crate::app::files::{Dialogs, file_slug};
 use crate::app::i18n::Msg;
 use crate::app::memory::actions::MemoryAction;
 use crate::app::memory::profiles_sync::StoreProfiles;
@@ -51,12 +51,7 @@ impl PendingExport {
 
 /// `"Hanna Weber"` → `"fit-passport-hanna-weber.json"`.
 fn passport_file_name(counterpart: &str) -> String {
-    let slug: Vec<String> = counterpart
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|s| !s.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    format!("fit-passport-{}.json", slug.join("-"))
+    format!("fit-passport-{}.json", file_slug(counterpart))
 }
 
 /// An export's text and the file name offered, or why there is none.
