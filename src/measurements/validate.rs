@@ -333,22 +333,26 @@ fn num_de(v: f64) -> String {
     num(v).replace('.', ",")
 }
 
+/// `v` (cm or kg) as the number shown in the shopper's unit, with the unit's English and German
+/// names.
+fn in_unit(v: f64, key: Key, unit: Unit) -> (f64, &'static str, &'static str) {
+    match (key.is_length(), unit) {
+        (false, _) => (v, "kg", "kg"),
+        (true, Unit::Cm) => (v, "cm", "cm"),
+        (true, Unit::In) => (v / 2.54, "in", "Zoll"),
+    }
+}
+
 /// `v` (cm or kg) in the shopper's unit, e.g. "38 cm" or "15 in".
 fn show(v: f64, key: Key, unit: Unit) -> String {
-    match (key.is_length(), unit) {
-        (false, _) => format!("{} kg", num(v)),
-        (true, Unit::Cm) => format!("{} cm", num(v)),
-        (true, Unit::In) => format!("{} in", num(v / 2.54)),
-    }
+    let (x, name, _) = in_unit(v, key, unit);
+    format!("{} {name}", num(x))
 }
 
 /// [`show`] with a decimal comma (and "Zoll" for inches).
 fn show_de(v: f64, key: Key, unit: Unit) -> String {
-    match (key.is_length(), unit) {
-        (false, _) => format!("{} kg", num_de(v)),
-        (true, Unit::Cm) => format!("{} cm", num_de(v)),
-        (true, Unit::In) => format!("{} Zoll", num_de(v / 2.54)),
-    }
+    let (x, _, name) = in_unit(v, key, unit);
+    format!("{} {name}", num_de(x))
 }
 
 /// A measurement's German name, as a tailor says it ("Hüftumfang"); the app's German labels.
@@ -435,16 +439,9 @@ fn single(key: Key, v: f64, unit: Unit) -> Option<Text> {
     } else {
         ("above", "liegt über")
     };
-    let range = match (key.is_length(), unit) {
-        (false, _) => format!("{}–{} kg", num(lo), num(hi)),
-        (true, Unit::Cm) => format!("{}–{} cm", num(lo), num(hi)),
-        (true, Unit::In) => format!("{}–{} in", num(lo / 2.54), num(hi / 2.54)),
-    };
-    let range_de = match (key.is_length(), unit) {
-        (false, _) => format!("{}–{} kg", num_de(lo), num_de(hi)),
-        (true, Unit::Cm) => format!("{}–{} cm", num_de(lo), num_de(hi)),
-        (true, Unit::In) => format!("{}–{} Zoll", num_de(lo / 2.54), num_de(hi / 2.54)),
-    };
+    let ((lo, name, name_de), (hi, _, _)) = (in_unit(lo, key, unit), in_unit(hi, key, unit));
+    let range = format!("{}–{} {name}", num(lo), num(hi));
+    let range_de = format!("{}–{} {name_de}", num_de(lo), num_de(hi));
     Some(Text {
         en: format!(
             "{} is {side} the plausible {range}{hint}",
