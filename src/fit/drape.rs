@@ -93,6 +93,14 @@ pub struct Draped {
     pub stats: DrapeStats,
 }
 
+/// The farthest any point moved between two drapes of the same cloth, metres.
+pub fn largest_move(a: &[Vec3], b: &[Vec3]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(p, q)| p.distance(*q))
+        .fold(0.0, f32::max)
+}
+
 /// A garment draped before, as a surface for the next layer.
 #[derive(Clone, Debug)]
 pub struct LayerCollider {

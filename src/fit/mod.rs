@@ -39,7 +39,10 @@ pub use fitmap::{FitMap, RegionFit};
 pub use grade::Graded;
 pub use prepare::{PreparedBody, PreparedGarment};
 pub use recommend::Recommendation;
-pub use report::{FitOptions, FitOutcome, FitReport, SizeFit, fit_all, fit_report, fit_size};
+pub use report::{
+    FitOptions, FitOutcome, FitReport, MAX_LAYER_SHIFT_M, OverLayers, SizeFit, fit_all, fit_over,
+    fit_report, fit_size,
+};
 pub use verdict::Verdict;
 
 use glam::{Vec2, Vec3};

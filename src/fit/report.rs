@@ -94,6 +94,40 @@ pub fn fit_size(
     })
 }
 
+/// How far a point of a garment may move when draped over lower garments rather than on the
+/// body alone, metres; beyond it the layered drape counts as failed.
+pub const MAX_LAYER_SHIFT_M: f32 = 0.12;
+
+/// A size draped over lower garments.
+#[derive(Clone, Debug)]
+pub enum OverLayers {
+    Draped(Box<SizeFit>),
+    /// A point moved `moved_m` (more than [`MAX_LAYER_SHIFT_M`]) from the drape on the body
+    /// alone: the layered drape failed.
+    Failed {
+        moved_m: f32,
+    },
+}
+
+/// Grades, drapes over `lower` and maps one size, checked against `alone` (the same size draped
+/// on the body alone, see [`fit_size`]).
+pub fn fit_over(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    size: usize,
+    lower: &[&LayerCollider],
+    settings: &DrapeSettings,
+    alone: &SizeFit,
+) -> Result<OverLayers, FitError> {
+    let layered = fit_size(prepared, body, size, lower, settings)?;
+    let moved_m = drape::largest_move(&layered.draped.positions, &alone.draped.positions);
+    Ok(if moved_m.is_finite() && moved_m < MAX_LAYER_SHIFT_M {
+        OverLayers::Draped(Box::new(layered))
+    } else {
+        OverLayers::Failed { moved_m }
+    })
+}
+
 /// The report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FitReport {

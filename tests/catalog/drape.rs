@@ -108,13 +108,7 @@ fn a_coat_over_a_t_shirt_keeps_its_shape() {
     assert!(upper.draped.stats.max_layer_penetration_mm <= 2.0);
     // Over the shirt, no part of the coat lies farther than 5 cm from where it lies alone.
     let alone = fit::fit_size(coat, &body, size(coat), &[], &settings).expect("fits");
-    let thrown = upper
-        .draped
-        .positions
-        .iter()
-        .zip(&alone.draped.positions)
-        .map(|(a, b)| a.distance(*b))
-        .fold(0.0, f32::max);
+    let thrown = fit::drape::largest_move(&upper.draped.positions, &alone.draped.positions);
     assert!(
         thrown <= 0.05,
         "a coat particle {thrown:.3} m from its place"

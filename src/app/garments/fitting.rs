@@ -8,8 +8,8 @@ use super::{Garment, TryOn};
 use crate::app::model::Model;
 use crate::body::Avatar;
 use crate::fit::{
-    DrapeSettings, FitOptions, FitOutcome, GarmentPart, LayerCollider, PreparedBody,
-    PreparedGarment, SizeFit, fit_all, fit_size,
+    DrapeSettings, FitOptions, FitOutcome, GarmentPart, LayerCollider, OverLayers, PreparedBody,
+    PreparedGarment, SizeFit, fit_all, fit_over,
 };
 use crate::measurements::Resolved;
 use bevy::prelude::*;
@@ -94,9 +94,6 @@ impl FitProgress {
     }
 }
 
-/// How far a point of a garment may move when draped over the lower layers rather than on the
-/// body alone, metres.
-const MAX_LAYER_SHIFT_M: f32 = 0.12;
 /// How far a garment that could not be draped over the lower layers is drawn outward, per
 /// lower layer, metres.
 const FALLBACK_LIFT_M: f32 = 0.006;
@@ -258,25 +255,17 @@ fn fit_one(
     let shown = if lower.is_empty() {
         alone.clone()
     } else {
-        let layered = fit_size(&prepared, body, selected, lower, settings).map_err(named)?;
-        // Over the lower layers a garment moves out by their thickness and a little more; a
-        // point thrown much further means the layered drape failed: show it on the body.
-        let thrown = layered
-            .draped
-            .positions
-            .iter()
-            .zip(&alone.draped.positions)
-            .map(|(a, b)| a.distance(*b))
-            .fold(0.0f32, f32::max);
-        if thrown.is_finite() && thrown < MAX_LAYER_SHIFT_M {
-            layered
-        } else {
-            lifted = FALLBACK_LIFT_M * lower.len() as f32;
-            warn!(
-                "{}: the drape over the lower layers failed (a point moved {thrown:.2} m); shown on the body",
-                garment.meta().name
-            );
-            alone.clone()
+        // A layered drape that failed is shown on the body instead.
+        match fit_over(&prepared, body, selected, lower, settings, alone).map_err(named)? {
+            OverLayers::Draped(layered) => *layered,
+            OverLayers::Failed { moved_m } => {
+                lifted = FALLBACK_LIFT_M * lower.len() as f32;
+                warn!(
+                    "{}: the drape over the lower layers failed (a point moved {moved_m:.2} m); shown on the body",
+                    garment.meta().name
+                );
+                alone.clone()
+            }
         }
     };
     let mut parts = shown.meshes(&prepared);
