@@ -103,6 +103,7 @@ fn fitting(c: &mut Criterion) {
                 &shopper.surface,
                 &hints,
                 &[],
+                fit::tether::Support::for_category(prepared.meta().category),
                 &settings,
             )
         })
@@ -113,6 +114,7 @@ fn fitting(c: &mut Criterion) {
         &shopper.surface,
         &hints,
         &[],
+        fit::tether::Support::for_category(prepared.meta().category),
         &settings,
     );
     eprintln!("drape: {:?}", draped.stats);
@@ -149,6 +151,7 @@ fn fitting(c: &mut Criterion) {
                     &shopper.surface,
                     &hints,
                     &[],
+                    fit::tether::Support::for_category(prepared.meta().category),
                     &settings,
                 ));
             }),

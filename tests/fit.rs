@@ -272,6 +272,7 @@ fn an_upper_layer_stays_outside_the_lower_one() {
         &b.surface,
         &hints,
         &[&collider],
+        fit::tether::Support::for_category(jacket.meta().category),
         &settings,
     );
     assert!(penetration_mm(&upper.positions, &b) <= 2.0);

@@ -95,7 +95,14 @@ impl Cloth {
             wi: w[i as usize],
             wj: w[j as usize],
         };
-        let stretch = coloured(mesh.edges.iter().map(distance).collect(), mesh.len());
+        let stretch = coloured(
+            mesh.edges
+                .iter()
+                .chain(&mesh.stitches)
+                .map(distance)
+                .collect(),
+            mesh.len(),
+        );
         let bend = coloured(mesh.bends.iter().map(distance).collect(), mesh.len());
         Cloth {
             x: start.to_vec(),

@@ -7,6 +7,7 @@
 use super::cloth::{Cloth, ClothParams};
 use super::collide::{Collider, Contacts, project_exactly};
 use super::spatial::Surface;
+use super::tether::{Support, Tethers};
 use super::topology::ClothMesh;
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,9 @@ pub struct DrapeSettings {
     pub layer_margin: f32,
     pub static_friction: f32,
     pub kinetic_friction: f32,
+    /// How far beyond its rest distance along the cloth a particle may be from the support it
+    /// hangs from (a fraction; see [`super::tether`]).
+    pub tether_slack: f32,
 }
 
 impl Default for DrapeSettings {
@@ -44,12 +48,13 @@ impl Default for DrapeSettings {
             substeps: 8,
             relax_frames: 3,
             min_frames: 6,
-            max_frames: 24,
+            max_frames: 60,
             settle_distance: 3e-4,
             skin_margin: 0.0025,
             layer_margin: 0.003,
             static_friction: 0.5,
             kinetic_friction: 0.35,
+            tether_slack: 0.01,
         }
     }
 }
@@ -197,14 +202,16 @@ impl LayerCollider {
 }
 
 /// Drapes the cloth whose rest shape is `rest` (the graded garment) on the body, over the given
-/// lower garments. `body_hints` (may be empty) are body triangles near each particle (its
-/// binding: every avatar has the same triangles), where closest-point searches start.
+/// lower garments, held by `support`. `body_hints` (may be empty) are body triangles near each
+/// particle (its binding: every avatar has the same triangles), where closest-point searches
+/// start.
 pub fn drape(
     mesh: &ClothMesh,
     rest: &[Vec3],
     body: &Surface,
     body_hints: &[u32],
     lower: &[&LayerCollider],
+    support: Support,
     settings: &DrapeSettings,
 ) -> Draped {
     let started = Instant::now();
@@ -219,7 +226,12 @@ pub fn drape(
         open: true,
     }));
     let mut start = rest.to_vec();
-    project_exactly(&mut start, &colliders, body_hints);
+    let (_, resting) = project_exactly(&mut start, &colliders, body_hints);
+    let resting: Vec<_> = resting
+        .iter()
+        .map(|h| h.map(|h| (h.distance, h.normal)))
+        .collect();
+    let tethers = Tethers::new(mesh, rest, &start, &support.anchors(&start, &resting));
     let mut cloth = Cloth::new(mesh, rest, &start, settings.cloth);
     let mut contacts = Contacts::new(mesh.len(), colliders.len(), body_hints);
     let substeps = settings.substeps.max(1);
@@ -235,6 +247,7 @@ pub fn drape(
         for step in 0..substeps {
             cloth.predict(h);
             cloth.solve(h, (step % 2 == 1).then_some(2.0 * h));
+            tethers.project(&mut cloth.x, settings.tether_slack);
             contacts.project(
                 &mut cloth.x,
                 &cloth.prev,

@@ -29,6 +29,7 @@ pub mod recommend;
 pub mod report;
 pub mod spatial;
 pub mod synthetic;
+pub mod tether;
 pub mod topology;
 pub mod verdict;
 

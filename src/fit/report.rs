@@ -10,6 +10,7 @@ use super::fitmap::{self, FitMap, RegionFit};
 use super::grade::{self, Graded};
 use super::prepare::{PreparedBody, PreparedGarment};
 use super::recommend::{self, ChartCheck, Recommendation, SizeEvidence};
+use super::tether::Support;
 use super::{FitError, GarmentPart};
 use crate::garment::{Category, Stretch};
 use crate::measurements::Form;
@@ -84,6 +85,7 @@ pub fn fit_size(
         &body.surface,
         &hints,
         lower,
+        Support::for_category(prepared.meta().category),
         settings,
     );
     let map = fitmap::fit_map(prepared, body, &graded, &draped);

@@ -28,7 +28,14 @@ pub struct ClothMesh {
     pub area: Vec<f32>,
     /// Whether a particle lies on an open border (hem, cuff, neckline).
     pub border: Vec<bool>,
+    /// Pieces not welded to the rest of the cloth but lying on it (a placket, a pocket, a
+    /// drawstring's end): each of their particles within [`SEWN_ON`] of another piece, and the
+    /// nearest particle there. Solved like edges, so the piece stays where it is sewn on.
+    pub stitches: Vec<[u32; 2]>,
 }
+
+/// A particle of one piece this close to another piece is sewn onto it (metres).
+pub const SEWN_ON: f32 = 0.01;
 
 impl ClothMesh {
     /// Welds the parts into one cloth.
@@ -134,6 +141,7 @@ impl ClothMesh {
                 bends.push([faces[0].1, faces[1].1]);
             }
         }
+        let stitches = stitches(&rest, &edges);
         Ok(ClothMesh {
             rest,
             vertex_particle,
@@ -143,6 +151,7 @@ impl ClothMesh {
             bends,
             area,
             border,
+            stitches,
         })
     }
 
@@ -172,4 +181,60 @@ impl ClothMesh {
         }
         normals.iter().map(|n| n.normalize_or_zero()).collect()
     }
+}
+
+/// The stitches that hold every piece but the largest onto the others: each particle within
+/// [`SEWN_ON`] of a particle of another piece is joined to the nearest one.
+fn stitches(rest: &[Vec3], edges: &[[u32; 2]]) -> Vec<[u32; 2]> {
+    let mut piece: Vec<usize> = (0..rest.len()).collect();
+    for &[i, j] in edges {
+        crate::disjoint::union(&mut piece, i as usize, j as usize);
+    }
+    let mut size = vec![0usize; rest.len()];
+    for i in 0..rest.len() {
+        let root = crate::disjoint::find(&mut piece, i);
+        piece[i] = root;
+        size[root] += 1;
+    }
+    let Some(largest) = (0..rest.len()).max_by_key(|&r| size[r]) else {
+        return Vec::new();
+    };
+    if size[largest] == rest.len() {
+        return Vec::new();
+    }
+    let cell = |p: Vec3| {
+        let q = (p / SEWN_ON).floor();
+        (q.x as i64, q.y as i64, q.z as i64)
+    };
+    let mut grid: HashMap<(i64, i64, i64), Vec<u32>> = HashMap::new();
+    for (i, &p) in rest.iter().enumerate() {
+        grid.entry(cell(p)).or_default().push(i as u32);
+    }
+    let mut stitches = Vec::new();
+    for (i, &p) in rest.iter().enumerate() {
+        if piece[i] == largest {
+            continue;
+        }
+        let (cx, cy, cz) = cell(p);
+        let mut nearest: Option<(f32, u32)> = None;
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                for dz in -1..=1 {
+                    for &j in grid.get(&(cx + dx, cy + dy, cz + dz)).into_iter().flatten() {
+                        if piece[j as usize] == piece[i] {
+                            continue;
+                        }
+                        let d = rest[j as usize].distance_squared(p);
+                        if d <= SEWN_ON * SEWN_ON && nearest.is_none_or(|(best, _)| d < best) {
+                            nearest = Some((d, j));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((_, j)) = nearest {
+            stitches.push([i as u32, j]);
+        }
+    }
+    stitches
 }
