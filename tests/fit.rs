@@ -464,3 +464,41 @@ fn the_report_has_the_documented_shape() {
             .is_some_and(|t| t.starts_with("chest: "))
     );
 }
+
+/// A square sheet of `n` × `n` quads, `size` metres wide, in the plane z = `z`.
+fn sheet(name: &str, n: u32, size: f32, z: f32) -> fit::GarmentPart {
+    let mut part = fit::GarmentPart {
+        name: name.into(),
+        ..Default::default()
+    };
+    for i in 0..=n {
+        for j in 0..=n {
+            let (u, v) = (i as f32 / n as f32, j as f32 / n as f32);
+            part.positions.push(Vec3::new(u * size, 1.0 + v * size, z));
+        }
+    }
+    for i in 0..n {
+        for j in 0..n {
+            let a = i * (n + 1) + j;
+            let (b, c, d) = (a + n + 1, a + 1, a + n + 2);
+            part.indices.extend([a, b, c, c, b, d]);
+        }
+    }
+    part
+}
+
+/// A pocket lying 5 mm on a panel (1 cm between points) but not welded to it is stitched on at every point (so it hangs
+/// with the panel instead of falling off); a piece 3 cm away is not.
+#[test]
+fn pieces_lying_on_the_cloth_are_stitched_on() {
+    let panel = sheet("panel", 30, 0.3, 0.0);
+    let pocket = sheet("pocket", 4, 0.1, 0.005);
+    let mesh = fit::topology::ClothMesh::new(&[panel.clone(), pocket]).expect("welds");
+    assert_eq!(mesh.stitches.len(), 25, "every pocket point is sewn on");
+    for &[i, j] in &mesh.stitches {
+        assert!(mesh.rest[i as usize].distance(mesh.rest[j as usize]) <= fit::topology::SEWN_ON);
+    }
+    let apart =
+        fit::topology::ClothMesh::new(&[panel, sheet("apart", 4, 0.1, 0.03)]).expect("welds");
+    assert!(apart.stitches.is_empty());
+}
