@@ -160,7 +160,7 @@ impl Contacts {
                 // A lower garment never pushes towards the body: where its plane would (a face
                 // misread, or the particle under it), the body and the cloth decide.
                 if c > 0
-                    && self.planes[0][i].is_some_and(|body| body.normal.dot(plane.normal) < -0.2)
+                    && self.planes[0][i].is_some_and(|body| body.normal.dot(plane.normal) < 0.5)
                 {
                     continue;
                 }

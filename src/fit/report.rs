@@ -100,14 +100,20 @@ pub fn fit_size(
 /// body alone, metres; beyond it the layered drape counts as failed.
 pub const MAX_LAYER_SHIFT_M: f32 = 0.12;
 
+/// How fast the 0.5 % fastest points of a layered drape may still move at its end, mm a frame;
+/// beyond it the cloth is thrashing between the layers and the layered drape counts as failed.
+pub const MAX_LAYER_FINAL_MOTION_MM: f32 = 3.0;
+
 /// A size draped over lower garments.
 #[derive(Clone, Debug)]
 pub enum OverLayers {
     Draped(Box<SizeFit>),
     /// A point moved `moved_m` (more than [`MAX_LAYER_SHIFT_M`]) from the drape on the body
-    /// alone: the layered drape failed.
+    /// alone, or the cloth was still moving `final_motion_mm` a frame at the end (more than
+    /// [`MAX_LAYER_FINAL_MOTION_MM`]): the layered drape failed.
     Failed {
         moved_m: f32,
+        final_motion_mm: f32,
     },
 }
 
@@ -123,11 +129,20 @@ pub fn fit_over(
 ) -> Result<OverLayers, FitError> {
     let layered = fit_size(prepared, body, size, lower, settings)?;
     let moved_m = drape::largest_move(&layered.draped.positions, &alone.draped.positions);
-    Ok(if moved_m.is_finite() && moved_m < MAX_LAYER_SHIFT_M {
-        OverLayers::Draped(Box::new(layered))
-    } else {
-        OverLayers::Failed { moved_m }
-    })
+    let final_motion_mm = layered.draped.stats.last_motion_p995_mm;
+    Ok(
+        if moved_m.is_finite()
+            && moved_m < MAX_LAYER_SHIFT_M
+            && final_motion_mm <= MAX_LAYER_FINAL_MOTION_MM
+        {
+            OverLayers::Draped(Box::new(layered))
+        } else {
+            OverLayers::Failed {
+                moved_m,
+                final_motion_mm,
+            }
+        },
+    )
 }
 
 /// The report.

@@ -258,10 +258,14 @@ fn fit_one(
         // A layered drape that failed is shown on the body instead.
         match fit_over(&prepared, body, selected, lower, settings, alone).map_err(named)? {
             OverLayers::Draped(layered) => *layered,
-            OverLayers::Failed { moved_m } => {
+            OverLayers::Failed {
+                moved_m,
+                final_motion_mm,
+            } => {
                 lifted = FALLBACK_LIFT_M * lower.len() as f32;
                 warn!(
-                    "{}: the drape over the lower layers failed (a point moved {moved_m:.2} m); shown on the body",
+                    "{}: the drape over the lower layers failed (a point moved {moved_m:.2} m, \
+                     still moving {final_motion_mm:.1} mm a frame at the end); shown on the body",
                     garment.meta().name
                 );
                 alone.clone()
