@@ -157,8 +157,9 @@ impl Contacts {
         for (c, collider) in colliders.iter().enumerate() {
             for (i, plane) in self.planes[c].iter().enumerate() {
                 let Some(plane) = plane else { continue };
-                // A lower garment never pushes towards the body: where its plane would (a face
-                // misread, or the particle under it), the body and the cloth decide.
+                // A lower garment pushes only away from the body (its normal within 60° of the
+                // body's): where its plane would push sideways or inwards (a face misread near a
+                // seam, or the particle under it), the body and the cloth decide.
                 if c > 0
                     && self.planes[0][i].is_some_and(|body| body.normal.dot(plane.normal) < 0.5)
                 {

@@ -227,10 +227,6 @@ pub fn drape(
     }));
     let mut start = rest.to_vec();
     let (_, resting) = project_exactly(&mut start, &colliders, body_hints);
-    let resting: Vec<_> = resting
-        .iter()
-        .map(|h| h.map(|h| (h.distance, h.normal)))
-        .collect();
     let tethers = Tethers::new(mesh, rest, &start, &support.anchors(&start, &resting));
     let mut cloth = Cloth::new(mesh, rest, &start, settings.cloth);
     let mut contacts = Contacts::new(mesh.len(), colliders.len(), body_hints);

@@ -12,6 +12,7 @@
 //! Games") bound that: every particle keeps within its rest distance *along the cloth* of its
 //! nearest anchor (a one-sided constraint: closer is free, so the cloth folds and drapes).
 
+use super::spatial::SignedHit;
 use super::topology::ClothMesh;
 use crate::garment::Category;
 use glam::Vec3;
@@ -49,9 +50,9 @@ impl Support {
         }
     }
 
-    /// The anchors among particles at `x`, given each one's distance to the body and the body's
-    /// outward normal there (`None`: no body point known).
-    pub fn anchors(self, x: &[Vec3], body: &[Option<(f32, Vec3)>]) -> Vec<bool> {
+    /// The anchors among particles at `x`, given each one's closest point on the body (`None`:
+    /// none known).
+    pub fn anchors(self, x: &[Vec3], body: &[Option<SignedHit>]) -> Vec<bool> {
         let (low, high) = x
             .iter()
             .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), p| {
@@ -66,9 +67,7 @@ impl Support {
                     .zip(body)
                     .map(|(p, b)| {
                         p.y > middle
-                            && b.is_some_and(|(distance, normal)| {
-                                distance < RESTING && normal.y > UPWARD
-                            })
+                            && b.is_some_and(|h| h.distance < RESTING && h.normal.y > UPWARD)
                     })
                     .collect()
             }
@@ -136,11 +135,6 @@ impl Tethers {
             length,
             held,
         }
-    }
-
-    /// How many particles are anchors.
-    pub fn anchors(&self) -> usize {
-        self.length.iter().filter(|&&l| l == 0.0).count()
     }
 
     /// Holds the anchors where they started and keeps every other particle within
