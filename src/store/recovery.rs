@@ -158,32 +158,17 @@ pub(crate) fn check_snapshot(
 /// share_contacts, seal` (v1/v2 files select `share_history` for both flags).
 pub(crate) type ConsentRow = (i64, String, String, String, bool, bool, String);
 
-/// Reads a [`ConsentRow`].
+/// Reads a [`ConsentRow`] (rusqlite's tuple conversion).
 pub(crate) fn consent_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ConsentRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-    ))
+    r.try_into()
 }
 
 /// A measurement snapshot row as selected everywhere: `id, profile_id, taken, form, unit, seal`.
 pub(crate) type SnapshotRow = (i64, i64, String, String, String, String);
 
-/// Reads a [`SnapshotRow`].
+/// Reads a [`SnapshotRow`] (rusqlite's tuple conversion).
 pub(crate) fn snapshot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    ))
+    r.try_into()
 }
 
 /// Every sealed row whose seal does not match, for a database at schema `version`.
