@@ -5,6 +5,7 @@ mod app;
 mod body;
 mod catalog;
 mod cli;
+mod crossing;
 mod export;
 mod fit;
 mod garment;

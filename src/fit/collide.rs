@@ -1,31 +1,30 @@
 //! Collisions of the cloth with the body and with garments draped underneath.
 //!
-//! Each particle keeps a contact plane per collider (closest point and normal, found with the
-//! collider's BVH). Planes are refreshed only when a particle has moved far enough for its plane
-//! to go stale (conservative: a particle `d` away from every surface cannot reach one before it
-//! has moved `d`), and are enforced every substep with a skin margin and Coulomb friction
-//! (Macklin et al. 2014, "Unified Particle Physics", §6.1). A lower garment is an open surface
-//! whose faces are oriented away from the body; only its faces and inner edges push (a particle
-//! next to its hem may pass around it).
+//! Each particle keeps a contact plane per obstacle. Against the body: its closest point and
+//! normal, found with the body's BVH. Against a lower garment: where that garment's outermost
+//! sheet lies along the body's normal through the particle ([`LayerCollider::cover`]), facing the
+//! way the body does. Planes are refreshed only when a particle has moved far enough for its
+//! plane to go stale (conservative: a particle `d` away from every surface cannot reach one
+//! before it has moved `d`), and are enforced every substep with a margin and Coulomb friction
+//! (Macklin et al. 2014, "Unified Particle Physics", §6.1).
 
+use super::layer::LayerCollider;
 use super::spatial::{SignedHit, Surface};
 use glam::Vec3;
 
-/// A surface the cloth must stay outside of, with its margin.
+/// A closed surface the cloth must stay outside of (the body), with its margin.
 #[derive(Clone, Copy, Debug)]
 pub struct Collider<'a> {
     pub surface: &'a Surface,
     /// Distance the cloth keeps from the surface, metres.
     pub margin: f32,
-    /// Open surfaces (garments) ignore hits on their border.
-    pub open: bool,
 }
 
 impl Collider<'_> {
-    /// The signed distance within `radius`, if any (border hits of open surfaces dropped).
+    /// The signed distance within `radius`, if any.
     pub fn query(&self, p: Vec3, radius: f32, hint: Option<u32>) -> Option<SignedHit> {
         let hit = self.surface.bvh.closest_from(p, radius, hint)?;
-        self.signed(p, hit)
+        Some(self.signed(p, hit))
     }
 
     /// The nearest hit within `radius` on a triangle of another group than `group` (the other
@@ -38,45 +37,77 @@ impl Collider<'_> {
             .surface
             .bvh
             .closest_where(p, radius, None, |t| self.surface.group(t) != group)?;
-        self.signed(p, hit)
+        Some(self.signed(p, hit))
     }
 
-    fn signed(&self, p: Vec3, hit: super::spatial::Hit) -> Option<SignedHit> {
-        if self.open
-            && self
-                .surface
-                .normals
-                .on_boundary(&self.surface.indices, &hit)
-        {
-            return None;
-        }
+    fn signed(&self, p: Vec3, hit: super::spatial::Hit) -> SignedHit {
         let mut signed = self.surface.sign(p, hit);
         // Away from the surface the exact gradient is the direction to the point.
         let d = p - hit.point;
         if signed.distance.abs() > 1e-5 {
             signed.normal = (d * signed.distance.signum()).normalize_or(signed.normal);
         }
-        Some(signed)
+        signed
     }
 }
 
-/// A particle's contact plane against one collider.
+/// What the cloth collides with: the body, and the garments draped underneath it.
+#[derive(Clone, Copy, Debug)]
+pub struct Obstacles<'a> {
+    pub body: Collider<'a>,
+    pub layers: &'a [&'a LayerCollider],
+    /// Distance the cloth keeps from a lower garment, metres.
+    pub layer_margin: f32,
+}
+
+impl Obstacles<'_> {
+    /// How far from the body a particle's body contact is looked for so that the lower garments
+    /// under it are found too, metres.
+    fn body_reach(&self) -> f32 {
+        let top = self.layers.iter().map(|l| l.top).fold(0.0, f32::max);
+        REACH + top.min(MAX_LAYER_TOP)
+    }
+}
+
+/// A particle's contact plane against one obstacle.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plane {
     pub point: Vec3,
     pub normal: Vec3,
 }
 
-/// Contact state of every particle against every collider.
+impl Plane {
+    /// Pushes `x` out to `margin` from the plane, with friction against the motion since `prev`.
+    fn push(&self, x: &mut Vec3, prev: Vec3, margin: f32, friction: (f32, f32)) {
+        let depth = margin - (*x - self.point).dot(self.normal);
+        if depth <= 0.0 {
+            return;
+        }
+        *x += self.normal * depth;
+        let moved = *x - prev;
+        let tangential = moved - self.normal * moved.dot(self.normal);
+        let slide = tangential.length();
+        if slide < friction.0 * depth {
+            *x -= tangential;
+        } else if slide > 0.0 {
+            *x -= tangential * (friction.1 * depth / slide).min(1.0);
+        }
+    }
+}
+
+/// Contact state of every particle against the body and every lower garment.
 #[derive(Clone, Debug)]
 pub struct Contacts {
     /// Per particle: where it was when its planes were found.
     at: Vec<Vec3>,
     /// Per particle: distance from the nearest surface then (minus that surface's margin).
     clearance: Vec<f32>,
-    /// Per collider, per particle: the plane (if the surface was within reach) and the triangle.
-    planes: Vec<Vec<Option<Plane>>>,
-    hints: Vec<Vec<Option<u32>>>,
+    /// Per particle: the body plane (if the body was within reach) and the body triangle.
+    body: Vec<Option<Plane>>,
+    hints: Vec<Option<u32>>,
+    /// Per lower garment, per particle: the plane of its outermost sheet, if it covers the body
+    /// under the particle.
+    layers: Vec<Vec<Option<Plane>>>,
     fresh: bool,
     /// Planes found so far (for statistics).
     pub queries: usize,
@@ -84,26 +115,27 @@ pub struct Contacts {
 
 /// How far from a surface a plane is still looked for, metres.
 const REACH: f32 = 0.04;
+/// The farthest from the body a lower garment is looked for, metres.
+const MAX_LAYER_TOP: f32 = 0.1;
 /// The farthest the exact projection moves a particle out of lower garments, metres.
 const LAYER_PUSH_MAX: f32 = 0.03;
 /// A plane is refreshed after its particle moved this far, at least.
 const REFRESH: f32 = 0.005;
 
 impl Contacts {
-    /// Contacts for `particles` against `colliders`; `body_hints` (may be empty) are triangles of
-    /// the body near each particle, where the first searches start.
-    pub fn new(particles: usize, colliders: usize, body_hints: &[u32]) -> Contacts {
-        let mut hints = vec![vec![None; particles]; colliders];
-        if let Some(first) = hints.first_mut() {
-            for (h, &t) in first.iter_mut().zip(body_hints) {
-                *h = Some(t);
-            }
+    /// Contacts for `particles` against the body and `layers` lower garments; `body_hints` (may be
+    /// empty) are triangles of the body near each particle, where the first searches start.
+    pub fn new(particles: usize, layers: usize, body_hints: &[u32]) -> Contacts {
+        let mut hints = vec![None; particles];
+        for (h, &t) in hints.iter_mut().zip(body_hints) {
+            *h = Some(t);
         }
         Contacts {
             at: vec![Vec3::splat(f32::INFINITY); particles],
             clearance: vec![0.0; particles],
-            planes: vec![vec![None; particles]; colliders],
+            body: vec![None; particles],
             hints,
+            layers: vec![vec![None; particles]; layers],
             fresh: true,
             queries: 0,
         }
@@ -111,16 +143,18 @@ impl Contacts {
 
     /// The body triangle last found nearest to each particle.
     pub fn body_hints(&self) -> Vec<u32> {
-        self.hints
-            .first()
-            .map(|h| h.iter().map(|t| t.unwrap_or(0)).collect())
-            .unwrap_or_default()
+        self.hints.iter().map(|t| t.unwrap_or(0)).collect()
     }
 
     /// Finds the planes of the particles that have moved too far since they were last found
     /// (all of them the first time).
-    pub fn update(&mut self, x: &[Vec3], colliders: &[Collider]) {
+    pub fn update(&mut self, x: &[Vec3], obstacles: &Obstacles) {
         let first = std::mem::replace(&mut self.fresh, false);
+        let reach = if first {
+            f32::INFINITY
+        } else {
+            obstacles.body_reach()
+        };
         for (i, &p) in x.iter().enumerate() {
             let moved = self.at[i].distance(p);
             if !first && moved.is_finite() && moved < REFRESH.max(0.5 * self.clearance[i]) {
@@ -128,17 +162,25 @@ impl Contacts {
             }
             self.at[i] = p;
             let mut clearance = REACH;
-            for (c, collider) in colliders.iter().enumerate() {
-                let reach = if first { f32::INFINITY } else { REACH };
-                let hit = collider.query(p, reach, self.hints[c][i]);
+            let hit = obstacles.body.query(p, reach, self.hints[i]);
+            self.queries += 1;
+            self.body[i] = hit.filter(|h| h.distance < REACH).map(|h| Plane {
+                point: h.hit.point,
+                normal: h.normal,
+            });
+            if let Some(h) = hit {
+                self.hints[i] = Some(h.hit.triangle);
+                clearance = clearance.min(h.distance - obstacles.body.margin);
+            }
+            for (planes, layer) in self.layers.iter_mut().zip(obstacles.layers) {
+                let cover = hit.and_then(|h| layer.cover(p, h.normal, h.distance, REACH));
                 self.queries += 1;
-                self.planes[c][i] = hit.filter(|h| h.distance < REACH).map(|h| Plane {
-                    point: h.hit.point,
-                    normal: h.normal,
+                planes[i] = cover.map(|c| Plane {
+                    point: c.point,
+                    normal: c.normal,
                 });
-                if let Some(h) = hit {
-                    self.hints[c][i] = Some(h.hit.triangle);
-                    clearance = clearance.min(h.distance - collider.margin);
+                if let Some(c) = cover {
+                    clearance = clearance.min(-c.depth(p) - obstacles.layer_margin);
                 }
             }
             self.clearance[i] = clearance.max(0.0);
@@ -150,87 +192,94 @@ impl Contacts {
         &self,
         x: &mut [Vec3],
         prev: &[Vec3],
-        colliders: &[Collider],
+        obstacles: &Obstacles,
         static_friction: f32,
         kinetic_friction: f32,
     ) {
-        for (c, collider) in colliders.iter().enumerate() {
-            for (i, plane) in self.planes[c].iter().enumerate() {
-                let Some(plane) = plane else { continue };
-                // A lower garment pushes only away from the body (its normal within 60° of the
-                // body's): where its plane would push sideways or inwards (a face misread near a
-                // seam, or the particle under it), the body and the cloth decide.
-                if c > 0
-                    && self.planes[0][i].is_some_and(|body| body.normal.dot(plane.normal) < 0.5)
-                {
-                    continue;
+        let friction = (static_friction, kinetic_friction);
+        for planes in &self.layers {
+            for (i, plane) in planes.iter().enumerate() {
+                if let Some(plane) = plane {
+                    plane.push(&mut x[i], prev[i], obstacles.layer_margin, friction);
                 }
-                let depth = collider.margin - (x[i] - plane.point).dot(plane.normal);
-                if depth <= 0.0 {
-                    continue;
-                }
-                x[i] += plane.normal * depth;
-                let moved = x[i] - prev[i];
-                let tangential = moved - plane.normal * moved.dot(plane.normal);
-                let slide = tangential.length();
-                if slide < static_friction * depth {
-                    x[i] -= tangential;
-                } else if slide > 0.0 {
-                    x[i] -= tangential * (kinetic_friction * depth / slide).min(1.0);
-                }
+            }
+        }
+        for (i, plane) in self.body.iter().enumerate() {
+            if let Some(plane) = plane {
+                plane.push(&mut x[i], prev[i], obstacles.body.margin, friction);
             }
         }
     }
 }
 
-/// Moves every particle that lies closer than its margin to a collider out to that margin,
-/// exactly (global closest points, no reach limit), repeating for the particles that moved while
-/// one push moves a particle into another surface. A particle caught in a crease of the body (the
-/// armpit, between the thighs: pushed out of one side into the other) is moved to the nearest
-/// point outside both sides at once. Returns how many particles were moved and, per particle, its
-/// final closest point on the body (the first collider).
+/// Moves every particle that lies closer than its margin to an obstacle out to that margin,
+/// exactly (global closest points on the body, no reach limit), repeating for the particles that
+/// moved while one push moves a particle into another surface. Out of a lower garment a particle
+/// moves along the body's normal to beyond its outermost sheet (no farther than
+/// `LAYER_PUSH_MAX` from where it started: where that is not enough, it stays and the layer
+/// penetration reports it); then the body has its say. A particle caught in a crease of the body
+/// (the armpit, between the thighs: pushed out of one side into the other) is moved to the
+/// nearest point outside both sides at once. Returns how many particles were moved and, per
+/// particle, its final closest point on the body.
 ///
 /// `body_hints` (may be empty) are triangles of the body near each particle (its binding, or its
 /// last contact): searches start there.
 pub fn project_exactly(
     x: &mut [Vec3],
-    colliders: &[Collider],
+    obstacles: &Obstacles,
     body_hints: &[u32],
 ) -> (usize, Vec<Option<SignedHit>>) {
     const ROUNDS: usize = 10;
+    let collider = &obstacles.body;
     let mut moved = vec![false; x.len()];
     let mut body: Vec<Option<SignedHit>> = vec![None; x.len()];
-    let mut hints: Vec<Vec<Option<u32>>> = vec![vec![None; x.len()]; colliders.len()];
-    if let Some(first) = hints.first_mut() {
-        for (h, &t) in first.iter_mut().zip(body_hints) {
-            *h = Some(t);
-        }
+    let mut hints: Vec<Option<u32>> = vec![None; x.len()];
+    for (h, &t) in hints.iter_mut().zip(body_hints) {
+        *h = Some(t);
     }
     let start = x.to_vec();
     let mut active: Vec<usize> = (0..x.len()).collect();
     for round in 0..ROUNDS {
         let mut next = Vec::new();
         for &i in &active {
+            let Some(mut h) = collider.query(x[i], f32::INFINITY, hints[i]) else {
+                continue;
+            };
             let mut pushed = false;
-            // Lower layers first, the body last: the body has the final word.
-            for (c, collider) in colliders.iter().enumerate().rev() {
-                let reach = if c == 0 { f32::INFINITY } else { REACH };
-                let Some(h) = collider.query(x[i], reach, hints[c][i]) else {
+            for layer in obstacles.layers {
+                let Some(cover) = layer.cover(x[i], h.normal, h.distance, REACH) else {
                     continue;
                 };
-                hints[c][i] = Some(h.hit.triangle);
-                if c == 0 {
-                    body[i] = Some(h);
-                }
-                // A particle within a tenth of the margin counts as in place.
-                if h.distance >= collider.margin * 0.9 {
+                let need = cover.depth(x[i]) + obstacles.layer_margin;
+                // Within a tenth of the margin counts as in place.
+                if need <= 0.1 * obstacles.layer_margin {
                     continue;
                 }
-                // A particle pushed back in again and again sits in a fold of the surface: push it
-                // farther each round.
+                let mut target = x[i] + cover.normal * need;
+                let from_start = target - start[i];
+                if from_start.length() > LAYER_PUSH_MAX {
+                    target = start[i] + from_start.normalize_or_zero() * LAYER_PUSH_MAX;
+                }
+                if target != x[i] {
+                    x[i] = target;
+                    pushed = true;
+                }
+            }
+            if pushed {
+                match collider.query(x[i], f32::INFINITY, Some(h.hit.triangle)) {
+                    Some(again) => h = again,
+                    None => continue,
+                }
+            }
+            hints[i] = Some(h.hit.triangle);
+            body[i] = Some(h);
+            // A particle within a tenth of the margin counts as in place.
+            if h.distance < collider.margin * 0.9 {
+                // A particle pushed back in again and again sits in a fold of the surface: push
+                // it farther each round.
                 let margin = collider.margin * (1.0 + 0.5 * round.saturating_sub(2) as f32);
                 let mut target = h.hit.point + h.normal * margin;
-                if c == 0 && round >= 2 {
+                if round >= 2 {
                     // Still being pushed back and forth: satisfy both sides of the crease.
                     let group = collider.surface.group(h.hit.triangle);
                     if let Some(o) = collider.query_other(target, 2.0 * collider.margin, group) {
@@ -240,23 +289,6 @@ pub fn project_exactly(
                             (o.hit.point, o.normal),
                             margin,
                         );
-                    }
-                }
-                if c > 0 && round >= 2 {
-                    // Between two sheets of a lower garment (in a crease it folds): away from the
-                    // body is out of every sheet.
-                    if let Some(b) = body[i] {
-                        let along = b.normal.dot(h.normal).max(0.3);
-                        target = x[i] + b.normal * ((margin - h.distance) / along);
-                    }
-                }
-                if c > 0 {
-                    // A lower garment never throws a particle far: where its surface cannot be
-                    // left within LAYER_PUSH_MAX, the particle stays (the layer penetration
-                    // reports it) rather than flying off.
-                    let moved = target - start[i];
-                    if moved.length() > LAYER_PUSH_MAX {
-                        target = start[i] + moved.normalize_or_zero() * LAYER_PUSH_MAX;
                     }
                 }
                 x[i] = target;
@@ -274,10 +306,7 @@ pub fn project_exactly(
     }
     // The particles still moving were last pushed by the body: their closest point is fresh.
     for &i in &active {
-        if let Some(h) = colliders
-            .first()
-            .and_then(|c| c.query(x[i], f32::INFINITY, hints[0][i]))
-        {
+        if let Some(h) = collider.query(x[i], f32::INFINITY, hints[i]) {
             body[i] = Some(h);
         }
     }

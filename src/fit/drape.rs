@@ -5,13 +5,13 @@
 //! inside the body (or a lower garment) by more than the tolerance.
 
 use super::cloth::{Cloth, ClothParams};
-use super::collide::{Collider, Contacts, project_exactly};
+use super::collide::{Collider, Contacts, Obstacles, project_exactly};
+use super::layer::LayerCollider;
 use super::spatial::Surface;
 use super::tether::{Support, Tethers};
 use super::topology::ClothMesh;
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::time::Instant;
 
 /// How the drape runs.
@@ -98,107 +98,16 @@ pub struct Draped {
     pub stats: DrapeStats,
 }
 
+/// How far beyond a particle a lower garment is looked for when the layer penetration is
+/// measured, metres.
+const LAYER_LOOK: f32 = 0.05;
+
 /// The farthest any point moved between two drapes of the same cloth, metres.
 pub fn largest_move(a: &[Vec3], b: &[Vec3]) -> f32 {
     a.iter()
         .zip(b)
         .map(|(p, q)| p.distance(*q))
         .fold(0.0, f32::max)
-}
-
-/// A garment draped before, as a surface for the next layer.
-#[derive(Clone, Debug)]
-pub struct LayerCollider {
-    /// The draped garment's surface, faces oriented away from the body.
-    pub surface: Surface,
-}
-
-impl LayerCollider {
-    /// The draped garment's surface, faces turned away from the body: faces are oriented
-    /// consistently across shared edges, then each connected piece is turned by the vote of its
-    /// faces (area-weighted) on which side the body lies (a face alone can be fooled where the
-    /// garment lies in a crease, such as the armpit).
-    pub fn new(mesh: &ClothMesh, draped: &Draped) -> LayerCollider {
-        let indices = mesh.flat_indices();
-        let tris = &mesh.triangles;
-        let at = |i: u32| draped.positions[i as usize];
-        // Faces sharing each edge, with the direction they walk it.
-        let mut edges: HashMap<(u32, u32), Vec<(usize, bool)>> = HashMap::new();
-        for (t, tri) in tris.iter().enumerate() {
-            for k in 0..3 {
-                let (a, b) = (tri[k], tri[(k + 1) % 3]);
-                edges
-                    .entry((a.min(b), a.max(b)))
-                    .or_default()
-                    .push((t, a < b));
-            }
-        }
-        let mut flip = vec![false; tris.len()];
-        let mut seen = vec![false; tris.len()];
-        for seed in 0..tris.len() {
-            if seen[seed] {
-                continue;
-            }
-            seen[seed] = true;
-            let mut piece = vec![seed];
-            let mut stack = vec![seed];
-            while let Some(t) = stack.pop() {
-                let tri = tris[t];
-                for k in 0..3 {
-                    let (a, b) = (tri[k], tri[(k + 1) % 3]);
-                    let forward = (a < b) != flip[t];
-                    for &(u, dir) in &edges[&(a.min(b), a.max(b))] {
-                        if !seen[u] {
-                            seen[u] = true;
-                            // Consistent neighbours walk a shared edge the other way.
-                            flip[u] = dir == forward;
-                            piece.push(u);
-                            stack.push(u);
-                        }
-                    }
-                }
-            }
-            // A closed piece (a part with thickness: outer and inner sheet joined at the hems)
-            // is turned to face out of its own volume, so its inner sheet faces the body: what
-            // lies between the body and the garment is outside it, as is what lies over it.
-            let closed = piece.iter().all(|&t| {
-                let tri = tris[t];
-                (0..3).all(|k| {
-                    let (a, b) = (tri[k], tri[(k + 1) % 3]);
-                    edges[&(a.min(b), a.max(b))].len() >= 2
-                })
-            });
-            let vote: f32 = if closed {
-                piece
-                    .iter()
-                    .map(|&t| {
-                        let tri = tris[t];
-                        let volume = at(tri[0]).dot(at(tri[1]).cross(at(tri[2])));
-                        if flip[t] { -volume } else { volume }
-                    })
-                    .sum()
-            } else {
-                piece
-                    .iter()
-                    .map(|&t| {
-                        let tri = tris[t];
-                        let n = (at(tri[1]) - at(tri[0])).cross(at(tri[2]) - at(tri[0]));
-                        let out: Vec3 = tri.iter().map(|&i| draped.body_normal[i as usize]).sum();
-                        let agree = n.dot(out.normalize_or_zero());
-                        if flip[t] { -agree } else { agree }
-                    })
-                    .sum()
-            };
-            if vote < 0.0 {
-                for &t in &piece {
-                    flip[t] = !flip[t];
-                }
-            }
-        }
-        LayerCollider {
-            surface: Surface::new(&draped.positions, &indices, &flip),
-        }
-    }
 }
 
 /// Drapes the cloth whose rest shape is `rest` (the graded garment) on the body, over the given
@@ -215,21 +124,19 @@ pub fn drape(
     settings: &DrapeSettings,
 ) -> Draped {
     let started = Instant::now();
-    let mut colliders = vec![Collider {
-        surface: body,
-        margin: settings.skin_margin,
-        open: false,
-    }];
-    colliders.extend(lower.iter().map(|layer| Collider {
-        surface: &layer.surface,
-        margin: settings.layer_margin,
-        open: true,
-    }));
+    let obstacles = Obstacles {
+        body: Collider {
+            surface: body,
+            margin: settings.skin_margin,
+        },
+        layers: lower,
+        layer_margin: settings.layer_margin,
+    };
     let mut start = rest.to_vec();
-    let (_, resting) = project_exactly(&mut start, &colliders, body_hints);
+    let (_, resting) = project_exactly(&mut start, &obstacles, body_hints);
     let tethers = Tethers::new(mesh, rest, &start, &support.anchors(&start, &resting));
     let mut cloth = Cloth::new(mesh, rest, &start, settings.cloth);
-    let mut contacts = Contacts::new(mesh.len(), colliders.len(), body_hints);
+    let mut contacts = Contacts::new(mesh.len(), lower.len(), body_hints);
     let substeps = settings.substeps.max(1);
     let h = settings.frame / substeps as f32;
     let mut stats = DrapeStats::default();
@@ -237,7 +144,7 @@ pub fn drape(
     let mut motion: Vec<f32> = Vec::with_capacity(mesh.len());
     for frame in 0..settings.max_frames.max(1) {
         let t = Instant::now();
-        contacts.update(&cloth.x, &colliders);
+        contacts.update(&cloth.x, &obstacles);
         stats.contact_ms += t.elapsed().as_secs_f64() * 1000.0;
         frame_start.copy_from_slice(&cloth.x);
         for step in 0..substeps {
@@ -247,7 +154,7 @@ pub fn drape(
             contacts.project(
                 &mut cloth.x,
                 &cloth.prev,
-                &colliders,
+                &obstacles,
                 settings.static_friction,
                 settings.kinetic_friction,
             );
@@ -274,6 +181,17 @@ pub fn drape(
         };
         stats.last_motion_mm = max * 1000.0;
         stats.last_motion_p995_mm = typical * 1000.0;
+        if std::env::var("PROBE").is_ok() && (frame % 10 == 9) && !lower.is_empty() {
+            let mut order: Vec<usize> = (0..motion.len()).collect();
+            order.sort_by(|&a, &b| motion[b].total_cmp(&motion[a]));
+            eprintln!("frame {frame} p995 {:.2} mm", typical * 1000.0);
+            for &i in order.iter().take(6) {
+                let p = cloth.x[i];
+                let h = obstacles.body.query(p, f32::INFINITY, None).unwrap();
+                let c = lower[0].cover(p, h.normal, h.distance, 0.04);
+                eprintln!("  {i} moved {:.1} mm at {:.3?} body {:.1} mm n {:.2?} cover {:?}", motion[i]*1000.0, p, h.distance*1000.0, h.normal, c.map(|c| (c.depth(p)*1000.0, c.normal)));
+            }
+        }
         if frame + 1 >= settings.min_frames && typical < settings.settle_distance {
             stats.settled = true;
             break;
@@ -283,23 +201,22 @@ pub fn drape(
     stats.contact_queries = contacts.queries as u32;
     let t = Instant::now();
     let mut x = cloth.x;
-    let (projected, hits) = project_exactly(&mut x, &colliders, &contacts.body_hints());
+    let (projected, hits) = project_exactly(&mut x, &obstacles, &contacts.body_hints());
     stats.projected = projected as u32;
     let n = x.len();
     let (mut body_distance, mut gap, mut body_normal) =
         (vec![0.0; n], vec![0.0; n], vec![Vec3::Y; n]);
     for (i, &p) in x.iter().enumerate() {
-        if let Some(h) = hits[i] {
-            body_distance[i] = h.distance;
-            body_normal[i] = h.normal;
-            stats.max_penetration_mm = stats.max_penetration_mm.max(-h.distance * 1000.0);
-        }
-        gap[i] = body_distance[i];
-        for c in &colliders[1..] {
-            if let Some(h) = c.query(p, 0.05, None) {
-                gap[i] = gap[i].min(h.distance);
-                stats.max_layer_penetration_mm =
-                    stats.max_layer_penetration_mm.max(-h.distance * 1000.0);
+        let Some(h) = hits[i] else { continue };
+        body_distance[i] = h.distance;
+        body_normal[i] = h.normal;
+        stats.max_penetration_mm = stats.max_penetration_mm.max(-h.distance * 1000.0);
+        gap[i] = h.distance;
+        for layer in lower {
+            if let Some(cover) = layer.cover(p, h.normal, h.distance, LAYER_LOOK) {
+                let depth = cover.depth(p);
+                gap[i] = gap[i].min(-depth);
+                stats.max_layer_penetration_mm = stats.max_layer_penetration_mm.max(depth * 1000.0);
             }
         }
     }

@@ -19,10 +19,12 @@ pub mod anatomy;
 pub mod bind;
 pub mod cloth;
 pub mod collide;
+pub mod crossing;
 pub mod drape;
 pub mod fitmap;
 pub mod grade;
 mod imported;
+pub mod layer;
 pub mod measure;
 pub mod prepare;
 pub mod recommend;
@@ -34,7 +36,8 @@ pub mod topology;
 pub mod verdict;
 
 pub use anatomy::{Anatomy, BodyPart};
-pub use drape::{DrapeSettings, DrapeStats, Draped, LayerCollider};
+pub use drape::{DrapeSettings, DrapeStats, Draped};
+pub use layer::LayerCollider;
 
 pub use fitmap::{FitMap, RegionFit};
 pub use grade::Graded;

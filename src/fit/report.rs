@@ -5,7 +5,8 @@
 //! The shape is product (retailers parse it) and versioned by `"version"`: fields are only ever
 //! added within a version. Documented in `docs/fitting.md`.
 
-use super::drape::{self, DrapeSettings, DrapeStats, Draped, LayerCollider};
+use super::drape::{self, DrapeSettings, DrapeStats, Draped};
+use super::layer::LayerCollider;
 use super::fitmap::{self, FitMap, RegionFit};
 use super::grade::{self, Graded};
 use super::prepare::{PreparedBody, PreparedGarment};

@@ -30,13 +30,13 @@ pub struct Hit {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Node {
-    min: Vec3A,
-    max: Vec3A,
+pub(super) struct Node {
+    pub(super) min: Vec3A,
+    pub(super) max: Vec3A,
     /// Leaf: first slot in `order`; inner node: index of the left child (the right one follows).
-    start: u32,
+    pub(super) start: u32,
     /// Triangles in a leaf; 0 for an inner node.
-    count: u32,
+    pub(super) count: u32,
 }
 
 impl Node {
@@ -51,11 +51,11 @@ const LEAF_SIZE: usize = 4;
 /// A bounding-volume hierarchy over the triangles of a mesh (a static copy of their corners).
 #[derive(Clone, Debug, Default)]
 pub struct TriangleBvh {
-    nodes: Vec<Node>,
+    pub(super) nodes: Vec<Node>,
     /// Triangle index of each leaf slot.
-    order: Vec<u32>,
+    pub(super) order: Vec<u32>,
     /// Corners of the triangle in each leaf slot.
-    corners: Vec<[Vec3A; 3]>,
+    pub(super) corners: Vec<[Vec3A; 3]>,
     /// Leaf slot of each triangle (`u32::MAX` for one left out).
     slots: Vec<u32>,
 }

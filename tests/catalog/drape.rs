@@ -219,3 +219,46 @@ fn draped_garments_stay_where_they_came_to_rest() {
         );
     }
 }
+
+#[test]
+fn probe_layers() {
+    let settings = DrapeSettings::default();
+    let outfits: &[&[&str]] = &[
+        &["nordlicht-basics-nb-ts", "harrow-finch-hf-ct"],
+        &["nordlicht-basics-nb-ts", "kiko-lane-kl-dn", "harrow-finch-hf-ct"],
+        &["atelier-ravel-ar-bl", "atelier-ravel-ar-ju", "harrow-finch-hf-ct"],
+        &["nordlicht-basics-nb-ts", "kiko-lane-kl-hd"],
+        &["kiko-lane-kl-hd", "kiko-lane-kl-sh", "harrow-finch-hf-ct"],
+        &["atelier-ravel-ar-dr", "harrow-finch-hf-ct"],
+        &["atelier-ravel-ar-bl", "nordlicht-basics-nb-kn"],
+    ];
+    let only = std::env::var("PROBE_ONLY").unwrap_or_default();
+    for (k, outfit) in outfits.iter().enumerate() {
+        if !only.is_empty() && only != k.to_string() { continue; }
+        let mut gs: Vec<&PreparedGarment> = outfit.iter().map(|n| by_name(n)).collect();
+        gs.sort_by_key(|g| g.meta().layer);
+        let first = gs[0];
+        let body = inside(&first.meta().sizes[first.meta().sizes.len() / 2], 168.0, 0.5);
+        let mut colliders: Vec<LayerCollider> = Vec::new();
+        eprintln!("== outfit {k}: {:?}", gs.iter().map(|g| (g.meta().name.clone(), g.meta().layer)).collect::<Vec<_>>());
+        for g in gs {
+            let size = g.meta().sizes.len() / 2;
+            let alone = fit::fit_size(g, &body, size, &[], &settings).expect("fits");
+            let lower: Vec<&LayerCollider> = colliders.iter().collect();
+            let t = std::time::Instant::now();
+            let over = fit::fit_over(g, &body, size, &lower, &settings, &alone).expect("fits");
+            let ms = t.elapsed().as_millis();
+            match over {
+                fit::OverLayers::Draped(f) => {
+                    let s = f.draped.stats;
+                    eprintln!("  {} over {}: settled {} frames {} p995 {:.2} body {:.2} layer {:.2} moved {:.3} ({ms} ms)", g.meta().name, lower.len(), s.settled, s.frames, s.last_motion_p995_mm, s.max_penetration_mm, s.max_layer_penetration_mm, fit::drape::largest_move(&f.draped.positions, &alone.draped.positions));
+                    colliders.push(LayerCollider::new(&g.cloth, &f.draped));
+                }
+                fit::OverLayers::Failed { moved_m, final_motion_mm } => {
+                    eprintln!("  {} over {}: FAILED moved {moved_m:.3} final {final_motion_mm:.2} ({ms} ms)", g.meta().name, lower.len());
+                    colliders.push(LayerCollider::new(&g.cloth, &alone.draped));
+                }
+            }
+        }
+    }
+}
