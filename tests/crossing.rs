@@ -38,7 +38,10 @@ fn a_segment_finds_each_sheet_it_crosses_and_where() {
     let back: Vec3 = (0..3).map(|k| p[i[t + k] as usize] * hits[0].bary[k]).sum();
     assert!(back.distance(Vec3::new(0.25, 0.6, 0.01)) < 1e-6);
     // Only the part of the segment asked for; backwards too; a direction of any length.
-    assert_eq!(all(&bvh, Vec3::new(0.25, 0.6, 0.0), Vec3::Z, (0.0, 0.02)).len(), 1);
+    assert_eq!(
+        all(&bvh, Vec3::new(0.25, 0.6, 0.0), Vec3::Z, (0.0, 0.02)).len(),
+        1
+    );
     let down = all(&bvh, Vec3::new(0.25, 0.6, 0.05), Vec3::Z, (-0.03, 0.0));
     assert_eq!(down.len(), 1);
     assert!((down[0].t + 0.02).abs() < 1e-6);
@@ -75,7 +78,11 @@ fn crossings_agree_with_testing_every_triangle() {
     for y in 0..=n {
         for x in 0..=n {
             let (fx, fy) = (x as f32 / n as f32, y as f32 / n as f32);
-            p.push(Vec3::new(fx, fy, 0.05 * (7.0 * fx).sin() * (5.0 * fy).cos()));
+            p.push(Vec3::new(
+                fx,
+                fy,
+                0.05 * (7.0 * fx).sin() * (5.0 * fy).cos(),
+            ));
         }
     }
     let row = (n + 1) as u32;
@@ -91,7 +98,11 @@ fn crossings_agree_with_testing_every_triangle() {
     for k in 0..300 {
         let f = k as f32;
         let o = Vec3::new((f * 0.137).fract(), (f * 0.291).fract(), -0.1);
-        let d = Vec3::new((f * 0.07).sin() * 0.3, (f * 0.05).cos() * 0.3, 0.2 + (f * 0.3).fract());
+        let d = Vec3::new(
+            (f * 0.07).sin() * 0.3,
+            (f * 0.05).cos() * 0.3,
+            0.2 + (f * 0.3).fract(),
+        );
         let mut fast: Vec<u32> = all(&bvh, o, d, (0.0, 1.0))
             .iter()
             .map(|c| c.triangle)

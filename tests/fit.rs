@@ -276,7 +276,11 @@ fn an_upper_layer_stays_outside_the_lower_one() {
         &settings,
     );
     assert!(penetration_mm(&upper.positions, &b) <= 2.0);
-    assert!(upper.stats.max_layer_penetration_mm <= 2.0, "{:?}", upper.stats);
+    assert!(
+        upper.stats.max_layer_penetration_mm <= 2.0,
+        "{:?}",
+        upper.stats
+    );
     // Measured afresh: no part of the jacket lies under the shirt's outermost sheet along the
     // body's normal.
     let mut deepest = 0.0f32;

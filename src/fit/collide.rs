@@ -77,14 +77,22 @@ pub struct Plane {
 }
 
 impl Plane {
-    /// Pushes `x` out to `margin` from the plane, with friction against the motion since `prev`.
-    fn push(&self, x: &mut Vec3, prev: Vec3, margin: f32, friction: (f32, f32)) {
+    /// Pushes `x` out to `margin` from the plane, at most `step` (∞: all the way), with friction
+    /// against the motion since `prev`. The part of the push that takes back a penetration
+    /// already there at `prev` (the substep's start) moves `prev` too, so it adds no velocity: a
+    /// particle found deep under a lower garment is moved out, not thrown out.
+    fn push(&self, x: &mut Vec3, prev: &mut Vec3, margin: f32, step: f32, friction: (f32, f32)) {
         let depth = margin - (*x - self.point).dot(self.normal);
         if depth <= 0.0 {
             return;
         }
+        let depth = depth.min(step);
         *x += self.normal * depth;
-        let moved = *x - prev;
+        if step.is_finite() {
+            let already = margin - (*prev - self.point).dot(self.normal);
+            *prev += self.normal * already.clamp(0.0, depth);
+        }
+        let moved = *x - *prev;
         let tangential = moved - self.normal * moved.dot(self.normal);
         let slide = tangential.length();
         if slide < friction.0 * depth {
@@ -119,6 +127,9 @@ const REACH: f32 = 0.04;
 const MAX_LAYER_TOP: f32 = 0.1;
 /// The farthest the exact projection moves a particle out of lower garments, metres.
 const LAYER_PUSH_MAX: f32 = 0.03;
+/// The farthest a lower garment pushes a particle in one substep, metres: a particle deep under
+/// it (where the garment above is too narrow for the one below) comes out over a few frames.
+const LAYER_STEP: f32 = 0.001;
 /// A plane is refreshed after its particle moved this far, at least.
 const REFRESH: f32 = 0.005;
 
@@ -187,11 +198,12 @@ impl Contacts {
         }
     }
 
-    /// Pushes particles out to their margins with friction against the motion since `prev`.
+    /// Pushes particles out to their margins with friction against the motion since `prev` (the
+    /// substep's start; moved along where a lower garment takes back an old penetration).
     pub fn project(
         &self,
         x: &mut [Vec3],
-        prev: &[Vec3],
+        prev: &mut [Vec3],
         obstacles: &Obstacles,
         static_friction: f32,
         kinetic_friction: f32,
@@ -200,13 +212,25 @@ impl Contacts {
         for planes in &self.layers {
             for (i, plane) in planes.iter().enumerate() {
                 if let Some(plane) = plane {
-                    plane.push(&mut x[i], prev[i], obstacles.layer_margin, friction);
+                    plane.push(
+                        &mut x[i],
+                        &mut prev[i],
+                        obstacles.layer_margin,
+                        LAYER_STEP,
+                        friction,
+                    );
                 }
             }
         }
         for (i, plane) in self.body.iter().enumerate() {
             if let Some(plane) = plane {
-                plane.push(&mut x[i], prev[i], obstacles.body.margin, friction);
+                plane.push(
+                    &mut x[i],
+                    &mut prev[i],
+                    obstacles.body.margin,
+                    f32::INFINITY,
+                    friction,
+                );
             }
         }
     }

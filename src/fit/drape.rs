@@ -153,7 +153,7 @@ pub fn drape(
             tethers.project(&mut cloth.x, settings.tether_slack);
             contacts.project(
                 &mut cloth.x,
-                &cloth.prev,
+                &mut cloth.prev,
                 &obstacles,
                 settings.static_friction,
                 settings.kinetic_friction,
@@ -181,17 +181,6 @@ pub fn drape(
         };
         stats.last_motion_mm = max * 1000.0;
         stats.last_motion_p995_mm = typical * 1000.0;
-        if std::env::var("PROBE").is_ok() && (frame % 10 == 9) && !lower.is_empty() {
-            let mut order: Vec<usize> = (0..motion.len()).collect();
-            order.sort_by(|&a, &b| motion[b].total_cmp(&motion[a]));
-            eprintln!("frame {frame} p995 {:.2} mm", typical * 1000.0);
-            for &i in order.iter().take(6) {
-                let p = cloth.x[i];
-                let h = obstacles.body.query(p, f32::INFINITY, None).unwrap();
-                let c = lower[0].cover(p, h.normal, h.distance, 0.04);
-                eprintln!("  {i} moved {:.1} mm at {:.3?} body {:.1} mm n {:.2?} cover {:?}", motion[i]*1000.0, p, h.distance*1000.0, h.normal, c.map(|c| (c.depth(p)*1000.0, c.normal)));
-            }
-        }
         if frame + 1 >= settings.min_frames && typical < settings.settle_distance {
             stats.settled = true;
             break;

@@ -6,9 +6,9 @@
 //! added within a version. Documented in `docs/fitting.md`.
 
 use super::drape::{self, DrapeSettings, DrapeStats, Draped};
-use super::layer::LayerCollider;
 use super::fitmap::{self, FitMap, RegionFit};
 use super::grade::{self, Graded};
+use super::layer::LayerCollider;
 use super::prepare::{PreparedBody, PreparedGarment};
 use super::recommend::{self, ChartCheck, Recommendation, SizeEvidence};
 use super::tether::Support;

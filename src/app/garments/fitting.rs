@@ -1,6 +1,7 @@
 //! Fitting the outfit off the UI thread: whenever the body or the outfit (a garment, a size)
 //! changes, one job on Bevy's `AsyncComputeTaskPool` fits every worn garment, lowest layer first,
-//! each draped over the ones below (`LayerCollider`s); the job is polled every frame and its
+//! each draped over the ones below (`LayerCollider`s), the ones below pressed in under it where it
+//! could not go around them (`layer::press_under`); the job is polled every frame and its
 //! result written into [`TryOn`]. Fits of every size are kept per body, so a size change only
 //! re-drapes the garments from that layer up.
 
@@ -9,7 +10,7 @@ use crate::app::model::Model;
 use crate::body::Avatar;
 use crate::fit::{
     DrapeSettings, FitOptions, FitOutcome, GarmentPart, LayerCollider, OverLayers, PreparedBody,
-    PreparedGarment, SizeFit, fit_all, fit_over,
+    PreparedGarment, SizeFit, fit_all, fit_over, layer::press_under,
 };
 use crate::measurements::Resolved;
 use bevy::prelude::*;
@@ -40,9 +41,37 @@ pub struct WornFit {
     pub shown: SizeFit,
     /// The shown drape as one mesh per garment part.
     pub parts: Vec<GarmentPart>,
+    /// Outward shift of the drawn garment (not of its measurements) when it could not be draped
+    /// over the lower layers: hides most of them poking through.
+    lifted: f32,
 }
 
 impl WornFit {
+    /// Presses the shown drape in under `upper` where that garment could not go around it.
+    fn press_under(&mut self, upper: &LayerCollider, settings: &DrapeSettings) {
+        let pressed = press_under(
+            &mut self.shown.draped,
+            upper,
+            settings.layer_margin,
+            settings.skin_margin,
+        );
+        if pressed.points > 0 {
+            self.rebuild_parts();
+        }
+    }
+
+    /// The meshes of the shown drape (lifted when it was not draped over the lower layers).
+    fn rebuild_parts(&mut self) {
+        self.parts = self.shown.meshes(&self.prepared);
+        if self.lifted > 0.0 {
+            for part in &mut self.parts {
+                for (p, n) in part.positions.iter_mut().zip(&part.normals) {
+                    *p += n.normalize_or_zero() * self.lifted;
+                }
+            }
+        }
+    }
+
     pub fn selected_label(&self) -> &str {
         &self.prepared.meta().sizes[self.selected].label
     }
@@ -197,13 +226,13 @@ fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
     progress.shown += 1;
 }
 
-/// Fits the outfit, lowest layer first.
+/// Fits the outfit, lowest layer first; where a garment could not go around one under it, the
+/// lower one is pressed in under it.
 fn run_job(input: JobInput) -> JobOutput {
     let body = PreparedBody::from_avatar(input.resolved, input.avatar);
     let settings = DrapeSettings::default();
-    // The draped garments so far, with their layer.
-    let mut colliders: Vec<(u8, LayerCollider)> = Vec::new();
-    let mut results = Vec::new();
+    // The garments fitted so far, with their layer.
+    let mut fitted: Vec<(String, u8, Result<WornFit, String>)> = Vec::new();
     for (garment, size, cached) in input.garments {
         if input.cancel.load(Ordering::Relaxed) {
             break;
@@ -212,21 +241,31 @@ fn run_job(input: JobInput) -> JobOutput {
         let layer = garment.meta().layer;
         // Garments of the same layer (a tee and jeans) each lie on the body; higher layers lie
         // over the lower ones.
-        let lower: Vec<&LayerCollider> = colliders
+        let below = |l: u8| l < layer;
+        let colliders: Vec<LayerCollider> = fitted
             .iter()
-            .filter(|(l, _)| *l < layer)
-            .map(|(_, c)| c)
+            .filter(|(_, l, _)| below(*l))
+            .filter_map(|(_, _, f)| f.as_ref().ok())
+            .map(|f| LayerCollider::new(&f.prepared.cloth, &f.shown.draped))
             .collect();
-        let fitted = fit_one(&garment, size.as_deref(), cached, &body, &lower, &settings);
-        if let Ok(fit) = &fitted {
-            let collider = LayerCollider::new(&fit.prepared.cloth, &fit.shown.draped);
-            colliders.push((layer, collider));
+        let lower: Vec<&LayerCollider> = colliders.iter().collect();
+        let fit = fit_one(&garment, size.as_deref(), cached, &body, &lower, &settings);
+        if let Ok(upper) = &fit {
+            let upper = LayerCollider::new(&upper.prepared.cloth, &upper.shown.draped);
+            for (_, _, under) in fitted.iter_mut().filter(|(_, l, _)| below(*l)) {
+                if let Ok(under) = under {
+                    under.press_under(&upper, &settings);
+                }
+            }
         }
-        results.push((sku, fitted));
+        fitted.push((sku, layer, fit));
     }
     JobOutput {
         key: input.key,
-        results,
+        results: fitted
+            .into_iter()
+            .map(|(sku, _, fit)| (sku, fit.map(Arc::new)))
+            .collect(),
     }
 }
 
@@ -237,7 +276,7 @@ fn fit_one(
     body: &PreparedBody,
     lower: &[&LayerCollider],
     settings: &DrapeSettings,
-) -> Result<Arc<WornFit>, String> {
+) -> Result<WornFit, String> {
     let prepared = garment.prepared()?;
     let named = |e: crate::fit::FitError| format!("{}: {e}", garment.meta().name);
     let outcome = match cached {
@@ -249,8 +288,6 @@ fn fit_one(
         None => outcome.selected,
     };
     let alone = &outcome.sizes[selected];
-    // Outward shift of the drawn garment (not of its measurements) when it could not be draped
-    // over the lower layers: hides most of them poking through.
     let mut lifted = 0.0;
     let shown = if lower.is_empty() {
         alone.clone()
@@ -272,19 +309,14 @@ fn fit_one(
             }
         }
     };
-    let mut parts = shown.meshes(&prepared);
-    if lifted > 0.0 {
-        for part in &mut parts {
-            for (p, n) in part.positions.iter_mut().zip(&part.normals) {
-                *p += n.normalize_or_zero() * lifted;
-            }
-        }
-    }
-    Ok(Arc::new(WornFit {
+    let mut worn = WornFit {
         prepared,
         outcome,
         selected,
         shown,
-        parts,
-    }))
+        parts: Vec::new(),
+        lifted,
+    };
+    worn.rebuild_parts();
+    Ok(worn)
 }
