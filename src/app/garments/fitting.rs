@@ -47,6 +47,35 @@ pub struct WornFit {
 }
 
 impl WornFit {
+    /// Drapes the shown size over `lower` instead of on the body alone; a layered drape that
+    /// failed (see [`fit_over`]) leaves it on the body, drawn a little outward.
+    fn drape_over(
+        &mut self,
+        body: &PreparedBody,
+        lower: &[&LayerCollider],
+        settings: &DrapeSettings,
+    ) -> Result<(), String> {
+        let name = &self.prepared.meta().name;
+        let alone = &self.outcome.sizes[self.selected];
+        match fit_over(&self.prepared, body, self.selected, lower, settings, alone)
+            .map_err(|e| format!("{name}: {e}"))?
+        {
+            OverLayers::Draped(layered) => self.shown = *layered,
+            OverLayers::Failed {
+                moved_m,
+                final_motion_mm,
+            } => {
+                self.lifted = FALLBACK_LIFT_M * lower.len() as f32;
+                warn!(
+                    "{name}: the drape over the lower layers failed (a point moved {moved_m:.2} \
+                     m, still moving {final_motion_mm:.1} mm a frame at the end); shown on the \
+                     body"
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// Presses the shown drape in under `upper` where that garment could not go around it.
     fn press_under(&mut self, upper: &LayerCollider, settings: &DrapeSettings) {
         let pressed = press_under(
@@ -226,8 +255,9 @@ fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
     progress.shown += 1;
 }
 
-/// Fits the outfit, lowest layer first; where a garment could not go around one under it, the
-/// lower one is pressed in under it.
+/// Fits the outfit, lowest layer first. Before a garment is draped over the ones of a lower layer,
+/// those give way to where it hangs alone, and after, to where it came to rest: each is pressed
+/// in under it where it could not go around them (a flared skirt under a coat).
 fn run_job(input: JobInput) -> JobOutput {
     let body = PreparedBody::from_avatar(input.resolved, input.avatar);
     let settings = DrapeSettings::default();
@@ -239,24 +269,30 @@ fn run_job(input: JobInput) -> JobOutput {
         }
         let sku = garment.meta().sku.clone();
         let layer = garment.meta().layer;
+        let mut fit = fit_alone(&garment, size.as_deref(), cached, &body);
         // Garments of the same layer (a tee and jeans) each lie on the body; higher layers lie
         // over the lower ones.
-        let below = |l: u8| l < layer;
-        let colliders: Vec<LayerCollider> = fitted
-            .iter()
-            .filter(|(_, l, _)| below(*l))
-            .filter_map(|(_, _, f)| f.as_ref().ok())
-            .map(|f| LayerCollider::new(&f.prepared.cloth, &f.shown.draped))
+        let mut below: Vec<&mut WornFit> = fitted
+            .iter_mut()
+            .filter(|(_, l, _)| *l < layer)
+            .filter_map(|(_, _, f)| f.as_mut().ok())
             .collect();
-        let lower: Vec<&LayerCollider> = colliders.iter().collect();
-        let fit = fit_one(&garment, size.as_deref(), cached, &body, &lower, &settings);
-        if let Ok(upper) = &fit {
-            let upper = LayerCollider::new(&upper.prepared.cloth, &upper.shown.draped);
-            for (_, _, under) in fitted.iter_mut().filter(|(_, l, _)| below(*l)) {
-                if let Ok(under) = under {
-                    under.press_under(&upper, &settings);
-                }
+        if let Ok(upper) = &mut fit
+            && !below.is_empty()
+        {
+            press_under_all(&mut below, upper, &settings);
+            let colliders: Vec<LayerCollider> = below
+                .iter()
+                .map(|f| LayerCollider::new(&f.prepared.cloth, &f.shown.draped))
+                .collect();
+            let lower: Vec<&LayerCollider> = colliders.iter().collect();
+            match upper.drape_over(&body, &lower, &settings) {
+                Ok(()) => press_under_all(&mut below, upper, &settings),
+                Err(e) => fit = Err(e),
             }
+        }
+        if let Ok(fit) = &mut fit {
+            fit.rebuild_parts();
         }
         fitted.push((sku, layer, fit));
     }
@@ -269,13 +305,20 @@ fn run_job(input: JobInput) -> JobOutput {
     }
 }
 
-fn fit_one(
+/// Presses every garment of `below` in under `upper` as it is shown now.
+fn press_under_all(below: &mut [&mut WornFit], upper: &WornFit, settings: &DrapeSettings) {
+    let upper = LayerCollider::new(&upper.prepared.cloth, &upper.shown.draped);
+    for under in below {
+        under.press_under(&upper, settings);
+    }
+}
+
+/// The garment in its chosen size (else the recommended one) as draped on the body alone.
+fn fit_alone(
     garment: &Garment,
     size: Option<&str>,
     cached: Option<Arc<FitOutcome>>,
     body: &PreparedBody,
-    lower: &[&LayerCollider],
-    settings: &DrapeSettings,
 ) -> Result<WornFit, String> {
     let prepared = garment.prepared()?;
     let named = |e: crate::fit::FitError| format!("{}: {e}", garment.meta().name);
@@ -287,36 +330,13 @@ fn fit_one(
         Some(label) => prepared.size_index(label).map_err(named)?,
         None => outcome.selected,
     };
-    let alone = &outcome.sizes[selected];
-    let mut lifted = 0.0;
-    let shown = if lower.is_empty() {
-        alone.clone()
-    } else {
-        // A layered drape that failed is shown on the body instead.
-        match fit_over(&prepared, body, selected, lower, settings, alone).map_err(named)? {
-            OverLayers::Draped(layered) => *layered,
-            OverLayers::Failed {
-                moved_m,
-                final_motion_mm,
-            } => {
-                lifted = FALLBACK_LIFT_M * lower.len() as f32;
-                warn!(
-                    "{}: the drape over the lower layers failed (a point moved {moved_m:.2} m, \
-                     still moving {final_motion_mm:.1} mm a frame at the end); shown on the body",
-                    garment.meta().name
-                );
-                alone.clone()
-            }
-        }
-    };
-    let mut worn = WornFit {
+    let shown = outcome.sizes[selected].clone();
+    Ok(WornFit {
         prepared,
         outcome,
         selected,
         shown,
         parts: Vec::new(),
-        lifted,
-    };
-    worn.rebuild_parts();
-    Ok(worn)
+        lifted: 0.0,
+    })
 }
