@@ -309,8 +309,7 @@ pub fn closest_on_triangle(p: Vec3A, t: &[Vec3A; 3]) -> (Vec3A, Vec3A, Feature) 
     )
 }
 
-/// Face, edge and vertex pseudo-normals of a mesh, and which edges and vertices lie on its
-/// boundary (an open garment surface has some; a closed body none).
+/// Face, edge and vertex pseudo-normals of a closed mesh.
 #[derive(Clone, Debug, Default)]
 pub struct PseudoNormals {
     pub face: Vec<Vec3>,
@@ -318,26 +317,18 @@ pub struct PseudoNormals {
     pub edge: Vec<[Vec3; 3]>,
     /// Angle-weighted mean of the incident faces' normals.
     pub vertex: Vec<Vec3>,
-    /// Per triangle, per edge: whether only this triangle uses the edge.
-    pub boundary_edge: Vec<[bool; 3]>,
-    pub boundary_vertex: Vec<bool>,
 }
 
 impl PseudoNormals {
-    /// Computes them with each face's normal flipped where `flip[t]` is true (to orient an open
-    /// surface); `flip` may be empty.
-    pub fn new(positions: &[Vec3], indices: &[u32], flip: &[bool]) -> Self {
+    /// Computes them (faces by their winding).
+    pub fn new(positions: &[Vec3], indices: &[u32]) -> Self {
         let at = |i: u32| positions.get(i as usize).copied().unwrap_or(Vec3::ZERO);
         let tris = indices.len() / 3;
         let mut face = Vec::with_capacity(tris);
         let mut vertex = vec![Vec3::ZERO; positions.len()];
-        let mut edges: HashMap<(u32, u32), (u32, u8, u8)> = HashMap::with_capacity(tris * 2);
-        for (t, c) in indices.chunks_exact(3).enumerate() {
+        for c in indices.chunks_exact(3) {
             let p = [at(c[0]), at(c[1]), at(c[2])];
-            let mut n = (p[1] - p[0]).cross(p[2] - p[0]).normalize_or_zero();
-            if flip.get(t).copied().unwrap_or(false) {
-                n = -n;
-            }
+            let n = (p[1] - p[0]).cross(p[2] - p[0]).normalize_or_zero();
             face.push(n);
             for k in 0..3 {
                 let e1 = (p[(k + 1) % 3] - p[k]).normalize_or_zero();
@@ -346,27 +337,13 @@ impl PseudoNormals {
                 if let Some(v) = vertex.get_mut(c[k] as usize) {
                     *v += n * angle;
                 }
-                let key = (c[k].min(c[(k + 1) % 3]), c[k].max(c[(k + 1) % 3]));
-                let entry = edges.entry(key).or_insert((t as u32, k as u8, 0));
-                entry.2 += 1;
             }
         }
         let mut edge = vec![[Vec3::ZERO; 3]; tris];
-        let mut boundary_edge = vec![[true; 3]; tris];
-        let mut boundary_vertex = vec![false; positions.len()];
         let mut first: HashMap<(u32, u32), u32> = HashMap::with_capacity(tris * 2);
         for (t, c) in indices.chunks_exact(3).enumerate() {
             for k in 0..3 {
                 let key = (c[k].min(c[(k + 1) % 3]), c[k].max(c[(k + 1) % 3]));
-                let count = edges.get(&key).map_or(1, |e| e.2);
-                boundary_edge[t][k] = count < 2;
-                if count < 2 {
-                    for i in [c[k], c[(k + 1) % 3]] {
-                        if let Some(b) = boundary_vertex.get_mut(i as usize) {
-                            *b = true;
-                        }
-                    }
-                }
                 match first.get(&key) {
                     Some(&other) => {
                         let sum = face[t] + face[other as usize];
@@ -389,13 +366,7 @@ impl PseudoNormals {
         for v in &mut vertex {
             *v = v.normalize_or_zero();
         }
-        PseudoNormals {
-            face,
-            edge,
-            vertex,
-            boundary_edge,
-            boundary_vertex,
-        }
+        PseudoNormals { face, edge, vertex }
     }
 
     /// The pseudo-normal of the feature a hit lies on (`indices` as given to [`PseudoNormals::new`]).
@@ -409,20 +380,6 @@ impl PseudoNormals {
                 .and_then(|&i| self.vertex.get(i as usize))
                 .copied()
                 .unwrap_or(Vec3::ZERO),
-        }
-    }
-
-    /// Whether a hit lies on the boundary of an open surface.
-    pub fn on_boundary(&self, indices: &[u32], hit: &Hit) -> bool {
-        let t = hit.triangle as usize;
-        match hit.feature {
-            Feature::Face => false,
-            Feature::Edge(k) => self.boundary_edge.get(t).is_some_and(|e| e[k as usize % 3]),
-            Feature::Vertex(k) => indices
-                .get(t * 3 + k as usize % 3)
-                .and_then(|&i| self.boundary_vertex.get(i as usize))
-                .copied()
-                .unwrap_or(false),
         }
     }
 }
@@ -453,11 +410,11 @@ pub struct SignedHit {
 }
 
 impl Surface {
-    /// A surface over a mesh; `flip` orients faces of an open surface (may be empty).
-    pub fn new(positions: &[Vec3], indices: &[u32], flip: &[bool]) -> Self {
+    /// A closed surface over a mesh.
+    pub fn new(positions: &[Vec3], indices: &[u32]) -> Self {
         Surface {
             bvh: TriangleBvh::new(positions, indices),
-            normals: PseudoNormals::new(positions, indices, flip),
+            normals: PseudoNormals::new(positions, indices),
             indices: indices.to_vec(),
             smooth: Vec::new(),
             groups: Vec::new(),
@@ -466,7 +423,7 @@ impl Surface {
 
     /// A closed surface whose sides are told by its smooth vertex normals.
     pub fn with_smooth_normals(positions: &[Vec3], indices: &[u32], normals: &[Vec3]) -> Self {
-        let mut surface = Surface::new(positions, indices, &[]);
+        let mut surface = Surface::new(positions, indices);
         if normals.len() == positions.len() {
             surface.smooth = normals.to_vec();
         }
