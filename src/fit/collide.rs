@@ -112,6 +112,9 @@ pub struct Contacts {
     clearance: Vec<f32>,
     /// Per particle: the body plane (if the body was within reach) and the body triangle.
     body: Vec<Option<Plane>>,
+    /// Per particle in a crease of the body (the armpit, between the thighs): the plane of the
+    /// crease's other side, so that a push out of one side cannot push it into the other.
+    crease: Vec<Option<Plane>>,
     hints: Vec<Option<u32>>,
     /// Per lower garment, per particle: the plane of its outermost sheet, if it covers the body
     /// under the particle.
@@ -123,6 +126,10 @@ pub struct Contacts {
 
 /// How far from a surface a plane is still looked for, metres.
 const REACH: f32 = 0.04;
+/// A particle whose closest side of the body turns by more than this (cosine) between refreshes,
+/// while within `CREASE_REACH` of the side it left, is held by both.
+const CREASE_TURN: f32 = 0.5;
+const CREASE_REACH: f32 = 0.02;
 /// The farthest from the body a lower garment is looked for, metres.
 const MAX_LAYER_TOP: f32 = 0.1;
 /// The farthest the exact projection moves a particle out of lower garments, metres.
@@ -145,6 +152,7 @@ impl Contacts {
             at: vec![Vec3::splat(f32::INFINITY); particles],
             clearance: vec![0.0; particles],
             body: vec![None; particles],
+            crease: vec![None; particles],
             hints,
             layers: vec![vec![None; particles]; layers],
             fresh: true,
@@ -175,10 +183,23 @@ impl Contacts {
             let mut clearance = REACH;
             let hit = obstacles.body.query(p, reach, self.hints[i]);
             self.queries += 1;
+            let before = self.body[i];
             self.body[i] = hit.filter(|h| h.distance < REACH).map(|h| Plane {
                 point: h.hit.point,
                 normal: h.normal,
             });
+            // The closest side of the body turned sharply: the particle sits in a crease (the
+            // armpit, between the thighs) and the cloth pulls it into it. Both sides hold it, or
+            // each refresh would throw it from one side to the other.
+            self.crease[i] = match (before, self.body[i]) {
+                (Some(old), Some(new))
+                    if old.normal.dot(new.normal) < CREASE_TURN
+                        && (p - old.point).dot(old.normal) < CREASE_REACH =>
+                {
+                    Some(old)
+                }
+                _ => None,
+            };
             if let Some(h) = hit {
                 self.hints[i] = Some(h.hit.triangle);
                 clearance = clearance.min(h.distance - obstacles.body.margin);
@@ -222,8 +243,8 @@ impl Contacts {
                 }
             }
         }
-        for (i, plane) in self.body.iter().enumerate() {
-            if let Some(plane) = plane {
+        for (i, (body, crease)) in self.body.iter().zip(&self.crease).enumerate() {
+            for plane in [body, crease].into_iter().flatten() {
                 plane.push(
                     &mut x[i],
                     &mut prev[i],

@@ -48,7 +48,7 @@ impl Default for DrapeSettings {
             substeps: 8,
             relax_frames: 3,
             min_frames: 6,
-            max_frames: 60,
+            max_frames: 75,
             settle_distance: 3e-4,
             skin_margin: 0.0025,
             layer_margin: 0.003,

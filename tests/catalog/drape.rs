@@ -57,6 +57,8 @@ fn inside(size: &Size, stature: f64, f: f64) -> PreparedBody {
     PreparedBody::new(measurements::resolve(&m).expect("a body inside the chart"))
 }
 
+/// Every catalog garment on a grid of bodies stays out of the body and (but for the dress)
+/// settles.
 #[test]
 fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
     let settings = DrapeSettings::default();
@@ -84,7 +86,14 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
             }
         }
     }
-    println!("not settled within the frame cap: {unsettled:?}");
+    // Every drape settles within the frame cap but the dress's: its full skirt keeps folding in
+    // slowly (docs/fitting.md, "Known limit"). Before the crease planes, the XS sizes of the
+    // T-shirt, knit, coat and hoodie and the blouse's 34 jittered in the armpit instead.
+    unsettled.retain(|name| !name.starts_with("atelier-ravel-ar-dr"));
+    assert!(
+        unsettled.is_empty(),
+        "not settled within the frame cap: {unsettled:?}"
+    );
 }
 
 /// An outfit worn as the app wears it: lowest layer first, each garment draped over those of a
