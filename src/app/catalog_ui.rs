@@ -2,7 +2,7 @@
 //! words), "Try on" / "Take off", and for each worn garment its size, the fit table, the
 //! recommendation and "Add to wishlist".
 
-use crate::app::garments::catalog::{CatalogFilter, category_name, filter_catalog};
+use crate::app::garments::catalog::{CatalogFilter, PriceLimit, category_name, filter_catalog};
 use crate::app::garments::outfit_png::{OutfitPicture, SaveOutfitPng};
 use crate::app::garments::thumbnail::Thumbnails;
 use crate::app::garments::{Catalog, FitProgress, TryOn, Worn};
@@ -330,6 +330,37 @@ fn catalog_section(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel) {
     }
 }
 
+/// The price limit: on or off, its currency (those of the catalog) and the amount, up to the
+/// highest price in that currency.
+fn max_price(ui: &mut egui::Ui, limit: &mut Option<PriceLimit>, currencies: &[(String, f64)]) {
+    let Some((first, _)) = currencies.first() else {
+        return;
+    };
+    let mut limited = limit.is_some();
+    ui.checkbox(&mut limited, "");
+    let mut current = limit.clone().unwrap_or(PriceLimit {
+        amount: f64::INFINITY,
+        currency: first.clone(),
+    });
+    ui.add_enabled_ui(limited, |ui| {
+        egui::ComboBox::from_id_salt("price_currency")
+            .width(56.0)
+            .selected_text(current.currency.as_str())
+            .show_ui(ui, |ui| {
+                for (c, _) in currencies {
+                    ui.selectable_value(&mut current.currency, c.clone(), c);
+                }
+            });
+        let top = currencies
+            .iter()
+            .find(|(c, _)| *c == current.currency)
+            .map_or(1.0, |(_, top)| top.ceil().max(1.0));
+        current.amount = current.amount.min(top);
+        ui.add(egui::Slider::new(&mut current.amount, 0.0..=top).step_by(1.0));
+    });
+    *limit = limited.then_some(current);
+}
+
 fn filters(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel) {
     let mut retailers: Vec<String> = panel
         .catalog
@@ -347,13 +378,16 @@ fn filters(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel) {
         .collect();
     categories.sort_by_key(|c| category_name(*c));
     categories.dedup();
-    let top_price = panel
-        .catalog
-        .entries
-        .iter()
-        .map(|e| e.garment.meta().price)
-        .fold(0.0f64, f64::max)
-        .ceil();
+    // Each currency in the catalog with its highest price.
+    let mut currencies: Vec<(String, f64)> = Vec::new();
+    for e in &panel.catalog.entries {
+        let meta = e.garment.meta();
+        match currencies.iter_mut().find(|(c, _)| *c == meta.currency) {
+            Some((_, top)) => *top = top.max(meta.price),
+            None => currencies.push((meta.currency.clone(), meta.price)),
+        }
+    }
+    currencies.sort_by(|a, b| a.0.cmp(&b.0));
     let filter = &mut *panel.filter;
     egui::Grid::new("catalog_filters")
         .num_columns(2)
@@ -389,16 +423,7 @@ fn filters(ui: &mut egui::Ui, lang: Lang, panel: &mut CatalogPanel) {
             ui.end_row();
 
             ui.label(lang.t(Msg::MaxPrice));
-            ui.horizontal(|ui| {
-                let mut limited = filter.max_price.is_some();
-                ui.checkbox(&mut limited, "");
-                let mut value = filter.max_price.unwrap_or(top_price.max(1.0));
-                ui.add_enabled(
-                    limited,
-                    egui::Slider::new(&mut value, 0.0..=top_price.max(1.0)).step_by(1.0),
-                );
-                filter.max_price = limited.then_some(value);
-            });
+            ui.horizontal(|ui| max_price(ui, &mut filter.max_price, &currencies));
             ui.end_row();
 
             ui.label(lang.t(Msg::FitsMe));

@@ -3,7 +3,7 @@
 //! importing a retailer's file (dropped or picked).
 
 use super::headless;
-use anprobe::app::garments::catalog::{CatalogFilter, filter_catalog};
+use anprobe::app::garments::catalog::{CatalogFilter, PriceLimit, filter_catalog};
 use anprobe::app::garments::{Catalog, CatalogDir, FitProgress, TryOn};
 use anprobe::app::i18n::Msg;
 use anprobe::app::{
@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 fn meta(name: &str, retailer: &str, category: Category, price: f64) -> GarmentMeta {
     let mut m = garment_meta_example();
+    m.currency = "EUR".into();
     m.name = name.into();
     m.sku = name.to_uppercase();
     m.retailer = retailer.into();
@@ -51,8 +52,14 @@ fn catalog_filter_narrows_by_retailer_category_price_fit_and_words() {
     };
     assert_eq!(filter_catalog(&items, &by_category), vec![1]);
 
+    let eur = |amount: f64| {
+        Some(PriceLimit {
+            amount,
+            currency: "EUR".into(),
+        })
+    };
     let cheap = CatalogFilter {
-        max_price: Some(98.0),
+        max_price: eur(98.0),
         ..all.clone()
     };
     assert_eq!(
@@ -60,6 +67,20 @@ fn catalog_filter_narrows_by_retailer_category_price_fit_and_words() {
         vec![0, 2, 3],
         "the limit is inclusive"
     );
+    // Prices in another currency are not compared as plain numbers: a 60 GBP scarf is not
+    // "at most 98 EUR", nor is it hidden by a limit in pounds that it is within.
+    let mut scarf = meta("Cashmere Scarf", "Harrow", Category::Outerwear, 60.0);
+    scarf.currency = "GBP".into();
+    let mixed = [(&tee, true), (&scarf, true)];
+    assert_eq!(filter_catalog(&mixed, &cheap), vec![0]);
+    let pounds = CatalogFilter {
+        max_price: Some(PriceLimit {
+            amount: 60.0,
+            currency: "GBP".into(),
+        }),
+        ..all.clone()
+    };
+    assert_eq!(filter_catalog(&mixed, &pounds), vec![1]);
 
     let fits = CatalogFilter {
         fits_me: true,
@@ -82,7 +103,7 @@ fn catalog_filter_narrows_by_retailer_category_price_fit_and_words() {
     // Filters combine.
     let combined = CatalogFilter {
         retailer: Some("Nordlicht".into()),
-        max_price: Some(50.0),
+        max_price: eur(50.0),
         fits_me: true,
         search: "tee".into(),
         ..all.clone()

@@ -167,12 +167,28 @@ pub struct CatalogFilter {
     /// Only this retailer's garments.
     pub retailer: Option<String>,
     pub category: Option<Category>,
-    /// At most this price (in the garment's own currency).
-    pub max_price: Option<f64>,
+    /// At most this price, in this currency: garments priced in another currency do not pass
+    /// (Anprobe works offline and converts no prices).
+    pub max_price: Option<PriceLimit>,
     /// Only garments with a size recommended for the current body.
     pub fits_me: bool,
     /// Words that must all appear (any case) in the name, brand, retailer, SKU or category.
     pub search: String,
+}
+
+/// A price limit in one currency.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceLimit {
+    pub amount: f64,
+    /// ISO 4217 code, as in the garments' metadata (`EUR`).
+    pub currency: String,
+}
+
+impl PriceLimit {
+    /// Whether a garment's price is within the limit (same currency, at most the amount).
+    pub fn admits(&self, meta: &GarmentMeta) -> bool {
+        meta.currency == self.currency && meta.price <= self.amount
+    }
 }
 
 /// The indices of the garments that pass the filter, in catalog order. Each item is a garment's
@@ -189,7 +205,7 @@ pub fn filter_catalog(items: &[(&GarmentMeta, bool)], filter: &CatalogFilter) ->
         .filter(|(_, (meta, fits))| {
             filter.retailer.as_ref().is_none_or(|r| &meta.retailer == r)
                 && filter.category.is_none_or(|c| meta.category == c)
-                && filter.max_price.is_none_or(|p| meta.price <= p)
+                && filter.max_price.as_ref().is_none_or(|l| l.admits(meta))
                 && (!filter.fits_me || *fits)
                 && {
                     let hay = format!(
