@@ -3,6 +3,7 @@
 
 use crate::app::camera::{PanelInsets, ViewPreset};
 use crate::app::files::{FileAction, PendingDialog};
+use crate::app::garments::outfit_png::OutfitPicture;
 use crate::app::i18n::{Lang, Msg};
 use crate::app::measurements_ui::measurements_ui;
 use crate::app::model::Model;
@@ -42,6 +43,7 @@ fn panel_ui(
     mut views: MessageWriter<ViewPreset>,
     mut insets: ResMut<PanelInsets>,
     mut side: SideState,
+    picture: Res<OutfitPicture>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -103,7 +105,10 @@ fn panel_ui(
         insets.right = right;
     }
 
-    // View presets, centred at the top of the 3D view.
+    // View presets, centred at the top of the 3D view (not in a saved outfit picture).
+    if picture.hides_controls() {
+        return Ok(());
+    }
     let view_centre = (left + right_edge) * 0.5;
     egui::Area::new("view_presets".into())
         .fixed_pos([view_centre, 10.0])

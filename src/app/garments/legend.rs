@@ -2,6 +2,7 @@
 //! fabric ↔ fit map switch and, for the fit map, its legend (a blue–green–red bar with what the
 //! colours mean in cm and %).
 
+use super::outfit_png::OutfitPicture;
 use super::{FitProgress, GarmentView, TryOn};
 use crate::app::camera::PanelInsets;
 use crate::app::i18n::{Lang, Msg};
@@ -31,8 +32,11 @@ fn overlay(
     progress: Res<FitProgress>,
     mut view: ResMut<GarmentView>,
     insets: Res<PanelInsets>,
+    picture: Res<OutfitPicture>,
 ) -> Result {
-    if tryon.worn().is_empty() {
+    // A saved outfit picture shows a fit map's legend, not the switch.
+    let controls = !picture.hides_controls();
+    if tryon.worn().is_empty() || !controls && *view != GarmentView::FitMap {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
@@ -42,19 +46,29 @@ fn overlay(
         .anchor(Align2::CENTER_BOTTOM, [centre, -12.0])
         .show(ctx, |ui| {
             egui::Frame::popup(&ctx.global_style()).show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    let mut chosen = *view;
-                    ui.selectable_value(&mut chosen, GarmentView::Fabric, lang.t(Msg::ViewFabric));
-                    ui.selectable_value(&mut chosen, GarmentView::FitMap, lang.t(Msg::ViewFitMap));
-                    if chosen != *view {
-                        *view = chosen;
-                    }
-                    if progress.is_busy() {
-                        ui.separator();
-                        ui.spinner();
-                        ui.label(lang.t(Msg::Fitting));
-                    }
-                });
+                if controls {
+                    ui.horizontal(|ui| {
+                        let mut chosen = *view;
+                        ui.selectable_value(
+                            &mut chosen,
+                            GarmentView::Fabric,
+                            lang.t(Msg::ViewFabric),
+                        );
+                        ui.selectable_value(
+                            &mut chosen,
+                            GarmentView::FitMap,
+                            lang.t(Msg::ViewFitMap),
+                        );
+                        if chosen != *view {
+                            *view = chosen;
+                        }
+                        if progress.is_busy() {
+                            ui.separator();
+                            ui.spinner();
+                            ui.label(lang.t(Msg::Fitting));
+                        }
+                    });
+                }
                 if *view == GarmentView::FitMap {
                     legend(ui, lang);
                 }

@@ -1,6 +1,7 @@
 //! "Save outfit as PNG…": the shopper picks a file (the dialog seam of `files.rs`), the window is
-//! captured once, cropped to the 3D view (the avatar in the outfit, without the panels) and
-//! written; a notice says where, or why not.
+//! captured once, cropped to the 3D view (the avatar in the outfit, without the panels and
+//! without the view's buttons, which are not drawn while the picture is taken) and written; a
+//! notice says where, or why not.
 
 use crate::app::camera::PanelInsets;
 use crate::app::files::Dialogs;
@@ -36,6 +37,13 @@ impl OutfitPicture {
     /// Whether a dialog is open or a picture is being taken.
     pub fn is_busy(&self) -> bool {
         self.dialog.is_some() || self.capturing
+    }
+
+    /// Whether the 3D view's controls (view presets, fabric ↔ fit map switch) are left out of
+    /// the frames drawn now: the picture is being taken, and shows the outfit (and a fit map's
+    /// legend), not buttons.
+    pub fn hides_controls(&self) -> bool {
+        self.capturing
     }
 }
 
