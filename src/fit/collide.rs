@@ -1,9 +1,10 @@
 //! Collisions of the cloth with the body and with garments draped underneath.
 //!
 //! Each particle keeps a contact plane per obstacle. Against the body: its closest point and
-//! normal, found with the body's BVH. Against a lower garment: where that garment's outermost
-//! sheet lies along the body's normal through the particle ([`LayerCollider::cover`]), facing the
-//! way the body does. Planes are refreshed only when a particle has moved far enough for its
+//! normal, found with the body's BVH, and in a crease of the body (where that closest side turned
+//! sharply since the last refresh) the side it left as well. Against a lower garment: where that
+//! garment's outermost sheet lies along the body's normal through the particle
+//! ([`LayerCollider::cover`]), its face turned away from the body. Planes are refreshed only when a particle has moved far enough for its
 //! plane to go stale (conservative: a particle `d` away from every surface cannot reach one
 //! before it has moved `d`), and are enforced every substep with a margin and Coulomb friction
 //! (Macklin et al. 2014, "Unified Particle Physics", §6.1).
