@@ -401,6 +401,7 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
         data_dir: None,
         garments: Vec::new(),
         fit_map: false,
+        view: anprobe::app::ViewPreset::Front,
     };
     assert!(screenshot(opts("/tmp/x.png", 0)).is_err());
     let missing = std::env::temp_dir().join("anprobe-no-such-dir/x.png");
@@ -427,6 +428,7 @@ fn screenshot_draws_the_hovered_tape() {
         data_dir: None,
         garments: Vec::new(),
         fit_map: false,
+        view: anprobe::app::ViewPreset::Front,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(TapeHover {

@@ -238,6 +238,7 @@ fn bad_usage_exits_2() {
         vec!["--frobnicate"],
         vec!["tailor"],
         vec!["screenshot", "--out", "s.png", "--width", "0"],
+        vec!["screenshot", "--out", "s.png", "--view", "top"],
     ] {
         let args: Vec<&dyn AsRef<OsStr>> = args.iter().map(|a| a as _).collect();
         let run = anprobe(&args);

@@ -2,6 +2,7 @@
 //! for, fitted) is on screen and every render pipeline is compiled, saves a PNG and exits.
 
 use crate::app::avatar::Mannequin;
+use crate::app::camera::ViewPreset;
 use crate::app::garments::render::GarmentPiece;
 use crate::app::garments::thumbnail::Thumbnails;
 use crate::app::garments::{Catalog, FitProgress, Garment, GarmentView, TryOn};
@@ -39,6 +40,8 @@ pub struct ScreenshotOptions {
     pub garments: Vec<ScreenshotGarment>,
     /// Show the garments as a fit map instead of their fabric.
     pub fit_map: bool,
+    /// Which way the camera looks at the avatar.
+    pub view: ViewPreset,
 }
 
 /// A garment worn in the screenshot.
@@ -127,6 +130,14 @@ pub fn screenshot_with(
             .insert_resource(job)
             .insert_resource(PipelinesWaiting(usize::MAX))
             .add_systems(Update, watch);
+        if opts.view != ViewPreset::Front {
+            // Asked every frame: the camera turns there once (the turn is measured from where it
+            // looks), and the picture waits until everything is drawn.
+            let view = opts.view;
+            app.add_systems(Update, move |mut turn: MessageWriter<ViewPreset>| {
+                turn.write(view);
+            });
+        }
         if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
             render_app.add_systems(ExtractSchedule, count_waiting_pipelines);
         }

@@ -61,6 +61,17 @@ pub struct ScreenshotArgs {
     /// Show the garments as a fit map (blue loose, green good, red tight) instead of their fabric
     #[arg(long)]
     pub fit_map: bool,
+    /// Which way the camera looks at the avatar
+    #[arg(long, value_enum, default_value_t = ViewArg::Front)]
+    pub view: ViewArg,
+}
+
+/// The camera's directions, as `screenshot --view` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ViewArg {
+    Front,
+    Side,
+    Back,
 }
 
 /// The right panel's tabs, as `screenshot --tab` names them.
@@ -196,6 +207,11 @@ fn take_screenshot(
             })
             .collect(),
         fit_map: args.fit_map,
+        view: match args.view {
+            ViewArg::Front => crate::app::ViewPreset::Front,
+            ViewArg::Side => crate::app::ViewPreset::Side,
+            ViewArg::Back => crate::app::ViewPreset::Back,
+        },
     })
     .map_err(|e| format!("cannot take the screenshot {}: {e}", out.display()))
 }

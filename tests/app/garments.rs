@@ -382,6 +382,7 @@ fn saving_the_outfit_writes_the_3d_view_as_png() {
             size: None,
         }],
         fit_map: false,
+        view: anprobe::app::ViewPreset::Front,
         tab: anprobe::app::SideTab::Catalog,
         data_dir: None,
     };

@@ -386,6 +386,7 @@ fn screenshot_of_the_orders_tab_in_german() {
         data_dir: Some(data),
         garments: Vec::new(),
         fit_map: false,
+        view: anprobe::app::ViewPreset::Front,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(Lang::De);
