@@ -205,6 +205,10 @@ impl Contacts {
                 self.hints[i] = Some(h.hit.triangle);
                 clearance = clearance.min(h.distance - obstacles.body.margin);
             }
+            if let Some(side) = self.crease[i] {
+                clearance =
+                    clearance.min((p - side.point).dot(side.normal) - obstacles.body.margin);
+            }
             for (planes, layer) in self.layers.iter_mut().zip(obstacles.layers) {
                 let cover = hit.and_then(|h| layer.cover(p, h.normal, h.distance, REACH));
                 self.queries += 1;
