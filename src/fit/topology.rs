@@ -43,11 +43,7 @@ impl ClothMesh {
         let mut rest: Vec<Vec3> = Vec::new();
         let mut vertex_particle = Vec::new();
         let mut part_offsets = vec![0];
-        let cell = |p: Vec3| {
-            let q = (p / WELD_DISTANCE).floor();
-            (q.x as i64, q.y as i64, q.z as i64)
-        };
-        let mut grid: HashMap<(i64, i64, i64), Vec<u32>> = HashMap::new();
+        let mut grid = PointGrid::new(WELD_DISTANCE);
         for (part_index, part) in parts.iter().enumerate() {
             for (i, &p) in part.positions.iter().enumerate() {
                 if !p.is_finite() {
@@ -56,28 +52,13 @@ impl ClothMesh {
                         vertex: i,
                     });
                 }
-                let (cx, cy, cz) = cell(p);
-                let mut found = None;
-                'search: for dx in -1..=1 {
-                    for dy in -1..=1 {
-                        for dz in -1..=1 {
-                            if let Some(list) = grid.get(&(cx + dx, cy + dy, cz + dz)) {
-                                for &j in list {
-                                    if rest[j as usize].distance_squared(p)
-                                        <= WELD_DISTANCE * WELD_DISTANCE
-                                    {
-                                        found = Some(j);
-                                        break 'search;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                let found = grid.near(p).find(|&j| {
+                    rest[j as usize].distance_squared(p) <= WELD_DISTANCE * WELD_DISTANCE
+                });
                 let id = found.unwrap_or_else(|| {
                     rest.push(p);
                     let id = (rest.len() - 1) as u32;
-                    grid.entry((cx, cy, cz)).or_default().push(id);
+                    grid.insert(p, id);
                     id
                 });
                 vertex_particle.push(id);
@@ -202,39 +183,59 @@ fn stitches(rest: &[Vec3], edges: &[[u32; 2]]) -> Vec<[u32; 2]> {
     if size[largest] == rest.len() {
         return Vec::new();
     }
-    let cell = |p: Vec3| {
-        let q = (p / SEWN_ON).floor();
-        (q.x as i64, q.y as i64, q.z as i64)
-    };
-    let mut grid: HashMap<(i64, i64, i64), Vec<u32>> = HashMap::new();
+    let mut grid = PointGrid::new(SEWN_ON);
     for (i, &p) in rest.iter().enumerate() {
-        grid.entry(cell(p)).or_default().push(i as u32);
+        grid.insert(p, i as u32);
     }
     let mut stitches = Vec::new();
     for (i, &p) in rest.iter().enumerate() {
         if piece[i] == largest {
             continue;
         }
-        let (cx, cy, cz) = cell(p);
-        let mut nearest: Option<(f32, u32)> = None;
-        for dx in -1..=1 {
-            for dy in -1..=1 {
-                for dz in -1..=1 {
-                    for &j in grid.get(&(cx + dx, cy + dy, cz + dz)).into_iter().flatten() {
-                        if piece[j as usize] == piece[i] {
-                            continue;
-                        }
-                        let d = rest[j as usize].distance_squared(p);
-                        if d <= SEWN_ON * SEWN_ON && nearest.is_none_or(|(best, _)| d < best) {
-                            nearest = Some((d, j));
-                        }
-                    }
-                }
-            }
-        }
+        let nearest = grid
+            .near(p)
+            .filter(|&j| piece[j as usize] != piece[i])
+            .map(|j| (rest[j as usize].distance_squared(p), j))
+            .filter(|&(d, _)| d <= SEWN_ON * SEWN_ON)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, j)) = nearest {
             stitches.push([i as u32, j]);
         }
     }
     stitches
+}
+
+/// Points hashed into cubes of side `size`: every point within `size` of a query lies in the
+/// query's cube or one of its 26 neighbours.
+struct PointGrid {
+    size: f32,
+    cells: HashMap<(i64, i64, i64), Vec<u32>>,
+}
+
+impl PointGrid {
+    fn new(size: f32) -> PointGrid {
+        PointGrid {
+            size,
+            cells: HashMap::new(),
+        }
+    }
+
+    fn cell(&self, p: Vec3) -> (i64, i64, i64) {
+        let q = (p / self.size).floor();
+        (q.x as i64, q.y as i64, q.z as i64)
+    }
+
+    fn insert(&mut self, p: Vec3, id: u32) {
+        self.cells.entry(self.cell(p)).or_default().push(id);
+    }
+
+    /// The points in the cubes around `p` (a superset of those within `size`), cube by cube.
+    fn near(&self, p: Vec3) -> impl Iterator<Item = u32> + '_ {
+        let (cx, cy, cz) = self.cell(p);
+        (-1..=1)
+            .flat_map(|dx| (-1..=1).flat_map(move |dy| (-1..=1).map(move |dz| (dx, dy, dz))))
+            .filter_map(move |(dx, dy, dz)| self.cells.get(&(cx + dx, cy + dy, cz + dz)))
+            .flatten()
+            .copied()
+    }
 }
