@@ -4,10 +4,11 @@
 //! normal, found with the body's BVH, and in a crease of the body (where that closest side turned
 //! sharply since the last refresh) the side it left as well. Against a lower garment: where that
 //! garment's outermost sheet lies along the body's normal through the particle
-//! ([`LayerCollider::cover`]), its face turned away from the body. Planes are refreshed only when a particle has moved far enough for its
-//! plane to go stale (conservative: a particle `d` away from every surface cannot reach one
-//! before it has moved `d`), and are enforced every substep with a margin and Coulomb friction
-//! (Macklin et al. 2014, "Unified Particle Physics", §6.1).
+//! ([`LayerCollider::cover`]), its face turned away from the body. Planes are refreshed only
+//! when a particle has moved far enough for its plane to go stale (conservative: a particle `d`
+//! away from every surface cannot reach one before it has moved `d`), and are enforced every
+//! substep with a margin and Coulomb friction (Macklin et al. 2014, "Unified Particle Physics",
+//! §6.1).
 
 use super::layer::LayerCollider;
 use super::spatial::{SignedHit, Surface};
@@ -145,16 +146,12 @@ impl Contacts {
     /// Contacts for `particles` against the body and `layers` lower garments; `body_hints` (may be
     /// empty) are triangles of the body near each particle, where the first searches start.
     pub fn new(particles: usize, layers: usize, body_hints: &[u32]) -> Contacts {
-        let mut hints = vec![None; particles];
-        for (h, &t) in hints.iter_mut().zip(body_hints) {
-            *h = Some(t);
-        }
         Contacts {
             at: vec![Vec3::splat(f32::INFINITY); particles],
             clearance: vec![0.0; particles],
             body: vec![None; particles],
             crease: vec![None; particles],
-            hints,
+            hints: seeded(particles, body_hints),
             layers: vec![vec![None; particles]; layers],
             fresh: true,
             queries: 0,
@@ -210,8 +207,10 @@ impl Contacts {
                     clearance.min((p - side.point).dot(side.normal) - obstacles.body.margin);
             }
             for (planes, layer) in self.layers.iter_mut().zip(obstacles.layers) {
-                let cover = hit.and_then(|h| layer.cover(p, h.normal, h.distance, REACH));
-                self.queries += 1;
+                let cover = hit.and_then(|h| {
+                    self.queries += 1;
+                    layer.cover(p, h.normal, h.distance, REACH)
+                });
                 planes[i] = cover.map(|c| Plane {
                     point: c.point,
                     normal: c.normal,
@@ -283,10 +282,7 @@ pub fn project_exactly(
     let collider = &obstacles.body;
     let mut moved = vec![false; x.len()];
     let mut body: Vec<Option<SignedHit>> = vec![None; x.len()];
-    let mut hints: Vec<Option<u32>> = vec![None; x.len()];
-    for (h, &t) in hints.iter_mut().zip(body_hints) {
-        *h = Some(t);
-    }
+    let mut hints = seeded(x.len(), body_hints);
     let start = x.to_vec();
     let mut active: Vec<usize> = (0..x.len()).collect();
     for round in 0..ROUNDS {
@@ -361,6 +357,12 @@ pub fn project_exactly(
         }
     }
     (moved.iter().filter(|&&m| m).count(), body)
+}
+
+/// Per particle, the body triangle a search starts from: `body_hints` where given (may be empty
+/// or short), else none.
+fn seeded(particles: usize, body_hints: &[u32]) -> Vec<Option<u32>> {
+    (0..particles).map(|i| body_hints.get(i).copied()).collect()
 }
 
 /// The nearest point to `p` at least `margin` outside both planes (point, unit normal).
