@@ -122,23 +122,13 @@ impl LayerCollider {
     }
 }
 
-/// What [`press_under`] did.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Pressed {
-    /// Points of the lower garment moved.
-    pub points: usize,
-    /// The farthest one moved, metres.
-    pub farthest: f32,
-}
-
 /// Where an upper garment could not go around a lower one (a coat narrower than the flared skirt
 /// under it; a point of it dipping into a crease that the lower garment bridges), the lower
 /// garment gives way: each of its points that the upper garment covers but that lies beyond the
 /// upper garment's outermost sheet, or less than `margin` under it, moves in under it along the
 /// body's normal, never closer to the body than `skin`. `lower` keeps its body distances up to
 /// date.
-pub fn press_under(lower: &mut Draped, upper: &LayerCollider, margin: f32, skin: f32) -> Pressed {
-    let mut pressed = Pressed::default();
+pub fn press_under(lower: &mut Draped, upper: &LayerCollider, margin: f32, skin: f32) {
     for (i, p) in lower.positions.iter_mut().enumerate() {
         let (height, normal) = (lower.body_distance[i], lower.body_normal[i]);
         let Some(cover) = upper.cover(*p, normal, height, PRESS_REACH) else {
@@ -157,10 +147,7 @@ pub fn press_under(lower: &mut Draped, upper: &LayerCollider, margin: f32, skin:
         *p -= normal * inward;
         lower.body_distance[i] -= inward;
         lower.gap[i] = lower.gap[i].min(lower.body_distance[i]);
-        pressed.points += 1;
-        pressed.farthest = pressed.farthest.max(inward);
     }
-    pressed
 }
 
 /// How far beyond a lower garment's point its upper garment is looked for, metres.

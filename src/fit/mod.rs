@@ -45,7 +45,7 @@ pub use prepare::{PreparedBody, PreparedGarment};
 pub use recommend::Recommendation;
 pub use report::{
     FitOptions, FitOutcome, FitReport, MAX_LAYER_FINAL_MOTION_MM, MAX_LAYER_SHIFT_M, OverLayers,
-    SizeFit, fit_all, fit_over, fit_report, fit_size,
+    SizeFit, fit_all, fit_over, fit_over_pressing, fit_report, fit_size,
 };
 pub use verdict::Verdict;
 

@@ -8,10 +8,11 @@
 use super::drape::{self, DrapeSettings, DrapeStats, Draped};
 use super::fitmap::{self, FitMap, RegionFit};
 use super::grade::{self, Graded};
-use super::layer::LayerCollider;
+use super::layer::{LayerCollider, press_under};
 use super::prepare::{PreparedBody, PreparedGarment};
 use super::recommend::{self, ChartCheck, Recommendation, SizeEvidence};
 use super::tether::Support;
+use super::topology::ClothMesh;
 use super::{FitError, GarmentPart};
 use crate::garment::{Category, Stretch};
 use crate::measurements::Form;
@@ -144,6 +145,43 @@ pub fn fit_over(
             }
         },
     )
+}
+
+/// [`fit_over`] the garments of a lower layer (`under`: each one's cloth and drape), which give way
+/// where it cannot go around them: before the drape they are pressed in under it as it hangs
+/// alone (so the drape starts with little to push against), after it under where it came to
+/// rest (or, when the layered drape failed, under `alone`). See [`press_under`].
+pub fn fit_over_pressing(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    size: usize,
+    under: &mut [(&ClothMesh, &mut Draped)],
+    settings: &DrapeSettings,
+    alone: &SizeFit,
+) -> Result<OverLayers, FitError> {
+    press_all(
+        under,
+        &LayerCollider::new(&prepared.cloth, &alone.draped),
+        settings,
+    );
+    let colliders: Vec<LayerCollider> = under
+        .iter()
+        .map(|(cloth, draped)| LayerCollider::new(cloth, draped))
+        .collect();
+    let lower: Vec<&LayerCollider> = colliders.iter().collect();
+    let over = fit_over(prepared, body, size, &lower, settings, alone)?;
+    let shown = match &over {
+        OverLayers::Draped(layered) => &layered.draped,
+        OverLayers::Failed { .. } => &alone.draped,
+    };
+    press_all(under, &LayerCollider::new(&prepared.cloth, shown), settings);
+    Ok(over)
+}
+
+fn press_all(under: &mut [(&ClothMesh, &mut Draped)], upper: &LayerCollider, s: &DrapeSettings) {
+    for (_, draped) in under.iter_mut() {
+        press_under(draped, upper, s.layer_margin, s.skin_margin);
+    }
 }
 
 /// The report.

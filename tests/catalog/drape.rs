@@ -6,7 +6,7 @@
 
 use super::assets;
 use crate::fit::{chest_line_values, penetration_mm};
-use anprobe::fit::layer::press_under;
+use anprobe::fit::topology::ClothMesh;
 use anprobe::fit::{
     self, DrapeSettings, FitOptions, LayerCollider, PreparedBody, PreparedGarment, Region, Verdict,
 };
@@ -113,19 +113,23 @@ fn wear(
         let size = g.meta().sizes.len() / 2;
         let below = |other: &PreparedGarment| other.meta().layer < g.meta().layer;
         let alone = fit::fit_size(g, body, size, &[], &settings).expect("fits");
-        if press {
-            let upper = LayerCollider::new(&g.cloth, &alone.draped);
-            for (_, d) in worn.iter_mut().filter(|(lg, _)| below(lg)) {
-                press_under(d, &upper, settings.layer_margin, settings.skin_margin);
-            }
-        }
-        let colliders: Vec<LayerCollider> = worn
-            .iter()
-            .filter(|(lg, _)| below(lg))
-            .map(|(lg, d)| LayerCollider::new(&lg.cloth, d))
-            .collect();
-        let lower: Vec<&LayerCollider> = colliders.iter().collect();
-        let draped = match fit::fit_over(g, body, size, &lower, &settings, &alone).expect("fits") {
+        let over = if press {
+            let mut under: Vec<(&ClothMesh, &mut fit::Draped)> = worn
+                .iter_mut()
+                .filter(|(lg, _)| below(lg))
+                .map(|(lg, d)| (&lg.cloth, d))
+                .collect();
+            fit::fit_over_pressing(g, body, size, &mut under, &settings, &alone)
+        } else {
+            let colliders: Vec<LayerCollider> = worn
+                .iter()
+                .filter(|(lg, _)| below(lg))
+                .map(|(lg, d)| LayerCollider::new(&lg.cloth, d))
+                .collect();
+            let lower: Vec<&LayerCollider> = colliders.iter().collect();
+            fit::fit_over(g, body, size, &lower, &settings, &alone)
+        };
+        let draped = match over.expect("fits") {
             fit::OverLayers::Draped(f) => f.draped,
             fit::OverLayers::Failed {
                 moved_m,
@@ -136,12 +140,6 @@ fn wear(
             ),
         };
         assert!(penetration_mm(&draped.positions, body) <= 2.0);
-        let upper = LayerCollider::new(&g.cloth, &draped);
-        for (_, d) in worn.iter_mut().filter(|(lg, _)| below(lg)) {
-            if press {
-                press_under(d, &upper, settings.layer_margin, settings.skin_margin);
-            }
-        }
         worn.push((g, draped));
     }
     worn

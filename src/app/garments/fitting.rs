@@ -1,7 +1,7 @@
 //! Fitting the outfit off the UI thread: whenever the body or the outfit (a garment, a size)
 //! changes, one job on Bevy's `AsyncComputeTaskPool` fits every worn garment, lowest layer first,
-//! each draped over the ones below (`LayerCollider`s), the ones below pressed in under it where it
-//! could not go around them (`layer::press_under`); the job is polled every frame and its
+//! each draped over the ones below, which are pressed in under it where it could not go around
+//! them (`fit::fit_over_pressing`); the job is polled every frame and its
 //! result written into [`TryOn`]. Fits of every size are kept per body, so a size change only
 //! re-drapes the garments from that layer up.
 
@@ -9,8 +9,8 @@ use super::{Garment, TryOn};
 use crate::app::model::Model;
 use crate::body::Avatar;
 use crate::fit::{
-    DrapeSettings, FitOptions, FitOutcome, GarmentPart, LayerCollider, OverLayers, PreparedBody,
-    PreparedGarment, SizeFit, fit_all, fit_over, layer::press_under,
+    DrapeSettings, Draped, FitOptions, FitOutcome, GarmentPart, OverLayers, PreparedBody,
+    PreparedGarment, SizeFit, fit_all, fit_over_pressing, topology::ClothMesh,
 };
 use crate::measurements::Resolved;
 use bevy::prelude::*;
@@ -47,25 +47,40 @@ pub struct WornFit {
 }
 
 impl WornFit {
-    /// Drapes the shown size over `lower` instead of on the body alone; a layered drape that
-    /// failed (see [`fit_over`]) leaves it on the body, drawn a little outward.
+    /// Drapes the shown size over `under` (the garments of a lower layer, which are pressed in
+    /// under it where it cannot go around them) instead of on the body alone; a layered drape
+    /// that failed (see [`fit_over_pressing`]) leaves it on the body, drawn a little outward.
     fn drape_over(
         &mut self,
         body: &PreparedBody,
-        lower: &[&LayerCollider],
+        under: &mut [&mut WornFit],
         settings: &DrapeSettings,
     ) -> Result<(), String> {
         let name = &self.prepared.meta().name;
         let alone = &self.outcome.sizes[self.selected];
-        match fit_over(&self.prepared, body, self.selected, lower, settings, alone)
-            .map_err(|e| format!("{name}: {e}"))?
+        let mut under: Vec<(&ClothMesh, &mut Draped)> = under
+            .iter_mut()
+            .map(|f| {
+                let f = &mut **f;
+                (&f.prepared.cloth, &mut f.shown.draped)
+            })
+            .collect();
+        match fit_over_pressing(
+            &self.prepared,
+            body,
+            self.selected,
+            &mut under,
+            settings,
+            alone,
+        )
+        .map_err(|e| format!("{name}: {e}"))?
         {
             OverLayers::Draped(layered) => self.shown = *layered,
             OverLayers::Failed {
                 moved_m,
                 final_motion_mm,
             } => {
-                self.lifted = FALLBACK_LIFT_M * lower.len() as f32;
+                self.lifted = FALLBACK_LIFT_M * under.len() as f32;
                 warn!(
                     "{name}: the drape over the lower layers failed (a point moved {moved_m:.2} \
                      m, still moving {final_motion_mm:.1} mm a frame at the end); shown on the \
@@ -74,19 +89,6 @@ impl WornFit {
             }
         }
         Ok(())
-    }
-
-    /// Presses the shown drape in under `upper` where that garment could not go around it.
-    fn press_under(&mut self, upper: &LayerCollider, settings: &DrapeSettings) {
-        let pressed = press_under(
-            &mut self.shown.draped,
-            upper,
-            settings.layer_margin,
-            settings.skin_margin,
-        );
-        if pressed.points > 0 {
-            self.rebuild_parts();
-        }
     }
 
     /// The meshes of the shown drape (lifted when it was not draped over the lower layers).
@@ -279,37 +281,25 @@ fn run_job(input: JobInput) -> JobOutput {
             .collect();
         if let Ok(upper) = &mut fit
             && !below.is_empty()
+            && let Err(e) = upper.drape_over(&body, &mut below, &settings)
         {
-            press_under_all(&mut below, upper, &settings);
-            let colliders: Vec<LayerCollider> = below
-                .iter()
-                .map(|f| LayerCollider::new(&f.prepared.cloth, &f.shown.draped))
-                .collect();
-            let lower: Vec<&LayerCollider> = colliders.iter().collect();
-            match upper.drape_over(&body, &lower, &settings) {
-                Ok(()) => press_under_all(&mut below, upper, &settings),
-                Err(e) => fit = Err(e),
-            }
-        }
-        if let Ok(fit) = &mut fit {
-            fit.rebuild_parts();
+            fit = Err(e);
         }
         fitted.push((sku, layer, fit));
     }
     JobOutput {
         key: input.key,
+        // Meshes once, after every press.
         results: fitted
             .into_iter()
-            .map(|(sku, _, fit)| (sku, fit.map(Arc::new)))
+            .map(|(sku, _, fit)| {
+                let fit = fit.map(|mut f| {
+                    f.rebuild_parts();
+                    Arc::new(f)
+                });
+                (sku, fit)
+            })
             .collect(),
-    }
-}
-
-/// Presses every garment of `below` in under `upper` as it is shown now.
-fn press_under_all(below: &mut [&mut WornFit], upper: &WornFit, settings: &DrapeSettings) {
-    let upper = LayerCollider::new(&upper.prepared.cloth, &upper.shown.draped);
-    for under in below {
-        under.press_under(&upper, settings);
     }
 }
 
