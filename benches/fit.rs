@@ -92,6 +92,7 @@ fn fitting(c: &mut Criterion) {
     });
     let prepared = PreparedGarment::with_reference(g, reference).expect("prepares");
     let settings = DrapeSettings::default();
+    let support = fit::tether::Support::for_category(prepared.meta().category);
     let size = 3;
     let graded = grade::grade(&prepared, &shopper, size).expect("grades");
     let hints: Vec<u32> = prepared.binding.bound.iter().map(|b| b.triangle).collect();
@@ -103,7 +104,7 @@ fn fitting(c: &mut Criterion) {
                 &shopper.surface,
                 &hints,
                 &[],
-                fit::tether::Support::for_category(prepared.meta().category),
+                support,
                 &settings,
             )
         })
@@ -114,7 +115,7 @@ fn fitting(c: &mut Criterion) {
         &shopper.surface,
         &hints,
         &[],
-        fit::tether::Support::for_category(prepared.meta().category),
+        support,
         &settings,
     );
     eprintln!("drape: {:?}", draped.stats);
@@ -151,7 +152,7 @@ fn fitting(c: &mut Criterion) {
                     &shopper.surface,
                     &hints,
                     &[],
-                    fit::tether::Support::for_category(prepared.meta().category),
+                    support,
                     &settings,
                 ));
             }),

@@ -2,7 +2,7 @@
 //!
 //! A worn garment hangs from a support: a top from the shoulders it rests on, trousers and
 //! skirts from a waistband closed at the waist (button, drawstring, elastic). The particles of
-//! that support are *anchors*: they may move out and up, never lower than they started.
+//! that support are *anchors*: they are held where the garment was graded to sit.
 //!
 //! One Gauss–Seidel pass per substep carries a pull only a few particles along the cloth, so a
 //! garment hanging from its support stretches on and on under its own weight (measured on the
@@ -27,8 +27,6 @@ pub enum Support {
     Shoulders,
     /// A waistband: the top few centimetres of the garment.
     Waistband,
-    /// Nothing: the cloth hangs from contact and friction alone.
-    None,
 }
 
 /// How deep the waistband is, metres.
@@ -59,7 +57,6 @@ impl Support {
                 (lo.min(p.y), hi.max(p.y))
             });
         match self {
-            Support::None => vec![false; x.len()],
             Support::Waistband => x.iter().map(|p| p.y >= high - WAISTBAND).collect(),
             Support::Shoulders => {
                 let middle = 0.5 * (low + high);
