@@ -102,6 +102,28 @@ pub struct Draped {
 /// measured, metres.
 const LAYER_LOOK: f32 = 0.05;
 
+/// Puts a draped garment that was moved after its drape (a lower garment pressed in under an upper
+/// one, where how near each move brings a point to the body is only estimated) back out of the
+/// body where it went in, and measures its distances from the body afresh.
+pub fn keep_out_of_body(draped: &mut Draped, body: &Surface, skin: f32) {
+    let obstacles = Obstacles {
+        body: Collider {
+            surface: body,
+            margin: skin,
+        },
+        layers: &[],
+        layer_margin: 0.0,
+    };
+    let (_, hits) = project_exactly(&mut draped.positions, &obstacles, &[]);
+    for (i, hit) in hits.into_iter().enumerate() {
+        if let Some(h) = hit {
+            draped.body_distance[i] = h.distance;
+            draped.body_normal[i] = h.normal;
+            draped.gap[i] = draped.gap[i].min(h.distance);
+        }
+    }
+}
+
 /// The farthest any point moved between two drapes of the same cloth, metres.
 pub fn largest_move(a: &[Vec3], b: &[Vec3]) -> f32 {
     a.iter()

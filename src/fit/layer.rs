@@ -19,8 +19,8 @@
 //! under the arm passes through the sleeve, which lies over the arm, not over the torso.
 
 use super::crossing::Crossing;
-use super::drape::Draped;
-use super::spatial::TriangleBvh;
+use super::drape::{Draped, keep_out_of_body};
+use super::spatial::{Surface, TriangleBvh};
 use super::topology::ClothMesh;
 use glam::Vec3;
 
@@ -45,6 +45,8 @@ pub struct Cover {
     pub point: Vec3,
     /// Its face's unit normal, turned away from the body.
     pub normal: Vec3,
+    /// The lower garment's particles at the face's corners.
+    pub corners: [u32; 3],
 }
 
 impl Cover {
@@ -90,6 +92,8 @@ impl LayerCollider {
             }
         });
         let c = outermost?;
+        let t = c.triangle as usize * 3;
+        let corners = [0, 1, 2].map(|k| self.indices.get(t + k).copied().unwrap_or(0));
         let away = self.at(&c, &self.outward, Vec3::ZERO) + normal * 1e-3;
         let face = if c.normal.dot(away) < 0.0 {
             -c.normal
@@ -99,6 +103,7 @@ impl LayerCollider {
         Some(Cover {
             point: p + normal * c.t,
             normal: face,
+            corners,
         })
     }
 
@@ -123,32 +128,159 @@ impl LayerCollider {
 }
 
 /// Where an upper garment could not go around a lower one (a coat narrower than the flared skirt
-/// under it; a point of it dipping into a crease that the lower garment bridges), the lower
-/// garment gives way: each of its points that the upper garment covers but that lies beyond the
-/// upper garment's outermost sheet, or less than `margin` under it, moves in under it along the
-/// body's normal, never closer to the body than `skin`. `lower` keeps its body distances up to
-/// date.
-pub fn press_under(lower: &mut Draped, upper: &LayerCollider, margin: f32, skin: f32) {
-    for (i, p) in lower.positions.iter_mut().enumerate() {
-        let (height, normal) = (lower.body_distance[i], lower.body_normal[i]);
-        let Some(cover) = upper.cover(*p, normal, height, PRESS_REACH) else {
-            continue;
-        };
-        let short = margin - cover.depth(*p);
-        if short <= 0.0 {
-            continue;
+/// under it; a coat's stand-up collar inside the raised hood of the hoodie under it; a point of it
+/// dipping into a crease that the lower garment bridges), the lower garment gives way: it moves
+/// in under the upper garment, never closer to the body than `skin`, so that it lies `margin`
+/// under it.
+///
+/// Where they overlap is read both ways, as each garment's points stand on their own stretches of
+/// body (a hood's wall takes the back of the head as its body, the collar inside it the neck):
+/// each point of `lower` that `upper` covers but that lies beyond it moves in along its body's
+/// normal; then each point of `upper_draped` that `lower` covers takes the corners of the lower
+/// face over it in along the upper point's body normal (where that leads the corner towards its
+/// own body, and no farther than [`PRESS_MOST`] in all), and the points around them part of the
+/// way ([`spread`]); as how near that brings a point to its body is only estimated, every point
+/// is then put back out of the `body` where it went in ([`keep_out_of_body`]). `lower` keeps its
+/// body distances up to date.
+pub fn press_under(
+    (lower_cloth, lower): (&ClothMesh, &mut Draped),
+    (upper, upper_draped): (&LayerCollider, &Draped),
+    body: &Surface,
+    margin: f32,
+    skin: f32,
+) {
+    let mut pressing = Pressing {
+        left: vec![PRESS_MOST; lower.positions.len()],
+        lower,
+        skin,
+    };
+    pressing.by_lower_reading(upper, margin);
+    for _ in 0..UPPER_READINGS {
+        let farthest = pressing.by_upper_reading(lower_cloth, upper_draped, margin);
+        keep_out_of_body(pressing.lower, body, skin);
+        if farthest < UPPER_READ_SETTLED {
+            break;
         }
-        // Along the body's normal, as far as it takes to get `margin` under the sheet's face.
-        let along = cover.normal.dot(normal).max(0.3);
-        let inward = (short / along).min((height - skin).max(0.0));
-        if inward <= 0.0 {
-            continue;
-        }
-        *p -= normal * inward;
-        lower.body_distance[i] -= inward;
-        lower.gap[i] = lower.gap[i].min(lower.body_distance[i]);
     }
 }
 
-/// How far beyond a lower garment's point its upper garment is looked for, metres.
-const PRESS_REACH: f32 = 0.04;
+/// How far beyond a point the other garment's sheet is looked for, and the farthest a point of
+/// the lower garment moves in one press along the upper garment's normals, metres.
+const PRESS_REACH: f32 = 0.05;
+const PRESS_MOST: f32 = 0.06;
+
+/// How often, at most, the upper garment's points are read again: moving the corners of the
+/// faces over them can leave a neighbouring face across a point's line, which the next reading
+/// finds. Reading stops once no point moved farther than [`UPPER_READ_SETTLED`], metres.
+const UPPER_READINGS: usize = 8;
+const UPPER_READ_SETTLED: f32 = 0.001;
+
+/// A lower garment being pressed in, with how far each of its points may still move.
+struct Pressing<'a> {
+    lower: &'a mut Draped,
+    left: Vec<f32>,
+    skin: f32,
+}
+
+impl Pressing<'_> {
+    /// Moves point `i` in along `direction` by up to `by`; how far it moved. A move `across` (along
+    /// another point's body normal, where how near it brings the point to its own body is only
+    /// estimated) is made only where it leads towards the point's body, and within what is left
+    /// of [`PRESS_MOST`].
+    fn move_in(&mut self, i: usize, direction: Vec3, by: f32, across: bool) -> f32 {
+        let lower = &mut *self.lower;
+        let along = direction.dot(lower.body_normal[i]);
+        if along <= 0.0 {
+            return 0.0;
+        }
+        let along = along.max(0.3);
+        let by = by.min((lower.body_distance[i] - self.skin).max(0.0) / along);
+        let by = if across { by.min(self.left[i]) } else { by };
+        if by <= 0.0 {
+            return 0.0;
+        }
+        if across {
+            self.left[i] -= by;
+        }
+        lower.positions[i] -= direction * by;
+        lower.body_distance[i] -= by * along;
+        lower.gap[i] = lower.gap[i].min(lower.body_distance[i]);
+        by
+    }
+
+    fn by_lower_reading(&mut self, upper: &LayerCollider, margin: f32) {
+        for i in 0..self.lower.positions.len() {
+            let lower = &*self.lower;
+            let (p, normal) = (lower.positions[i], lower.body_normal[i]);
+            let Some(cover) = upper.cover(p, normal, lower.body_distance[i], PRESS_REACH) else {
+                continue;
+            };
+            let short = margin - cover.depth(p);
+            if short > 0.0 {
+                self.move_in(i, normal, along_normal(short, normal, cover.normal), false);
+            }
+        }
+    }
+
+    /// Moves the corners of the lower faces over the points of `upper` in under them; how far
+    /// the farthest moved.
+    fn by_upper_reading(&mut self, lower_cloth: &ClothMesh, upper: &Draped, margin: f32) -> f32 {
+        let collider = LayerCollider::new(lower_cloth, self.lower);
+        // Per lower point: the farthest any upper point asks it to move in, and along which
+        // normal.
+        let mut asked = vec![(0.0f32, Vec3::ZERO); self.lower.positions.len()];
+        for (i, &p) in upper.positions.iter().enumerate() {
+            let normal = upper.body_normal[i];
+            let Some(cover) = collider.cover(p, normal, upper.body_distance[i], PRESS_REACH) else {
+                continue;
+            };
+            let short = cover.depth(p) + margin;
+            if short <= 0.0 {
+                continue;
+            }
+            let by = along_normal(short, normal, cover.normal);
+            for c in cover.corners {
+                if let Some(a) = asked.get_mut(c as usize)
+                    && by > a.0
+                {
+                    *a = (by, normal);
+                }
+            }
+        }
+        spread(&mut asked, &lower_cloth.edges);
+        let mut farthest = 0.0f32;
+        for (i, (by, normal)) in asked.into_iter().enumerate() {
+            if by > 0.0 {
+                farthest = farthest.max(self.move_in(i, normal, by, true));
+            }
+        }
+        farthest
+    }
+}
+
+/// How far along `normal` a face (unit normal `face`) must move to come `short` nearer the body.
+fn along_normal(short: f32, normal: Vec3, face: Vec3) -> f32 {
+    short / face.dot(normal).max(0.3)
+}
+
+/// Spreads each move to the points around it, a share [`SPREAD_SHARE`] smaller at each of
+/// [`SPREAD_RINGS`] rings of edges, so that a pressed patch of cloth slopes down into its
+/// surroundings instead of dropping in a step (where the upper garment's points read only some
+/// faces of a lower sheet, the cloth between them stays out and folds into slits).
+fn spread(asked: &mut [(f32, Vec3)], edges: &[[u32; 2]]) {
+    for _ in 0..SPREAD_RINGS {
+        let before = asked.to_vec();
+        for &[a, b] in edges {
+            let (a, b) = (a as usize, b as usize);
+            for (to, from) in [(a, b), (b, a)] {
+                let (by, normal) = before[from];
+                if by * SPREAD_SHARE > asked[to].0 {
+                    asked[to] = (by * SPREAD_SHARE, normal);
+                }
+            }
+        }
+    }
+}
+
+const SPREAD_RINGS: usize = 3;
+const SPREAD_SHARE: f32 = 0.6;

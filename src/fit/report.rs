@@ -159,11 +159,7 @@ pub fn fit_over_pressing(
     settings: &DrapeSettings,
     alone: &SizeFit,
 ) -> Result<OverLayers, FitError> {
-    press_all(
-        under,
-        &LayerCollider::new(&prepared.cloth, &alone.draped),
-        settings,
-    );
+    press_all(under, (&prepared.cloth, &alone.draped), body, settings);
     let colliders: Vec<LayerCollider> = under
         .iter()
         .map(|(cloth, draped)| LayerCollider::new(cloth, draped))
@@ -174,13 +170,26 @@ pub fn fit_over_pressing(
         OverLayers::Draped(layered) => &layered.draped,
         OverLayers::Failed { .. } => &alone.draped,
     };
-    press_all(under, &LayerCollider::new(&prepared.cloth, shown), settings);
+    press_all(under, (&prepared.cloth, shown), body, settings);
     Ok(over)
 }
 
-fn press_all(under: &mut [(&ClothMesh, &mut Draped)], upper: &LayerCollider, s: &DrapeSettings) {
-    for (_, draped) in under.iter_mut() {
-        press_under(draped, upper, s.layer_margin, s.skin_margin);
+/// Presses each garment of `under` in under `upper` (its cloth and drape).
+fn press_all(
+    under: &mut [(&ClothMesh, &mut Draped)],
+    (upper_cloth, upper): (&ClothMesh, &Draped),
+    body: &PreparedBody,
+    s: &DrapeSettings,
+) {
+    let collider = LayerCollider::new(upper_cloth, upper);
+    for (cloth, draped) in under.iter_mut() {
+        press_under(
+            (cloth, draped),
+            (&collider, upper),
+            &body.surface,
+            s.layer_margin,
+            s.skin_margin,
+        );
     }
 }
 

@@ -142,6 +142,14 @@ fn wear(
         assert!(penetration_mm(&draped.positions, body) <= 2.0);
         worn.push((g, draped));
     }
+    for (g, draped) in &worn {
+        let mm = penetration_mm(&draped.positions, body);
+        assert!(
+            mm <= 2.0,
+            "{} {mm:.1} mm in the body once pressed",
+            g.meta().name
+        );
+    }
     worn
 }
 
@@ -211,6 +219,25 @@ fn a_coat_over_a_t_shirt_and_jeans_stays_outside_them() {
         assert!(
             count <= 5 && deepest <= 5.0,
             "{outfit:?}: {count} coat particles under a lower layer, deepest {deepest:.1} mm"
+        );
+    }
+}
+
+/// A coat over a hoodie with its hood up, on bodies inside the T-shirt's and the shorts' middle
+/// sizes: the coat's stand-up collar closes round the hood's base rather than lying inside it
+/// (measured: 4 of the coat's points > 2 mm under the hoodie on each, the deepest 8 and 21 mm;
+/// 210 points and 47 mm before the hood was also pressed in along the collar's own normals), and
+/// pressing leaves every layer out of the body (checked by `wear`).
+#[test]
+fn a_coat_over_a_hoodie_closes_its_collar_round_the_hood() {
+    let outfit = ["kiko-lane-kl-sh", "kiko-lane-kl-hd", "harrow-finch-hf-ct"];
+    for chart in ["nordlicht-basics-nb-ts", "kiko-lane-kl-sh"] {
+        let sizes = &by_name(chart).meta().sizes;
+        let body = inside(&sizes[sizes.len() / 2], 168.0, 0.5);
+        let (count, deepest) = under_lower_layers(&wear(&outfit, &body, true));
+        assert!(
+            count <= 10 && deepest <= 25.0,
+            "body of {chart}: {count} coat particles under the hoodie, deepest {deepest:.1} mm"
         );
     }
 }
