@@ -139,8 +139,9 @@ impl LayerCollider {
 /// normal; then each point of `upper_draped` that `lower` covers takes the corners of the lower
 /// face over it in along the upper point's body normal (where that leads the corner towards its
 /// own body, and no farther than [`PRESS_MOST`] in all), and the points around them part of the
-/// way ([`spread`]); as how near that brings a point to its body is only estimated, every point
-/// is then put back out of the `body` where it went in ([`keep_out_of_body`]). `lower` keeps its
+/// way ([`spread`]); as how near that brings a point to its body is only estimated, after a
+/// reading that moved any, every point is put back out of the `body` where it went in
+/// ([`keep_out_of_body`]). `lower` keeps its
 /// body distances up to date.
 pub fn press_under(
     (lower_cloth, lower): (&ClothMesh, &mut Draped),
@@ -157,7 +158,9 @@ pub fn press_under(
     pressing.by_lower_reading(upper, margin);
     for _ in 0..UPPER_READINGS {
         let farthest = pressing.by_upper_reading(lower_cloth, upper_draped, margin);
-        keep_out_of_body(pressing.lower, body, skin);
+        if farthest > 0.0 {
+            keep_out_of_body(pressing.lower, body, skin);
+        }
         if farthest < UPPER_READ_SETTLED {
             break;
         }
