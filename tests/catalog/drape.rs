@@ -86,8 +86,9 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
             }
         }
     }
-    // Every drape settles within the frame cap but the dress's: its full skirt keeps folding in
-    // slowly (docs/fitting.md, "Known limit"). Before the crease planes, the XS sizes of the
+    // Every drape reads settled within the frame cap but the dress's: its full skirt keeps
+    // folding in slowly (so does the flared skirt's, under the settle reading: docs/fitting.md,
+    // "Known limit — full skirts"). Before the crease planes, the XS sizes of the
     // T-shirt, knit, coat and hoodie and the blouse's 34 jittered in the armpit instead.
     unsettled.retain(|name| !name.starts_with("atelier-ravel-ar-dr"));
     assert!(
