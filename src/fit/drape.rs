@@ -102,10 +102,11 @@ pub struct Draped {
 /// measured, metres.
 const LAYER_LOOK: f32 = 0.05;
 
-/// Puts a draped garment that was moved after its drape (a lower garment pressed in under an upper
-/// one, where how near each move brings a point to the body is only estimated) back out of the
-/// body where it went in, and measures its distances from the body afresh.
-pub fn keep_out_of_body(draped: &mut Draped, body: &Surface, skin: f32) {
+/// Puts the points `which` of a draped garment that were moved after its drape (a lower garment
+/// pressed in under an upper one, where how near each move brings a point to the body is only
+/// estimated) back out of the body where they went in, and measures their distances from the
+/// body afresh.
+pub fn keep_out_of_body(draped: &mut Draped, body: &Surface, skin: f32, which: &[usize]) {
     let obstacles = Obstacles {
         body: Collider {
             surface: body,
@@ -114,8 +115,10 @@ pub fn keep_out_of_body(draped: &mut Draped, body: &Surface, skin: f32) {
         layers: &[],
         layer_margin: 0.0,
     };
-    let (_, hits) = project_exactly(&mut draped.positions, &obstacles, &[]);
-    for (i, hit) in hits.into_iter().enumerate() {
+    let mut points: Vec<Vec3> = which.iter().map(|&i| draped.positions[i]).collect();
+    let (_, hits) = project_exactly(&mut points, &obstacles, &[]);
+    for ((&i, p), hit) in which.iter().zip(points).zip(hits) {
+        draped.positions[i] = p;
         if let Some(h) = hit {
             draped.body_distance[i] = h.distance;
             draped.body_normal[i] = h.normal;

@@ -140,8 +140,8 @@ impl LayerCollider {
 /// face over it in along the upper point's body normal (where that leads the corner towards its
 /// own body, and no farther than [`PRESS_MOST`] in all), and the points around them part of the
 /// way ([`spread`]); as how near that brings a point to its body is only estimated, after a
-/// reading that moved any, every point is put back out of the `body` where it went in
-/// ([`keep_out_of_body`]). `lower` keeps its
+/// reading that moved any, the points moved since the last such check are put back out of the
+/// `body` where they went in ([`keep_out_of_body`]). `lower` keeps its
 /// body distances up to date.
 pub fn press_under(
     (lower_cloth, lower): (&ClothMesh, &mut Draped),
@@ -155,11 +155,17 @@ pub fn press_under(
         lower,
         skin,
     };
+    // Where the points stood when they were last put out of the body.
+    let mut checked = pressing.lower.positions.clone();
     pressing.by_lower_reading(upper, margin);
     for _ in 0..UPPER_READINGS {
         let farthest = pressing.by_upper_reading(lower_cloth, upper_draped, margin);
         if farthest > 0.0 {
-            keep_out_of_body(pressing.lower, body, skin);
+            let moved: Vec<usize> = (0..checked.len())
+                .filter(|&i| pressing.lower.positions[i] != checked[i])
+                .collect();
+            keep_out_of_body(pressing.lower, body, skin, &moved);
+            checked.copy_from_slice(&pressing.lower.positions);
         }
         if farthest < UPPER_READ_SETTLED {
             break;
