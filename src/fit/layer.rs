@@ -45,7 +45,7 @@ pub struct Cover {
     pub point: Vec3,
     /// Its face's unit normal, turned away from the body.
     pub normal: Vec3,
-    /// The lower garment's particles at the face's corners.
+    /// The lower garment's particles at the face's corners (`u32::MAX` where unknown).
     pub corners: [u32; 3],
 }
 
@@ -92,8 +92,7 @@ impl LayerCollider {
             }
         });
         let c = outermost?;
-        let t = c.triangle as usize * 3;
-        let corners = [0, 1, 2].map(|k| self.indices.get(t + k).copied().unwrap_or(0));
+        let corners = [0, 1, 2].map(|k| self.corner(c.triangle, k).unwrap_or(u32::MAX));
         let away = self.at(&c, &self.outward, Vec3::ZERO) + normal * 1e-3;
         let face = if c.normal.dot(away) < 0.0 {
             -c.normal
@@ -107,18 +106,21 @@ impl LayerCollider {
         })
     }
 
+    /// The lower garment's particle at corner `k` of `triangle`.
+    fn corner(&self, triangle: u32, k: usize) -> Option<u32> {
+        self.indices.get(triangle as usize * 3 + k).copied()
+    }
+
     /// A per-particle value of the lower garment at a crossing (interpolated).
     fn at<T>(&self, c: &Crossing, values: &[T], missing: T) -> T
     where
         T: Copy + std::ops::Mul<f32, Output = T> + std::iter::Sum<T>,
     {
-        let t = c.triangle as usize * 3;
         (0..3)
             .map(|k| {
                 let v = self
-                    .indices
-                    .get(t + k)
-                    .and_then(|&i| values.get(i as usize))
+                    .corner(c.triangle, k)
+                    .and_then(|i| values.get(i as usize))
                     .copied()
                     .unwrap_or(missing);
                 v * c.bary[k]
