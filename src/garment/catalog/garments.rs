@@ -687,10 +687,9 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         ],
         hang: vec![(hem, lm.y_hip)],
         folds: Some(Folds {
-            count: 14,
+            count: 16,
             from: lm.y_hip,
-            to: hem,
-            depth: 0.03,
+            columns: 96,
         }),
         above: None,
         stand: false,
@@ -748,10 +747,9 @@ fn skirt(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             fit: &fit,
             hang: &[(hem, lm.y_hip)],
             folds: Some(Folds {
-                count: 10,
+                count: 12,
                 from: lm.y_hip,
-                to: hem,
-                depth: 0.022,
+                columns: 96,
             }),
         },
     );

@@ -105,15 +105,21 @@ pub(super) enum Wrap {
     Leg(f32),
 }
 
-/// Vertical flutes of a flared hem: `count` folds around whose depth grows from nothing at
-/// `from` to `depth` (m) at `to` (below it).
+/// A flared hem that hangs in folds, as cloth wider than the body hangs from the hip: below
+/// `from`, each level's cloth keeps its finished girth (the length round the rows of `columns`
+/// points the trunk grid will sample) but gathers it into `count` vertical folds standing out
+/// from the hull it hangs from, rather than spreading it over a wide cone that gravity would
+/// have to bring in. A fold is at most [`FOLD_DEPTH`] of its width deep; girth beyond what such
+/// folds hold widens the hull. `count` divides `columns`, so every fold gets the same columns.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Folds {
     pub count: usize,
     pub from: f32,
-    pub to: f32,
-    pub depth: f32,
+    pub columns: usize,
 }
+
+/// The deepest a fold may stand out, as a fraction of its width.
+const FOLD_DEPTH: f64 = 1.0;
 
 /// What a radial table wraps and how loosely.
 pub(super) struct TableSpec<'a> {
@@ -175,20 +181,65 @@ pub(super) fn table(model: &BodyModel, spec: &TableSpec) -> RadialTable {
         if wrap == Wrap::Trunk {
             c.x = 0.0;
         }
-        let radii = radial(&offset_hull(hull, f64::from(e)), c, &angles);
         match spec.folds {
             Some(f) if y_of(k) < f.from => {
-                let t = ((f.from - y_of(k)) / (f.from - f.to)).clamp(0.0, 1.0);
-                let depth = f.depth * t * t.sqrt();
-                r.extend(radii.iter().zip(&angles).map(|(&radius, &a)| {
-                    radius + depth * 0.5 * (1.0 + (f.count as f32 * a as f32).cos())
-                }));
+                let hanging = interpolate(&knots, f.from).max(CLEARANCE);
+                r.extend(folded(hull, c, &angles, (hanging, e), f));
             }
-            _ => r.extend(radii),
+            _ => r.extend(radial(&offset_hull(hull, f64::from(e)), c, &angles)),
         }
         centre.push(c.as_vec2());
     }
     RadialTable { first, centre, r }
+}
+
+/// One level of a hanging flared hem (see [`Folds`]): the radii at `angles` of cloth hanging
+/// from the hull offset by `ease.0` (the ease where the folds begin) whose length round equals
+/// that of the hull offset by `ease.1` (the finished girth here).
+fn folded(hull: &[DVec2], c: DVec2, angles: &[f64], ease: (f32, f32), f: Folds) -> Vec<f32> {
+    let (hanging, finished) = (f64::from(ease.0), f64::from(ease.0.max(ease.1)));
+    let count = f.count.max(1) as f64;
+    let row = |e: f64, depth: f64| -> Vec<f32> {
+        radial(&offset_hull(hull, e), c, angles)
+            .iter()
+            .zip(angles)
+            .map(|(&r, &a)| r + (depth * 0.5 * (count * a).cos()) as f32)
+            .collect()
+    };
+    // The length round the row as the trunk's columns sample it.
+    let columns = f.columns.max(3);
+    let length = |radii: &[f32]| -> f64 {
+        let at = |j: usize| {
+            let theta = -std::f64::consts::PI + std::f64::consts::TAU * j as f64 / columns as f64;
+            let ft = j as f64 * radii.len() as f64 / columns as f64;
+            let (j0, t) = (ft.floor() as usize % radii.len(), ft.fract());
+            let r = f64::from(radii[j0]) * (1.0 - t) + f64::from(radii[(j0 + 1) % radii.len()]) * t;
+            DVec2::new(r * theta.sin(), r * theta.cos())
+        };
+        (0..columns)
+            .map(|j| at(j).distance(at((j + 1) % columns)))
+            .sum()
+    };
+    let target = perimeter(hull) + std::f64::consts::TAU * finished;
+    let deepest = FOLD_DEPTH * (perimeter(hull) + std::f64::consts::TAU * hanging) / count;
+    // The least `x` in [lo, hi] whose row is long enough (the length grows with `x`).
+    let solve = |lo: f64, hi: f64, make: &dyn Fn(f64) -> Vec<f32>| {
+        let (mut lo, mut hi) = (lo, hi);
+        for _ in 0..32 {
+            let mid = 0.5 * (lo + hi);
+            if length(&make(mid)) < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        make(hi)
+    };
+    if length(&row(hanging, deepest)) >= target {
+        solve(0.0, deepest, &|depth| row(hanging, depth))
+    } else {
+        solve(hanging, finished.max(hanging) + 0.5, &|e| row(e, deepest))
+    }
 }
 
 /// An armhole: a hole in the trunk grid around one side, optionally rounded.
