@@ -26,9 +26,13 @@ pub struct DrapeSettings {
     /// Frames at least, and at most.
     pub min_frames: u32,
     pub max_frames: u32,
-    /// Settled when no particle (but the 0.5 % that moved most) moves more than this in a
-    /// frame, metres.
+    /// Settled when no particle (but the 0.5 % that moved most) moved on average more than
+    /// this a frame over the last `settle_window` frames, metres. Measured over a window, a
+    /// point jittering in a crease of the body reads as still while one drifting slowly (cloth
+    /// still falling under heavy damping) does not.
     pub settle_distance: f32,
+    /// Frames over which the settle reading is taken.
+    pub settle_window: u32,
     /// Gap kept between cloth and skin, metres.
     pub skin_margin: f32,
     /// Gap kept between this garment and one draped underneath, metres.
@@ -50,6 +54,7 @@ impl Default for DrapeSettings {
             min_frames: 6,
             max_frames: 75,
             settle_distance: 3e-4,
+            settle_window: 5,
             skin_margin: 0.0025,
             layer_margin: 0.003,
             static_friction: 0.5,
@@ -70,8 +75,11 @@ pub struct DrapeStats {
     /// Largest displacement in the last frame, mm.
     pub last_motion_mm: f32,
     /// The same but for the 0.5 % of particles that moved most (those jittering in a crease of
-    /// the body); settling is judged on this one.
+    /// the body).
     pub last_motion_p995_mm: f32,
+    /// The settle reading at the end: how far the points but the 0.5 % that moved most moved
+    /// on average a frame over the last settle window, mm.
+    pub last_drift_p995_mm: f32,
     /// Particles the final exact projection moved.
     pub projected: u32,
     /// Deepest particle inside the body after draping, mm (0 when none is inside).
@@ -135,6 +143,23 @@ pub fn largest_move(a: &[Vec3], b: &[Vec3]) -> f32 {
         .fold(0.0, f32::max)
 }
 
+/// How far the points moved from `before` to `after`: the largest distance, and the largest but
+/// for the 0.5 % of points that moved most (those jittering in a crease of the body). `scratch`
+/// holds the distances.
+fn motion_reading(after: &[Vec3], before: &[Vec3], scratch: &mut Vec<f32>) -> (f32, f32) {
+    scratch.clear();
+    scratch.extend(after.iter().zip(before).map(|(a, b)| a.distance(*b)));
+    let max = scratch.iter().copied().fold(0.0f32, f32::max);
+    let skip = scratch.len() / 200;
+    let k = scratch.len().saturating_sub(1 + skip);
+    let typical = if scratch.is_empty() {
+        0.0
+    } else {
+        *scratch.select_nth_unstable_by(k, f32::total_cmp).1
+    };
+    (max, typical)
+}
+
 /// Drapes the cloth whose rest shape is `rest` (the graded garment) on the body, over the given
 /// lower garments, held by `support`. `body_hints` (may be empty) are body triangles near each
 /// particle (its binding: every avatar has the same triangles), where closest-point searches
@@ -165,7 +190,9 @@ pub fn drape(
     let substeps = settings.substeps.max(1);
     let h = settings.frame / substeps as f32;
     let mut stats = DrapeStats::default();
-    let mut frame_start = start;
+    let mut frame_start = start.clone();
+    let mut window_start = start;
+    let window = settings.settle_window.max(1);
     let mut motion: Vec<f32> = Vec::with_capacity(mesh.len());
     for frame in 0..settings.max_frames.max(1) {
         let t = Instant::now();
@@ -187,28 +214,18 @@ pub fn drape(
         }
         stats.frames = frame + 1;
         stats.substeps += substeps;
-        motion.clear();
-        motion.extend(
-            cloth
-                .x
-                .iter()
-                .zip(&frame_start)
-                .map(|(a, b)| a.distance(*b)),
-        );
-        let max = motion.iter().copied().fold(0.0f32, f32::max);
-        // The largest motion but for the few particles jittering in a crease of the body.
-        let skip = motion.len() / 200;
-        let k = motion.len().saturating_sub(1 + skip);
-        let typical = if motion.is_empty() {
-            0.0
-        } else {
-            *motion.select_nth_unstable_by(k, f32::total_cmp).1
-        };
+        let (max, typical) = motion_reading(&cloth.x, &frame_start, &mut motion);
         stats.last_motion_mm = max * 1000.0;
         stats.last_motion_p995_mm = typical * 1000.0;
-        if frame + 1 >= settings.min_frames && typical < settings.settle_distance {
-            stats.settled = true;
-            break;
+        if stats.frames % window == 0 {
+            let (_, drift) = motion_reading(&cloth.x, &window_start, &mut motion);
+            let drift = drift / window as f32;
+            window_start.copy_from_slice(&cloth.x);
+            stats.last_drift_p995_mm = drift * 1000.0;
+            if stats.frames >= settings.min_frames && drift < settings.settle_distance {
+                stats.settled = true;
+                break;
+            }
         }
     }
     stats.iterations = stats.substeps;
