@@ -3,7 +3,8 @@
 //! holds the [`GarmentMeta`]). `anprobe catalog generate` regenerates `assets/catalog/`.
 //!
 //! The meshes are generated, not modelled: rings of the body's convex cross-sections offset by
-//! the garment's ease (its finished measurements in the reference size minus the body's), sleeves
+//! the garment's ease (its finished measurements in the reference size minus the body's; below
+//! the hip of a full skirt, the girth gathered into folds hanging from the hip), sleeves
 //! lofted along the A-pose arms, trouser legs out of a crotch seam; then draped (lofts smoothed,
 //! every vertex kept a few millimetres off the skin) and given thickness as a closed thin shell.
 
