@@ -149,8 +149,11 @@ pub(super) fn table(model: &BodyModel, spec: &TableSpec) -> RadialTable {
     let y_of = |k: usize| (first + k) as f32 * SLICE_STEP;
     let mut base = own.clone();
     for k in (0..base.len().saturating_sub(1)).rev() {
-        let (y, y_above) = (y_of(k), y_of(k + 1));
-        if spec.hang.iter().any(|&(a, b)| y >= a && y_above <= b) {
+        let y_above = y_of(k + 1);
+        // The slice just below a band hangs too: the band's lowest level lies between it and
+        // the slice above, and reads both (reading that slice's own hull there pulled a
+        // skirt's hem in towards the legs by up to 5 cm).
+        if spec.hang.iter().any(|&(a, b)| y_above >= a && y_above <= b) {
             base[k] = hull_of(&[&own[k], &base[k + 1]]);
         }
     }
