@@ -123,14 +123,62 @@ pub fn keep_out_of_body(draped: &mut Draped, body: &Surface, skin: f32, which: &
         layers: &[],
         layer_margin: 0.0,
     };
+    keep_out(draped, &obstacles, which);
+}
+
+/// Puts the points of an upper garment's drape that lower garments, moved after it was draped
+/// (pressed in under it, where they could go no farther in), still cover by less than `margin`
+/// back out beyond them (at most [`super::collide`]'s layer push, and out of the body), and
+/// measures them afresh. Returns how many points it moved.
+pub fn keep_over_layers(
+    draped: &mut Draped,
+    body: &Surface,
+    lower: &[&LayerCollider],
+    settings: &DrapeSettings,
+) -> usize {
+    let margin = settings.layer_margin;
+    let which: Vec<usize> = (0..draped.positions.len())
+        .filter(|&i| {
+            let (p, n, h) = (
+                draped.positions[i],
+                draped.body_normal[i],
+                draped.body_distance[i],
+            );
+            lower.iter().any(|layer| {
+                layer
+                    .cover(p, n, h, LAYER_LOOK)
+                    .is_some_and(|c| c.depth(p) + margin > 0.1 * margin)
+            })
+        })
+        .collect();
+    let obstacles = Obstacles {
+        body: Collider {
+            surface: body,
+            margin: settings.skin_margin,
+        },
+        layers: lower,
+        layer_margin: margin,
+    };
+    keep_out(draped, &obstacles, &which);
+    which.len()
+}
+
+/// Projects the points `which` of a drape out of `obstacles` ([`project_exactly`]) and takes
+/// their distances from the body and the gap under them afresh.
+fn keep_out(draped: &mut Draped, obstacles: &Obstacles, which: &[usize]) {
     let mut points: Vec<Vec3> = which.iter().map(|&i| draped.positions[i]).collect();
-    let (_, hits) = project_exactly(&mut points, &obstacles, &[]);
+    let (_, hits) = project_exactly(&mut points, obstacles, &[]);
     for ((&i, p), hit) in which.iter().zip(points).zip(hits) {
         draped.positions[i] = p;
         if let Some(h) = hit {
             draped.body_distance[i] = h.distance;
             draped.body_normal[i] = h.normal;
             draped.gap[i] = draped.gap[i].min(h.distance);
+            for layer in obstacles.layers {
+                if let Some(cover) = layer.cover(p, h.normal, h.distance, LAYER_LOOK) {
+                    draped.gap[i] = draped.gap[i].min(-cover.depth(p));
+                }
+            }
         }
     }
 }

@@ -150,7 +150,9 @@ pub fn fit_over(
 /// [`fit_over`] the garments of a lower layer (`under`: each one's cloth and drape), which give way
 /// where it cannot go around them: before the drape they are pressed in under it as it hangs
 /// alone (so the drape starts with little to push against), after it under where it came to
-/// rest (or, when the layered drape failed, under `alone`). See [`press_under`].
+/// rest (or, when the layered drape failed, under `alone`). See [`press_under`]. Where they
+/// could go no farther in, the layered drape then gives way the rest
+/// ([`drape::keep_over_layers`]).
 pub fn fit_over_pressing(
     prepared: &PreparedGarment,
     body: &PreparedBody,
@@ -160,18 +162,30 @@ pub fn fit_over_pressing(
     alone: &SizeFit,
 ) -> Result<OverLayers, FitError> {
     press_all(under, (&prepared.cloth, &alone.draped), body, settings);
-    let colliders: Vec<LayerCollider> = under
-        .iter()
-        .map(|(cloth, draped)| LayerCollider::new(cloth, draped))
-        .collect();
+    let colliders = colliders_of(under);
     let lower: Vec<&LayerCollider> = colliders.iter().collect();
-    let over = fit_over(prepared, body, size, &lower, settings, alone)?;
+    let mut over = fit_over(prepared, body, size, &lower, settings, alone)?;
     let shown = match &over {
         OverLayers::Draped(layered) => &layered.draped,
         OverLayers::Failed { .. } => &alone.draped,
     };
     press_all(under, (&prepared.cloth, shown), body, settings);
+    if let OverLayers::Draped(layered) = &mut over {
+        // Where a lower garment could not be pressed in far enough (it reached the body), the
+        // upper one gives way the rest.
+        let colliders = colliders_of(under);
+        let lower: Vec<&LayerCollider> = colliders.iter().collect();
+        drape::keep_over_layers(&mut layered.draped, &body.surface, &lower, settings);
+    }
     Ok(over)
+}
+
+/// Each garment of `under` as a layer to drape over.
+fn colliders_of(under: &[(&ClothMesh, &mut Draped)]) -> Vec<LayerCollider> {
+    under
+        .iter()
+        .map(|(cloth, draped)| LayerCollider::new(cloth, draped))
+        .collect()
 }
 
 /// Presses each garment of `under` in under `upper` (its cloth and drape).

@@ -223,9 +223,10 @@ fn a_coat_over_a_t_shirt_and_jeans_stays_outside_them() {
 
 /// A coat over a hoodie with its hood up, on bodies inside the T-shirt's and the shorts' middle
 /// sizes: the coat's stand-up collar closes round the hood's base rather than lying inside it,
-/// because the hood is pressed in under the collar (measured: 0 and 4 of the coat's points more
-/// than 2 mm under the hoodie, the deepest 17 mm; without the press 79 and 149 points, 41 and
-/// 46 mm), and pressing leaves every layer out of the body (checked by `wear`).
+/// because the hood is pressed in under the collar and the collar gives way where the hood can
+/// go no farther in (measured: no coat point more than 2 mm under the hoodie on either body;
+/// before the collar gave way 0 and 4, the deepest 17 mm; without the presses 79 and 149
+/// points, 41 and 46 mm), and pressing leaves every layer out of the body (checked by `wear`).
 #[test]
 fn a_coat_over_a_hoodie_closes_its_collar_round_the_hood() {
     let outfit = ["kiko-lane-kl-sh", "kiko-lane-kl-hd", "harrow-finch-hf-ct"];
@@ -234,7 +235,7 @@ fn a_coat_over_a_hoodie_closes_its_collar_round_the_hood() {
         let body = inside(&sizes[sizes.len() / 2], 168.0, 0.5);
         let (count, deepest) = under_lower_layers(&wear(&outfit, &body, true));
         assert!(
-            count <= 10 && deepest <= 25.0,
+            count <= 5 && deepest <= 5.0,
             "body of {chart}: {count} coat particles under the hoodie, deepest {deepest:.1} mm"
         );
         if chart == "kiko-lane-kl-sh" {
