@@ -1,8 +1,10 @@
 //! Draping: the graded garment starts on the body (pushed out where it is too small), then the
 //! XPBD cloth runs frame by frame (each frame: refresh contact planes, then substeps of predict →
-//! constraints → contacts → velocities) until the largest displacement in a frame falls below a
-//! threshold or a frame cap is reached. A last exact projection guarantees that no particle ends
-//! inside the body (or a lower garment) by more than the tolerance.
+//! constraints → contacts → velocities; a few frames without inertia first, then a few under full
+//! gravity so the cloth falls to where it hangs sooner) until the points' motion averaged over a
+//! few frames falls below a threshold or a frame cap is reached. A last exact projection
+//! guarantees that no particle ends inside the body (or a lower garment) by more than the
+//! tolerance.
 
 use super::cloth::{Cloth, ClothParams};
 use super::collide::{Collider, Contacts, Obstacles, project_exactly};
@@ -23,6 +25,10 @@ pub struct DrapeSettings {
     pub substeps: u32,
     /// Frames at the start without inertia (the pushed-out garment relaxes in place).
     pub relax_frames: u32,
+    /// Frames after the relaxing ones in which gravity is this many times the cloth's own
+    /// (cloth modelled far from where it hangs falls there sooner), and how many.
+    pub fall_gravity: f32,
+    pub fall_frames: u32,
     /// Frames at least, and at most.
     pub min_frames: u32,
     pub max_frames: u32,
@@ -51,6 +57,8 @@ impl Default for DrapeSettings {
             frame: 1.0 / 60.0,
             substeps: 8,
             relax_frames: 3,
+            fall_gravity: 4.0,
+            fall_frames: 20,
             min_frames: 6,
             max_frames: 75,
             settle_distance: 3e-4,
@@ -247,6 +255,10 @@ pub fn drape(
         contacts.update(&cloth.x, &obstacles);
         stats.contact_ms += t.elapsed().as_secs_f64() * 1000.0;
         frame_start.copy_from_slice(&cloth.x);
+        let falling =
+            frame >= settings.relax_frames && frame < settings.relax_frames + settings.fall_frames;
+        cloth.params.gravity =
+            settings.cloth.gravity * if falling { settings.fall_gravity } else { 1.0 };
         for step in 0..substeps {
             cloth.predict(h);
             cloth.solve(h, (step % 2 == 1).then_some(2.0 * h));
