@@ -107,10 +107,11 @@ pub(super) enum Wrap {
 
 /// A flared hem that hangs in folds, as cloth wider than the body hangs from the hip: below
 /// `from`, each level's cloth keeps its finished girth (the length round the rows of `columns`
-/// points the trunk grid will sample) but gathers it into `count` vertical folds standing out
-/// from the hull it hangs from, rather than spreading it over a wide cone that gravity would
-/// have to bring in. A fold is at most [`FOLD_DEPTH`] of its width deep; girth beyond what such
-/// folds hold widens the hull. `count` divides `columns`, so every fold gets the same columns.
+/// points the trunk grid will sample) but gathers it into `count` vertical folds in and out
+/// around the hull it hangs from, rather than spreading it over a wide cone that gravity would
+/// have to bring in. A fold is at most [`FOLD_DEPTH`] of its width deep (crest to trough); girth
+/// beyond what such folds hold widens the hull. `count` should divide `columns`, so that every
+/// fold gets the same columns.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Folds {
     pub count: usize,
@@ -118,7 +119,7 @@ pub(super) struct Folds {
     pub columns: usize,
 }
 
-/// The deepest a fold may stand out, as a fraction of its width.
+/// The deepest a fold may be, crest to trough, as a fraction of its width.
 const FOLD_DEPTH: f64 = 1.0;
 
 /// What a radial table wraps and how loosely.
