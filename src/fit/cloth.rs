@@ -19,8 +19,12 @@ pub struct ClothParams {
     pub compress_compliance: f32,
     /// Compliance of the bending constraints, m/N.
     pub bend_compliance: f32,
-    /// Fraction of the velocity removed per substep.
+    /// Fraction of the velocity removed per substep (air drag: damps the cloth's swing as a
+    /// whole).
     pub damping: f32,
+    /// Fraction of each particle's velocity relative to its neighbours' mean removed once a
+    /// frame ([`Cloth::damp_internally`]: damps the cloth's own vibrations, not its swing).
+    pub internal_damping: f32,
     /// Passes over the stretch constraints per substep.
     pub stretch_passes: u32,
     /// Speed limit, m/s (a safety net against a violent start; draping is slow motion).
@@ -39,7 +43,8 @@ impl Default for ClothParams {
             stretch_compliance: 1e-7,
             compress_compliance: 2e-4,
             bend_compliance: 2.0,
-            damping: 0.08,
+            damping: 0.02,
+            internal_damping: 0.9,
             max_speed: 1.0,
             stretch_passes: 1,
             gravity: Vec3::new(0.0, -9.81 * 0.25, 0.0),
@@ -156,6 +161,31 @@ impl Cloth {
         let max = self.params.max_speed;
         for ((v, x), prev) in self.v.iter_mut().zip(&self.x).zip(&self.prev) {
             *v = ((*x - *prev) * inv).clamp_length_max(max);
+        }
+    }
+
+    /// Pulls each particle's velocity towards the mean of its neighbours' (along the stretch
+    /// constraints) by `internal_damping`: vibrations of the cloth against itself die out while
+    /// it keeps falling and swinging towards rest. `scratch` holds the sums.
+    pub fn damp_internally(&mut self, scratch: &mut Vec<(Vec3, f32)>) {
+        let k = self.params.internal_damping;
+        if k <= 0.0 {
+            return;
+        }
+        scratch.clear();
+        scratch.resize(self.v.len(), (Vec3::ZERO, 0.0));
+        for c in &self.stretch {
+            let (i, j) = (c.i as usize, c.j as usize);
+            let (vi, vj) = (self.v[i], self.v[j]);
+            scratch[i].0 += vj;
+            scratch[i].1 += 1.0;
+            scratch[j].0 += vi;
+            scratch[j].1 += 1.0;
+        }
+        for (v, &(sum, n)) in self.v.iter_mut().zip(scratch.iter()) {
+            if n > 0.0 {
+                *v += (sum / n - *v) * k;
+            }
         }
     }
 }

@@ -135,7 +135,7 @@ const CREASE_REACH: f32 = 0.02;
 /// The farthest from the body a lower garment is looked for, metres.
 const MAX_LAYER_TOP: f32 = 0.1;
 /// The farthest the exact projection moves a particle out of lower garments, metres.
-const LAYER_PUSH_MAX: f32 = 0.03;
+pub(crate) const LAYER_PUSH_MAX: f32 = 0.03;
 /// The farthest a lower garment pushes a particle in one substep, metres: a particle deep under
 /// it (where the garment above is too narrow for the one below) comes out over a few frames.
 const LAYER_STEP: f32 = 0.001;

@@ -7,7 +7,7 @@
 //! tolerance.
 
 use super::cloth::{Cloth, ClothParams};
-use super::collide::{Collider, Contacts, Obstacles, project_exactly};
+use super::collide::{Collider, Contacts, LAYER_PUSH_MAX, Obstacles, project_exactly};
 use super::layer::LayerCollider;
 use super::spatial::Surface;
 use super::tether::{Support, Tethers};
@@ -60,7 +60,7 @@ impl Default for DrapeSettings {
             fall_gravity: 4.0,
             fall_frames: 20,
             min_frames: 6,
-            max_frames: 75,
+            max_frames: 90,
             settle_distance: 3e-4,
             settle_window: 5,
             skin_margin: 0.0025,
@@ -131,12 +131,22 @@ pub fn keep_out_of_body(draped: &mut Draped, body: &Surface, skin: f32, which: &
         layers: &[],
         layer_margin: 0.0,
     };
-    keep_out(draped, &obstacles, which);
+    let mut points: Vec<Vec3> = which.iter().map(|&i| draped.positions[i]).collect();
+    let (_, hits) = project_exactly(&mut points, &obstacles, &[]);
+    for ((&i, p), hit) in which.iter().zip(points).zip(hits) {
+        draped.positions[i] = p;
+        if let Some(h) = hit {
+            draped.body_distance[i] = h.distance;
+            draped.body_normal[i] = h.normal;
+            draped.gap[i] = draped.gap[i].min(h.distance);
+        }
+    }
 }
 
 /// Puts the points of an upper garment's drape that lower garments, moved after it was draped
-/// (pressed in under it, where they could go no farther in), still cover by less than `margin`
-/// back out beyond them (at most [`super::collide`]'s layer push, and out of the body), and
+/// (pressed in under it, where they could go no farther in), still cover by less than the layer
+/// margin back out beyond them along the lower garments' faces (at most [`LAYER_PUSH_MAX`] in
+/// all, and out of the body), reading each point as the drape's final reading does, and
 /// measures them afresh. Returns how many points it moved.
 pub fn keep_over_layers(
     draped: &mut Draped,
@@ -144,51 +154,52 @@ pub fn keep_over_layers(
     lower: &[&LayerCollider],
     settings: &DrapeSettings,
 ) -> usize {
+    const ROUNDS: usize = 3;
     let margin = settings.layer_margin;
-    let which: Vec<usize> = (0..draped.positions.len())
-        .filter(|&i| {
+    let start = draped.positions.clone();
+    let mut all: Vec<usize> = Vec::new();
+    for _ in 0..ROUNDS {
+        let mut moved = Vec::new();
+        for (i, from) in start.iter().enumerate() {
             let (p, n, h) = (
                 draped.positions[i],
                 draped.body_normal[i],
                 draped.body_distance[i],
             );
-            lower.iter().any(|layer| {
-                layer
-                    .cover(p, n, h, LAYER_LOOK)
-                    .is_some_and(|c| c.depth(p) + margin > 0.1 * margin)
-            })
-        })
-        .collect();
-    let obstacles = Obstacles {
-        body: Collider {
-            surface: body,
-            margin: settings.skin_margin,
-        },
-        layers: lower,
-        layer_margin: margin,
-    };
-    keep_out(draped, &obstacles, &which);
-    which.len()
-}
-
-/// Projects the points `which` of a drape out of `obstacles` ([`project_exactly`]) and takes
-/// their distances from the body and the gap under them afresh.
-fn keep_out(draped: &mut Draped, obstacles: &Obstacles, which: &[usize]) {
-    let mut points: Vec<Vec3> = which.iter().map(|&i| draped.positions[i]).collect();
-    let (_, hits) = project_exactly(&mut points, obstacles, &[]);
-    for ((&i, p), hit) in which.iter().zip(points).zip(hits) {
-        draped.positions[i] = p;
-        if let Some(h) = hit {
-            draped.body_distance[i] = h.distance;
-            draped.body_normal[i] = h.normal;
-            draped.gap[i] = draped.gap[i].min(h.distance);
-            for layer in obstacles.layers {
-                if let Some(cover) = layer.cover(p, h.normal, h.distance, LAYER_LOOK) {
-                    draped.gap[i] = draped.gap[i].min(-cover.depth(p));
-                }
+            let push = lower
+                .iter()
+                .filter_map(|layer| layer.cover(p, n, h, LAYER_LOOK))
+                .map(|c| (c.depth(p) + margin, c.normal))
+                .filter(|&(need, _)| need > 0.1 * margin)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((need, normal)) = push {
+                let target = p + normal * need;
+                let offset = (target - *from).clamp_length_max(LAYER_PUSH_MAX);
+                draped.positions[i] = *from + offset;
+                moved.push(i);
             }
         }
+        if moved.is_empty() {
+            break;
+        }
+        keep_out_of_body(draped, body, settings.skin_margin, &moved);
+        all.extend(moved);
     }
+    all.sort_unstable();
+    all.dedup();
+    for &i in &all {
+        let (p, n, h) = (
+            draped.positions[i],
+            draped.body_normal[i],
+            draped.body_distance[i],
+        );
+        draped.gap[i] = lower
+            .iter()
+            .filter_map(|layer| layer.cover(p, n, h, LAYER_LOOK))
+            .map(|c| -c.depth(p))
+            .fold(h, f32::min);
+    }
+    all.len()
 }
 
 /// The farthest any point moved between two drapes of the same cloth, metres.
@@ -250,6 +261,7 @@ pub fn drape(
     let mut window_start = start;
     let window = settings.settle_window.max(1);
     let mut motion: Vec<f32> = Vec::with_capacity(mesh.len());
+    let mut scratch = Vec::with_capacity(mesh.len());
     for frame in 0..settings.max_frames.max(1) {
         let t = Instant::now();
         contacts.update(&cloth.x, &obstacles);
@@ -272,6 +284,7 @@ pub fn drape(
             );
             cloth.update_velocities(h, frame < settings.relax_frames);
         }
+        cloth.damp_internally(&mut scratch);
         stats.frames = frame + 1;
         stats.substeps += substeps;
         let (max, typical) = motion_reading(&cloth.x, &frame_start, &mut motion);

@@ -225,8 +225,8 @@ fn a_coat_over_a_t_shirt_and_jeans_stays_outside_them() {
 /// sizes: the coat's stand-up collar closes round the hood's base rather than lying inside it,
 /// because the hood is pressed in under the collar and the collar gives way where the hood can
 /// go no farther in (measured: no coat point more than 2 mm under the hoodie on either body;
-/// before the collar gave way 0 and 4, the deepest 17 mm; without the presses 79 and 149
-/// points, 41 and 46 mm), and pressing leaves every layer out of the body (checked by `wear`).
+/// before the collar gave way 0 and 4, the deepest 17 mm; without the presses 92 and 226
+/// points, 46 and 49 mm), and pressing leaves every layer out of the body (checked by `wear`).
 #[test]
 fn a_coat_over_a_hoodie_closes_its_collar_round_the_hood() {
     let outfit = ["kiko-lane-kl-sh", "kiko-lane-kl-hd", "harrow-finch-hf-ct"];
