@@ -36,7 +36,7 @@ fn garment(reference: &PreparedBody) -> fit::Garment {
         .chunks_exact(3)
         .map(|c| [c[0], c[1], c[2]])
         .collect();
-    let chest = fit::measure::girth(&part.positions, &triangles, reference.anatomy.chest)
+    let chest = fit::measure::girth(&part.positions, &triangles, reference.anatomy.chest, false)
         .expect("the top goes around the chest")
         .perimeter
         * 100.0;

@@ -38,9 +38,14 @@ fn triangles(indices: &[u32]) -> Vec<[u32; 3]> {
 fn modelled_girth(part: &fit::GarmentPart, region: Region) -> f64 {
     let a = &reference().anatomy;
     let plane = fit::prepare::girth_plane(a, region).expect("a girth region");
-    measure::girth(&part.positions, &triangles(&part.indices), plane)
-        .expect("the garment goes around the body there")
-        .perimeter
+    measure::girth(
+        &part.positions,
+        &triangles(&part.indices),
+        plane,
+        region.is_limb(),
+    )
+    .expect("the garment goes around the body there")
+    .perimeter
         * 100.0
 }
 
@@ -192,7 +197,7 @@ fn grading_changes_the_girth_by_the_size_chart() {
     let g = top();
     let chest = |b: &PreparedBody, size: usize| {
         let graded = grade::grade(g, b, size).expect("grades");
-        measure::girth(&graded.rest, &g.cloth.triangles, b.anatomy.chest)
+        measure::girth(&graded.rest, &g.cloth.triangles, b.anatomy.chest, false)
             .expect("a chest loop")
             .perimeter
             * 100.0

@@ -246,7 +246,7 @@ pub fn fit_map(
                 let (Some(plane), Some(key)) = (girth_plane(a, region), body_key(region)) else {
                     continue;
                 };
-                let Some(g) = measure::girth(x, &cloth.triangles, plane) else {
+                let Some(g) = measure::girth(x, &cloth.triangles, plane, region.is_limb()) else {
                     continue;
                 };
                 let strain = loop_strain(&g.triangles);

@@ -22,8 +22,18 @@ pub struct GarmentGirth {
 
 /// The girth of the garment (`positions` of its particles, `triangles` over them) in `plane`:
 /// of the loops the plane cuts, the one whose convex hull encloses the plane's origin, nearest to
-/// it. `None` when no loop goes around the origin (the garment does not reach that far).
-pub fn girth(positions: &[Vec3], triangles: &[[u32; 3]], plane: Plane) -> Option<GarmentGirth> {
+/// it. `None` when no loop goes around the origin (the garment does not reach that far). With
+/// `limb` (a thigh or upper-arm plane, off the body's middle) only triangles wholly on the
+/// plane's side of the middle (x = 0) count: a thigh plane, tilted along the leg, passes above
+/// the crotch on the other side, where the trousers' seat would join both legs into one loop.
+pub fn girth(
+    positions: &[Vec3],
+    triangles: &[[u32; 3]],
+    plane: Plane,
+    limb: bool,
+) -> Option<GarmentGirth> {
+    let side = plane.origin.x.signum();
+    let on_side = |i: u32| !limb || positions.get(i as usize).is_some_and(|p| p.x * side > 0.0);
     let n = plane.normal.normalize_or(Vec3::Y);
     let distances: Vec<f32> = positions
         .iter()
@@ -35,6 +45,9 @@ pub fn girth(positions: &[Vec3], triangles: &[[u32; 3]], plane: Plane) -> Option
     let mut edge_owner: HashMap<(u32, u32), usize> = HashMap::new();
     let mut parent: Vec<usize> = Vec::new();
     for (t, tri) in triangles.iter().enumerate() {
+        if !tri.iter().all(|&i| on_side(i)) {
+            continue;
+        }
         let d = [dist(tri[0]), dist(tri[1]), dist(tri[2])];
         let above = d.iter().filter(|&&x| x >= 0.0).count();
         if above == 0 || above == 3 || d.iter().any(|x| !x.is_finite()) {

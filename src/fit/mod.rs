@@ -159,6 +159,11 @@ impl Region {
         )
     }
 
+    /// Whether the region is a girth round one limb (measured on its own side of the body).
+    pub fn is_limb(self) -> bool {
+        matches!(self, Region::UpperArm | Region::Thigh)
+    }
+
     /// Whether the region is a length along the body (compared with the standard length).
     pub fn is_length(self) -> bool {
         matches!(self, Region::Length | Region::Sleeve | Region::InsideLeg)

@@ -148,9 +148,9 @@ impl PreparedGarment {
         for &region in Region::for_category(category) {
             let covered = match region {
                 Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
-                    match girth_plane(anatomy, region)
-                        .and_then(|plane| measure::girth(&cloth.rest, &cloth.triangles, plane))
-                    {
+                    match girth_plane(anatomy, region).and_then(|plane| {
+                        measure::girth(&cloth.rest, &cloth.triangles, plane, region.is_limb())
+                    }) {
                         Some(g) => {
                             reference_girth_cm.insert(region, g.perimeter * 100.0);
                             true
