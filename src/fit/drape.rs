@@ -8,7 +8,7 @@
 
 use super::cloth::{Cloth, ClothParams};
 use super::collide::{Collider, Contacts, LAYER_PUSH_MAX, Obstacles, project_exactly};
-use super::layer::LayerCollider;
+use super::layer::{Cover, LayerCollider};
 use super::spatial::Surface;
 use super::tether::{Support, Tethers};
 use super::topology::ClothMesh;
@@ -158,24 +158,21 @@ pub fn keep_over_layers(
     let margin = settings.layer_margin;
     let start = draped.positions.clone();
     let mut all: Vec<usize> = Vec::new();
+    // Every point is read the first round; afterwards only those just moved can still be under.
+    let mut candidates: Vec<usize> = (0..start.len()).collect();
     for _ in 0..ROUNDS {
         let mut moved = Vec::new();
-        for (i, from) in start.iter().enumerate() {
-            let (p, n, h) = (
-                draped.positions[i],
-                draped.body_normal[i],
-                draped.body_distance[i],
-            );
-            let push = lower
-                .iter()
-                .filter_map(|layer| layer.cover(p, n, h, LAYER_LOOK))
-                .map(|c| (c.depth(p) + margin, c.normal))
-                .filter(|&(need, _)| need > 0.1 * margin)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((need, normal)) = push {
-                let target = p + normal * need;
-                let offset = (target - *from).clamp_length_max(LAYER_PUSH_MAX);
-                draped.positions[i] = *from + offset;
+        for &i in &candidates {
+            let p = draped.positions[i];
+            let Some((depth, cover)) =
+                deepest_cover(lower, p, draped.body_normal[i], draped.body_distance[i])
+            else {
+                continue;
+            };
+            let need = depth + margin;
+            if need > 0.1 * margin {
+                let offset = (p + cover.normal * need - start[i]).clamp_length_max(LAYER_PUSH_MAX);
+                draped.positions[i] = start[i] + offset;
                 moved.push(i);
             }
         }
@@ -183,23 +180,36 @@ pub fn keep_over_layers(
             break;
         }
         keep_out_of_body(draped, body, settings.skin_margin, &moved);
-        all.extend(moved);
+        all.extend_from_slice(&moved);
+        candidates = moved;
     }
     all.sort_unstable();
     all.dedup();
     for &i in &all {
-        let (p, n, h) = (
-            draped.positions[i],
-            draped.body_normal[i],
-            draped.body_distance[i],
-        );
-        draped.gap[i] = lower
-            .iter()
-            .filter_map(|layer| layer.cover(p, n, h, LAYER_LOOK))
-            .map(|c| -c.depth(p))
-            .fold(h, f32::min);
+        let (p, h) = (draped.positions[i], draped.body_distance[i]);
+        draped.gap[i] = match deepest_cover(lower, p, draped.body_normal[i], h) {
+            Some((depth, _)) => h.min(-depth),
+            None => h,
+        };
     }
     all.len()
+}
+
+/// The lower garment that lies farthest out over the point `p` (at signed distance `height` from
+/// the body, whose outward normal there is `normal`), read along the body's normal as the drape's
+/// final reading reads it, with how deep `p` lies under it (metres, negative when `p` is outside
+/// it).
+fn deepest_cover(
+    lower: &[&LayerCollider],
+    p: Vec3,
+    normal: Vec3,
+    height: f32,
+) -> Option<(f32, Cover)> {
+    lower
+        .iter()
+        .filter_map(|layer| layer.cover(p, normal, height, LAYER_LOOK))
+        .map(|c| (c.depth(p), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
 }
 
 /// The farthest any point moved between two drapes of the same cloth, metres.
@@ -316,12 +326,9 @@ pub fn drape(
         body_normal[i] = h.normal;
         stats.max_penetration_mm = stats.max_penetration_mm.max(-h.distance * 1000.0);
         gap[i] = h.distance;
-        for layer in lower {
-            if let Some(cover) = layer.cover(p, h.normal, h.distance, LAYER_LOOK) {
-                let depth = cover.depth(p);
-                gap[i] = gap[i].min(-depth);
-                stats.max_layer_penetration_mm = stats.max_layer_penetration_mm.max(depth * 1000.0);
-            }
+        if let Some((depth, _)) = deepest_cover(lower, p, h.normal, h.distance) {
+            gap[i] = gap[i].min(-depth);
+            stats.max_layer_penetration_mm = stats.max_layer_penetration_mm.max(depth * 1000.0);
         }
     }
     stats.contact_ms += t.elapsed().as_secs_f64() * 1000.0;

@@ -203,9 +203,9 @@ pub(super) fn table(model: &BodyModel, spec: &TableSpec) -> RadialTable {
 fn folded(hull: &[DVec2], c: DVec2, angles: &[f64], ease: (f32, f32), f: Folds) -> Vec<f32> {
     let (hanging, finished) = (f64::from(ease.0), f64::from(ease.0.max(ease.1)));
     let count = f.count.max(1) as f64;
-    let row = |e: f64, depth: f64| -> Vec<f32> {
-        radial(&offset_hull(hull, e), c, angles)
-            .iter()
+    let base = |e: f64| radial(&offset_hull(hull, e), c, angles);
+    let fold = |base: &[f32], depth: f64| -> Vec<f32> {
+        base.iter()
             .zip(angles)
             .map(|(&r, &a)| r + (depth * 0.5 * (count * a).cos()) as f32)
             .collect()
@@ -220,9 +220,7 @@ fn folded(hull: &[DVec2], c: DVec2, angles: &[f64], ease: (f32, f32), f: Folds) 
             let r = f64::from(radii[j0]) * (1.0 - t) + f64::from(radii[(j0 + 1) % radii.len()]) * t;
             DVec2::new(r * theta.sin(), r * theta.cos())
         };
-        (0..columns)
-            .map(|j| at(j).distance(at((j + 1) % columns)))
-            .sum()
+        perimeter(&(0..columns).map(at).collect::<Vec<_>>())
     };
     let target = perimeter(hull) + std::f64::consts::TAU * finished;
     let deepest = FOLD_DEPTH * (perimeter(hull) + std::f64::consts::TAU * hanging) / count;
@@ -239,10 +237,13 @@ fn folded(hull: &[DVec2], c: DVec2, angles: &[f64], ease: (f32, f32), f: Folds) 
         }
         make(hi)
     };
-    if length(&row(hanging, deepest)) >= target {
-        solve(0.0, deepest, &|depth| row(hanging, depth))
+    let hanging_base = base(hanging);
+    if length(&fold(&hanging_base, deepest)) >= target {
+        solve(0.0, deepest, &|depth| fold(&hanging_base, depth))
     } else {
-        solve(hanging, finished.max(hanging) + 0.5, &|e| row(e, deepest))
+        solve(hanging, finished.max(hanging) + 0.5, &|e| {
+            fold(&base(e), deepest)
+        })
     }
 }
 
