@@ -5,9 +5,9 @@ mod garments;
 
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{
-    Dialogs, FileAction, FileDialogs, GarmentImported, ImportGarment, Imports, Mannequin, Model,
-    Notices, PathFuture, ProfileStore, Profiles, ScreenshotOptions, SideTab, TapeHover,
-    model_plugin, screenshot, screenshot_with,
+    Dialogs, FileAction, FileDialogs, GarmentImported, ImportGarment, Imports, Mannequin, Notices,
+    PathFuture, ProfileStore, Profiles, RightPanelTab, ScreenshotOptions, ShopperBody, TapeHover,
+    headless_plugin, screenshot, screenshot_with,
 };
 use anprobe::measurements::{Form, Key, Measurements};
 use bevy::mesh::MeshPlugin;
@@ -29,7 +29,7 @@ fn headless(store: ProfileStore) -> App {
     app.add_plugins((MinimalPlugins, AssetPlugin::default(), MeshPlugin))
         .init_asset::<StandardMaterial>()
         .insert_resource(store)
-        .add_plugins(model_plugin);
+        .add_plugins(headless_plugin);
     app
 }
 
@@ -85,11 +85,11 @@ fn changing_a_measurement_rebuilds_the_mesh_in_place() {
     app.update();
     let (handle, before) = avatar_mesh(&mut app);
     assert!(before.len() > 1000, "{} vertices", before.len());
-    let generation = app.world().resource::<Model>().generation;
+    let generation = app.world().resource::<ShopperBody>().generation;
 
     let waist = app
         .world()
-        .resource::<Model>()
+        .resource::<ShopperBody>()
         .resolved
         .as_ref()
         .unwrap()
@@ -110,7 +110,10 @@ fn changing_a_measurement_rebuilds_the_mesh_in_place() {
     );
     assert_eq!(after.len(), before.len(), "same topology");
     assert_ne!(after, before, "the body changed");
-    assert_eq!(app.world().resource::<Model>().generation, generation + 1);
+    assert_eq!(
+        app.world().resource::<ShopperBody>().generation,
+        generation + 1
+    );
     assert_eq!(
         app.world_mut()
             .query::<&Mannequin>()
@@ -122,21 +125,24 @@ fn changing_a_measurement_rebuilds_the_mesh_in_place() {
 
     // A frame without a change rebuilds nothing.
     app.update();
-    assert_eq!(app.world().resource::<Model>().generation, generation + 1);
+    assert_eq!(
+        app.world().resource::<ShopperBody>().generation,
+        generation + 1
+    );
 }
 
 #[test]
 fn an_error_keeps_the_last_avatar_and_names_the_key() {
     let mut app = headless(ProfileStore::default());
     app.update();
-    let generation = app.world().resource::<Model>().generation;
+    let generation = app.world().resource::<ShopperBody>().generation;
     app.world_mut()
         .resource_mut::<Profiles>()
         .active_mut()
         .measurements
         .set(Key::WaistGirth, 5.0);
     app.update();
-    let model = app.world().resource::<Model>();
+    let model = app.world().resource::<ShopperBody>();
     assert!(!model.valid);
     assert!(model.avatar.is_some(), "the last good avatar stays");
     assert_eq!(model.generation, generation);
@@ -397,7 +403,7 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
         measurements: None,
         width,
         height: 600,
-        tab: SideTab::Catalog,
+        tab: RightPanelTab::Catalog,
         data_dir: None,
         garments: Vec::new(),
         fit_map: false,
@@ -424,7 +430,7 @@ fn screenshot_draws_the_hovered_tape() {
         measurements: None,
         width: 960,
         height: 600,
-        tab: SideTab::Catalog,
+        tab: RightPanelTab::Catalog,
         data_dir: None,
         garments: Vec::new(),
         fit_map: false,

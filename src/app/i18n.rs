@@ -100,13 +100,13 @@ messages! {
     DropToImport => "Drop to import", "Loslassen zum Importieren:";
     ImportReading => "Reading", "Lese";
     ImportChecking => "Checking the garment…", "Prüfe das Kleidungsstück…";
-    // The right panel's tabs (side.rs).
+    // The right panel's tabs (panels/right_panel.rs).
     TabCatalog => "Catalog", "Katalog";
     TabWishlist => "Wishlist", "Wunschliste";
     TabOrders => "Orders", "Bestellungen";
     TabTimeline => "Timeline", "Verlauf";
     TabPrivacy => "Privacy", "Datenschutz";
-    // Catalog, try-on and fit (catalog_ui.rs and the garment modules): add below.
+    // Catalog, try-on and fit (panels/catalog.rs and the try-on): add below.
     ViewFabric => "Fabric", "Stoff";
     ViewFitMap => "Fit map", "Passform-Karte";
     Fitting => "Fitting…", "Wird angepasst…";
@@ -159,8 +159,8 @@ messages! {
     SaveOutfitPng => "Save outfit as PNG…", "Outfit als PNG speichern…";
     OutfitSaved => "Outfit picture saved", "Outfit-Bild gespeichert";
     OutfitSaveFailed => "Could not save the outfit picture", "Outfit-Bild konnte nicht gespeichert werden";
-    // Wishlist, orders, timeline, privacy (memory_ui.rs and its modules): add below.
-    // The store in the app (memory/store_res.rs, memory/actions.rs).
+    // Wishlist, orders, timeline, privacy (the store tabs in panels/): add below.
+    // The store in the app (state/store.rs, state/store_actions.rs).
     StoreMovedAside => "The data file was damaged; it was moved aside and kept as", "Die Datendatei war beschädigt; sie wurde beiseitegelegt und aufbewahrt als";
     StoreBackupRestored => "Restored the newest good backup", "Die neueste intakte Sicherung wurde wiederhergestellt";
     StoreReadOnly => "The data folder is read-only: you can look, but changes are not saved", "Der Datenordner ist schreibgeschützt: Ansehen geht, Änderungen werden nicht gespeichert";

@@ -1,48 +1,41 @@
 //! The desktop app: Bevy plugins that show the avatar and the egui panels.
 //!
-//! One plugin per thing: the studio ([`stage`]), the orbit camera, the avatar and its tape, the
-//! measurements panel, profiles, files and notices. They share state through resources
-//! ([`Profiles`], [`Model`], [`TapeHover`]) and messages ([`FileAction`], [`ViewPreset`]).
+//! Three folders, named after what the shopper sees: [`scene`] (the 3D view: studio, camera,
+//! avatar, tape, the worn garments), [`panels`] (the egui panels and the overlays on the 3D view)
+//! and [`state`] (what both follow: the body built from the active profile, the try-on, the
+//! store, files and dialogs, notices). Panels never change state while they draw: they return
+//! actions, which their system (or one system for the store's and the catalog's messages)
+//! applies. `Update` runs the app's systems in the chained [`AppSystems`] sets; the egui pass
+//! draws the panels in the chained [`panels::PanelSystems`] sets.
 
-mod avatar;
-mod camera;
-mod catalog_ui;
-mod files;
-mod garment_import;
-pub mod garments;
 pub mod i18n;
-mod measurements_ui;
-mod memory;
-mod memory_ui;
-mod model;
-mod notice;
-mod panel;
-mod profile_store;
-mod profiles;
-mod profiles_ui;
+pub mod panels;
+pub mod scene;
 mod screenshot;
-mod side;
-mod stage;
-mod tape;
-mod ui_camera;
+pub mod state;
 
-pub use avatar::{Mannequin, to_bevy_mesh};
-pub use camera::ViewPreset;
-pub use files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
-pub use garment_import::{GarmentImported, ImportGarment, Imports};
-pub use garments::{GarmentView, TryOn, tryon_plugin};
-pub use memory::actions::{Form, FormResults, MemoryAction};
-pub use memory::export::PendingExport;
-pub use memory::profiles_sync::StoreProfiles;
-pub use memory::search::{filter_timeline, matches as timeline_matches};
-pub use memory::store_res::ShopperStore;
-pub use model::Model;
-pub use notice::{Notice, Notices};
-pub use profile_store::ProfileStore;
-pub use profiles::{Profile, Profiles};
+pub use panels::PanelInsets;
+pub use panels::right_panel::RightPanelTab;
+pub use panels::timeline_search::{filter_timeline, matches as timeline_matches};
+pub use scene::avatar::{Mannequin, to_bevy_mesh};
+pub use scene::camera::ViewPreset;
+pub use scene::outfit_picture::SaveOutfitPng;
+pub use scene::tape::TapeHover;
 pub use screenshot::{ScreenshotGarment, ScreenshotOptions, screenshot, screenshot_with};
-pub use side::{AddToWishlist, SideTab};
-pub use tape::TapeHover;
+pub use state::body::ShopperBody;
+pub use state::files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
+pub use state::garment_import::{GarmentImported, ImportGarment, Imports};
+pub use state::notices::{Notice, Notices};
+pub use state::profile_store::ProfileStore;
+pub use state::profiles::{Profile, Profiles};
+pub use state::profiles_sync::StoreProfiles;
+pub use state::store::ShopperStore;
+pub use state::store_actions::{AddToWishlist, FormResults, StoreAction, StoreForm};
+pub use state::store_export::PendingExport;
+pub use state::tryon::{
+    Catalog, CatalogAction, CatalogDir, CatalogEntry, CatalogGarment, FitProgress, GarmentView,
+    TryOn, tryon_plugin,
+};
 
 use bevy::asset::UnapprovedPathMode;
 use bevy::prelude::*;
@@ -88,49 +81,43 @@ fn base_plugins(window: Window, any_thread: bool) -> (impl PluginGroup, EguiPlug
     (defaults, EguiPlugin::default())
 }
 
-/// The frame order of the app's own systems in `Update`.
+/// The frame order of the app's own systems in `Update`, one set after the other.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum AppSystems {
-    /// File dialogs finish and change the profile.
-    Files,
-    /// The model follows the active profile.
-    Model,
-    /// The avatar mesh and its tape follow the model.
-    Avatar,
+pub enum AppSystems {
+    /// What the shopper asked for takes effect: file dialogs finish, garment files are read, the
+    /// panels' actions change the outfit and the store.
+    Actions,
+    /// The shopper's body follows the active profile.
+    Body,
+    /// The catalog and the outfit follow the body: chart sizes, imported garments join the
+    /// catalog, the fitting job starts or delivers.
+    Fit,
+    /// The 3D scene follows the body and the fits: avatar mesh, tape, worn garments.
+    Scene,
     /// The camera follows input and the avatar.
     View,
 }
 
-/// Everything on screen: studio, camera, avatar, tape, panels.
+/// Everything on screen: the 3D scene and the panels, over the headless part.
 fn plugin(app: &mut App) {
-    app.add_plugins((model_plugin, stage::plugin, camera::plugin, tape::plugin))
-        .add_plugins((ui_camera::plugin, panel::plugin, side::plugin))
-        .add_plugins((garment_import::ui_plugin, garments::plugin));
+    app.add_plugins((headless_plugin, tryon_plugin, scene::plugin, panels::plugin));
 }
 
-/// Everything that needs no window or renderer: language, notices, profiles, files, the model
-/// and the avatar's mesh. Headless tests run it with `MinimalPlugins`, `AssetPlugin` and
-/// `MeshPlugin` (and `Assets<StandardMaterial>`).
-pub fn model_plugin(app: &mut App) {
+/// Everything that needs no window or renderer: language, notices, profiles, the store, files,
+/// garment imports, the shopper's body and the avatar's mesh. Headless tests run it with
+/// `MinimalPlugins`, `AssetPlugin` and `MeshPlugin` (and `Assets<StandardMaterial>`), and add
+/// [`tryon_plugin`] for the catalog and the outfit.
+pub fn headless_plugin(app: &mut App) {
     app.configure_sets(
         Update,
         (
-            AppSystems::Files,
-            AppSystems::Model,
-            AppSystems::Avatar,
+            AppSystems::Actions,
+            AppSystems::Body,
+            AppSystems::Fit,
+            AppSystems::Scene,
             AppSystems::View,
         )
             .chain(),
     )
-    .init_resource::<i18n::Lang>()
-    .add_plugins((
-        notice::plugin,
-        profiles::plugin,
-        profile_store::plugin,
-        files::plugin,
-        garment_import::plugin,
-        memory::plugin,
-        model::plugin,
-        avatar::plugin,
-    ));
+    .add_plugins((state::plugin, scene::avatar::plugin));
 }

@@ -1,16 +1,16 @@
 //! `anprobe screenshot`: opens the real window, waits until the avatar (and every garment asked
 //! for, fitted) is on screen and every render pipeline is compiled, saves a PNG and exits.
 
-use crate::app::avatar::Mannequin;
-use crate::app::camera::ViewPreset;
-use crate::app::garments::render::GarmentPiece;
-use crate::app::garments::thumbnail::Thumbnails;
-use crate::app::garments::{Catalog, FitProgress, Garment, GarmentView, TryOn};
-use crate::app::memory::store_res::ShopperStore;
-use crate::app::model::Model;
-use crate::app::profile_store::ProfileStore;
-use crate::app::profiles::{Profile, Profiles, default_measurements};
-use crate::app::side::SideTab;
+use crate::app::panels::right_panel::RightPanelTab;
+use crate::app::scene::avatar::Mannequin;
+use crate::app::scene::camera::ViewPreset;
+use crate::app::scene::thumbnails::Thumbnails;
+use crate::app::scene::worn_garments::GarmentPiece;
+use crate::app::state::body::ShopperBody;
+use crate::app::state::profile_store::ProfileStore;
+use crate::app::state::profiles::{Profile, Profiles, default_measurements};
+use crate::app::state::store::ShopperStore;
+use crate::app::state::tryon::{Catalog, CatalogGarment, FitProgress, GarmentView, TryOn};
 use crate::measurements::{Measurements, Severity};
 use bevy::prelude::*;
 use bevy::render::render_resource::PipelineCache;
@@ -32,7 +32,7 @@ pub struct ScreenshotOptions {
     pub width: u32,
     pub height: u32,
     /// The right panel's tab.
-    pub tab: SideTab,
+    pub tab: RightPanelTab,
     /// The shopper's store shown in the memory tabs; `None` opens none (measurements never
     /// come from or go to the data folder).
     pub data_dir: Option<PathBuf>,
@@ -88,7 +88,7 @@ pub fn screenshot_with(
     let mut tryon = TryOn::default();
     for g in &opts.garments {
         tryon.put_on(
-            std::sync::Arc::new(Garment::new(g.source.clone(), g.imported.clone())),
+            std::sync::Arc::new(CatalogGarment::new(g.source.clone(), g.imported.clone())),
             g.size.clone(),
         );
     }
@@ -258,7 +258,7 @@ fn watch(
     mut commands: Commands,
     mut job: ResMut<Job>,
     outfit: Outfit,
-    model: Res<Model>,
+    body: Res<ShopperBody>,
     waiting: Res<PipelinesWaiting>,
     time: Res<Time<Real>>,
     mut exit: MessageWriter<AppExit>,
@@ -284,13 +284,13 @@ fn watch(
     }
     if avatar.is_empty() {
         job.frames_without_avatar += 1;
-        let errors: Vec<&str> = model
+        let errors: Vec<&str> = body
             .issues
             .iter()
             .filter(|i| i.severity == Severity::Error)
             .map(|i| i.message.as_str())
             .collect();
-        if model.avatar.is_none() && !errors.is_empty() && job.frames_without_avatar > 5 {
+        if body.avatar.is_none() && !errors.is_empty() && job.frames_without_avatar > 5 {
             finish(
                 &job,
                 Err(format!("no avatar: {}", errors.join("; "))),

@@ -183,7 +183,7 @@ fn take_screenshot(
     garments: Vec<WornGarment>,
     data_dir: Option<&Path>,
 ) -> Result<(), String> {
-    use crate::app::SideTab;
+    use crate::app::RightPanelTab;
     let out = args.out.clone();
     crate::app::screenshot(crate::app::ScreenshotOptions {
         out: args.out,
@@ -191,11 +191,11 @@ fn take_screenshot(
         width: args.width,
         height: args.height,
         tab: match args.tab {
-            TabArg::Catalog => SideTab::Catalog,
-            TabArg::Wishlist => SideTab::Wishlist,
-            TabArg::Orders => SideTab::Orders,
-            TabArg::Timeline => SideTab::Timeline,
-            TabArg::Privacy => SideTab::Privacy,
+            TabArg::Catalog => RightPanelTab::Catalog,
+            TabArg::Wishlist => RightPanelTab::Wishlist,
+            TabArg::Orders => RightPanelTab::Orders,
+            TabArg::Timeline => RightPanelTab::Timeline,
+            TabArg::Privacy => RightPanelTab::Privacy,
         },
         data_dir: data_dir.map(Path::to_path_buf),
         garments: garments

@@ -3,9 +3,9 @@
 //! importing a retailer's file (dropped or picked).
 
 use super::headless;
-use anprobe::app::garments::catalog::{CatalogFilter, PriceLimit, filter_catalog};
-use anprobe::app::garments::{Catalog, CatalogDir, FitProgress, TryOn};
 use anprobe::app::i18n::Msg;
+use anprobe::app::state::tryon::{CatalogFilter, PriceLimit, filter_catalog};
+use anprobe::app::{Catalog, CatalogDir, FitProgress, TryOn};
 use anprobe::app::{
     Dialogs, FileAction, FileDialogs, Imports, Notices, PathFuture, ProfileStore, Profiles,
     tryon_plugin,
@@ -250,7 +250,7 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
     // A new body: everything is fitted again for it.
     let waist = app
         .world()
-        .resource::<anprobe::app::Model>()
+        .resource::<anprobe::app::ShopperBody>()
         .resolved
         .as_ref()
         .unwrap()
@@ -366,7 +366,7 @@ impl FileDialogs for PngAnswer {
 #[test]
 #[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
 fn saving_the_outfit_writes_the_3d_view_as_png() {
-    use anprobe::app::garments::outfit_png::SaveOutfitPng;
+    use anprobe::app::SaveOutfitPng;
     use anprobe::app::{ScreenshotGarment, ScreenshotOptions, screenshot_with};
     let dir = super::scratch("outfit-png");
     let outfit = dir.join("outfit.png");
@@ -383,7 +383,7 @@ fn saving_the_outfit_writes_the_3d_view_as_png() {
         }],
         fit_map: false,
         view: anprobe::app::ViewPreset::Front,
-        tab: anprobe::app::SideTab::Catalog,
+        tab: anprobe::app::RightPanelTab::Catalog,
         data_dir: None,
     };
     let answer = outfit.clone();

@@ -5,7 +5,7 @@
 use super::{headless, scratch};
 use anprobe::app::i18n::Msg;
 use anprobe::app::{
-    AddToWishlist, Form, FormResults, MemoryAction, Notices, ProfileStore, ShopperStore,
+    AddToWishlist, FormResults, Notices, ProfileStore, ShopperStore, StoreAction, StoreForm,
     filter_timeline,
 };
 use anprobe::store::{
@@ -114,8 +114,8 @@ fn changes_to_a_store_that_could_not_open_become_notices_not_panics() {
 
     app.world_mut().write_message(AddToWishlist(shirt()));
     app.world_mut()
-        .write_message(MemoryAction::AddOrder(coat_order("EUR")));
-    app.world_mut().write_message(MemoryAction::SetStatus {
+        .write_message(StoreAction::AddOrder(coat_order("EUR")));
+    app.world_mut().write_message(StoreAction::SetStatus {
         item: 1,
         status: ItemStatus::Kept,
         label: "Wool coat".into(),
@@ -136,7 +136,10 @@ fn changes_to_a_store_that_could_not_open_become_notices_not_panics() {
         "{:?}",
         notices(&app)
     );
-    let form = app.world().resource::<FormResults>().peek(Form::NewOrder);
+    let form = app
+        .world()
+        .resource::<FormResults>()
+        .peek(StoreForm::NewOrder);
     assert!(
         matches!(form, Some(Err(why)) if why.contains("nothing was saved")),
         "{form:?}"
@@ -149,12 +152,12 @@ fn a_refused_order_answers_the_form_with_the_stores_message() {
     let dir = scratch("order");
     let mut app = with_store(ShopperStore::at(&dir));
     app.world_mut()
-        .write_message(MemoryAction::AddOrder(coat_order("EURO")));
+        .write_message(StoreAction::AddOrder(coat_order("EURO")));
     app.update();
     let form = app
         .world()
         .resource::<FormResults>()
-        .peek(Form::NewOrder)
+        .peek(StoreForm::NewOrder)
         .cloned();
     let why = form.unwrap().unwrap_err();
     assert!(why.starts_with("invalid currency"), "{why}");
@@ -168,15 +171,15 @@ fn a_refused_order_answers_the_form_with_the_stores_message() {
     );
 
     app.world_mut()
-        .write_message(MemoryAction::AddOrder(coat_order("EUR")));
+        .write_message(StoreAction::AddOrder(coat_order("EUR")));
     app.update();
     let form = app
         .world_mut()
         .resource_mut::<FormResults>()
-        .take(Form::NewOrder);
+        .take(StoreForm::NewOrder);
     assert_eq!(form, Some(Ok(())));
     // Returning it with fit feedback reaches the store too.
-    app.world_mut().write_message(MemoryAction::Return {
+    app.world_mut().write_message(StoreAction::Return {
         item: 1,
         date: String::new(),
         reason: "Sleeves too long".into(),
@@ -350,7 +353,7 @@ fn the_timeline_search_ignores_case_and_needs_every_word() {
 #[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
 fn screenshot_of_the_orders_tab_in_german() {
     use anprobe::app::i18n::Lang;
-    use anprobe::app::{ScreenshotOptions, SideTab, screenshot_with};
+    use anprobe::app::{RightPanelTab, ScreenshotOptions, screenshot_with};
     let dir = scratch("shot-de");
     let data = dir.join("data");
     {
@@ -382,7 +385,7 @@ fn screenshot_of_the_orders_tab_in_german() {
         measurements: None,
         width: 1280,
         height: 800,
-        tab: SideTab::Orders,
+        tab: RightPanelTab::Orders,
         data_dir: Some(data),
         garments: Vec::new(),
         fit_map: false,
@@ -517,7 +520,7 @@ fn the_fit_passport_holds_only_what_the_consent_allows() {
     app.insert_resource(Dialogs(Box::new(super::Answer(Some(out.clone())))));
 
     // No consent yet: refused with a notice, nothing written.
-    app.world_mut().write_message(MemoryAction::ExportPassport {
+    app.world_mut().write_message(StoreAction::ExportPassport {
         counterpart: "Hanna Weber".into(),
     });
     until_export_written(&mut app);
@@ -530,7 +533,7 @@ fn the_fit_passport_holds_only_what_the_consent_allows() {
     assert!(!out.exists());
 
     app.world_mut()
-        .write_message(MemoryAction::SetConsent(Consent {
+        .write_message(StoreAction::SetConsent(Consent {
             counterpart: "Hanna Weber".into(),
             kind: CounterpartKind::Stylist,
             keys: vec![Key::Stature, Key::HipGirth],
@@ -543,7 +546,7 @@ fn the_fit_passport_holds_only_what_the_consent_allows() {
         "{:?}",
         notices(&app)
     );
-    app.world_mut().write_message(MemoryAction::ExportPassport {
+    app.world_mut().write_message(StoreAction::ExportPassport {
         counterpart: "Hanna Weber".into(),
     });
     until_export_written(&mut app);
@@ -581,11 +584,11 @@ fn the_backup_exported_from_the_app_restores_exactly() {
     app.update();
     app.world_mut().write_message(AddToWishlist(shirt()));
     app.world_mut()
-        .write_message(MemoryAction::AddOrder(coat_order("EUR")));
+        .write_message(StoreAction::AddOrder(coat_order("EUR")));
     app.update();
     let out = dir.join("backup.json");
     app.insert_resource(Dialogs(Box::new(super::Answer(Some(out.clone())))));
-    app.world_mut().write_message(MemoryAction::ExportBackup);
+    app.world_mut().write_message(StoreAction::ExportBackup);
     until_export_written(&mut app);
     assert!(
         has_notice(&app, Msg::BackupSaved, false),

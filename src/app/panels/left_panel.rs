@@ -1,0 +1,200 @@
+//! The left panel: the language switch, the profile row, Load/Save, the notices and the
+//! measurement rows. [`left_panel_ui`] draws it and returns what the shopper asked for; its
+//! system applies that and reports the panel's width for the 3D view's inset.
+
+use super::measurements::{MeasurementEdit, measurements_ui};
+use super::notices::notices_ui;
+use super::profiles::{ProfileAction, ProfileEditor, profiles_ui};
+use super::{PanelInsets, PanelSystems, root_ui};
+use crate::app::i18n::{Lang, Msg};
+use crate::app::scene::tape::TapeHover;
+use crate::app::state::body::ShopperBody;
+use crate::app::state::files::{FileAction, PendingDialog};
+use crate::app::state::notices::Notices;
+use crate::app::state::profiles::Profiles;
+use bevy::prelude::*;
+use bevy_egui::egui;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use std::ops::DerefMut;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        left_panel.in_set(PanelSystems::LeftPanel),
+    );
+}
+
+/// What the left panel shows.
+pub struct LeftPanelView<'a> {
+    /// The UI's language.
+    pub lang: Lang,
+    /// Every profile; the active one's measurements are shown.
+    pub profiles: &'a Profiles,
+    /// The active profile's body: predicted values and issues.
+    pub body: &'a ShopperBody,
+    /// The messages waiting to be read.
+    pub notices: &'a Notices,
+    /// Whether a file dialog is open (Load and Save wait for it).
+    pub dialog_open: bool,
+}
+
+/// What the shopper asked for in the left panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LeftPanelAction {
+    /// Show the UI in this language.
+    Language(Lang),
+    /// Pick, add, rename or delete a profile.
+    Profile(ProfileAction),
+    /// Load or save the measurements (through the file dialog).
+    File(FileAction),
+    /// Dismiss the notice at this index.
+    DismissNotice(usize),
+    /// Change the active profile's measurements.
+    Measurement(MeasurementEdit),
+}
+
+impl LeftPanelAction {
+    /// Applies the action; a file action is returned to be sent, as it waits for a dialog.
+    /// Takes each resource as something that derefs to it mutably, so that the app's
+    /// resources are marked changed only by the action that changes them.
+    pub fn apply(
+        self,
+        lang: &mut impl DerefMut<Target = Lang>,
+        profiles: &mut impl DerefMut<Target = Profiles>,
+        notices: &mut impl DerefMut<Target = Notices>,
+        editor: &mut ProfileEditor,
+    ) -> Option<FileAction> {
+        match self {
+            LeftPanelAction::Language(chosen) => **lang = chosen,
+            LeftPanelAction::Profile(action) => action.apply(profiles, editor),
+            LeftPanelAction::File(action) => return Some(action),
+            LeftPanelAction::DismissNotice(index) => notices.dismiss(index),
+            LeftPanelAction::Measurement(edit) => {
+                edit.apply(&mut profiles.active_mut().measurements)
+            }
+        }
+        None
+    }
+}
+
+/// Draws the panel's contents; returns what the shopper asked for. `editor` (the profile row's
+/// state) and `hover` (which tape to show) belong to the panel and change as it draws.
+pub fn left_panel_ui(
+    ui: &mut egui::Ui,
+    view: &LeftPanelView,
+    editor: &mut ProfileEditor,
+    hover: &mut TapeHover,
+) -> Vec<LeftPanelAction> {
+    let lang = view.lang;
+    let mut out = Vec::new();
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.heading(lang.t(Msg::Measurements));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some(chosen) = language_switch(ui, lang) {
+                out.push(LeftPanelAction::Language(chosen));
+            }
+        });
+    });
+    ui.separator();
+    if let Some(action) = profiles_ui(ui, lang, view.profiles, editor) {
+        out.push(LeftPanelAction::Profile(action));
+    }
+    ui.horizontal(|ui| {
+        let idle = !view.dialog_open;
+        if ui
+            .add_enabled(idle, egui::Button::new(lang.t(Msg::Load)))
+            .clicked()
+        {
+            out.push(LeftPanelAction::File(FileAction::Load));
+        }
+        if ui
+            .add_enabled(idle, egui::Button::new(lang.t(Msg::Save)))
+            .clicked()
+        {
+            out.push(LeftPanelAction::File(FileAction::Save));
+        }
+        if !idle {
+            ui.weak(lang.t(Msg::DialogOpen));
+        }
+    });
+    if let Some(index) = notices_ui(ui, lang, view.notices) {
+        out.push(LeftPanelAction::DismissNotice(index));
+    }
+    ui.separator();
+    let typed = &view.profiles.active().measurements;
+    let edits = measurements_ui(ui, lang, typed, view.body, hover);
+    out.extend(edits.into_iter().map(LeftPanelAction::Measurement));
+    out
+}
+
+/// The language switch: the language picked, if another one.
+fn language_switch(ui: &mut egui::Ui, current: Lang) -> Option<Lang> {
+    let mut chosen = current;
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(current.name())
+        .show_ui(ui, |ui| {
+            for l in Lang::ALL {
+                ui.selectable_value(&mut chosen, l, l.name());
+            }
+        })
+        .response
+        .on_hover_text(current.t(Msg::Language));
+    (chosen != current).then_some(chosen)
+}
+
+/// What the left panel reads and changes.
+#[derive(bevy::ecs::system::SystemParam)]
+struct LeftPanelState<'w, 's> {
+    lang: ResMut<'w, Lang>,
+    profiles: ResMut<'w, Profiles>,
+    body: Res<'w, ShopperBody>,
+    hover: ResMut<'w, TapeHover>,
+    notices: ResMut<'w, Notices>,
+    pending: Res<'w, PendingDialog>,
+    editor: Local<'s, ProfileEditor>,
+}
+
+fn left_panel(
+    mut contexts: EguiContexts,
+    mut state: LeftPanelState,
+    mut files: MessageWriter<FileAction>,
+    mut insets: ResMut<PanelInsets>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx, "left_panel", ctx.viewport_rect());
+    let view = LeftPanelView {
+        lang: *state.lang,
+        profiles: &state.profiles,
+        body: &state.body,
+        notices: &state.notices,
+        dialog_open: state.pending.is_open(),
+    };
+    let mut hover = *state.hover;
+    let panel = egui::Panel::left("measurements")
+        .resizable(true)
+        .default_size(430.0)
+        .size_range(360.0..=640.0)
+        .show(&mut root, |ui| {
+            left_panel_ui(ui, &view, &mut state.editor, &mut hover)
+        });
+    if *state.hover != hover {
+        *state.hover = hover;
+    }
+    for action in panel.inner {
+        let file = action.apply(
+            &mut state.lang,
+            &mut state.profiles,
+            &mut state.notices,
+            &mut state.editor,
+        );
+        if let Some(file) = file {
+            files.write(file);
+        }
+    }
+    let left = panel.response.rect.right();
+    if insets.left != left {
+        insets.left = left;
+    }
+    Ok(())
+}

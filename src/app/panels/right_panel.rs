@@ -1,0 +1,110 @@
+//! The right panel: the catalog and try-on, and the shopper's store (wishlist, orders,
+//! timeline, privacy), one tab at a time. Each tab is a system of its own, run only while its tab
+//! is shown; they all draw through [`RightPanel::show`], which draws the panel's frame and tab
+//! bar and reports the panel's width.
+
+use super::{PanelInsets, root_ui};
+use crate::app::i18n::{Lang, Msg};
+use bevy::prelude::*;
+use bevy_egui::EguiContexts;
+use bevy_egui::egui;
+
+/// Which tab of the right panel is shown.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RightPanelTab {
+    /// The garments on offer and the outfit worn.
+    #[default]
+    Catalog,
+    /// Garments the shopper is considering.
+    Wishlist,
+    /// Orders, deliveries and returns.
+    Orders,
+    /// What happened with each retailer or stylist.
+    Timeline,
+    /// Who may see which measurements.
+    Privacy,
+}
+
+impl RightPanelTab {
+    /// Every tab, in the order of the tab bar.
+    pub const ALL: [RightPanelTab; 5] = [
+        RightPanelTab::Catalog,
+        RightPanelTab::Wishlist,
+        RightPanelTab::Orders,
+        RightPanelTab::Timeline,
+        RightPanelTab::Privacy,
+    ];
+
+    fn msg(self) -> Msg {
+        match self {
+            RightPanelTab::Catalog => Msg::TabCatalog,
+            RightPanelTab::Wishlist => Msg::TabWishlist,
+            RightPanelTab::Orders => Msg::TabOrders,
+            RightPanelTab::Timeline => Msg::TabTimeline,
+            RightPanelTab::Privacy => Msg::TabPrivacy,
+        }
+    }
+
+    /// The run condition of this tab's system: the tab is shown.
+    pub(crate) fn shown(self) -> impl FnMut(Res<RightPanelTab>) -> bool {
+        move |tab: Res<RightPanelTab>| *tab == self
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<RightPanelTab>();
+}
+
+/// The tab bar: the tab picked, if another one.
+pub fn tab_bar(ui: &mut egui::Ui, lang: Lang, current: RightPanelTab) -> Option<RightPanelTab> {
+    let mut tab = current;
+    ui.horizontal_wrapped(|ui| {
+        for t in RightPanelTab::ALL {
+            ui.selectable_value(&mut tab, t, lang.t(t.msg()));
+        }
+    });
+    (tab != current).then_some(tab)
+}
+
+/// What every tab's system needs to draw the right panel around its tab.
+#[derive(bevy::ecs::system::SystemParam)]
+pub(crate) struct RightPanel<'w, 's> {
+    contexts: EguiContexts<'w, 's>,
+    lang: Res<'w, Lang>,
+    tab: ResMut<'w, RightPanelTab>,
+    insets: ResMut<'w, PanelInsets>,
+}
+
+impl RightPanel<'_, '_> {
+    /// Draws the panel (in the window right of the left panel), its tab bar and, under it, the
+    /// shown tab with `contents`; reports the panel's width. A tab picked in the bar is shown
+    /// from the next frame on, by its own system.
+    pub(crate) fn show(&mut self, contents: impl FnOnce(&mut egui::Ui, Lang)) -> Result {
+        let ctx = self.contexts.ctx_mut()?;
+        let lang = *self.lang;
+        let shown = *self.tab;
+        let window = ctx.viewport_rect();
+        let mut left_of_it = window;
+        left_of_it.min.x = self.insets.left.clamp(window.min.x, window.max.x);
+        let mut root = root_ui(ctx, "right_panel", left_of_it);
+        let panel = egui::Panel::right("right_panel")
+            .resizable(true)
+            .default_size(420.0)
+            .size_range(340.0..=640.0)
+            .show(&mut root, |ui| {
+                ui.add_space(6.0);
+                let picked = tab_bar(ui, lang, shown);
+                ui.separator();
+                contents(ui, lang);
+                picked
+            });
+        if let Some(picked) = panel.inner {
+            *self.tab = picked;
+        }
+        let right = (window.right() - panel.response.rect.left()).max(0.0);
+        if self.insets.right != right {
+            self.insets.right = right;
+        }
+        Ok(())
+    }
+}

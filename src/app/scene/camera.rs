@@ -1,0 +1,227 @@
+//! The orbit camera around the avatar: drag to turn, wheel to zoom, Front/Side/Back presets,
+//! its viewport inset between the panels.
+
+use crate::app::panels::PanelInsets;
+use crate::app::scene::studio::BACKGROUND;
+use crate::app::state::body::ShopperBody;
+use crate::measurements::Key;
+use bevy::camera::Viewport;
+use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
+use bevy::pbr::{DistanceFog, FogFalloff};
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, RequestRedraw};
+use bevy_egui::input::egui_wants_any_pointer_input;
+use std::f32::consts::{FRAC_PI_2, PI};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ViewPreset>()
+        .add_systems(Startup, spawn_camera)
+        .add_systems(
+            Update,
+            (
+                orbit_input.run_if(not(egui_wants_any_pointer_input)),
+                apply_preset,
+                follow_avatar,
+                move_camera,
+            )
+                .chain()
+                .in_set(crate::app::AppSystems::View),
+        )
+        .add_systems(PostUpdate, inset_viewport);
+}
+
+/// A camera direction the UI can ask for.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewPreset {
+    Front,
+    Side,
+    Back,
+}
+
+impl ViewPreset {
+    /// Every preset, in the order of the buttons.
+    pub const ALL: [ViewPreset; 3] = [ViewPreset::Front, ViewPreset::Side, ViewPreset::Back];
+
+    /// Turn around the vertical axis; the avatar faces +Z, so 0 looks at its front.
+    fn yaw(self) -> f32 {
+        match self {
+            ViewPreset::Front => 0.0,
+            ViewPreset::Side => FRAC_PI_2,
+            ViewPreset::Back => PI,
+        }
+    }
+}
+
+/// Where the camera orbits; `goal` is what it eases towards, `now` what it shows.
+#[derive(Component, Clone, Copy, Debug)]
+pub struct Orbit {
+    goal: OrbitPose,
+    now: OrbitPose,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct OrbitPose {
+    yaw: f32,
+    pitch: f32,
+    distance: f32,
+    focus_y: f32,
+}
+
+impl OrbitPose {
+    fn transform(&self) -> Transform {
+        let rotation = Quat::from_euler(EulerRot::YXZ, self.yaw, -self.pitch, 0.0);
+        let focus = Vec3::new(0.0, self.focus_y, 0.0);
+        Transform::from_translation(focus + rotation * Vec3::Z * self.distance)
+            .looking_at(focus, Vec3::Y)
+    }
+}
+
+const DEFAULT_POSE: OrbitPose = OrbitPose {
+    yaw: 0.35,
+    pitch: 0.08,
+    distance: 3.2,
+    focus_y: 0.85,
+};
+const FOV: f32 = std::f32::consts::FRAC_PI_4;
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((
+        Name::new("Orbit camera"),
+        Camera3d::default(),
+        Projection::Perspective(PerspectiveProjection {
+            fov: FOV,
+            ..default()
+        }),
+        Orbit {
+            goal: DEFAULT_POSE,
+            now: DEFAULT_POSE,
+        },
+        DEFAULT_POSE.transform(),
+        // The floor's edge fades into the backdrop; the avatar (at most 8 m away) stays clear.
+        DistanceFog {
+            color: BACKGROUND,
+            falloff: FogFalloff::Linear {
+                start: 8.5,
+                end: 24.0,
+            },
+            ..default()
+        },
+    ));
+}
+
+fn orbit_input(
+    buttons: Res<ButtonInput<MouseButton>>,
+    motion: Res<AccumulatedMouseMotion>,
+    scroll: Res<AccumulatedMouseScroll>,
+    mut orbit: Single<&mut Orbit>,
+) {
+    let goal = &mut orbit.goal;
+    if buttons.pressed(MouseButton::Left) && motion.delta != Vec2::ZERO {
+        goal.yaw -= motion.delta.x * 0.008;
+        goal.pitch = (goal.pitch + motion.delta.y * 0.005).clamp(-0.6, 1.2);
+    }
+    let lines = match scroll.unit {
+        MouseScrollUnit::Line => scroll.delta.y,
+        MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
+    };
+    if lines != 0.0 {
+        goal.distance = (goal.distance * 0.9f32.powf(lines)).clamp(0.8, 8.0);
+    }
+}
+
+fn apply_preset(mut presets: MessageReader<ViewPreset>, mut orbit: Single<&mut Orbit>) {
+    if let Some(preset) = presets.read().last() {
+        let goal = &mut orbit.goal;
+        // Turn the short way round from the current angle.
+        let turn = (preset.yaw() - goal.yaw + PI).rem_euclid(2.0 * PI) - PI;
+        goal.yaw += turn;
+        goal.pitch = DEFAULT_POSE.pitch;
+    }
+}
+
+/// Aims at the middle of the body and, on the first build, frames all of it.
+fn follow_avatar(
+    body: Res<ShopperBody>,
+    insets: Res<PanelInsets>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut orbit: Single<&mut Orbit>,
+    mut framed: Local<bool>,
+) {
+    // Frame once the panels have their widths (the view's shape decides the distance).
+    let ready = insets.left > 0.0;
+    if !(body.is_changed() || (ready && !*framed)) {
+        return;
+    }
+    let Some(resolved) = &body.resolved else {
+        return;
+    };
+    let height_m = (resolved.get(Key::Stature) / 100.0) as f32;
+    orbit.goal.focus_y = height_m * 0.5;
+    if !*framed && ready {
+        *framed = true;
+        let view_w = (window.width() - insets.left - insets.right).max(1.0);
+        let aspect = view_w / window.height().max(1.0);
+        orbit.goal.distance = framing_distance(height_m, aspect);
+        orbit.now = orbit.goal;
+    }
+}
+
+/// The distance at which the whole body fits the view: its height plus a margin (floor, preset
+/// buttons) in the vertical field of view, and its span in A-pose (about 0.8 × the height, hand
+/// to hand) in the horizontal one.
+fn framing_distance(height_m: f32, aspect: f32) -> f32 {
+    let half = (FOV * 0.5).tan();
+    let for_height = height_m * 0.5 * 1.35 / half;
+    let for_span = height_m * 0.8 * 0.5 * 1.1 / (half * aspect.max(0.1));
+    for_height.max(for_span)
+}
+
+fn move_camera(
+    time: Res<Time>,
+    camera: Single<(&mut Orbit, &mut Transform)>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let (mut orbit, mut transform) = camera.into_inner();
+    let goal = orbit.goal;
+    if orbit.now != goal {
+        let t = 1.0 - (-12.0 * time.delta_secs()).exp();
+        let now = &mut orbit.now;
+        now.yaw += (goal.yaw - now.yaw) * t;
+        now.pitch += (goal.pitch - now.pitch) * t;
+        now.distance += (goal.distance - now.distance) * t;
+        now.focus_y += (goal.focus_y - now.focus_y) * t;
+        let close = (goal.yaw - now.yaw).abs() < 1e-4
+            && (goal.pitch - now.pitch).abs() < 1e-4
+            && (goal.distance - now.distance).abs() < 1e-4
+            && (goal.focus_y - now.focus_y).abs() < 1e-4;
+        if close {
+            orbit.now = goal;
+        }
+        // Keep frames coming until the camera has arrived (the app redraws on input only).
+        redraw.write(RequestRedraw);
+    }
+    let wanted = orbit.now.transform();
+    if *transform != wanted {
+        *transform = wanted;
+    }
+}
+
+/// Renders the 3D view only between the panels, so the avatar is centred in what is seen.
+fn inset_viewport(
+    insets: Res<PanelInsets>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut camera: Single<&mut Camera, With<Orbit>>,
+) {
+    let size = UVec2::new(window.physical_width(), window.physical_height());
+    let left = ((insets.left * window.scale_factor()).round() as u32).min(size.x);
+    let right = ((insets.right * window.scale_factor()).round() as u32).min(size.x - left);
+    let viewport = (size.x > left + right && size.y > 0).then(|| Viewport {
+        physical_position: UVec2::new(left, 0),
+        physical_size: UVec2::new(size.x - left - right, size.y),
+        ..default()
+    });
+    let rect = |v: &Option<Viewport>| v.as_ref().map(|v| (v.physical_position, v.physical_size));
+    if rect(&camera.viewport) != rect(&viewport) {
+        camera.viewport = viewport;
+    }
+}

@@ -1,0 +1,31 @@
+//! What the scene and the panels follow, and what the shopper's actions change: the profiles and
+//! the body built from the active one ([`body`]), the shopper's store and the changes asked of it
+//! ([`store`], [`store_actions`]), the try-on ([`tryon`]: catalog, outfit, fitting), files and
+//! their dialogs, garment imports, and the notices shown to the shopper. None of it draws.
+
+pub mod body;
+pub mod files;
+pub mod garment_import;
+pub mod notices;
+pub mod profile_store;
+pub mod profiles;
+pub mod profiles_sync;
+pub mod store;
+pub mod store_actions;
+pub mod store_export;
+pub mod tryon;
+
+use bevy::prelude::*;
+
+/// Everything here but the try-on (which reads the catalog folder: [`tryon::tryon_plugin`]).
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<crate::app::i18n::Lang>().add_plugins((
+        notices::plugin,
+        profiles::plugin,
+        profile_store::plugin,
+        files::plugin,
+        garment_import::plugin,
+        store::plugin,
+        body::plugin,
+    ));
+}

@@ -1,0 +1,235 @@
+//! What the shopper asks the store's tabs (and the catalog's "Add to wishlist") to change,
+//! applied to the store in one system: each success and each failure becomes a notice naming the
+//! garment or what was wrong, and a form learns whether its entry was saved (to clear itself) or
+//! why not (shown under it).
+
+use crate::app::i18n::Msg;
+use crate::app::state::notices::Notices;
+use crate::app::state::store::ShopperStore;
+use crate::store::{
+    Consent, ItemStatus, NewContact, NewOrder, NewWishlistItem, Region, StoreError, Verdict, date,
+};
+use bevy::prelude::*;
+use std::collections::HashMap;
+
+/// The try-on asks the shopper's store to put a garment on the wishlist (stored, and said so in a
+/// notice). `added` may be left empty: today is used.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct AddToWishlist(pub NewWishlistItem);
+
+/// A change to the shopper's store, asked for by one of its tabs.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum StoreAction {
+    RemoveWishlist {
+        id: i64,
+        label: String,
+    },
+    /// Orders one wishlist item; an empty date means today.
+    MoveToOrder {
+        id: i64,
+        order_number: String,
+        date: String,
+        label: String,
+    },
+    AddOrder(NewOrder),
+    SetStatus {
+        item: i64,
+        status: ItemStatus,
+        label: String,
+    },
+    /// Records a return; an empty date means today.
+    Return {
+        item: i64,
+        date: String,
+        reason: String,
+        fit: Vec<(Region, Verdict)>,
+        label: String,
+    },
+    AddContact(NewContact),
+    SetConsent(Consent),
+    /// Writes the shown profile's fit passport for this counterpart to a file the shopper picks
+    /// (handled by `export.rs`).
+    ExportPassport {
+        counterpart: String,
+    },
+    /// Writes the whole store as a JSON backup to a file the shopper picks (`export.rs`).
+    ExportBackup,
+}
+
+/// The store tabs' forms whose entries are saved through [`StoreAction`]s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StoreForm {
+    MoveToOrder,
+    NewOrder,
+    Return,
+    Contact,
+}
+
+/// What became of each form's last entry: `Ok` saved, `Err` the store's message. A form takes
+/// its result once.
+#[derive(Resource, Default, Debug)]
+pub struct FormResults(HashMap<StoreForm, Result<(), String>>);
+
+impl FormResults {
+    pub fn take(&mut self, form: StoreForm) -> Option<Result<(), String>> {
+        self.0.remove(&form)
+    }
+
+    pub fn peek(&self, form: StoreForm) -> Option<&Result<(), String>> {
+        self.0.get(&form)
+    }
+}
+
+/// The store's message for the shopper. Hand-made orders have one garment, so the store's
+/// `items[0].` prefix is dropped (`invalid items[0].sku` reads `invalid sku`).
+pub fn describe(error: &StoreError) -> String {
+    match error {
+        StoreError::Invalid { field, message } => {
+            let field = field.strip_prefix("items[0].").unwrap_or(field);
+            format!("invalid {field}: {message}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// `text`, or today when empty.
+fn or_today(text: &str) -> String {
+    if text.trim().is_empty() {
+        date::today_utc()
+    } else {
+        text.to_string()
+    }
+}
+
+/// `"Linen shirt (M) — COS"`.
+pub(crate) fn garment_label(name: &str, sku: &str, size: &str, retailer: &str) -> String {
+    let name = if name.trim().is_empty() { sku } else { name };
+    format!("{name} ({size}) — {retailer}")
+}
+
+pub(super) fn apply_actions(
+    mut actions: MessageReader<StoreAction>,
+    mut wishes: MessageReader<AddToWishlist>,
+    mut store: ResMut<ShopperStore>,
+    mut notices: ResMut<Notices>,
+    mut forms: ResMut<FormResults>,
+) {
+    for AddToWishlist(item) in wishes.read() {
+        let item = NewWishlistItem {
+            added: or_today(&item.added),
+            ..item.clone()
+        };
+        let label = garment_label(&item.name, &item.sku, &item.size, &item.retailer);
+        let result = store.change(|s| s.add_wishlist(&item)).map(drop);
+        tell(
+            &mut notices,
+            result,
+            Msg::WishlistAdded,
+            Msg::WishlistAddFailed,
+            label,
+        );
+    }
+    for action in actions.read() {
+        let (result, ok, failed, label, form) = match action {
+            StoreAction::RemoveWishlist { id, label } => (
+                store.change(|s| s.remove_wishlist(*id)),
+                Msg::WishlistRemoved,
+                Msg::WishlistRemoveFailed,
+                label.clone(),
+                None,
+            ),
+            StoreAction::MoveToOrder {
+                id,
+                order_number,
+                date,
+                label,
+            } => (
+                store
+                    .change(|s| s.move_wishlist_to_order(&[*id], order_number, &or_today(date)))
+                    .map(drop),
+                Msg::OrderRecorded,
+                Msg::OrderFailed,
+                format!("{order_number}: {label}"),
+                Some(StoreForm::MoveToOrder),
+            ),
+            StoreAction::AddOrder(order) => {
+                let order = NewOrder {
+                    date: or_today(&order.date),
+                    ..order.clone()
+                };
+                (
+                    store.change(|s| s.add_order(&order)).map(drop),
+                    Msg::OrderRecorded,
+                    Msg::OrderFailed,
+                    format!("{} {}", order.retailer, order.order_number),
+                    Some(StoreForm::NewOrder),
+                )
+            }
+            StoreAction::SetStatus {
+                item,
+                status,
+                label,
+            } => (
+                store.change(|s| s.set_item_status(*item, *status)),
+                Msg::StatusChanged,
+                Msg::StatusFailed,
+                format!("{label}: {}", status.as_str()),
+                None,
+            ),
+            StoreAction::Return {
+                item,
+                date,
+                reason,
+                fit,
+                label,
+            } => (
+                store.change(|s| s.return_item(*item, &or_today(date), reason, fit)),
+                Msg::ReturnRecorded,
+                Msg::ReturnFailed,
+                label.clone(),
+                Some(StoreForm::Return),
+            ),
+            StoreAction::AddContact(contact) => {
+                let contact = NewContact {
+                    date: or_today(&contact.date),
+                    ..contact.clone()
+                };
+                (
+                    store.change(|s| s.add_contact(&contact)).map(drop),
+                    Msg::ContactRecorded,
+                    Msg::ContactFailed,
+                    contact.counterpart.clone(),
+                    Some(StoreForm::Contact),
+                )
+            }
+            StoreAction::ExportPassport { .. } | StoreAction::ExportBackup => continue,
+            StoreAction::SetConsent(consent) => (
+                store.change(|s| s.set_consent(consent)),
+                Msg::ConsentSaved,
+                Msg::ConsentFailed,
+                consent.counterpart.clone(),
+                None,
+            ),
+        };
+        if let Some(form) = form {
+            forms
+                .0
+                .insert(form, result.as_ref().map(|_| ()).map_err(describe));
+        }
+        tell(&mut notices, result, ok, failed, label);
+    }
+}
+
+/// A notice for the outcome: the garment on success, the garment and the reason on failure.
+fn tell(
+    notices: &mut Notices,
+    result: Result<(), StoreError>,
+    ok: Msg,
+    failed: Msg,
+    label: String,
+) {
+    match result {
+        Ok(()) => notices.info(ok, label),
+        Err(e) => notices.error(failed, format!("{label}: {}", describe(&e))),
+    }
+}
