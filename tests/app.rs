@@ -2,6 +2,7 @@
 //! and (ignored unless a display is there) a real screenshot with a tape drawn.
 
 mod garments;
+mod panels;
 
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{

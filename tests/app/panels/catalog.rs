@@ -1,0 +1,173 @@
+//! The catalog tab over the headless app: found by a search, tried on (fitted in the
+//! background), switched to another size (fitted again) and added to the wishlist, which lands
+//! in the store. Every click goes through the [`CatalogAction`]s the tab returns and the app's
+//! own system that applies them.
+
+use super::run_app_until;
+use crate::app::{headless, scratch};
+use anprobe::app::i18n::{Lang, Msg};
+use anprobe::app::panels::catalog::{CatalogView, catalog_tab};
+use anprobe::app::scene::thumbnails::Thumbnails;
+use anprobe::app::state::tryon::CatalogFilter;
+use anprobe::app::{
+    Catalog, CatalogDir, FitProgress, Notices, PendingDialog, ProfileStore, ShopperStore, TryOn,
+    tryon_plugin,
+};
+use anprobe::store::Store;
+use bevy::prelude::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+
+/// The headless app with the try-on and a store, and what the catalog tab's system keeps.
+struct CatalogTab {
+    app: App,
+    filter: CatalogFilter,
+    thumbnails: Thumbnails,
+}
+
+impl CatalogTab {
+    /// One frame of the tab, drawn from the app's resources; its actions are sent to the app as
+    /// the tab's system sends them (the app applies them in its next update).
+    fn frame(&mut self, ui: &mut bevy_egui::egui::Ui) {
+        let world = self.app.world();
+        let view = CatalogView {
+            lang: Lang::En,
+            catalog: world.resource::<Catalog>(),
+            tryon: world.resource::<TryOn>(),
+            progress: world.resource::<FitProgress>(),
+            thumbnails: &self.thumbnails,
+            picture_busy: false,
+            dialog_open: world.resource::<PendingDialog>().is_open(),
+        };
+        let actions = catalog_tab(ui, &view, &mut self.filter);
+        self.app.world_mut().write_message_batch(actions);
+    }
+}
+
+fn fitted(world: &World) -> bool {
+    world
+        .resource::<TryOn>()
+        .all_fitted(world.resource::<FitProgress>())
+}
+
+const TEE: &str = "NB-TS-1001";
+
+#[test]
+fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
+    let dir = scratch("catalog-tab");
+    let mut app = headless(ProfileStore::default());
+    app.insert_resource(ShopperStore::at(&dir))
+        .insert_resource(CatalogDir(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/catalog"),
+        ))
+        .add_plugins(tryon_plugin);
+    run_app_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
+    app.update();
+    let tab = CatalogTab {
+        app,
+        filter: CatalogFilter::default(),
+        thumbnails: Thumbnails::default(),
+    };
+    let mut harness = Harness::builder()
+        .with_size([420.0, 1400.0])
+        .build_ui_state(|ui, tab: &mut CatalogTab| tab.frame(ui), tab);
+    let en = |msg| Lang::En.t(msg);
+    assert_eq!(harness.get_all_by_label(en(Msg::TryOn)).count(), 9);
+
+    // Search narrows the list to the tee; "Try on" puts it on.
+    harness.get_by_label(en(Msg::Search)).click();
+    harness.run();
+    harness.get_by_label(en(Msg::Search)).type_text("crew tee");
+    harness.run();
+    assert_eq!(harness.state().filter.search, "crew tee");
+    harness.get_by_label(en(Msg::TryOn)).click();
+    harness.run();
+    let app = &mut harness.state_mut().app;
+    app.update();
+    assert!(app.world().resource::<TryOn>().is_worn(TEE));
+    run_app_until(app, "the tee's fit", fitted);
+    let fit = app
+        .world()
+        .resource::<TryOn>()
+        .get(TEE)
+        .unwrap()
+        .fit
+        .clone();
+    let fit = fit.expect("fitted");
+    let recommended = fit.recommended().expect("a size fits").to_string();
+    assert_eq!(fit.selected_label(), recommended);
+    harness.run_ok();
+    harness.get_by_label(en(Msg::Wearing));
+    // Worn: "Take off" above, with the garment, and in its catalog row.
+    assert_eq!(harness.get_all_by_label(en(Msg::TakeOff)).count(), 2);
+    assert!(harness.query_by_label(en(Msg::TryOn)).is_none());
+
+    // The size switcher: another size is fitted and shown.
+    let shown = format!("{recommended} ★ {}", en(Msg::RecommendedMark));
+    assert_eq!(harness.get_by_label(en(Msg::Size)).value(), Some(shown));
+    let other = fit
+        .prepared
+        .meta()
+        .sizes
+        .iter()
+        .map(|s| s.label.clone())
+        .find(|l| *l != recommended)
+        .unwrap();
+    harness.get_by_label(en(Msg::Size)).click();
+    harness.run_ok();
+    harness.get_by_label(&other).click();
+    harness.run_ok();
+    let app = &mut harness.state_mut().app;
+    app.update();
+    let worn = app.world().resource::<TryOn>().get(TEE).unwrap().clone();
+    assert_eq!(worn.size.as_deref(), Some(other.as_str()));
+    run_app_until(app, "the other size's fit", fitted);
+    let refit = app
+        .world()
+        .resource::<TryOn>()
+        .get(TEE)
+        .unwrap()
+        .fit
+        .clone();
+    assert_eq!(refit.unwrap().selected_label(), other);
+    harness.run_ok();
+    assert_eq!(
+        harness.get_by_label(en(Msg::Size)).value().as_deref(),
+        Some(other.as_str())
+    );
+
+    // "Add to wishlist": the tee in the size shown lands in the store, with a notice.
+    harness.get_by_label(en(Msg::AddToWishlist)).click();
+    harness.run_ok();
+    let app = &mut harness.state_mut().app;
+    app.update();
+    app.update();
+    let notices = &app.world().resource::<Notices>().0;
+    assert!(
+        notices
+            .iter()
+            .any(|n| !n.error && n.msg == Msg::WishlistAdded && n.detail.contains("Crew Tee")),
+        "{notices:?}"
+    );
+    let (store, _) = Store::open(&dir).unwrap();
+    let items = store.list_wishlist().unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].sku, TEE);
+    assert_eq!(items[0].size, other);
+    assert_eq!(items[0].retailer, "Nordlicht Basics");
+    drop(store);
+
+    // "Take off" (the worn garment's): gone from the outfit.
+    harness
+        .get_all_by_label(en(Msg::TakeOff))
+        .next()
+        .unwrap()
+        .click();
+    harness.run_ok();
+    let app = &mut harness.state_mut().app;
+    app.update();
+    assert!(app.world().resource::<TryOn>().worn().is_empty());
+    drop(harness);
+    let _ = std::fs::remove_dir_all(dir);
+}
