@@ -1,5 +1,6 @@
-//! The app without a window: strings, the live avatar mesh, profiles on disk, the file seam;
-//! and (ignored unless a display is there) a real screenshot with a tape drawn.
+//! The app without a window: strings, the live avatar mesh, profiles on disk (written a moment
+//! after a change, on Bevy's manual clock), the file seam; and (ignored unless a display is
+//! there) a real screenshot with a tape drawn.
 
 mod garments;
 mod panels;
@@ -188,6 +189,40 @@ fn profiles_are_saved_atomically_and_read_back() {
     );
     assert_eq!(profiles.active().measurements.form, Some(Form::Male));
     assert_eq!(*app.world().resource::<Lang>(), Lang::De);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Lets `app`'s clock advance by exactly `step` each frame, whatever the wall clock does.
+fn manual_clock(app: &mut App, step: Duration) {
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(step));
+}
+
+/// Runs `n` frames.
+fn frames(app: &mut App, n: usize) {
+    for _ in 0..n {
+        app.update();
+    }
+}
+
+#[test]
+fn profiles_are_written_half_a_second_after_a_change() {
+    let dir = scratch("profiles-debounce");
+    let path = dir.join("profiles.json");
+    let mut app = headless(ProfileStore::at(&path));
+    manual_clock(&mut app, Duration::from_millis(100));
+    // The profiles as read at startup are written once they have rested.
+    frames(&mut app, 10);
+    let written = || std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(written().contains("\"Me\""), "{}", written());
+
+    app.world_mut().resource_mut::<Profiles>().add("Kim");
+    app.update();
+    // 0.4 s after the change: not yet written.
+    frames(&mut app, 4);
+    assert!(!written().contains("Kim"), "{}", written());
+    // 0.6 s after: written.
+    frames(&mut app, 2);
+    assert!(written().contains("Kim"), "{}", written());
     let _ = std::fs::remove_dir_all(dir);
 }
 

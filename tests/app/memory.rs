@@ -608,3 +608,41 @@ fn the_backup_exported_from_the_app_restores_exactly() {
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_changed_measurement_reaches_the_store_half_a_second_after_the_change() {
+    use anprobe::app::Profiles;
+    use anprobe::measurements::Key;
+    let dir = scratch("profiles-store-debounce");
+    let mut app = headless(ProfileStore::at(dir.join("profiles.json")));
+    app.insert_resource(ShopperStore::at(&dir));
+    super::manual_clock(&mut app, std::time::Duration::from_millis(100));
+    super::frames(&mut app, 10);
+    let stored_chest = |app: &App| {
+        app.world()
+            .resource::<ShopperStore>()
+            .read(|s| {
+                let me = s.profiles()?[0].id;
+                Ok(s.latest_measurements(me)?.map(|m| m.measurements))
+            })
+            .unwrap()
+            .expect("the profile's first measurements are stored")
+            .get(Key::ChestGirth)
+    };
+    assert_eq!(stored_chest(&app), None, "only the height is typed");
+
+    app.world_mut()
+        .resource_mut::<Profiles>()
+        .active_mut()
+        .measurements
+        .set(Key::ChestGirth, 102.0);
+    app.update();
+    // 0.4 s after the change: not yet written.
+    super::frames(&mut app, 4);
+    assert_eq!(stored_chest(&app), None);
+    // 0.6 s after: written.
+    super::frames(&mut app, 2);
+    assert_eq!(stored_chest(&app), Some(102.0));
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+}
