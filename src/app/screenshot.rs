@@ -33,7 +33,7 @@ pub struct ScreenshotOptions {
     pub height: u32,
     /// The right panel's tab.
     pub tab: RightPanelTab,
-    /// The shopper's store shown in the memory tabs; `None` opens none (measurements never
+    /// The shopper's store shown in the store's tabs; `None` opens none (measurements never
     /// come from or go to the data folder).
     pub data_dir: Option<PathBuf>,
     /// Garments to wear, lowest layer first by their metadata.

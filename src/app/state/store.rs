@@ -88,7 +88,7 @@ impl ShopperStore {
         ShopperStore::with(State::Pending(dir.into()))
     }
 
-    /// No store: the memory tabs say so and every change is refused with a notice.
+    /// No store: the store's tabs say so and every change is refused with a notice.
     pub fn none() -> Self {
         ShopperStore::with(State::None)
     }

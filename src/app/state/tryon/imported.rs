@@ -1,6 +1,6 @@
-//! Garments the shopper imports (dropped onto the window or picked with "Import garment…", read
-//! in the background by `app/state/garment_import.rs`) join the catalog, with their chart size for the
-//! current body. A newer file of the same garment (same SKU) replaces the old one.
+//! Garments the shopper imports (dropped onto the window or picked with "Import garment…",
+//! read in the background by `state/garment_import.rs`) join the catalog, with their chart size
+//! for the current body. A newer file of the same garment (same SKU) replaces the old one.
 
 use super::catalog::chart_size;
 use super::{Catalog, CatalogEntry, CatalogGarment};
