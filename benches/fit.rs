@@ -121,7 +121,7 @@ fn fitting(c: &mut Criterion) {
     eprintln!("drape: {:?}", draped.stats);
     let map = fit::fitmap::fit_map(&prepared, &shopper, &graded, &draped);
     if let Some(chest) = map.region(Region::Chest) {
-        eprintln!("{}", chest.text);
+        eprintln!("{}", anprobe::fit::english::region_sentence(chest));
     }
     group.sample_size(50);
     group.measurement_time(Duration::from_secs(5));

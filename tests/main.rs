@@ -9,5 +9,6 @@ mod crossing;
 mod export;
 mod fit;
 mod garment;
+mod garment_schema;
 mod measurements;
 mod store;

@@ -2,15 +2,15 @@
 //! passport, and that nothing is lost (corrupt files, flipped bytes, kill -9, full or read-only
 //! disks).
 
+use anprobe::garment::{Region, Verdict};
 use anprobe::measurements::{Form, Key, Measurements, Unit};
 use anprobe::store::recovery::{consent_seal_v1, snapshot_seal};
 use anprobe::store::schema::MIGRATIONS;
 use anprobe::store::{
     Channel, Consent, CounterpartKind, DB_FILE, ItemStatus, LATEST_VERSION, NewContact, NewOrder,
-    NewOrderItem, NewWishlistItem, Region, Store, StoreError, TimelineEvent, Verdict, parse_fit,
-    resolve_data_dir,
+    NewOrderItem, NewWishlistItem, Store, StoreError, TimelineEvent, parse_fit, resolve_data_dir,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -495,7 +495,7 @@ fn returns_record_reason_and_fit_per_region() {
     let record = returned.returned.as_ref().unwrap();
     assert_eq!(record.reason, "too small");
     assert_eq!(record.fit.get(&Region::Chest), Some(&Verdict::Tight));
-    assert_eq!(record.fit.get(&Region::Sleeves), Some(&Verdict::Long));
+    assert_eq!(record.fit.get(&Region::Sleeve), Some(&Verdict::Long));
     assert!(matches!(
         store.return_item(item, "2026-01-21", "again", &[]),
         Err(StoreError::Conflict(_))
@@ -575,7 +575,7 @@ fn timeline_merges_contacts_orders_returns_newest_first_and_searches() {
     let found = store.timeline("Zalando", Some("SLEEVES")).unwrap();
     assert_eq!(found.len(), 1);
     assert!(matches!(found[0].event, TimelineEvent::Return { .. }));
-    assert!(found[0].text().contains("sleeves=long"));
+    assert!(found[0].text().contains("sleeve=long"));
     // The order and its return both name the order number.
     assert_eq!(store.timeline("Zalando", Some("Z-42")).unwrap().len(), 2);
     assert!(
@@ -1011,6 +1011,47 @@ fn migration_v1_to_latest_keeps_data() {
     assert!(store.check().unwrap().is_ok());
 }
 
+/// A v3 file's return feedback spoke of `sleeves`; v4 stores the fit's own word, `sleeve`, and
+/// leaves every other region and verdict as it was.
+#[test]
+fn migration_v3_to_v4_renames_sleeves_feedback_to_the_fits_region() {
+    let dir = StDir::new("migrate-v3");
+    {
+        let conn = st_db_at_version(&dir.path, 3);
+        conn.execute_batch(
+            "INSERT INTO orders (id, retailer, order_number, date) VALUES (1, 'Zalando', 'Z-1', '2024-02-01');
+             INSERT INTO order_items (id, order_id, sku, name, size, price, currency, return_window_days, status, colour)
+                 VALUES (1, 1, 'SKU-1', 'Shirt', 'M', 39.95, 'EUR', 30, 'delivered', 'navy');
+             INSERT INTO returns (item_id, date, reason) VALUES (1, '2024-02-10', 'sleeves too long');
+             INSERT INTO return_fit (item_id, region, verdict) VALUES (1, 'sleeves', 'long');
+             INSERT INTO return_fit (item_id, region, verdict) VALUES (1, 'chest', 'tight');
+             UPDATE order_items SET status = 'returned' WHERE id = 1;",
+        )
+        .unwrap();
+    }
+    let (store, report) = Store::open(&dir.path).unwrap();
+    assert_eq!(report.migrated_from, Some(3));
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let returned = store.order(1).unwrap().items[0].returned.clone().unwrap();
+    assert_eq!(
+        returned.fit,
+        BTreeMap::from([
+            (Region::Chest, Verdict::Tight),
+            (Region::Sleeve, Verdict::Long)
+        ])
+    );
+    let conn = rusqlite::Connection::open(dir.path.join(DB_FILE)).unwrap();
+    let stored: Vec<String> = conn
+        .prepare("SELECT region FROM return_fit ORDER BY region")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored, ["chest", "sleeve"]);
+    assert!(store.check().unwrap().is_ok());
+}
+
 #[test]
 fn migration_v2_to_v3_splits_consents_and_keeps_damage_visible() {
     let dir = StDir::new("migrate-v2");
@@ -1029,7 +1070,7 @@ fn migration_v2_to_v3_splits_consents_and_keeps_damage_visible() {
     }
     let (store, report) = Store::open(&dir.path).unwrap();
     assert_eq!(report.migrated_from, Some(2));
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     assert_eq!(store.order(1).unwrap().items[0].colour, "navy");
     let mia = store.consent("mia").unwrap().unwrap();
     assert!(!mia.share_orders && !mia.share_contacts);

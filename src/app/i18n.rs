@@ -147,15 +147,6 @@ messages! {
     CatSkirt => "Skirt", "Rock";
     CatDress => "Dress", "Kleid";
     CatOuterwear => "Outerwear", "Jacke / Mantel";
-    RegChest => "Chest", "Brust";
-    RegWaist => "Waist", "Taille";
-    RegHip => "Hip", "Hüfte";
-    RegShoulders => "Shoulders", "Schultern";
-    RegUpperArm => "Upper arm", "Oberarm";
-    RegThigh => "Thigh", "Oberschenkel";
-    RegLength => "Length", "Länge";
-    RegSleeve => "Sleeve", "Ärmel";
-    RegInsideLeg => "Inside leg", "Schrittlänge";
     SaveOutfitPng => "Save outfit as PNG…", "Outfit als PNG speichern…";
     OutfitSaved => "Outfit picture saved", "Outfit-Bild gespeichert";
     OutfitSaveFailed => "Could not save the outfit picture", "Outfit-Bild konnte nicht gespeichert werden";
@@ -228,13 +219,16 @@ messages! {
     RegionUpperArm => "Upper arm", "Oberarm";
     RegionThigh => "Thigh", "Oberschenkel";
     RegionLength => "Length", "Länge";
-    RegionSleeves => "Sleeves", "Ärmel";
+    RegionSleeve => "Sleeve", "Ärmel";
     RegionInsideLeg => "Inside leg", "Schrittlänge";
     VerdictTight => "too tight", "zu eng";
     VerdictLoose => "too loose", "zu weit";
     VerdictShort => "too short", "zu kurz";
     VerdictLong => "too long", "zu lang";
     VerdictGood => "good", "passt";
+    VerdictSnug => "snug", "knapp";
+    VerdictRelaxed => "relaxed", "locker";
+    VerdictStandard => "standard length", "Standardlänge";
     // Timeline tab.
     Counterpart => "Retailer or stylist", "Händler oder Stilberatung";
     NoCounterparts => "No retailers or stylists yet: record an order or a contact first.", "Noch keine Händler oder Stilberatungen: zuerst eine Bestellung oder einen Kontakt erfassen.";

@@ -8,6 +8,7 @@ mod avatar;
 mod camera;
 mod catalog_ui;
 mod files;
+mod fit_words;
 mod garment_import;
 pub mod garments;
 pub mod i18n;

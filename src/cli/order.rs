@@ -81,9 +81,9 @@ pub struct OrderReturnArgs {
     /// Why it goes back
     #[arg(long, value_name = "TEXT")]
     pub reason: String,
-    /// Fit feedback REGION=VERDICT, repeatable or comma-separated (chest=tight,sleeves=long).
-    /// Regions: chest waist hip shoulders upper_arm thigh length sleeves inside_leg; verdicts:
-    /// tight loose short long good
+    /// Fit feedback REGION=VERDICT, repeatable or comma-separated (chest=tight,sleeve=long).
+    /// Regions: chest waist hip shoulders upper_arm thigh length sleeve inside_leg (`sleeves` is
+    /// read as sleeve); verdicts: tight snug good relaxed loose short standard long
     #[arg(long, value_name = "REGION=VERDICT")]
     pub fit: Vec<String>,
     /// When it was sent back (YYYY-MM-DD or RFC 3339, not before the order date); default today

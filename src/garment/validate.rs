@@ -5,6 +5,7 @@
 use super::diagnostic::Diagnostic;
 use super::import::{GarmentPart, import_file};
 use super::limits::{MAX_CARE_CHARS, MAX_COLOURWAYS, MAX_NAME_CHARS, MAX_SIZES};
+use super::region::{canonical_chart_keys, chart_key, garment_value};
 use super::{Category, GarmentMeta};
 use crate::measurements::{Key, plausible_range};
 use glam::Vec3;
@@ -25,31 +26,6 @@ const CATEGORIES: [&str; 7] = [
     "skirt",
     "dress",
     "outerwear",
-];
-
-/// Finished garment measurement regions (keys of `sizes[].garment`), cm. Girths are the full
-/// circumference (twice the flat half-width a pattern sheet lists).
-pub const GARMENT_REGIONS: [&str; 20] = [
-    "chest",
-    "underbust",
-    "waist",
-    "hip",
-    "hem",
-    "length",
-    "back_length",
-    "front_length",
-    "shoulder",
-    "sleeve",
-    "upper_arm",
-    "cuff",
-    "neck",
-    "rise",
-    "inside_leg",
-    "outside_leg",
-    "thigh",
-    "knee",
-    "leg_opening",
-    "skirt_length",
 ];
 
 /// ISO 4217 codes of currencies in use (funds, precious metals and test codes left out).
@@ -730,14 +706,29 @@ fn check_garment(
             ));
             continue;
         }
-        if !GARMENT_REGIONS.contains(&region.as_str()) {
-            d.push(Diagnostic::warning(
+        match chart_key(region) {
+            None => d.push(Diagnostic::warning(
                 &p,
                 format!(
                     "unknown garment region \"{region}\", ignored: one of {}",
-                    GARMENT_REGIONS.join(", ")
+                    canonical_chart_keys().collect::<Vec<_>>().join(", ")
                 ),
-            ));
+            )),
+            Some(known) => {
+                // Two spellings of one measurement: the first in table order is read.
+                if let Some((used, _)) = garment_value(size, known.canonical())
+                    && used != known.key
+                {
+                    d.push(Diagnostic::warning(
+                        &p,
+                        format!(
+                            "\"{region}\" and \"{used}\" both give the {}: \"{used}\" is read, \
+                             \"{region}\" ignored",
+                            known.canonical().replace('_', " ")
+                        ),
+                    ));
+                }
+            }
         }
         if i > 0
             && let Some(&prev) = meta.sizes[i - 1].garment.get(region)
@@ -756,8 +747,8 @@ fn check_garment(
     // Negative ease beyond what the fabric gives.
     let stretch = 1.0 + meta.stretch.horizontal_pct.clamp(0.0, 100.0) / 100.0;
     for (key, &(min, _)) in chart {
-        if let Some(region) = region_of(*key)
-            && let Some(&cm) = size.garment.get(region)
+        if let Some(canonical) = region_of(*key)
+            && let Some((region, cm)) = garment_value(size, canonical)
             && cm > 0.0
             && cm * stretch < min
         {

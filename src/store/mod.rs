@@ -29,7 +29,7 @@ pub use location::{DATA_DIR_ENV, data_dir, resolve_data_dir};
 pub use orders::{ItemStatus, NewOrder, NewOrderItem, Order, OrderItem};
 pub use profiles::{Profile, Snapshot};
 pub use recovery::{BACKUP_DIR, BACKUPS_KEPT, ChecksumFailure};
-pub use returns::{Region, ReturnRecord, Verdict, parse_fit};
+pub use returns::{ReturnRecord, parse_fit};
 pub use schema::LATEST_VERSION;
 pub use timeline::{Channel, Contact, CounterpartKind, NewContact, TimelineEntry, TimelineEvent};
 pub use wishlist::{NewWishlistItem, WishlistItem};

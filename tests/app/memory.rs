@@ -8,9 +8,10 @@ use anprobe::app::{
     AddToWishlist, Form, FormResults, MemoryAction, Notices, ProfileStore, ShopperStore,
     filter_timeline,
 };
+use anprobe::garment::{Region, Verdict};
 use anprobe::store::{
     Channel, Contact, CounterpartKind, ItemStatus, NewOrder, NewOrderItem, NewWishlistItem, Order,
-    OrderItem, Region, ReturnRecord, Store, TimelineEntry, TimelineEvent, Verdict, date,
+    OrderItem, ReturnRecord, Store, TimelineEntry, TimelineEvent, date,
 };
 use bevy::prelude::*;
 use std::collections::BTreeMap;
@@ -181,7 +182,7 @@ fn a_refused_order_answers_the_form_with_the_stores_message() {
         date: String::new(),
         reason: "Sleeves too long".into(),
         fit: vec![
-            (Region::Sleeves, Verdict::Long),
+            (Region::Sleeve, Verdict::Long),
             (Region::Chest, Verdict::Good),
         ],
         label: "Wool coat".into(),
@@ -196,7 +197,7 @@ fn a_refused_order_answers_the_form_with_the_stores_message() {
     let item = &store.list_orders(10).unwrap()[0].items[0];
     assert_eq!(item.status, ItemStatus::Returned);
     let record = item.returned.as_ref().unwrap();
-    assert_eq!(record.fit.get(&Region::Sleeves), Some(&Verdict::Long));
+    assert_eq!(record.fit.get(&Region::Sleeve), Some(&Verdict::Long));
     assert_eq!(record.date, date::today_utc());
     drop(store);
     drop(app);
@@ -362,7 +363,7 @@ fn screenshot_of_the_orders_tab_in_german() {
                 item,
                 "2026-11-20",
                 "Ärmel zu lang",
-                &[(Region::Sleeves, Verdict::Long)],
+                &[(Region::Sleeve, Verdict::Long)],
             )
             .unwrap();
         let mut shirt_order = coat_order("EUR");

@@ -286,7 +286,7 @@ fn order_add_list_return_and_status() {
     assert_eq!(item["return"]["reason"], "too tight across the chest");
     assert_eq!(
         item["return"]["fit"],
-        serde_json::json!({"chest": "tight", "waist": "good", "sleeves": "long"})
+        serde_json::json!({"chest": "tight", "waist": "good", "sleeve": "long"})
     );
 
     // A returned garment stays returned; a second return is refused.

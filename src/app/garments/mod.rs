@@ -14,11 +14,13 @@ pub mod outfit_png;
 pub mod render;
 pub mod thumbnail;
 
+pub use crate::fit::outfit::WornFit;
 pub use catalog::{Catalog, CatalogDir, CatalogEntry, CatalogFilter, filter_catalog};
-pub use fitting::{FitProgress, WornFit};
+pub use fitting::FitProgress;
 
+use crate::fit::outfit::layer_rank;
+use crate::garment::GarmentMeta;
 use crate::garment::ImportedGarment;
-use crate::garment::{Category, GarmentMeta};
 use bevy::prelude::*;
 use std::sync::{Arc, OnceLock};
 
@@ -164,16 +166,6 @@ impl TryOn {
     fn worn_mut(&mut self) -> &mut [Worn] {
         &mut self.worn
     }
-}
-
-/// Order on the body: the metadata's layer, then bottoms under tops of the same layer (a tucked
-/// tee aside, trousers go on first).
-fn layer_rank(meta: &GarmentMeta) -> (u8, u8) {
-    let kind = match meta.category {
-        Category::Bottom | Category::Skirt => 0,
-        _ => 1,
-    };
-    (meta.layer, kind)
 }
 
 /// The try-on without anything drawn: the catalog, the outfit and its fitting. Headless tests

@@ -86,7 +86,7 @@ fn sync_garments(
     for worn in tryon.worn() {
         let Some(fit) = &worn.fit else { continue };
         let imported = &worn.garment.imported.parts;
-        for (k, part) in fit.parts.iter().enumerate() {
+        for (k, part) in fit.worn.parts.iter().enumerate() {
             if part.indices.is_empty() {
                 continue;
             }

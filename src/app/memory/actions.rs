@@ -6,9 +6,8 @@ use crate::app::i18n::Msg;
 use crate::app::memory::store_res::ShopperStore;
 use crate::app::notice::Notices;
 use crate::app::side::AddToWishlist;
-use crate::store::{
-    Consent, ItemStatus, NewContact, NewOrder, NewWishlistItem, Region, StoreError, Verdict, date,
-};
+use crate::garment::{Region, Verdict};
+use crate::store::{Consent, ItemStatus, NewContact, NewOrder, NewWishlistItem, StoreError, date};
 use bevy::prelude::*;
 use std::collections::HashMap;
 

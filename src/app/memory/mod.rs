@@ -5,7 +5,7 @@
 pub(crate) mod actions;
 mod contact_form;
 pub mod export;
-mod labels;
+pub(crate) mod labels;
 mod order_form;
 pub(crate) mod orders_ui;
 pub(crate) mod privacy_ui;

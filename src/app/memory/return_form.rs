@@ -5,7 +5,7 @@ use crate::app::i18n::{Lang, Msg};
 use crate::app::memory::actions::{Form, FormResults, MemoryAction};
 use crate::app::memory::labels;
 use crate::app::memory::{error_text, field_row};
-use crate::store::{Region, Verdict};
+use crate::garment::{Region, Verdict};
 use bevy_egui::egui;
 
 /// A return being written for one order item.
@@ -109,7 +109,7 @@ fn verdict_picker(ui: &mut egui::Ui, lang: Lang, id: (i64, usize), chosen: &mut 
         .width(90.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, lang.t(Msg::NoVerdict));
-            for v in Verdict::ALL {
+            for v in Verdict::FEEDBACK {
                 ui.selectable_value(chosen, Some(v), labels::verdict(v, lang));
             }
         });
