@@ -11,6 +11,7 @@ use anprobe::garment::{
     self, Diagnostic, GarmentMeta, ImportErrors, ImportedGarment, Severity, garment_meta_example,
     import_file, import_slice, validate_files, validate_meta,
 };
+use anprobe::geometry::TriangleMesh;
 use anprobe::measurements::Key;
 use glam::{Vec2, Vec3};
 use serde_json::{Value, json};
@@ -27,17 +28,7 @@ fn tube(name: &str, from: Vec3, to: Vec3, radius: f32, colour: [f32; 4]) -> GlbM
     let axis = (to - from).normalize();
     let u = axis.any_orthonormal_vector();
     let v = axis.cross(u);
-    let mut mesh = GlbMesh {
-        name: name.into(),
-        material: GlbMaterial {
-            name: format!("{name} fabric"),
-            base_color: colour,
-            roughness: 0.9,
-            double_sided: true,
-            ..GlbMaterial::default()
-        },
-        ..GlbMesh::default()
-    };
+    let mut mesh = TriangleMesh::default();
     for k in 0..rings {
         let t = k as f32 / (rings - 1) as f32;
         let centre = from.lerp(to, t);
@@ -58,7 +49,14 @@ fn tube(name: &str, from: Vec3, to: Vec3, radius: f32, colour: [f32; 4]) -> GlbM
             mesh.indices.extend([a, b, c, a, c, d]);
         }
     }
-    mesh
+    let material = GlbMaterial {
+        name: format!("{name} fabric"),
+        base_color: colour,
+        roughness: 0.9,
+        double_sided: true,
+        ..GlbMaterial::default()
+    };
+    GlbMesh::new(name, mesh, material)
 }
 
 /// A T-shirt on the 178 cm reference body: a torso and two sleeves angled down like A-pose arms.
@@ -251,12 +249,12 @@ fn messages(g: &ImportedGarment) -> Vec<String> {
 /// Every triangle's winding agrees with the vertex normals (counter-clockwise from outside).
 fn assert_outward(g: &ImportedGarment) {
     for part in &g.parts {
-        for t in part.indices.chunks_exact(3) {
-            let [a, b, c] = [t[0], t[1], t[2]].map(|i| part.positions[i as usize]);
+        for t in part.mesh.indices.chunks_exact(3) {
+            let [a, b, c] = [t[0], t[1], t[2]].map(|i| part.mesh.positions[i as usize]);
             let face = (b - a).cross(c - a);
-            let n = part.normals[t[0] as usize]
-                + part.normals[t[1] as usize]
-                + part.normals[t[2] as usize];
+            let n = part.mesh.normals[t[0] as usize]
+                + part.mesh.normals[t[1] as usize]
+                + part.mesh.normals[t[2] as usize];
             assert!(
                 face.dot(n) > 0.0,
                 "{}: a triangle faces against its normals",
@@ -362,10 +360,10 @@ fn glb_imports_with_metadata_parts_and_no_warnings() {
     assert_eq!(names, ["torso", "left sleeve", "right sleeve"]);
     let expected = shirt_meshes();
     for (part, mesh) in g.parts.iter().zip(&expected) {
-        assert_eq!(part.positions, mesh.positions);
-        assert_eq!(part.indices, mesh.indices);
-        assert_eq!(part.uvs, mesh.uvs);
-        assert_eq!(part.normals.len(), part.positions.len());
+        assert_eq!(part.mesh.positions, mesh.mesh.positions);
+        assert_eq!(part.mesh.indices, mesh.mesh.indices);
+        assert_eq!(part.mesh.uvs, mesh.mesh.uvs);
+        assert_eq!(part.mesh.normals.len(), part.mesh.positions.len());
         assert!(part.double_sided);
         assert!(part.texture.is_none());
         assert!((part.base_color[2] - 0.11).abs() < 1e-6);
@@ -388,7 +386,7 @@ fn gltf_with_external_bin_imports_from_its_folder() {
 
     let g = import_file(&path).unwrap_or_else(|e| panic!("{}", list(&e.diagnostics)));
     assert_eq!(g.parts.len(), 3);
-    assert_eq!(g.parts[0].positions, shirt_meshes()[0].positions);
+    assert_eq!(g.parts[0].mesh.positions, shirt_meshes()[0].mesh.positions);
 
     // Without its folder, the external buffer cannot be found.
     let e = import_slice(&std::fs::read(&path).unwrap(), None).unwrap_err();
@@ -407,7 +405,7 @@ fn gltf_with_base64_buffer_imports() {
     ));
     let g = import_ok(&serde_json::to_vec(&json).unwrap());
     assert_eq!(g.parts.len(), 3);
-    assert_eq!(g.parts[2].positions, shirt_meshes()[2].positions);
+    assert_eq!(g.parts[2].mesh.positions, shirt_meshes()[2].mesh.positions);
 }
 
 #[test]
@@ -479,8 +477,8 @@ fn texture_transform_maps_the_uvs() {
     json["extensionsUsed"] = json!(["ANPROBE_garment", "KHR_texture_transform"]);
     json["extensionsRequired"] = json!(["KHR_texture_transform", "ANPROBE_garment"]);
     let g = import_ok(&join_glb(&json, &bin));
-    let source = &shirt_meshes()[0].uvs;
-    for (uv, src) in g.parts[0].uvs.iter().zip(source) {
+    let source = &shirt_meshes()[0].mesh.uvs;
+    for (uv, src) in g.parts[0].mesh.uvs.iter().zip(source) {
         assert!((*uv - (*src * Vec2::new(2.0, 3.0) + Vec2::new(0.5, 0.25))).length() < 1e-5);
     }
 }
@@ -512,11 +510,21 @@ fn node_transforms_are_applied_down_the_tree() {
     });
     let g = import_ok(&bytes);
     let source = shirt_meshes();
-    for (p, s) in g.parts[0].positions.iter().zip(&source[0].positions) {
+    for (p, s) in g.parts[0]
+        .mesh
+        .positions
+        .iter()
+        .zip(&source[0].mesh.positions)
+    {
         let want = Vec3::new(s.x * 1.1, s.y + 0.1, s.z * 1.1);
         assert!((*p - want).length() < 1e-5, "{p} != {want}");
     }
-    for (p, s) in g.parts[1].positions.iter().zip(&source[1].positions) {
+    for (p, s) in g.parts[1]
+        .mesh
+        .positions
+        .iter()
+        .zip(&source[1].mesh.positions)
+    {
         assert!((*p - (*s + Vec3::Y * 0.1)).length() < 1e-5);
     }
     assert_outward(&g);
@@ -532,11 +540,19 @@ fn mirroring_transform_keeps_triangles_facing_out() {
     let left = &g.parts[1];
     let right = &shirt_meshes()[2];
     // The mirrored left sleeve lies where the right one is.
-    for (p, s) in left.positions.iter().zip(&shirt_meshes()[1].positions) {
+    for (p, s) in left
+        .mesh
+        .positions
+        .iter()
+        .zip(&shirt_meshes()[1].mesh.positions)
+    {
         assert!((*p - Vec3::new(-s.x, s.y, s.z)).length() < 1e-6);
     }
-    assert!(left.positions.iter().all(|p| p.x < 0.0) && right.positions.iter().all(|p| p.x < 0.0));
-    assert_eq!(left.indices[..3], [0, 13, 1], "winding flipped");
+    assert!(
+        left.mesh.positions.iter().all(|p| p.x < 0.0)
+            && right.mesh.positions.iter().all(|p| p.x < 0.0)
+    );
+    assert_eq!(left.mesh.indices[..3], [0, 13, 1], "winding flipped");
     assert_outward(&g);
 }
 
@@ -559,8 +575,8 @@ fn missing_normals_are_computed_and_missing_uvs_warned() {
     );
     assert!(g.warnings.iter().all(|w| w.severity == Severity::Warning));
     let torso = &g.parts[0];
-    assert!(torso.uvs.is_empty());
-    for (n, p) in torso.normals.iter().zip(&torso.positions) {
+    assert!(torso.mesh.uvs.is_empty());
+    for (n, p) in torso.mesh.normals.iter().zip(&torso.mesh.positions) {
         let radial = Vec3::new(p.x, 0.0, p.z).normalize();
         assert!(n.dot(radial) > 0.9, "computed normal {n} points outward");
     }
@@ -571,14 +587,17 @@ fn triangle_strips_and_fans_are_triangulated() {
     // A unindexed quad in front of the chest: 4 vertices as a strip, then as a fan.
     let quad = GlbMesh {
         name: "patch".into(),
-        positions: vec![
-            Vec3::new(-0.1, 1.1, 0.18),
-            Vec3::new(0.1, 1.1, 0.18),
-            Vec3::new(-0.1, 1.3, 0.18),
-            Vec3::new(0.1, 1.3, 0.18),
-        ],
-        normals: vec![Vec3::Z; 4],
-        uvs: vec![Vec2::ZERO; 4],
+        mesh: TriangleMesh {
+            positions: vec![
+                Vec3::new(-0.1, 1.1, 0.18),
+                Vec3::new(0.1, 1.1, 0.18),
+                Vec3::new(-0.1, 1.3, 0.18),
+                Vec3::new(0.1, 1.3, 0.18),
+            ],
+            normals: vec![Vec3::Z; 4],
+            uvs: vec![Vec2::ZERO; 4],
+            indices: Vec::new(),
+        },
         ..GlbMesh::default()
     };
     for (mode, expected) in [(5, vec![0, 1, 2, 1, 3, 2]), (6, vec![1, 2, 0, 2, 3, 0])] {
@@ -589,12 +608,12 @@ fn triangle_strips_and_fans_are_triangulated() {
         // A 20 cm patch is a legal file; the placement check only warns.
         let g = result.unwrap_or_else(|e| panic!("{}", list(&e.diagnostics)));
         if mode == 5 {
-            assert_eq!(g.parts[0].indices, expected);
+            assert_eq!(g.parts[0].mesh.indices, expected);
             assert_outward(&g);
         } else {
             // The fan's second triangle (2, 3, 0) has the other winding on this layout: only
             // the order is checked.
-            assert_eq!(g.parts[0].indices, expected);
+            assert_eq!(g.parts[0].mesh.indices, expected);
         }
     }
 }
@@ -646,7 +665,7 @@ fn quantized_positions_are_read_with_the_extension() {
     json["extensionsUsed"] = json!(["KHR_mesh_quantization", "ANPROBE_garment"]);
     let g = import_slice(&join_glb(&json, &bin), None)
         .unwrap_or_else(|e| panic!("{}", list(&e.diagnostics)));
-    let p = &g.parts[0].positions;
+    let p = &g.parts[0].mesh.positions;
     assert!((p[1] - Vec3::new(0.30, 0.95, 0.0)).length() < 1e-6);
     assert!((p[2] - Vec3::new(0.0, 1.45, 0.0)).length() < 1e-6);
 }

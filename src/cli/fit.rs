@@ -6,9 +6,11 @@ use super::avatar::{load, resolve};
 use crate::export::{GlbMaterial, GlbMesh, write_glb_file};
 use crate::fit::{self, FitOptions, PreparedBody, PreparedGarment};
 use crate::garment::{self, ImportedGarment};
+use crate::geometry::TriangleMesh;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Arguments of `anprobe fit`.
 #[derive(Debug, Args)]
@@ -36,9 +38,9 @@ pub struct FitArgs {
 pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
     let typed = load(&args.measurements)?;
     let resolved = resolve(&typed, &args.measurements)?;
-    let imported = import(&args.garment)?;
+    let imported = Arc::new(import(&args.garment)?);
     let shown = args.garment.display();
-    let prepared = PreparedGarment::new(fit::Garment::from(&imported))
+    let prepared = PreparedGarment::new(Arc::clone(&imported))
         .map_err(|e| format!("{shown}: the garment cannot be fitted: {e}"))?;
     let body = PreparedBody::new(resolved);
     let options = FitOptions {
@@ -94,23 +96,20 @@ fn import(path: &Path) -> Result<ImportedGarment, String> {
 }
 
 /// The draped parts with their materials' base colours (textures are not exported).
-fn garment_meshes(imported: &ImportedGarment, draped: Vec<fit::GarmentPart>) -> Vec<GlbMesh> {
+fn garment_meshes(imported: &ImportedGarment, draped: Vec<TriangleMesh>) -> Vec<GlbMesh> {
     draped
         .into_iter()
         .zip(&imported.parts)
-        .map(|(part, source)| GlbMesh {
+        .map(|(mesh, source)| GlbMesh {
             material: GlbMaterial {
-                name: format!("{} {}", imported.meta.sku, part.name),
+                name: format!("{} {}", imported.meta.sku, source.name),
                 base_color: source.base_color,
                 metallic: 0.0,
                 roughness: 0.8,
                 double_sided: source.double_sided,
             },
-            name: part.name,
-            positions: part.positions,
-            normals: part.normals,
-            uvs: part.uvs,
-            indices: part.indices,
+            name: source.name.clone(),
+            mesh,
         })
         .collect()
 }

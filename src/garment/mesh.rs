@@ -10,6 +10,7 @@ use super::limits::{
     MAX_TOTAL_TEXTURE_BYTES, MAX_VERTICES,
 };
 use super::source::{Budget, resolve_uri};
+use crate::geometry::{TriangleMesh, vertex_normals};
 use glam::{Mat3, Mat4, Vec2, Vec3, Vec4};
 use gltf::accessor::{DataType, Dimensions};
 use gltf::mesh::Mode;
@@ -743,7 +744,7 @@ impl<'a> Reader<'a> {
                 t.swap(1, 2);
             }
         }
-        let computed = vertex_normals(&positions, &triangles);
+        let computed = vertex_normals(&positions, triangles.as_chunks().0, Vec3::Y);
         let normals = match normals {
             None => computed,
             Some(normals) => {
@@ -777,10 +778,12 @@ impl<'a> Reader<'a> {
         };
         Some(GarmentPart {
             name,
-            positions,
-            normals,
-            uvs,
-            indices: triangles,
+            mesh: TriangleMesh {
+                positions,
+                normals,
+                uvs,
+                indices: triangles,
+            },
             base_color,
             texture,
             double_sided: material.double_sided(),
@@ -918,22 +921,6 @@ fn strip_triangles(v: &[u32]) -> Vec<u32> {
 fn fan_triangles(v: &[u32]) -> Vec<u32> {
     (0..v.len().saturating_sub(2))
         .flat_map(|i| [v[i + 1], v[i + 2], v[0]])
-        .collect()
-}
-
-/// Area-weighted vertex normals (+Y where no triangle gives one).
-fn vertex_normals(positions: &[Vec3], indices: &[u32]) -> Vec<Vec3> {
-    let mut normals = vec![Vec3::ZERO; positions.len()];
-    for t in indices.chunks_exact(3) {
-        let [a, b, c] = [t[0], t[1], t[2]].map(|i| i as usize);
-        let n = (positions[b] - positions[a]).cross(positions[c] - positions[a]);
-        for i in [a, b, c] {
-            normals[i] += n;
-        }
-    }
-    normals
-        .into_iter()
-        .map(|n| n.normalize_or(Vec3::Y))
         .collect()
 }
 

@@ -875,7 +875,7 @@ pub(crate) fn check_placement(
 
 /// The axis-aligned bounds of every part's positions.
 pub(crate) fn bounds(parts: &[GarmentPart]) -> Option<(Vec3, Vec3)> {
-    let mut all = parts.iter().flat_map(|p| p.positions.iter().copied());
+    let mut all = parts.iter().flat_map(|p| p.mesh.positions.iter().copied());
     let first = all.next()?;
     Some(all.fold((first, first), |(lo, hi), p| (lo.min(p), hi.max(p))))
 }

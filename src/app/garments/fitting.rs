@@ -9,9 +9,10 @@ use super::{Garment, TryOn};
 use crate::app::model::Model;
 use crate::body::Avatar;
 use crate::fit::{
-    DrapeSettings, Draped, FitOptions, FitOutcome, GarmentPart, OverLayers, PreparedBody,
-    PreparedGarment, SizeFit, fit_all, fit_over_pressing, topology::ClothMesh,
+    DrapeSettings, Draped, FitOptions, FitOutcome, OverLayers, PreparedBody, PreparedGarment,
+    SizeFit, fit_all, fit_over_pressing, topology::ClothMesh,
 };
+use crate::geometry::TriangleMesh;
 use crate::measurements::Resolved;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
@@ -40,7 +41,7 @@ pub struct WornFit {
     /// The shown size, draped over the lower layers (its fit map gives the table and colours).
     pub shown: SizeFit,
     /// The shown drape as one mesh per garment part.
-    pub parts: Vec<GarmentPart>,
+    pub parts: Vec<TriangleMesh>,
     /// Outward shift of the drawn garment (not of its measurements) when it could not be draped
     /// over the lower layers: hides most of them poking through.
     lifted: f32,

@@ -28,7 +28,8 @@ use std::sync::{Arc, OnceLock};
 pub struct Garment {
     /// Where it was read from (shown in messages).
     pub source: String,
-    pub imported: ImportedGarment,
+    /// Shared with its prepared fit (the meshes are not copied).
+    pub imported: Arc<ImportedGarment>,
     prepared: OnceLock<Result<Arc<crate::fit::PreparedGarment>, String>>,
 }
 
@@ -36,7 +37,7 @@ impl Garment {
     pub fn new(source: impl Into<String>, imported: ImportedGarment) -> Garment {
         Garment {
             source: source.into(),
-            imported,
+            imported: Arc::new(imported),
             prepared: OnceLock::new(),
         }
     }
@@ -49,7 +50,7 @@ impl Garment {
     pub fn prepared(&self) -> Result<Arc<crate::fit::PreparedGarment>, String> {
         self.prepared
             .get_or_init(|| {
-                crate::fit::PreparedGarment::new(crate::fit::Garment::from(&self.imported))
+                crate::fit::PreparedGarment::new(Arc::clone(&self.imported))
                     .map(Arc::new)
                     .map_err(|e| format!("{}: {e}", self.source))
             })

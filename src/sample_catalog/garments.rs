@@ -248,7 +248,7 @@ fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     };
     let mut sheet = Sheet::default();
     top(model, &cut, &mut sheet);
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let main = fabric("cotton jersey", hex, 1.0, 0.9);
     sheet.shell(
         0.0015,
@@ -312,7 +312,7 @@ fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     };
     let mut sheet = Sheet::default();
     top(model, &cut, &mut sheet);
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let knit = fabric("merino knit", hex, 1.0, 0.95);
     sheet.shell(
         0.003,
@@ -397,7 +397,7 @@ fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (24, 8),
         4,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let fleece = fabric("cotton fleece", hex, 1.0, 0.95);
     let rib = fabric("rib", hex, 0.85, 0.95);
     let mut meshes = sheet.shell(
@@ -513,7 +513,7 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (4, 30),
         4,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let crepe = fabric("viscose crepe", hex, 1.0, 0.75);
     let mut meshes = sheet.shell(
         thickness,
@@ -623,7 +623,7 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             3,
         );
     }
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let wool = fabric("wool cashmere", hex, 1.0, 0.9);
     let mut meshes = sheet.shell(
         thickness,
@@ -718,7 +718,7 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (96, 2),
         2,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let cloth = fabric("viscose linen", hex, 1.0, 0.85);
     sheet.shell(
         thickness,
@@ -774,7 +774,7 @@ fn skirt(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     pattern::trunk(&mut sheet, &table, &spec, &|y, _| {
         usize::from(y >= top - band - 1e-4)
     });
-    sheet.drape(&model.prox, CLEARANCE, 4);
+    sheet.drape(&model.skin, CLEARANCE, 4);
     let cloth = fabric("wool twill", hex, 1.0, 0.85);
     sheet.shell(0.002, &[("skirt", cloth.clone()), ("waistband", cloth)])
 }
@@ -863,7 +863,7 @@ fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (3, 8),
         2,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let denim = fabric("denim", hex, 1.0, 0.95);
     let mut meshes = sheet.shell(
         thickness,
@@ -922,7 +922,7 @@ fn shorts(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     let extra = thickness + 0.001;
     back_pockets(&mut sheet, &seat, top, extra, 3);
     belt_loops(&mut sheet, &seat, top, extra, 1);
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let twill = fabric("cotton twill", hex, 1.0, 0.9);
     let mut meshes = sheet.shell(
         thickness,

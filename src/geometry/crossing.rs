@@ -1,9 +1,9 @@
 //! Where a line segment crosses a triangle mesh: every crossing, found through the mesh's
 //! bounding-volume hierarchy (slab test per node) and the Möller–Trumbore test per triangle
-//! (either side of a face counts). The layer collider reads the outermost sheet of a lower garment
-//! this way along the body's normal.
+//! (either side of a face counts). The fitting's layer collider reads the outermost sheet of a
+//! lower garment this way along the body's normal.
 
-use super::spatial::TriangleBvh;
+use super::TriangleBvh;
 use glam::{Vec3, Vec3A};
 
 /// A segment crossing a triangle.
