@@ -1,5 +1,6 @@
 //! A bounding-volume hierarchy over a mesh's triangles (median split on the longest axis, up to
-//! four triangles a leaf) and its closest-point query.
+//! four triangles a leaf) and its closest-point query (its other queries: segment crossings in
+//! `crossing.rs`, inside or not in `inside.rs`).
 
 use super::closest::{Feature, closest_on_triangle};
 use glam::{Vec3, Vec3A};
@@ -9,10 +10,13 @@ use glam::{Vec3, Vec3A};
 pub struct Hit {
     /// Triangle index (into the mesh's `indices / 3`).
     pub triangle: u32,
+    /// The closest point itself.
     pub point: Vec3,
     /// Barycentric coordinates of `point` in the triangle (corner weights, summing to 1).
     pub bary: Vec3,
+    /// Squared distance from the query point.
     pub distance_squared: f32,
+    /// The face, edge or corner it lies on.
     pub feature: Feature,
 }
 

@@ -9,6 +9,7 @@ use glam::{Vec3, Vec3A};
 /// A segment crossing a triangle.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Crossing {
+    /// Triangle index (into the mesh's `indices / 3`).
     pub triangle: u32,
     /// Where along the segment: `origin + direction * t`.
     pub t: f32,

@@ -5,6 +5,7 @@ use glam::{Vec2, Vec3};
 /// A triangle mesh in metres (+Y up, facing +Z, feet on y = 0 for anything worn).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TriangleMesh {
+    /// Vertex positions, metres.
     pub positions: Vec<Vec3>,
     /// Unit length, one per position (may be empty where a mesh has none).
     pub normals: Vec<Vec3>,

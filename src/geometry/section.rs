@@ -9,10 +9,12 @@ use std::collections::HashMap;
 /// One connected cross-section: the points where the plane cuts the mesh.
 #[derive(Clone, Debug, Default)]
 pub struct CrossSection {
+    /// Cut points: mesh vertices on the plane and edge crossings, in no particular order.
     pub points: Vec<Vec3>,
 }
 
 impl CrossSection {
+    /// The mean of the cut points.
     pub fn centroid(&self) -> Vec3 {
         self.points.iter().copied().sum::<Vec3>() / self.points.len().max(1) as f32
     }
