@@ -9,6 +9,5 @@ mod crossing;
 mod export;
 mod fit;
 mod garment;
-mod garment_schema;
 mod measurements;
 mod store;

@@ -10,6 +10,7 @@ use crate::fit::outfit::{OutfitGarment, fit_outfit, layer_rank};
 use crate::fit::report::{OutfitGarmentReport, OutfitReport, WornReport};
 use crate::fit::{self, DrapeSettings, FitOptions, PreparedBody, PreparedGarment};
 use crate::garment::{self, ImportedGarment};
+use crate::geometry::TriangleMesh;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,8 +54,8 @@ pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
     let resolved = resolve(&typed, &args.measurements)?;
     let mut garments = Vec::with_capacity(args.garment.len());
     for path in &args.garment {
-        let imported = import(path)?;
-        let prepared = PreparedGarment::new(fit::Garment::from(&imported))
+        let imported = Arc::new(import(path)?);
+        let prepared = PreparedGarment::new(Arc::clone(&imported))
             .map_err(|e| format!("{}: the garment cannot be fitted: {e}", path.display()))?;
         garments.push((path, imported, Arc::new(prepared)));
     }
@@ -85,7 +86,7 @@ pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
 /// Several garments worn as one outfit.
 fn fit_as_outfit(
     args: &FitArgs,
-    garments: &[(&PathBuf, ImportedGarment, Arc<PreparedGarment>)],
+    garments: &[(&PathBuf, Arc<ImportedGarment>, Arc<PreparedGarment>)],
     body: &PreparedBody,
 ) -> Result<(), String> {
     let outfit: Vec<OutfitGarment> = garments
@@ -205,23 +206,20 @@ fn import(path: &Path) -> Result<ImportedGarment, String> {
 }
 
 /// The draped parts with their materials' base colours (textures are not exported).
-fn garment_meshes(imported: &ImportedGarment, draped: Vec<fit::GarmentPart>) -> Vec<GlbMesh> {
+fn garment_meshes(imported: &ImportedGarment, draped: Vec<TriangleMesh>) -> Vec<GlbMesh> {
     draped
         .into_iter()
         .zip(&imported.parts)
-        .map(|(part, source)| GlbMesh {
+        .map(|(mesh, source)| GlbMesh {
             material: GlbMaterial {
-                name: format!("{} {}", imported.meta.sku, part.name),
+                name: format!("{} {}", imported.meta.sku, source.name),
                 base_color: source.base_color,
                 metallic: 0.0,
                 roughness: 0.8,
                 double_sided: source.double_sided,
             },
-            name: part.name,
-            positions: part.positions,
-            normals: part.normals,
-            uvs: part.uvs,
-            indices: part.indices,
+            name: source.name.clone(),
+            mesh,
         })
         .collect()
 }

@@ -14,18 +14,19 @@
 //! 6. [`recommend`] and [`pipeline::fit_all`]: every size, the recommended one, the JSON report
 //!    ([`report`]), its sentences in English ([`english`]).
 //!
-//! A garment read by `garment::import_file` becomes the input with `Garment::from(&imported)`.
+//! The input is a garment as `garment::import_file` reads it ([`ImportedGarment`]): the fit reads
+//! its meshes where they are (shared, never copied).
+//!
+//! [`ImportedGarment`]: crate::garment::ImportedGarment
 
 pub mod anatomy;
 pub mod bind;
 pub mod cloth;
 pub mod collide;
-pub mod crossing;
 pub mod drape;
 pub mod english;
 pub mod fitmap;
 pub mod grade;
-mod imported;
 pub mod layer;
 pub mod measure;
 pub mod outfit;
@@ -54,27 +55,7 @@ pub use prepare::{PreparedBody, PreparedGarment};
 pub use recommend::{Reason, Recommendation};
 pub use report::FitReport;
 
-use crate::garment::{Category, GarmentMeta};
-use glam::{Vec2, Vec3};
-
-/// One mesh of a garment (a glTF primitive): metres, modelled around the reference body in A-pose,
-/// +Y up, facing +Z, feet on y = 0.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct GarmentPart {
-    pub name: String,
-    pub positions: Vec<Vec3>,
-    pub normals: Vec<Vec3>,
-    pub uvs: Vec<Vec2>,
-    /// Triangles (three vertex indices each).
-    pub indices: Vec<u32>,
-}
-
-/// A garment: its metadata (size chart, stretch, layer) and its meshes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Garment {
-    pub meta: GarmentMeta,
-    pub parts: Vec<GarmentPart>,
-}
+use crate::garment::Category;
 
 /// Why a garment cannot be fitted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -10,7 +10,8 @@ use super::drape::{DrapeSettings, Draped};
 use super::pipeline::{FitOptions, FitOutcome, OverLayers, SizeFit, fit_all, fit_over_pressing};
 use super::prepare::{PreparedBody, PreparedGarment};
 use super::topology::ClothMesh;
-use super::{FitError, GarmentPart};
+use super::FitError;
+use crate::geometry::TriangleMesh;
 use crate::garment::{Category, GarmentMeta};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -66,7 +67,7 @@ pub struct Layer {
     pub shown: SizeFit,
     pub layering: Layering,
     /// The shown drape as one mesh per garment part (lifted where the layered drape failed).
-    pub parts: Vec<GarmentPart>,
+    pub parts: Vec<TriangleMesh>,
 }
 
 impl Layer {

@@ -12,7 +12,8 @@ use super::recommend::{self, ChartCheck, Recommendation, SizeEvidence};
 use super::report::FitReport;
 use super::tether::Support;
 use super::topology::ClothMesh;
-use super::{FitError, GarmentPart};
+use super::FitError;
+use crate::geometry::TriangleMesh;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
@@ -34,9 +35,9 @@ pub struct SizeFit {
 }
 
 impl SizeFit {
-    /// The draped garment as meshes, one per part of the garment (positions and normals of the
-    /// drape, the parts' own UVs and triangles), for export.
-    pub fn meshes(&self, prepared: &PreparedGarment) -> Vec<GarmentPart> {
+    /// The draped garment as meshes, one per part of the garment in its order (positions and
+    /// normals of the drape, the parts' own UVs and triangles), for export and display.
+    pub fn meshes(&self, prepared: &PreparedGarment) -> Vec<TriangleMesh> {
         let cloth = &prepared.cloth;
         let normals = cloth.normals(&self.draped.positions);
         prepared
@@ -47,15 +48,14 @@ impl SizeFit {
             .map(|(k, part)| {
                 let range = cloth.part_offsets[k]..cloth.part_offsets[k + 1];
                 let particles = &cloth.vertex_particle[range];
-                GarmentPart {
-                    name: part.name.clone(),
+                TriangleMesh {
                     positions: particles
                         .iter()
                         .map(|&p| self.draped.positions[p as usize])
                         .collect(),
                     normals: particles.iter().map(|&p| normals[p as usize]).collect(),
-                    uvs: part.uvs.clone(),
-                    indices: part.indices.clone(),
+                    uvs: part.mesh.uvs.clone(),
+                    indices: part.mesh.indices.clone(),
                 }
             })
             .collect()

@@ -1,7 +1,6 @@
 //! Garments from retailers: the Anprobe garment metadata carried in a glTF 2.0 file's
 //! `ANPROBE_garment` extension, and the garment meshes. Import and validation live in submodules.
 
-pub mod catalog;
 mod diagnostic;
 mod example;
 mod import;

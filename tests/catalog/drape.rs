@@ -30,7 +30,7 @@ fn prepared() -> &'static [(String, Arc<PreparedGarment>)] {
             .map(|path| {
                 let imported = garment::import_file(path).expect("a catalog garment imports");
                 let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                let garment = PreparedGarment::new(fit::Garment::from(&imported))
+                let garment = PreparedGarment::new(imported)
                     .unwrap_or_else(|e| panic!("{name} prepares: {e}"));
                 (name, Arc::new(garment))
             })

@@ -30,7 +30,8 @@ use std::sync::{Arc, OnceLock};
 pub struct Garment {
     /// Where it was read from (shown in messages).
     pub source: String,
-    pub imported: ImportedGarment,
+    /// Shared with its prepared fit (the meshes are not copied).
+    pub imported: Arc<ImportedGarment>,
     prepared: OnceLock<Result<Arc<crate::fit::PreparedGarment>, String>>,
 }
 
@@ -38,7 +39,7 @@ impl Garment {
     pub fn new(source: impl Into<String>, imported: ImportedGarment) -> Garment {
         Garment {
             source: source.into(),
-            imported,
+            imported: Arc::new(imported),
             prepared: OnceLock::new(),
         }
     }
@@ -51,7 +52,7 @@ impl Garment {
     pub fn prepared(&self) -> Result<Arc<crate::fit::PreparedGarment>, String> {
         self.prepared
             .get_or_init(|| {
-                crate::fit::PreparedGarment::new(crate::fit::Garment::from(&self.imported))
+                crate::fit::PreparedGarment::new(Arc::clone(&self.imported))
                     .map(Arc::new)
                     .map_err(|e| format!("{}: {e}", self.source))
             })

@@ -93,7 +93,8 @@ fn sync_garments(
             let piece = GarmentPiece {
                 sku: worn.sku().to_string(),
             };
-            let name = Name::new(format!("{} / {}", worn.garment.meta().name, part.name));
+            let part_name = imported.get(k).map_or("", |p| p.name.as_str());
+            let name = Name::new(format!("{} / {part_name}", worn.garment.meta().name));
             match *view {
                 GarmentView::Fabric => {
                     let Some(source) = imported.get(k) else {

@@ -13,12 +13,12 @@ mod details;
 mod garments;
 mod items;
 mod pattern;
-mod proximity;
 mod sheet;
+mod skin;
 
-use super::{EXTENSION, GarmentMeta};
 use crate::body::{self, Avatar};
 use crate::export::{GlbMesh, write_glb};
+use crate::garment::{EXTENSION, GarmentMeta};
 use crate::measurements::{self, Form, Key, Measurements};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -50,7 +50,7 @@ impl GeneratedGarment {
 
     /// Number of vertices over all parts.
     pub fn vertex_count(&self) -> usize {
-        self.parts.iter().map(|m| m.positions.len()).sum()
+        self.parts.iter().map(|m| m.mesh.vertex_count()).sum()
     }
 }
 

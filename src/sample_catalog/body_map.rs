@@ -3,11 +3,11 @@
 //! slices of the trunk and legs as convex hulls, and the arm's cross-section at any point of its
 //! axis.
 
-use super::proximity::Proximity;
-use crate::body::{Avatar, BodyMesh, TapePlacement};
+use super::skin::Skin;
+use crate::body::{Avatar, TapePlacement};
+use crate::geometry::{Plane, TriangleMesh, convex_hull, cross_sections, nearest_section};
 use crate::measurements::Key;
-use crate::tape::{convex_hull, cross_sections};
-use glam::{DVec2, Vec3};
+use glam::{DVec2, Vec3, Vec3Swizzles};
 
 /// Vertical spacing of the precomputed slices (m).
 pub(super) const SLICE_STEP: f32 = 0.005;
@@ -60,9 +60,9 @@ pub(super) struct Piece {
 
 /// The avatar, measured for garments.
 pub(super) struct BodyModel {
-    pub mesh: BodyMesh,
+    pub mesh: TriangleMesh,
     pub lm: Landmarks,
-    pub prox: Proximity,
+    pub skin: Skin,
     /// Slices at `y = i * SLICE_STEP`.
     slices: Vec<Vec<Piece>>,
 }
@@ -84,7 +84,7 @@ impl BodyModel {
                 .unwrap_or(Vec3::ZERO)
         };
         let girth = |key: Key| match placement(key) {
-            Some(TapePlacement::Girth { origin, normal }) => (origin, normal),
+            Some(TapePlacement::Girth(plane)) => (plane.origin, plane.normal),
             _ => (Vec3::ZERO, Vec3::Y),
         };
         let stature = mesh.positions.iter().map(|p| p.y).fold(0.0, f32::max);
@@ -126,7 +126,7 @@ impl BodyModel {
             .map(|i| slice(&mesh, i as f32 * SLICE_STEP))
             .collect();
         let mut model = BodyModel {
-            prox: Proximity::new(&mesh),
+            skin: Skin::new(&mesh),
             mesh,
             lm,
             slices,
@@ -166,18 +166,14 @@ impl BodyModel {
     /// below the crotch; never the arms (cut off at the shoulder points where they join).
     pub fn trunk_hull(&self, i: usize) -> Vec<DVec2> {
         let clip = f64::from(self.lm.acromion.x);
-        let points: Vec<[f64; 2]> = self
+        let points: Vec<DVec2> = self
             .pieces(i)
             .iter()
             .filter(|p| !self.is_arm(p))
-            .flat_map(|p| p.hull.iter())
+            .flat_map(|p| p.hull.iter().copied())
             .filter(|q| q.x.abs() <= clip)
-            .map(|q| [q.x, q.y])
             .collect();
         convex_hull(&points)
-            .into_iter()
-            .map(|q| DVec2::new(q[0], q[1]))
-            .collect()
     }
 
     /// The left (`side` = 1) or right (−1) leg's hull in slice `i`, below the crotch.
@@ -195,50 +191,39 @@ impl BodyModel {
     pub fn arm_hull(&self, s: f32) -> Vec<DVec2> {
         let centre = self.lm.arm_point(s);
         let (e1, e2) = self.lm.arm_basis();
-        let sections = cross_sections(&self.mesh, centre, self.lm.arm_dir);
-        let Some(nearest) = sections
-            .iter()
-            .filter(|s| s.points.len() >= 3)
-            .min_by(|a, b| {
-                a.centroid()
-                    .distance_squared(centre)
-                    .total_cmp(&b.centroid().distance_squared(centre))
-            })
-        else {
+        let across = Plane {
+            origin: centre,
+            normal: self.lm.arm_dir,
+        };
+        let Some(nearest) = nearest_section(&self.mesh, across) else {
             return Vec::new();
         };
-        let flat: Vec<[f64; 2]> = nearest
+        let flat: Vec<DVec2> = nearest
             .points
             .iter()
             .map(|p| {
                 let d = *p - centre;
-                [f64::from(d.dot(e1)), f64::from(d.dot(e2))]
+                DVec2::new(f64::from(d.dot(e1)), f64::from(d.dot(e2)))
             })
             .collect();
         convex_hull(&flat)
-            .into_iter()
-            .map(|q| DVec2::new(q[0], q[1]))
-            .collect()
     }
 }
 
 /// The horizontal slice of `mesh` at height `y` as pieces with hulls, in a stable order.
-fn slice(mesh: &BodyMesh, y: f32) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = cross_sections(mesh, Vec3::new(0.0, y, 0.0), Vec3::Y)
+fn slice(mesh: &TriangleMesh, y: f32) -> Vec<Piece> {
+    let level = Plane {
+        origin: Vec3::new(0.0, y, 0.0),
+        normal: Vec3::Y,
+    };
+    let mut pieces: Vec<Piece> = cross_sections(mesh, level)
         .into_iter()
         .filter(|s| s.points.len() >= 3)
         .map(|s| {
-            let flat: Vec<[f64; 2]> = s
-                .points
-                .iter()
-                .map(|p| [f64::from(p.x), f64::from(p.z)])
-                .collect();
+            let flat: Vec<DVec2> = s.points.iter().map(|p| p.xz().as_dvec2()).collect();
             Piece {
                 centroid: s.centroid(),
-                hull: convex_hull(&flat)
-                    .into_iter()
-                    .map(|q| DVec2::new(q[0], q[1]))
-                    .collect(),
+                hull: convex_hull(&flat),
             }
         })
         .collect();
@@ -253,22 +238,8 @@ fn slice(mesh: &BodyMesh, y: f32) -> Vec<Piece> {
 
 /// Convex hull of several point sets.
 pub(super) fn hull_of(sets: &[&[DVec2]]) -> Vec<DVec2> {
-    let points: Vec<[f64; 2]> = sets
-        .iter()
-        .flat_map(|s| s.iter())
-        .map(|q| [q.x, q.y])
-        .collect();
+    let points: Vec<DVec2> = sets.iter().flat_map(|s| s.iter().copied()).collect();
     convex_hull(&points)
-        .into_iter()
-        .map(|q| DVec2::new(q[0], q[1]))
-        .collect()
-}
-
-/// Perimeter of a closed polygon.
-pub(super) fn perimeter(poly: &[DVec2]) -> f64 {
-    (0..poly.len())
-        .map(|i| poly[i].distance(poly[(i + 1) % poly.len()]))
-        .sum()
 }
 
 /// The offset of a convex polygon (counter-clockwise) by `e` ≥ 0, as a polyline with rounded

@@ -78,6 +78,36 @@ pub(super) fn build(model: &BodyModel, item: &Item) -> Vec<GlbMesh> {
     }
 }
 
+/// A top cut on a new sheet with a collar falling from its neckline (the collar's part given):
+/// the sheet and the top's radial table.
+fn collared_top(model: &BodyModel, cut: &TopCut, fall: &Fall, part: usize) -> (Sheet, RadialTable) {
+    let mut sheet = Sheet::default();
+    let (table, trunk) = top(model, cut, &mut sheet);
+    details::collar_fall(&mut sheet, &table, &trunk, fall, part);
+    (sheet, table)
+}
+
+/// A top's fit from the hem up: the hem's girth, `lower` (a band's top, the hip), the waist
+/// and chest girths, held from the armhole's bottom up, then `upper` (the eases over the
+/// shoulder and at the neckline).
+fn trunk_fit(
+    lm: &Landmarks,
+    g: &Measures,
+    (hem, armhole_bottom): (f32, f32),
+    lower: &[(f32, Fit)],
+    upper: &[(f32, Fit)],
+) -> Vec<(f32, Fit)> {
+    let mut fit = vec![(hem, Fit::Girth(g.get("hem")))];
+    fit.extend_from_slice(lower);
+    fit.extend([
+        (lm.y_waist, Fit::Girth(g.get("waist"))),
+        (lm.y_chest, Fit::Girth(g.get("chest"))),
+        (armhole_bottom, Fit::Hold),
+    ]);
+    fit.extend_from_slice(upper);
+    fit
+}
+
 /// The side neck point's height (where a shoulder seam meets the neckline).
 fn hps(lm: &Landmarks) -> f32 {
     lm.y_neck - 0.013
@@ -211,14 +241,16 @@ fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: vec![
-            (hem, Fit::Girth(g.get("hem"))),
-            (lm.y_waist, Fit::Girth(g.get("waist"))),
-            (lm.y_chest, Fit::Girth(g.get("chest"))),
-            (armhole.bottom, Fit::Hold),
-            (lm.acromion.y, Fit::Ease(0.01)),
-            (neckline.back, Fit::Ease(0.006)),
-        ],
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[],
+            &[
+                (lm.acromion.y, Fit::Ease(0.01)),
+                (neckline.back, Fit::Ease(0.006)),
+            ],
+        ),
         hang: vec![],
         folds: None,
         above: None,
@@ -248,7 +280,7 @@ fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     };
     let mut sheet = Sheet::default();
     top(model, &cut, &mut sheet);
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let main = fabric("cotton jersey", hex, 1.0, 0.9);
     sheet.shell(
         0.0015,
@@ -278,15 +310,16 @@ fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: vec![
-            (hem, Fit::Girth(g.get("hem"))),
-            (hem + band, Fit::Girth(g.get("hem") + 0.02)),
-            (lm.y_waist, Fit::Girth(g.get("waist"))),
-            (lm.y_chest, Fit::Girth(g.get("chest"))),
-            (armhole.bottom, Fit::Hold),
-            (lm.acromion.y, Fit::Ease(0.01)),
-            (neckline.back, Fit::Ease(0.007)),
-        ],
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(hem + band, Fit::Girth(g.get("hem") + 0.02))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.01)),
+                (neckline.back, Fit::Ease(0.007)),
+            ],
+        ),
         hang: vec![],
         folds: None,
         above: None,
@@ -312,7 +345,7 @@ fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     };
     let mut sheet = Sheet::default();
     top(model, &cut, &mut sheet);
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let knit = fabric("merino knit", hex, 1.0, 0.95);
     sheet.shell(
         0.003,
@@ -343,16 +376,17 @@ fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: vec![
-            (hem, Fit::Girth(g.get("hem"))),
-            (hem + band, Fit::Girth(g.get("hem") + 0.03)),
-            (lm.y_waist, Fit::Girth(g.get("waist"))),
-            (lm.y_chest, Fit::Girth(g.get("chest"))),
-            (armhole.bottom, Fit::Hold),
-            (lm.acromion.y, Fit::Ease(0.014)),
-            (neckline.back, Fit::Ease(0.012)),
-            (neckline.back + 0.04, Fit::Ease(0.03)),
-        ],
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(hem + band, Fit::Girth(g.get("hem") + 0.03))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.014)),
+                (neckline.back, Fit::Ease(0.012)),
+                (neckline.back + 0.04, Fit::Ease(0.03)),
+            ],
+        ),
         hang: vec![(neckline.back, crown)],
         folds: None,
         above: Some(crown - 0.03),
@@ -397,7 +431,7 @@ fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (24, 8),
         4,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let fleece = fabric("cotton fleece", hex, 1.0, 0.95);
     let rib = fabric("rib", hex, 0.85, 0.95);
     let mut meshes = sheet.shell(
@@ -449,15 +483,17 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: vec![
-            (hem, Fit::Girth(g.get("hem"))),
-            (lm.y_waist, Fit::Girth(g.get("waist"))),
-            (lm.y_chest, Fit::Girth(g.get("chest"))),
-            (armhole.bottom, Fit::Hold),
-            (lm.acromion.y, Fit::Ease(0.009)),
-            (neckline.back, Fit::Ease(0.008)),
-            (neckline.back + stand, Fit::Ease(0.008)),
-        ],
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[],
+            &[
+                (lm.acromion.y, Fit::Ease(0.009)),
+                (neckline.back, Fit::Ease(0.008)),
+                (neckline.back + stand, Fit::Ease(0.008)),
+            ],
+        ),
         hang: vec![],
         folds: None,
         above: Some(neckline.back + stand),
@@ -481,12 +517,9 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             neck: 3,
         },
     };
-    let mut sheet = Sheet::default();
-    let (table, trunk) = top(model, &cut, &mut sheet);
-    details::collar_fall(
-        &mut sheet,
-        &table,
-        &trunk,
+    let (mut sheet, table) = collared_top(
+        model,
+        &cut,
         &Fall {
             gap: 0.3,
             roll: 0.005,
@@ -513,7 +546,7 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (4, 30),
         4,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let crepe = fabric("viscose crepe", hex, 1.0, 0.75);
     let mut meshes = sheet.shell(
         thickness,
@@ -563,16 +596,17 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: vec![
-            (hem, Fit::Girth(g.get("hem"))),
-            (lm.y_hip, Fit::Girth(g.get("hip"))),
-            (lm.y_waist, Fit::Girth(g.get("waist"))),
-            (lm.y_chest, Fit::Girth(g.get("chest"))),
-            (armhole.bottom, Fit::Hold),
-            (lm.acromion.y, Fit::Ease(0.014)),
-            (neckline.back, Fit::Ease(0.013)),
-            (neckline.back + stand, Fit::Ease(0.012)),
-        ],
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(lm.y_hip, Fit::Girth(g.get("hip")))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.014)),
+                (neckline.back, Fit::Ease(0.013)),
+                (neckline.back + stand, Fit::Ease(0.012)),
+            ],
+        ),
         hang: vec![(hem, lm.y_hip)],
         folds: None,
         above: Some(neckline.back + stand),
@@ -593,12 +627,9 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             neck: 2,
         },
     };
-    let mut sheet = Sheet::default();
-    let (table, trunk) = top(model, &cut, &mut sheet);
-    details::collar_fall(
-        &mut sheet,
-        &table,
-        &trunk,
+    let (mut sheet, table) = collared_top(
+        model,
+        &cut,
         &Fall {
             gap: 0.1,
             roll: 0.007,
@@ -623,7 +654,7 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             3,
         );
     }
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let wool = fabric("wool cashmere", hex, 1.0, 0.9);
     let mut meshes = sheet.shell(
         thickness,
@@ -676,15 +707,16 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: vec![
-            (hem, Fit::Girth(g.get("hem"))),
-            (lm.y_hip, Fit::Girth(g.get("hip"))),
-            (lm.y_waist, Fit::Girth(g.get("waist"))),
-            (lm.y_chest, Fit::Girth(g.get("chest"))),
-            (armhole.bottom, Fit::Hold),
-            (lm.acromion.y, Fit::Ease(0.006)),
-            (neckline.back, Fit::Ease(0.005)),
-        ],
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(lm.y_hip, Fit::Girth(g.get("hip")))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.006)),
+                (neckline.back, Fit::Ease(0.005)),
+            ],
+        ),
         hang: vec![(hem, lm.y_hip)],
         folds: Some(Folds {
             count: 16,
@@ -718,7 +750,7 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (96, 2),
         2,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let cloth = fabric("viscose linen", hex, 1.0, 0.85);
     sheet.shell(
         thickness,
@@ -774,7 +806,7 @@ fn skirt(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     pattern::trunk(&mut sheet, &table, &spec, &|y, _| {
         usize::from(y >= top - band - 1e-4)
     });
-    sheet.drape(&model.prox, CLEARANCE, 4);
+    sheet.drape(&model.skin, CLEARANCE, 4);
     let cloth = fabric("wool twill", hex, 1.0, 0.85);
     sheet.shell(0.002, &[("skirt", cloth.clone()), ("waistband", cloth)])
 }
@@ -814,22 +846,34 @@ fn belt_loops(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part:
     }
 }
 
-fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
-    let lm = &model.lm;
-    let top = lm.y_waist;
+/// Trousers' levels from the waistband's `top` down (the crotch, the thigh, the hem from the
+/// inside leg), on 96 columns; the fits, bands and steps are each garment's.
+fn trouser_levels(lm: &Landmarks, g: &Measures, top: f32) -> TrouserSpec {
     let crotch = lm.y_crotch - 0.035;
-    let thigh = lm.y_crotch - 0.06;
-    let hem = crotch - g.get("inside_leg");
-    let spec = TrouserSpec {
+    TrouserSpec {
         columns: 96,
         top,
         seat_bottom: lm.y_crotch + 0.03,
         crotch,
         seam_points: 11,
-        thigh,
-        hem,
-        step: 0.02,
+        thigh: lm.y_crotch - 0.06,
+        hem: crotch - g.get("inside_leg"),
+        step: 0.0,
         blend: 3,
+        seat_fit: Vec::new(),
+        leg_fit: Vec::new(),
+        waistband: 0.0,
+        hem_band: 0.0,
+    }
+}
+
+fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let top = lm.y_waist;
+    let levels = trouser_levels(lm, g, top);
+    let (thigh, hem) = (levels.thigh, levels.hem);
+    let spec = TrouserSpec {
+        step: 0.02,
         seat_fit: vec![
             (lm.y_crotch, Fit::Ease(0.01)),
             (lm.y_hip, Fit::Girth(g.get("hip"))),
@@ -842,6 +886,7 @@ fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         ],
         waistband: 0.04,
         hem_band: 0.0,
+        ..levels
     };
     let mut sheet = Sheet::default();
     let seat = pattern::trousers(&mut sheet, model, &spec, (0, 1, 0));
@@ -863,7 +908,7 @@ fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (3, 8),
         2,
     );
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let denim = fabric("denim", hex, 1.0, 0.95);
     let mut meshes = sheet.shell(
         thickness,
@@ -891,19 +936,10 @@ fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
 fn shorts(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     let lm = &model.lm;
     let top = lm.y_waist - 0.035;
-    let crotch = lm.y_crotch - 0.035;
-    let thigh = lm.y_crotch - 0.06;
-    let hem = crotch - g.get("inside_leg");
+    let levels = trouser_levels(lm, g, top);
+    let (thigh, hem) = (levels.thigh, levels.hem);
     let spec = TrouserSpec {
-        columns: 96,
-        top,
-        seat_bottom: lm.y_crotch + 0.03,
-        crotch,
-        seam_points: 11,
-        thigh,
-        hem,
         step: 0.018,
-        blend: 3,
         seat_fit: vec![
             (lm.y_crotch, Fit::Ease(0.012)),
             (lm.y_hip, Fit::Girth(g.get("hip"))),
@@ -915,6 +951,7 @@ fn shorts(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         ],
         waistband: 0.038,
         hem_band: 0.035,
+        ..levels
     };
     let mut sheet = Sheet::default();
     let seat = pattern::trousers(&mut sheet, model, &spec, (0, 1, 2));
@@ -922,7 +959,7 @@ fn shorts(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     let extra = thickness + 0.001;
     back_pockets(&mut sheet, &seat, top, extra, 3);
     belt_loops(&mut sheet, &seat, top, extra, 1);
-    sheet.drape(&model.prox, CLEARANCE, 10);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     let twill = fabric("cotton twill", hex, 1.0, 0.9);
     let mut meshes = sheet.shell(
         thickness,

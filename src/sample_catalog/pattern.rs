@@ -3,8 +3,9 @@
 //! lofted out of the armholes along the A-pose arms, and trouser legs lofted out of a crotch.
 //! Each ring is a slice of the body's convex hull offset by the garment's ease.
 
-use super::body_map::{BodyModel, SLICE_STEP, box_centre, hull_of, offset_hull, perimeter, radial};
+use super::body_map::{BodyModel, SLICE_STEP, box_centre, hull_of, offset_hull, radial};
 use super::sheet::Sheet;
+use crate::geometry::hull_perimeter;
 use glam::{DVec2, Vec2, Vec3};
 use std::f32::consts::{FRAC_PI_2, PI, TAU};
 
@@ -169,7 +170,7 @@ pub(super) fn table(model: &BodyModel, spec: &TableSpec) -> RadialTable {
             base[k] = base[k + 1].clone();
         }
     }
-    let perimeters: Vec<f32> = base.iter().map(|h| perimeter(h) as f32).collect();
+    let perimeters: Vec<f32> = base.iter().map(|h| hull_perimeter(h) as f32).collect();
     let knots = ease_knots(spec.fit, |y| {
         perimeters[(model.index(y).max(first) - first).min(perimeters.len() - 1)]
     });
@@ -220,10 +221,10 @@ fn folded(hull: &[DVec2], c: DVec2, angles: &[f64], ease: (f32, f32), f: Folds) 
             let r = f64::from(radii[j0]) * (1.0 - t) + f64::from(radii[(j0 + 1) % radii.len()]) * t;
             DVec2::new(r * theta.sin(), r * theta.cos())
         };
-        perimeter(&(0..columns).map(at).collect::<Vec<_>>())
+        hull_perimeter(&(0..columns).map(at).collect::<Vec<_>>())
     };
-    let target = perimeter(hull) + std::f64::consts::TAU * finished;
-    let deepest = FOLD_DEPTH * (perimeter(hull) + std::f64::consts::TAU * hanging) / count;
+    let target = hull_perimeter(hull) + std::f64::consts::TAU * finished;
+    let deepest = FOLD_DEPTH * (hull_perimeter(hull) + std::f64::consts::TAU * hanging) / count;
     // The least `x` in [lo, hi] whose row is long enough (the length grows with `x`).
     let solve = |lo: f64, hi: f64, make: &dyn Fn(f64) -> Vec<f32>| {
         let (mut lo, mut hi) = (lo, hi);
@@ -687,7 +688,7 @@ pub(super) fn sleeve(
     let (actual, even) = loop_angles(&points, lm.arm_point(spec.start), e1, e2);
     let ring_at = |s: f32| {
         let hull = model.arm_hull(s);
-        let p = perimeter(&hull) as f32;
+        let p = hull_perimeter(&hull) as f32;
         let knots = ease_knots(&spec.fit, |_| p);
         let e = interpolate(&knots, s).max(CLEARANCE);
         let poly = offset_hull(&hull, f64::from(e));

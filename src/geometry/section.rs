@@ -1,18 +1,20 @@
 //! Cross-sections of a triangle mesh by a plane, split into the separate loops (one per body part
 //! the plane cuts) by following the mesh's connectivity, not by distance.
 
-use crate::body::BodyMesh;
-use crate::disjoint::{find, union};
+use super::disjoint::{find, union};
+use super::{Plane, TriangleMesh};
 use glam::Vec3;
 use std::collections::HashMap;
 
 /// One connected cross-section: the points where the plane cuts the mesh.
 #[derive(Clone, Debug, Default)]
 pub struct CrossSection {
+    /// Cut points: mesh vertices on the plane and edge crossings, in no particular order.
     pub points: Vec<Vec3>,
 }
 
 impl CrossSection {
+    /// The mean of the cut points.
     pub fn centroid(&self) -> Vec3 {
         self.points.iter().copied().sum::<Vec3>() / self.points.len().max(1) as f32
     }
@@ -25,10 +27,10 @@ enum CutPoint {
     Edge(u32, u32),
 }
 
-/// All cross-sections of `mesh` by the plane through `origin` with `normal`.
-pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossSection> {
+/// All cross-sections of `mesh` by `plane` (in no particular order).
+pub fn cross_sections(mesh: &TriangleMesh, plane: Plane) -> Vec<CrossSection> {
     const ON_PLANE: f32 = 1e-6;
-    let n = normal.normalize_or(Vec3::Y);
+    let (origin, n) = (plane.origin, plane.normal.normalize_or(Vec3::Y));
     let dist: Vec<f32> = mesh
         .positions
         .iter()
@@ -68,7 +70,7 @@ pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossS
             parent.len() - 1
         })
     };
-    for tri in mesh.indices.chunks_exact(3) {
+    for tri in mesh.triangles() {
         let s = [side(tri[0]), side(tri[1]), side(tri[2])];
         if s.contains(&2) || (s[0] == s[1] && s[1] == s[2] && s[0] != 0) {
             continue;
@@ -96,4 +98,18 @@ pub fn cross_sections(mesh: &BodyMesh, origin: Vec3, normal: Vec3) -> Vec<CrossS
         groups.entry(root).or_default().points.push(point);
     }
     groups.into_values().collect()
+}
+
+/// The cross-section of at least three points whose centroid lies nearest to the plane's origin:
+/// the body part a tape laid in that plane goes round.
+pub fn nearest_section(mesh: &TriangleMesh, plane: Plane) -> Option<CrossSection> {
+    let centre = plane.origin;
+    cross_sections(mesh, plane)
+        .into_iter()
+        .filter(|s| s.points.len() >= 3)
+        .min_by(|a, b| {
+            a.centroid()
+                .distance_squared(centre)
+                .total_cmp(&b.centroid().distance_squared(centre))
+        })
 }

@@ -4,6 +4,7 @@
 use super::pattern::{RadialTable, Trunk};
 use super::sheet::Sheet;
 use crate::export::{GlbMaterial, GlbMesh};
+use crate::geometry::TriangleMesh;
 use glam::{Vec2, Vec3};
 use std::f32::consts::{PI, TAU};
 
@@ -185,11 +186,7 @@ pub(super) fn buttons(
     material: GlbMaterial,
 ) -> GlbMesh {
     const SEGMENTS: usize = 20;
-    let mut mesh = GlbMesh {
-        name: name.into(),
-        material,
-        ..Default::default()
-    };
+    let mut mesh = TriangleMesh::default();
     for &(base, axis) in places {
         let axis = axis.normalize_or(Vec3::Z);
         let e1 = axis.any_orthonormal_vector();
@@ -240,7 +237,7 @@ pub(super) fn buttons(
             mesh.indices.extend_from_slice(&[b0, b1, t1, b0, t1, t0]);
         }
     }
-    mesh
+    GlbMesh::new(name, mesh, material)
 }
 
 /// Drawstrings: closed round cords of `radius` along each polyline.
@@ -251,11 +248,7 @@ pub(super) fn cords(
     material: GlbMaterial,
 ) -> GlbMesh {
     const SEGMENTS: usize = 10;
-    let mut mesh = GlbMesh {
-        name: name.into(),
-        material,
-        ..Default::default()
-    };
+    let mut mesh = TriangleMesh::default();
     for path in paths {
         let count = path.len();
         let mut rings = Vec::new();
@@ -312,5 +305,5 @@ pub(super) fn cords(
             }
         }
     }
-    mesh
+    GlbMesh::new(name, mesh, material)
 }

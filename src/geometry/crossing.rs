@@ -1,14 +1,15 @@
 //! Where a line segment crosses a triangle mesh: every crossing, found through the mesh's
 //! bounding-volume hierarchy (slab test per node) and the Möller–Trumbore test per triangle
-//! (either side of a face counts). The layer collider reads the outermost sheet of a lower garment
-//! this way along the body's normal.
+//! (either side of a face counts). The fitting's layer collider reads the outermost sheet of a
+//! lower garment this way along the body's normal.
 
-use super::spatial::TriangleBvh;
+use super::TriangleBvh;
 use glam::{Vec3, Vec3A};
 
 /// A segment crossing a triangle.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Crossing {
+    /// Triangle index (into the mesh's `indices / 3`).
     pub triangle: u32,
     /// Where along the segment: `origin + direction * t`.
     pub t: f32,

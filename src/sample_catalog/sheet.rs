@@ -3,8 +3,9 @@
 //! closed thin shell (outer face, inner face, rims along every hem) and split into one mesh per
 //! part for the glTF file.
 
-use super::proximity::Proximity;
+use super::skin::Skin;
 use crate::export::{GlbMaterial, GlbMesh};
+use crate::geometry::{TriangleMesh, vertex_normals};
 use glam::{Vec2, Vec3};
 use std::collections::HashMap;
 
@@ -114,15 +115,7 @@ impl Sheet {
 
     /// Area-weighted vertex normals.
     pub fn normals(&self) -> Vec<Vec3> {
-        let mut normals = vec![Vec3::ZERO; self.pos.len()];
-        for t in &self.tris {
-            let [a, b, c] = t.map(|i| self.pos[i as usize]);
-            let n = (b - a).cross(c - a);
-            for &i in t {
-                normals[i as usize] += n;
-            }
-        }
-        normals.iter().map(|n| n.normalize_or(Vec3::Y)).collect()
+        vertex_normals(&self.pos, &self.tris, Vec3::Y)
     }
 
     /// Each vertex's neighbours along triangle edges (sorted, unique).
@@ -145,10 +138,10 @@ impl Sheet {
     /// Drapes the cloth: every vertex is put at least `clearance` off the body; then, `iterations`
     /// times, free vertices are smoothed towards their neighbours' mean and kept off the body
     /// (the others do not move again).
-    pub fn drape(&mut self, prox: &Proximity, clearance: f32, iterations: usize) {
+    pub fn drape(&mut self, skin: &Skin, clearance: f32, iterations: usize) {
         let adj = self.neighbours();
         for p in &mut self.pos {
-            *p = prox.push_out(*p, clearance);
+            *p = skin.push_out(*p, clearance);
         }
         for _ in 0..iterations {
             let previous = self.pos.clone();
@@ -163,7 +156,7 @@ impl Sheet {
                 if side != 0.0 {
                     p.x = side * (p.x * side).max(SIDE_GAP);
                 }
-                self.pos[i] = prox.push_out(p, clearance);
+                self.pos[i] = skin.push_out(p, clearance);
             }
         }
     }
@@ -203,13 +196,9 @@ impl Sheet {
 
         let mut meshes = Vec::new();
         for (part, (name, material)) in parts.iter().enumerate() {
-            let mut mesh = GlbMesh {
-                name: (*name).to_string(),
-                material: material.clone(),
-                ..Default::default()
-            };
+            let mut mesh = TriangleMesh::default();
             let mut index: HashMap<(u32, u8, u32, u32), u32> = HashMap::new();
-            let mut add = |mesh: &mut GlbMesh, v: u32, layer: u8, uv: Vec2| -> u32 {
+            let mut add = |mesh: &mut TriangleMesh, v: u32, layer: u8, uv: Vec2| -> u32 {
                 *index
                     .entry((v, layer, uv.x.to_bits(), uv.y.to_bits()))
                     .or_insert_with(|| {
@@ -249,7 +238,7 @@ impl Sheet {
                 }
             }
             if !mesh.indices.is_empty() {
-                meshes.push(mesh);
+                meshes.push(GlbMesh::new(*name, mesh, material.clone()));
             }
         }
         meshes

@@ -3,7 +3,7 @@
 //! 34–46, jeans and shorts by waist in inches, the jeans labelled waist/leg); finished garment
 //! measurements are graded from the reference size by the body's steps.
 
-use super::super::{Category, Colourway, GarmentMeta, Range, Size, Stretch};
+use crate::garment::{Category, Colourway, GarmentMeta, Range, Size, Stretch};
 use std::collections::BTreeMap;
 
 /// Which cut a catalog item is built with.

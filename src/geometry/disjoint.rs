@@ -1,9 +1,9 @@
 //! Disjoint sets (union–find) over indices held as a parent array (`parent[i] == i` for a root):
-//! the connected pieces of a mesh cut by a plane (tape cross-sections, garment girths) and of a
-//! body's vertices (its parts).
+//! the connected pieces of a mesh cut by a plane (tape cross-sections, garment girths), of a
+//! body's vertices (its parts) and of a garment's cloth (pieces sewn onto it).
 
 /// The root of `i`'s set, halving the path on the way.
-pub(crate) fn find(parent: &mut [usize], mut i: usize) -> usize {
+pub fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
         i = parent[i];
@@ -12,7 +12,7 @@ pub(crate) fn find(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Joins the sets of `a` and `b` (`a`'s root goes under `b`'s).
-pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
+pub fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
         parent[ra] = rb;
