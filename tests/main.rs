@@ -2,6 +2,7 @@
 
 #[cfg(feature = "app")]
 mod app;
+mod atomic_write;
 mod body;
 mod catalog;
 mod cli;

@@ -103,19 +103,6 @@ pub fn from_json(text: &str) -> Result<(Profiles, Option<Lang>), String> {
     Ok((Profiles::new(list, file.active), lang))
 }
 
-/// Writes `text` to a temporary file beside `path` and renames it over `path`.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("json.tmp");
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)
-}
-
 fn load_profiles(
     mut store: ResMut<ProfileStore>,
     mut profiles: ResMut<Profiles>,
@@ -196,7 +183,7 @@ fn save_profiles(
     let Some((text, _)) = store.pending.take() else {
         return;
     };
-    match write_atomically(&path, &text) {
+    match crate::atomic_write::write_atomically(&path, text.as_bytes()) {
         Ok(()) => store.written = Some(text),
         Err(e) => notices.error(Msg::ProfilesSaveFailed, format!("{}: {e}", path.display())),
     }

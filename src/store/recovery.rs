@@ -4,6 +4,7 @@
 use super::StoreError;
 use super::date;
 use super::schema::LATEST_VERSION;
+use crate::atomic_write::{StagedFile, TEMP_MARK, sync_folder};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::fs;
 use std::io::{self, Read};
@@ -370,16 +371,6 @@ pub(crate) fn is_corruption(err: &rusqlite::Error) -> bool {
     )
 }
 
-fn fsync_dir(dir: &Path) {
-    // Makes a rename durable; not possible (nor needed) on every platform.
-    #[cfg(unix)]
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
 /// Moves `from` to `to` without ever replacing an existing `to`.
 fn move_no_clobber(from: &Path, to: &Path) -> io::Result<()> {
     match fs::hard_link(from, to) {
@@ -424,7 +415,7 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
                     }
                 }
                 if let Some(dir) = path.parent() {
-                    fsync_dir(dir);
+                    sync_folder(dir);
                 }
                 return Ok(target);
             }
@@ -482,12 +473,24 @@ pub fn list_backups(data_dir: &Path) -> Vec<BackupFile> {
     found
 }
 
-/// Removes half-written backups left by a process that was killed while writing one.
+/// Removes half-written files left by a process that was killed while writing one: backups
+/// (`backups/.anprobe-….db.tmp-…`, see [`StagedFile`]; `anprobe-….db.tmp` from earlier versions)
+/// and restored files (`.anprobe.db.tmp-…`).
 pub(crate) fn remove_stale_temp_files(data_dir: &Path) {
-    let dir = data_dir.join(BACKUP_DIR);
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+    let backups = fs::read_dir(data_dir.join(BACKUP_DIR))
+        .into_iter()
+        .flatten();
+    for entry in backups.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("anprobe-") && name.ends_with(".db.tmp") {
+        let staged = name.starts_with(".anprobe-") && name.contains(&format!(".db{TEMP_MARK}"));
+        let earlier = name.starts_with("anprobe-") && name.ends_with(".db.tmp");
+        if staged || earlier {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    let restoring = format!(".{}{TEMP_MARK}", super::DB_FILE);
+    for entry in fs::read_dir(data_dir).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&restoring) {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -503,8 +506,8 @@ pub(crate) fn generation(conn: &Connection) -> rusqlite::Result<i64> {
         .unwrap_or(0))
 }
 
-/// Writes a consistent copy of the open database to `data_dir/backups` (SQLite's `VACUUM INTO`,
-/// to a temporary name, synced, then renamed), then deletes all but the newest
+/// Writes a consistent copy of the open database to `data_dir/backups` (SQLite's `VACUUM INTO`
+/// a temporary file put in place by [`StagedFile`]), then deletes all but the newest
 /// [`BACKUPS_KEPT`] backups.
 pub fn make_backup(conn: &Connection, data_dir: &Path) -> Result<PathBuf, StoreError> {
     let dir = data_dir.join(BACKUP_DIR);
@@ -516,21 +519,19 @@ pub fn make_backup(conn: &Connection, data_dir: &Path) -> Result<PathBuf, StoreE
     if target.exists() {
         return Ok(target);
     }
-    let tmp = dir.join(format!("{name}.tmp"));
-    let _ = fs::remove_file(&tmp);
-    let tmp_str = tmp.to_str().ok_or_else(|| {
+    let staged = StagedFile::beside(&target)
+        .map_err(|e| StoreError::io("cannot write a backup to", &target, e))?;
+    let temp = staged.temp_path().to_str().ok_or_else(|| {
         StoreError::io(
             "cannot write a backup to",
-            &tmp,
+            staged.temp_path(),
             io::Error::other("the path is not UTF-8"),
         )
     })?;
-    conn.execute("VACUUM INTO ?1", params![tmp_str])?;
-    fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| StoreError::io("cannot sync the backup", &tmp, e))?;
-    fs::rename(&tmp, &target).map_err(|e| StoreError::io("cannot name the backup", &target, e))?;
-    fsync_dir(&dir);
+    conn.execute("VACUUM INTO ?1", params![temp])?;
+    staged
+        .put_in_place()
+        .map_err(|e| StoreError::io("cannot put the backup in place", &target, e))?;
     for old in list_backups(data_dir).into_iter().skip(BACKUPS_KEPT) {
         let _ = fs::remove_file(old.path);
     }
@@ -567,18 +568,14 @@ pub fn verify_file(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Copies `backup` to `db_path` (through a temporary file, synced, then renamed); the backup
+/// Copies `backup` to `db_path` (a temporary file put in place by [`StagedFile`]); the backup
 /// itself stays.
 pub fn restore_backup(backup: &Path, db_path: &Path) -> Result<(), StoreError> {
-    let tmp = PathBuf::from(format!("{}.restoring", db_path.display()));
-    fs::copy(backup, &tmp).map_err(|e| StoreError::io("cannot copy the backup", backup, e))?;
-    fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| StoreError::io("cannot sync the restored file", &tmp, e))?;
-    fs::rename(&tmp, db_path)
-        .map_err(|e| StoreError::io("cannot put the restored file in place", db_path, e))?;
-    if let Some(dir) = db_path.parent() {
-        fsync_dir(dir);
-    }
-    Ok(())
+    let staged = StagedFile::beside(db_path)
+        .map_err(|e| StoreError::io("cannot restore the backup to", db_path, e))?;
+    fs::copy(backup, staged.temp_path())
+        .map_err(|e| StoreError::io("cannot copy the backup", backup, e))?;
+    staged
+        .put_in_place()
+        .map_err(|e| StoreError::io("cannot put the restored file in place", db_path, e))
 }
