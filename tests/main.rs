@@ -11,4 +11,5 @@ mod export;
 mod fit;
 mod garment;
 mod measurements;
+mod prerequisite;
 mod store;
