@@ -76,7 +76,7 @@ fn text_of(
             Some((Kind::Passport, text))
         }
         MemoryAction::ExportBackup => {
-            let name = format!("anprobe-backup-{}.json", crate::store::date::today_utc());
+            let name = format!("anprobe-backup-{}.json", crate::store::date::today_local());
             let text = store.read(|s| s.export_json()).map(|text| (text, name));
             Some((Kind::Backup, text))
         }
