@@ -2,6 +2,7 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod atomic_write;
 pub mod body;
 pub mod cli;
 pub mod export;

@@ -1,4 +1,4 @@
-//! The app without a window: strings, the live avatar mesh, profiles on disk, the file seam;
+//! The app without a window: strings, the live avatar mesh, profiles kept, the file seam;
 //! and (ignored unless a display is there) a real screenshot with a tape drawn.
 
 mod garments;
@@ -6,8 +6,8 @@ mod garments;
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{
     Dialogs, FileAction, FileDialogs, GarmentImported, ImportGarment, Imports, Mannequin, Model,
-    Notices, PathFuture, ProfileStore, Profiles, ScreenshotOptions, SideTab, TapeHover,
-    model_plugin, screenshot, screenshot_with,
+    Notices, PROFILES_FILE, PathFuture, ProfileStore, Profiles, ScreenshotOptions, ShopperStore,
+    SideTab, TapeHover, model_plugin, screenshot, screenshot_with,
 };
 use anprobe::measurements::{Form, Key, Measurements};
 use bevy::mesh::MeshPlugin;
@@ -148,11 +148,15 @@ fn an_error_keeps_the_last_avatar_and_names_the_key() {
 }
 
 #[test]
-fn profiles_are_saved_atomically_and_read_back() {
+fn profiles_and_language_are_kept_in_the_store_and_read_back() {
     let dir = scratch("profiles");
-    let path = dir.join("profiles.json");
+    let kept = || {
+        let mut app = headless(ProfileStore::in_folder(&dir));
+        app.insert_resource(ShopperStore::at(&dir));
+        app
+    };
     {
-        let mut app = headless(ProfileStore::at(&path));
+        let mut app = kept();
         app.update();
         let mut profiles = app.world_mut().resource_mut::<Profiles>();
         profiles.add("Kim");
@@ -164,13 +168,12 @@ fn profiles_are_saved_atomically_and_read_back() {
         app.world_mut().write_message(AppExit::Success);
         app.update();
     }
-    assert!(path.is_file());
     assert!(
-        !dir.join("profiles.json.tmp").exists(),
-        "the temporary file is renamed away"
+        !dir.join(PROFILES_FILE).exists(),
+        "profiles are kept in the store only"
     );
 
-    let mut app = headless(ProfileStore::at(&path));
+    let mut app = kept();
     app.update();
     let profiles = app.world().resource::<Profiles>();
     assert_eq!(profiles.list().len(), 2);
@@ -181,6 +184,7 @@ fn profiles_are_saved_atomically_and_read_back() {
     );
     assert_eq!(profiles.active().measurements.form, Some(Form::Male));
     assert_eq!(*app.world().resource::<Lang>(), Lang::De);
+    drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -1,11 +1,11 @@
 //! The measurement rows of the panel: form, unit, and per key a slider, a number field, whether
 //! it was typed or predicted, and what is wrong with it. Hovering a row shows its tape.
 
-use crate::app::i18n::{Lang, Msg, form_label, key_label, unit_symbol};
+use crate::app::i18n::{Lang, Msg, form_label, issue_text, key_label, unit_symbol};
 use crate::app::model::Model;
 use crate::app::profiles::Profiles;
 use crate::app::tape::TapeHover;
-use crate::measurements::{Form, Issue, Key, Severity, Unit, plausible_range};
+use crate::measurements::{Form, Issue, IssueLevel, Key, Unit, plausible_range};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, RichText, Sense, SliderClamping};
 
@@ -188,13 +188,10 @@ fn row(
 
 /// An issue in the UI's language.
 fn issue_line(ui: &mut egui::Ui, lang: Lang, issue: &Issue) {
-    let color = match issue.severity {
-        Severity::Error => ERROR,
-        Severity::Warning => WARNING,
+    let color = match issue.level {
+        IssueLevel::Error => ERROR,
+        IssueLevel::Warning => WARNING,
     };
-    let message = match lang {
-        Lang::En => &issue.message,
-        Lang::De => &issue.message_de,
-    };
+    let message = issue_text(issue, lang);
     ui.label(RichText::new(format!("⚠ {message}")).color(color));
 }

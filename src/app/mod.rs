@@ -39,30 +39,38 @@ pub use memory::search::{filter_timeline, matches as timeline_matches};
 pub use memory::store_res::ShopperStore;
 pub use model::Model;
 pub use notice::{Notice, Notices};
-pub use profile_store::ProfileStore;
-pub use profiles::{Profile, Profiles};
+pub use profile_store::{PROFILES_FILE, ProfileStore};
+pub use profiles::{Person, Profiles};
 pub use screenshot::{ScreenshotGarment, ScreenshotOptions, screenshot, screenshot_with};
 pub use side::{AddToWishlist, SideTab};
 pub use tape::TapeHover;
 
+use crate::store::StoreError;
 use bevy::asset::UnapprovedPathMode;
 use bevy::prelude::*;
 use bevy::winit::{WinitPlugin, WinitSettings};
 use bevy_egui::EguiPlugin;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Opens the app window; returns when it is closed.
-pub fn run() -> ExitCode {
+/// Opens the app window on the shopper's store in `data_dir` (resolved by the command line:
+/// `--data-dir`, `ANPROBE_DATA_DIR` or the OS data folder; `Err` says why there is none); returns
+/// when the window is closed.
+pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
     let window = Window {
         title: "Anprobe".into(),
         ..default()
+    };
+    let (profile_store, shopper_store) = match data_dir {
+        Ok(dir) => (ProfileStore::in_folder(&dir), ShopperStore::at(dir)),
+        Err(e) => (ProfileStore::Off, ShopperStore::failed(e.to_string())),
     };
     let exit = App::new()
         .add_plugins(base_plugins(window, false))
         // Redraw on input only: a fitting room need not heat the laptop.
         .insert_resource(WinitSettings::desktop_app())
-        .insert_resource(ProfileStore::from_env())
-        .insert_resource(ShopperStore::from_env())
+        .insert_resource(profile_store)
+        .insert_resource(shopper_store)
         .add_plugins(plugin)
         .run();
     match exit {

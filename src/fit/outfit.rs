@@ -6,13 +6,13 @@
 //! The app's fitting job, `anprobe fit` with several `--garment`s and the tests all wear an
 //! outfit through [`fit_outfit`].
 
+use super::FitError;
 use super::drape::{DrapeSettings, Draped};
 use super::pipeline::{FitOptions, FitOutcome, OverLayers, SizeFit, fit_all, fit_over_pressing};
 use super::prepare::{PreparedBody, PreparedGarment};
 use super::topology::ClothMesh;
-use super::FitError;
-use crate::geometry::TriangleMesh;
 use crate::garment::{Category, GarmentMeta};
+use crate::geometry::TriangleMesh;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 

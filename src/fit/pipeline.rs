@@ -3,6 +3,7 @@
 //! and a size draped over lower garments (which are pressed in under it where it cannot go
 //! around them). The JSON report is built from its outcome in [`super::report`].
 
+use super::FitError;
 use super::drape::{self, DrapeSettings, Draped};
 use super::fitmap::{self, FitMap};
 use super::grade::{self, Graded};
@@ -12,7 +13,6 @@ use super::recommend::{self, ChartCheck, Recommendation, SizeEvidence};
 use super::report::FitReport;
 use super::tether::Support;
 use super::topology::ClothMesh;
-use super::FitError;
 use crate::geometry::TriangleMesh;
 use rayon::prelude::*;
 use std::sync::OnceLock;

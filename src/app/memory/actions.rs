@@ -89,7 +89,7 @@ pub fn describe(error: &StoreError) -> String {
 /// `text`, or today when empty.
 fn or_today(text: &str) -> String {
     if text.trim().is_empty() {
-        date::today_utc()
+        date::today_local()
     } else {
         text.to_string()
     }

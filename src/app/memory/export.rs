@@ -9,8 +9,8 @@ use crate::app::memory::actions::MemoryAction;
 use crate::app::memory::profiles_sync::StoreProfiles;
 use crate::app::memory::store_res::ShopperStore;
 use crate::app::notice::Notices;
-use crate::app::profile_store::write_atomically;
 use crate::app::profiles::Profiles;
+use crate::atomic_write::write_atomically;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, poll_once};
 use bevy::window::RequestRedraw;
@@ -76,7 +76,7 @@ fn text_of(
             Some((Kind::Passport, text))
         }
         MemoryAction::ExportBackup => {
-            let name = format!("anprobe-backup-{}.json", crate::store::date::today_utc());
+            let name = format!("anprobe-backup-{}.json", crate::store::date::today_local());
             let text = store.read(|s| s.export_json()).map(|text| (text, name));
             Some((Kind::Backup, text))
         }
@@ -117,7 +117,7 @@ pub(super) fn export_files(
     let (kind, text) = (*kind, std::mem::take(text));
     pending.0 = None;
     let Some(path) = answer else { return };
-    match write_atomically(&path, &text) {
+    match write_atomically(&path, text.as_bytes()) {
         Ok(()) => notices.info(kind.saved(), path.display().to_string()),
         Err(e) => notices.error(kind.failed(), format!("{}: {e}", path.display())),
     }

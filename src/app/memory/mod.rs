@@ -30,8 +30,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<AddToWishlist>()
         .add_message::<RequestRedraw>()
         .add_systems(Startup, store_res::open_store)
-        // After the profiles file was read (Startup), before the first frame uses the profiles.
-        .add_systems(PostStartup, profiles_sync::adopt_profiles)
+        // After the store opened (Startup), before the first frame uses the profiles.
+        .add_systems(PostStartup, profiles_sync::load_profiles)
         .add_systems(
             Update,
             (actions::apply_actions, export::export_files).in_set(super::AppSystems::Files),

@@ -4,7 +4,7 @@
 
 use crate::app::i18n::Msg;
 use crate::app::notice::Notices;
-use crate::store::{self, OpenReport, Store, StoreError};
+use crate::store::{OpenReport, Store, StoreError};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -54,12 +54,9 @@ impl ShopperStore {
         ShopperStore::with(State::None)
     }
 
-    /// The folder from `ANPROBE_DATA_DIR` (the CLI's `--data-dir`) or the OS data folder.
-    pub fn from_env() -> Self {
-        match store::data_dir(None) {
-            Ok(dir) => ShopperStore::at(dir),
-            Err(e) => ShopperStore::with(State::Failed(e.to_string())),
-        }
+    /// No store, and why: the memory tabs and the notices say so.
+    pub fn failed(why: impl Into<String>) -> Self {
+        ShopperStore::with(State::Failed(why.into()))
     }
 
     fn with(state: State) -> Self {

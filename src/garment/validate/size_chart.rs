@@ -4,10 +4,10 @@
 
 use super::rules::{check_text, parse_keys, unit};
 use super::{META_POINTER, category_noun, region_of, size_dimensions};
-use crate::garment::region::{canonical_chart_keys, chart_key, garment_value};
 use crate::garment::GarmentMeta;
 use crate::garment::diagnostic::Diagnostic;
 use crate::garment::limits::{MAX_NAME_CHARS, MAX_SIZES};
+use crate::garment::region::{canonical_chart_keys, chart_key, garment_value};
 use crate::measurements::{Key, plausible_range};
 use std::collections::BTreeMap;
 

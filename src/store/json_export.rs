@@ -1,5 +1,7 @@
-//! The full backup as JSON: `export_json` writes everything the shopper recorded, and
-//! `import_json` restores it exactly (same ids, same values) into an empty store.
+//! The whole store as one JSON file (`anprobe data export`, the app's "Export backup…"):
+//! `export_json` writes everything the shopper recorded, and `import_json` restores it exactly
+//! (same ids, same values) into an empty store. The rotating database backups are
+//! `recovery::backup_files`.
 
 use super::consent::{Consent, upsert_consent};
 use super::orders::{ItemStatus, NewOrder, NewOrderItem, Order, load_orders};
