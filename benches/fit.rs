@@ -4,10 +4,11 @@
 //! Run with `cargo bench --bench fit`.
 
 use anprobe::fit::{self, DrapeSettings, PreparedBody, PreparedGarment, Region, grade, synthetic};
-use anprobe::garment::{Category, Stretch};
+use anprobe::garment::{Category, ImportedGarment, Stretch};
 use anprobe::measurements::{self, Form, Key, Measurements};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::Duration;
 
 fn body(form: Form, stature: f64, chest: f64, waist: f64, hip: f64) -> PreparedBody {
@@ -23,7 +24,7 @@ fn body(form: Form, stature: f64, chest: f64, waist: f64, hip: f64) -> PreparedB
 }
 
 /// The 10k-vertex top, sized M on the reference body (chest ranges 72–80 … 104–112).
-fn garment(reference: &PreparedBody) -> fit::Garment {
+fn garment(reference: &PreparedBody) -> Arc<ImportedGarment> {
     let spec = synthetic::TopSpec {
         hem_below_hip: -0.18,
         sleeve: 0.03,
@@ -31,14 +32,14 @@ fn garment(reference: &PreparedBody) -> fit::Garment {
         ..Default::default()
     };
     let part = synthetic::top(reference, &spec);
-    let triangles: Vec<[u32; 3]> = part
-        .indices
-        .chunks_exact(3)
-        .map(|c| [c[0], c[1], c[2]])
-        .collect();
-    let chest = fit::measure::girth(&part.positions, &triangles, reference.anatomy.chest, false)
-        .expect("the top goes around the chest")
-        .perimeter
+    let chest = fit::measure::girth(
+        &part.mesh.positions,
+        part.mesh.triangles(),
+        reference.anatomy.chest,
+        false,
+    )
+    .expect("the top goes around the chest")
+    .perimeter
         * 100.0;
     let sizes = synthetic::chart(
         &["XS", "S", "M", "L", "XL"],
@@ -51,7 +52,7 @@ fn garment(reference: &PreparedBody) -> fit::Garment {
         vertical_pct: 3.0,
     };
     let meta = synthetic::meta("cropped top", Category::Top, 1, stretch, sizes, "M");
-    synthetic::garment(meta, part)
+    Arc::new(synthetic::garment(meta, part))
 }
 
 /// Process CPU time (user + system), seconds, where Linux tells it: on a machine shared with other
@@ -81,8 +82,8 @@ fn fitting(c: &mut Criterion) {
     let g = garment(&reference);
     eprintln!(
         "garment: {} vertices, {} triangles",
-        g.parts[0].positions.len(),
-        g.parts[0].indices.len() / 3
+        g.parts[0].mesh.vertex_count(),
+        g.parts[0].mesh.triangle_count()
     );
     let mut group = c.benchmark_group("fit");
     group.sample_size(10);
@@ -121,7 +122,7 @@ fn fitting(c: &mut Criterion) {
     eprintln!("drape: {:?}", draped.stats);
     let map = fit::fitmap::fit_map(&prepared, &shopper, &graded, &draped);
     if let Some(chest) = map.region(Region::Chest) {
-        eprintln!("{}", chest.text);
+        eprintln!("{}", anprobe::fit::english::region_sentence(chest));
     }
     group.sample_size(50);
     group.measurement_time(Duration::from_secs(5));

@@ -5,8 +5,8 @@
 //! Run with `cargo bench --no-default-features --bench import`.
 
 use anprobe::export::{GlbMaterial, GlbMesh, write_glb};
-use anprobe::garment::catalog::with_garment_extension;
 use anprobe::garment::{garment_meta_example, import_slice};
+use anprobe::sample_catalog::with_garment_extension;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use glam::{Vec2, Vec3};
 use std::hint::black_box;
@@ -18,7 +18,7 @@ const COLUMNS: usize = 1000;
 /// A closed tube around the torso of the example's reference body (a T-shirt-like placement),
 /// with normals, UVs and two triangles per quad, as one part.
 fn large_glb() -> Vec<u8> {
-    let mut mesh = GlbMesh {
+    let mut glb = GlbMesh {
         name: "body".into(),
         material: GlbMaterial {
             name: "cotton".into(),
@@ -27,6 +27,7 @@ fn large_glb() -> Vec<u8> {
         },
         ..GlbMesh::default()
     };
+    let mesh = &mut glb.mesh;
     for r in 0..ROWS {
         let v = r as f32 / (ROWS - 1) as f32;
         let y = 0.95 + 0.5 * v;
@@ -47,7 +48,7 @@ fn large_glb() -> Vec<u8> {
             mesh.indices.extend_from_slice(&[a, b, e, a, e, d]);
         }
     }
-    with_garment_extension(&write_glb(&[mesh]), &garment_meta_example()).expect("a GLB")
+    with_garment_extension(&write_glb(&[glb]), &garment_meta_example()).expect("a GLB")
 }
 
 /// The `gltf` crate's parse and its reader, into the arrays Anprobe's import fills.

@@ -2,13 +2,15 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod atomic_write;
 pub mod body;
 pub mod cli;
-mod disjoint;
 pub mod export;
 pub mod fit;
 pub mod garment;
+pub mod geometry;
 pub mod measurements;
 pub mod report;
+pub mod sample_catalog;
 pub mod store;
 pub mod tape;

@@ -1,6 +1,6 @@
-//! The app without a window: strings, the live avatar mesh, profiles on disk (written a moment
-//! after a change, on Bevy's manual clock), the file seam; and (ignored unless a display is
-//! there) a real screenshot with a tape drawn.
+//! The app without a window: strings, the live avatar mesh, profiles kept in the store (written
+//! a moment after a change, on Bevy's manual clock), the file seam; and (ignored unless a display
+//! is there) a real screenshot with a tape drawn.
 
 mod garments;
 mod panels;
@@ -8,8 +8,8 @@ mod panels;
 use anprobe::app::i18n::{Lang, Msg, key_label};
 use anprobe::app::{
     Dialogs, FileAction, FileDialogs, GarmentImported, ImportGarment, Imports, Mannequin, Notices,
-    PathFuture, ProfileStore, Profiles, RightPanelTab, ScreenshotOptions, ShopperBody, TapeHover,
-    headless_plugin, screenshot, screenshot_with,
+    PROFILES_FILE, PathFuture, ProfileStore, Profiles, RightPanelTab, ScreenshotOptions,
+    ShopperBody, ShopperStore, TapeHover, headless_plugin, screenshot, screenshot_with,
 };
 use anprobe::measurements::{Form, Key, Measurements};
 use bevy::mesh::MeshPlugin;
@@ -156,11 +156,15 @@ fn an_error_keeps_the_last_avatar_and_names_the_key() {
 }
 
 #[test]
-fn profiles_are_saved_atomically_and_read_back() {
+fn profiles_and_language_are_kept_in_the_store_and_read_back() {
     let dir = scratch("profiles");
-    let path = dir.join("profiles.json");
+    let kept = || {
+        let mut app = headless(ProfileStore::in_folder(&dir));
+        app.insert_resource(ShopperStore::at(&dir));
+        app
+    };
     {
-        let mut app = headless(ProfileStore::at(&path));
+        let mut app = kept();
         app.update();
         let mut profiles = app.world_mut().resource_mut::<Profiles>();
         profiles.add("Kim");
@@ -172,13 +176,12 @@ fn profiles_are_saved_atomically_and_read_back() {
         app.world_mut().write_message(AppExit::Success);
         app.update();
     }
-    assert!(path.is_file());
     assert!(
-        !dir.join("profiles.json.tmp").exists(),
-        "the temporary file is renamed away"
+        !dir.join(PROFILES_FILE).exists(),
+        "profiles are kept in the store only"
     );
 
-    let mut app = headless(ProfileStore::at(&path));
+    let mut app = kept();
     app.update();
     let profiles = app.world().resource::<Profiles>();
     assert_eq!(profiles.list().len(), 2);
@@ -189,6 +192,7 @@ fn profiles_are_saved_atomically_and_read_back() {
     );
     assert_eq!(profiles.active().measurements.form, Some(Form::Male));
     assert_eq!(*app.world().resource::<Lang>(), Lang::De);
+    drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -202,28 +206,6 @@ fn frames(app: &mut App, n: usize) {
     for _ in 0..n {
         app.update();
     }
-}
-
-#[test]
-fn profiles_are_written_half_a_second_after_a_change() {
-    let dir = scratch("profiles-debounce");
-    let path = dir.join("profiles.json");
-    let mut app = headless(ProfileStore::at(&path));
-    manual_clock(&mut app, Duration::from_millis(100));
-    // The profiles as read at startup are written once they have rested.
-    frames(&mut app, 10);
-    let written = || std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(written().contains("\"Me\""), "{}", written());
-
-    app.world_mut().resource_mut::<Profiles>().add("Kim");
-    app.update();
-    // 0.4 s after the change: not yet written.
-    frames(&mut app, 4);
-    assert!(!written().contains("Kim"), "{}", written());
-    // 0.6 s after: written.
-    frames(&mut app, 2);
-    assert!(written().contains("Kim"), "{}", written());
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Tests: the body model — tape accuracy over a grid of bodies, a closed manifold mesh, one
 //! topology for every body.
 
-use anprobe::body::{self, Avatar, BodyMesh};
+use anprobe::body::{self, Avatar};
+use anprobe::geometry::TriangleMesh;
 use anprobe::measurements::{Form, Key, Resolved, Shape, Source};
 use anprobe::tape;
 use std::collections::HashMap;
@@ -103,7 +104,7 @@ fn assert_accurate(m: &Resolved, avatar: &Avatar, label: &str) -> f64 {
 }
 
 /// Closed, manifold and consistently oriented: each directed edge once, its reverse once.
-fn assert_closed_manifold(mesh: &BodyMesh) {
+fn assert_closed_manifold(mesh: &TriangleMesh) {
     let mut directed: HashMap<(u32, u32), u32> = HashMap::new();
     for t in mesh.indices.chunks_exact(3) {
         assert!(

@@ -6,13 +6,13 @@
 
 mod drape;
 
-use anprobe::body::{self, Avatar, BodyMesh, TapePlacement};
+use anprobe::body::{self, Avatar, TapePlacement};
 use anprobe::export::write_glb;
-use anprobe::garment::catalog::{self, CatalogError, GeneratedGarment};
 use anprobe::garment::{Category, EXTENSION, GarmentMeta};
+use anprobe::geometry::{Plane, TriangleMesh, convex_hull, cross_sections, hull_perimeter};
 use anprobe::measurements::{self, Key};
-use anprobe::tape::{convex_hull, cross_sections, hull_perimeter};
-use glam::{Vec3, Vec3Swizzles};
+use anprobe::sample_catalog::{self as catalog, CatalogError, GeneratedGarment};
+use glam::{DVec2, Vec3, Vec3Swizzles};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -242,7 +242,7 @@ fn every_file_rereads_with_its_metadata() {
         let expected: Vec<&str> = g.parts.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, expected);
         for ((_, positions), part) in package.parts.iter().zip(&g.parts) {
-            assert_eq!(positions, &part.positions);
+            assert_eq!(positions, &part.mesh.positions);
         }
     }
 }
@@ -262,8 +262,8 @@ fn every_package_imports_into_anprobe_without_warnings() {
         for (part, mesh) in garment.parts.iter().zip(&g.parts) {
             // No degenerate triangle was dropped.
             assert_eq!(
-                part.indices.len(),
-                mesh.indices.len(),
+                part.mesh.indices.len(),
+                mesh.mesh.indices.len(),
                 "{name} {}",
                 mesh.name
             );
@@ -309,7 +309,7 @@ fn cell(p: Vec3) -> [i32; 3] {
 }
 
 impl Skin {
-    fn new(mesh: &BodyMesh) -> Self {
+    fn new(mesh: &TriangleMesh) -> Self {
         let tris: Vec<[Vec3; 3]> = mesh
             .indices
             .chunks_exact(3)
@@ -454,7 +454,7 @@ fn level(avatar: &Avatar, key: Key) -> f32 {
         .tapes
         .iter()
         .find_map(|&(k, p)| match p {
-            TapePlacement::Girth { origin, .. } if k == key => Some(origin.y),
+            TapePlacement::Girth(plane) if k == key => Some(plane.origin.y),
             _ => None,
         })
         .expect("a girth tape")
@@ -483,27 +483,23 @@ fn the_meshes_have_the_size_charts_girths() {
             let trunk: Vec<_> = g.parts.iter().filter(|m| m.name != "sleeves").collect();
             let (lo, hi) = trunk
                 .iter()
-                .flat_map(|m| m.positions.iter())
+                .flat_map(|m| m.mesh.positions.iter())
                 .fold((f32::MAX, f32::MIN), |(lo, hi), p| {
                     (lo.min(p.y), hi.max(p.y))
                 });
             if lo > y - 0.02 || hi < y + 0.02 {
                 continue;
             }
-            let points: Vec<[f64; 2]> = trunk
+            let level = Plane {
+                origin: Vec3::new(0.0, y, 0.0),
+                normal: Vec3::Y,
+            };
+            let points: Vec<DVec2> = trunk
                 .iter()
-                .flat_map(|m| {
-                    let mesh = BodyMesh {
-                        positions: m.positions.clone(),
-                        normals: m.normals.clone(),
-                        uvs: m.uvs.clone(),
-                        indices: m.indices.clone(),
-                    };
-                    cross_sections(&mesh, Vec3::new(0.0, y, 0.0), Vec3::Y)
-                })
+                .flat_map(|m| cross_sections(&m.mesh, level))
                 .flat_map(|s| s.points)
                 .filter(|p| p.x.abs() < 0.3)
-                .map(|p| [f64::from(p.x), f64::from(p.z)])
+                .map(|p| DVec2::new(f64::from(p.x), f64::from(p.z)))
                 .collect();
             let girth = hull_perimeter(&convex_hull(&points)) * 100.0;
             assert!(

@@ -1,7 +1,6 @@
 //! Segment crossings of a triangle mesh (what the layer collider reads a lower garment with).
 
-use anprobe::fit::crossing::Crossing;
-use anprobe::fit::spatial::TriangleBvh;
+use anprobe::geometry::{Crossing, TriangleBvh};
 use glam::Vec3;
 
 /// A unit square in the plane z = `z`, two triangles.

@@ -1,8 +1,9 @@
 //! Tests: export — the .glb re-reads with the `gltf` crate unchanged, measures like the report
 //! says, and passes the Khronos validator (when `ANPROBE_GLTF_VALIDATOR` names it).
 
-use anprobe::body::{self, Avatar, BodyMesh, TapePlacement};
+use anprobe::body::{self, Avatar, TapePlacement};
 use anprobe::export::{ExportError, GlbMaterial, GlbMesh, write_glb, write_glb_file};
+use anprobe::geometry::{Plane, TriangleMesh};
 use anprobe::measurements::{self, Form, Key, Measurements, Resolved};
 use anprobe::report::{AvatarReport, TapeReport, avatar_report};
 use anprobe::tape;
@@ -32,8 +33,8 @@ fn scratch(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("anprobe-export-{}-{name}", std::process::id()))
 }
 
-/// Re-reads the first mesh of a .glb as a body mesh.
-fn reread(bytes: &[u8]) -> BodyMesh {
+/// Re-reads the first mesh of a .glb as a triangle mesh.
+fn reread(bytes: &[u8]) -> TriangleMesh {
     let gltf = gltf::Gltf::from_slice(bytes).expect("the gltf crate reads the file");
     let blob = gltf.blob.as_deref();
     let mesh = gltf.meshes().next().expect("one mesh");
@@ -44,7 +45,7 @@ fn reread(bytes: &[u8]) -> BodyMesh {
         gltf::buffer::Source::Bin => blob,
         gltf::buffer::Source::Uri(_) => None,
     });
-    BodyMesh {
+    TriangleMesh {
         positions: reader
             .read_positions()
             .expect("positions")
@@ -126,7 +127,7 @@ fn reread_mesh_measures_like_the_report() {
         );
         match (placement, &entry.tape) {
             (
-                TapePlacement::Girth { origin, normal },
+                TapePlacement::Girth(Plane { origin, normal }),
                 Some(TapeReport::Girth {
                     origin: o,
                     normal: n,
@@ -271,10 +272,12 @@ fn glb_layout_is_aligned_and_declared() {
 fn broken() -> GlbMesh {
     GlbMesh {
         name: "broken".into(),
-        positions: vec![Vec3::ZERO, Vec3::X, Vec3::new(0.0, f32::NAN, 0.0), Vec3::Z],
-        normals: vec![Vec3::Y * 3.0, Vec3::ZERO, Vec3::X, Vec3::Z],
-        uvs: vec![Vec2::ZERO; 3], // mismatched: left out
-        indices: vec![0, 1, 2, 0, 1, 9, 0, 2],
+        mesh: TriangleMesh {
+            positions: vec![Vec3::ZERO, Vec3::X, Vec3::new(0.0, f32::NAN, 0.0), Vec3::Z],
+            normals: vec![Vec3::Y * 3.0, Vec3::ZERO, Vec3::X, Vec3::Z],
+            uvs: vec![Vec2::ZERO; 3], // mismatched: left out
+            indices: vec![0, 1, 2, 0, 1, 9, 0, 2],
+        },
         material: GlbMaterial {
             base_color: [2.0, 0.5, -1.0, 1.0],
             ..GlbMaterial::default()
@@ -378,10 +381,12 @@ fn khronos_validator_reports_no_errors_or_warnings() {
     let (_, avatar, _) = build();
     let garment = GlbMesh {
         name: "garment".into(),
-        positions: vec![Vec3::ZERO, Vec3::X, Vec3::Y],
-        normals: vec![Vec3::Z; 3],
-        uvs: vec![Vec2::ZERO, Vec2::X, Vec2::Y],
-        indices: vec![0, 1, 2],
+        mesh: TriangleMesh {
+            positions: vec![Vec3::ZERO, Vec3::X, Vec3::Y],
+            normals: vec![Vec3::Z; 3],
+            uvs: vec![Vec2::ZERO, Vec2::X, Vec2::Y],
+            indices: vec![0, 1, 2],
+        },
         material: GlbMaterial {
             name: "cloth".into(),
             double_sided: true,

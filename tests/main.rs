@@ -2,6 +2,7 @@
 
 #[cfg(feature = "app")]
 mod app;
+mod atomic_write;
 mod body;
 mod catalog;
 mod cli;
@@ -10,4 +11,5 @@ mod export;
 mod fit;
 mod garment;
 mod measurements;
+mod prerequisite;
 mod store;

@@ -1,7 +1,12 @@
 //! Every string the app shows, in English and German, switchable at runtime.
 //!
 //! One table per kind of text: [`Msg`] for the UI's own words, [`key_label`] for the
-//! measurement names. The [`Lang`] resource says which column is read.
+//! measurement names, [`issue_text`] for the measurements' validation messages (`i18n/issues.rs`).
+//! The [`Lang`] resource says which column is read.
+
+mod issues;
+
+pub use issues::{issue_text, key_noun_de};
 
 use crate::measurements::{Form, Key, Unit};
 use bevy::prelude::*;
@@ -26,7 +31,7 @@ impl Lang {
         }
     }
 
-    /// Short code, as stored in the profiles file.
+    /// Short code, as kept in the store's settings.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -92,6 +97,7 @@ messages! {
     Back => "Back", "Hinten";
     ProfilesCorrupt => "The profiles file was damaged and has been set aside as", "Die Profildatei war beschädigt und wurde beiseitegelegt als";
     ProfilesSaveFailed => "Could not save the profiles", "Profile konnten nicht gespeichert werden";
+    ProfilesAdopted => "The profiles were moved into the data store; the old profiles file was kept as", "Die Profile wurden in den Datenspeicher übernommen; die alte Profildatei wurde aufbewahrt als";
     NoAvatar => "Fix the errors below to update the avatar", "Bitte die Fehler unten beheben, um den Avatar zu aktualisieren";
     Dismiss => "Dismiss", "Schließen";
     ImportGarmentFile => "Import garment…", "Kleidungsstück importieren…";
@@ -147,15 +153,6 @@ messages! {
     CatSkirt => "Skirt", "Rock";
     CatDress => "Dress", "Kleid";
     CatOuterwear => "Outerwear", "Jacke / Mantel";
-    RegChest => "Chest", "Brust";
-    RegWaist => "Waist", "Taille";
-    RegHip => "Hip", "Hüfte";
-    RegShoulders => "Shoulders", "Schultern";
-    RegUpperArm => "Upper arm", "Oberarm";
-    RegThigh => "Thigh", "Oberschenkel";
-    RegLength => "Length", "Länge";
-    RegSleeve => "Sleeve", "Ärmel";
-    RegInsideLeg => "Inside leg", "Schrittlänge";
     SaveOutfitPng => "Save outfit as PNG…", "Outfit als PNG speichern…";
     OutfitSaved => "Outfit picture saved", "Outfit-Bild gespeichert";
     OutfitSaveFailed => "Could not save the outfit picture", "Outfit-Bild konnte nicht gespeichert werden";
@@ -228,13 +225,16 @@ messages! {
     RegionUpperArm => "Upper arm", "Oberarm";
     RegionThigh => "Thigh", "Oberschenkel";
     RegionLength => "Length", "Länge";
-    RegionSleeves => "Sleeves", "Ärmel";
+    RegionSleeve => "Sleeve", "Ärmel";
     RegionInsideLeg => "Inside leg", "Schrittlänge";
     VerdictTight => "too tight", "zu eng";
     VerdictLoose => "too loose", "zu weit";
     VerdictShort => "too short", "zu kurz";
     VerdictLong => "too long", "zu lang";
     VerdictGood => "good", "passt";
+    VerdictSnug => "snug", "knapp";
+    VerdictRelaxed => "relaxed", "locker";
+    VerdictStandard => "standard length", "Standardlänge";
     // Timeline tab.
     Counterpart => "Retailer or stylist", "Händler oder Stilberatung";
     NoCounterparts => "No retailers or stylists yet: record an order or a contact first.", "Noch keine Händler oder Stilberatungen: zuerst eine Bestellung oder einen Kontakt erfassen.";
@@ -295,7 +295,7 @@ pub fn key_label(key: Key, lang: Lang) -> &'static str {
     match lang {
         Lang::En => en,
         // The same names the validation messages use.
-        Lang::De => crate::measurements::noun_de(key),
+        Lang::De => key_noun_de(key),
     }
 }
 

@@ -8,6 +8,7 @@
 //! applies. `Update` runs the app's systems in the chained [`AppSystems`] sets; the egui pass
 //! draws the panels in the chained [`panels::PanelSystems`] sets.
 
+mod fit_words;
 pub mod i18n;
 pub mod panels;
 pub mod scene;
@@ -26,8 +27,8 @@ pub use state::body::ShopperBody;
 pub use state::files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDialog};
 pub use state::garment_import::{GarmentImported, ImportGarment, Imports};
 pub use state::notices::{Notice, Notices};
-pub use state::profile_store::ProfileStore;
-pub use state::profiles::{Profile, Profiles};
+pub use state::profile_store::{PROFILES_FILE, ProfileStore};
+pub use state::profiles::{Person, Profiles};
 pub use state::profiles_sync::StoreProfiles;
 pub use state::store::ShopperStore;
 pub use state::store_actions::{AddToWishlist, FormResults, StoreAction, StoreForm};
@@ -37,24 +38,32 @@ pub use state::tryon::{
     TryOn, tryon_plugin,
 };
 
+use crate::store::StoreError;
 use bevy::asset::UnapprovedPathMode;
 use bevy::prelude::*;
 use bevy::winit::{WinitPlugin, WinitSettings};
 use bevy_egui::EguiPlugin;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Opens the app window; returns when it is closed.
-pub fn run() -> ExitCode {
+/// Opens the app window on the shopper's store in `data_dir` (resolved by the command line:
+/// `--data-dir`, `ANPROBE_DATA_DIR` or the OS data folder; `Err` says why there is none); returns
+/// when the window is closed.
+pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
     let window = Window {
         title: "Anprobe".into(),
         ..default()
+    };
+    let (profile_store, shopper_store) = match data_dir {
+        Ok(dir) => (ProfileStore::in_folder(&dir), ShopperStore::at(dir)),
+        Err(e) => (ProfileStore::Off, ShopperStore::failed(e.to_string())),
     };
     let exit = App::new()
         .add_plugins(base_plugins(window, false))
         // Redraw on input only: a fitting room need not heat the laptop.
         .insert_resource(WinitSettings::desktop_app())
-        .insert_resource(ProfileStore::from_env())
-        .insert_resource(ShopperStore::from_env())
+        .insert_resource(profile_store)
+        .insert_resource(shopper_store)
         .add_plugins(plugin)
         .run();
     match exit {

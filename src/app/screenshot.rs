@@ -8,10 +8,10 @@ use crate::app::scene::thumbnails::Thumbnails;
 use crate::app::scene::worn_garments::GarmentPiece;
 use crate::app::state::body::ShopperBody;
 use crate::app::state::profile_store::ProfileStore;
-use crate::app::state::profiles::{Profile, Profiles, default_measurements};
+use crate::app::state::profiles::{Person, Profiles, default_measurements};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::{Catalog, CatalogGarment, FitProgress, GarmentView, TryOn};
-use crate::measurements::{Measurements, Severity};
+use crate::measurements::Measurements;
 use bevy::prelude::*;
 use bevy::render::render_resource::PipelineCache;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
@@ -26,15 +26,17 @@ use std::sync::{Arc, Mutex};
 pub struct ScreenshotOptions {
     /// The PNG file to write.
     pub out: PathBuf,
-    /// The body to show; `None` shows the default body (168 cm, female, everything predicted).
+    /// The body to show; `None` shows the data folder's shown profile, else the default body
+    /// (168 cm, female, everything predicted).
     pub measurements: Option<Measurements>,
     /// Window size in physical pixels (the picture's size).
     pub width: u32,
     pub height: u32,
     /// The right panel's tab.
     pub tab: RightPanelTab,
-    /// The shopper's store shown in the store's tabs; `None` opens none (measurements never
-    /// come from or go to the data folder).
+    /// The shopper's store shown in the store's tabs, whose profiles (the shown one's body unless
+    /// [`ScreenshotOptions::measurements`] is given) and language are shown too, never written;
+    /// `None` opens none.
     pub data_dir: Option<PathBuf>,
     /// Garments to wear, lowest layer first by their metadata.
     pub garments: Vec<ScreenshotGarment>,
@@ -66,7 +68,7 @@ const TIMEOUT_S: f32 = 600.0;
 /// Opens the app window at the given size, photographs it once it is fully drawn, and closes it.
 ///
 /// Errors (no display, no GPU, measurements that do not resolve, a file that cannot be written)
-/// come back as a message; nothing is written to the profiles file.
+/// come back as a message; no profile or setting is written to the store.
 pub fn screenshot(opts: ScreenshotOptions) -> Result<(), String> {
     screenshot_with(opts, |_| {})
 }
@@ -110,9 +112,15 @@ pub fn screenshot_with(
     let run = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let mut app = App::new();
         app.add_plugins(super::base_plugins(window, true))
-            .insert_resource(ProfileStore::default())
+            .insert_resource(match &opts.data_dir {
+                // The folder's profiles and language, as the app shows them; never written.
+                Some(_) => ProfileStore::ReadOnly {
+                    body: opts.measurements.clone(),
+                },
+                None => ProfileStore::Off,
+            })
             .insert_resource(Profiles::new(
-                vec![Profile {
+                vec![Person {
                     name: "Screenshot".into(),
                     measurements,
                 }],
@@ -284,11 +292,11 @@ fn watch(
     }
     if avatar.is_empty() {
         job.frames_without_avatar += 1;
-        let errors: Vec<&str> = body
+        let errors: Vec<String> = body
             .issues
             .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .map(|i| i.message.as_str())
+            .filter(|i| i.is_error())
+            .map(|i| i.sentence())
             .collect();
         if body.avatar.is_none() && !errors.is_empty() && job.frames_without_avatar > 5 {
             finish(

@@ -1,6 +1,6 @@
 //! Building a closed triangle mesh out of rings: vertices, ring-to-ring strips, pole fans, normals.
 
-use super::BodyMesh;
+use crate::geometry::{TriangleMesh, vertex_normals};
 use glam::{Vec2, Vec3};
 
 /// Accumulates vertices and triangles; every strip and fan keeps one winding so that the closed
@@ -60,23 +60,9 @@ impl MeshBuilder {
     }
 
     /// Finishes the mesh with area-weighted vertex normals.
-    pub fn finish(self) -> BodyMesh {
-        let mut normals = vec![Vec3::ZERO; self.positions.len()];
-        for t in self.indices.chunks_exact(3) {
-            let (a, b, c) = (
-                self.positions[t[0] as usize],
-                self.positions[t[1] as usize],
-                self.positions[t[2] as usize],
-            );
-            let n = (b - a).cross(c - a);
-            for &i in t {
-                normals[i as usize] += n;
-            }
-        }
-        for n in &mut normals {
-            *n = n.normalize_or(Vec3::Y);
-        }
-        BodyMesh {
+    pub fn finish(self) -> TriangleMesh {
+        let normals = vertex_normals(&self.positions, self.indices.as_chunks().0, Vec3::Y);
+        TriangleMesh {
             positions: self.positions,
             normals,
             uvs: self.uvs,

@@ -8,27 +8,18 @@ mod proportions;
 mod section;
 mod torso;
 
+use crate::geometry::{Plane, TriangleMesh};
 use crate::measurements::{Key, Resolved};
-use glam::{Vec2, Vec3};
+use glam::Vec3;
 use mesh::MeshBuilder;
 use proportions::Proportions;
-
-/// Triangle mesh of the avatar.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct BodyMesh {
-    pub positions: Vec<Vec3>,
-    pub normals: Vec<Vec3>,
-    pub uvs: Vec<Vec2>,
-    /// Counter-clockwise triangles (outward normals).
-    pub indices: Vec<u32>,
-}
 
 /// Where a tailor lays the tape for one measurement.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum TapePlacement {
-    /// Around the body part in the plane through `origin` (a point inside that part's
-    /// cross-section) with unit `normal`.
-    Girth { origin: Vec3, normal: Vec3 },
+    /// Around the body part in the plane (its origin a point inside that part's cross-section,
+    /// its normal unit).
+    Girth(Plane),
     /// A straight distance between two surface points (vertex indices).
     Length { from: u32, to: u32 },
     /// From the top of the head down to the floor below it.
@@ -38,7 +29,8 @@ pub enum TapePlacement {
 /// A built avatar: its mesh and where each measurement is taken on it.
 #[derive(Clone, Debug)]
 pub struct Avatar {
-    pub mesh: BodyMesh,
+    /// Closed and manifold, counter-clockwise triangles (outward normals).
+    pub mesh: TriangleMesh,
     /// One placement per length key (every key but `weight_kg`), in [`Key::ALL`] order.
     pub tapes: Vec<(Key, TapePlacement)>,
 }
@@ -58,13 +50,17 @@ pub fn build(m: &Resolved) -> Avatar {
     for position in &mut mesh.positions {
         position.y = position.y.max(0.0);
     }
-    let horizontal = |row: usize| TapePlacement::Girth {
-        origin: torso.centre(row),
-        normal: Vec3::Y,
+    let horizontal = |row: usize| {
+        TapePlacement::Girth(Plane {
+            origin: torso.centre(row),
+            normal: Vec3::Y,
+        })
     };
-    let limb = |t: limbs::LimbTape| TapePlacement::Girth {
-        origin: t.centre,
-        normal: t.normal,
+    let limb = |t: limbs::LimbTape| {
+        TapePlacement::Girth(Plane {
+            origin: t.centre,
+            normal: t.normal,
+        })
     };
     let tapes = Key::ALL
         .iter()

@@ -1,8 +1,8 @@
 //! Cross-section shapes: the torso's rounded-box ring with bust, seat and nose bumps, the limbs'
 //! ellipses; and scaling a ring so that its tape girth (convex-hull perimeter) is exact.
 
-use crate::tape::{convex_hull, hull_perimeter};
-use glam::Vec2;
+use crate::geometry::{convex_hull, hull_perimeter};
+use glam::{DVec2, Vec2};
 use std::f32::consts::{PI, TAU};
 
 /// Parameters of one torso/neck/head ring (metres). Interpolated between key levels.
@@ -155,10 +155,7 @@ pub(super) fn angle_terms(angles: &[f32]) -> Vec<AngleTerms> {
 
 /// The convex-hull perimeter of a ring of points (what a tape around it reads).
 pub(super) fn ring_girth(points: &[Vec2], centre: Vec2) -> f32 {
-    let flat: Vec<[f64; 2]> = points
-        .iter()
-        .map(|p| [(p.x - centre.x) as f64, (p.y - centre.y) as f64])
-        .collect();
+    let flat: Vec<DVec2> = points.iter().map(|&p| (p - centre).as_dvec2()).collect();
     hull_perimeter(&convex_hull(&flat)) as f32
 }
 

@@ -1,7 +1,7 @@
 //! `anprobe catalog generate [--out DIR]`: regenerates the sample catalog's garment packages
-//! with [`crate::garment::catalog::write_catalog`].
+//! with [`crate::sample_catalog::write_catalog`].
 
-use crate::garment::catalog::{DEFAULT_DIR, write_catalog};
+use crate::sample_catalog::{DEFAULT_DIR, write_catalog};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -2,9 +2,9 @@
 //! an empty store, and the store's health report.
 
 use super::{output, session};
+use crate::atomic_write::write_atomically;
 use crate::store::StoreError;
 use clap::{Args, Subcommand};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -62,31 +62,10 @@ fn export(args: &ExportArgs, data_dir: Option<&Path>) -> Result<ExitCode, String
     if args.out.as_os_str() == "-" {
         output::print(&json)?;
     } else {
-        write_whole(&args.out, json.as_bytes())
+        write_atomically(&args.out, json.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place, so that
-/// `path` is either the whole new file or untouched.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("not a file name"))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".tmp-{}", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let written = std::fs::File::create(&temp).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
 }
 
 fn import(args: &ImportArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {

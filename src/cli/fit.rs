@@ -1,14 +1,21 @@
 //! `anprobe fit`: a retailer's garment on the shopper's avatar, headless. Every size of the
 //! chart is graded, draped and mapped; the report says which size to buy and why, and `--out`
-//! writes the avatar wearing the selected size as glTF binary.
+//! writes the avatar wearing the selected size as glTF binary. Several `--garment`s are fitted
+//! as one outfit (`fit::outfit`): each garment's report, lowest layer first, with how its worn
+//! size lies over the layers below.
 
 use super::avatar::{load, resolve};
 use crate::export::{GlbMaterial, GlbMesh, write_glb_file};
-use crate::fit::{self, FitOptions, PreparedBody, PreparedGarment};
+use crate::fit::outfit::{OutfitGarment, fit_outfit, layer_rank};
+use crate::fit::report::{OutfitGarmentReport, OutfitReport, WornReport};
+use crate::fit::{self, DrapeSettings, FitOptions, PreparedBody, PreparedGarment};
 use crate::garment::{self, ImportedGarment};
+use crate::geometry::TriangleMesh;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 /// Arguments of `anprobe fit`.
 #[derive(Debug, Args)]
@@ -16,14 +23,16 @@ pub struct FitArgs {
     /// The shopper's measurements (JSON, as for `anprobe avatar`)
     #[arg(long, short = 'm', value_name = "FILE")]
     pub measurements: PathBuf,
-    /// The retailer's garment file (.glb, or .gltf with its buffers and images)
-    #[arg(long, short = 'g', value_name = "FILE")]
-    pub garment: PathBuf,
+    /// The retailer's garment file (.glb, or .gltf with its buffers and images); repeat it to
+    /// fit several garments as one outfit (worn lowest layer first, each over the ones below)
+    #[arg(long, short = 'g', value_name = "FILE", required = true)]
+    pub garment: Vec<PathBuf>,
     /// The size to drape and export (a label of the size chart); without it, the recommended
-    /// size (or the garment's reference size when no size fits)
+    /// size (or the garment's reference size when no size fits). With several garments, give it
+    /// once per garment, in the order of the `--garment`s, or not at all
     #[arg(long, short = 's', value_name = "LABEL")]
-    pub size: Option<String>,
-    /// Write the avatar wearing the draped garment here (glTF 2.0 binary)
+    pub size: Vec<String>,
+    /// Write the avatar wearing the draped garment(s) here (glTF 2.0 binary)
     #[arg(long, short = 'o', value_name = "FILE.glb")]
     pub out: Option<PathBuf>,
     /// Write the fit report (JSON) here; `-` writes it to stdout. Without it, a summary is
@@ -32,43 +41,146 @@ pub struct FitArgs {
     pub report: Option<PathBuf>,
 }
 
-/// `anprobe fit`: measurements + garment → every size fitted → report (+ .glb).
+/// `anprobe fit`: measurements + garment(s) → every size fitted → report (+ .glb).
 pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
+    if !args.size.is_empty() && args.size.len() != args.garment.len() {
+        return Err(format!(
+            "{} --size for {} --garment: give one size per garment, in the same order, or none",
+            args.size.len(),
+            args.garment.len()
+        ));
+    }
     let typed = load(&args.measurements)?;
     let resolved = resolve(&typed, &args.measurements)?;
-    let imported = import(&args.garment)?;
-    let shown = args.garment.display();
-    let prepared = PreparedGarment::new(fit::Garment::from(&imported))
-        .map_err(|e| format!("{shown}: the garment cannot be fitted: {e}"))?;
+    let mut garments = Vec::with_capacity(args.garment.len());
+    for path in &args.garment {
+        let imported = Arc::new(import(path)?);
+        let prepared = PreparedGarment::new(Arc::clone(&imported))
+            .map_err(|e| format!("{}: the garment cannot be fitted: {e}", path.display()))?;
+        garments.push((path, imported, Arc::new(prepared)));
+    }
     let body = PreparedBody::new(resolved);
-    let options = FitOptions {
-        size: args.size.clone(),
-        ..FitOptions::default()
-    };
-    let outcome = fit::fit_all(&prepared, &body, &options).map_err(|e| format!("{shown}: {e}"))?;
+    if let [(path, imported, prepared)] = &garments[..] {
+        let options = FitOptions {
+            size: args.size.first().cloned(),
+            ..FitOptions::default()
+        };
+        let shown = path.display();
+        let outcome =
+            fit::fit_all(prepared, &body, &options).map_err(|e| format!("{shown}: {e}"))?;
+        let meshes = || {
+            let mut meshes = vec![GlbMesh::avatar(&body.avatar)];
+            meshes.extend(garment_meshes(
+                imported,
+                outcome.selected().meshes(prepared),
+            ));
+            meshes
+        };
+        return deliver(args, meshes, &outcome.report.to_json_pretty(), || {
+            print_summary(&outcome.report)
+        });
+    }
+    fit_as_outfit(args, &garments, &body)
+}
 
-    if let Some(out) = &args.out {
+/// Several garments worn as one outfit.
+fn fit_as_outfit(
+    args: &FitArgs,
+    garments: &[(&PathBuf, Arc<ImportedGarment>, Arc<PreparedGarment>)],
+    body: &PreparedBody,
+) -> Result<(), String> {
+    let outfit: Vec<OutfitGarment> = garments
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, prepared))| OutfitGarment {
+            prepared: prepared.clone(),
+            size: args.size.get(i).cloned(),
+            fitted: None,
+        })
+        .collect();
+    let worn = fit_outfit(
+        body,
+        &outfit,
+        &DrapeSettings::default(),
+        &AtomicBool::new(false),
+    )
+    .unwrap_or_default();
+    let mut fits = Vec::with_capacity(worn.len());
+    for ((path, ..), fit) in garments.iter().zip(worn) {
+        fits.push(fit.map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    let mut order: Vec<usize> = (0..fits.len()).collect();
+    order.sort_by_key(|&i| layer_rank(fits[i].worn.prepared.meta()));
+    let report = OutfitReport {
+        report: fit::report::OUTFIT_REPORT_KIND.into(),
+        version: fit::report::REPORT_VERSION,
+        body: fits[0].outcome.report.body.clone(),
+        garments: order
+            .iter()
+            .map(|&i| {
+                let layer = fits[i].worn.prepared.meta().layer;
+                let over = fits
+                    .iter()
+                    .filter(|f| f.worn.prepared.meta().layer < layer)
+                    .map(|f| f.worn.prepared.meta().sku.clone())
+                    .collect();
+                OutfitGarmentReport {
+                    fit: fits[i].outcome.report.clone(),
+                    worn: WornReport::new(&fits[i], over),
+                }
+            })
+            .collect(),
+    };
+    let meshes = || {
         let mut meshes = vec![GlbMesh::avatar(&body.avatar)];
-        meshes.extend(garment_meshes(
-            &imported,
-            outcome.selected().meshes(&prepared),
-        ));
-        write_glb_file(out, &meshes).map_err(|e| e.to_string())?;
+        for &i in &order {
+            meshes.extend(garment_meshes(&garments[i].1, fits[i].worn.parts.clone()));
+        }
+        meshes
+    };
+    deliver(args, meshes, &report.to_json_pretty(), || {
+        let mut text = String::new();
+        for garment in &report.garments {
+            text.push_str(&summary(&garment.fit));
+            text.push_str(&format!(
+                "  worn in size {}: {}{}\n",
+                garment.worn.size,
+                garment.worn.layering.replace('_', " "),
+                if garment.worn.over.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", garment.worn.over.join(", "))
+                }
+            ));
+        }
+        write_text(Path::new("-"), &text)
+    })
+}
+
+/// Writes `--out` (the meshes) and `--report` (the JSON), or prints the summary without
+/// `--report`.
+fn deliver(
+    args: &FitArgs,
+    meshes: impl FnOnce() -> Vec<GlbMesh>,
+    report: &str,
+    summary: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
+    if let Some(out) = &args.out {
+        write_glb_file(out, &meshes()).map_err(|e| e.to_string())?;
     }
     match &args.report {
         Some(path) => {
-            let text = outcome.report.to_json_pretty();
-            if let Err(message) = write_text(path, &text) {
+            if let Err(message) = write_text(path, report) {
                 // All or nothing: a script must not pick up a fitted garment without its report.
                 if let Some(out) = &args.out {
                     let _ = std::fs::remove_file(out);
                 }
                 return Err(message);
             }
+            Ok(())
         }
-        None => print_summary(&outcome.report)?,
+        None => summary(),
     }
-    Ok(())
 }
 
 /// Imports the garment; warnings go to stderr (`warning: FILE: WHERE: MESSAGE`), errors make
@@ -94,23 +206,20 @@ fn import(path: &Path) -> Result<ImportedGarment, String> {
 }
 
 /// The draped parts with their materials' base colours (textures are not exported).
-fn garment_meshes(imported: &ImportedGarment, draped: Vec<fit::GarmentPart>) -> Vec<GlbMesh> {
+fn garment_meshes(imported: &ImportedGarment, draped: Vec<TriangleMesh>) -> Vec<GlbMesh> {
     draped
         .into_iter()
         .zip(&imported.parts)
-        .map(|(part, source)| GlbMesh {
+        .map(|(mesh, source)| GlbMesh {
             material: GlbMaterial {
-                name: format!("{} {}", imported.meta.sku, part.name),
+                name: format!("{} {}", imported.meta.sku, source.name),
                 base_color: source.base_color,
                 metallic: 0.0,
                 roughness: 0.8,
                 double_sided: source.double_sided,
             },
-            name: part.name,
-            positions: part.positions,
-            normals: part.normals,
-            uvs: part.uvs,
-            indices: part.indices,
+            name: source.name.clone(),
+            mesh,
         })
         .collect()
 }
@@ -130,6 +239,11 @@ fn write_text(path: &Path, text: &str) -> Result<(), String> {
 
 /// The human summary: the recommendation, its reasons, and the selected size's regions.
 fn print_summary(report: &fit::FitReport) -> Result<(), String> {
+    write_text(Path::new("-"), &summary(report))
+}
+
+/// [`print_summary`]'s text.
+fn summary(report: &fit::FitReport) -> String {
     let mut text = String::new();
     let garment = &report.garment;
     text.push_str(&format!(
@@ -159,5 +273,5 @@ fn print_summary(report: &fit::FitReport) -> Result<(), String> {
             text.push_str(&format!("  {}\n", region.text));
         }
     }
-    write_text(Path::new("-"), &text)
+    text
 }

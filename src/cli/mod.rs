@@ -139,15 +139,11 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Opens the app on the data folder resolved like every command's (`--data-dir`, else
+/// `ANPROBE_DATA_DIR`, else the OS data folder).
 #[cfg(feature = "app")]
 fn open_app(data_dir: Option<&Path>) -> ExitCode {
-    if let Some(dir) = data_dir {
-        // SAFETY: `run` is called by `main` before any thread is started (the app starts its
-        // threads inside `app::run`), so nothing reads the environment concurrently. The app
-        // finds its data folder through this variable.
-        unsafe { std::env::set_var(crate::store::DATA_DIR_ENV, dir) };
-    }
-    crate::app::run()
+    crate::app::run(crate::store::data_dir(data_dir))
 }
 
 /// Built without the `app` feature (headless builds for servers and benchmarks): no window.

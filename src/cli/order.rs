@@ -52,7 +52,7 @@ pub struct OrderAddArgs {
     /// The colourway
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub colour: String,
-    /// The order date (YYYY-MM-DD or RFC 3339); default today (UTC)
+    /// The order date (YYYY-MM-DD or RFC 3339); default today (the local date)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// The retailer's return window for this garment, in days (at most 3650)
@@ -81,13 +81,13 @@ pub struct OrderReturnArgs {
     /// Why it goes back
     #[arg(long, value_name = "TEXT")]
     pub reason: String,
-    /// Fit feedback REGION=VERDICT, repeatable or comma-separated (chest=tight,sleeves=long).
-    /// Regions: chest waist hip shoulders upper_arm thigh length sleeves inside_leg; verdicts:
-    /// tight loose short long good
+    /// Fit feedback REGION=VERDICT, repeatable or comma-separated (chest=tight,sleeve=long).
+    /// Regions: chest waist hip shoulders upper_arm thigh length sleeve inside_leg (`sleeves` is
+    /// read as sleeve); verdicts: tight snug good relaxed loose short standard long
     #[arg(long, value_name = "REGION=VERDICT")]
     pub fit: Vec<String>,
     /// When it was sent back (YYYY-MM-DD or RFC 3339, not before the order date); default today
-    /// (UTC)
+    /// (the local date)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 }
@@ -143,7 +143,7 @@ fn add(args: OrderAddArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> 
     let order = NewOrder {
         retailer: args.retailer,
         order_number: args.order_no,
-        date: args.date.unwrap_or_else(date::today_utc),
+        date: args.date.unwrap_or_else(date::today_local),
         items: vec![NewOrderItem {
             sku: args.sku,
             name: args.name,
@@ -217,7 +217,7 @@ fn return_item(args: &OrderReturnArgs, data_dir: Option<&Path>) -> Result<ExitCo
     for text in &args.fit {
         fit.extend(parse_fit(text).map_err(session::failure)?);
     }
-    let date = args.date.clone().unwrap_or_else(date::today_utc);
+    let date = args.date.clone().unwrap_or_else(date::today_local);
     let mut store = session::open(data_dir)?;
     store
         .return_item(args.id, &date, &args.reason, &fit)

@@ -47,7 +47,7 @@ pub struct WishlistAddArgs {
     /// A note (e.g. "wait for sale")
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub note: String,
-    /// When it was added (YYYY-MM-DD or RFC 3339); default today (UTC)
+    /// When it was added (YYYY-MM-DD or RFC 3339); default today (the local date)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 }
@@ -91,7 +91,7 @@ fn add(args: WishlistAddArgs, data_dir: Option<&Path>) -> Result<ExitCode, Strin
         price: args.price.unwrap_or(0.0),
         currency: args.currency,
         note: args.note,
-        added: args.date.unwrap_or_else(date::today_utc),
+        added: args.date.unwrap_or_else(date::today_local),
     };
     let mut store = session::open(data_dir)?;
     let id = store.add_wishlist(&item).map_err(session::failure)?;

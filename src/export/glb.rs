@@ -5,6 +5,7 @@
 //! its own tightly packed buffer view with a `target`, POSITION carries exact `min`/`max`, normals
 //! are written unit length and indices are `UNSIGNED_INT`.
 
+use crate::geometry::TriangleMesh;
 use glam::{Vec2, Vec3};
 use serde_json::{Map, Value, json};
 use std::path::{Path, PathBuf};
@@ -50,19 +51,16 @@ impl Default for GlbMaterial {
     }
 }
 
-/// One triangle mesh to export, in metres, +Y up.
+/// One triangle mesh to export (metres, +Y up), named, in its material.
 ///
-/// `normals` and `uvs` are optional: leave them empty to omit the attribute. When given they
-/// must have one entry per position (a mismatched attribute is left out rather than written
-/// invalid). Triangles are counter-clockwise seen from the front; `indices.len()` should be a
-/// multiple of 3. Empty `indices` mean every three consecutive positions form a triangle.
+/// The mesh's `normals` and `uvs` are optional: leave them empty to omit the attribute. When
+/// given they must have one entry per position (a mismatched attribute is left out rather than
+/// written invalid). Triangles are counter-clockwise seen from the front; `indices.len()` should
+/// be a multiple of 3. Empty `indices` mean every three consecutive positions form a triangle.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlbMesh {
     pub name: String,
-    pub positions: Vec<Vec3>,
-    pub normals: Vec<Vec3>,
-    pub uvs: Vec<Vec2>,
-    pub indices: Vec<u32>,
+    pub mesh: TriangleMesh,
     pub material: GlbMaterial,
 }
 
@@ -73,8 +71,9 @@ impl GlbMesh {
     }
 
     fn valid_triangles(&self) -> impl Iterator<Item = &[u32]> + '_ {
-        let n = self.positions.len();
-        self.indices
+        let n = self.mesh.positions.len();
+        self.mesh
+            .indices
             .chunks_exact(3)
             .filter(move |t| t.iter().all(|&i| (i as usize) < n))
     }
@@ -122,9 +121,10 @@ pub fn write_glb(meshes: &[GlbMesh]) -> Vec<u8> {
         accessors.len() - 1
     };
 
-    for mesh in meshes {
+    for glb in meshes {
+        let mesh = &glb.mesh;
         let mut node = Map::new();
-        node.insert("name".into(), json!(mesh.name));
+        node.insert("name".into(), json!(glb.name));
         let count = mesh.positions.len();
         if count == 0 {
             nodes.push(Value::Object(node));
@@ -183,7 +183,7 @@ pub fn write_glb(meshes: &[GlbMesh]) -> Vec<u8> {
         let mut primitive = Map::new();
         primitive.insert("attributes".into(), Value::Object(attributes));
         primitive.insert("mode".into(), json!(TRIANGLES));
-        let indices: Vec<u32> = mesh.valid_triangles().flatten().copied().collect();
+        let indices: Vec<u32> = glb.valid_triangles().flatten().copied().collect();
         if !indices.is_empty() {
             let bytes: Vec<u8> = indices.iter().flat_map(|i| i.to_le_bytes()).collect();
             let index = push(
@@ -199,7 +199,7 @@ pub fn write_glb(meshes: &[GlbMesh]) -> Vec<u8> {
             primitive.insert("mode".into(), json!(POINTS));
         }
 
-        let m = &mesh.material;
+        let m = &glb.material;
         let color = m.base_color.map(|c| {
             short(if c.is_finite() {
                 c.clamp(0.0, 1.0)
@@ -225,7 +225,7 @@ pub fn write_glb(meshes: &[GlbMesh]) -> Vec<u8> {
         }));
         primitive.insert("material".into(), json!(materials.len() - 1));
 
-        gltf_meshes.push(json!({ "name": mesh.name, "primitives": [Value::Object(primitive)] }));
+        gltf_meshes.push(json!({ "name": glb.name, "primitives": [Value::Object(primitive)] }));
         node.insert("mesh".into(), json!(gltf_meshes.len() - 1));
         nodes.push(Value::Object(node));
     }

@@ -4,7 +4,8 @@ mod glb;
 
 pub use glb::{ExportError, GlbMaterial, GlbMesh, write_glb, write_glb_file};
 
-use crate::body::{Avatar, BodyMesh};
+use crate::body::Avatar;
+use crate::geometry::TriangleMesh;
 
 impl GlbMaterial {
     /// The avatar's skin: a warm, matte, dielectric skin tone (sRGB #E0B89E).
@@ -21,28 +22,18 @@ impl GlbMaterial {
 }
 
 impl GlbMesh {
-    /// A body mesh with the given name and material.
-    pub fn from_body(name: impl Into<String>, mesh: &BodyMesh, material: GlbMaterial) -> Self {
+    /// A mesh with the given name and material.
+    pub fn new(name: impl Into<String>, mesh: TriangleMesh, material: GlbMaterial) -> Self {
         GlbMesh {
             name: name.into(),
-            positions: mesh.positions.clone(),
-            normals: mesh.normals.clone(),
-            uvs: mesh.uvs.clone(),
-            indices: mesh.indices.clone(),
+            mesh,
             material,
         }
     }
 
     /// The avatar as a mesh named `avatar` in the [`GlbMaterial::skin`] material.
     pub fn avatar(avatar: &Avatar) -> Self {
-        GlbMesh::from_body("avatar", &avatar.mesh, GlbMaterial::skin())
-    }
-}
-
-impl From<&BodyMesh> for GlbMesh {
-    /// A body mesh named `avatar` in the [`GlbMaterial::skin`] material.
-    fn from(mesh: &BodyMesh) -> Self {
-        GlbMesh::from_body("avatar", mesh, GlbMaterial::skin())
+        GlbMesh::new("avatar", avatar.mesh.clone(), GlbMaterial::skin())
     }
 }
 

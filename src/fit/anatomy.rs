@@ -3,7 +3,7 @@
 //! measures from. Everything is read from the avatar's mesh and tape placements.
 
 use crate::body::{Avatar, TapePlacement};
-use crate::disjoint::{find, union};
+use crate::geometry::{Plane, find, union};
 use crate::measurements::Key;
 use glam::Vec3;
 
@@ -29,29 +29,6 @@ impl BodyPart {
     /// 0 for the left (+X) limb, 1 for the right one (the torso counts as left).
     pub fn side(self) -> usize {
         usize::from(matches!(self, BodyPart::RightArm | BodyPart::RightLeg))
-    }
-}
-
-/// A tape plane: a point inside the body part's cross-section and the unit normal.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Plane {
-    pub origin: Vec3,
-    pub normal: Vec3,
-}
-
-impl Plane {
-    /// The same plane on the other side of the body (mirrored in x = 0).
-    fn mirrored(self) -> Plane {
-        let flip = Vec3::new(-1.0, 1.0, 1.0);
-        Plane {
-            origin: self.origin * flip,
-            normal: self.normal * flip,
-        }
-    }
-
-    /// Signed distance of `p` from the plane along its normal.
-    pub fn distance(&self, p: Vec3) -> f32 {
-        (p - self.origin).dot(self.normal)
     }
 }
 
@@ -87,9 +64,9 @@ impl Anatomy {
         let vertex = |i: u32| mesh.positions.get(i as usize).copied();
         let girth = |key: Key| {
             avatar.tapes.iter().find_map(|&(k, t)| match t {
-                TapePlacement::Girth { origin, normal } if k == key => Some(Plane {
-                    origin,
-                    normal: normal.normalize_or(Vec3::Y),
+                TapePlacement::Girth(plane) if k == key => Some(Plane {
+                    origin: plane.origin,
+                    normal: plane.normal.normalize_or(Vec3::Y),
                 }),
                 _ => None,
             })

@@ -7,8 +7,7 @@
 //! transfer gives back the garment exactly.
 
 use super::anatomy::{Anatomy, BodyPart};
-use super::spatial::TriangleBvh;
-use crate::body::BodyMesh;
+use crate::geometry::{TriangleBvh, TriangleMesh};
 use glam::{Vec2, Vec3};
 
 /// Where one particle sits relative to the body.
@@ -48,7 +47,7 @@ impl Anchor {
 }
 
 /// The interpolated point and normal of a bound point, and a tangent frame across that normal.
-fn frame(mesh: &BodyMesh, triangle: u32, bary: Vec3) -> (Vec3, Vec3, Vec3, Vec3) {
+fn frame(mesh: &TriangleMesh, triangle: u32, bary: Vec3) -> (Vec3, Vec3, Vec3, Vec3) {
     let t = triangle as usize * 3;
     let corner = |k: usize| {
         let i = mesh.indices.get(t + k).copied().unwrap_or(0) as usize;
@@ -72,7 +71,7 @@ fn frame(mesh: &BodyMesh, triangle: u32, bary: Vec3) -> (Vec3, Vec3, Vec3, Vec3)
 
 /// Binds points (the garment's particles, reference space) to the closest triangles of the
 /// reference avatar's mesh; `bvh` is built over that mesh, `anatomy` read from that avatar.
-pub fn bind(points: &[Vec3], mesh: &BodyMesh, bvh: &TriangleBvh, anatomy: &Anatomy) -> Binding {
+pub fn bind(points: &[Vec3], mesh: &TriangleMesh, bvh: &TriangleBvh, anatomy: &Anatomy) -> Binding {
     let mut hint = None;
     let bound = points
         .iter()
@@ -104,7 +103,7 @@ pub fn bind(points: &[Vec3], mesh: &BodyMesh, bvh: &TriangleBvh, anatomy: &Anato
 }
 
 /// The anchors of a binding on another avatar's mesh (same topology).
-pub fn anchors(binding: &Binding, mesh: &BodyMesh) -> Vec<Anchor> {
+pub fn anchors(binding: &Binding, mesh: &TriangleMesh) -> Vec<Anchor> {
     binding
         .bound
         .iter()
@@ -120,7 +119,7 @@ pub fn anchors(binding: &Binding, mesh: &BodyMesh) -> Vec<Anchor> {
 }
 
 /// Transfers a binding to a mesh without grading: each particle at its bound offset.
-pub fn transfer(binding: &Binding, mesh: &BodyMesh) -> Vec<Vec3> {
+pub fn transfer(binding: &Binding, mesh: &TriangleMesh) -> Vec<Vec3> {
     anchors(binding, mesh)
         .iter()
         .zip(&binding.bound)

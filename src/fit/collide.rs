@@ -12,6 +12,7 @@
 
 use super::layer::LayerCollider;
 use super::spatial::{SignedHit, Surface};
+use crate::geometry::{Hit, Plane};
 use glam::Vec3;
 
 /// A closed surface the cloth must stay outside of (the body), with its margin.
@@ -42,7 +43,7 @@ impl Collider<'_> {
         Some(self.signed(p, hit))
     }
 
-    fn signed(&self, p: Vec3, hit: super::spatial::Hit) -> SignedHit {
+    fn signed(&self, p: Vec3, hit: Hit) -> SignedHit {
         let mut signed = self.surface.sign(p, hit);
         // Away from the surface the exact gradient is the direction to the point.
         let d = p - hit.point;
@@ -71,37 +72,36 @@ impl Obstacles<'_> {
     }
 }
 
-/// A particle's contact plane against one obstacle.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Plane {
-    pub point: Vec3,
-    pub normal: Vec3,
-}
-
-impl Plane {
-    /// Pushes `x` out to `margin` from the plane, at most `step` (∞: all the way), with friction
-    /// against the motion since `prev`. The part of the push that takes back a penetration
-    /// already there at `prev` (the substep's start) moves `prev` too, so it adds no velocity: a
-    /// particle found deep under a lower garment is moved out, not thrown out.
-    fn push(&self, x: &mut Vec3, prev: &mut Vec3, margin: f32, step: f32, friction: (f32, f32)) {
-        let depth = margin - (*x - self.point).dot(self.normal);
-        if depth <= 0.0 {
-            return;
-        }
-        let depth = depth.min(step);
-        *x += self.normal * depth;
-        if step.is_finite() {
-            let already = margin - (*prev - self.point).dot(self.normal);
-            *prev += self.normal * already.clamp(0.0, depth);
-        }
-        let moved = *x - *prev;
-        let tangential = moved - self.normal * moved.dot(self.normal);
-        let slide = tangential.length();
-        if slide < friction.0 * depth {
-            *x -= tangential;
-        } else if slide > 0.0 {
-            *x -= tangential * (friction.1 * depth / slide).min(1.0);
-        }
+/// Pushes `x` out to `margin` from a particle's contact plane against one obstacle, at most
+/// `step` (∞: all the way), with friction against the motion since `prev`. The part of the push
+/// that takes back a penetration already there at `prev` (the substep's start) moves `prev` too,
+/// so it adds no velocity: a particle found deep under a lower garment is moved out, not thrown
+/// out.
+fn push(
+    plane: &Plane,
+    x: &mut Vec3,
+    prev: &mut Vec3,
+    margin: f32,
+    step: f32,
+    friction: (f32, f32),
+) {
+    let depth = margin - plane.distance(*x);
+    if depth <= 0.0 {
+        return;
+    }
+    let depth = depth.min(step);
+    *x += plane.normal * depth;
+    if step.is_finite() {
+        let already = margin - plane.distance(*prev);
+        *prev += plane.normal * already.clamp(0.0, depth);
+    }
+    let moved = *x - *prev;
+    let tangential = moved - plane.normal * moved.dot(plane.normal);
+    let slide = tangential.length();
+    if slide < friction.0 * depth {
+        *x -= tangential;
+    } else if slide > 0.0 {
+        *x -= tangential * (friction.1 * depth / slide).min(1.0);
     }
 }
 
@@ -183,7 +183,7 @@ impl Contacts {
             self.queries += 1;
             let before = self.body[i];
             self.body[i] = hit.filter(|h| h.distance < REACH).map(|h| Plane {
-                point: h.hit.point,
+                origin: h.hit.point,
                 normal: h.normal,
             });
             // The closest side of the body turned sharply: the particle sits in a crease (the
@@ -192,7 +192,7 @@ impl Contacts {
             self.crease[i] = match (before, self.body[i]) {
                 (Some(old), Some(new))
                     if old.normal.dot(new.normal) < CREASE_TURN
-                        && (p - old.point).dot(old.normal) < CREASE_REACH =>
+                        && old.distance(p) < CREASE_REACH =>
                 {
                     Some(old)
                 }
@@ -203,8 +203,7 @@ impl Contacts {
                 clearance = clearance.min(h.distance - obstacles.body.margin);
             }
             if let Some(side) = self.crease[i] {
-                clearance =
-                    clearance.min((p - side.point).dot(side.normal) - obstacles.body.margin);
+                clearance = clearance.min(side.distance(p) - obstacles.body.margin);
             }
             for (planes, layer) in self.layers.iter_mut().zip(obstacles.layers) {
                 let cover = hit.and_then(|h| {
@@ -212,7 +211,7 @@ impl Contacts {
                     layer.cover(p, h.normal, h.distance, REACH)
                 });
                 planes[i] = cover.map(|c| Plane {
-                    point: c.point,
+                    origin: c.point,
                     normal: c.normal,
                 });
                 if let Some(c) = cover {
@@ -237,7 +236,8 @@ impl Contacts {
         for planes in &self.layers {
             for (i, plane) in planes.iter().enumerate() {
                 if let Some(plane) = plane {
-                    plane.push(
+                    push(
+                        plane,
                         &mut x[i],
                         &mut prev[i],
                         obstacles.layer_margin,
@@ -249,7 +249,8 @@ impl Contacts {
         }
         for (i, (body, crease)) in self.body.iter().zip(&self.crease).enumerate() {
             for plane in [body, crease].into_iter().flatten() {
-                plane.push(
+                push(
+                    plane,
                     &mut x[i],
                     &mut prev[i],
                     obstacles.body.margin,

@@ -4,13 +4,14 @@
 //! verdict; per particle and per vertex a value for a shader, −1 (loose, blue) … 0 (good, green)
 //! … +1 (tight, red).
 
+use super::Verdict;
 use super::anatomy::{Anatomy, BodyPart};
 use super::drape::Draped;
 use super::grade::Graded;
 use super::measure;
 use super::prepare::{PreparedBody, PreparedGarment, body_key, girth_plane};
-use super::verdict::{self, Verdict};
-use super::{Region, chart_value, wraps_both_legs};
+use super::verdict;
+use super::{Region, wraps_both_legs};
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
 
@@ -35,8 +36,6 @@ pub struct RegionFit {
     /// `strain_pct / stretch_pct`: 1 or more is tight.
     pub strain_ratio: f64,
     pub verdict: Verdict,
-    /// The verdict in words, e.g. `"chest: snug, +2 cm ease"`.
-    pub text: String,
 }
 
 /// The fit map of one draped size.
@@ -103,7 +102,7 @@ pub fn design_ease(prepared: &PreparedGarment, size: usize, region: Region) -> O
     } else {
         4.0
     };
-    if let (Some(g), Some(range)) = (chart_value(s, region), s.body.get(key.as_str())) {
+    if let (Some(g), Some(range)) = (region.chart_value(s), s.body.get(key.as_str())) {
         return Some((
             g - 0.5 * (range.min + range.max),
             0.5 * (range.max - range.min),
@@ -240,7 +239,7 @@ pub fn fit_map(
     let mut regions = Vec::new();
     let size = &meta.sizes[graded.size];
     for &region in &prepared.regions {
-        let chart_cm = chart_value(size, region);
+        let chart_cm = region.chart_value(size);
         let fit = match region {
             Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
                 let (Some(plane), Some(key)) = (girth_plane(a, region), body_key(region)) else {
@@ -267,7 +266,6 @@ pub fn fit_map(
                     stretch_pct: stretch_h,
                     strain_ratio: ratio,
                     verdict: v,
-                    text: verdict::sentence(region, v, ease, strain, stretch_h),
                 }
             }
             Region::Shoulders => {
@@ -300,7 +298,6 @@ pub fn fit_map(
                     stretch_pct: stretch_h,
                     strain_ratio: ratio,
                     verdict: v,
-                    text: verdict::sentence(region, v, ease, strain, stretch_h),
                 }
             }
             Region::Length | Region::Sleeve | Region::InsideLeg => {
@@ -332,7 +329,6 @@ pub fn fit_map(
                     stretch_pct: stretch_v,
                     strain_ratio: ratio,
                     verdict: v,
-                    text: verdict::sentence(region, v, ease, strain, stretch_v),
                 }
             }
         };

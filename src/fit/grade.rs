@@ -14,7 +14,7 @@ use super::anatomy::{Anatomy, BodyPart};
 use super::bind::{self, Anchor};
 use super::measure;
 use super::prepare::{PreparedBody, PreparedGarment, body_key, girth_plane};
-use super::{FitError, Region, chart_value, wraps_both_legs};
+use super::{FitError, Region, wraps_both_legs};
 use crate::garment::Category;
 use glam::Vec3;
 use std::collections::BTreeMap;
@@ -113,11 +113,11 @@ fn primary_regions(category: Category) -> &'static [Region] {
 pub fn garment_change_cm(prepared: &PreparedGarment, size: usize, region: Region) -> f64 {
     let meta = prepared.meta();
     let (s, r) = (&meta.sizes[size], &meta.sizes[prepared.reference_size]);
-    if let (Some(a), Some(b)) = (chart_value(s, region), chart_value(r, region)) {
+    if let (Some(a), Some(b)) = (region.chart_value(s), region.chart_value(r)) {
         return a - b;
     }
     let ratio = primary_regions(meta.category).iter().find_map(|&p| {
-        let (a, b) = (chart_value(s, p)?, chart_value(r, p)?);
+        let (a, b) = (p.chart_value(s)?, p.chart_value(r)?);
         (b > 0.0).then_some(a / b)
     });
     let base = prepared
@@ -135,8 +135,8 @@ pub fn garment_change_cm(prepared: &PreparedGarment, size: usize, region: Region
 fn chart_length_change_cm(prepared: &PreparedGarment, size: usize, region: Region) -> f64 {
     let meta = prepared.meta();
     match (
-        chart_value(&meta.sizes[size], region),
-        chart_value(&meta.sizes[prepared.reference_size], region),
+        region.chart_value(&meta.sizes[size]),
+        region.chart_value(&meta.sizes[prepared.reference_size]),
     ) {
         (Some(a), Some(b)) => a - b,
         _ => 0.0,
@@ -237,7 +237,7 @@ pub fn grade(
     let (hem_change, anchor_y) = match category {
         Category::Bottom => {
             let change = if standard_length_cm.contains_key(&Region::InsideLeg)
-                && chart_value(&meta.sizes[size], Region::InsideLeg).is_some()
+                && Region::InsideLeg.chart_value(&meta.sizes[size]).is_some()
             {
                 change_m(Region::InsideLeg)
             } else {

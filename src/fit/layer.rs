@@ -18,10 +18,11 @@
 //! line's (the crossing lies over the same stretch of body): the line from the side of the torso
 //! under the arm passes through the sleeve, which lies over the arm, not over the torso.
 
-use super::crossing::Crossing;
 use super::drape::{Draped, keep_out_of_body};
-use super::spatial::{Surface, TriangleBvh};
+use super::spatial::Surface;
 use super::topology::ClothMesh;
+use crate::geometry::Crossing;
+use crate::geometry::TriangleBvh;
 use glam::Vec3;
 
 /// A lower garment's draped surface, how far each of its points lies from the body and which way

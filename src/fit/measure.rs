@@ -2,11 +2,10 @@
 //! the garment loop around that body part, as the body's own tape is taken) and its lengths
 //! (the main length, the sleeve and the inside leg).
 
-use super::anatomy::{Anatomy, BodyPart, Plane};
+use super::anatomy::{Anatomy, BodyPart};
 use super::bind::Binding;
-use crate::disjoint::{find, union};
-use crate::tape::{convex_hull, hull_perimeter, plane_basis};
-use glam::Vec3;
+use crate::geometry::{Plane, convex_hull, find, hull_perimeter, plane_basis, union};
+use glam::{DVec2, Vec3};
 use std::collections::HashMap;
 
 /// The garment loop that goes around a body part in a tape plane.
@@ -89,13 +88,13 @@ pub fn girth(
     let (u, v) = plane_basis(n);
     let flat = |p: Vec3| {
         let d = (p - plane.origin).as_dvec3();
-        [d.dot(u.as_dvec3()), d.dot(v.as_dvec3())]
+        DVec2::new(d.dot(u.as_dvec3()), d.dot(v.as_dvec3()))
     };
     let mut best: Option<(f32, GarmentGirth)> = None;
     for members in loops.values() {
-        let pts: Vec<[f64; 2]> = members.iter().flat_map(|&i| cut[i].1).map(flat).collect();
+        let pts: Vec<DVec2> = members.iter().flat_map(|&i| cut[i].1).map(flat).collect();
         let hull = convex_hull(&pts);
-        if hull.len() < 3 || !encloses(&hull, [0.0, 0.0]) {
+        if hull.len() < 3 || !encloses(&hull, DVec2::ZERO) {
             continue;
         }
         let centroid = members
@@ -109,7 +108,7 @@ pub fn girth(
         }
         let path = hull
             .iter()
-            .map(|q| plane.origin + u * q[0] as f32 + v * q[1] as f32)
+            .map(|q| plane.origin + u * q.x as f32 + v * q.y as f32)
             .collect();
         best = Some((
             d,
@@ -124,10 +123,10 @@ pub fn girth(
 }
 
 /// Whether a counter-clockwise convex polygon contains a point.
-fn encloses(hull: &[[f64; 2]], p: [f64; 2]) -> bool {
+fn encloses(hull: &[DVec2], p: DVec2) -> bool {
     (0..hull.len()).all(|i| {
         let (a, b) = (hull[i], hull[(i + 1) % hull.len()]);
-        (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0.0
+        (b - a).perp_dot(p - a) >= 0.0
     })
 }
 

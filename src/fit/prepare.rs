@@ -7,11 +7,13 @@ use super::bind::{self, Binding};
 use super::measure;
 use super::spatial::Surface;
 use super::topology::ClothMesh;
-use super::{FitError, Garment, Region, wraps_both_legs};
+use super::{FitError, Region, wraps_both_legs};
 use crate::body::{self, Avatar};
-use crate::garment::{Category, GarmentMeta};
+use crate::garment::{Category, GarmentMeta, ImportedGarment};
+use crate::geometry::Plane;
 use crate::measurements::{self, Form, Key, Measurements, Resolved};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A body ready for fitting.
 #[derive(Clone, Debug)]
@@ -88,7 +90,8 @@ pub fn reference_measurements(meta: &GarmentMeta) -> Result<Measurements, FitErr
 /// A garment ready for fitting: bound to its reference body and measured there.
 #[derive(Clone, Debug)]
 pub struct PreparedGarment {
-    pub garment: Garment,
+    /// The garment as imported, shared with whoever read it (its meshes are not copied).
+    pub garment: Arc<ImportedGarment>,
     pub cloth: ClothMesh,
     pub binding: Binding,
     pub reference: PreparedBody,
@@ -104,7 +107,8 @@ pub struct PreparedGarment {
 
 impl PreparedGarment {
     /// Welds, binds and measures a garment on the reference body named in its metadata.
-    pub fn new(garment: Garment) -> Result<PreparedGarment, FitError> {
+    pub fn new(garment: impl Into<Arc<ImportedGarment>>) -> Result<PreparedGarment, FitError> {
+        let garment = garment.into();
         let typed = reference_measurements(&garment.meta)?;
         let resolved = measurements::resolve(&typed).map_err(|issues| FitError::ReferenceBody {
             message: issues
@@ -118,9 +122,10 @@ impl PreparedGarment {
 
     /// Like [`PreparedGarment::new`] with the reference body already built.
     pub fn with_reference(
-        garment: Garment,
+        garment: impl Into<Arc<ImportedGarment>>,
         reference: PreparedBody,
     ) -> Result<PreparedGarment, FitError> {
+        let garment = garment.into();
         let meta = &garment.meta;
         if meta.sizes.is_empty() {
             return Err(FitError::NoSizes);
@@ -217,7 +222,7 @@ impl PreparedGarment {
 }
 
 /// The tape plane of a girth region on a body (left limb for the arm and the leg).
-pub fn girth_plane(anatomy: &Anatomy, region: Region) -> Option<super::anatomy::Plane> {
+pub fn girth_plane(anatomy: &Anatomy, region: Region) -> Option<Plane> {
     match region {
         Region::Chest => Some(anatomy.chest),
         Region::Waist => Some(anatomy.waist),

@@ -6,8 +6,8 @@
 //! tight; otherwise no size fits, and the report says so.
 
 use super::Region;
+use super::Verdict;
 use super::fitmap::RegionFit;
-use super::verdict::Verdict;
 use crate::garment::{Category, GarmentMeta, Size};
 use crate::measurements::{Key, Resolved, Source};
 use serde::{Deserialize, Serialize};
@@ -118,8 +118,53 @@ pub struct Recommendation {
     pub size: Option<String>,
     /// 0 … 1.
     pub confidence: f64,
-    /// Why, in sentences.
-    pub reasons: Vec<String>,
+    /// Why, as statements with their numbers (rendered by [`super::english`] for the report
+    /// and the command line, by the app in the shopper's language).
+    pub reasons: Vec<Reason>,
+}
+
+/// One statement of why a size is recommended, or why none is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// The size chart has no sizes.
+    NoSizes,
+    /// The body is inside every range of `size` (`checks`).
+    InsideAllRanges {
+        size: String,
+        checks: Vec<ChartCheck>,
+    },
+    /// The body's primary measurements are inside `size`'s ranges (`inside`, the primary
+    /// checks); `outside` are the ranges it is not inside.
+    InsidePrimaryRanges {
+        size: String,
+        inside: Vec<ChartCheck>,
+        outside: Vec<ChartCheck>,
+    },
+    /// No size fits: the nearest size's ranges the body is outside of.
+    NoSizeFits { outside: Vec<ChartCheck> },
+    /// The nearest size, `size`, is tight at these primary regions (so it is not recommended).
+    NearestIsTight { size: String, regions: Vec<Region> },
+    /// No size's ranges hold the body; `size` is the nearest (`outside`: the ranges it misses).
+    NearestSize {
+        size: String,
+        outside: Vec<ChartCheck>,
+    },
+    /// The drape's verdict on one region of the recommended size.
+    Region(RegionFit),
+    /// The drape finds the recommended size `verdict` at `regions`.
+    DrapeFinds {
+        verdict: Verdict,
+        regions: Vec<Region>,
+    },
+    /// A neighbouring size would be `verdict` at `region`.
+    Neighbour {
+        size: String,
+        verdict: Verdict,
+        region: Region,
+    },
+    /// Some of the measurements that decide the size were predicted, not typed.
+    PredictedMeasurements,
 }
 
 /// What the recommendation needs of each size.
@@ -131,17 +176,13 @@ pub struct SizeEvidence<'a> {
     pub score: f64,
 }
 
-fn key_name(key: &str) -> String {
-    key.trim_end_matches("_girth").replace('_', " ")
-}
-
 /// Recommends a size for the body.
 pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) -> Recommendation {
     if sizes.is_empty() {
         return Recommendation {
             size: None,
             confidence: 0.0,
-            reasons: vec!["the size chart has no sizes".into()],
+            reasons: vec![Reason::NoSizes],
         };
     }
     let inside_all = |s: &SizeEvidence| !s.checks.is_empty() && s.checks.iter().all(|c| c.inside);
@@ -162,38 +203,24 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
         s.regions
             .iter()
             .filter(|r| r.verdict == Verdict::Tight && primary_regions.contains(&r.region))
-            .map(|r| r.region.as_str())
+            .map(|r| r.region)
             .collect::<Vec<_>>()
     };
     let mut reasons = Vec::new();
     let (chosen, mut confidence) = if let Some(i) = best_of(&inside_all) {
         let s = &sizes[i];
-        reasons.push(format!(
-            "your measurements are inside size {}'s ranges ({})",
-            s.label,
-            describe_checks(s.checks)
-        ));
+        reasons.push(Reason::InsideAllRanges {
+            size: s.label.to_string(),
+            checks: s.checks.to_vec(),
+        });
         (Some(i), 0.6 + 0.35 * centrality(s.checks))
     } else if let Some(i) = best_of(&inside_primary) {
         let s = &sizes[i];
-        reasons.push(format!(
-            "your {} {} inside size {}'s range ({}); {}",
-            primary_names(s.checks),
-            if s.checks.iter().filter(|c| c.primary).count() > 1 {
-                "are"
-            } else {
-                "is"
-            },
-            s.label,
-            describe_checks(
-                &s.checks
-                    .iter()
-                    .filter(|c| c.primary)
-                    .cloned()
-                    .collect::<Vec<_>>()
-            ),
-            outside_text(s.checks)
-        ));
+        reasons.push(Reason::InsidePrimaryRanges {
+            size: s.label.to_string(),
+            inside: s.checks.iter().filter(|c| c.primary).cloned().collect(),
+            outside: ranges_missed(s.checks),
+        });
         (Some(i), 0.5 + 0.3 * centrality(s.checks))
     } else {
         // Outside every size: the nearest one, if it is near and the drape does not find it tight.
@@ -211,13 +238,14 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
         let outside = primary_outside(s.checks);
         let tight = tight_primary(s);
         if outside > 1.0 || !tight.is_empty() {
-            reasons.push(format!("no size fits: {}", outside_text(s.checks)));
+            reasons.push(Reason::NoSizeFits {
+                outside: ranges_missed(s.checks),
+            });
             if !tight.is_empty() {
-                reasons.push(format!(
-                    "the nearest size, {}, is tight at the {}",
-                    s.label,
-                    tight.join(" and ")
-                ));
+                reasons.push(Reason::NearestIsTight {
+                    size: s.label.to_string(),
+                    regions: tight,
+                });
             }
             return Recommendation {
                 size: None,
@@ -225,11 +253,10 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
                 reasons,
             };
         }
-        reasons.push(format!(
-            "no size's range holds your measurements; the nearest is {} ({})",
-            s.label,
-            outside_text(s.checks)
-        ));
+        reasons.push(Reason::NearestSize {
+            size: s.label.to_string(),
+            outside: ranges_missed(s.checks),
+        });
         (Some(nearest), 0.45 * (-outside).exp())
     };
     let Some(i) = chosen else {
@@ -242,7 +269,7 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
     let s = &sizes[i];
     // The drape's word on the chosen size.
     for r in s.regions {
-        reasons.push(r.text.clone());
+        reasons.push(Reason::Region(r.clone()));
     }
     let problems: Vec<&RegionFit> = s
         .regions
@@ -251,12 +278,10 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
         .collect();
     if !problems.is_empty() {
         confidence *= 0.8;
-        let names: Vec<&str> = problems.iter().map(|r| r.region.as_str()).collect();
-        reasons.push(format!(
-            "the drape finds it {} at the {}",
-            problems[0].verdict.word(),
-            names.join(", ")
-        ));
+        reasons.push(Reason::DrapeFinds {
+            verdict: problems[0].verdict,
+            regions: problems.iter().map(|r| r.region).collect(),
+        });
     }
     // Neighbours for comparison.
     for (j, other) in sizes.iter().enumerate() {
@@ -267,12 +292,11 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
                 .filter(|r| primary_regions.contains(&r.region))
                 .find(|r| r.verdict != Verdict::Good)
         {
-            reasons.push(format!(
-                "size {} would be {} at the {}",
-                other.label,
-                r.verdict.word(),
-                r.region.as_str()
-            ));
+            reasons.push(Reason::Neighbour {
+                size: other.label.to_string(),
+                verdict: r.verdict,
+                region: r.region,
+            });
         }
     }
     if sizes.iter().filter(|o| inside_all(o)).count() > 1 {
@@ -284,8 +308,7 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
     });
     if predicted {
         confidence *= 0.85;
-        reasons
-            .push("some of the measurements that decide the size were predicted, not typed".into());
+        reasons.push(Reason::PredictedMeasurements);
     }
     Recommendation {
         size: Some(s.label.to_string()),
@@ -315,53 +338,7 @@ fn primary_outside(checks: &[ChartCheck]) -> f64 {
         .fold(0.0, f64::max)
 }
 
-fn primary_names(checks: &[ChartCheck]) -> String {
-    let names: Vec<String> = checks
-        .iter()
-        .filter(|c| c.primary)
-        .map(|c| key_name(&c.key))
-        .collect();
-    names.join(" and ")
-}
-
-fn describe_checks(checks: &[ChartCheck]) -> String {
-    checks
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {} cm in {:.0}\u{2013}{:.0}",
-                key_name(&c.key),
-                c.body_cm.map_or("?".to_string(), |v| format!("{v:.0}")),
-                c.min,
-                c.max
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn outside_text(checks: &[ChartCheck]) -> String {
-    let out: Vec<String> = checks
-        .iter()
-        .filter(|c| !c.inside)
-        .map(|c| {
-            let v = c.body_cm.unwrap_or(f64::NAN);
-            let (dir, by) = if v > c.max {
-                ("above", v - c.max)
-            } else {
-                ("below", c.min - v)
-            };
-            format!(
-                "your {} ({v:.0} cm) is {by:.0} cm {dir} the range {:.0}\u{2013}{:.0}",
-                key_name(&c.key),
-                c.min,
-                c.max
-            )
-        })
-        .collect();
-    if out.is_empty() {
-        "inside every range".into()
-    } else {
-        out.join("; ")
-    }
+/// The checks whose range the body is not inside.
+fn ranges_missed(checks: &[ChartCheck]) -> Vec<ChartCheck> {
+    checks.iter().filter(|c| !c.inside).cloned().collect()
 }

@@ -5,10 +5,9 @@
 
 use super::anatomy::BodyPart;
 use super::prepare::PreparedBody;
-use super::{Garment, GarmentPart};
-use crate::garment::{Category, GarmentMeta, Range, Size, Stretch};
-use crate::tape::{convex_hull, cross_sections};
-use glam::{Vec2, Vec3};
+use crate::garment::{Category, GarmentMeta, GarmentPart, ImportedGarment, Range, Size, Stretch};
+use crate::geometry::{Plane, TriangleMesh, convex_hull, cross_sections, vertex_normals};
+use glam::{DVec2, Vec2, Vec3, Vec3Swizzles};
 use std::collections::{BTreeMap, HashMap};
 
 /// The reference body of the synthetic garments (female, 168 cm, chest 92, waist 76, hip 100).
@@ -127,11 +126,14 @@ pub fn skirt(body: &PreparedBody, spec: &SkirtSpec) -> GarmentPart {
     let mut positions = Vec::with_capacity(rows * cols);
     for r in 0..rows {
         let y = top - spec.length * r as f32 / (rows - 1) as f32;
-        let sections = cross_sections(mesh, Vec3::new(0.0, y, centre.y), Vec3::Y);
-        let flat: Vec<[f64; 2]> = sections
+        let level = Plane {
+            origin: Vec3::new(0.0, y, centre.y),
+            normal: Vec3::Y,
+        };
+        let flat: Vec<DVec2> = cross_sections(mesh, level)
             .iter()
             .filter(|s| s.centroid().x.abs() < 0.3)
-            .flat_map(|s| s.points.iter().map(|p| [p.x as f64, p.z as f64]))
+            .flat_map(|s| s.points.iter().map(|p| p.xz().as_dvec2()))
             .collect();
         let hull = convex_hull(&flat);
         let flare = spec.flare * (a.hip.origin.y - y).max(0.0);
@@ -158,14 +160,11 @@ pub fn skirt(body: &PreparedBody, spec: &SkirtSpec) -> GarmentPart {
 }
 
 /// How far a ray from `centre` along `dir` travels to leave a convex polygon.
-fn ray_to_hull(hull: &[[f64; 2]], centre: Vec2, dir: Vec2) -> Option<f32> {
+fn ray_to_hull(hull: &[DVec2], centre: Vec2, dir: Vec2) -> Option<f32> {
     let mut best: Option<f32> = None;
     for i in 0..hull.len() {
-        let a = Vec2::new(hull[i][0] as f32, hull[i][1] as f32);
-        let b = Vec2::new(
-            hull[(i + 1) % hull.len()][0] as f32,
-            hull[(i + 1) % hull.len()][1] as f32,
-        );
+        let a = hull[i].as_vec2();
+        let b = hull[(i + 1) % hull.len()].as_vec2();
         let e = b - a;
         let denom = dir.perp_dot(e);
         if denom.abs() < 1e-9 {
@@ -202,26 +201,17 @@ pub fn subdivide(positions: &[Vec3], indices: &[u32]) -> (Vec<Vec3>, Vec<u32>) {
 }
 
 fn finish(name: &str, positions: Vec<Vec3>, indices: Vec<u32>) -> GarmentPart {
-    let mut normals = vec![Vec3::ZERO; positions.len()];
-    for t in indices.chunks_exact(3) {
-        let (a, b, c) = (
-            positions[t[0] as usize],
-            positions[t[1] as usize],
-            positions[t[2] as usize],
-        );
-        let n = (b - a).cross(c - a);
-        for &i in t {
-            normals[i as usize] += n;
-        }
-    }
+    let normals = vertex_normals(&positions, indices.as_chunks().0, Vec3::ZERO);
     let uvs = positions.iter().map(|p| Vec2::new(p.x, p.y)).collect();
-    GarmentPart {
-        name: name.to_string(),
-        positions,
-        normals: normals.iter().map(|n| n.normalize_or_zero()).collect(),
-        uvs,
-        indices,
-    }
+    GarmentPart::new(
+        name,
+        TriangleMesh {
+            positions,
+            normals,
+            uvs,
+            indices,
+        },
+    )
 }
 
 /// A size chart: `labels` in order, body ranges per key (`(key, first size's min, width)`, each
@@ -293,10 +283,11 @@ pub fn meta(
     }
 }
 
-/// A garment of one part.
-pub fn garment(meta: GarmentMeta, part: GarmentPart) -> Garment {
-    Garment {
+/// A garment of one part, as if imported from a file without warnings.
+pub fn garment(meta: GarmentMeta, part: GarmentPart) -> ImportedGarment {
+    ImportedGarment {
         meta,
         parts: vec![part],
+        warnings: Vec::new(),
     }
 }

@@ -2,7 +2,9 @@
 //! UV splits), the triangles over the welded particles, the edges (stretch constraints), the
 //! pairs across edge-adjacent triangles (bending constraints) and the particles' masses.
 
-use super::{FitError, GarmentPart};
+use super::FitError;
+use crate::garment::GarmentPart;
+use crate::geometry::{PointGrid, find, union, vertex_normals};
 use glam::Vec3;
 use std::collections::HashMap;
 
@@ -45,7 +47,7 @@ impl ClothMesh {
         let mut part_offsets = vec![0];
         let mut grid = PointGrid::new(WELD_DISTANCE);
         for (part_index, part) in parts.iter().enumerate() {
-            for (i, &p) in part.positions.iter().enumerate() {
+            for (i, &p) in part.mesh.positions.iter().enumerate() {
                 if !p.is_finite() {
                     return Err(FitError::BadVertex {
                         part: part_index,
@@ -68,11 +70,11 @@ impl ClothMesh {
         let mut triangles = Vec::new();
         for (part_index, part) in parts.iter().enumerate() {
             let base = part_offsets[part_index];
-            for (t, tri) in part.indices.chunks_exact(3).enumerate() {
+            for (t, tri) in part.mesh.indices.chunks_exact(3).enumerate() {
                 let mut p = [0u32; 3];
                 for k in 0..3 {
                     let v = tri[k] as usize;
-                    if v >= part.positions.len() {
+                    if v >= part.mesh.positions.len() {
                         return Err(FitError::BadIndex {
                             part: part_index,
                             triangle: t,
@@ -150,17 +152,9 @@ impl ClothMesh {
         self.triangles.iter().flatten().copied().collect()
     }
 
-    /// Area-weighted unit normals at the particles for the given positions.
+    /// Area-weighted unit normals at the particles for the given positions (one per particle).
     pub fn normals(&self, positions: &[Vec3]) -> Vec<Vec3> {
-        let mut normals = vec![Vec3::ZERO; self.len()];
-        for t in &self.triangles {
-            let at = |k: usize| positions.get(t[k] as usize).copied().unwrap_or(Vec3::ZERO);
-            let n = (at(1) - at(0)).cross(at(2) - at(0));
-            for &i in t {
-                normals[i as usize] += n;
-            }
-        }
-        normals.iter().map(|n| n.normalize_or_zero()).collect()
+        vertex_normals(positions, &self.triangles, Vec3::ZERO)
     }
 }
 
@@ -169,11 +163,11 @@ impl ClothMesh {
 fn stitches(rest: &[Vec3], edges: &[[u32; 2]]) -> Vec<[u32; 2]> {
     let mut piece: Vec<usize> = (0..rest.len()).collect();
     for &[i, j] in edges {
-        crate::disjoint::union(&mut piece, i as usize, j as usize);
+        union(&mut piece, i as usize, j as usize);
     }
     let mut size = vec![0usize; rest.len()];
     for i in 0..rest.len() {
-        let root = crate::disjoint::find(&mut piece, i);
+        let root = find(&mut piece, i);
         piece[i] = root;
         size[root] += 1;
     }
@@ -203,39 +197,4 @@ fn stitches(rest: &[Vec3], edges: &[[u32; 2]]) -> Vec<[u32; 2]> {
         }
     }
     stitches
-}
-
-/// Points hashed into cubes of side `size`: every point within `size` of a query lies in the
-/// query's cube or one of its 26 neighbours.
-struct PointGrid {
-    size: f32,
-    cells: HashMap<(i64, i64, i64), Vec<u32>>,
-}
-
-impl PointGrid {
-    fn new(size: f32) -> PointGrid {
-        PointGrid {
-            size,
-            cells: HashMap::new(),
-        }
-    }
-
-    fn cell(&self, p: Vec3) -> (i64, i64, i64) {
-        let q = (p / self.size).floor();
-        (q.x as i64, q.y as i64, q.z as i64)
-    }
-
-    fn insert(&mut self, p: Vec3, id: u32) {
-        self.cells.entry(self.cell(p)).or_default().push(id);
-    }
-
-    /// The points in the cubes around `p` (a superset of those within `size`), cube by cube.
-    fn near(&self, p: Vec3) -> impl Iterator<Item = u32> + '_ {
-        let (cx, cy, cz) = self.cell(p);
-        (-1..=1)
-            .flat_map(|dx| (-1..=1).flat_map(move |dy| (-1..=1).map(move |dz| (dx, dy, dz))))
-            .filter_map(move |(dx, dy, dz)| self.cells.get(&(cx + dx, cy + dy, cz + dz)))
-            .flatten()
-            .copied()
-    }
 }

@@ -19,7 +19,8 @@ use super::progress::{ImportPhase, ImportProgress};
 use super::source::{Budget, mib, parse_json, read_limited, split_container};
 use super::validate::{META_POINTER, check_placement, parse_meta};
 use super::{EXTENSION, GarmentMeta};
-use glam::{Vec2, Vec3};
+use crate::geometry::TriangleMesh;
+use glam::Vec3;
 use serde_json::Value;
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -47,19 +48,30 @@ pub struct GarmentPart {
     /// The node's name, else the mesh's, else `mesh N`; `/P` is added for the P-th primitive of a
     /// mesh with several.
     pub name: String,
-    pub positions: Vec<Vec3>,
-    /// Unit length, one per position (computed when the file has none).
-    pub normals: Vec<Vec3>,
-    /// One per position, or empty when the file has none (`KHR_texture_transform` applied).
-    pub uvs: Vec<Vec2>,
-    /// Triangles, counter-clockwise seen from outside; degenerate ones are dropped.
-    pub indices: Vec<u32>,
+    /// Normals unit length, one per position (computed when the file has none); UVs one per
+    /// position, or empty when the file has none (`KHR_texture_transform` applied); triangles
+    /// counter-clockwise seen from outside, degenerate ones dropped.
+    pub mesh: TriangleMesh,
     /// Linear RGBA base colour factor (white without a material).
     pub base_color: [f32; 4],
     /// The decoded base colour texture (sRGB), when the material has one and the part has UVs.
     /// Shared: parts whose materials use the same image hold the same decoded copy.
     pub texture: Option<Arc<image::RgbaImage>>,
     pub double_sided: bool,
+}
+
+impl GarmentPart {
+    /// A part without a material of its own, as the import reads one (white, one-sided, no
+    /// texture).
+    pub fn new(name: impl Into<String>, mesh: TriangleMesh) -> GarmentPart {
+        GarmentPart {
+            name: name.into(),
+            mesh,
+            base_color: [1.0; 4],
+            texture: None,
+            double_sided: false,
+        }
+    }
 }
 
 /// A garment read from a retailer's file.
@@ -78,11 +90,11 @@ impl ImportedGarment {
     }
 
     pub fn vertex_count(&self) -> usize {
-        self.parts.iter().map(|p| p.positions.len()).sum()
+        self.parts.iter().map(|p| p.mesh.vertex_count()).sum()
     }
 
     pub fn triangle_count(&self) -> usize {
-        self.parts.iter().map(|p| p.indices.len() / 3).sum()
+        self.parts.iter().map(|p| p.mesh.triangle_count()).sum()
     }
 }
 

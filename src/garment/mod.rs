@@ -1,13 +1,13 @@
 //! Garments from retailers: the Anprobe garment metadata carried in a glTF 2.0 file's
 //! `ANPROBE_garment` extension, and the garment meshes. Import and validation live in submodules.
 
-pub mod catalog;
 mod diagnostic;
 mod example;
 mod import;
 pub mod limits;
 mod mesh;
 mod progress;
+pub mod region;
 mod source;
 mod validate;
 
@@ -18,9 +18,12 @@ pub use import::{
     import_file_with_progress, import_slice,
 };
 pub use progress::{ImportPhase, ImportProgress};
+pub use region::{
+    CHART_KEYS, ChartKey, Region, Verdict, canonical_chart_keys, chart_key, chart_key_names,
+    garment_value,
+};
 pub use validate::{
-    GARMENT_REGIONS, META_POINTER, is_currency, parse_meta, size_dimensions, validate_files,
-    validate_meta,
+    META_POINTER, is_currency, parse_meta, size_dimensions, validate_files, validate_meta,
 };
 
 use serde::{Deserialize, Serialize};

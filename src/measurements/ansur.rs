@@ -91,9 +91,9 @@ pub fn shape_column(var: ShapeVar) -> &'static str {
     }
 }
 
-/// Why the survey could not be read.
+/// Why the survey could not be read, or the model not fitted to it.
 #[derive(Debug, thiserror::Error)]
-pub enum FitError {
+pub enum ModelFitError {
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -127,8 +127,8 @@ pub struct Subject {
 }
 
 /// Reads one ANSUR II CSV file, columns found by header name.
-pub fn read_csv(path: &Path) -> Result<Vec<Subject>, FitError> {
-    let io = |source| FitError::Io {
+pub fn read_csv(path: &Path) -> Result<Vec<Subject>, ModelFitError> {
+    let io = |source| ModelFitError::Io {
         path: path.to_path_buf(),
         source,
     };
@@ -146,7 +146,7 @@ pub fn read_csv(path: &Path) -> Result<Vec<Subject>, FitError> {
         header
             .iter()
             .position(|h| *h == name)
-            .ok_or_else(|| FitError::MissingColumn {
+            .ok_or_else(|| ModelFitError::MissingColumn {
                 path: path.to_path_buf(),
                 column: name.to_string(),
             })
@@ -172,7 +172,7 @@ pub fn read_csv(path: &Path) -> Result<Vec<Subject>, FitError> {
             "Female" => Form::Female,
             "Male" => Form::Male,
             other => {
-                return Err(FitError::BadGender {
+                return Err(ModelFitError::BadGender {
                     path: path.to_path_buf(),
                     line: n + 1,
                     value: other.to_string(),
@@ -190,7 +190,7 @@ pub fn read_csv(path: &Path) -> Result<Vec<Subject>, FitError> {
                     .parse()
                     .ok()
                     .filter(|x: &f64| x.is_finite())
-                    .ok_or_else(|| FitError::BadValue {
+                    .ok_or_else(|| ModelFitError::BadValue {
                         path: path.to_path_buf(),
                         line: n + 1,
                         column: header.get(c).copied().unwrap_or("?").to_string(),
@@ -207,19 +207,19 @@ pub fn read_csv(path: &Path) -> Result<Vec<Subject>, FitError> {
 }
 
 /// Reads `ansur2_male_train.csv` and `ansur2_female_train.csv` from `dir`.
-pub fn read_csv_dir(dir: &Path) -> Result<Vec<Subject>, FitError> {
+pub fn read_csv_dir(dir: &Path) -> Result<Vec<Subject>, ModelFitError> {
     let mut all = read_csv(&dir.join("ansur2_female_train.csv"))?;
     all.extend(read_csv(&dir.join("ansur2_male_train.csv"))?);
     Ok(all)
 }
 
 /// Fits the model on the survey files in `dir` (see [`read_csv_dir`]).
-pub fn fit_from_csv_dir(dir: &Path) -> Result<Model, FitError> {
+pub fn fit_from_csv_dir(dir: &Path) -> Result<Model, ModelFitError> {
     fit(&read_csv_dir(dir)?)
 }
 
 /// Fits one multivariate normal per form on `subjects`.
-pub fn fit(subjects: &[Subject]) -> Result<Model, FitError> {
+pub fn fit(subjects: &[Subject]) -> Result<Model, ModelFitError> {
     let one = |form: Form| {
         let rows: Vec<&[f64; N]> = subjects
             .iter()
@@ -227,7 +227,7 @@ pub fn fit(subjects: &[Subject]) -> Result<Model, FitError> {
             .map(|s| &s.values)
             .collect();
         if rows.len() < 2 * N {
-            return Err(FitError::TooFew {
+            return Err(ModelFitError::TooFew {
                 form,
                 count: rows.len(),
             });

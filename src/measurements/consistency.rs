@@ -1,7 +1,7 @@
 //! Making predicted values consistent with each other and with the typed ones (which are never
 //! changed): plausible ranges, shares of the stature, girth order, landmark-height order.
 use super::ansur::{FormModel, key_var, shape_var};
-use super::validate::{BELOW, BMI_BOUNDS, plausible_range, stature_ratio_bounds};
+use super::ranges::{BELOW, BMI_BOUNDS, plausible_range, stature_ratio_bounds};
 use super::*;
 
 /// Adjusts the predicted entries of `values` (those whose source is [`Source::Predicted`]) and

@@ -163,12 +163,14 @@ impl Measurements {
         })
     }
 
-    /// Writes [`Measurements::to_json`] to a file; errors name the path.
+    /// Writes [`Measurements::to_json`] to a file, whole or not at all; errors name the path.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), JsonError> {
         let path = path.as_ref();
-        std::fs::write(path, self.to_json()).map_err(|source| JsonError::Io {
-            path: path.to_path_buf(),
-            source,
+        crate::atomic_write::write_atomically(path, self.to_json().as_bytes()).map_err(|source| {
+            JsonError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
         })
     }
 }

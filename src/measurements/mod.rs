@@ -4,13 +4,17 @@
 pub mod ansur;
 mod consistency;
 mod gaussian;
+mod issue;
 mod json;
 mod predict;
+mod ranges;
 mod validate;
 
+pub use issue::{BodyRule, Issue, IssueKind, IssueLevel, UnitSlip, in_unit, one_decimal, percent};
 pub use json::JsonError;
 pub use predict::{Shape, ShapeVar, resolve_with};
-pub use validate::{Issue, Severity, noun_de, plausible_range, validate};
+pub use ranges::plausible_range;
+pub use validate::validate;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,8 +1,10 @@
-//! Calendar dates without a date crate: ISO 8601 / RFC 3339 checks and days-from-civil arithmetic.
+//! Calendar dates: ISO 8601 / RFC 3339 checks, days-from-civil arithmetic, and "today".
 //!
 //! The store keeps dates as the text the caller gave (`YYYY-MM-DD` or an RFC 3339 timestamp such
 //! as `2026-03-01T14:05:00+01:00`); this module checks them and does the little arithmetic the
-//! store needs (return deadlines, backup file names).
+//! store needs (return deadlines, backup file names). "Today" is the shopper's own calendar day
+//! ([`today_local`], the computer's time zone, read through `chrono`); instants such as file
+//! stamps stay in UTC.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -165,9 +167,17 @@ fn now() -> (i64, u32) {
     (since.as_secs() as i64, since.subsec_millis())
 }
 
-/// Today's date in UTC, `YYYY-MM-DD`.
-pub fn today_utc() -> String {
-    Day::from_days(now().0.div_euclid(86_400)).to_string()
+/// Today where the shopper is (the computer's time zone), `YYYY-MM-DD`: the default date of
+/// everything the shopper records (a wishlist item, an order, a return, a measurement) and the
+/// day return deadlines are counted from. Around midnight it differs from the UTC date.
+pub fn today_local() -> String {
+    let now = chrono::Local::now();
+    local_day(now.timestamp(), now.offset().local_minus_utc()).to_string()
+}
+
+/// The calendar day at `unix_secs` on a clock `offset_secs` ahead of UTC (negative: behind).
+pub fn local_day(unix_secs: i64, offset_secs: i32) -> Day {
+    Day::from_days((unix_secs + i64::from(offset_secs)).div_euclid(86_400))
 }
 
 /// A compact UTC timestamp for file names, to the millisecond: `20260301T140500123Z`.

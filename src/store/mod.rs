@@ -6,30 +6,31 @@
 //! is one transaction (`synchronous=FULL`, WAL), so a crash, a kill or a full disk leaves either
 //! the whole change or none of it. See `docs/store.md`.
 
-mod backup;
 mod check;
 mod consent;
 pub mod date;
 mod error;
+mod json_export;
 mod location;
 mod orders;
 mod profiles;
 pub mod recovery;
 mod returns;
 pub mod schema;
+mod settings;
 mod timeline;
 pub mod validate;
 mod wishlist;
 
-pub use backup::{BACKUP_FORMAT, Backup, BackupProfile, BackupSnapshot};
 pub use check::CheckReport;
 pub use consent::{Consent, PASSPORT_FORMAT};
 pub use error::StoreError;
+pub use json_export::{BACKUP_FORMAT, Backup, BackupProfile, BackupSnapshot};
 pub use location::{DATA_DIR_ENV, data_dir, resolve_data_dir};
 pub use orders::{ItemStatus, NewOrder, NewOrderItem, Order, OrderItem};
 pub use profiles::{Profile, Snapshot};
 pub use recovery::{BACKUP_DIR, BACKUPS_KEPT, ChecksumFailure};
-pub use returns::{Region, ReturnRecord, Verdict, parse_fit};
+pub use returns::{ReturnRecord, parse_fit};
 pub use schema::LATEST_VERSION;
 pub use timeline::{Channel, Contact, CounterpartKind, NewContact, TimelineEntry, TimelineEvent};
 pub use wishlist::{NewWishlistItem, WishlistItem};

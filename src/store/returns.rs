@@ -1,94 +1,11 @@
-//! Returns: per order item, the reason and fit feedback per body region
-//! (e.g. chest=tight, sleeves=long).
+//! Returns: per order item, the reason and fit feedback per garment region
+//! (e.g. chest=tight, sleeve=long), in the fit's own vocabulary ([`Region`], [`Verdict`]).
 
 use super::{Store, StoreError, date, validate};
+use crate::garment::{Region, Verdict};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// A region of the garment the shopper can give fit feedback on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Region {
-    Chest,
-    Waist,
-    Hip,
-    Shoulders,
-    UpperArm,
-    Thigh,
-    Length,
-    Sleeves,
-    InsideLeg,
-}
-
-/// How a region fitted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Tight,
-    Loose,
-    Short,
-    Long,
-    Good,
-}
-
-impl Region {
-    pub const ALL: [Region; 9] = [
-        Region::Chest,
-        Region::Waist,
-        Region::Hip,
-        Region::Shoulders,
-        Region::UpperArm,
-        Region::Thigh,
-        Region::Length,
-        Region::Sleeves,
-        Region::InsideLeg,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Region::Chest => "chest",
-            Region::Waist => "waist",
-            Region::Hip => "hip",
-            Region::Shoulders => "shoulders",
-            Region::UpperArm => "upper_arm",
-            Region::Thigh => "thigh",
-            Region::Length => "length",
-            Region::Sleeves => "sleeves",
-            Region::InsideLeg => "inside_leg",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Region> {
-        let text = text.trim().to_ascii_lowercase().replace('-', "_");
-        Region::ALL.into_iter().find(|r| r.as_str() == text)
-    }
-}
-
-impl Verdict {
-    pub const ALL: [Verdict; 5] = [
-        Verdict::Tight,
-        Verdict::Loose,
-        Verdict::Short,
-        Verdict::Long,
-        Verdict::Good,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Tight => "tight",
-            Verdict::Loose => "loose",
-            Verdict::Short => "short",
-            Verdict::Long => "long",
-            Verdict::Good => "good",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Verdict> {
-        let text = text.trim().to_ascii_lowercase();
-        Verdict::ALL.into_iter().find(|v| v.as_str() == text)
-    }
-}
 
 /// Parses fit feedback written as `chest=tight, sleeves=long`.
 pub fn parse_fit(text: &str) -> Result<Vec<(Region, Verdict)>, StoreError> {
@@ -103,8 +20,9 @@ pub fn parse_fit(text: &str) -> Result<Vec<(Region, Verdict)>, StoreError> {
                 StoreError::invalid(
                     "fit",
                     format!(
-                        "unknown region {:?} (chest, waist, hip, shoulders, upper_arm, thigh, length, sleeves, inside_leg)",
-                        region.trim()
+                        "unknown region {:?} ({})",
+                        region.trim(),
+                        names(Region::ALL.map(Region::as_str))
                     ),
                 )
             })?;
@@ -112,14 +30,20 @@ pub fn parse_fit(text: &str) -> Result<Vec<(Region, Verdict)>, StoreError> {
                 StoreError::invalid(
                     "fit",
                     format!(
-                        "unknown verdict {:?} (tight, loose, short, long, good)",
-                        verdict.trim()
+                        "unknown verdict {:?} ({})",
+                        verdict.trim(),
+                        names(Verdict::ALL.map(Verdict::as_str))
                     ),
                 )
             })?;
             Ok((region, verdict))
         })
         .collect()
+}
+
+/// `a, b, c`.
+fn names<const N: usize>(list: [&str; N]) -> String {
+    list.join(", ")
 }
 
 /// A recorded return.

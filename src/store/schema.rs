@@ -22,10 +22,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 3;
+pub const LATEST_VERSION: u32 = 5;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 3] = [
+pub const MIGRATIONS: [Migration; 5] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -47,6 +47,23 @@ pub const MIGRATIONS: [Migration; 3] = [
             ALTER TABLE consents RENAME COLUMN share_history TO share_orders;
         ",
         fixup: Some(reseal_consents_v3),
+    },
+    Migration {
+        version: 4,
+        description: "settings of this installation: the UI language and the profile shown",
+        sql: "
+            CREATE TABLE settings (
+                key   TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) STRICT;
+        ",
+        fixup: None,
+    },
+    Migration {
+        version: 5,
+        description: "return feedback in the fit's vocabulary: region sleeves becomes sleeve",
+        sql: "UPDATE return_fit SET region = 'sleeve' WHERE region = 'sleeves';",
+        fixup: None,
     },
 ];
 

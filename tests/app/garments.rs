@@ -192,10 +192,10 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
         "drape agrees with the chart here"
     );
     assert_eq!(Some(fit.selected_label()), fit.recommended());
-    assert_eq!(fit.parts.len(), tee.imported.parts.len());
-    let vertices: usize = fit.parts.iter().map(|p| p.positions.len()).sum();
-    assert_eq!(fit.shown.map.vertex_values.len(), vertices);
-    assert!(!fit.shown.map.regions.is_empty());
+    assert_eq!(fit.worn.parts.len(), tee.imported.parts.len());
+    let vertices: usize = fit.worn.parts.iter().map(|p| p.positions.len()).sum();
+    assert_eq!(fit.worn.shown.map.vertex_values.len(), vertices);
+    assert!(!fit.worn.shown.map.regions.is_empty());
 
     // Another size: fitted again, that size shown, the same recommendation.
     let other = tee
@@ -260,7 +260,7 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
     let tryon = app.world().resource::<TryOn>();
     let bigger = tryon.get("NB-TS-1001").unwrap().fit.clone().unwrap();
     assert!(
-        bigger.shown.map.regions[0].body_cm > fit.shown.map.regions[0].body_cm + 15.0,
+        bigger.worn.shown.map.regions[0].body_cm > fit.worn.shown.map.regions[0].body_cm + 15.0,
         "fitted on the new body"
     );
 

@@ -8,9 +8,10 @@ use anprobe::app::{
     AddToWishlist, FormResults, Notices, ProfileStore, ShopperStore, StoreAction, StoreForm,
     filter_timeline,
 };
+use anprobe::garment::{Region, Verdict};
 use anprobe::store::{
     Channel, Contact, CounterpartKind, ItemStatus, NewOrder, NewOrderItem, NewWishlistItem, Order,
-    OrderItem, Region, ReturnRecord, Store, TimelineEntry, TimelineEvent, Verdict, date,
+    OrderItem, ReturnRecord, Store, TimelineEntry, TimelineEvent, date,
 };
 use bevy::prelude::*;
 use std::collections::BTreeMap;
@@ -83,7 +84,7 @@ fn add_to_wishlist_from_the_try_on_lands_in_the_store_dated_today() {
     assert_eq!(items.len(), 1, "{items:?}");
     assert_eq!(items[0].sku, "0987654-001");
     assert_eq!(items[0].size, "M");
-    assert_eq!(items[0].added, date::today_utc());
+    assert_eq!(items[0].added, date::today_local());
     drop(store);
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
@@ -184,7 +185,7 @@ fn a_refused_order_answers_the_form_with_the_stores_message() {
         date: String::new(),
         reason: "Sleeves too long".into(),
         fit: vec![
-            (Region::Sleeves, Verdict::Long),
+            (Region::Sleeve, Verdict::Long),
             (Region::Chest, Verdict::Good),
         ],
         label: "Wool coat".into(),
@@ -199,8 +200,8 @@ fn a_refused_order_answers_the_form_with_the_stores_message() {
     let item = &store.list_orders(10).unwrap()[0].items[0];
     assert_eq!(item.status, ItemStatus::Returned);
     let record = item.returned.as_ref().unwrap();
-    assert_eq!(record.fit.get(&Region::Sleeves), Some(&Verdict::Long));
-    assert_eq!(record.date, date::today_utc());
+    assert_eq!(record.fit.get(&Region::Sleeve), Some(&Verdict::Long));
+    assert_eq!(record.date, date::today_local());
     drop(store);
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
@@ -365,12 +366,12 @@ fn screenshot_of_the_orders_tab_in_german() {
                 item,
                 "2026-11-20",
                 "Ärmel zu lang",
-                &[(Region::Sleeves, Verdict::Long)],
+                &[(Region::Sleeve, Verdict::Long)],
             )
             .unwrap();
         let mut shirt_order = coat_order("EUR");
         shirt_order.order_number = "10-4388-120".into();
-        shirt_order.date = date::today_utc();
+        shirt_order.date = date::today_local();
         store.add_order(&shirt_order).unwrap();
         store
             .add_wishlist(&NewWishlistItem {
@@ -477,8 +478,8 @@ fn profiles_live_in_the_store_and_come_back_from_it() {
     assert_eq!(store.measurement_history(stored[1].id).unwrap().len(), 1);
     drop(store);
 
-    // The profiles file is gone (or stale): the store's profiles come back.
-    std::fs::remove_file(&file).unwrap();
+    // No profiles file is written: the store's profiles come back.
+    assert!(!file.exists(), "profiles are kept in the store only");
     let mut app = headless(ProfileStore::at(&file));
     app.insert_resource(ShopperStore::at(&dir));
     app.update();
@@ -505,6 +506,105 @@ fn profiles_live_in_the_store_and_come_back_from_it() {
     assert_eq!(names, ["Me"]);
     drop(store);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The profiles file an earlier version wrote: two profiles, the second shown, German.
+const EARLIER_PROFILES_FILE: &str = r#"{
+  "version": 1,
+  "language": "de",
+  "active": 1,
+  "profiles": [
+    { "name": "Ana", "measurements": { "form": "female", "unit": "cm", "stature": 164, "hip_girth": 98 } },
+    { "name": "Ben", "measurements": { "form": "male", "unit": "in", "stature": 71 } }
+  ]
+}"#;
+
+#[test]
+fn an_earlier_profiles_file_is_adopted_once_and_kept_aside() {
+    use anprobe::app::i18n::Lang;
+    use anprobe::app::{PROFILES_FILE, Profiles};
+    use anprobe::measurements::{Form, Key, Unit};
+    let dir = scratch("profiles-adopt");
+    let file = dir.join(PROFILES_FILE);
+    std::fs::write(&file, EARLIER_PROFILES_FILE).unwrap();
+    let start = || {
+        let mut app = headless(ProfileStore::in_folder(&dir));
+        app.insert_resource(ShopperStore::at(&dir));
+        app.update();
+        app
+    };
+    let aside = || -> Vec<String> {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("profiles.json"))
+            .collect()
+    };
+    let app = start();
+    let profiles = app.world().resource::<Profiles>();
+    let names: Vec<&str> = profiles.list().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana", "Ben"]);
+    assert_eq!(profiles.active().name, "Ben");
+    assert_eq!(profiles.active().measurements.unit, Unit::In);
+    assert_eq!(*app.world().resource::<Lang>(), Lang::De);
+    assert!(
+        has_notice(&app, Msg::ProfilesAdopted, false),
+        "{:?}",
+        notices(&app)
+    );
+    drop(app);
+    // Renamed aside, never deleted, and never written again.
+    let left = aside();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].starts_with("profiles.json.adopted-"), "{left:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join(&left[0])).unwrap(),
+        EARLIER_PROFILES_FILE
+    );
+    let (store, _) = Store::open(&dir).unwrap();
+    let stored = store.profiles().unwrap();
+    assert_eq!(store.language().unwrap().as_deref(), Some("de"));
+    assert_eq!(store.shown_profile().unwrap(), Some(stored[1].id));
+    let ana = store.latest_measurements(stored[0].id).unwrap().unwrap();
+    assert_eq!(ana.measurements.get(Key::HipGirth), Some(98.0));
+    assert_eq!(ana.measurements.form, Some(Form::Female));
+    drop(store);
+
+    // The next start reads the store alone; the language switched back is kept.
+    let mut app = start();
+    assert_eq!(app.world().resource::<Profiles>().active().name, "Ben");
+    assert!(!has_notice(&app, Msg::ProfilesAdopted, false));
+    *app.world_mut().resource_mut::<Lang>() = Lang::En;
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    drop(app);
+    assert_eq!(aside().len(), 1);
+    let app = start();
+    assert_eq!(*app.world().resource::<Lang>(), Lang::En);
+    assert_eq!(app.world().resource::<Profiles>().list().len(), 2);
+    drop(app);
+
+    // A store an earlier version already kept the profiles in takes only the file's language
+    // and shown profile; its own profiles stay.
+    let later = scratch("profiles-adopt-later");
+    {
+        let (mut store, _) = Store::open(&later).unwrap();
+        store.add_profile("Ana", "2026-01-01").unwrap();
+        store.add_profile("Ben", "2026-01-01").unwrap();
+        store.add_profile("Cleo", "2026-01-01").unwrap();
+    }
+    std::fs::write(later.join(PROFILES_FILE), EARLIER_PROFILES_FILE).unwrap();
+    let mut app = headless(ProfileStore::in_folder(&later));
+    app.insert_resource(ShopperStore::at(&later));
+    app.update();
+    let profiles = app.world().resource::<Profiles>();
+    assert_eq!(profiles.list().len(), 3);
+    assert_eq!(profiles.active().name, "Ben");
+    assert_eq!(*app.world().resource::<Lang>(), Lang::De);
+    assert!(!later.join(PROFILES_FILE).exists());
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+    let _ = std::fs::remove_dir_all(later);
 }
 
 #[test]

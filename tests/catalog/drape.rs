@@ -6,17 +6,18 @@
 
 use super::assets;
 use crate::fit::{chest_line_values, penetration_mm};
-use anprobe::fit::topology::ClothMesh;
+use anprobe::fit::outfit::{self, Layer};
 use anprobe::fit::{
     self, DrapeSettings, FitOptions, LayerCollider, PreparedBody, PreparedGarment, Region, Verdict,
 };
 use anprobe::garment::{self, Size};
 use anprobe::measurements::{self, Form, Key, Measurements};
-use std::sync::OnceLock;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
 
 /// Every committed garment, imported and prepared once.
-fn prepared() -> &'static [(String, PreparedGarment)] {
-    static PREPARED: OnceLock<Vec<(String, PreparedGarment)>> = OnceLock::new();
+fn prepared() -> &'static [(String, Arc<PreparedGarment>)] {
+    static PREPARED: OnceLock<Vec<(String, Arc<PreparedGarment>)>> = OnceLock::new();
     PREPARED.get_or_init(|| {
         let mut files: Vec<_> = std::fs::read_dir(assets())
             .expect("the catalog folder")
@@ -29,15 +30,15 @@ fn prepared() -> &'static [(String, PreparedGarment)] {
             .map(|path| {
                 let imported = garment::import_file(path).expect("a catalog garment imports");
                 let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                let garment = PreparedGarment::new(fit::Garment::from(&imported))
+                let garment = PreparedGarment::new(imported)
                     .unwrap_or_else(|e| panic!("{name} prepares: {e}"));
-                (name, garment)
+                (name, Arc::new(garment))
             })
             .collect()
     })
 }
 
-fn by_name(start: &str) -> &'static PreparedGarment {
+fn by_name(start: &str) -> &'static Arc<PreparedGarment> {
     &prepared()
         .iter()
         .find(|(n, _)| n.starts_with(start))
@@ -94,40 +95,73 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
     );
 }
 
-/// An outfit worn as the app wears it: lowest layer first, each garment draped over those of a
-/// lower layer (garments of one layer each lie on the body), the lower ones pressed in under it
-/// where it hangs alone before and where it came to rest after (unless `press` is false). Returns
-/// each garment with its drape.
-fn wear(
+/// An outfit worn as the app wears it (`fit::outfit::wear`: lowest layer first, each garment
+/// draped over those of a lower layer, which are pressed in under it), each garment in its
+/// middle size. Checks every layered drape succeeded and every garment stays out of the body
+/// once pressed. Returns each garment with its drape, in put-on order.
+fn wear(outfit: &[&str], body: &PreparedBody) -> Vec<(&'static PreparedGarment, fit::Draped)> {
+    let settings = DrapeSettings::default();
+    let mut layers: Vec<Result<Layer, fit::FitError>> = outfit
+        .iter()
+        .map(|name| {
+            let g = by_name(name);
+            let size = g.meta().sizes.len() / 2;
+            let alone = fit::fit_size(g, body, size, &[], &settings).expect("fits");
+            Ok(Layer::new(g.clone(), size, alone))
+        })
+        .collect();
+    assert!(outfit::wear(
+        body,
+        &mut layers,
+        &settings,
+        &AtomicBool::new(false)
+    ));
+    let mut worn: Vec<(&'static PreparedGarment, fit::Draped)> = layers
+        .into_iter()
+        .zip(outfit)
+        .map(|(layer, name)| {
+            let layer = layer.expect("worn");
+            assert!(
+                !matches!(layer.layering, outfit::Layering::Failed { .. }),
+                "{name} over {outfit:?}: {:?}",
+                layer.layering
+            );
+            (&**by_name(name), layer.shown.draped)
+        })
+        .collect();
+    worn.sort_by_key(|(g, _)| outfit::layer_rank(g.meta()));
+    for (g, draped) in &worn {
+        let mm = penetration_mm(&draped.positions, body);
+        assert!(
+            mm <= 2.0,
+            "{} {mm:.1} mm in the body once pressed",
+            g.meta().name
+        );
+    }
+    worn
+}
+
+/// The outfit worn without pressing: each garment draped over those of a lower layer as they
+/// hang, none pressed in under it (what the presses of [`wear`] are measured against).
+fn wear_unpressed(
     outfit: &[&str],
     body: &PreparedBody,
-    press: bool,
 ) -> Vec<(&'static PreparedGarment, fit::Draped)> {
     let settings = DrapeSettings::default();
-    let mut garments: Vec<&PreparedGarment> = outfit.iter().map(|n| by_name(n)).collect();
-    garments.sort_by_key(|g| g.meta().layer);
-    let mut worn: Vec<(&PreparedGarment, fit::Draped)> = Vec::new();
+    let mut worn: Vec<(&'static PreparedGarment, fit::Draped)> = Vec::new();
+    let mut garments: Vec<&'static PreparedGarment> =
+        outfit.iter().map(|name| &**by_name(name)).collect();
+    garments.sort_by_key(|g| outfit::layer_rank(g.meta()));
     for g in garments {
         let size = g.meta().sizes.len() / 2;
-        let below = |other: &PreparedGarment| other.meta().layer < g.meta().layer;
         let alone = fit::fit_size(g, body, size, &[], &settings).expect("fits");
-        let over = if press {
-            let mut under: Vec<(&ClothMesh, &mut fit::Draped)> = worn
-                .iter_mut()
-                .filter(|(lg, _)| below(lg))
-                .map(|(lg, d)| (&lg.cloth, d))
-                .collect();
-            fit::fit_over_pressing(g, body, size, &mut under, &settings, &alone)
-        } else {
-            let colliders: Vec<LayerCollider> = worn
-                .iter()
-                .filter(|(lg, _)| below(lg))
-                .map(|(lg, d)| LayerCollider::new(&lg.cloth, d))
-                .collect();
-            let lower: Vec<&LayerCollider> = colliders.iter().collect();
-            fit::fit_over(g, body, size, &lower, &settings, &alone)
-        };
-        let draped = match over.expect("fits") {
+        let colliders: Vec<LayerCollider> = worn
+            .iter()
+            .filter(|(lower, _)| lower.meta().layer < g.meta().layer)
+            .map(|(lower, d)| LayerCollider::new(&lower.cloth, d))
+            .collect();
+        let lower: Vec<&LayerCollider> = colliders.iter().collect();
+        let draped = match fit::fit_over(g, body, size, &lower, &settings, &alone).expect("fits") {
             fit::OverLayers::Draped(f) => f.draped,
             fit::OverLayers::Failed {
                 moved_m,
@@ -137,16 +171,7 @@ fn wear(
                 g.meta().name
             ),
         };
-        assert!(penetration_mm(&draped.positions, body) <= 2.0);
         worn.push((g, draped));
-    }
-    for (g, draped) in &worn {
-        let mm = penetration_mm(&draped.positions, body);
-        assert!(
-            mm <= 2.0,
-            "{} {mm:.1} mm in the body once pressed",
-            g.meta().name
-        );
     }
     worn
 }
@@ -212,7 +237,7 @@ fn a_coat_over_a_t_shirt_and_jeans_stays_outside_them() {
             "harrow-finch-hf-ct",
         ],
     ] {
-        let worn = wear(outfit, &body, true);
+        let worn = wear(outfit, &body);
         let (count, deepest) = under_lower_layers(&worn);
         assert!(
             count <= 5 && deepest <= 5.0,
@@ -233,13 +258,13 @@ fn a_coat_over_a_hoodie_closes_its_collar_round_the_hood() {
     for chart in ["nordlicht-basics-nb-ts", "kiko-lane-kl-sh"] {
         let sizes = &by_name(chart).meta().sizes;
         let body = inside(&sizes[sizes.len() / 2], 168.0, 0.5);
-        let (count, deepest) = under_lower_layers(&wear(&outfit, &body, true));
+        let (count, deepest) = under_lower_layers(&wear(&outfit, &body));
         assert!(
             count <= 5 && deepest <= 5.0,
             "body of {chart}: {count} coat particles under the hoodie, deepest {deepest:.1} mm"
         );
         if chart == "kiko-lane-kl-sh" {
-            let (unpressed, _) = under_lower_layers(&wear(&outfit, &body, false));
+            let (unpressed, _) = under_lower_layers(&wear_unpressed(&outfit, &body));
             assert!(
                 count * 10 < unpressed,
                 "pressing leaves {count} coat particles under the hoodie ({unpressed} without)"
@@ -270,7 +295,7 @@ fn a_coat_over_full_skirts_stays_outside_them() {
     ] {
         let sizes = &by_name(chart).meta().sizes;
         let body = inside(&sizes[sizes.len() / 2], 168.0, 0.5);
-        let (count, deepest) = under_lower_layers(&wear(outfit, &body, true));
+        let (count, deepest) = under_lower_layers(&wear(outfit, &body));
         assert!(
             count <= 5 && deepest <= 5.0,
             "{outfit:?}: {count} coat particles under a lower layer, deepest {deepest:.1} mm"
@@ -305,7 +330,12 @@ fn the_fit_map_marks_a_too_small_t_shirt_tight_at_the_chest() {
     let body = inside(&sizes[sizes.len() - 1], 168.0, 0.5);
     let f = fit::fit_size(g, &body, 0, &[], &DrapeSettings::default()).expect("fits");
     let chest = f.map.region(Region::Chest).expect("a chest verdict");
-    assert_eq!(chest.verdict, Verdict::Tight, "{}", chest.text);
+    assert_eq!(
+        chest.verdict,
+        Verdict::Tight,
+        "{}",
+        fit::english::region_sentence(chest)
+    );
     let values = chest_line_values(g, &body, &f);
     let mean = values.iter().sum::<f32>() / values.len() as f32;
     assert!(mean > 0.5, "mean fit value at the chest line {mean}");

@@ -286,7 +286,7 @@ fn order_add_list_return_and_status() {
     assert_eq!(item["return"]["reason"], "too tight across the chest");
     assert_eq!(
         item["return"]["fit"],
-        serde_json::json!({"chest": "tight", "waist": "good", "sleeves": "long"})
+        serde_json::json!({"chest": "tight", "waist": "good", "sleeve": "long"})
     );
 
     // A returned garment stays returned; a second return is refused.
@@ -790,4 +790,49 @@ fn help_documents_the_store_commands() {
     for word in ["export", "import", "check", "Exit codes"] {
         assert!(text.contains(word), "{word}: {text}");
     }
+}
+
+#[test]
+fn the_default_date_is_the_shoppers_local_day() {
+    use anprobe::store::date::local_day;
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+    };
+    // Two shoppers 26 hours apart, on Kiribati's UTC+14 and Baker Island's UTC−12 (POSIX writes
+    // the offset west of UTC): at any hour their calendar days differ, so at most one is UTC's.
+    let mut seen = Vec::new();
+    for (tz, east_hours) in [("KIR-14", 14), ("BAK+12", -12)] {
+        let scratch = Scratch::new(&format!("today-{east_hours}"));
+        let before = local_day(now(), east_hours * 3600).to_string();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_anprobe"));
+        command
+            .arg("--data-dir")
+            .arg(&scratch.0)
+            .args([
+                "wishlist",
+                "add",
+                "--retailer",
+                "COS",
+                "--sku",
+                "C-1",
+                "--size",
+                "M",
+            ])
+            .env_remove("ANPROBE_DATA_DIR")
+            .env("TZ", tz);
+        let run = run_command(command);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let after = local_day(now(), east_hours * 3600).to_string();
+        let list = json(&ok(&scratch.0, &["wishlist", "list", "--json"]));
+        let added = list[0]["added"].as_str().unwrap().to_string();
+        assert!(
+            added == before || added == after,
+            "TZ={tz}: added {added}, the local day is {before}"
+        );
+        seen.push(added);
+    }
+    assert_ne!(seen[0], seen[1], "each shopper's own day");
 }

@@ -5,14 +5,15 @@
 //! applies them, so drawing never changes the outfit or the wishlist.
 
 use super::PanelSystems;
+use super::labels;
 use super::right_panel::{RightPanel, RightPanelTab};
+use crate::app::fit_words;
 use crate::app::i18n::{Lang, Msg};
 use crate::app::scene::outfit_picture::OutfitPicture;
 use crate::app::scene::thumbnails::Thumbnails;
 use crate::app::state::files::PendingDialog;
 use crate::app::state::tryon::catalog::{CatalogFilter, PriceLimit, category_name, filter_catalog};
 use crate::app::state::tryon::{Catalog, CatalogAction, FitProgress, TryOn, Worn};
-use crate::fit::Region;
 use crate::garment::{Category, GarmentMeta};
 use crate::store::NewWishlistItem;
 use bevy::prelude::*;
@@ -117,20 +118,6 @@ pub(crate) fn category_label(category: Category, lang: Lang) -> &'static str {
         Category::Skirt => Msg::CatSkirt,
         Category::Dress => Msg::CatDress,
         Category::Outerwear => Msg::CatOuterwear,
-    })
-}
-
-fn region_label(region: Region, lang: Lang) -> &'static str {
-    lang.t(match region {
-        Region::Chest => Msg::RegChest,
-        Region::Waist => Msg::RegWaist,
-        Region::Hip => Msg::RegHip,
-        Region::Shoulders => Msg::RegShoulders,
-        Region::UpperArm => Msg::RegUpperArm,
-        Region::Thigh => Msg::RegThigh,
-        Region::Length => Msg::RegLength,
-        Region::Sleeve => Msg::RegSleeve,
-        Region::InsideLeg => Msg::RegInsideLeg,
     })
 }
 
@@ -276,7 +263,7 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
         }
     });
     for reason in &rec.reasons {
-        ui.label(RichText::new(format!("• {reason}")).small());
+        ui.label(RichText::new(format!("• {}", fit_words::reason(reason, lang))).small());
     }
     // The fit table of the size shown.
     egui::Grid::new(("fit_table", meta.sku.as_str()))
@@ -294,18 +281,15 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
                 ui.label(RichText::new(lang.t(msg)).strong());
             }
             ui.end_row();
-            for r in &fit.shown.map.regions {
-                ui.label(region_label(r.region, lang));
+            for r in &fit.worn.shown.map.regions {
+                ui.label(labels::region(r.region, lang));
                 ui.label(format!("{:.1} cm", r.body_cm));
                 ui.label(format!("{:.1} cm", r.garment_cm));
                 ui.label(format!("{:+.1} cm", r.ease_cm));
                 ui.label(format!("{:.1} %", r.strain_pct));
                 // The verdict without the region's name (the first column says it).
-                let text = r
-                    .text
-                    .split_once(": ")
-                    .map_or(r.text.as_str(), |(_, rest)| rest);
-                ui.label(text).on_hover_text(&r.text);
+                ui.label(fit_words::region_detail(r, lang))
+                    .on_hover_text(fit_words::region_sentence(r, lang));
                 ui.end_row();
             }
         });

@@ -1,8 +1,10 @@
-//! The shopper's words for the store's values (statuses, fit regions and verdicts, channels),
+//! The shopper's words for the store's and the fit's values (statuses, garment regions and
+//! verdicts, channels),
 //! prices in the language's number format, and the days left to return a garment.
 
 use crate::app::i18n::{Lang, Msg};
-use crate::store::{Channel, CounterpartKind, ItemStatus, Region, Verdict, date};
+use crate::garment::{Region, Verdict};
+use crate::store::{Channel, CounterpartKind, ItemStatus, date};
 
 pub(crate) fn status(status: ItemStatus, lang: Lang) -> &'static str {
     lang.t(match status {
@@ -22,7 +24,7 @@ pub(crate) fn region(region: Region, lang: Lang) -> &'static str {
         Region::UpperArm => Msg::RegionUpperArm,
         Region::Thigh => Msg::RegionThigh,
         Region::Length => Msg::RegionLength,
-        Region::Sleeves => Msg::RegionSleeves,
+        Region::Sleeve => Msg::RegionSleeve,
         Region::InsideLeg => Msg::RegionInsideLeg,
     })
 }
@@ -34,6 +36,9 @@ pub(crate) fn verdict(verdict: Verdict, lang: Lang) -> &'static str {
         Verdict::Short => Msg::VerdictShort,
         Verdict::Long => Msg::VerdictLong,
         Verdict::Good => Msg::VerdictGood,
+        Verdict::Snug => Msg::VerdictSnug,
+        Verdict::Relaxed => Msg::VerdictRelaxed,
+        Verdict::Standard => Msg::VerdictStandard,
     })
 }
 

@@ -1,10 +1,10 @@
 //! The measurement rows of the left panel: form, unit, and per key a slider, a number field,
 //! whether it was typed or predicted, and what is wrong with it. Hovering a row shows its tape.
 
-use crate::app::i18n::{Lang, Msg, form_label, key_label, unit_symbol};
+use crate::app::i18n::{self, Lang, Msg, form_label, key_label, unit_symbol};
 use crate::app::scene::tape::TapeHover;
 use crate::app::state::body::ShopperBody;
-use crate::measurements::{Form, Issue, Key, Measurements, Severity, Unit, plausible_range};
+use crate::measurements::{Form, Issue, IssueLevel, Key, Measurements, Unit, plausible_range};
 use bevy_egui::egui::{self, Color32, RichText, Sense, SliderClamping};
 
 /// Colours of issue messages.
@@ -218,18 +218,14 @@ fn row(
 
 /// An issue in the UI's language, as the panel shows it.
 pub fn issue_text(lang: Lang, issue: &Issue) -> String {
-    let message = match lang {
-        Lang::En => &issue.message,
-        Lang::De => &issue.message_de,
-    };
-    format!("⚠ {message}")
+    format!("⚠ {}", i18n::issue_text(issue, lang))
 }
 
 /// An issue in the UI's language, coloured by its severity.
 fn issue_line(ui: &mut egui::Ui, lang: Lang, issue: &Issue) {
-    let color = match issue.severity {
-        Severity::Error => ERROR,
-        Severity::Warning => WARNING,
+    let color = match issue.level {
+        IssueLevel::Error => ERROR,
+        IssueLevel::Warning => WARNING,
     };
     ui.label(RichText::new(issue_text(lang, issue)).color(color));
 }

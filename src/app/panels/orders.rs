@@ -72,7 +72,7 @@ pub fn orders_tab(
         ui.weak(lang.t(Msg::OrdersEmpty));
         return;
     }
-    let today = date::today_utc();
+    let today = date::today_local();
     for order in orders {
         ui.group(|ui| {
             ui.set_width(ui.available_width());

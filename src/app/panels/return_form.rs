@@ -5,7 +5,7 @@ use crate::app::i18n::{Lang, Msg};
 use crate::app::panels::labels;
 use crate::app::panels::{error_text, field_row};
 use crate::app::state::store_actions::{FormResults, StoreAction, StoreForm};
-use crate::store::{Region, Verdict};
+use crate::garment::{Region, Verdict};
 use bevy_egui::egui;
 
 /// A return being written for one order item.
@@ -115,7 +115,7 @@ fn verdict_picker(
         .width(90.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, lang.t(Msg::NoVerdict));
-            for v in Verdict::ALL {
+            for v in Verdict::FEEDBACK {
                 ui.selectable_value(chosen, Some(v), labels::verdict(v, lang));
             }
         })

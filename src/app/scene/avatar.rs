@@ -2,7 +2,7 @@
 //! shopper's body is built anew.
 
 use crate::app::state::body::ShopperBody;
-use crate::body::BodyMesh;
+use crate::geometry::TriangleMesh;
 use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
@@ -19,7 +19,7 @@ pub struct Mannequin {
 }
 
 /// Converts the body mesh into a Bevy mesh that stays readable on the CPU.
-pub fn to_bevy_mesh(body: &BodyMesh) -> Mesh {
+pub fn to_bevy_mesh(body: &TriangleMesh) -> Mesh {
     let positions: Vec<[f32; 3]> = body.positions.iter().map(|p| p.to_array()).collect();
     let normals: Vec<[f32; 3]> = body.normals.iter().map(|n| n.to_array()).collect();
     let uvs: Vec<[f32; 2]> = body.uvs.iter().map(|uv| uv.to_array()).collect();

@@ -3,7 +3,7 @@
 //! green (good) or red (tight) and shades it simply. The value travels in the red channel of
 //! the mesh's vertex colour ([`fit_map_mesh`]).
 
-use crate::fit::GarmentPart;
+use crate::geometry::TriangleMesh;
 use bevy::asset::{RenderAssetUsages, uuid_handle};
 use bevy::mesh::{Indices, MeshVertexBufferLayoutRef, PrimitiveTopology};
 use bevy::pbr::{MaterialPipeline, MaterialPipelineKey};
@@ -74,7 +74,7 @@ impl Material for FitMapMaterial {
 }
 
 /// A draped part as a mesh (kept on the CPU too, so tests can read it).
-pub fn garment_mesh(part: &GarmentPart) -> Mesh {
+pub fn garment_mesh(part: &TriangleMesh) -> Mesh {
     let positions: Vec<[f32; 3]> = part.positions.iter().map(|p| p.to_array()).collect();
     let normals: Vec<[f32; 3]> = part
         .normals
@@ -96,7 +96,7 @@ pub fn garment_mesh(part: &GarmentPart) -> Mesh {
 }
 
 /// [`garment_mesh`] with each vertex's fit value (−1 … +1) in the red channel of its colour.
-pub fn fit_map_mesh(part: &GarmentPart, values: &[f32]) -> Mesh {
+pub fn fit_map_mesh(part: &TriangleMesh, values: &[f32]) -> Mesh {
     let colours: Vec<[f32; 4]> = (0..part.positions.len())
         .map(|i| {
             let v = values

@@ -174,20 +174,13 @@ fn spawn_shoot(
             .id(),
     );
     for part in &imported.parts {
-        if part.indices.is_empty() {
+        if part.mesh.indices.is_empty() {
             continue;
         }
-        let shape = crate::fit::GarmentPart {
-            name: part.name.clone(),
-            positions: part.positions.clone(),
-            normals: part.normals.clone(),
-            uvs: part.uvs.clone(),
-            indices: part.indices.clone(),
-        };
         entities.push(
             commands
                 .spawn((
-                    Mesh3d(meshes.add(garment_mesh(&shape))),
+                    Mesh3d(meshes.add(garment_mesh(&part.mesh))),
                     MeshMaterial3d(materials.add(fabric(part, images))),
                     NotShadowCaster,
                     NotShadowReceiver,

@@ -86,14 +86,15 @@ fn sync_garments(
     for worn in tryon.worn() {
         let Some(fit) = &worn.fit else { continue };
         let imported = &worn.garment.imported.parts;
-        for (k, part) in fit.parts.iter().enumerate() {
+        for (k, part) in fit.worn.parts.iter().enumerate() {
             if part.indices.is_empty() {
                 continue;
             }
             let piece = GarmentPiece {
                 sku: worn.sku().to_string(),
             };
-            let name = Name::new(format!("{} / {}", worn.garment.meta().name, part.name));
+            let part_name = imported.get(k).map_or("", |p| p.name.as_str());
+            let name = Name::new(format!("{} / {part_name}", worn.garment.meta().name));
             match *view {
                 GarmentView::Fabric => {
                     let Some(source) = imported.get(k) else {

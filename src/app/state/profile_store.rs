@@ -1,58 +1,65 @@
-//! Where the profiles live between runs: `profiles.json` in the data folder, written atomically
-//! (temporary file + rename) a moment after a change; a damaged file is set aside, not overwritten.
+//! Whether the app keeps its profiles and its language in the shopper's store ([`ProfileStore`]),
+//! and `profiles.json`, where earlier versions kept them: read once, at the first start with a
+//! store, adopted into it and renamed aside — never written again, never deleted. A damaged file
+//! is set aside too, with a notice. The reading and writing of the store is [`profiles_sync`](super::profiles_sync).
 
 use crate::app::i18n::{Lang, Msg};
 use crate::app::state::notices::Notices;
-use crate::app::state::profiles::{Profile, Profiles};
+use crate::app::state::profiles::{Person, Profiles};
 use crate::measurements::Measurements;
+use crate::store::date;
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<ProfileStore>()
-        .add_systems(Startup, load_profiles)
-        .add_systems(Last, save_profiles);
+    app.init_resource::<ProfileStore>();
 }
 
-/// Where profiles are kept, and what is still to be written.
-#[derive(Resource, Debug, Default)]
-pub struct ProfileStore {
-    /// `None`: nothing is read or written (screenshots, tests).
-    pub path: Option<PathBuf>,
-    /// The text last written or read, to skip writing what is already there.
-    written: Option<String>,
-    /// Text waiting to be written, and since when (seconds), so a slider drag writes once.
-    pending: Option<(String, f64)>,
+/// The file earlier versions kept the profiles and the language in, in the data folder.
+pub const PROFILES_FILE: &str = "profiles.json";
+
+/// How the app uses the shopper's store for its profiles and its language.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub enum ProfileStore {
+    /// Neither read nor written (tests, screenshots without a data folder).
+    #[default]
+    Off,
+    /// Read at startup, never written: a screenshot of a data folder. `body`, when given,
+    /// replaces the shown profile's measurements in the picture.
+    ReadOnly { body: Option<Measurements> },
+    /// Read at startup, and every settled change written back; `legacy` is the `profiles.json`
+    /// of an earlier version, adopted once.
+    Kept { legacy: PathBuf },
 }
 
 impl ProfileStore {
-    /// A store at an explicit file.
-    pub fn at(path: impl Into<PathBuf>) -> Self {
-        ProfileStore {
-            path: Some(path.into()),
-            ..default()
+    /// Kept in the store, adopting the profiles file at `legacy` once.
+    pub fn at(legacy: impl Into<PathBuf>) -> Self {
+        ProfileStore::Kept {
+            legacy: legacy.into(),
         }
     }
 
-    /// `$ANPROBE_DATA_DIR/profiles.json`, else `$HOME/.local/share/anprobe/profiles.json`.
-    pub fn from_env() -> Self {
-        let dir = std::env::var_os("ANPROBE_DATA_DIR")
-            .map(PathBuf::from)
-            .or_else(|| {
-                std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share/anprobe"))
-            });
-        ProfileStore {
-            path: dir.map(|d| d.join("profiles.json")),
-            ..default()
+    /// Kept in the store in `data_dir`, adopting that folder's `profiles.json` once.
+    pub fn in_folder(data_dir: &Path) -> Self {
+        ProfileStore::at(data_dir.join(PROFILES_FILE))
+    }
+
+    /// The profiles file to adopt, if profiles are kept.
+    pub fn legacy_file(&self) -> Option<&Path> {
+        match self {
+            ProfileStore::Kept { legacy } => Some(legacy),
+            _ => None,
         }
     }
 }
 
-/// The file's layout. Measurements use the measurements file format.
-#[derive(Serialize, Deserialize)]
+/// The file's layout (version 1). Measurements use the measurements file format.
+#[derive(Deserialize)]
 struct ProfilesFile {
-    version: u32,
+    #[serde(rename = "version")]
+    _version: u32,
     #[serde(default)]
     language: Option<String>,
     #[serde(default)]
@@ -60,32 +67,23 @@ struct ProfilesFile {
     profiles: Vec<ProfileEntry>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct ProfileEntry {
     name: String,
     measurements: serde_json::Value,
 }
 
-/// Serialises the profiles and the language as the file's text.
-pub fn to_json(profiles: &Profiles, lang: Lang) -> String {
-    let file = ProfilesFile {
-        version: 1,
-        language: Some(lang.code().to_owned()),
-        active: profiles.active_index(),
-        profiles: profiles
-            .list()
-            .iter()
-            .map(|p| ProfileEntry {
-                name: p.name.clone(),
-                measurements: serde_json::from_str(&p.measurements.to_json()).unwrap_or_default(),
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+/// What an earlier version's `profiles.json` held.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegacyProfiles {
+    /// The profiles, and the one that was shown.
+    pub profiles: Profiles,
+    /// The UI language, if the file named one.
+    pub lang: Option<Lang>,
 }
 
 /// Parses the file's text.
-pub fn from_json(text: &str) -> Result<(Profiles, Option<Lang>), String> {
+pub fn from_json(text: &str) -> Result<LegacyProfiles, String> {
     let file: ProfilesFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let list = file
         .profiles
@@ -93,111 +91,62 @@ pub fn from_json(text: &str) -> Result<(Profiles, Option<Lang>), String> {
         .map(|entry| {
             let measurements = Measurements::from_json(&entry.measurements.to_string())
                 .map_err(|e| format!("{}: {e}", entry.name))?;
-            Ok(Profile {
+            Ok(Person {
                 name: entry.name,
                 measurements,
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let lang = file.language.as_deref().and_then(Lang::from_code);
-    Ok((Profiles::new(list, file.active), lang))
+    Ok(LegacyProfiles {
+        profiles: Profiles::new(list, file.active),
+        lang: file.language.as_deref().and_then(Lang::from_code),
+    })
 }
 
-/// Writes `text` to a temporary file beside `path` and renames it over `path`.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("json.tmp");
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)
-}
-
-fn load_profiles(
-    mut store: ResMut<ProfileStore>,
-    mut profiles: ResMut<Profiles>,
-    mut lang: ResMut<Lang>,
-    mut notices: ResMut<Notices>,
-) {
-    let Some(path) = store.path.clone() else {
-        return;
-    };
-    let text = match std::fs::read_to_string(&path) {
+/// Reads the profiles file at `path`: `None` when there is none, or when it cannot be used —
+/// a damaged file is renamed aside (`profiles.json.corrupt-<stamp>`) and a notice says where.
+pub(super) fn read_legacy(path: &Path, notices: &mut Notices) -> Option<LegacyProfiles> {
+    let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
-            // Unreadable (permissions?): do not overwrite what we could not read.
             notices.error(Msg::ProfilesSaveFailed, format!("{}: {e}", path.display()));
-            store.path = None;
-            return;
+            return None;
         }
     };
     match from_json(&text) {
-        Ok((loaded, loaded_lang)) => {
-            *profiles = loaded;
-            if let Some(l) = loaded_lang {
-                *lang = l;
-            }
-            store.written = Some(text);
-        }
+        Ok(legacy) => Some(legacy),
         Err(reason) => {
-            let stamp = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0);
-            let aside = path.with_extension(format!("json.corrupt-{stamp}"));
-            match std::fs::rename(&path, &aside) {
-                Ok(()) => notices.error(
+            match set_aside(path, "corrupt") {
+                Ok(aside) => notices.error(
                     Msg::ProfilesCorrupt,
                     format!("{} ({reason})", aside.display()),
                 ),
-                Err(e) => {
-                    notices.error(
-                        Msg::ProfilesSaveFailed,
-                        format!("{}: {reason}; {e}", path.display()),
-                    );
-                    store.path = None;
-                }
+                Err(e) => notices.error(
+                    Msg::ProfilesSaveFailed,
+                    format!("{}: {reason}; {e}", path.display()),
+                ),
             }
+            None
         }
     }
 }
 
-fn save_profiles(
-    time: Res<Time<Real>>,
-    profiles: Res<Profiles>,
-    lang: Res<Lang>,
-    mut store: ResMut<ProfileStore>,
-    mut notices: ResMut<Notices>,
-    mut exit: MessageReader<AppExit>,
-) {
-    let Some(path) = store.path.clone() else {
-        return;
-    };
-    let now = time.elapsed_secs_f64();
-    if profiles.is_changed() || lang.is_changed() {
-        let text = to_json(&profiles, *lang);
-        if store.written.as_ref() != Some(&text) {
-            let since = store.pending.as_ref().map_or(now, |(_, since)| *since);
-            store.pending = Some((text, since));
-        }
-    }
-    let exiting = exit.read().count() > 0;
-    let due = store
-        .pending
-        .as_ref()
-        .is_some_and(|(_, since)| exiting || now - since > 0.5);
-    if !due {
-        return;
-    }
-    let Some((text, _)) = store.pending.take() else {
-        return;
-    };
-    match write_atomically(&path, &text) {
-        Ok(()) => store.written = Some(text),
-        Err(e) => notices.error(Msg::ProfilesSaveFailed, format!("{}: {e}", path.display())),
-    }
+/// Renames the profiles file to `<name>.<why>-<UTC stamp>` beside it (never over another file)
+/// and returns the new path.
+pub(super) fn set_aside(path: &Path, why: &str) -> std::io::Result<PathBuf> {
+    let name = path.file_name().map_or_else(
+        || PROFILES_FILE.into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let stamp = date::file_stamp();
+    let aside = (0..100)
+        .map(|n| match n {
+            0 => path.with_file_name(format!("{name}.{why}-{stamp}")),
+            n => path.with_file_name(format!("{name}.{why}-{stamp}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .ok_or_else(|| std::io::Error::other("too many earlier copies"))?;
+    std::fs::rename(path, &aside)?;
+    Ok(aside)
 }

@@ -7,9 +7,10 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Profiles>();
 }
 
-/// One person's measurements under a name.
+/// One person's measurements under a name: a profile as the app shows and edits it (the store's
+/// `store::Profile` is its record, with id and creation date).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Profile {
+pub struct Person {
     pub name: String,
     pub measurements: Measurements,
 }
@@ -17,14 +18,14 @@ pub struct Profile {
 /// Every profile and which one is shown; there is always at least one.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct Profiles {
-    list: Vec<Profile>,
+    list: Vec<Person>,
     active: usize,
 }
 
 impl Default for Profiles {
     fn default() -> Self {
         Profiles::new(
-            vec![Profile {
+            vec![Person {
                 name: "Me".into(),
                 measurements: default_measurements(),
             }],
@@ -40,7 +41,7 @@ pub fn default_measurements() -> Measurements {
 
 impl Profiles {
     /// Profiles from a list (an empty list gets the default profile) and the active index.
-    pub fn new(list: Vec<Profile>, active: usize) -> Self {
+    pub fn new(list: Vec<Person>, active: usize) -> Self {
         if list.is_empty() {
             return Profiles::default();
         }
@@ -48,7 +49,7 @@ impl Profiles {
         Profiles { list, active }
     }
 
-    pub fn list(&self) -> &[Profile] {
+    pub fn list(&self) -> &[Person] {
         &self.list
     }
 
@@ -56,11 +57,11 @@ impl Profiles {
         self.active
     }
 
-    pub fn active(&self) -> &Profile {
+    pub fn active(&self) -> &Person {
         &self.list[self.active]
     }
 
-    pub fn active_mut(&mut self) -> &mut Profile {
+    pub fn active_mut(&mut self) -> &mut Person {
         &mut self.list[self.active]
     }
 
@@ -73,7 +74,7 @@ impl Profiles {
 
     /// Adds a profile with the default body and shows it.
     pub fn add(&mut self, name: &str) {
-        self.list.push(Profile {
+        self.list.push(Person {
             name: unique_name(&self.list, name),
             measurements: default_measurements(),
         });
@@ -97,7 +98,7 @@ impl Profiles {
     }
 }
 
-fn unique_name(list: &[Profile], base: &str) -> String {
+fn unique_name(list: &[Person], base: &str) -> String {
     let taken = |n: &str| list.iter().any(|p| p.name == n);
     if !taken(base) {
         return base.to_owned();

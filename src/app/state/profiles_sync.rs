@@ -1,14 +1,14 @@
-//! The app's profiles kept in the shopper's store, with their measurement history. At startup
-//! the store's profiles (each with its newest measurements) replace those read from
-//! `profiles.json`; the first time, those are copied into the store instead. Afterwards every
-//! settled change — a profile added, renamed or deleted, a measurement changed — is written, one
-//! snapshot per profile and day, so earlier days stay as history. `profiles.json` keeps the
-//! language and remains the fallback when the store cannot be used.
+//! The app's profiles, the profile shown and the UI language, kept in the shopper's store. At
+//! startup they are read from it; the first time, those of an earlier version's `profiles.json`
+//! (or the default profile) are written into it and the file is renamed aside. Afterwards every
+//! settled change — a profile added, renamed, deleted or shown, a measurement changed, the
+//! language switched — is written, one snapshot per profile and day, so earlier days stay as
+//! history. Without a store the profiles of `profiles.json` are shown but nothing is kept.
 
-use crate::app::i18n::Msg;
+use crate::app::i18n::{Lang, Msg};
 use crate::app::state::notices::Notices;
-use crate::app::state::profile_store::ProfileStore;
-use crate::app::state::profiles::{Profile, Profiles, default_measurements};
+use crate::app::state::profile_store::{self, LegacyProfiles, ProfileStore};
+use crate::app::state::profiles::{Person, Profiles, default_measurements};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::store_actions::describe;
 use crate::measurements::{self, Measurements};
@@ -18,11 +18,24 @@ use bevy::prelude::*;
 /// Seconds a change must rest before it is written (a slider drag writes once).
 const SETTLE_S: f64 = 0.5;
 
+/// A profile as last written to the store: its id, name and newest measurements.
+type StoredProfile = (i64, String, Option<Measurements>);
+
+/// What the store held or was last given, so that only changes are written.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Synced {
+    /// The profiles in the app's order.
+    profiles: Vec<StoredProfile>,
+    /// The profile shown.
+    shown: Option<i64>,
+    lang: Option<Lang>,
+}
+
 /// The profiles as last written to the store, in the app's order, with their store ids.
 #[derive(Resource, Default, Debug)]
 pub struct StoreProfiles {
-    /// `None`: profiles are not kept in the store (no store, no persistence, or a failure).
-    synced: Option<Vec<(i64, String, Option<Measurements>)>>,
+    /// `None`: profiles are not kept in the store (no store, read-only use, or a failure).
+    synced: Option<Synced>,
     /// Since when a change waits to be written.
     pending_since: Option<f64>,
 }
@@ -30,66 +43,147 @@ pub struct StoreProfiles {
 impl StoreProfiles {
     /// The store id of the profile at `index` of the app's list, as last written.
     pub fn id_of(&self, index: usize) -> Option<i64> {
-        self.synced.as_ref()?.get(index).map(|(id, ..)| *id)
+        self.synced
+            .as_ref()?
+            .profiles
+            .get(index)
+            .map(|(id, ..)| *id)
     }
 }
 
-/// Reads every profile with its newest measurements.
-fn stored(store: &Store) -> Result<Vec<(i64, String, Option<Measurements>)>, StoreError> {
-    store
+/// Reads every profile with its newest measurements, the profile shown and the language.
+fn read_stored(store: &Store) -> Result<Synced, StoreError> {
+    let profiles = store
         .profiles()?
         .into_iter()
         .map(|p| {
             let latest = store.latest_measurements(p.id)?.map(|s| s.measurements);
             Ok((p.id, p.name, latest))
         })
-        .collect()
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let lang = store.language()?.as_deref().and_then(Lang::from_code);
+    Ok(Synced {
+        shown: store.shown_profile()?,
+        profiles,
+        lang,
+    })
 }
 
-/// At startup: the store's profiles replace the file's, or the file's are copied in.
-pub(super) fn adopt_profiles(
+/// The store's profiles as the app shows them, the shown one selected.
+fn shown(stored: &Synced) -> Profiles {
+    let list = stored
+        .profiles
+        .iter()
+        .map(|(_, name, m)| Person {
+            name: name.clone(),
+            measurements: m.clone().unwrap_or_else(default_measurements),
+        })
+        .collect();
+    let index = stored
+        .profiles
+        .iter()
+        .position(|(id, ..)| Some(*id) == stored.shown)
+        .unwrap_or(0);
+    Profiles::new(list, index)
+}
+
+/// At startup, after the store opened: the store's profiles and language are shown; the first
+/// time, `profiles.json`'s (or the app's default) are written into the store instead.
+pub(super) fn load_profiles(
     mut store: ResMut<ShopperStore>,
-    persist: Res<ProfileStore>,
+    keep: Res<ProfileStore>,
     mut profiles: ResMut<Profiles>,
+    mut lang: ResMut<Lang>,
     mut state: ResMut<StoreProfiles>,
     mut notices: ResMut<Notices>,
 ) {
-    // Screenshots and tests that keep no profiles keep them out of the store too.
-    if persist.path.is_none() || store.unavailable().is_some() {
+    let legacy_file = match &*keep {
+        ProfileStore::Off => return,
+        ProfileStore::ReadOnly { body } => {
+            if let Ok(stored) = store.read(read_stored) {
+                if !stored.profiles.is_empty() {
+                    *profiles = shown(&stored);
+                }
+                if let Some(l) = stored.lang {
+                    *lang = l;
+                }
+            }
+            if let Some(body) = body {
+                profiles.active_mut().measurements = body.clone();
+            }
+            return;
+        }
+        ProfileStore::Kept { legacy } => legacy.clone(),
+    };
+    let legacy = profile_store::read_legacy(&legacy_file, &mut notices);
+    if store.unavailable().is_some() {
+        // Shown, not adopted: the file stays for the next start with a store.
+        if let Some(legacy) = legacy {
+            *profiles = legacy.profiles;
+            *lang = legacy.lang.unwrap_or(*lang);
+        }
         return;
     }
-    match store.read(stored) {
-        Ok(list) if list.is_empty() => {
-            state.synced = Some(Vec::new());
-            let mut synced = Vec::new();
-            match store.change(|s| write_changes(s, &[], &profiles, &mut synced)) {
-                Ok(()) => state.synced = Some(synced),
-                Err(e) => fail(&mut state, &mut notices, &e),
-            }
+    let before = match store.read(read_stored) {
+        Ok(before) => before,
+        Err(why) => return notices.error(Msg::ProfilesSaveFailed, why),
+    };
+    let adopted = legacy.is_some();
+    let (wanted, wanted_lang) = wanted(&before, legacy, &profiles, *lang);
+    let mut written = before.clone();
+    match store.change(|s| write_changes(s, &before, &wanted, wanted_lang, &mut written)) {
+        Ok(()) => {
+            *profiles = wanted;
+            *lang = wanted_lang.unwrap_or(*lang);
+            state.synced = Some(written);
         }
-        Ok(list) => {
-            let active = profiles.active().name.clone();
-            let index = list.iter().position(|(_, n, _)| *n == active).unwrap_or(0);
-            let shown = list
-                .iter()
-                .map(|(_, name, m)| Profile {
-                    name: name.clone(),
-                    measurements: m.clone().unwrap_or_else(default_measurements),
-                })
-                .collect();
-            *profiles = Profiles::new(shown, index);
-            state.synced = Some(list);
-        }
-        Err(why) => {
-            notices.error(Msg::ProfilesSaveFailed, why);
+        Err(e) => {
+            *profiles = shown(&before);
+            *lang = before.lang.unwrap_or(*lang);
+            return fail(&mut state, &mut notices, &e);
         }
     }
+    if adopted {
+        match profile_store::set_aside(&legacy_file, "adopted") {
+            Ok(aside) => notices.info(Msg::ProfilesAdopted, aside.display().to_string()),
+            Err(e) => notices.error(
+                Msg::ProfilesSaveFailed,
+                format!("{}: {e}", legacy_file.display()),
+            ),
+        }
+    }
+}
+
+/// What the app shows after the first start: the store's profiles, or when it has none the
+/// file's (else the app's default); the store's language and shown profile, else the file's.
+fn wanted(
+    before: &Synced,
+    legacy: Option<LegacyProfiles>,
+    current: &Profiles,
+    current_lang: Lang,
+) -> (Profiles, Option<Lang>) {
+    let lang = before.lang.or(legacy.as_ref().and_then(|l| l.lang));
+    if before.profiles.is_empty() {
+        let profiles = legacy.map_or_else(|| current.clone(), |l| l.profiles);
+        return (profiles, lang.or(Some(current_lang)));
+    }
+    let mut profiles = shown(before);
+    if before.shown.is_none()
+        && let Some(legacy) = legacy
+    {
+        let name = &legacy.profiles.active().name;
+        if let Some(index) = profiles.list().iter().position(|p| p.name == *name) {
+            profiles.select(index);
+        }
+    }
+    (profiles, lang)
 }
 
 /// After a change has settled (or at exit): writes it to the store.
 pub(super) fn save_profiles_to_store(
     time: Res<Time<Real>>,
     profiles: Res<Profiles>,
+    lang: Res<Lang>,
     mut store: ResMut<ShopperStore>,
     mut state: ResMut<StoreProfiles>,
     mut notices: ResMut<Notices>,
@@ -100,7 +194,7 @@ pub(super) fn save_profiles_to_store(
         return;
     };
     let now = time.elapsed_secs_f64();
-    if profiles.is_changed() && state.pending_since.is_none() {
+    if (profiles.is_changed() || lang.is_changed()) && state.pending_since.is_none() {
         state.pending_since = Some(now);
     }
     let due = state
@@ -110,38 +204,64 @@ pub(super) fn save_profiles_to_store(
         return;
     }
     state.pending_since = None;
-    let list = profiles.list();
-    let same = synced.len() == list.len()
-        && synced
-            .iter()
-            .zip(list)
-            .all(|((_, name, m), p)| *name == p.name && m.as_ref() == Some(&p.measurements));
-    if same {
-        return;
-    }
-    let mut written = Vec::new();
-    match store.change(|s| write_changes(s, &synced, &profiles, &mut written)) {
+    let mut written = synced.clone();
+    match store.change(|s| write_changes(s, &synced, &profiles, Some(*lang), &mut written)) {
         Ok(()) => state.synced = Some(written),
         Err(e) => fail(&mut state, &mut notices, &e),
     }
 }
 
-/// Stops keeping profiles in the store after a failure (they still go to `profiles.json`).
+/// Stops keeping profiles in the store after a failure.
 fn fail(state: &mut StoreProfiles, notices: &mut Notices, error: &StoreError) {
     state.synced = None;
     notices.error(Msg::ProfilesSaveFailed, describe(error));
 }
 
+/// Makes the store match the app: profiles (see [`write_profiles`]), the profile shown and the
+/// language, each only where it changed. `written` gets the new state.
+fn write_changes(
+    store: &mut Store,
+    before: &Synced,
+    profiles: &Profiles,
+    lang: Option<Lang>,
+    written: &mut Synced,
+) -> Result<(), StoreError> {
+    let list = profiles.list();
+    let same = before.profiles.len() == list.len()
+        && before
+            .profiles
+            .iter()
+            .zip(list)
+            .all(|((_, name, m), p)| *name == p.name && m.as_ref() == Some(&p.measurements));
+    if !same {
+        write_profiles(store, &before.profiles, profiles, &mut written.profiles)?;
+    }
+    let shown = written.profiles.get(profiles.active_index()).map(|p| p.0);
+    if let Some(id) = shown
+        && shown != before.shown
+    {
+        store.set_shown_profile(id)?;
+        written.shown = shown;
+    }
+    if let Some(lang) = lang
+        && Some(lang) != before.lang
+    {
+        store.set_language(lang.code())?;
+        written.lang = Some(lang);
+    }
+    Ok(())
+}
+
 /// Makes the store's profiles match the app's: same names are the same profile; a name that
 /// vanished while another appeared is a rename; what is left over was deleted or added. Changed
 /// measurements are recorded for today. `written` gets the new state, in the app's order.
-fn write_changes(
+fn write_profiles(
     store: &mut Store,
-    before: &[(i64, String, Option<Measurements>)],
+    before: &[StoredProfile],
     profiles: &Profiles,
-    written: &mut Vec<(i64, String, Option<Measurements>)>,
+    written: &mut Vec<StoredProfile>,
 ) -> Result<(), StoreError> {
-    let today = date::today_utc();
+    let today = date::today_local();
     let list = profiles.list();
     let mut ids: Vec<Option<i64>> = list
         .iter()

@@ -23,8 +23,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<AddToWishlist>()
         .add_message::<RequestRedraw>()
         .add_systems(Startup, open_store)
-        // After the profiles file was read (Startup), before the first frame uses the profiles.
-        .add_systems(PostStartup, profiles_sync::adopt_profiles)
+        // After the store opened (Startup), before the first frame uses the profiles.
+        .add_systems(PostStartup, profiles_sync::load_profiles)
         .add_systems(
             Update,
             (store_actions::apply_actions, store_export::export_files)
@@ -93,12 +93,9 @@ impl ShopperStore {
         ShopperStore::with(State::None)
     }
 
-    /// The folder from `ANPROBE_DATA_DIR` (the CLI's `--data-dir`) or the OS data folder.
-    pub fn from_env() -> Self {
-        match store::data_dir(None) {
-            Ok(dir) => ShopperStore::at(dir),
-            Err(e) => ShopperStore::with(State::Failed(e.to_string())),
-        }
+    /// No store, and why: the store's tabs and the notices say so.
+    pub fn failed(why: impl Into<String>) -> Self {
+        ShopperStore::with(State::Failed(why.into()))
     }
 
     fn with(state: State) -> Self {

@@ -6,9 +6,8 @@
 use crate::app::i18n::Msg;
 use crate::app::state::notices::Notices;
 use crate::app::state::store::ShopperStore;
-use crate::store::{
-    Consent, ItemStatus, NewContact, NewOrder, NewWishlistItem, Region, StoreError, Verdict, date,
-};
+use crate::garment::{Region, Verdict};
+use crate::store::{Consent, ItemStatus, NewContact, NewOrder, NewWishlistItem, StoreError, date};
 use bevy::prelude::*;
 use std::collections::HashMap;
 
@@ -95,7 +94,7 @@ pub fn describe(error: &StoreError) -> String {
 /// `text`, or today when empty.
 fn or_today(text: &str) -> String {
     if text.trim().is_empty() {
-        date::today_utc()
+        date::today_local()
     } else {
         text.to_string()
     }

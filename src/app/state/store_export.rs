@@ -6,11 +6,11 @@
 use crate::app::i18n::Msg;
 use crate::app::state::files::{Dialogs, file_slug};
 use crate::app::state::notices::Notices;
-use crate::app::state::profile_store::write_atomically;
 use crate::app::state::profiles::Profiles;
 use crate::app::state::profiles_sync::StoreProfiles;
 use crate::app::state::store::ShopperStore;
 use crate::app::state::store_actions::StoreAction;
+use crate::atomic_write::write_atomically;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, poll_once};
 use bevy::window::RequestRedraw;
@@ -76,7 +76,7 @@ fn text_of(
             Some((Kind::Passport, text))
         }
         StoreAction::ExportBackup => {
-            let name = format!("anprobe-backup-{}.json", crate::store::date::today_utc());
+            let name = format!("anprobe-backup-{}.json", crate::store::date::today_local());
             let text = store.read(|s| s.export_json()).map(|text| (text, name));
             Some((Kind::Backup, text))
         }
@@ -117,7 +117,7 @@ pub(super) fn export_files(
     let (kind, text) = (*kind, std::mem::take(text));
     pending.0 = None;
     let Some(path) = answer else { return };
-    match write_atomically(&path, &text) {
+    match write_atomically(&path, text.as_bytes()) {
         Ok(()) => notices.info(kind.saved(), path.display().to_string()),
         Err(e) => notices.error(kind.failed(), format!("{}: {e}", path.display())),
     }

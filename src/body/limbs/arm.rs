@@ -42,8 +42,8 @@ pub(in crate::body) fn arm(
     };
 
     let opening = torso.armscye_loop(side);
-    let (actual, even_angles) = opening_angles(mesh, &opening, &at(0.0));
-    let even = angle_terms(&even_angles);
+    let angles = opening_angles(mesh, &opening, &at(0.0));
+    let even = angle_terms(&angles.1);
 
     // The wrist ring first: its position along the arm is solved so that the straight distance
     // acromion → wrist landmark is exactly the arm length.
@@ -112,12 +112,7 @@ pub(in crate::body) fn arm(
     );
     let mut previous = blend_rings(
         mesh,
-        &Opening {
-            vertices: &opening,
-            leave: &leave,
-            actual: &actual,
-            even: &even_angles,
-        },
+        &Opening::new(&opening, &leave, &angles),
         ARM_BLEND_RINGS,
         |angles| ring_points(&sections[0], &at(s_deltoid), angles),
         &arrive,

@@ -88,8 +88,8 @@ pub(in crate::body) fn leg(
         e1: Vec3::X,
         e2: Vec3::Z,
     };
-    let (actual, even_angles) = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
-    let even = angle_terms(&even_angles);
+    let angles = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
+    let even = angle_terms(&angles.1);
 
     let thigh = LimbSection {
         r1: 0.9,
@@ -170,12 +170,7 @@ pub(in crate::body) fn leg(
     );
     let mut previous = blend_rings(
         mesh,
-        &Opening {
-            vertices: &opening,
-            leave: &leave,
-            actual: &actual,
-            even: &even_angles,
-        },
+        &Opening::new(&opening, &leave, &angles),
         LEG_BLEND_RINGS,
         |angles| ring_points(&thigh, &frame_y(y_thigh), angles),
         &arrive,

@@ -93,6 +93,19 @@ pub(super) struct Opening<'a> {
     pub even: &'a [f32],
 }
 
+impl<'a> Opening<'a> {
+    /// The opening's vertices, their leaving directions and their (actual, even) angles as
+    /// [`opening_angles`] gives them.
+    pub fn new(vertices: &'a [u32], leave: &'a [Vec3], angles: &'a (Vec<f32>, Vec<f32>)) -> Self {
+        Opening {
+            vertices,
+            leave,
+            actual: &angles.0,
+            even: &angles.1,
+        }
+    }
+}
+
 /// Rings blending from the opening into the limb's first ring `target` (sampled at angles
 /// part-way to even spacing). Each vertex follows a cubic Hermite curve that leaves the opening
 /// along the surface it continues (`leave`, unit) and arrives along the limb (`arrive`, unit, per

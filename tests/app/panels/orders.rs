@@ -7,7 +7,8 @@ use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::orders::{OrdersState, orders_tab};
 use anprobe::app::panels::store_tab::store_tab;
 use anprobe::app::{FormResults, Notices, ProfileStore, RightPanelTab, ShopperStore, StoreAction};
-use anprobe::store::{ItemStatus, NewOrder, NewOrderItem, Region, Store, Verdict};
+use anprobe::garment::{Region, Verdict};
+use anprobe::store::{ItemStatus, NewOrder, NewOrderItem, Store};
 use bevy::prelude::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -126,7 +127,7 @@ fn the_orders_tab_records_a_return_with_fit_feedback() {
     assert_eq!(item.status, ItemStatus::Returned);
     let record = item.returned.as_ref().unwrap();
     assert_eq!(record.reason, "Sleeves too long");
-    assert_eq!(record.fit.get(&Region::Sleeves), Some(&Verdict::Long));
+    assert_eq!(record.fit.get(&Region::Sleeve), Some(&Verdict::Long));
     assert_eq!(record.fit.get(&Region::Chest), Some(&Verdict::Good));
     assert_eq!(record.fit.len(), 2);
     drop(store);

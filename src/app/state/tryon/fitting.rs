@@ -1,17 +1,14 @@
 //! Fitting the outfit off the UI thread: whenever the body or the outfit (a garment, a size)
-//! changes, one job on Bevy's `AsyncComputeTaskPool` fits every worn garment, lowest layer first,
-//! each draped over the ones below, which are pressed in under it where it could not go around
-//! them (`fit::fit_over_pressing`); the job is polled every frame and its
-//! result written into [`TryOn`]. Fits of every size are kept per body, so a size change only
-//! re-drapes the garments from that layer up.
+//! changes, one job on Bevy's `AsyncComputeTaskPool` wears the outfit (`fit::outfit::fit_outfit`:
+//! every garment alone in every size, then lowest layer first, each draped over the ones below);
+//! the job is polled every frame and its result written into [`TryOn`]. Fits of every size are
+//! kept per body, so a size change only re-drapes the outfit, not every size again.
 
 use super::{CatalogGarment, TryOn};
 use crate::app::state::body::ShopperBody;
 use crate::body::Avatar;
-use crate::fit::{
-    DrapeSettings, Draped, FitOptions, FitOutcome, GarmentPart, OverLayers, PreparedBody,
-    PreparedGarment, SizeFit, fit_all, fit_over_pressing, topology::ClothMesh,
-};
+use crate::fit::outfit::{Layering, OutfitGarment, WornFit, fit_outfit};
+use crate::fit::{DrapeSettings, FitOutcome, PreparedBody};
 use crate::measurements::Resolved;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
@@ -23,97 +20,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FitProgress>()
         .add_systems(Update, drive.in_set(crate::app::AppSystems::Fit));
-}
-
-/// One worn garment fitted on the current body.
-#[derive(Debug)]
-pub struct WornFit {
-    pub prepared: Arc<PreparedGarment>,
-    /// Every size draped alone on the body, the recommendation and the report.
-    pub outcome: Arc<FitOutcome>,
-    /// The size shown (index into the chart).
-    pub selected: usize,
-    /// The shown size, draped over the lower layers (its fit map gives the table and colours).
-    pub shown: SizeFit,
-    /// The shown drape as one mesh per garment part.
-    pub parts: Vec<GarmentPart>,
-    /// Outward shift of the drawn garment (not of its measurements) when it could not be draped
-    /// over the lower layers: hides most of them poking through.
-    lifted: f32,
-}
-
-impl WornFit {
-    /// Drapes the shown size over `under` (the garments of a lower layer, which are pressed in
-    /// under it where it cannot go around them) instead of on the body alone; a layered drape
-    /// that failed (see [`fit_over_pressing`]) leaves it on the body, drawn a little outward.
-    fn drape_over(
-        &mut self,
-        body: &PreparedBody,
-        under: &mut [&mut WornFit],
-        settings: &DrapeSettings,
-    ) -> Result<(), String> {
-        let name = &self.prepared.meta().name;
-        let alone = &self.outcome.sizes[self.selected];
-        let mut under: Vec<(&ClothMesh, &mut Draped)> = under
-            .iter_mut()
-            .map(|f| {
-                let f = &mut **f;
-                (&f.prepared.cloth, &mut f.shown.draped)
-            })
-            .collect();
-        match fit_over_pressing(
-            &self.prepared,
-            body,
-            self.selected,
-            &mut under,
-            settings,
-            alone,
-        )
-        .map_err(|e| format!("{name}: {e}"))?
-        {
-            OverLayers::Draped(layered) => self.shown = *layered,
-            OverLayers::Failed {
-                moved_m,
-                final_motion_mm,
-            } => {
-                self.lifted = FALLBACK_LIFT_M * under.len() as f32;
-                warn!(
-                    "{name}: the drape over the lower layers failed (a point moved {moved_m:.2} \
-                     m, still moving {final_motion_mm:.1} mm a frame at the end); shown on the \
-                     body"
-                );
-            }
-        }
-        Ok(())
-    }
-
-    /// The meshes of the shown drape (lifted when it was not draped over the lower layers).
-    fn rebuild_parts(&mut self) {
-        self.parts = self.shown.meshes(&self.prepared);
-        if self.lifted > 0.0 {
-            for part in &mut self.parts {
-                for (p, n) in part.positions.iter_mut().zip(&part.normals) {
-                    *p += n.normalize_or_zero() * self.lifted;
-                }
-            }
-        }
-    }
-
-    pub fn selected_label(&self) -> &str {
-        &self.prepared.meta().sizes[self.selected].label
-    }
-
-    /// The recommended size's label, if any size fits.
-    pub fn recommended(&self) -> Option<&str> {
-        self.outcome.recommendation.size.as_deref()
-    }
-
-    /// The fit value (−1 loose … +1 tight) of every vertex of part `k`.
-    pub fn part_values(&self, k: usize) -> &[f32] {
-        let start: usize = self.parts[..k].iter().map(|p| p.positions.len()).sum();
-        let end = start + self.parts.get(k).map_or(0, |p| p.positions.len());
-        self.shown.map.vertex_values.get(start..end).unwrap_or(&[])
-    }
 }
 
 /// Where the fitting stands.
@@ -149,10 +55,6 @@ impl FitProgress {
         self.shown
     }
 }
-
-/// How far a garment that could not be draped over the lower layers is drawn outward, per
-/// lower layer, metres.
-const FALLBACK_LIFT_M: f32 = 0.006;
 
 type JobGarment = (Arc<CatalogGarment>, Option<String>, Option<Arc<FitOutcome>>);
 
@@ -253,76 +155,45 @@ fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
     progress.shown += 1;
 }
 
-/// Fits the outfit, lowest layer first. Before a garment is draped over the ones of a lower layer,
-/// those give way to where it hangs alone, and after, to where it came to rest: each is pressed
-/// in under it where it could not go around them (a flared skirt under a coat).
+/// Wears the outfit on the job's body; a garment that cannot be prepared or fitted gets its
+/// message instead.
 fn run_job(input: JobInput) -> JobOutput {
     let body = PreparedBody::from_avatar(input.resolved, input.avatar);
-    let settings = DrapeSettings::default();
-    // The garments fitted so far, with their layer.
-    let mut fitted: Vec<(String, u8, Result<WornFit, String>)> = Vec::new();
-    for (garment, size, cached) in input.garments {
-        if input.cancel.load(Ordering::Relaxed) {
-            break;
-        }
+    let mut results: Vec<(String, Result<Arc<WornFit>, String>)> = Vec::new();
+    let mut outfit: Vec<OutfitGarment> = Vec::new();
+    let mut names: Vec<(String, String)> = Vec::new();
+    for (garment, size, fitted) in input.garments {
         let sku = garment.meta().sku.clone();
-        let layer = garment.meta().layer;
-        let mut fit = fit_alone(&garment, size.as_deref(), cached, &body);
-        // Garments of the same layer (a tee and jeans) each lie on the body; higher layers lie
-        // over the lower ones.
-        let mut below: Vec<&mut WornFit> = fitted
-            .iter_mut()
-            .filter(|(_, l, _)| *l < layer)
-            .filter_map(|(_, _, f)| f.as_mut().ok())
-            .collect();
-        if let Ok(upper) = &mut fit
-            && !below.is_empty()
-            && let Err(e) = upper.drape_over(&body, &mut below, &settings)
-        {
-            fit = Err(e);
+        match garment.prepared() {
+            Ok(prepared) => {
+                names.push((sku, garment.meta().name.clone()));
+                outfit.push(OutfitGarment {
+                    prepared,
+                    size,
+                    fitted,
+                });
+            }
+            Err(e) => results.push((sku, Err(e))),
         }
-        fitted.push((sku, layer, fit));
+    }
+    let worn =
+        fit_outfit(&body, &outfit, &DrapeSettings::default(), &input.cancel).unwrap_or_default();
+    for ((sku, name), fit) in names.into_iter().zip(worn) {
+        if let Ok(f) = &fit
+            && let Layering::Failed {
+                moved_m,
+                final_motion_mm,
+            } = f.worn.layering
+        {
+            warn!(
+                "{name}: the drape over the lower layers failed (a point moved {moved_m:.2} m, \
+                 still moving {final_motion_mm:.1} mm a frame at the end); shown on the body"
+            );
+        }
+        results.push((sku, fit.map(Arc::new).map_err(|e| format!("{name}: {e}"))));
     }
     JobOutput {
         key: input.key,
-        // Meshes once, after every press.
-        results: fitted
-            .into_iter()
-            .map(|(sku, _, fit)| {
-                let fit = fit.map(|mut f| {
-                    f.rebuild_parts();
-                    Arc::new(f)
-                });
-                (sku, fit)
-            })
-            .collect(),
+        results,
     }
-}
-
-/// The garment in its chosen size (else the recommended one) as draped on the body alone.
-fn fit_alone(
-    garment: &CatalogGarment,
-    size: Option<&str>,
-    cached: Option<Arc<FitOutcome>>,
-    body: &PreparedBody,
-) -> Result<WornFit, String> {
-    let prepared = garment.prepared()?;
-    let named = |e: crate::fit::FitError| format!("{}: {e}", garment.meta().name);
-    let outcome = match cached {
-        Some(outcome) => outcome,
-        None => Arc::new(fit_all(&prepared, body, &FitOptions::default()).map_err(named)?),
-    };
-    let selected = match size {
-        Some(label) => prepared.size_index(label).map_err(named)?,
-        None => outcome.selected,
-    };
-    let shown = outcome.sizes[selected].clone();
-    Ok(WornFit {
-        prepared,
-        outcome,
-        selected,
-        shown,
-        parts: Vec::new(),
-        lifted: 0.0,
-    })
 }

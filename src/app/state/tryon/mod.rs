@@ -11,12 +11,14 @@ pub mod catalog;
 pub mod fitting;
 pub mod imported;
 
+pub use crate::fit::outfit::WornFit;
 pub use actions::CatalogAction;
 pub use catalog::{Catalog, CatalogDir, CatalogEntry, CatalogFilter, PriceLimit, filter_catalog};
-pub use fitting::{FitProgress, WornFit};
+pub use fitting::FitProgress;
 
+use crate::fit::outfit::layer_rank;
+use crate::garment::GarmentMeta;
 use crate::garment::ImportedGarment;
-use crate::garment::{Category, GarmentMeta};
 use bevy::prelude::*;
 use std::sync::{Arc, OnceLock};
 
@@ -26,7 +28,8 @@ use std::sync::{Arc, OnceLock};
 pub struct CatalogGarment {
     /// Where it was read from (shown in messages).
     pub source: String,
-    pub imported: ImportedGarment,
+    /// Shared with its prepared fit (the meshes are not copied).
+    pub imported: Arc<ImportedGarment>,
     prepared: OnceLock<Result<Arc<crate::fit::PreparedGarment>, String>>,
 }
 
@@ -34,7 +37,7 @@ impl CatalogGarment {
     pub fn new(source: impl Into<String>, imported: ImportedGarment) -> CatalogGarment {
         CatalogGarment {
             source: source.into(),
-            imported,
+            imported: Arc::new(imported),
             prepared: OnceLock::new(),
         }
     }
@@ -47,7 +50,7 @@ impl CatalogGarment {
     pub fn prepared(&self) -> Result<Arc<crate::fit::PreparedGarment>, String> {
         self.prepared
             .get_or_init(|| {
-                crate::fit::PreparedGarment::new(crate::fit::Garment::from(&self.imported))
+                crate::fit::PreparedGarment::new(Arc::clone(&self.imported))
                     .map(Arc::new)
                     .map_err(|e| format!("{}: {e}", self.source))
             })
@@ -162,16 +165,6 @@ impl TryOn {
     fn worn_mut(&mut self) -> &mut [Worn] {
         &mut self.worn
     }
-}
-
-/// Order on the body: the metadata's layer, then bottoms under tops of the same layer (a tucked
-/// tee aside, trousers go on first).
-fn layer_rank(meta: &GarmentMeta) -> (u8, u8) {
-    let kind = match meta.category {
-        Category::Bottom | Category::Skirt => 0,
-        _ => 1,
-    };
-    (meta.layer, kind)
 }
 
 /// The try-on without anything drawn: the catalog, the catalog tab's actions, the outfit and its

@@ -1,0 +1,175 @@
+//! The fit's results in English words: the sentences of the JSON report (`reasons`, a region's
+//! `text`) and of `anprobe fit`'s summary. The domain hands out values ([`Reason`],
+//! [`RegionFit`]); this module is one reader of them, the app's `i18n` another.
+
+use super::fitmap::RegionFit;
+use super::recommend::{ChartCheck, Reason};
+use super::{Region, Verdict};
+
+/// The verdict as a word in a sentence: `"tight"`, `"good fit"`, `"standard length"`.
+pub fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Tight => "tight",
+        Verdict::Snug => "snug",
+        Verdict::Good => "good fit",
+        Verdict::Relaxed => "relaxed",
+        Verdict::Loose => "loose",
+        Verdict::Short => "short",
+        Verdict::Standard => "standard length",
+        Verdict::Long => "long",
+    }
+}
+
+/// The region's name in a sentence: `"chest"`, `"upper arm"`, `"inside leg"`.
+pub fn region_name(region: Region) -> String {
+    region.as_str().replace('_', " ")
+}
+
+/// A signed number of cm, rounded: `+2 cm`, `−3 cm`, `0 cm`.
+pub fn signed_cm(value: f64) -> String {
+    let r = value.round();
+    if r > 0.0 {
+        format!("+{r:.0} cm")
+    } else if r < 0.0 {
+        format!("\u{2212}{:.0} cm", -r)
+    } else {
+        "0 cm".to_string()
+    }
+}
+
+/// The sentence for a region: `"chest: snug, +2 cm ease"`, `"length: 3 cm longer than
+/// standard"`, `"chest: tight, fabric stretched 12% (gives 5%)"`.
+pub fn region_sentence(fit: &RegionFit) -> String {
+    let name = region_name(fit.region);
+    if fit.verdict == Verdict::Tight {
+        return format!(
+            "{name}: tight, fabric stretched {:.0}% (gives {:.0}%)",
+            fit.strain_pct.max(0.0),
+            fit.stretch_pct
+        );
+    }
+    if fit.region.is_length() {
+        let cm = fit.ease_cm.abs().round();
+        return match fit.verdict {
+            Verdict::Long => format!("{name}: {cm:.0} cm longer than standard"),
+            Verdict::Short => format!("{name}: {cm:.0} cm shorter than standard"),
+            _ => format!("{name}: standard length"),
+        };
+    }
+    format!(
+        "{name}: {}, {} ease",
+        verdict_word(fit.verdict),
+        signed_cm(fit.ease_cm)
+    )
+}
+
+/// A reason as a sentence.
+pub fn reason(reason: &Reason) -> String {
+    match reason {
+        Reason::NoSizes => "the size chart has no sizes".into(),
+        Reason::InsideAllRanges { size, checks } => format!(
+            "your measurements are inside size {size}'s ranges ({})",
+            describe_checks(checks)
+        ),
+        Reason::InsidePrimaryRanges {
+            size,
+            inside,
+            outside,
+        } => format!(
+            "your {} {} inside size {size}'s range ({}); {}",
+            inside
+                .iter()
+                .map(|c| key_name(&c.key))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            if inside.len() > 1 { "are" } else { "is" },
+            describe_checks(inside),
+            outside_text(outside)
+        ),
+        Reason::NoSizeFits { outside } => format!("no size fits: {}", outside_text(outside)),
+        Reason::NearestIsTight { size, regions } => format!(
+            "the nearest size, {size}, is tight at the {}",
+            region_list(regions, " and ")
+        ),
+        Reason::NearestSize { size, outside } => format!(
+            "no size's range holds your measurements; the nearest is {size} ({})",
+            outside_text(outside)
+        ),
+        Reason::Region(fit) => region_sentence(fit),
+        Reason::DrapeFinds { verdict, regions } => format!(
+            "the drape finds it {} at the {}",
+            verdict_word(*verdict),
+            region_list(regions, ", ")
+        ),
+        Reason::Neighbour {
+            size,
+            verdict,
+            region,
+        } => format!(
+            "size {size} would be {} at the {}",
+            verdict_word(*verdict),
+            region_name(*region)
+        ),
+        Reason::PredictedMeasurements => {
+            "some of the measurements that decide the size were predicted, not typed".into()
+        }
+    }
+}
+
+/// Every reason as a sentence, in order.
+pub fn reasons(reasons: &[Reason]) -> Vec<String> {
+    reasons.iter().map(reason).collect()
+}
+
+fn region_list(regions: &[Region], separator: &str) -> String {
+    regions
+        .iter()
+        .map(|r| region_name(*r))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// A measurement key in a sentence: `"chest_girth"` → `"chest"`, `"inside_leg"` → `"inside leg"`.
+fn key_name(key: &str) -> String {
+    key.trim_end_matches("_girth").replace('_', " ")
+}
+
+fn describe_checks(checks: &[ChartCheck]) -> String {
+    checks
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} cm in {:.0}\u{2013}{:.0}",
+                key_name(&c.key),
+                c.body_cm.map_or("?".to_string(), |v| format!("{v:.0}")),
+                c.min,
+                c.max
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn outside_text(outside: &[ChartCheck]) -> String {
+    if outside.is_empty() {
+        return "inside every range".into();
+    }
+    outside
+        .iter()
+        .map(|c| {
+            let v = c.body_cm.unwrap_or(f64::NAN);
+            let (dir, by) = if v > c.max {
+                ("above", v - c.max)
+            } else {
+                ("below", c.min - v)
+            };
+            format!(
+                "your {} ({v:.0} cm) is {by:.0} cm {dir} the range {:.0}\u{2013}{:.0}",
+                key_name(&c.key),
+                c.min,
+                c.max
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

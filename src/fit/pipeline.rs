@@ -1,0 +1,325 @@
+//! The fitting pipeline for one garment: every size graded, draped and mapped on the shopper's
+//! body (in parallel, on the fitting's own bounded pool of named threads), the recommendation,
+//! and a size draped over lower garments (which are pressed in under it where it cannot go
+//! around them). The JSON report is built from its outcome in [`super::report`].
+
+use super::FitError;
+use super::drape::{self, DrapeSettings, Draped};
+use super::fitmap::{self, FitMap};
+use super::grade::{self, Graded};
+use super::layer::{LayerCollider, press_under};
+use super::prepare::{PreparedBody, PreparedGarment};
+use super::recommend::{self, ChartCheck, Recommendation, SizeEvidence};
+use super::report::FitReport;
+use super::tether::Support;
+use super::topology::ClothMesh;
+use crate::geometry::TriangleMesh;
+use rayon::prelude::*;
+use std::sync::OnceLock;
+
+/// How to fit.
+#[derive(Clone, Debug, Default)]
+pub struct FitOptions {
+    /// The size whose drape is kept (`--size`); without it, the recommended one (or the
+    /// reference size when no size fits).
+    pub size: Option<String>,
+    pub drape: DrapeSettings,
+}
+
+/// One size graded, draped and mapped.
+#[derive(Clone, Debug)]
+pub struct SizeFit {
+    pub graded: Graded,
+    pub draped: Draped,
+    pub map: FitMap,
+}
+
+impl SizeFit {
+    /// The draped garment as meshes, one per part of the garment in its order (positions and
+    /// normals of the drape, the parts' own UVs and triangles), for export and display.
+    pub fn meshes(&self, prepared: &PreparedGarment) -> Vec<TriangleMesh> {
+        let cloth = &prepared.cloth;
+        let normals = cloth.normals(&self.draped.positions);
+        prepared
+            .garment
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let range = cloth.part_offsets[k]..cloth.part_offsets[k + 1];
+                let particles = &cloth.vertex_particle[range];
+                TriangleMesh {
+                    positions: particles
+                        .iter()
+                        .map(|&p| self.draped.positions[p as usize])
+                        .collect(),
+                    normals: particles.iter().map(|&p| normals[p as usize]).collect(),
+                    uvs: part.mesh.uvs.clone(),
+                    indices: part.mesh.indices.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Grades, drapes (over the given lower garments) and maps one size.
+pub fn fit_size(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    size: usize,
+    lower: &[&LayerCollider],
+    settings: &DrapeSettings,
+) -> Result<SizeFit, FitError> {
+    let graded = grade::grade(prepared, body, size)?;
+    let hints: Vec<u32> = prepared.binding.bound.iter().map(|b| b.triangle).collect();
+    let draped = drape::drape(
+        &prepared.cloth,
+        &graded.rest,
+        &body.surface,
+        &hints,
+        lower,
+        Support::for_category(prepared.meta().category),
+        settings,
+    );
+    let map = fitmap::fit_map(prepared, body, &graded, &draped);
+    Ok(SizeFit {
+        graded,
+        draped,
+        map,
+    })
+}
+
+/// How far a point of a garment may move when draped over lower garments rather than on the
+/// body alone, metres; beyond it the layered drape counts as failed.
+pub const MAX_LAYER_SHIFT_M: f32 = 0.12;
+
+/// How fast the 0.5 % fastest points of a layered drape may still move at its end, mm a frame;
+/// beyond it the cloth is thrashing between the layers and the layered drape counts as failed.
+pub const MAX_LAYER_FINAL_MOTION_MM: f32 = 3.0;
+
+/// A size draped over lower garments.
+#[derive(Clone, Debug)]
+pub enum OverLayers {
+    Draped(Box<SizeFit>),
+    /// A point moved `moved_m` (more than [`MAX_LAYER_SHIFT_M`]) from the drape on the body
+    /// alone, or the cloth was still moving `final_motion_mm` a frame at the end (more than
+    /// [`MAX_LAYER_FINAL_MOTION_MM`]): the layered drape failed.
+    Failed {
+        moved_m: f32,
+        final_motion_mm: f32,
+    },
+}
+
+/// Grades, drapes over `lower` and maps one size, checked against `alone` (the same size draped
+/// on the body alone, see [`fit_size`]).
+pub fn fit_over(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    size: usize,
+    lower: &[&LayerCollider],
+    settings: &DrapeSettings,
+    alone: &SizeFit,
+) -> Result<OverLayers, FitError> {
+    let layered = fit_size(prepared, body, size, lower, settings)?;
+    let moved_m = drape::largest_move(&layered.draped.positions, &alone.draped.positions);
+    let final_motion_mm = layered.draped.stats.last_motion_p995_mm;
+    Ok(
+        if moved_m.is_finite()
+            && moved_m < MAX_LAYER_SHIFT_M
+            && final_motion_mm <= MAX_LAYER_FINAL_MOTION_MM
+        {
+            OverLayers::Draped(Box::new(layered))
+        } else {
+            OverLayers::Failed {
+                moved_m,
+                final_motion_mm,
+            }
+        },
+    )
+}
+
+/// [`fit_over`] the garments of a lower layer (`under`: each one's cloth and drape), which give way
+/// where it cannot go around them: before the drape they are pressed in under it as it hangs
+/// alone (so the drape starts with little to push against), after it under where it came to
+/// rest (or, when the layered drape failed, under `alone`). See [`press_under`]. Where they
+/// could go no farther in, the layered drape then gives way the rest
+/// ([`drape::keep_over_layers`]).
+pub fn fit_over_pressing(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    size: usize,
+    under: &mut [(&ClothMesh, &mut Draped)],
+    settings: &DrapeSettings,
+    alone: &SizeFit,
+) -> Result<OverLayers, FitError> {
+    press_all(under, (&prepared.cloth, &alone.draped), body, settings);
+    let colliders = colliders_of(under);
+    let lower: Vec<&LayerCollider> = colliders.iter().collect();
+    let mut over = fit_over(prepared, body, size, &lower, settings, alone)?;
+    let shown = match &over {
+        OverLayers::Draped(layered) => &layered.draped,
+        OverLayers::Failed { .. } => &alone.draped,
+    };
+    press_all(under, (&prepared.cloth, shown), body, settings);
+    if let OverLayers::Draped(layered) = &mut over {
+        // Where a lower garment could not be pressed in far enough (it reached the body), the
+        // upper one gives way the rest.
+        let colliders = colliders_of(under);
+        let lower: Vec<&LayerCollider> = colliders.iter().collect();
+        drape::keep_over_layers(&mut layered.draped, &body.surface, &lower, settings);
+    }
+    Ok(over)
+}
+
+/// Each garment of `under` as a layer to drape over.
+fn colliders_of(under: &[(&ClothMesh, &mut Draped)]) -> Vec<LayerCollider> {
+    under
+        .iter()
+        .map(|(cloth, draped)| LayerCollider::new(cloth, draped))
+        .collect()
+}
+
+/// Presses each garment of `under` in under `upper` (its cloth and drape).
+fn press_all(
+    under: &mut [(&ClothMesh, &mut Draped)],
+    (upper_cloth, upper): (&ClothMesh, &Draped),
+    body: &PreparedBody,
+    s: &DrapeSettings,
+) {
+    let collider = LayerCollider::new(upper_cloth, upper);
+    for (cloth, draped) in under.iter_mut() {
+        press_under(
+            (cloth, draped),
+            (&collider, upper),
+            &body.surface,
+            s.layer_margin,
+            s.skin_margin,
+        );
+    }
+}
+
+/// The report and every size's drape.
+#[derive(Clone, Debug)]
+pub struct FitOutcome {
+    pub report: FitReport,
+    pub recommendation: Recommendation,
+    /// One per size, in chart order.
+    pub sizes: Vec<SizeFit>,
+    /// Index of the selected size.
+    pub selected: usize,
+}
+
+impl FitOutcome {
+    /// The selected size's fit.
+    pub fn selected(&self) -> &SizeFit {
+        &self.sizes[self.selected]
+    }
+}
+
+/// The fitting's worker threads: one per core, named `anprobe-fit-N`, built once. `None` when the
+/// system refuses threads (the sizes are then fitted one after another on the caller's thread).
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("anprobe-fit-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// [`fit_size`] for one size of the chart, with a panic inside it reported as that size's error.
+fn fit_size_guarded(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    size: usize,
+    settings: &DrapeSettings,
+) -> Result<SizeFit, FitError> {
+    let run = std::panic::AssertUnwindSafe(|| fit_size(prepared, body, size, &[], settings));
+    std::panic::catch_unwind(run).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Err(FitError::Panicked {
+            size: prepared.meta().sizes[size].label.clone(),
+            message,
+        })
+    })
+}
+
+/// Fits every size (in parallel) and recommends one.
+pub fn fit_all(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    options: &FitOptions,
+) -> Result<FitOutcome, FitError> {
+    let meta = prepared.meta();
+    let wanted = options
+        .size
+        .as_deref()
+        .map(|label| prepared.size_index(label))
+        .transpose()?;
+    let count = meta.sizes.len();
+    let fit_one = |i: usize| fit_size_guarded(prepared, body, i, &options.drape);
+    let results: Vec<Result<SizeFit, FitError>> = match pool() {
+        Some(pool) => pool.install(|| (0..count).into_par_iter().map(fit_one).collect()),
+        None => (0..count).map(fit_one).collect(),
+    };
+    let sizes = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let checks: Vec<Vec<ChartCheck>> = meta
+        .sizes
+        .iter()
+        .map(|s| recommend::chart_checks(meta, s, &body.resolved))
+        .collect();
+    let scores: Vec<f64> = checks
+        .iter()
+        .zip(&sizes)
+        .map(|(c, f)| recommend::score(meta.category, c, &f.map.regions))
+        .collect();
+    let evidence: Vec<SizeEvidence> = meta
+        .sizes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SizeEvidence {
+            label: &s.label,
+            checks: &checks[i],
+            regions: &sizes[i].map.regions,
+            score: scores[i],
+        })
+        .collect();
+    let recommendation = recommend::recommend(meta, &body.resolved, &evidence);
+    let selected = wanted
+        .or_else(|| {
+            recommendation
+                .size
+                .as_deref()
+                .and_then(|l| prepared.size_index(l).ok())
+        })
+        .unwrap_or(prepared.reference_size);
+    let report = FitReport::new(
+        prepared,
+        body,
+        &recommendation,
+        &sizes,
+        (&checks, &scores),
+        selected,
+    );
+    Ok(FitOutcome {
+        report,
+        recommendation,
+        sizes,
+        selected,
+    })
+}
+
+/// The fit report of a garment on a body (every size draped; see [`fit_all`] for the drapes).
+pub fn fit_report(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    options: &FitOptions,
+) -> Result<FitReport, FitError> {
+    fit_all(prepared, body, options).map(|o| o.report)
+}

@@ -1,0 +1,331 @@
+//! What is wrong with typed measurements, as values: the key, how bad, which rule and the
+//! numbers the rule found (cm, kg). Words are made by whoever shows them — the app in English
+//! or German (`app::i18n`), the command line and the reports in English, through [`Display`]
+//! (`key: sentence`) and [`Issue::sentence`], which live here because the domain's own errors
+//! and reports are in English too.
+
+use super::{Key, Unit};
+use std::fmt;
+
+/// How bad an issue is: errors stop the avatar from being built, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IssueLevel {
+    Error,
+    Warning,
+}
+
+/// One problem with a measurement set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    /// The key it is about (`None` for the set as a whole).
+    pub key: Option<Key>,
+    pub level: IssueLevel,
+    /// The unit the shopper types in: the numbers are shown in it.
+    pub unit: Unit,
+    /// Which rule found it, with its numbers.
+    pub kind: IssueKind,
+}
+
+/// The rule an issue broke and the numbers it found. Lengths are in cm and weights in kg,
+/// whatever the shopper's unit; shares and the body-mass index are plain numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum IssueKind {
+    /// The stature is missing: no body can be built without it.
+    Missing,
+    /// Not a finite number.
+    NotFinite,
+    /// Zero or negative.
+    NotPositive { value: f64 },
+    /// Outside the plausible adult range `low..=high`; `slip` is the unit it looks typed in.
+    OutOfRange {
+        value: f64,
+        low: f64,
+        high: f64,
+        slip: Option<UnitSlip>,
+    },
+    /// A girth no body has that large next to another ([`BodyRule`]): `value` is not below
+    /// `factor` × `other_value` (or above it, when equal is allowed).
+    NotBelow {
+        rule: BodyRule,
+        value: f64,
+        other: Key,
+        other_value: f64,
+        factor: f64,
+        equal_ok: bool,
+    },
+    /// The waist is more than twice the hip girth (an error).
+    WaistOverTwiceHip { waist: f64, hip: f64 },
+    /// The waist is more than 1.5 times the hip girth (a warning).
+    WaistLargeForHip { waist: f64, hip: f64 },
+    /// A length's share of the stature is outside the usual `low..=high` (a warning).
+    UnusualShareOfStature {
+        value: f64,
+        stature: f64,
+        share: f64,
+        low: f64,
+        high: f64,
+    },
+    /// A length's share of the stature is outside what any adult has, `low..=high` (an
+    /// error); `inches`: it fits when read as inches.
+    ImpossibleShareOfStature {
+        value: f64,
+        stature: f64,
+        share: f64,
+        low: f64,
+        high: f64,
+        inches: bool,
+    },
+    /// A very unusual body-mass index (a warning).
+    UnusualBmi { weight: f64, stature: f64, bmi: f64 },
+    /// A body-mass index outside `low..=high`, which no body has (an error).
+    ImpossibleBmi {
+        weight: f64,
+        stature: f64,
+        bmi: f64,
+        low: f64,
+        high: f64,
+    },
+    /// The weight is far from what the typed girths and the stature predict (a warning).
+    WeightForGirths { weight: f64, expected: f64 },
+}
+
+/// The unit a value out of range looks typed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitSlip {
+    /// Inches where cm are expected.
+    Inches,
+    /// Centimetres where the shopper's unit is inches.
+    Centimetres,
+    Metres,
+    Millimetres,
+    /// Pounds where kg are expected.
+    Pounds,
+}
+
+/// The pairs of girths no body breaks (the table is `ranges::BELOW`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyRule {
+    UnderbustBelowChest,
+    ShouldersBelowHalfChest,
+    NeckBelowHalfChest,
+    WristBelowUpperArm,
+    AnkleBelowCalf,
+    KneeBelowThigh,
+    CalfBelowThigh,
+    ThighBelowHip,
+    AnkleBelowThigh,
+    CalfBelowHip,
+    KneeBelowHip,
+}
+
+impl Issue {
+    pub fn is_error(&self) -> bool {
+        self.level == IssueLevel::Error
+    }
+
+    /// The sentence for the shopper in English, e.g. "38 cm is below the plausible 60–200 cm;
+    /// was it typed in inches?".
+    pub fn sentence(&self) -> String {
+        english(self)
+    }
+}
+
+impl fmt::Display for Issue {
+    /// `key: sentence` (only the sentence for the set as a whole).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.key {
+            Some(key) => write!(f, "{}: {}", key.as_str(), self.sentence()),
+            None => f.write_str(&self.sentence()),
+        }
+    }
+}
+
+/// `value` (cm, or kg for the weight) in the shopper's unit.
+pub fn in_unit(value: f64, key: Key, unit: Unit) -> f64 {
+    match (key.is_length(), unit) {
+        (true, Unit::In) => value / 2.54,
+        _ => value,
+    }
+}
+
+/// A number for the shopper: at most one decimal, with a decimal point.
+pub fn one_decimal(value: f64) -> String {
+    let r = (value * 10.0).round() / 10.0;
+    if r == r.trunc() {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A share as a whole percentage, e.g. `0.314` → `31`.
+pub fn percent(share: f64) -> String {
+    format!("{:.0}", share * 100.0)
+}
+
+/// `v` in the shopper's unit with the unit's name, e.g. "38 cm" or "15 in".
+fn show(v: f64, key: Key, unit: Unit) -> String {
+    let name = match (key.is_length(), unit) {
+        (false, _) => "kg",
+        (true, Unit::Cm) => "cm",
+        (true, Unit::In) => "in",
+    };
+    format!("{} {name}", one_decimal(in_unit(v, key, unit)))
+}
+
+/// The English clause of a [`BodyRule`].
+fn rule_sentence(rule: BodyRule) -> &'static str {
+    match rule {
+        BodyRule::UnderbustBelowChest => "the underbust lies below the bust and is smaller",
+        BodyRule::ShouldersBelowHalfChest => "the shoulders are narrower than half the chest girth",
+        BodyRule::NeckBelowHalfChest => "the neck is smaller than half the chest girth",
+        BodyRule::WristBelowUpperArm => "the wrist is smaller than the upper arm",
+        BodyRule::AnkleBelowCalf => "the ankle is smaller than the calf",
+        BodyRule::KneeBelowThigh => "the knee is smaller than the thigh",
+        BodyRule::CalfBelowThigh => "the calf is smaller than the thigh",
+        BodyRule::ThighBelowHip => "one thigh is smaller than the hip around both",
+        BodyRule::AnkleBelowThigh => "the ankle is smaller than the thigh",
+        BodyRule::CalfBelowHip => "the calf is smaller than the hip",
+        BodyRule::KneeBelowHip => "the knee is smaller than the hip",
+    }
+}
+
+fn slip_hint(slip: Option<UnitSlip>) -> &'static str {
+    match slip {
+        None => "",
+        Some(UnitSlip::Inches) => "; was it typed in inches?",
+        Some(UnitSlip::Centimetres) => "; was it typed in cm? The unit is inches",
+        Some(UnitSlip::Metres) => "; was it typed in metres?",
+        Some(UnitSlip::Millimetres) => "; was it typed in mm?",
+        Some(UnitSlip::Pounds) => "; was it typed in pounds?",
+    }
+}
+
+/// The English sentence of an issue.
+fn english(issue: &Issue) -> String {
+    let unit = issue.unit;
+    let key = issue.key.unwrap_or(Key::Stature);
+    let say = |v: f64, k: Key| show(v, k, unit);
+    let what = key.as_str().replace('_', " ");
+    match issue.kind {
+        IssueKind::Missing => "missing; the stature is needed to build a body".into(),
+        IssueKind::NotFinite => "is not a finite number".into(),
+        IssueKind::NotPositive { value } => {
+            let sign = if value < 0.0 {
+                "is negative"
+            } else {
+                "is zero"
+            };
+            format!("{} {sign}; it must be more than 0", say(value, key))
+        }
+        IssueKind::OutOfRange {
+            value,
+            low,
+            high,
+            slip,
+        } => {
+            let side = if value < low { "below" } else { "above" };
+            let range = format!(
+                "{}–{}",
+                one_decimal(in_unit(low, key, unit)),
+                say(high, key)
+            );
+            let hint = slip_hint(slip);
+            format!("{} is {side} the plausible {range}{hint}", say(value, key))
+        }
+        IssueKind::NotBelow {
+            rule,
+            value,
+            other,
+            other_value,
+            factor,
+            equal_ok,
+        } => {
+            let cmp = if equal_ok {
+                "more than"
+            } else {
+                "not smaller than"
+            };
+            let half = if factor == 0.5 { "half " } else { "" };
+            let other_name = other.as_str().replace('_', " ");
+            format!(
+                "{} is {cmp} {half}the {other_name} ({}); {}",
+                say(value, key),
+                say(other_value, other),
+                rule_sentence(rule)
+            )
+        }
+        IssueKind::WaistOverTwiceHip { waist, hip } => format!(
+            "{} is more than twice the hip girth ({}); no body has that",
+            say(waist, Key::WaistGirth),
+            say(hip, Key::HipGirth)
+        ),
+        IssueKind::WaistLargeForHip { waist, hip } => format!(
+            "{} is unusually large for the hip girth ({}); please check both",
+            say(waist, Key::WaistGirth),
+            say(hip, Key::HipGirth)
+        ),
+        IssueKind::UnusualShareOfStature {
+            value,
+            stature,
+            share,
+            low,
+            high,
+        } => format!(
+            "{} is {} % of the stature ({}); a {what} is usually {}–{} % of it. Please check",
+            say(value, key),
+            percent(share),
+            say(stature, Key::Stature),
+            percent(low),
+            percent(high)
+        ),
+        IssueKind::ImpossibleShareOfStature {
+            value,
+            stature,
+            share,
+            low,
+            high,
+            inches,
+        } => format!(
+            "{} is {} % of the stature ({}); no adult's {what} is outside {}–{} % of it{}",
+            say(value, key),
+            percent(share),
+            say(stature, Key::Stature),
+            percent(low),
+            percent(high),
+            slip_hint(inches.then_some(UnitSlip::Inches))
+        ),
+        IssueKind::UnusualBmi {
+            weight,
+            stature,
+            bmi,
+        } => format!(
+            "{} at {} tall is a body-mass index of {}, which is very unusual. Please check",
+            say(weight, Key::WeightKg),
+            say(stature, Key::Stature),
+            one_decimal(bmi)
+        ),
+        IssueKind::ImpossibleBmi {
+            weight,
+            stature,
+            bmi,
+            low,
+            high,
+        } => format!(
+            "{} at {} tall is a body-mass index of {}, outside the possible {}–{}",
+            say(weight, Key::WeightKg),
+            say(stature, Key::Stature),
+            one_decimal(bmi),
+            one_decimal(low),
+            one_decimal(high)
+        ),
+        IssueKind::WeightForGirths { weight, expected } => {
+            let side = if weight < expected { "low" } else { "high" };
+            format!(
+                "{} kg is unusually {side} for the typed girths and stature (about {} kg expected); please check the weight or the girths",
+                one_decimal(weight),
+                one_decimal(expected)
+            )
+        }
+    }
+}

@@ -1,0 +1,982 @@
+//! The cuts: each kind of garment built on the reference avatar from its finished measurements
+//! in the reference size, with its parts (body, sleeves, bands, collar, hood, pockets, buttons)
+//! as separate meshes.
+
+use super::body_map::{BodyModel, Landmarks};
+use super::details::{self, Fall};
+use super::items::{Item, Kind};
+use super::pattern::{
+    self, Armhole, CLEARANCE, FaceOpening, Fit, Folds, Neckline, RadialTable, SleeveSpec,
+    TableSpec, TrouserSpec, Trunk, TrunkSpec, Wrap,
+};
+use super::sheet::Sheet;
+use crate::export::{GlbMaterial, GlbMesh, srgb_to_linear};
+use glam::Vec3;
+use std::f32::consts::PI;
+
+/// A matte material in an sRGB hex colour, scaled by `shade` (1 = as is).
+fn fabric(name: &str, hex: &str, shade: f32, roughness: f32) -> GlbMaterial {
+    let digits = hex.trim_start_matches('#');
+    let channel = |i: usize| {
+        f32::from(u8::from_str_radix(digits.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128))
+            / 255.0
+    };
+    let [r, g, b] = [0, 2, 4].map(|i| (srgb_to_linear(channel(i)) * shade).min(1.0));
+    GlbMaterial {
+        name: name.into(),
+        base_color: [r, g, b, 1.0],
+        metallic: 0.0,
+        roughness,
+        double_sided: false,
+    }
+}
+
+/// Buttons: a little glossier.
+fn button_material(hex: &str) -> GlbMaterial {
+    GlbMaterial {
+        roughness: 0.35,
+        ..fabric("button", hex, 1.0, 0.35)
+    }
+}
+
+/// The finished measurements of the reference size, in metres.
+struct Measures<'a>(&'a Item);
+
+impl Measures<'_> {
+    fn get(&self, key: &str) -> f32 {
+        let meta = &self.0.meta;
+        let size = meta
+            .sizes
+            .iter()
+            .find(|s| s.label == meta.reference_size)
+            .or(meta.sizes.first());
+        size.and_then(|s| s.garment.get(key))
+            .copied()
+            .unwrap_or(0.0) as f32
+            / 100.0
+    }
+}
+
+/// The meshes of one catalog item.
+pub(super) fn build(model: &BodyModel, item: &Item) -> Vec<GlbMesh> {
+    let g = Measures(item);
+    let hex = item
+        .meta
+        .colourways
+        .first()
+        .map_or("#808080", |c| c.rgb.as_str());
+    match item.kind {
+        Kind::Tee => tee(model, &g, hex),
+        Kind::Sweater => sweater(model, &g, hex),
+        Kind::Hoodie => hoodie(model, &g, hex),
+        Kind::Blouse => blouse(model, &g, hex),
+        Kind::Coat => coat(model, &g, hex),
+        Kind::Dress => dress(model, &g, hex),
+        Kind::Skirt => skirt(model, &g, hex),
+        Kind::Jeans => jeans(model, &g, hex),
+        Kind::Shorts => shorts(model, &g, hex),
+    }
+}
+
+/// A top cut on a new sheet with a collar falling from its neckline (the collar's part given):
+/// the sheet and the top's radial table.
+fn collared_top(model: &BodyModel, cut: &TopCut, fall: &Fall, part: usize) -> (Sheet, RadialTable) {
+    let mut sheet = Sheet::default();
+    let (table, trunk) = top(model, cut, &mut sheet);
+    details::collar_fall(&mut sheet, &table, &trunk, fall, part);
+    (sheet, table)
+}
+
+/// A top's fit from the hem up: the hem's girth, `lower` (a band's top, the hip), the waist
+/// and chest girths, held from the armhole's bottom up, then `upper` (the eases over the
+/// shoulder and at the neckline).
+fn trunk_fit(
+    lm: &Landmarks,
+    g: &Measures,
+    (hem, armhole_bottom): (f32, f32),
+    lower: &[(f32, Fit)],
+    upper: &[(f32, Fit)],
+) -> Vec<(f32, Fit)> {
+    let mut fit = vec![(hem, Fit::Girth(g.get("hem")))];
+    fit.extend_from_slice(lower);
+    fit.extend([
+        (lm.y_waist, Fit::Girth(g.get("waist"))),
+        (lm.y_chest, Fit::Girth(g.get("chest"))),
+        (armhole_bottom, Fit::Hold),
+    ]);
+    fit.extend_from_slice(upper);
+    fit
+}
+
+/// The side neck point's height (where a shoulder seam meets the neckline).
+fn hps(lm: &Landmarks) -> f32 {
+    lm.y_neck - 0.013
+}
+
+/// Part indices of a top.
+#[derive(Clone, Copy)]
+struct TopParts {
+    body: usize,
+    sleeves: usize,
+    cuffs: usize,
+    hem_band: usize,
+    neck: usize,
+}
+
+/// How a top is cut.
+struct TopCut {
+    columns: usize,
+    step: f32,
+    hem: f32,
+    neckline: Neckline,
+    armhole: Armhole,
+    fit: Vec<(f32, Fit)>,
+    hang: Vec<(f32, f32)>,
+    folds: Option<Folds>,
+    above: Option<f32>,
+    stand: bool,
+    face: Option<FaceOpening>,
+    pole: Option<f32>,
+    sleeve: Option<SleeveSpec>,
+    hem_band: f32,
+    neck_band: f32,
+    parts: TopParts,
+}
+
+/// Builds a top's trunk (and sleeves) into `sheet`.
+fn top(model: &BodyModel, cut: &TopCut, sheet: &mut Sheet) -> (RadialTable, Trunk) {
+    let neck_top = cut.neckline.back;
+    let hi = cut.above.unwrap_or(neck_top).max(cut.pole.unwrap_or(0.0));
+    let table = pattern::table(
+        model,
+        &TableSpec {
+            wrap: Wrap::Trunk,
+            range: (cut.hem, hi),
+            fit: &cut.fit,
+            hang: &cut.hang,
+            folds: cut.folds,
+        },
+    );
+    let spec = TrunkSpec {
+        columns: cut.columns,
+        hem: cut.hem,
+        step: cut.step,
+        armholes: Some(cut.armhole),
+        neckline: cut.neckline,
+        above: cut.above,
+        stand: cut.stand,
+        face: cut.face,
+        pole: cut.pole,
+    };
+    let p = cut.parts;
+    let trunk = pattern::trunk(sheet, &table, &spec, &|y, _| {
+        if y >= neck_top - cut.neck_band - 1e-4 {
+            p.neck
+        } else if y < cut.hem + cut.hem_band - 1e-4 {
+            p.hem_band
+        } else {
+            p.body
+        }
+    });
+    if let Some(sleeve) = &cut.sleeve {
+        for (side, hole) in [1.0, -1.0].into_iter().zip(&trunk.armholes) {
+            pattern::sleeve(sheet, model, hole, side, sleeve, (p.sleeves, p.cuffs));
+        }
+    }
+    (table, trunk)
+}
+
+/// The armhole of a sleeved top: `drop` below the armpit, just above the shoulder point.
+fn set_in(lm: &Landmarks, drop: f32, half_columns: usize) -> Armhole {
+    Armhole {
+        bottom: lm.y_axilla - drop,
+        top: lm.acromion.y + 0.01,
+        half_columns,
+        shape: [1.0, 1.0, 1.0],
+    }
+}
+
+/// A sleeve from 10 cm down the arm to `length`, through the bicep, elbow and opening girths.
+fn long_sleeve(lm: &Landmarks, length: f32, bicep: f32, opening: f32, cuff: f32) -> SleeveSpec {
+    let elbow = 0.55 * lm.arm_wrist;
+    SleeveSpec {
+        start: 0.10,
+        end: length,
+        fit: vec![
+            (0.10, Fit::Girth(bicep)),
+            (elbow, Fit::Girth(0.5 * (bicep + opening) + 0.01)),
+            (length - cuff, Fit::Girth(opening + 0.01)),
+            (length, Fit::Girth(opening)),
+        ],
+        step: 0.03,
+        blend: 5,
+        cuff,
+    }
+}
+
+/// Where a button sits on the cloth: the table's surface `extra` out, facing out.
+fn on_cloth(table: &RadialTable, theta: f32, y: f32, extra: f32) -> (Vec3, Vec3) {
+    let p = table.point(theta, y, extra);
+    let c = table.centre(y);
+    (
+        p,
+        Vec3::new(p.x - c.x, 0.0, p.z - c.z).normalize_or(Vec3::Z),
+    )
+}
+
+fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let hps = hps(lm);
+    let hem = hps - g.get("length");
+    let armhole = set_in(lm, 0.025, 7);
+    let neckline = Neckline {
+        back: hps - 0.005,
+        front: hps - 0.065,
+        width: 1.0,
+        v: false,
+    };
+    let cut = TopCut {
+        columns: 96,
+        step: 0.015,
+        hem,
+        neckline,
+        armhole,
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[],
+            &[
+                (lm.acromion.y, Fit::Ease(0.01)),
+                (neckline.back, Fit::Ease(0.006)),
+            ],
+        ),
+        hang: vec![],
+        folds: None,
+        above: None,
+        stand: false,
+        face: None,
+        pole: None,
+        sleeve: Some(SleeveSpec {
+            start: 0.10,
+            end: g.get("sleeve"),
+            fit: vec![
+                (0.10, Fit::Girth(g.get("upper_arm"))),
+                (g.get("sleeve"), Fit::Girth(g.get("cuff"))),
+            ],
+            step: 0.02,
+            blend: 5,
+            cuff: 0.0,
+        }),
+        hem_band: 0.0,
+        neck_band: 0.018,
+        parts: TopParts {
+            body: 0,
+            sleeves: 1,
+            cuffs: 1,
+            hem_band: 0,
+            neck: 2,
+        },
+    };
+    let mut sheet = Sheet::default();
+    top(model, &cut, &mut sheet);
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let main = fabric("cotton jersey", hex, 1.0, 0.9);
+    sheet.shell(
+        0.0015,
+        &[
+            ("body", main.clone()),
+            ("sleeves", main),
+            ("neckband", fabric("rib", hex, 0.85, 0.9)),
+        ],
+    )
+}
+
+fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let hps = hps(lm);
+    let hem = hps - g.get("length");
+    let armhole = set_in(lm, 0.03, 7);
+    let neckline = Neckline {
+        back: hps - 0.003,
+        front: hps - 0.06,
+        width: 1.0,
+        v: false,
+    };
+    let band = 0.06;
+    let cut = TopCut {
+        columns: 96,
+        step: 0.017,
+        hem,
+        neckline,
+        armhole,
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(hem + band, Fit::Girth(g.get("hem") + 0.02))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.01)),
+                (neckline.back, Fit::Ease(0.007)),
+            ],
+        ),
+        hang: vec![],
+        folds: None,
+        above: None,
+        stand: false,
+        face: None,
+        pole: None,
+        sleeve: Some(long_sleeve(
+            lm,
+            g.get("sleeve"),
+            g.get("upper_arm"),
+            g.get("cuff"),
+            0.06,
+        )),
+        hem_band: band,
+        neck_band: 0.025,
+        parts: TopParts {
+            body: 0,
+            sleeves: 1,
+            cuffs: 2,
+            hem_band: 2,
+            neck: 2,
+        },
+    };
+    let mut sheet = Sheet::default();
+    top(model, &cut, &mut sheet);
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let knit = fabric("merino knit", hex, 1.0, 0.95);
+    sheet.shell(
+        0.003,
+        &[
+            ("body", knit.clone()),
+            ("sleeves", knit),
+            ("rib", fabric("merino rib", hex, 0.85, 0.95)),
+        ],
+    )
+}
+
+fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let hps = hps(lm);
+    let hem = hps - g.get("length");
+    let armhole = set_in(lm, 0.035, 7);
+    let neckline = Neckline {
+        back: hps,
+        front: hps - 0.06,
+        width: 0.9,
+        v: false,
+    };
+    let crown = lm.stature + 0.035;
+    let band = 0.065;
+    let cut = TopCut {
+        columns: 88,
+        step: 0.02,
+        hem,
+        neckline,
+        armhole,
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(hem + band, Fit::Girth(g.get("hem") + 0.03))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.014)),
+                (neckline.back, Fit::Ease(0.012)),
+                (neckline.back + 0.04, Fit::Ease(0.03)),
+            ],
+        ),
+        hang: vec![(neckline.back, crown)],
+        folds: None,
+        above: Some(crown - 0.03),
+        stand: false,
+        face: Some(FaceOpening {
+            bottom: neckline.back + 0.045,
+            top: lm.y_head + 0.045,
+            half_columns: 14,
+            shape: [0.5, 1.1, 0.8],
+        }),
+        pole: Some(crown),
+        sleeve: Some(long_sleeve(
+            lm,
+            g.get("sleeve"),
+            g.get("upper_arm"),
+            g.get("cuff"),
+            0.065,
+        )),
+        hem_band: band,
+        neck_band: 0.0,
+        parts: TopParts {
+            body: 0,
+            sleeves: 1,
+            cuffs: 2,
+            hem_band: 2,
+            neck: 3,
+        },
+    };
+    let mut sheet = Sheet::default();
+    let (table, _) = top(model, &cut, &mut sheet);
+    // The kangaroo pocket: a trapezoid on the belly, open at the slanted sides.
+    let (y0, y1) = (hem + band + 0.01, hem + band + 0.19);
+    let extra = 0.0045;
+    details::patch(
+        &mut sheet,
+        &table,
+        &|u, v| {
+            let half = 0.72 - 0.22 * v;
+            (-half + 2.0 * half * u, y0 + (y1 - y0) * v)
+        },
+        extra,
+        (24, 8),
+        4,
+    );
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let fleece = fabric("cotton fleece", hex, 1.0, 0.95);
+    let rib = fabric("rib", hex, 0.85, 0.95);
+    let mut meshes = sheet.shell(
+        0.003,
+        &[
+            ("body", fleece.clone()),
+            ("sleeves", fleece.clone()),
+            ("rib", rib),
+            ("hood", fleece.clone()),
+            ("pocket", fleece),
+        ],
+    );
+    // Drawstrings hanging from the hood's opening.
+    let cords: Vec<Vec<Vec3>> = [0.16f32, -0.16]
+        .iter()
+        .map(|&theta| {
+            (0..=12)
+                .map(|i| {
+                    let y = neckline.front + 0.045 - 0.2 * i as f32 / 12.0;
+                    table.point(theta, y, 0.008)
+                })
+                .collect()
+        })
+        .collect();
+    meshes.push(details::cords(
+        "drawstrings",
+        &cords,
+        0.0035,
+        fabric("cord", "#f2efe8", 1.0, 0.8),
+    ));
+    meshes
+}
+
+fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let hps = hps(lm);
+    let hem = hps - g.get("length");
+    let armhole = set_in(lm, 0.03, 7);
+    let neckline = Neckline {
+        back: hps - 0.004,
+        front: hps - 0.05,
+        width: 1.1,
+        v: false,
+    };
+    let stand = 0.03;
+    let cut = TopCut {
+        columns: 88,
+        step: 0.018,
+        hem,
+        neckline,
+        armhole,
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[],
+            &[
+                (lm.acromion.y, Fit::Ease(0.009)),
+                (neckline.back, Fit::Ease(0.008)),
+                (neckline.back + stand, Fit::Ease(0.008)),
+            ],
+        ),
+        hang: vec![],
+        folds: None,
+        above: Some(neckline.back + stand),
+        stand: true,
+        face: None,
+        pole: None,
+        sleeve: Some(long_sleeve(
+            lm,
+            g.get("sleeve"),
+            g.get("upper_arm"),
+            g.get("cuff"),
+            0.05,
+        )),
+        hem_band: 0.0,
+        neck_band: 0.0,
+        parts: TopParts {
+            body: 0,
+            sleeves: 1,
+            cuffs: 2,
+            hem_band: 0,
+            neck: 3,
+        },
+    };
+    let (mut sheet, table) = collared_top(
+        model,
+        &cut,
+        &Fall {
+            gap: 0.3,
+            roll: 0.005,
+            width: 0.038,
+            spread: 0.012,
+            point: 0.03,
+            over: 0.005,
+        },
+        3,
+    );
+    // The button placket down the centre front.
+    let thickness = 0.0012;
+    let placket_top = neckline.front - 0.004;
+    details::patch(
+        &mut sheet,
+        &table,
+        &|u, v| {
+            (
+                -0.085 + 0.17 * u,
+                hem + 0.004 + (placket_top - hem - 0.004) * v,
+            )
+        },
+        thickness + 0.001,
+        (4, 30),
+        4,
+    );
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let crepe = fabric("viscose crepe", hex, 1.0, 0.75);
+    let mut meshes = sheet.shell(
+        thickness,
+        &[
+            ("body", crepe.clone()),
+            ("sleeves", crepe.clone()),
+            ("cuffs", crepe.clone()),
+            ("collar", crepe.clone()),
+            ("placket", crepe),
+        ],
+    );
+    let places: Vec<(Vec3, Vec3)> = (0..7)
+        .map(|i| {
+            on_cloth(
+                &table,
+                0.0,
+                placket_top - 0.02 - 0.09 * i as f32,
+                2.0 * thickness + 0.0015,
+            )
+        })
+        .collect();
+    meshes.push(details::buttons(
+        "buttons",
+        &places,
+        0.0055,
+        0.002,
+        button_material("#f4f1ea"),
+    ));
+    meshes
+}
+
+fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let hps = hps(lm);
+    let hem = hps - g.get("length");
+    let armhole = set_in(lm, 0.045, 8);
+    let neckline = Neckline {
+        back: hps + 0.002,
+        front: lm.y_chest + 0.01,
+        width: 0.9,
+        v: true,
+    };
+    let stand = 0.032;
+    let cut = TopCut {
+        columns: 88,
+        step: 0.022,
+        hem,
+        neckline,
+        armhole,
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(lm.y_hip, Fit::Girth(g.get("hip")))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.014)),
+                (neckline.back, Fit::Ease(0.013)),
+                (neckline.back + stand, Fit::Ease(0.012)),
+            ],
+        ),
+        hang: vec![(hem, lm.y_hip)],
+        folds: None,
+        above: Some(neckline.back + stand),
+        stand: true,
+        face: None,
+        pole: None,
+        sleeve: Some(SleeveSpec {
+            step: 0.035,
+            ..long_sleeve(lm, g.get("sleeve"), g.get("upper_arm"), g.get("cuff"), 0.0)
+        }),
+        hem_band: 0.0,
+        neck_band: 0.0,
+        parts: TopParts {
+            body: 0,
+            sleeves: 1,
+            cuffs: 1,
+            hem_band: 0,
+            neck: 2,
+        },
+    };
+    let (mut sheet, table) = collared_top(
+        model,
+        &cut,
+        &Fall {
+            gap: 0.1,
+            roll: 0.007,
+            width: 0.07,
+            spread: 0.035,
+            point: 0.08,
+            over: 0.008,
+        },
+        2,
+    );
+    let thickness = 0.004;
+    // Flap pockets at the hips.
+    for side in [1.0f32, -1.0] {
+        let (a, b) = (0.55 * side, 1.05 * side);
+        let (lo, hi) = (a.min(b), a.max(b));
+        details::patch(
+            &mut sheet,
+            &table,
+            &|u, v| (lo + (hi - lo) * u, lm.y_hip + 0.005 + 0.05 * v),
+            thickness + 0.0015,
+            (10, 3),
+            3,
+        );
+    }
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let wool = fabric("wool cashmere", hex, 1.0, 0.9);
+    let mut meshes = sheet.shell(
+        thickness,
+        &[
+            ("body", wool.clone()),
+            ("sleeves", wool.clone()),
+            ("collar", wool.clone()),
+            ("pockets", wool),
+        ],
+    );
+    let places: Vec<(Vec3, Vec3)> = (0..4)
+        .map(|i| {
+            on_cloth(
+                &table,
+                0.0,
+                neckline.front - 0.03 - 0.115 * i as f32,
+                thickness + 0.001,
+            )
+        })
+        .collect();
+    meshes.push(details::buttons(
+        "buttons",
+        &places,
+        0.011,
+        0.004,
+        button_material("#3b2a1e"),
+    ));
+    meshes
+}
+
+fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let hps = hps(lm);
+    let hem = hps - g.get("length");
+    let armhole = Armhole {
+        bottom: lm.y_axilla - 0.02,
+        top: lm.acromion.y + 0.02,
+        half_columns: 8,
+        shape: [0.8, 1.25, 0.5],
+    };
+    let neckline = Neckline {
+        back: hps - 0.012,
+        front: hps - 0.11,
+        width: 0.8,
+        v: false,
+    };
+    let cut = TopCut {
+        columns: 96,
+        step: 0.018,
+        hem,
+        neckline,
+        armhole,
+        fit: trunk_fit(
+            lm,
+            g,
+            (hem, armhole.bottom),
+            &[(lm.y_hip, Fit::Girth(g.get("hip")))],
+            &[
+                (lm.acromion.y, Fit::Ease(0.006)),
+                (neckline.back, Fit::Ease(0.005)),
+            ],
+        ),
+        hang: vec![(hem, lm.y_hip)],
+        folds: Some(Folds {
+            count: 16,
+            from: lm.y_hip,
+            columns: 96,
+        }),
+        above: None,
+        stand: false,
+        face: None,
+        pole: None,
+        sleeve: None,
+        hem_band: lm.y_waist - hem,
+        neck_band: 0.0,
+        parts: TopParts {
+            body: 0,
+            sleeves: 0,
+            cuffs: 0,
+            hem_band: 1,
+            neck: 0,
+        },
+    };
+    let mut sheet = Sheet::default();
+    let (table, _) = top(model, &cut, &mut sheet);
+    // A sash at the waist seam.
+    let thickness = 0.0015;
+    details::band(
+        &mut sheet,
+        &table,
+        (lm.y_waist - 0.018, lm.y_waist + 0.018),
+        thickness + 0.001,
+        (96, 2),
+        2,
+    );
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let cloth = fabric("viscose linen", hex, 1.0, 0.85);
+    sheet.shell(
+        thickness,
+        &[
+            ("bodice", cloth.clone()),
+            ("skirt", cloth),
+            ("sash", fabric("sash", hex, 0.7, 0.6)),
+        ],
+    )
+}
+
+fn skirt(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let top = lm.y_waist;
+    let hem = top - g.get("length");
+    let fit = [
+        (hem, Fit::Girth(g.get("hem"))),
+        (lm.y_hip, Fit::Girth(g.get("hip"))),
+        (top, Fit::Girth(g.get("waist"))),
+    ];
+    let table = pattern::table(
+        model,
+        &TableSpec {
+            wrap: Wrap::Trunk,
+            range: (hem, top),
+            fit: &fit,
+            hang: &[(hem, lm.y_hip)],
+            folds: Some(Folds {
+                count: 12,
+                from: lm.y_hip,
+                columns: 96,
+            }),
+        },
+    );
+    let mut sheet = Sheet::default();
+    let spec = TrunkSpec {
+        columns: 96,
+        hem,
+        step: 0.02,
+        armholes: None,
+        neckline: Neckline {
+            back: top,
+            front: top,
+            width: 0.1,
+            v: false,
+        },
+        above: None,
+        stand: false,
+        face: None,
+        pole: None,
+    };
+    let band = 0.035;
+    pattern::trunk(&mut sheet, &table, &spec, &|y, _| {
+        usize::from(y >= top - band - 1e-4)
+    });
+    sheet.drape(&model.skin, CLEARANCE, 4);
+    let cloth = fabric("wool twill", hex, 1.0, 0.85);
+    sheet.shell(0.002, &[("skirt", cloth.clone()), ("waistband", cloth)])
+}
+
+/// Back pockets (pentagons) on a seat, below `top`.
+fn back_pockets(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part: usize) {
+    for side in [1.0f32, -1.0] {
+        let (a, b) = (side * (PI - 0.88), side * (PI - 0.3));
+        let (lo, hi) = (a.min(b), a.max(b));
+        let (y_lo, y_hi) = (top - 0.19, top - 0.065);
+        details::patch(
+            sheet,
+            seat,
+            &|u, v| {
+                let point = 0.018 * (1.0 - (2.0 * u - 1.0).abs());
+                let bottom = y_lo - point;
+                (lo + (hi - lo) * u, bottom + (y_hi - bottom) * v)
+            },
+            extra,
+            (10, 8),
+            part,
+        );
+    }
+}
+
+/// Belt loops on a waistband.
+fn belt_loops(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part: usize) {
+    for centre in [0.55f32, -0.55, 1.55, -1.55, PI - 0.35, -(PI - 0.35)] {
+        details::patch(
+            sheet,
+            seat,
+            &|u, v| (centre - 0.03 + 0.06 * u, top - 0.045 + 0.045 * v),
+            extra,
+            (2, 2),
+            part,
+        );
+    }
+}
+
+/// Trousers' levels from the waistband's `top` down (the crotch, the thigh, the hem from the
+/// inside leg), on 96 columns; the fits, bands and steps are each garment's.
+fn trouser_levels(lm: &Landmarks, g: &Measures, top: f32) -> TrouserSpec {
+    let crotch = lm.y_crotch - 0.035;
+    TrouserSpec {
+        columns: 96,
+        top,
+        seat_bottom: lm.y_crotch + 0.03,
+        crotch,
+        seam_points: 11,
+        thigh: lm.y_crotch - 0.06,
+        hem: crotch - g.get("inside_leg"),
+        step: 0.0,
+        blend: 3,
+        seat_fit: Vec::new(),
+        leg_fit: Vec::new(),
+        waistband: 0.0,
+        hem_band: 0.0,
+    }
+}
+
+fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let top = lm.y_waist;
+    let levels = trouser_levels(lm, g, top);
+    let (thigh, hem) = (levels.thigh, levels.hem);
+    let spec = TrouserSpec {
+        step: 0.02,
+        seat_fit: vec![
+            (lm.y_crotch, Fit::Ease(0.01)),
+            (lm.y_hip, Fit::Girth(g.get("hip"))),
+            (top, Fit::Girth(g.get("waist"))),
+        ],
+        leg_fit: vec![
+            (hem, Fit::Girth(g.get("leg_opening"))),
+            (lm.y_knee, Fit::Girth(g.get("knee"))),
+            (thigh, Fit::Girth(g.get("thigh"))),
+        ],
+        waistband: 0.04,
+        hem_band: 0.0,
+        ..levels
+    };
+    let mut sheet = Sheet::default();
+    let seat = pattern::trousers(&mut sheet, model, &spec, (0, 1, 0));
+    let thickness = 0.002;
+    let extra = thickness + 0.001;
+    back_pockets(&mut sheet, &seat, top, extra, 2);
+    belt_loops(&mut sheet, &seat, top, extra, 1);
+    // The fly: a stitched-down flap left of the centre front.
+    details::patch(
+        &mut sheet,
+        &seat,
+        &|u, v| {
+            (
+                0.005 + 0.11 * u,
+                top - 0.045 - 0.15 + 0.15 * v - 0.02 * (1.0 - v) * u,
+            )
+        },
+        extra,
+        (3, 8),
+        2,
+    );
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let denim = fabric("denim", hex, 1.0, 0.95);
+    let mut meshes = sheet.shell(
+        thickness,
+        &[
+            ("legs", denim.clone()),
+            ("waistband", fabric("denim band", hex, 0.9, 0.95)),
+            ("pockets", denim),
+        ],
+    );
+    let button = on_cloth(&seat, 0.0, top - 0.02, thickness + 0.001);
+    meshes.push(details::buttons(
+        "shank button",
+        &[button],
+        0.008,
+        0.003,
+        GlbMaterial {
+            metallic: 1.0,
+            roughness: 0.4,
+            ..fabric("brass", "#b08d57", 1.0, 0.4)
+        },
+    ));
+    meshes
+}
+
+fn shorts(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+    let lm = &model.lm;
+    let top = lm.y_waist - 0.035;
+    let levels = trouser_levels(lm, g, top);
+    let (thigh, hem) = (levels.thigh, levels.hem);
+    let spec = TrouserSpec {
+        step: 0.018,
+        seat_fit: vec![
+            (lm.y_crotch, Fit::Ease(0.012)),
+            (lm.y_hip, Fit::Girth(g.get("hip"))),
+            (top, Fit::Girth(g.get("waist"))),
+        ],
+        leg_fit: vec![
+            (hem, Fit::Girth(g.get("leg_opening"))),
+            (thigh, Fit::Girth(g.get("thigh"))),
+        ],
+        waistband: 0.038,
+        hem_band: 0.035,
+        ..levels
+    };
+    let mut sheet = Sheet::default();
+    let seat = pattern::trousers(&mut sheet, model, &spec, (0, 1, 2));
+    let thickness = 0.002;
+    let extra = thickness + 0.001;
+    back_pockets(&mut sheet, &seat, top, extra, 3);
+    belt_loops(&mut sheet, &seat, top, extra, 1);
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    let twill = fabric("cotton twill", hex, 1.0, 0.9);
+    let mut meshes = sheet.shell(
+        thickness,
+        &[
+            ("legs", twill.clone()),
+            ("waistband", twill.clone()),
+            ("turn-ups", fabric("turn-ups", hex, 0.92, 0.9)),
+            ("pockets", twill),
+        ],
+    );
+    let button = on_cloth(&seat, 0.0, top - 0.019, thickness + 0.001);
+    meshes.push(details::buttons(
+        "button",
+        &[button],
+        0.0075,
+        0.003,
+        button_material("#5a4632"),
+    ));
+    meshes
+}

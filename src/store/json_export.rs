@@ -1,0 +1,295 @@
+//! The whole store as one JSON file (`anprobe data export`, the app's "Export backup…"):
+//! `export_json` writes everything the shopper recorded, and `import_json` restores it exactly
+//! (same ids, same values) into an empty store. The rotating database backups are
+//! `recovery::backup_files`.
+
+use super::consent::{Consent, upsert_consent};
+use super::orders::{ItemStatus, NewOrder, NewOrderItem, Order, load_orders};
+use super::profiles::{Profile, insert_snapshot, load_snapshots};
+use super::returns::{ReturnRecord, insert_return};
+use super::timeline::{Contact, NewContact, insert_contact, load_contacts};
+use super::wishlist::{NewWishlistItem, WishlistItem, all_by_id, insert_item};
+use super::{Store, StoreError, validate};
+use crate::measurements::{Form, Key, Measurements, Unit};
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `format` field of a backup.
+pub const BACKUP_FORMAT: &str = "anprobe-backup";
+
+/// The newest backup format version this code writes and reads.
+pub const BACKUP_VERSION: u32 = 1;
+
+/// Everything in the store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    /// Always [`BACKUP_FORMAT`].
+    pub format: String,
+    /// The backup format version ([`BACKUP_VERSION`]).
+    pub version: u32,
+    pub profiles: Vec<BackupProfile>,
+    pub wishlist: Vec<WishlistItem>,
+    pub orders: Vec<Order>,
+    pub contacts: Vec<Contact>,
+    pub consents: Vec<Consent>,
+}
+
+/// A profile with its whole measurement history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BackupProfile {
+    pub id: i64,
+    pub name: String,
+    pub created: String,
+    pub snapshots: Vec<BackupSnapshot>,
+}
+
+/// One measurement snapshot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BackupSnapshot {
+    pub id: i64,
+    pub taken: String,
+    pub form: Option<Form>,
+    pub unit: Unit,
+    /// cm (kg for `weight_kg`).
+    pub values: BTreeMap<Key, f64>,
+}
+
+/// Prefixes an error with where in the backup it was found.
+fn at(place: String) -> impl Fn(StoreError) -> StoreError {
+    use rusqlite::ErrorCode;
+    move |e| match e {
+        // Failures of the disk are not the backup's fault: keep them as they are.
+        StoreError::Sqlite(ref failure)
+            if matches!(
+                failure.sqlite_error_code(),
+                Some(ErrorCode::DiskFull | ErrorCode::ReadOnly | ErrorCode::SystemIoFailure)
+            ) =>
+        {
+            e
+        }
+        StoreError::Import(message) => StoreError::Import(format!("{place}: {message}")),
+        other => StoreError::Import(format!("{place}: {other}")),
+    }
+}
+
+fn row_counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>, StoreError> {
+    ["profiles", "wishlist", "orders", "contacts", "consents"]
+        .into_iter()
+        .map(|table| {
+            let n: i64 =
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            Ok((table, n))
+        })
+        .collect()
+}
+
+fn import_order(conn: &Connection, order: &Order) -> Result<(), StoreError> {
+    let checked = NewOrder {
+        retailer: order.retailer.clone(),
+        order_number: order.order_number.clone(),
+        date: order.date.clone(),
+        items: order
+            .items
+            .iter()
+            .map(|i| NewOrderItem {
+                sku: i.sku.clone(),
+                name: i.name.clone(),
+                size: i.size.clone(),
+                colour: i.colour.clone(),
+                price: i.price,
+                currency: i.currency.clone(),
+                return_window_days: i.return_window_days,
+            })
+            .collect(),
+    }
+    .validated()?;
+    conn.execute(
+        "INSERT INTO orders (id, retailer, order_number, date) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            order.id,
+            checked.retailer,
+            checked.order_number,
+            checked.date
+        ],
+    )?;
+    for (i, (item, new)) in order.items.iter().zip(&checked.items).enumerate() {
+        conn.execute(
+            "INSERT INTO order_items (id, order_id, sku, name, size, colour, price, currency, return_window_days, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                item.id,
+                order.id,
+                new.sku,
+                new.name,
+                new.size,
+                new.colour,
+                new.price,
+                new.currency,
+                new.return_window_days,
+                item.status.as_str()
+            ],
+        )?;
+        if let Some(record) = &item.returned {
+            if item.status != ItemStatus::Returned {
+                return Err(StoreError::Import(format!(
+                    "items[{i}] has a return but its status is {}",
+                    item.status.as_str()
+                )));
+            }
+            let record = ReturnRecord {
+                date: validate::date(&format!("items[{i}].return.date"), &record.date)?,
+                reason: validate::optional(&record.reason),
+                fit: record.fit.clone(),
+            };
+            insert_return(conn, item.id, &record)?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Everything in the store, in id order.
+    pub fn export(&self) -> Result<Backup, StoreError> {
+        let conn = self.conn();
+        let profiles = self
+            .profiles()?
+            .into_iter()
+            .map(|Profile { id, name, created }| {
+                let snapshots = load_snapshots(conn, "profile_id = ?1", id, "id", -1)?
+                    .into_iter()
+                    .map(|s| BackupSnapshot {
+                        id: s.id,
+                        taken: s.taken,
+                        form: s.measurements.form,
+                        unit: s.measurements.unit,
+                        values: s.measurements.values,
+                    })
+                    .collect();
+                Ok(BackupProfile {
+                    id,
+                    name,
+                    created,
+                    snapshots,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Backup {
+            format: BACKUP_FORMAT.to_string(),
+            version: BACKUP_VERSION,
+            profiles,
+            wishlist: all_by_id(conn)?,
+            orders: load_orders(conn, "1", Vec::new(), "id", -1)?,
+            contacts: load_contacts(conn, None)?,
+            consents: self.consents()?,
+        })
+    }
+
+    /// The full backup as pretty JSON (see `docs/store.md`).
+    pub fn export_json(&self) -> Result<String, StoreError> {
+        serde_json::to_string_pretty(&self.export()?)
+            .map_err(|e| StoreError::Import(format!("cannot write the backup: {e}")))
+    }
+
+    /// Restores a JSON backup into this store, which must be empty; every record is checked,
+    /// and all of it is written in one transaction or nothing is.
+    pub fn import_json(&mut self, json: &str) -> Result<(), StoreError> {
+        let backup: Backup = serde_json::from_str(json)
+            .map_err(|e| StoreError::Import(format!("not a readable backup: {e}")))?;
+        self.import(&backup)
+    }
+
+    /// Restores a backup into this store, which must be empty (see [`Store::import_json`]).
+    pub fn import(&mut self, backup: &Backup) -> Result<(), StoreError> {
+        if backup.format != BACKUP_FORMAT {
+            return Err(StoreError::Import(format!(
+                "not an Anprobe backup (format {:?}, expected {BACKUP_FORMAT:?})",
+                backup.format
+            )));
+        }
+        if backup.version > BACKUP_VERSION {
+            return Err(StoreError::Import(format!(
+                "written by a newer Anprobe (backup version {}; this version reads up to {BACKUP_VERSION})",
+                backup.version
+            )));
+        }
+        self.write(|tx| {
+            let held: Vec<String> = row_counts(tx)?
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(table, n)| format!("{n} {table}"))
+                .collect();
+            if !held.is_empty() {
+                return Err(StoreError::Conflict(format!(
+                    "a backup is restored only into an empty store; this one holds {}",
+                    held.join(", ")
+                )));
+            }
+            for (i, p) in backup.profiles.iter().enumerate() {
+                let place = format!("profiles[{i}]");
+                let name = validate::required("name", &p.name).map_err(at(place.clone()))?;
+                let created = validate::date("created", &p.created).map_err(at(place.clone()))?;
+                tx.execute(
+                    "INSERT INTO profiles (id, name, created) VALUES (?1, ?2, ?3)",
+                    params![p.id, name, created],
+                )
+                .map_err(|e| at(place.clone())(e.into()))?;
+                for (j, s) in p.snapshots.iter().enumerate() {
+                    let place = format!("{place}.snapshots[{j}]");
+                    let m = validate::measurements(&Measurements {
+                        form: s.form,
+                        unit: s.unit,
+                        values: s.values.clone(),
+                    })
+                    .map_err(at(place.clone()))?;
+                    let taken = validate::date("taken", &s.taken).map_err(at(place.clone()))?;
+                    insert_snapshot(tx, Some(s.id), p.id, &taken, &m).map_err(at(place))?;
+                }
+            }
+            for (i, w) in backup.wishlist.iter().enumerate() {
+                let item = NewWishlistItem {
+                    retailer: w.retailer.clone(),
+                    sku: w.sku.clone(),
+                    name: w.name.clone(),
+                    size: w.size.clone(),
+                    colourway: w.colourway.clone(),
+                    price: w.price,
+                    currency: w.currency.clone(),
+                    note: w.note.clone(),
+                    added: w.added.clone(),
+                }
+                .validated()
+                .map_err(at(format!("wishlist[{i}]")))?;
+                insert_item(tx, Some(w.id), &item).map_err(at(format!("wishlist[{i}]")))?;
+            }
+            for (i, order) in backup.orders.iter().enumerate() {
+                import_order(tx, order).map_err(at(format!("orders[{i}]")))?;
+            }
+            for (i, c) in backup.contacts.iter().enumerate() {
+                let contact = NewContact {
+                    counterpart: c.counterpart.clone(),
+                    kind: c.kind,
+                    channel: c.channel,
+                    date: c.date.clone(),
+                    summary: c.summary.clone(),
+                    outcome: c.outcome.clone(),
+                }
+                .validated()
+                .map_err(at(format!("contacts[{i}]")))?;
+                insert_contact(tx, Some(c.id), &contact).map_err(at(format!("contacts[{i}]")))?;
+            }
+            for (i, c) in backup.consents.iter().enumerate() {
+                let place = format!("consents[{i}]");
+                let counterpart =
+                    validate::required("counterpart", &c.counterpart).map_err(at(place.clone()))?;
+                let consent = Consent {
+                    counterpart,
+                    ..c.clone()
+                };
+                upsert_consent(tx, &consent).map_err(at(place))?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,88 @@
+//! Metadata problems that are warnings, not errors, and every problem reported at once.
+
+use super::files::{
+    accessor_start, edited, import_ok, list, messages, position_accessor, with_meta,
+};
+use anprobe::garment::import_slice;
+use serde_json::json;
+
+#[test]
+fn size_chart_order_overlap_and_unknown_fields_are_warnings() {
+    let bytes = with_meta(|m| {
+        m["sizes"][1]["body"]["chest_girth"] = json!({ "min": 86, "max": 98 });
+        let (a, b) = (m["sizes"][3].clone(), m["sizes"][4].clone());
+        m["sizes"][3] = b;
+        m["sizes"][4] = a;
+        m["fit"] = json!("regular");
+        m["sizes"][0]["garment"]["collar"] = json!(40);
+    });
+    let g = import_ok(&bytes);
+    let warnings = messages(&g);
+    let has = |text: &str| warnings.iter().any(|w| w.contains(text));
+    assert!(
+        has("sizes[1].body.chest_girth: 86–98 overlaps \"XS\" (80–88)"),
+        "{warnings:#?}"
+    );
+    assert!(
+        has("sizes[4].body.chest_girth: sizes are not in ascending order"),
+        "{warnings:#?}"
+    );
+    assert!(
+        has("extensions.ANPROBE_garment.fit: unknown field, ignored"),
+        "{warnings:#?}"
+    );
+    assert!(
+        has("sizes[0].garment.collar: unknown garment region \"collar\""),
+        "{warnings:#?}"
+    );
+    assert!(
+        has("sizes[4].garment.chest: 118 cm is smaller than in the size before"),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn garment_away_from_the_body_is_a_warning() {
+    let bytes = edited(|json, _| {
+        for n in json["nodes"].as_array_mut().unwrap() {
+            n["translation"] = json!([1.0, -0.9, 0.0]);
+        }
+    });
+    let g = import_ok(&bytes);
+    let warnings = messages(&g);
+    assert!(
+        warnings.iter().any(
+            |w| w.starts_with("scenes[0]: not around the A-pose reference body")
+                && w.contains("off the body's axis")
+                && w.contains("not where tops sit")
+        ),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn undeclared_extension_is_a_warning() {
+    let bytes = edited(|json, _| json["extensionsUsed"] = json!([]));
+    let g = import_ok(&bytes);
+    assert_eq!(
+        messages(&g),
+        ["extensionsUsed: \"ANPROBE_garment\" is not declared in extensionsUsed"]
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let bytes = edited(|json, bin| {
+        let meta = &mut json["extensions"]["ANPROBE_garment"];
+        meta["price"] = json!(-1);
+        meta["currency"] = json!("XYZ");
+        let at = accessor_start(json, position_accessor(json));
+        bin[at..at + 4].copy_from_slice(&f32::NAN.to_le_bytes());
+    });
+    let e = import_slice(&bytes, None).unwrap_err();
+    assert!(e.has_error("price: -1"), "{e}");
+    assert!(e.has_error("currency: \"XYZ\""), "{e}");
+    assert!(e.has_error("vertex 0 is not finite"), "{e}");
+    assert_eq!(e.errors().count(), 3, "{}", list(&e.diagnostics));
+    assert!(e.to_string().contains("(and 2 more errors)"));
+}

@@ -1,0 +1,232 @@
+//! Schema migrations, each tested from a database file built with the previous versions' SQL; a
+//! newer schema is refused untouched.
+
+use super::{StDir, st_open};
+use anprobe::garment::{Region, Verdict};
+use anprobe::measurements::Key;
+use anprobe::store::recovery::{consent_seal_v1, snapshot_seal};
+use anprobe::store::schema::MIGRATIONS;
+use anprobe::store::{DB_FILE, LATEST_VERSION, Store, StoreError};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+/// Builds a database at schema `version` with the migrations' own SQL.
+fn st_db_at_version(dir: &Path, version: u32) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(dir.join(DB_FILE)).unwrap();
+    for m in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        conn.execute_batch(m.sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", version).unwrap();
+    conn
+}
+
+fn st_v1_rows(conn: &rusqlite::Connection) {
+    let values = [
+        ("chest_girth".to_string(), 92.5),
+        ("stature".to_string(), 168.0),
+    ];
+    let seal = snapshot_seal(1, 1, "2024-01-02", "female", "cm", &values);
+    conn.execute_batch(&format!(
+        "INSERT INTO profiles (id, name, created) VALUES (1, 'Ana', '2024-01-01');
+         INSERT INTO snapshots (id, profile_id, taken, form, unit, seal) VALUES (1, 1, '2024-01-02', 'female', 'cm', '{seal}');
+         INSERT INTO snapshot_values VALUES (1, 'stature', 168.0), (1, 'chest_girth', 92.5);
+         INSERT INTO orders (id, retailer, order_number, date) VALUES (1, 'Zalando', 'Z-1', '2024-02-01');
+         INSERT INTO order_items (id, order_id, sku, name, size, price, currency, return_window_days, status)
+             VALUES (1, 1, 'SKU-1', 'Shirt', 'M', 39.95, 'EUR', 30, 'delivered');
+         INSERT INTO consents (counterpart, kind, keys, share_history, seal)
+             VALUES ('Zalando', 'retailer', 'chest_girth', 1, '{}');
+         UPDATE meta SET value = 6 WHERE key = 'generation';",
+        consent_seal_v1("Zalando", "retailer", "chest_girth", true)
+    ))
+    .unwrap();
+}
+
+#[test]
+fn migration_v1_to_latest_keeps_data() {
+    let dir = StDir::new("migrate-v1");
+    st_v1_rows(&st_db_at_version(&dir.path, 1));
+    let (store, report) = Store::open(&dir.path).unwrap();
+    assert_eq!(report.migrated_from, Some(1));
+    assert!(
+        report.backup.is_some(),
+        "a backup is taken before migrating"
+    );
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let order = store.order(1).unwrap();
+    assert_eq!(order.items[0].colour, "", "v2 adds the colour");
+    assert_eq!(
+        order.items[0].return_deadline.as_deref(),
+        Some("2024-03-02")
+    );
+    let consent = store.consent("Zalando").unwrap().unwrap();
+    assert!(
+        consent.share_orders && consent.share_contacts,
+        "v3 splits the history scope"
+    );
+    assert_eq!(
+        store
+            .latest_measurements(1)
+            .unwrap()
+            .unwrap()
+            .measurements
+            .get(Key::ChestGirth),
+        Some(92.5)
+    );
+    assert!(store.check().unwrap().is_ok());
+}
+
+#[test]
+fn migration_v2_to_v3_splits_consents_and_keeps_damage_visible() {
+    let dir = StDir::new("migrate-v2");
+    {
+        let conn = st_db_at_version(&dir.path, 2);
+        st_v1_rows(&conn);
+        conn.execute_batch(&format!(
+            "UPDATE order_items SET colour = 'navy';
+             INSERT INTO consents (counterpart, kind, keys, share_history, seal)
+                 VALUES ('Mia', 'stylist', 'stature,chest_girth', 0, '{}');
+             INSERT INTO consents (counterpart, kind, keys, share_history, seal)
+                 VALUES ('Tampered', 'retailer', 'hip_girth', 1, 'not-the-seal');",
+            consent_seal_v1("Mia", "stylist", "stature,chest_girth", false)
+        ))
+        .unwrap();
+    }
+    let (store, report) = Store::open(&dir.path).unwrap();
+    assert_eq!(report.migrated_from, Some(2));
+    assert_eq!(
+        store.schema_version().unwrap(),
+        LATEST_VERSION,
+        "through v3"
+    );
+    assert_eq!(store.order(1).unwrap().items[0].colour, "navy");
+    let mia = store.consent("mia").unwrap().unwrap();
+    assert!(!mia.share_orders && !mia.share_contacts);
+    assert_eq!(mia.keys, [Key::Stature, Key::ChestGirth]);
+    // The altered row was not re-sealed by the migration: still reported.
+    assert_eq!(report.checksum_failures.len(), 1);
+    assert!(matches!(
+        store.consent("Tampered"),
+        Err(StoreError::Checksum {
+            table: "consents",
+            ..
+        })
+    ));
+    let check = store.check().unwrap();
+    assert!(!check.is_ok());
+    assert!(check.checksum_failures[0].row.contains("Tampered"));
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_untouched() {
+    let dir = StDir::new("too-new");
+    {
+        let mut store = st_open(&dir.path);
+        store.add_profile("Ana", "2026-01-01").unwrap();
+    }
+    rusqlite::Connection::open(dir.db())
+        .unwrap()
+        .pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
+    let before = fs::read(dir.db()).unwrap();
+    let err = Store::open(&dir.path).err().expect("refused");
+    assert!(
+        matches!(err, StoreError::TooNew { found, .. } if found == LATEST_VERSION + 1),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("newer version of Anprobe"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.db()).unwrap(), before);
+}
+
+#[test]
+fn migration_v3_to_v4_adds_the_settings_and_keeps_everything_else() {
+    let dir = StDir::new("migrate-v3");
+    {
+        // A v3 file as v3 wrote it: v1's rows, then migrations 2 and 3 with their Rust steps.
+        let mut conn = st_db_at_version(&dir.path, 1);
+        st_v1_rows(&conn);
+        let tx = conn.transaction().unwrap();
+        for m in MIGRATIONS.iter().filter(|m| (2..=3).contains(&m.version)) {
+            tx.execute_batch(m.sql).unwrap();
+            if let Some(fixup) = m.fixup {
+                fixup(&tx).unwrap();
+            }
+        }
+        tx.pragma_update(None, "user_version", 3).unwrap();
+        tx.commit().unwrap();
+    }
+    let (mut store, report) = Store::open(&dir.path).unwrap();
+    assert_eq!(report.migrated_from, Some(3));
+    assert!(
+        report.backup.is_some(),
+        "a backup is taken before migrating"
+    );
+    assert!(report.checksum_failures.is_empty(), "{:?}", report.warnings);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert_eq!(store.language().unwrap(), None, "nothing chosen yet");
+    assert_eq!(store.shown_profile().unwrap(), None);
+    assert_eq!(store.profiles().unwrap()[0].name, "Ana");
+    assert!(store.consent("Zalando").unwrap().unwrap().share_orders);
+    store.set_language("de").unwrap();
+    store.set_shown_profile(1).unwrap();
+    assert!(store.check().unwrap().is_ok());
+    drop(store);
+    let store = st_open(&dir.path);
+    assert_eq!(store.language().unwrap().as_deref(), Some("de"));
+    assert_eq!(store.shown_profile().unwrap(), Some(1));
+}
+
+/// A v4 file's return feedback spoke of `sleeves`; v5 stores the fit's own word, `sleeve`, and
+/// leaves every other region and verdict as it was.
+#[test]
+fn migration_v4_to_v5_renames_sleeves_feedback_to_the_fits_region() {
+    let dir = StDir::new("migrate-v4");
+    {
+        // A v4 file as v4 wrote it: migrations 1 to 4 with their Rust steps, then a return whose
+        // feedback names the sleeves.
+        let mut conn = st_db_at_version(&dir.path, 1);
+        let tx = conn.transaction().unwrap();
+        for m in MIGRATIONS.iter().filter(|m| (2..=4).contains(&m.version)) {
+            tx.execute_batch(m.sql).unwrap();
+            if let Some(fixup) = m.fixup {
+                fixup(&tx).unwrap();
+            }
+        }
+        tx.execute_batch(
+            "INSERT INTO orders (id, retailer, order_number, date) VALUES (1, 'Zalando', 'Z-1', '2024-02-01');
+             INSERT INTO order_items (id, order_id, sku, name, size, price, currency, return_window_days, status, colour)
+                 VALUES (1, 1, 'SKU-1', 'Shirt', 'M', 39.95, 'EUR', 30, 'delivered', 'navy');
+             INSERT INTO returns (item_id, date, reason) VALUES (1, '2024-02-10', 'sleeves too long');
+             INSERT INTO return_fit (item_id, region, verdict) VALUES (1, 'sleeves', 'long');
+             INSERT INTO return_fit (item_id, region, verdict) VALUES (1, 'chest', 'tight');
+             UPDATE order_items SET status = 'returned' WHERE id = 1;",
+        )
+        .unwrap();
+        tx.pragma_update(None, "user_version", 4).unwrap();
+        tx.commit().unwrap();
+    }
+    let (store, report) = Store::open(&dir.path).unwrap();
+    assert_eq!(report.migrated_from, Some(4));
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let returned = store.order(1).unwrap().items[0].returned.clone().unwrap();
+    assert_eq!(
+        returned.fit,
+        BTreeMap::from([
+            (Region::Chest, Verdict::Tight),
+            (Region::Sleeve, Verdict::Long)
+        ])
+    );
+    let conn = rusqlite::Connection::open(dir.path.join(DB_FILE)).unwrap();
+    let stored: Vec<String> = conn
+        .prepare("SELECT region FROM return_fit ORDER BY region")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored, ["chest", "sleeve"]);
+    assert!(store.check().unwrap().is_ok());
+}
