@@ -265,7 +265,7 @@ fn file_action(app: &mut App, action: FileAction, answer: Option<&Path>) {
     app.insert_resource(Dialogs(Box::new(Answer(answer.map(Path::to_path_buf)))));
     app.world_mut().write_message(action);
     app.update();
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(120);
     while app
         .world()
         .resource::<anprobe::app::PendingDialog>()

@@ -254,8 +254,10 @@ fn survey_bodies_measure_within_half_a_centimetre() {
     use anprobe::measurements::{Measurements, resolve};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
     if !dir.exists() {
-        eprintln!("skipped: {} not found", dir.display());
-        return;
+        return crate::prerequisite::missing(
+            "body::survey_bodies_measure_within_half_a_centimetre",
+            &format!("the ANSUR II survey files in {}", dir.display()),
+        );
     }
     let columns: [(Key, &[&str]); 16] = [
         (Key::Stature, &["stature"]),

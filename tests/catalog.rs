@@ -398,7 +398,7 @@ fn distance_to_triangle(p: Vec3, t: &[Vec3; 3]) -> f32 {
             .map(|&(u, v)| distance_to_segment(p, u, v))
             .fold(f32::INFINITY, f32::min);
     }
-    let n = n.normalize();
+    let n = n.normalize_or_zero();
     let q = p - n * (p - a).dot(n);
     let inside = [(a, b), (b, c), (c, a)]
         .iter()

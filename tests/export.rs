@@ -1,5 +1,6 @@
 //! Tests: export — the .glb re-reads with the `gltf` crate unchanged, measures like the report
-//! says, and passes the Khronos validator (when `ANPROBE_GLTF_VALIDATOR` names it).
+//! says, and passes the Khronos validator (`ANPROBE_GLTF_VALIDATOR` names it; without it the check is
+//! reported as skipped, and fails under `ANPROBE_REQUIRE_ALL=1`).
 
 use anprobe::body::{self, Avatar, TapePlacement};
 use anprobe::export::{ExportError, GlbMaterial, GlbMesh, write_glb, write_glb_file};
@@ -348,10 +349,15 @@ fn write_errors_name_the_file() {
 }
 
 /// The Khronos glTF validator's `issues` for a file, when `ANPROBE_GLTF_VALIDATOR` names its
-/// node module folder (`None` otherwise: the caller skips).
+/// node module folder; otherwise `None` (the caller skips), reported as a missing prerequisite
+/// (a failure under `ANPROBE_REQUIRE_ALL=1`).
+#[track_caller]
 pub(crate) fn khronos_issues(path: &std::path::Path) -> Option<serde_json::Value> {
     let Some(module) = std::env::var_os("ANPROBE_GLTF_VALIDATOR") else {
-        println!("skipped: set ANPROBE_GLTF_VALIDATOR to the gltf-validator node module folder");
+        crate::prerequisite::missing(
+            &format!("the Khronos check of {}", path.display()),
+            "the Khronos glTF validator (ANPROBE_GLTF_VALIDATOR naming its node module folder)",
+        );
         return None;
     };
     let script = "const v=require(process.argv[1]);\

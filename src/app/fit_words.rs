@@ -5,18 +5,17 @@
 use crate::app::i18n::{Lang, key_label};
 use crate::app::panels::labels;
 use crate::fit::english;
-use crate::fit::fitmap::RegionFit;
-use crate::fit::recommend::{ChartCheck, Reason};
+use crate::fit::fitmap::{RegionFinding, RegionFit};
+use crate::fit::recommend::{ChartCheck, RangeSide, Reason};
 use crate::garment::{Region, Verdict};
 use crate::measurements::Key;
 
 /// The verdict on a region without the region's name (the fit table's last column):
 /// `"snug, +2 cm ease"`, `"3 cm longer than standard"`; German `"knapp, +2 cm Zugabe"`.
 pub fn region_detail(fit: &RegionFit, lang: Lang) -> String {
-    let sentence = region_sentence(fit, lang);
-    match sentence.split_once(": ") {
-        Some((_, detail)) => detail.to_string(),
-        None => sentence,
+    match lang {
+        Lang::En => english::region_detail(fit),
+        Lang::De => detail_de(fit),
     }
 }
 
@@ -38,28 +37,33 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
 }
 
 fn region_de(fit: &RegionFit) -> String {
-    let name = labels::region(fit.region, Lang::De);
-    if fit.verdict == Verdict::Tight {
-        return format!(
-            "{name}: {}, Stoff um {:.0} % gedehnt (gibt {:.0} % nach)",
-            labels::verdict(Verdict::Tight, Lang::De),
-            fit.strain_pct.max(0.0),
-            fit.stretch_pct
-        );
-    }
-    if fit.region.is_length() {
-        let cm = fit.ease_cm.abs().round();
-        return match fit.verdict {
-            Verdict::Long => format!("{name}: {cm:.0} cm länger als Standard"),
-            Verdict::Short => format!("{name}: {cm:.0} cm kürzer als Standard"),
-            _ => format!("{name}: {}", labels::verdict(Verdict::Standard, Lang::De)),
-        };
-    }
     format!(
-        "{name}: {}, {} Zugabe",
-        labels::verdict(fit.verdict, Lang::De),
-        english::signed_cm(fit.ease_cm)
+        "{}: {}",
+        labels::region(fit.region, Lang::De),
+        detail_de(fit)
     )
+}
+
+fn detail_de(fit: &RegionFit) -> String {
+    let verdict = |v| labels::verdict(v, Lang::De);
+    match fit.finding() {
+        RegionFinding::Stretched {
+            strain_pct,
+            stretch_pct,
+        } => format!(
+            "{}, Stoff um {strain_pct:.0} % gedehnt (gibt {stretch_pct:.0} % nach)",
+            verdict(Verdict::Tight)
+        ),
+        RegionFinding::LongerBy(cm) => format!("{cm:.0} cm länger als Standard"),
+        RegionFinding::ShorterBy(cm) => format!("{cm:.0} cm kürzer als Standard"),
+        RegionFinding::StandardLength => verdict(Verdict::Standard).to_string(),
+        RegionFinding::Ease {
+            verdict: v,
+            ease_cm,
+        } => {
+            format!("{}, {} Zugabe", verdict(v), english::signed_cm(ease_cm))
+        }
+    }
 }
 
 fn reason_de(reason: &Reason) -> String {
@@ -75,11 +79,7 @@ fn reason_de(reason: &Reason) -> String {
             outside,
         } => format!(
             "{} {} im Bereich von Größe {size} ({}); {}",
-            inside
-                .iter()
-                .map(|c| key_de(&c.key))
-                .collect::<Vec<_>>()
-                .join(" und "),
+            english::join(inside, " und ", |c| key_de(&c.key)),
             if inside.len() > 1 { "liegen" } else { "liegt" },
             checks_de(inside),
             outside_de(outside)
@@ -115,11 +115,7 @@ fn reason_de(reason: &Reason) -> String {
 }
 
 fn regions_de(regions: &[Region]) -> String {
-    regions
-        .iter()
-        .map(|r| labels::region(*r, Lang::De))
-        .collect::<Vec<_>>()
-        .join(", ")
+    english::join(regions, ", ", |r| labels::region(*r, Lang::De).to_string())
 }
 
 /// A size chart's measurement key in German (`chest_girth` → `Brustumfang`); an unknown key as
@@ -129,41 +125,31 @@ fn key_de(key: &str) -> String {
 }
 
 fn checks_de(checks: &[ChartCheck]) -> String {
-    checks
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {} cm in {:.0}\u{2013}{:.0}",
-                key_de(&c.key),
-                c.body_cm.map_or("?".to_string(), |v| format!("{v:.0}")),
-                c.min,
-                c.max
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    english::join(checks, ", ", |c| {
+        format!(
+            "{} {} cm in {}",
+            key_de(&c.key),
+            c.body_text(),
+            c.range_text()
+        )
+    })
 }
 
 fn outside_de(outside: &[ChartCheck]) -> String {
     if outside.is_empty() {
         return "in jedem Bereich".into();
     }
-    outside
-        .iter()
-        .map(|c| {
-            let v = c.body_cm.unwrap_or(f64::NAN);
-            let (dir, by) = if v > c.max {
-                ("über", v - c.max)
-            } else {
-                ("unter", c.min - v)
-            };
-            format!(
-                "{} ({v:.0} cm) liegt {by:.0} cm {dir} dem Bereich {:.0}\u{2013}{:.0}",
-                key_de(&c.key),
-                c.min,
-                c.max
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    english::join(outside, "; ", |c| {
+        let (side, by) = c.outside_by();
+        let side = match side {
+            RangeSide::Above => "über",
+            RangeSide::Below => "unter",
+        };
+        format!(
+            "{} ({} cm) liegt {by:.0} cm {side} dem Bereich {}",
+            key_de(&c.key),
+            c.body_text(),
+            c.range_text()
+        )
+    })
 }

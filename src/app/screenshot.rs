@@ -239,8 +239,17 @@ fn count_waiting_pipelines(mut main_world: ResMut<MainWorld>, cache: Res<Pipelin
 }
 
 fn finish(job: &Job, result: Result<(), String>, exit: &mut MessageWriter<AppExit>) {
+    report(&job.outcome, result, exit);
+}
+
+/// Keeps the screenshot's outcome for the caller and ends the app (with an error on failure).
+fn report(
+    outcome: &Mutex<Option<Result<(), String>>>,
+    result: Result<(), String>,
+    exit: &mut MessageWriter<AppExit>,
+) {
     let failed = result.is_err();
-    if let Ok(mut slot) = job.outcome.lock() {
+    if let Ok(mut slot) = outcome.lock() {
         *slot = Some(result);
     }
     exit.write(if failed {
@@ -346,16 +355,7 @@ fn watch(
     let (out, outcome) = (job.out.clone(), job.outcome.clone());
     commands.spawn(Screenshot::primary_window()).observe(
         move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-            let result = save_png(&captured.image, &out);
-            let failed = result.is_err();
-            if let Ok(mut slot) = outcome.lock() {
-                *slot = Some(result);
-            }
-            exit.write(if failed {
-                AppExit::error()
-            } else {
-                AppExit::Success
-            });
+            report(&outcome, save_png(&captured.image, &out), &mut exit);
         },
     );
 }

@@ -2,8 +2,8 @@
 //! `text`) and of `anprobe fit`'s summary. The domain hands out values ([`Reason`],
 //! [`RegionFit`]); this module is one reader of them, the app's `i18n` another.
 
-use super::fitmap::RegionFit;
-use super::recommend::{ChartCheck, Reason};
+use super::fitmap::{RegionFinding, RegionFit};
+use super::recommend::{ChartCheck, RangeSide, Reason};
 use super::{Region, Verdict};
 
 /// The verdict as a word in a sentence: `"tight"`, `"good fit"`, `"standard length"`.
@@ -40,27 +40,24 @@ pub fn signed_cm(value: f64) -> String {
 /// The sentence for a region: `"chest: snug, +2 cm ease"`, `"length: 3 cm longer than
 /// standard"`, `"chest: tight, fabric stretched 12% (gives 5%)"`.
 pub fn region_sentence(fit: &RegionFit) -> String {
-    let name = region_name(fit.region);
-    if fit.verdict == Verdict::Tight {
-        return format!(
-            "{name}: tight, fabric stretched {:.0}% (gives {:.0}%)",
-            fit.strain_pct.max(0.0),
-            fit.stretch_pct
-        );
+    format!("{}: {}", region_name(fit.region), region_detail(fit))
+}
+
+/// The verdict on a region without its name: `"snug, +2 cm ease"`, `"3 cm longer than
+/// standard"`.
+pub fn region_detail(fit: &RegionFit) -> String {
+    match fit.finding() {
+        RegionFinding::Stretched {
+            strain_pct,
+            stretch_pct,
+        } => format!("tight, fabric stretched {strain_pct:.0}% (gives {stretch_pct:.0}%)"),
+        RegionFinding::LongerBy(cm) => format!("{cm:.0} cm longer than standard"),
+        RegionFinding::ShorterBy(cm) => format!("{cm:.0} cm shorter than standard"),
+        RegionFinding::StandardLength => "standard length".into(),
+        RegionFinding::Ease { verdict, ease_cm } => {
+            format!("{}, {} ease", verdict_word(verdict), signed_cm(ease_cm))
+        }
     }
-    if fit.region.is_length() {
-        let cm = fit.ease_cm.abs().round();
-        return match fit.verdict {
-            Verdict::Long => format!("{name}: {cm:.0} cm longer than standard"),
-            Verdict::Short => format!("{name}: {cm:.0} cm shorter than standard"),
-            _ => format!("{name}: standard length"),
-        };
-    }
-    format!(
-        "{name}: {}, {} ease",
-        verdict_word(fit.verdict),
-        signed_cm(fit.ease_cm)
-    )
 }
 
 /// A reason as a sentence.
@@ -77,11 +74,7 @@ pub fn reason(reason: &Reason) -> String {
             outside,
         } => format!(
             "your {} {} inside size {size}'s range ({}); {}",
-            inside
-                .iter()
-                .map(|c| key_name(&c.key))
-                .collect::<Vec<_>>()
-                .join(" and "),
+            join(inside, " and ", |c| key_name(&c.key)),
             if inside.len() > 1 { "are" } else { "is" },
             describe_checks(inside),
             outside_text(outside)
@@ -121,12 +114,13 @@ pub fn reasons(reasons: &[Reason]) -> Vec<String> {
     reasons.iter().map(reason).collect()
 }
 
+/// `items`, each in words, joined by `separator`.
+pub fn join<T>(items: &[T], separator: &str, words: impl Fn(&T) -> String) -> String {
+    items.iter().map(words).collect::<Vec<_>>().join(separator)
+}
+
 fn region_list(regions: &[Region], separator: &str) -> String {
-    regions
-        .iter()
-        .map(|r| region_name(*r))
-        .collect::<Vec<_>>()
-        .join(separator)
+    join(regions, separator, |r| region_name(*r))
 }
 
 /// A measurement key in a sentence: `"chest_girth"` → `"chest"`, `"inside_leg"` → `"inside leg"`.
@@ -135,41 +129,31 @@ fn key_name(key: &str) -> String {
 }
 
 fn describe_checks(checks: &[ChartCheck]) -> String {
-    checks
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {} cm in {:.0}\u{2013}{:.0}",
-                key_name(&c.key),
-                c.body_cm.map_or("?".to_string(), |v| format!("{v:.0}")),
-                c.min,
-                c.max
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    join(checks, ", ", |c| {
+        format!(
+            "{} {} cm in {}",
+            key_name(&c.key),
+            c.body_text(),
+            c.range_text()
+        )
+    })
 }
 
 fn outside_text(outside: &[ChartCheck]) -> String {
     if outside.is_empty() {
         return "inside every range".into();
     }
-    outside
-        .iter()
-        .map(|c| {
-            let v = c.body_cm.unwrap_or(f64::NAN);
-            let (dir, by) = if v > c.max {
-                ("above", v - c.max)
-            } else {
-                ("below", c.min - v)
-            };
-            format!(
-                "your {} ({v:.0} cm) is {by:.0} cm {dir} the range {:.0}\u{2013}{:.0}",
-                key_name(&c.key),
-                c.min,
-                c.max
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    join(outside, "; ", |c| {
+        let (side, by) = c.outside_by();
+        let side = match side {
+            RangeSide::Above => "above",
+            RangeSide::Below => "below",
+        };
+        format!(
+            "your {} ({} cm) is {by:.0} cm {side} the range {}",
+            key_name(&c.key),
+            c.body_text(),
+            c.range_text()
+        )
+    })
 }

@@ -38,6 +38,45 @@ pub struct RegionFit {
     pub verdict: Verdict,
 }
 
+/// What a region's verdict says, with the numbers its sentence needs (each language words it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RegionFinding {
+    /// Tight: the fabric is stretched `strain_pct` %, and gives `stretch_pct` %.
+    Stretched { strain_pct: f64, stretch_pct: f64 },
+    /// A length this many whole cm longer than standard.
+    LongerBy(f64),
+    /// A length this many whole cm shorter than standard.
+    ShorterBy(f64),
+    /// A length as long as standard.
+    StandardLength,
+    /// A girth (or the shoulders) with this verdict and this ease, cm.
+    Ease { verdict: Verdict, ease_cm: f64 },
+}
+
+impl RegionFit {
+    /// What the verdict says, with its numbers.
+    pub fn finding(&self) -> RegionFinding {
+        if self.verdict == Verdict::Tight {
+            return RegionFinding::Stretched {
+                strain_pct: self.strain_pct.max(0.0),
+                stretch_pct: self.stretch_pct,
+            };
+        }
+        if self.region.is_length() {
+            let cm = self.ease_cm.abs().round();
+            return match self.verdict {
+                Verdict::Long => RegionFinding::LongerBy(cm),
+                Verdict::Short => RegionFinding::ShorterBy(cm),
+                _ => RegionFinding::StandardLength,
+            };
+        }
+        RegionFinding::Ease {
+            verdict: self.verdict,
+            ease_cm: self.ease_cm,
+        }
+    }
+}
+
 /// The fit map of one draped size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FitMap {

@@ -251,7 +251,7 @@ fn fit_alone(
         None => {
             let options = FitOptions {
                 size: None,
-                drape: drape.clone(),
+                drape: *drape,
             };
             Arc::new(fit_all(&garment.prepared, body, &options)?)
         }

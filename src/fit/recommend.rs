@@ -28,6 +28,36 @@ pub struct ChartCheck {
     pub outside_widths: f64,
 }
 
+/// On which side of its range a measurement lies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeSide {
+    Above,
+    Below,
+}
+
+impl ChartCheck {
+    /// The range as `"90–94"` (whole cm).
+    pub fn range_text(&self) -> String {
+        format!("{:.0}\u{2013}{:.0}", self.min, self.max)
+    }
+
+    /// The shopper's value as whole cm, `"?"` when the measurements do not know it.
+    pub fn body_text(&self) -> String {
+        self.body_cm.map_or("?".to_string(), |v| format!("{v:.0}"))
+    }
+
+    /// Which side of the range the body lies on and by how many cm (a body inside, or unknown,
+    /// reads as below by a non-positive or NaN amount).
+    pub fn outside_by(&self) -> (RangeSide, f64) {
+        let v = self.body_cm.unwrap_or(f64::NAN);
+        if v > self.max {
+            (RangeSide::Above, v - self.max)
+        } else {
+            (RangeSide::Below, self.min - v)
+        }
+    }
+}
+
 /// The primary dimensions of a category (EN 13402-3 / ISO 8559-2).
 pub fn primary_keys(category: Category) -> &'static [&'static str] {
     match category {

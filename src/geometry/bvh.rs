@@ -52,6 +52,38 @@ pub struct TriangleBvh {
 }
 
 impl TriangleBvh {
+    /// Visits every leaf slot range whose node (and every ancestor) `enters` accepts, depth
+    /// first: the one walk the segment and the inside queries share.
+    pub(super) fn for_each_leaf(
+        &self,
+        mut enters: impl FnMut(&Node) -> bool,
+        mut leaf: impl FnMut(std::ops::Range<usize>),
+    ) {
+        if self.nodes.is_empty() {
+            return;
+        }
+        let mut stack = [0u32; 64];
+        let mut top = 1usize;
+        while top > 0 {
+            top -= 1;
+            let node = &self.nodes[stack[top] as usize];
+            if !enters(node) {
+                continue;
+            }
+            if node.count == 0 {
+                for child in [node.start, node.start + 1] {
+                    if top < stack.len() {
+                        stack[top] = child;
+                        top += 1;
+                    }
+                }
+                continue;
+            }
+            let start = node.start as usize;
+            leaf(start..start + node.count as usize);
+        }
+    }
+
     /// Builds the hierarchy; triangles with an out-of-range index are left out.
     pub fn new(positions: &[Vec3], indices: &[u32]) -> Self {
         let corner = |i: u32| positions.get(i as usize).copied().map(Vec3A::from);

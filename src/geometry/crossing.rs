@@ -36,40 +36,25 @@ impl TriangleBvh {
         // An axis the segment runs parallel to gets a huge finite reciprocal (never ∞, whose
         // product with a zero distance to a box face would be NaN).
         let inv = (d.signum() * d.abs().max(Vec3A::splat(1e-20))).recip();
-        let mut stack = [0u32; 64];
-        stack[0] = 0;
-        let mut top = 1usize;
-        while top > 0 {
-            top -= 1;
-            let node = &self.nodes[stack[top] as usize];
-            if !slab(o, inv, node.min, node.max, t_min, t_max) {
-                continue;
-            }
-            if node.count == 0 {
-                for child in [node.start, node.start + 1] {
-                    if top < stack.len() {
-                        stack[top] = child;
-                        top += 1;
+        self.for_each_leaf(
+            |node| slab(o, inv, node.min, node.max, t_min, t_max),
+            |slots| {
+                for slot in slots {
+                    let corners = &self.corners[slot];
+                    if let Some((t, bary)) = crosses(o, d, corners)
+                        && (t_min..=t_max).contains(&t)
+                    {
+                        let normal = (corners[1] - corners[0]).cross(corners[2] - corners[0]);
+                        found(Crossing {
+                            triangle: self.order[slot],
+                            t,
+                            bary,
+                            normal: normal.normalize_or_zero().into(),
+                        });
                     }
                 }
-                continue;
-            }
-            let start = node.start as usize;
-            for slot in start..start + node.count as usize {
-                let corners = &self.corners[slot];
-                if let Some((t, bary)) = crosses(o, d, corners)
-                    && (t_min..=t_max).contains(&t)
-                {
-                    let normal = (corners[1] - corners[0]).cross(corners[2] - corners[0]);
-                    found(Crossing {
-                        triangle: self.order[slot],
-                        t,
-                        bary,
-                        normal: normal.normalize_or_zero().into(),
-                    });
-                }
-            }
-        }
+            },
+        );
     }
 }
 

@@ -14,30 +14,16 @@ impl TriangleBvh {
         }
         let q = DVec2::new(f64::from(p.x), f64::from(p.y));
         let mut crossings = 0usize;
-        let mut stack = [0u32; 64];
-        let mut top = 1usize;
-        while top > 0 {
-            top -= 1;
-            let node = &self.nodes[stack[top] as usize];
-            if p.x < node.min.x || p.x > node.max.x || p.y < node.min.y || p.y > node.max.y {
-                continue;
-            }
-            if node.count == 0 {
-                for child in [node.start, node.start + 1] {
-                    if top < stack.len() {
-                        stack[top] = child;
-                        top += 1;
+        self.for_each_leaf(
+            |node| p.x >= node.min.x && p.x <= node.max.x && p.y >= node.min.y && p.y <= node.max.y,
+            |slots| {
+                for corners in &self.corners[slots] {
+                    if forward_hit(corners, q).is_some_and(|z| z > f64::from(p.z)) {
+                        crossings += 1;
                     }
                 }
-                continue;
-            }
-            let start = node.start as usize;
-            for corners in &self.corners[start..start + node.count as usize] {
-                if forward_hit(corners, q).is_some_and(|z| z > f64::from(p.z)) {
-                    crossings += 1;
-                }
-            }
-        }
+            },
+        );
         crossings % 2 == 1
     }
 }

@@ -253,7 +253,10 @@ pub struct FormModel {
 }
 
 impl FormModel {
-    #[allow(clippy::needless_range_loop)] // matrix code reads best with indices
+    #[expect(
+        clippy::needless_range_loop,
+        reason = "matrix code reads best with indices"
+    )]
     fn fit(form: Form, rows: &[&[f64; N]]) -> FormModel {
         let n = rows.len() as f64;
         let mut mean = vec![0.0; N];

@@ -12,7 +12,10 @@ pub struct Conditioned {
 ///
 /// Out-of-range indices and repeated indices (after the first) are ignored. `None` if the
 /// known block is not positive definite even after a small ridge, or a result is not finite.
-#[allow(clippy::needless_range_loop)] // matrix code reads best with indices
+#[expect(
+    clippy::needless_range_loop,
+    reason = "matrix code reads best with indices"
+)]
 pub fn condition(mean: &[f64], cov: &[Vec<f64>], known: &[(usize, f64)]) -> Option<Conditioned> {
     let n = mean.len();
     if cov.len() != n || cov.iter().any(|r| r.len() != n) {

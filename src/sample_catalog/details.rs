@@ -95,19 +95,15 @@ pub(super) fn collar_fall(
                 k as f32 / profile.len() as f32,
                 (k + 1) as f32 / profile.len() as f32,
             );
-            sheet.quad(
+            sheet.quad_rect(
                 [
                     rows[k][i],
                     rows[k][i + 1],
                     rows[k + 1][i + 1],
                     rows[k + 1][i],
                 ],
-                [
-                    Vec2::new(u0, v0),
-                    Vec2::new(u1, v0),
-                    Vec2::new(u1, v1),
-                    Vec2::new(u0, v1),
-                ],
+                (u0, u1),
+                (v0, v1),
                 part,
             );
         }
@@ -138,14 +134,10 @@ pub(super) fn patch(
         for c in 0..cols {
             let (u0, u1) = (c as f32 / cols as f32, (c + 1) as f32 / cols as f32);
             let (v0, v1) = (r as f32 / rows as f32, (r + 1) as f32 / rows as f32);
-            sheet.quad(
+            sheet.quad_rect(
                 [ids[r][c], ids[r][c + 1], ids[r + 1][c + 1], ids[r + 1][c]],
-                [
-                    Vec2::new(u0, v0),
-                    Vec2::new(u1, v0),
-                    Vec2::new(u1, v1),
-                    Vec2::new(u0, v1),
-                ],
+                (u0, u1),
+                (v0, v1),
                 part,
             );
         }
@@ -209,7 +201,7 @@ pub(super) fn buttons(
                 let a = TAU * k as f32 / SEGMENTS as f32;
                 let d = rim(k, radius);
                 let uv = Vec2::new(0.5 + 0.5 * a.cos(), 0.5 + 0.5 * a.sin());
-                push(top + d, (axis * 2.0 + d / radius).normalize(), uv)
+                push(top + d, (axis * 2.0 + d / radius).normalize_or_zero(), uv)
             })
             .collect();
         let bottom_centre = push(base, -axis, Vec2::splat(0.5));

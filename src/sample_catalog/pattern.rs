@@ -495,16 +495,7 @@ pub(super) fn trunk(
                     (levels[r + 1] - spec.hem) / height,
                 );
                 let part = part_of(levels[r], phi(j) + dtheta / 2.0);
-                sheet.quad(
-                    [a0, a1, b1, b0],
-                    [
-                        Vec2::new(u0, v0),
-                        Vec2::new(u1, v0),
-                        Vec2::new(u1, v1),
-                        Vec2::new(u0, v1),
-                    ],
-                    part,
-                );
+                sheet.quad_rect([a0, a1, b1, b0], (u0, u1), (v0, v1), part);
             }
         }
     }
@@ -610,7 +601,10 @@ fn hermite(p0: Vec3, l: Vec3, p1: Vec3, a: Vec3, t: f32) -> Vec3 {
 
 /// Lofts `count` free rings from an opening to a tube whose first ring is `ring_at(angles)`
 /// (points at the given angles), arriving along `arrive`; returns the last loft ring.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a loft is its opening, its tube and how it arrives: grouping them would only rename them"
+)]
 fn loft(
     sheet: &mut Sheet,
     opening: &[u32],

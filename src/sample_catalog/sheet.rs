@@ -54,6 +54,24 @@ impl Sheet {
         self.tri([a0, b1, b0], [t0, s1, s0], part);
     }
 
+    /// A quad whose texture is the rectangle `u0..u1` × `v0..v1`, corners in the order of
+    /// [`Sheet::quad`].
+    pub fn quad_rect(
+        &mut self,
+        v: [u32; 4],
+        (u0, u1): (f32, f32),
+        (v0, v1): (f32, f32),
+        part: usize,
+    ) {
+        let uv = [
+            Vec2::new(u0, v0),
+            Vec2::new(u1, v0),
+            Vec2::new(u1, v1),
+            Vec2::new(u0, v1),
+        ];
+        self.quad(v, uv, part);
+    }
+
     /// A strip between two closed rings of equal length; u = k / n around (1 at the wrap).
     pub fn stitch(&mut self, a: &[u32], b: &[u32], va: f32, vb: f32, part: usize) {
         let n = a.len();

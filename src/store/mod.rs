@@ -169,13 +169,7 @@ fn inspect(
         Ok(v) => v,
         Err(e) => return damaged(e),
     };
-    if version > LATEST_VERSION {
-        return Err(StoreError::TooNew {
-            path: path.to_path_buf(),
-            found: version,
-            supported: LATEST_VERSION,
-        });
-    }
+    refuse_newer(path, version)?;
     if let Err(e) = configure(&conn) {
         return damaged(e);
     }
@@ -403,13 +397,7 @@ impl Store {
                 Err(_) => Connection::open_with_flags(format!("file:{uri}?immutable=1"), flags)
                     .and_then(readable)?,
             };
-        if version > LATEST_VERSION {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found: version,
-                supported: LATEST_VERSION,
-            });
-        }
+        refuse_newer(path, version)?;
         if version < LATEST_VERSION {
             return Err(StoreError::Conflict(format!(
                 "{} has data format {version} and must be upgraded to {LATEST_VERSION}, but the folder is read-only",
@@ -545,4 +533,17 @@ impl Drop for Store {
     fn drop(&mut self) {
         let _ = self.backup_if_changed();
     }
+}
+
+/// A file written by a newer Anprobe (schema `version` above [`LATEST_VERSION`]) is refused and
+/// left as it is.
+fn refuse_newer(path: &Path, version: u32) -> Result<(), StoreError> {
+    if version > LATEST_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    Ok(())
 }

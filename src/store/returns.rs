@@ -26,16 +26,20 @@ pub fn parse_fit(text: &str) -> Result<Vec<(Region, Verdict)>, StoreError> {
                     ),
                 )
             })?;
-            let verdict = Verdict::parse(verdict).ok_or_else(|| {
-                StoreError::invalid(
-                    "fit",
-                    format!(
-                        "unknown verdict {:?} ({})",
-                        verdict.trim(),
-                        names(Verdict::ALL.map(Verdict::as_str))
-                    ),
-                )
-            })?;
+            // A shopper's feedback on a return: one of the five feedback verdicts (the fit
+            // map's finer ones, such as `snug`, are not a shopper's words).
+            let verdict = Verdict::parse(verdict)
+                .filter(|v| Verdict::FEEDBACK.contains(v))
+                .ok_or_else(|| {
+                    StoreError::invalid(
+                        "fit",
+                        format!(
+                            "unknown verdict {:?} ({})",
+                            verdict.trim(),
+                            names(Verdict::FEEDBACK.map(Verdict::as_str))
+                        ),
+                    )
+                })?;
             Ok((region, verdict))
         })
         .collect()

@@ -413,7 +413,7 @@ fn screenshot_of_the_orders_tab_in_german() {
 
 /// Frames until the export's file dialog has answered.
 fn until_export_written(app: &mut App) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     app.update();
     while app
         .world()

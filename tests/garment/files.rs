@@ -14,7 +14,7 @@ use std::path::PathBuf;
 /// triangles counter-clockwise seen from outside.
 pub(super) fn tube(name: &str, from: Vec3, to: Vec3, radius: f32, colour: [f32; 4]) -> GlbMesh {
     let (segments, rings) = (12u32, 4u32);
-    let axis = (to - from).normalize();
+    let axis = (to - from).normalize_or_zero();
     let u = axis.any_orthonormal_vector();
     let v = axis.cross(u);
     let mut mesh = TriangleMesh::default();

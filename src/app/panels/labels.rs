@@ -60,6 +60,14 @@ pub(crate) fn kind(kind: CounterpartKind, lang: Lang) -> &'static str {
 }
 
 /// `"chest too tight, sleeves too long"`.
+/// The fit feedback line of a return: `"Fit feedback: chest too tight, sleeve too long"`.
+pub(crate) fn fit_feedback_line(
+    fit: &std::collections::BTreeMap<Region, Verdict>,
+    lang: Lang,
+) -> String {
+    format!("{}: {}", lang.t(Msg::FitFeedback), self::fit(fit, lang))
+}
+
 pub(crate) fn fit<'a>(
     fit: impl IntoIterator<Item = (&'a Region, &'a Verdict)>,
     lang: Lang,

@@ -148,11 +148,7 @@ fn item_ui(
         }
         ui.label(RichText::new(text).italics());
         if !record.fit.is_empty() {
-            ui.label(format!(
-                "{}: {}",
-                lang.t(Msg::FitFeedback),
-                labels::fit(&record.fit, lang)
-            ));
+            ui.label(labels::fit_feedback_line(&record.fit, lang));
         }
     }
     if let Some(form) = returning

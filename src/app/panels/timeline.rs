@@ -192,11 +192,7 @@ fn entry_ui(ui: &mut egui::Ui, lang: Lang, entry: &TimelineEntry) {
                         );
                     }
                     if !record.fit.is_empty() {
-                        ui.label(format!(
-                            "{}: {}",
-                            lang.t(Msg::FitFeedback),
-                            labels::fit(&record.fit, lang)
-                        ));
+                        ui.label(labels::fit_feedback_line(&record.fit, lang));
                     }
                 }
             }

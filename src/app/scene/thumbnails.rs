@@ -155,7 +155,7 @@ fn spawn_shoot(
     ));
     let mut entities = Vec::new();
     // Framed from the front, a little from above, with room around.
-    let eye = centre + Vec3::new(0.35, 0.25, 1.0).normalize() * extent * 1.45;
+    let eye = centre + Vec3::new(0.35, 0.25, 1.0).normalize_or_zero() * extent * 1.45;
     entities.push(
         commands
             .spawn((

@@ -6,7 +6,7 @@ use crate::app::i18n::Msg;
 use crate::app::state::notices::Notices;
 use crate::app::state::store_actions::{self, AddToWishlist, FormResults, StoreAction};
 use crate::app::state::{profiles_sync, store_export};
-use crate::store::{self, OpenReport, Store, StoreError};
+use crate::store::{OpenReport, Store, StoreError};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::path::{Path, PathBuf};

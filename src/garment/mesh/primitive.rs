@@ -198,6 +198,16 @@ impl Reader<'_> {
         Some(uvs)
     }
 
+    /// Refuses the primitive at `ptr`: the garment's indices passed the limit.
+    fn too_many_indices<T>(&mut self, ptr: &str, d: &mut Diags) -> Option<T> {
+        d.error(
+            ptr,
+            format!("the garment has more than {MAX_INDICES} indices (the limit)"),
+        );
+        self.over_limit = true;
+        None
+    }
+
     /// The indices (or every vertex in order) as triangles of `count` vertices, counted against
     /// the index limit.
     fn triangles(
@@ -212,12 +222,7 @@ impl Reader<'_> {
             Some(accessor) => {
                 let l = self.layout(&accessor, Usage::Indices, &format!("{ptr}.indices"), d)?;
                 if self.indices + l.count > MAX_INDICES {
-                    d.error(
-                        ptr,
-                        format!("the garment has more than {MAX_INDICES} indices (the limit)"),
-                    );
-                    self.over_limit = true;
-                    return None;
+                    return self.too_many_indices(ptr, d);
                 }
                 let indices = self.read_indices(&l);
                 let bad = indices.iter().filter(|&&i| i as usize >= count).count();
@@ -264,12 +269,7 @@ impl Reader<'_> {
         };
         self.indices += triangles.len();
         if self.indices > MAX_INDICES {
-            d.error(
-                ptr,
-                format!("the garment has more than {MAX_INDICES} indices (the limit)"),
-            );
-            self.over_limit = true;
-            return None;
+            return self.too_many_indices(ptr, d);
         }
         Some(triangles)
     }

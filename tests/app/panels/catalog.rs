@@ -5,6 +5,7 @@
 
 use super::run_app_until;
 use crate::app::{headless, scratch};
+use anprobe::app::fit_words;
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::catalog::{CatalogView, catalog_tab};
 use anprobe::app::scene::thumbnails::Thumbnails;
@@ -13,15 +14,18 @@ use anprobe::app::{
     Catalog, CatalogDir, FitProgress, Notices, PendingDialog, ProfileStore, ShopperStore, TryOn,
     tryon_plugin,
 };
+use anprobe::fit::english;
+use anprobe::fit::outfit::WornFit;
 use anprobe::store::Store;
 use bevy::prelude::*;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use std::path::PathBuf;
 
 /// The headless app with the try-on and a store, and what the catalog tab's system keeps.
 struct CatalogTab {
     app: App,
+    lang: Lang,
     filter: CatalogFilter,
     thumbnails: Thumbnails,
 }
@@ -32,7 +36,7 @@ impl CatalogTab {
     fn frame(&mut self, ui: &mut bevy_egui::egui::Ui) {
         let world = self.app.world();
         let view = CatalogView {
-            lang: Lang::En,
+            lang: self.lang,
             catalog: world.resource::<Catalog>(),
             tryon: world.resource::<TryOn>(),
             progress: world.resource::<FitProgress>(),
@@ -66,6 +70,7 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     app.update();
     let tab = CatalogTab {
         app,
+        lang: Lang::En,
         filter: CatalogFilter::default(),
         thumbnails: Thumbnails::default(),
     };
@@ -99,6 +104,7 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     assert_eq!(fit.selected_label(), recommended);
     harness.run_ok();
     harness.get_by_label(en(Msg::Wearing));
+    the_fit_reads_german_in_german(&mut harness, &fit);
     // Worn: "Take off" above, with the garment, and in its catalog row.
     assert_eq!(harness.get_all_by_label(en(Msg::TakeOff)).count(), 2);
     assert!(harness.query_by_label(en(Msg::TryOn)).is_none());
@@ -107,6 +113,7 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     let shown = format!("{recommended} ★ {}", en(Msg::RecommendedMark));
     assert_eq!(harness.get_by_label(en(Msg::Size)).value(), Some(shown));
     let other = fit
+        .worn
         .prepared
         .meta()
         .sizes
@@ -170,4 +177,44 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     assert!(app.world().resource::<TryOn>().worn().is_empty());
     drop(harness);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Switched to German, the worn garment's fit — the recommendation's reasons and every region's
+/// verdict — reads German: no English sentence the report would print for this fit is on the
+/// tab, and the German reasons are.
+fn the_fit_reads_german_in_german(
+    harness: &mut egui_kittest::Harness<'_, CatalogTab>,
+    fit: &WornFit,
+) {
+    harness.state_mut().lang = Lang::De;
+    harness.run_ok();
+    let shown: Vec<String> = harness
+        .query_all(By::new())
+        .flat_map(|node| {
+            let node = node.accesskit_node();
+            [node.label(), node.value()]
+        })
+        .flatten()
+        .collect();
+    let recommendation = &fit.outcome.recommendation;
+    let mut english: Vec<String> = english::reasons(&recommendation.reasons);
+    for region in &fit.worn.shown.map.regions {
+        // The table's verdict column (without the region's name) and its hover sentence.
+        english.push(english::region_detail(region));
+        english.push(english::region_sentence(region));
+    }
+    assert!(!english.is_empty());
+    for sentence in &english {
+        assert!(
+            !shown.iter().any(|text| text.contains(sentence.as_str())),
+            "English on the German tab: {sentence:?}"
+        );
+    }
+    for reason in &recommendation.reasons {
+        let german = format!("• {}", fit_words::reason(reason, Lang::De));
+        assert!(shown.contains(&german), "{german:?} not among {shown:?}");
+    }
+    assert!(shown.iter().any(|t| t == Lang::De.t(Msg::Wearing)));
+    harness.state_mut().lang = Lang::En;
+    harness.run_ok();
 }

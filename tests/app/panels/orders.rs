@@ -84,7 +84,7 @@ fn the_orders_tab_records_a_return_with_fit_feedback() {
     harness.run();
     // Fit feedback: the sleeves too long, the chest good.
     for (region, verdict) in [
-        (Msg::RegionSleeves, Msg::VerdictLong),
+        (Msg::RegionSleeve, Msg::VerdictLong),
         (Msg::RegionChest, Msg::VerdictGood),
     ] {
         harness.get_by_label(en(region)).click();
@@ -117,7 +117,7 @@ fn the_orders_tab_records_a_return_with_fit_feedback() {
         en(Msg::FitFeedback),
         en(Msg::RegionChest),
         en(Msg::VerdictGood),
-        en(Msg::RegionSleeves),
+        en(Msg::RegionSleeve),
         en(Msg::VerdictLong)
     );
     harness.get_by_label(&feedback);
