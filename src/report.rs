@@ -24,9 +24,11 @@ pub struct AvatarReport {
     pub report: String,
     /// Always [`REPORT_VERSION`].
     pub version: u32,
+    /// The form the avatar was built with: `"female"` or `"male"`.
     pub form: Form,
     /// Whether the form was typed or assumed (female when not given).
     pub form_source: Source,
+    /// Vertex and triangle counts of the avatar's mesh.
     pub mesh: MeshStats,
     /// One entry per key, in [`Key::ALL`] order.
     pub measurements: Vec<MeasurementReport>,
@@ -35,18 +37,22 @@ pub struct AvatarReport {
 /// Size of the exported mesh.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeshStats {
+    /// Number of vertices.
     pub vertices: usize,
+    /// Number of triangles.
     pub triangles: usize,
 }
 
 /// One measurement: what the avatar was built for and what the tape reads on it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeasurementReport {
+    /// The measurement as its JSON key, e.g. `"chest_girth"`.
     pub key: Key,
     /// `"cm"`, or `"kg"` for `weight_kg`.
     pub unit: String,
     /// The resolved value (typed or predicted), rounded to 0.01.
     pub value: f64,
+    /// `"typed"` when the shopper gave the value, `"predicted"` when the model filled it in.
     pub source: Source,
     /// Measured on the mesh, rounded to 0.01 cm (weight: 0.1 kg); `null` when the tape found
     /// nothing to measure.
@@ -67,9 +73,20 @@ pub struct MeasurementReport {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TapeReport {
     /// A straight tape between two points (for the stature and inside leg: down to the floor).
-    Length { from: [f64; 3], to: [f64; 3] },
+    Length {
+        /// One end as `[x, y, z]` in metres, rounded to 5 decimals (for a height: the top).
+        from: [f64; 3],
+        /// The other end as `[x, y, z]` in metres, rounded to 5 decimals (for a height: the floor).
+        to: [f64; 3],
+    },
     /// A tape around the body in the plane through `origin` with unit `normal`.
-    Girth { origin: [f64; 3], normal: [f64; 3] },
+    Girth {
+        /// A point inside the measured cross-section as `[x, y, z]` in metres, rounded to 5
+        /// decimals.
+        origin: [f64; 3],
+        /// The plane's unit normal as `[x, y, z]`, rounded to 5 decimals.
+        normal: [f64; 3],
+    },
 }
 
 /// Builds the report of an avatar from its measurements and the tape readings on its mesh

@@ -14,8 +14,10 @@ use bevy::prelude::*;
 /// The language the UI is shown in.
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
+    /// English (code `en`); the default when no saved setting names a language.
     #[default]
     En,
+    /// German (code `de`).
     De,
 }
 
@@ -55,7 +57,13 @@ macro_rules! messages {
     ($($id:ident => $en:literal, $de:literal;)*) => {
         /// A UI string id; [`Lang::t`] gives its text.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($id),* }
+        pub enum Msg {
+            $(
+                /// A UI string; its English and German texts follow its name in the
+                /// `messages!` list in `app/i18n.rs`.
+                $id
+            ),*
+        }
 
         impl Msg {
             /// Every message id.

@@ -31,6 +31,7 @@ pub struct ScreenshotOptions {
     pub measurements: Option<Measurements>,
     /// Window size in physical pixels (the picture's size).
     pub width: u32,
+    /// Window height in physical pixels (the picture's height).
     pub height: u32,
     /// The right panel's tab.
     pub tab: RightPanelTab,
@@ -51,6 +52,7 @@ pub struct ScreenshotOptions {
 pub struct ScreenshotGarment {
     /// Where it was read from (named in messages).
     pub source: String,
+    /// The garment as read from that file: metadata, mesh parts and import warnings.
     pub imported: crate::garment::ImportedGarment,
     /// The size; `None`: the recommended one.
     pub size: Option<String>,

@@ -21,9 +21,18 @@ pub enum TapePlacement {
     /// its normal unit).
     Girth(Plane),
     /// A straight distance between two surface points (vertex indices).
-    Length { from: u32, to: u32 },
+    Length {
+        /// Index into the mesh positions of the tape's first end.
+        from: u32,
+        /// Index into the mesh positions of the tape's other end.
+        to: u32,
+    },
     /// From the top of the head down to the floor below it.
-    Height { top: u32 },
+    Height {
+        /// Index into the mesh positions of the top end: the crown for the stature, the crotch
+        /// point for the inside leg.
+        top: u32,
+    },
 }
 
 /// A built avatar: its mesh and where each measurement is taken on it.

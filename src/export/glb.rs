@@ -28,6 +28,7 @@ const CHUNK_BIN: u32 = 0x004E_4942;
 /// A PBR metallic-roughness material.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GlbMaterial {
+    /// The material's `name` in the glTF JSON (shown by viewers; need not be unique).
     pub name: String,
     /// Linear RGBA, each in 0..=1 (values outside are clamped when written).
     pub base_color: [f32; 4],
@@ -59,8 +60,11 @@ impl Default for GlbMaterial {
 /// be a multiple of 3. Empty `indices` mean every three consecutive positions form a triangle.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlbMesh {
+    /// The name given to both the glTF mesh and its node.
     pub name: String,
+    /// The geometry: positions, optional normals and UVs, and triangle indices.
     pub mesh: TriangleMesh,
+    /// The material the mesh is drawn in (written as its own glTF material).
     pub material: GlbMaterial,
 }
 
@@ -82,9 +86,12 @@ impl GlbMesh {
 /// Why a .glb file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// The file could not be created or written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
+        /// The file that was being written.
         path: PathBuf,
+        /// The I/O error from the operating system.
         #[source]
         source: std::io::Error,
     },

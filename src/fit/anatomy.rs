@@ -10,18 +10,25 @@ use glam::Vec3;
 /// A body part (the avatar's tubes: torso, two arms, two legs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BodyPart {
+    /// The trunk with the head and neck (everything that is not a limb).
     Torso,
+    /// The avatar's own left arm (+X side).
     LeftArm,
+    /// The avatar's own right arm (−X side).
     RightArm,
+    /// The avatar's own left leg (+X side).
     LeftLeg,
+    /// The avatar's own right leg (−X side).
     RightLeg,
 }
 
 impl BodyPart {
+    /// Whether this is either arm.
     pub fn is_arm(self) -> bool {
         matches!(self, BodyPart::LeftArm | BodyPart::RightArm)
     }
 
+    /// Whether this is either leg.
     pub fn is_leg(self) -> bool {
         matches!(self, BodyPart::LeftLeg | BodyPart::RightLeg)
     }
@@ -39,9 +46,13 @@ pub struct Anatomy {
     pub vertex_part: Vec<BodyPart>,
     /// Body part of each triangle (the part of most of its corners).
     pub triangle_part: Vec<BodyPart>,
+    /// The neck-girth tape plane (without a neck tape: level, at 84 % of the avatar's height).
     pub neck: Plane,
+    /// The chest-girth tape plane (without a chest tape: level, at 72 % of the height).
     pub chest: Plane,
+    /// The waist-girth tape plane (without a waist tape: level, at 62 % of the height).
     pub waist: Plane,
+    /// The hip-girth tape plane (without a hip tape: level, at 52 % of the height).
     pub hip: Plane,
     /// Per side (left, right): the upper-arm tape plane, normal pointing down the arm.
     pub upper_arm: [Plane; 2],

@@ -13,6 +13,7 @@ use glam::{Vec2, Vec3};
 /// Where one particle sits relative to the body.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bound {
+    /// Index of the closest body triangle (the same on every avatar: they share one topology).
     pub triangle: u32,
     /// Barycentric coordinates of the closest body point.
     pub bary: Vec3,
@@ -27,6 +28,7 @@ pub struct Bound {
 /// The binding of every particle of a garment.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Binding {
+    /// One entry per cloth particle, in particle order.
     pub bound: Vec<Bound>,
 }
 
@@ -34,8 +36,11 @@ pub struct Binding {
 /// tangential remainder.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Anchor {
+    /// The bound surface point on this body (world space, metres).
     pub base: Vec3,
+    /// Unit interpolated vertex normal at `base`, pointing out of the body.
     pub normal: Vec3,
+    /// The particle's tangential remainder, turned into this body's triangle frame (metres).
     pub tangent: Vec3,
 }
 

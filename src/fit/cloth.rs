@@ -55,24 +55,34 @@ impl Default for ClothParams {
 /// One distance constraint (with its particles' inverse masses, read on every pass).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Distance {
+    /// First particle.
     pub i: u32,
+    /// Second particle.
     pub j: u32,
+    /// Rest length, metres (the particles' distance in the rest shape).
     pub rest: f32,
+    /// Inverse mass of particle `i`, 1/kg.
     pub wi: f32,
+    /// Inverse mass of particle `j`, 1/kg.
     pub wj: f32,
 }
 
 /// The cloth's state and constraints.
 #[derive(Clone, Debug)]
 pub struct Cloth {
+    /// Particle positions, metres.
     pub x: Vec<Vec3>,
+    /// Particle velocities, m/s.
     pub v: Vec<Vec3>,
     /// Positions at the start of the current substep.
     pub prev: Vec<Vec3>,
     /// Inverse masses.
     pub w: Vec<f32>,
+    /// Stretch constraints: the mesh edges and the stitches, ordered by colour.
     pub stretch: Vec<Distance>,
+    /// Bending constraints across edge-adjacent triangles, ordered by colour.
     pub bend: Vec<Distance>,
+    /// Material and integration parameters.
     pub params: ClothParams,
 }
 

@@ -18,6 +18,7 @@ use glam::Vec3;
 /// A closed surface the cloth must stay outside of (the body), with its margin.
 #[derive(Clone, Copy, Debug)]
 pub struct Collider<'a> {
+    /// The surface with its BVH and pseudo-normals (the shopper's body).
     pub surface: &'a Surface,
     /// Distance the cloth keeps from the surface, metres.
     pub margin: f32,
@@ -57,7 +58,9 @@ impl Collider<'_> {
 /// What the cloth collides with: the body, and the garments draped underneath it.
 #[derive(Clone, Copy, Debug)]
 pub struct Obstacles<'a> {
+    /// The body and the margin the cloth keeps from it.
     pub body: Collider<'a>,
+    /// The garments draped underneath, innermost first; empty for the first layer.
     pub layers: &'a [&'a LayerCollider],
     /// Distance the cloth keeps from a lower garment, metres.
     pub layer_margin: f32,

@@ -19,18 +19,22 @@ use std::time::Instant;
 /// How the drape runs.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DrapeSettings {
+    /// Material and integration parameters of the cloth.
     pub cloth: ClothParams,
     /// Length of one frame, seconds.
     pub frame: f32,
+    /// Substeps per frame (each one predict → constraints → contacts → velocities pass).
     pub substeps: u32,
     /// Frames at the start without inertia (the pushed-out garment relaxes in place).
     pub relax_frames: u32,
     /// Frames after the relaxing ones in which gravity is this many times the cloth's own
     /// (cloth modelled far from where it hangs falls there sooner), and how many.
     pub fall_gravity: f32,
+    /// Number of those falling frames.
     pub fall_frames: u32,
     /// Frames at least, and at most.
     pub min_frames: u32,
+    /// The frame cap: the drape stops here even when not settled.
     pub max_frames: u32,
     /// Settled when no particle (but the 0.5 % that moved most) moved on average more than
     /// this a frame over the last `settle_window` frames, metres. Measured over a window, a
@@ -43,7 +47,11 @@ pub struct DrapeSettings {
     pub skin_margin: f32,
     /// Gap kept between this garment and one draped underneath, metres.
     pub layer_margin: f32,
+    /// Static Coulomb friction coefficient against the body and lower garments (a contact sticks
+    /// while its sliding is under this many times its push-out depth).
     pub static_friction: f32,
+    /// Kinetic Coulomb friction coefficient: sliding beyond the static limit is cut by this many
+    /// times the push-out depth.
     pub kinetic_friction: f32,
     /// How far beyond its rest distance along the cloth a particle may be from the support it
     /// hangs from (a fraction; see [`super::tether`]).
@@ -75,10 +83,13 @@ impl Default for DrapeSettings {
 /// What the solver did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DrapeStats {
+    /// Frames run.
     pub frames: u32,
+    /// Substeps run, over all frames.
     pub substeps: u32,
     /// Constraint passes (substeps × one pass over every constraint).
     pub iterations: u32,
+    /// Whether the cloth settled before the frame cap (`max_frames`).
     pub settled: bool,
     /// Largest displacement in the last frame, mm.
     pub last_motion_mm: f32,
@@ -96,7 +107,9 @@ pub struct DrapeStats {
     pub max_layer_penetration_mm: f32,
     /// Closest-point queries for contact planes, and the time they took, ms.
     pub contact_queries: u32,
+    /// Time spent finding contact planes and in the final exact projection, ms.
     pub contact_ms: f64,
+    /// Wall-clock time of the whole drape, ms.
     pub time_ms: f64,
 }
 
@@ -111,6 +124,7 @@ pub struct Draped {
     pub gap: Vec<f32>,
     /// The body's outward normal nearest to each particle.
     pub body_normal: Vec<Vec3>,
+    /// What the solver did.
     pub stats: DrapeStats,
 }
 

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// How one region fits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionFit {
+    /// The region measured (snake_case in JSON: `"chest"`, `"upper_arm"`, `"inside_leg"`, …).
     pub region: Region,
     /// The shopper's measurement (girths, shoulder width), or for lengths the standard length of
     /// this garment on this body, cm.
@@ -35,6 +36,7 @@ pub struct RegionFit {
     pub stretch_pct: f64,
     /// `strain_pct / stretch_pct`: 1 or more is tight.
     pub strain_ratio: f64,
+    /// How the region fits, read from the ease and the strain ratio (snake_case in JSON).
     pub verdict: Verdict,
 }
 
@@ -42,7 +44,12 @@ pub struct RegionFit {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum RegionFinding {
     /// Tight: the fabric is stretched `strain_pct` %, and gives `stretch_pct` %.
-    Stretched { strain_pct: f64, stretch_pct: f64 },
+    Stretched {
+        /// Mean stretch of the region's draped edges, % (0 or more).
+        strain_pct: f64,
+        /// The fabric's stretch in that direction, %.
+        stretch_pct: f64,
+    },
     /// A length this many whole cm longer than standard.
     LongerBy(f64),
     /// A length this many whole cm shorter than standard.
@@ -50,7 +57,12 @@ pub enum RegionFinding {
     /// A length as long as standard.
     StandardLength,
     /// A girth (or the shoulders) with this verdict and this ease, cm.
-    Ease { verdict: Verdict, ease_cm: f64 },
+    Ease {
+        /// The region's verdict (never [`Verdict::Tight`], which is [`RegionFinding::Stretched`]).
+        verdict: Verdict,
+        /// Garment minus body measurement, cm (negative when the garment is smaller).
+        ease_cm: f64,
+    },
 }
 
 impl RegionFit {
@@ -80,6 +92,8 @@ impl RegionFit {
 /// The fit map of one draped size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FitMap {
+    /// The fit of each region the garment covers and that could be measured on the drape, in
+    /// [`Region::ALL`] order.
     pub regions: Vec<RegionFit>,
     /// −1 … +1 per particle.
     pub particle_values: Vec<f32>,

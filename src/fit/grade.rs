@@ -37,6 +37,7 @@ pub type RegionWeights = [f32; 5];
 pub struct Graded {
     /// Index of the size in the chart, and its label.
     pub size: usize,
+    /// The size's label as the size chart spells it (`"M"`, `"38"`, …).
     pub label: String,
     /// Where each particle sits on the shopper's body.
     pub anchors: Vec<Anchor>,

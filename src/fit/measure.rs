@@ -141,6 +141,8 @@ pub struct GarmentLengths {
     pub inside_leg: Option<f32>,
     /// Top and bottom of the main part (y).
     pub main_top: f32,
+    /// Bottom of the main part (y). With no particle outside the sleeves, `main_top` is −∞ and
+    /// `main_bottom` +∞.
     pub main_bottom: f32,
 }
 

@@ -60,22 +60,58 @@ use crate::garment::Category;
 /// Why a garment cannot be fitted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FitError {
+    /// Welded into one cloth, the garment's parts leave no triangle with three distinct
+    /// particles.
     #[error("the garment has no triangles")]
     NoTriangles,
+    /// A vertex position is NaN or infinite.
     #[error("part {part}: vertex {vertex} is not a finite position")]
-    BadVertex { part: usize, vertex: usize },
+    BadVertex {
+        /// Index of the garment part, in import order.
+        part: usize,
+        /// Index of the vertex in that part's mesh.
+        vertex: usize,
+    },
+    /// A triangle refers to a vertex its part does not have.
     #[error("part {part}: triangle {triangle} uses a vertex index past the end")]
-    BadIndex { part: usize, triangle: usize },
+    BadIndex {
+        /// Index of the garment part, in import order.
+        part: usize,
+        /// Index of the triangle in that part's mesh (its index triple, from 0).
+        triangle: usize,
+    },
+    /// The garment's metadata lists no size.
     #[error("the size chart has no sizes")]
     NoSizes,
+    /// A size was asked for by a label the size chart lacks.
     #[error("size \"{label}\" is not in the size chart (sizes: {known})")]
-    UnknownSize { label: String, known: String },
+    UnknownSize {
+        /// The label asked for.
+        label: String,
+        /// The chart's labels, comma-separated, in chart order.
+        known: String,
+    },
+    /// The metadata's `reference_size` is not a label of its size chart.
     #[error("reference_size \"{label}\" is not in the size chart")]
-    UnknownReferenceSize { label: String },
+    UnknownReferenceSize {
+        /// The metadata's `reference_size`.
+        label: String,
+    },
+    /// The metadata's `reference_body` measurements cannot build a body.
     #[error("reference_body: {message}")]
-    ReferenceBody { message: String },
+    ReferenceBody {
+        /// What is wrong: an unknown key, a value that is not a number, a missing `stature`, or
+        /// the measurement issues, `; `-separated.
+        message: String,
+    },
+    /// The fit of one size panicked; the panic is caught and fails the whole fit with this error.
     #[error("size \"{size}\": the fit failed unexpectedly ({message})")]
-    Panicked { size: String, message: String },
+    Panicked {
+        /// Label of the size whose fit panicked.
+        size: String,
+        /// The panic's message (`unknown cause` when it carried no text).
+        message: String,
+    },
 }
 
 /// Whether garments of this category hang below the hip as one tube around both legs (skirts,

@@ -34,6 +34,7 @@ pub const FALLBACK_LIFT_M: f32 = 0.006;
 /// One garment of an outfit to fit.
 #[derive(Clone, Debug)]
 pub struct OutfitGarment {
+    /// The garment, welded, bound and measured on its reference body.
     pub prepared: Arc<PreparedGarment>,
     /// The size to wear (a chart label); `None`: the recommended one.
     pub size: Option<String>,
@@ -51,13 +52,20 @@ pub enum Layering {
     /// The drape over the lower layers failed (a point moved `moved_m` from the drape on the
     /// body alone, or the cloth still moved `final_motion_mm` a frame at the end): it is shown on
     /// the body, drawn [`FALLBACK_LIFT_M`] a lower layer outward.
-    Failed { moved_m: f32, final_motion_mm: f32 },
+    Failed {
+        /// The farthest any point of the layered drape moved from the drape alone, metres.
+        moved_m: f32,
+        /// How far the layered drape's cloth still moved in its last frame, mm (the largest move
+        /// but for the 0.5 % of points that moved most).
+        final_motion_mm: f32,
+    },
 }
 
 /// One garment of an outfit in the size it is worn: as it hangs alone on the body, and as it
 /// lies in the outfit.
 #[derive(Clone, Debug)]
 pub struct Layer {
+    /// The garment, welded, bound and measured on its reference body.
     pub prepared: Arc<PreparedGarment>,
     /// The size worn (index into the chart).
     pub size: usize,
@@ -65,6 +73,7 @@ pub struct Layer {
     pub alone: SizeFit,
     /// The size as it lies in the outfit (its fit map gives the table and the colours).
     pub shown: SizeFit,
+    /// How `shown` lies relative to the garments under it.
     pub layering: Layering,
     /// The shown drape as one mesh per garment part (lifted where the layered drape failed).
     pub parts: Vec<TriangleMesh>,

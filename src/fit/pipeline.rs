@@ -23,14 +23,18 @@ pub struct FitOptions {
     /// The size whose drape is kept (`--size`); without it, the recommended one (or the
     /// reference size when no size fits).
     pub size: Option<String>,
+    /// How each size is draped.
     pub drape: DrapeSettings,
 }
 
 /// One size graded, draped and mapped.
 #[derive(Clone, Debug)]
 pub struct SizeFit {
+    /// The garment transferred to the shopper's body and graded to this size.
     pub graded: Graded,
+    /// The graded garment draped on the body (and over any lower garments).
     pub draped: Draped,
+    /// The fit map of the drape: regions, verdicts and per-vertex values.
     pub map: FitMap,
 }
 
@@ -100,12 +104,16 @@ pub const MAX_LAYER_FINAL_MOTION_MM: f32 = 3.0;
 /// A size draped over lower garments.
 #[derive(Clone, Debug)]
 pub enum OverLayers {
+    /// The layered drape succeeded: the size's fit over the lower garments.
     Draped(Box<SizeFit>),
     /// A point moved `moved_m` (more than [`MAX_LAYER_SHIFT_M`]) from the drape on the body
     /// alone, or the cloth was still moving `final_motion_mm` a frame at the end (more than
     /// [`MAX_LAYER_FINAL_MOTION_MM`]): the layered drape failed.
     Failed {
+        /// The farthest any point moved from the drape on the body alone, metres.
         moved_m: f32,
+        /// How far the cloth still moved in the last frame, mm (the largest move but for the
+        /// 0.5 % of points that moved most).
         final_motion_mm: f32,
     },
 }
@@ -201,7 +209,9 @@ fn press_all(
 /// The report and every size's drape.
 #[derive(Clone, Debug)]
 pub struct FitOutcome {
+    /// The fit report of every size (serialised as the JSON report).
     pub report: FitReport,
+    /// The recommended size, or why none fits.
     pub recommendation: Recommendation,
     /// One per size, in chart order.
     pub sizes: Vec<SizeFit>,

@@ -18,8 +18,12 @@ use std::sync::Arc;
 /// A body ready for fitting.
 #[derive(Clone, Debug)]
 pub struct PreparedBody {
+    /// The complete measurement set the avatar is built from (cm, kg for the weight; each value
+    /// typed or predicted).
     pub resolved: Resolved,
+    /// The avatar built from `resolved`: its mesh (metres) and tape placements.
     pub avatar: Avatar,
+    /// Body parts, tape planes and landmarks read from the avatar.
     pub anatomy: Anatomy,
     /// The avatar's surface for closest-point and signed-distance queries.
     pub surface: Surface,
@@ -92,8 +96,12 @@ pub fn reference_measurements(meta: &GarmentMeta) -> Result<Measurements, FitErr
 pub struct PreparedGarment {
     /// The garment as imported, shared with whoever read it (its meshes are not copied).
     pub garment: Arc<ImportedGarment>,
+    /// The garment's parts welded into one cloth, in reference space.
     pub cloth: ClothMesh,
+    /// Each cloth particle bound to the reference avatar's closest triangle.
     pub binding: Binding,
+    /// The reference body: built from the metadata's `reference_body`, the body the garment was
+    /// modelled on.
     pub reference: PreparedBody,
     /// Index of the reference size in the size chart.
     pub reference_size: usize,

@@ -19,8 +19,11 @@ pub struct ChartCheck {
     pub key: String,
     /// The shopper's value, cm (`null` for a key the measurements do not know).
     pub body_cm: Option<f64>,
+    /// Lower end of the size's body range, cm.
     pub min: f64,
+    /// Upper end of the size's body range, cm.
     pub max: f64,
+    /// Whether the shopper's value lies within `min` … `max` (ends included; `false` when unknown).
     pub inside: bool,
     /// Whether the key is a primary dimension for this category.
     pub primary: bool,
@@ -31,7 +34,9 @@ pub struct ChartCheck {
 /// On which side of its range a measurement lies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeSide {
+    /// Above the range's upper end (the body is bigger than the size).
     Above,
+    /// Below the range's lower end (the body is smaller than the size).
     Below,
 }
 
@@ -161,36 +166,56 @@ pub enum Reason {
     NoSizes,
     /// The body is inside every range of `size` (`checks`).
     InsideAllRanges {
+        /// Label of the size.
         size: String,
+        /// Every range of the size, all with the body inside.
         checks: Vec<ChartCheck>,
     },
     /// The body's primary measurements are inside `size`'s ranges (`inside`, the primary
     /// checks); `outside` are the ranges it is not inside.
     InsidePrimaryRanges {
+        /// Label of the size.
         size: String,
+        /// The primary checks, all with the body inside.
         inside: Vec<ChartCheck>,
+        /// The size's ranges (non-primary ones) the body is not inside.
         outside: Vec<ChartCheck>,
     },
     /// No size fits: the nearest size's ranges the body is outside of.
-    NoSizeFits { outside: Vec<ChartCheck> },
+    NoSizeFits {
+        /// The nearest size's ranges the body is not inside.
+        outside: Vec<ChartCheck>,
+    },
     /// The nearest size, `size`, is tight at these primary regions (so it is not recommended).
-    NearestIsTight { size: String, regions: Vec<Region> },
+    NearestIsTight {
+        /// Label of the nearest size.
+        size: String,
+        /// The primary regions where its drape is tight.
+        regions: Vec<Region>,
+    },
     /// No size's ranges hold the body; `size` is the nearest (`outside`: the ranges it misses).
     NearestSize {
+        /// Label of the nearest size.
         size: String,
+        /// The nearest size's ranges the body is not inside.
         outside: Vec<ChartCheck>,
     },
     /// The drape's verdict on one region of the recommended size.
     Region(RegionFit),
     /// The drape finds the recommended size `verdict` at `regions`.
     DrapeFinds {
+        /// The verdict of the first such region (`tight` or `loose`).
         verdict: Verdict,
+        /// The regions whose verdict is a problem (tight or loose), in report order.
         regions: Vec<Region>,
     },
     /// A neighbouring size would be `verdict` at `region`.
     Neighbour {
+        /// Label of the neighbouring size (one smaller or one larger in the chart).
         size: String,
+        /// Its drape's verdict at `region`.
         verdict: Verdict,
+        /// Its first primary region whose verdict is not `good`.
         region: Region,
     },
     /// Some of the measurements that decide the size were predicted, not typed.
@@ -200,9 +225,13 @@ pub enum Reason {
 /// What the recommendation needs of each size.
 #[derive(Clone, Debug)]
 pub struct SizeEvidence<'a> {
+    /// The size's label.
     pub label: &'a str,
+    /// The body against each of the size's ranges ([`chart_checks`]).
     pub checks: &'a [ChartCheck],
+    /// The size's draped fit per region.
     pub regions: &'a [RegionFit],
+    /// The size's [`score`], 0 … 1 (higher is better).
     pub score: f64,
 }
 

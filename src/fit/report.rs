@@ -27,12 +27,15 @@ pub struct FitReport {
     pub report: String,
     /// Always [`REPORT_VERSION`].
     pub version: u32,
+    /// What was fitted.
     pub garment: GarmentSummary,
+    /// Whom it was fitted on.
     pub body: BodySummary,
     /// The recommended size's label; `null` when no size fits.
     pub recommended_size: Option<String>,
     /// 0 … 1.
     pub confidence: f64,
+    /// Why the size is recommended (or why none is), as English sentences ([`super::english`]).
     pub reasons: Vec<String>,
     /// The size whose drape was kept (exported with `--out`).
     pub selected_size: String,
@@ -43,61 +46,93 @@ pub struct FitReport {
 /// What was fitted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GarmentSummary {
+    /// The garment's SKU, as in its metadata.
     pub sku: String,
+    /// The garment's name, as in its metadata.
     pub name: String,
+    /// The garment's brand, as in its metadata.
     pub brand: String,
+    /// The garment's category, snake_case (`"top"`, `"bottom"`, `"dress"`, …).
     pub category: Category,
+    /// The garment's layer: 0 next to skin, 1 base, 2 mid, 3 outer.
     pub layer: u8,
+    /// Label of the size the garment was modelled in (on its reference body).
     pub reference_size: String,
+    /// The fabric's stretch before it is tight, % (`horizontal_pct` around the body, `vertical_pct`
+    /// along it).
     pub stretch: Stretch,
+    /// Particles of the cloth, after welding the parts.
     pub particles: usize,
+    /// Triangles of the cloth (degenerate ones left out).
     pub triangles: usize,
 }
 
 /// Whom it was fitted on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BodySummary {
+    /// The shopper's body form, `"female"` or `"male"`.
     pub form: Form,
+    /// The shopper's stature (body height), cm.
     pub stature_cm: f64,
 }
 
 /// One size.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SizeReport {
+    /// The size's label as the size chart spells it.
     pub label: String,
     /// 0 … 1 (chart distance and draped verdicts).
     pub score: f64,
     /// Whether the body is inside every range of this size.
     pub inside_chart: bool,
+    /// The body against each of the size's body ranges.
     pub chart: Vec<ChartCheck>,
+    /// How each measured region of the draped size fits, in report order.
     pub regions: Vec<RegionReport>,
     /// Deepest garment vertex inside the body after draping, mm.
     pub max_penetration_mm: f64,
+    /// What the cloth solver did for this size.
     pub solver: SolverReport,
 }
 
 /// One region of one size (values rounded to 0.1 cm / 0.1 %).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionReport {
+    /// The region, snake_case (`"chest"`, `"upper_arm"`, `"inside_leg"`, …).
     pub region: super::Region,
+    /// The shopper's measurement, or for lengths the standard length on this body, cm.
     pub body_cm: f64,
+    /// Measured on the draped garment, cm.
     pub garment_cm: f64,
+    /// The size chart's finished measurement, cm, as the chart gives it (not rounded); omitted when
+    /// the chart has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chart_cm: Option<f64>,
+    /// `garment_cm − body_cm`, cm (negative when the garment is smaller).
     pub ease_cm: f64,
+    /// Mean stretch of the region's draped edges against their rest lengths, % (0 or more).
     pub strain_pct: f64,
+    /// The fabric's stretch in that direction, % (as the metadata gives it, not rounded).
     pub stretch_pct: f64,
+    /// The verdict, snake_case (`"tight"`, `"snug"`, `"good"`, `"relaxed"`, `"loose"`, `"short"`,
+    /// `"standard"`, `"long"`).
     pub verdict: super::Verdict,
+    /// The verdict as an English sentence, e.g. `"chest: snug, +1 cm ease"`.
     pub text: String,
 }
 
 /// What the solver did for one size.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SolverReport {
+    /// Frames run.
     pub frames: u32,
+    /// Substeps run, over all frames.
     pub substeps: u32,
+    /// Constraint passes (one per substep).
     pub iterations: u32,
+    /// Whether the cloth settled before the frame cap.
     pub settled: bool,
+    /// Wall-clock time of the drape, ms (rounded to 0.1).
     pub time_ms: f64,
 }
 
@@ -207,6 +242,7 @@ pub struct OutfitReport {
     pub report: String,
     /// Always [`REPORT_VERSION`].
     pub version: u32,
+    /// Whom the outfit was fitted on.
     pub body: BodySummary,
     /// Lowest layer first.
     pub garments: Vec<OutfitGarmentReport>,
@@ -217,12 +253,14 @@ pub struct OutfitReport {
 pub struct OutfitGarmentReport {
     /// Every size of it fitted alone, as `anprobe fit` reports one garment.
     pub fit: FitReport,
+    /// How the worn size lies in the outfit.
     pub worn: WornReport,
 }
 
 /// How the worn size lies in the outfit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WornReport {
+    /// Label of the size worn in the outfit.
     pub size: String,
     /// `on_body` (nothing of a lower layer is worn), `over_lower_layers`, or `failed` (the drape
     /// over the lower layers failed: the garment is shown on the body, drawn a little outward).

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 /// Face, edge and vertex pseudo-normals of a closed mesh.
 #[derive(Clone, Debug, Default)]
 pub struct PseudoNormals {
+    /// Per triangle: its unit face normal, by its winding (zero for a degenerate triangle).
     pub face: Vec<Vec3>,
     /// Per triangle, per edge `k` (corner `k` → `k + 1`): the mean of the two faces' normals.
     pub edge: Vec<[Vec3; 3]>,
@@ -84,8 +85,11 @@ impl PseudoNormals {
 /// A surface to measure signed distances to: its hierarchy and pseudo-normals.
 #[derive(Clone, Debug, Default)]
 pub struct Surface {
+    /// Bounding-volume hierarchy over the triangles, for closest-point queries.
     pub bvh: TriangleBvh,
+    /// Pseudo-normals of the mesh, telling outside from inside where there are no smooth normals.
     pub normals: PseudoNormals,
+    /// The mesh's triangle indices, three per triangle.
     pub indices: Vec<u32>,
     /// Smooth vertex normals; when given, the side of a point is read from the normal
     /// interpolated at its closest point rather than from the pseudo-normal. A parametric body
@@ -100,7 +104,9 @@ pub struct Surface {
 /// A closest point with its sign: positive outside (on the normals' side).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SignedHit {
+    /// The closest point on the surface: its triangle, barycentric coordinates and feature.
     pub hit: Hit,
+    /// Distance to the closest point, metres: positive outside, negative inside.
     pub distance: f32,
     /// The pseudo-normal at the closest point (unit, or zero on a degenerate spot).
     pub normal: Vec3,

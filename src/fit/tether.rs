@@ -37,6 +37,8 @@ const RESTING: f32 = 0.03;
 const UPWARD: f32 = 0.5;
 
 impl Support {
+    /// Where garments of a category are held: bottoms and skirts by a waistband, everything else
+    /// (tops, shirts, knitwear, dresses, outerwear) on the shoulders.
     pub fn for_category(category: Category) -> Support {
         match category {
             Category::Bottom | Category::Skirt => Support::Waistband,

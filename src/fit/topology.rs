@@ -143,6 +143,7 @@ impl ClothMesh {
         self.rest.len()
     }
 
+    /// Whether the cloth has no particle.
     pub fn is_empty(&self) -> bool {
         self.rest.is_empty()
     }

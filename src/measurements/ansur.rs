@@ -94,35 +94,61 @@ pub fn shape_column(var: ShapeVar) -> &'static str {
 /// Why the survey could not be read, or the model not fitted to it.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelFitError {
+    /// A survey file could not be read.
     #[error("{path}: {source}")]
     Io {
+        /// The CSV file.
         path: PathBuf,
+        /// The I/O error from the operating system.
         source: std::io::Error,
     },
+    /// The header lacks a column the model needs.
     #[error("{path}: no column \"{column}\" in the header")]
-    MissingColumn { path: PathBuf, column: String },
+    MissingColumn {
+        /// The CSV file.
+        path: PathBuf,
+        /// The ANSUR II column name that was not found.
+        column: String,
+    },
+    /// A cell the model reads is not a finite number.
     #[error("{path}, line {line}: column \"{column}\" is not a number: \"{value}\"")]
     BadValue {
+        /// The CSV file.
         path: PathBuf,
+        /// Line in the file, counted from 1 (the header is line 1).
         line: usize,
+        /// The column's header name.
         column: String,
+        /// The cell's text, trimmed.
         value: String,
     },
+    /// A `Gender` cell other than `Female` or `Male`.
     #[error("{path}, line {line}: \"Gender\" must be Female or Male, found \"{value}\"")]
     BadGender {
+        /// The CSV file.
         path: PathBuf,
+        /// Line in the file, counted from 1 (the header is line 1).
         line: usize,
+        /// The cell's text, trimmed.
         value: String,
     },
+    /// Fewer subjects of a form than twice the number of model variables (2 × [`N`]).
     #[error("too few {form:?} subjects to fit a model: {count}")]
-    TooFew { form: Form, count: usize },
+    TooFew {
+        /// The form that has too few subjects.
+        form: Form,
+        /// How many subjects of that form were read.
+        count: usize,
+    },
 }
 
 /// One surveyed person: the form and every model variable in cm (kg for the weight);
 /// the underbust is NaN (not surveyed).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Subject {
+    /// The subject's form, from the `Gender` column.
     pub form: Form,
+    /// Every model variable in model order (see [`key_var`], [`shape_var`]).
     pub values: [f64; N],
 }
 
@@ -316,7 +342,9 @@ impl FormModel {
 pub struct Model {
     /// Variable names, in model order (see [`var_name`]).
     pub variables: Vec<String>,
+    /// The model fitted on the female subjects.
     pub female: FormModel,
+    /// The model fitted on the male subjects.
     pub male: FormModel,
 }
 

@@ -10,7 +10,9 @@ use std::fmt;
 /// How bad an issue is: errors stop the avatar from being built, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IssueLevel {
+    /// The set cannot be resolved: no avatar is built until it is fixed.
     Error,
+    /// Unusual but possible: the avatar is still built.
     Warning,
 }
 
@@ -19,6 +21,7 @@ pub enum IssueLevel {
 pub struct Issue {
     /// The key it is about (`None` for the set as a whole).
     pub key: Option<Key>,
+    /// Whether it stops the avatar (error) or only asks the shopper to check (warning).
     pub level: IssueLevel,
     /// The unit the shopper types in: the numbers are shown in it.
     pub unit: Unit,
@@ -35,58 +38,109 @@ pub enum IssueKind {
     /// Not a finite number.
     NotFinite,
     /// Zero or negative.
-    NotPositive { value: f64 },
+    NotPositive {
+        /// The typed value (cm, or kg for the weight).
+        value: f64,
+    },
     /// Outside the plausible adult range `low..=high`; `slip` is the unit it looks typed in.
     OutOfRange {
+        /// The typed value (cm, or kg for the weight).
         value: f64,
+        /// The lowest plausible value, same unit (see [`plausible_range`](super::plausible_range)).
         low: f64,
+        /// The highest plausible value, same unit.
         high: f64,
+        /// The unit in which the value would be plausible; `None` when none fits.
         slip: Option<UnitSlip>,
     },
     /// A girth no body has that large next to another ([`BodyRule`]): `value` is not below
     /// `factor` × `other_value` (or above it, when equal is allowed).
     NotBelow {
+        /// The rule that is broken.
         rule: BodyRule,
+        /// The typed value of the issue's key in cm (the girth that is too large).
         value: f64,
+        /// The key it is compared with.
         other: Key,
+        /// The typed value of `other` in cm.
         other_value: f64,
+        /// The share of `other_value` that `value` must stay below: 1 or 0.5.
         factor: f64,
+        /// Whether `value` may equal `factor` × `other_value` (only more is then wrong).
         equal_ok: bool,
     },
     /// The waist is more than twice the hip girth (an error).
-    WaistOverTwiceHip { waist: f64, hip: f64 },
+    WaistOverTwiceHip {
+        /// The typed waist girth in cm.
+        waist: f64,
+        /// The typed hip girth in cm.
+        hip: f64,
+    },
     /// The waist is more than 1.5 times the hip girth (a warning).
-    WaistLargeForHip { waist: f64, hip: f64 },
+    WaistLargeForHip {
+        /// The typed waist girth in cm.
+        waist: f64,
+        /// The typed hip girth in cm.
+        hip: f64,
+    },
     /// A length's share of the stature is outside the usual `low..=high` (a warning).
     UnusualShareOfStature {
+        /// The typed length in cm.
         value: f64,
+        /// The typed stature in cm.
         stature: f64,
+        /// `value` / `stature`, a fraction (e.g. 0.45).
         share: f64,
+        /// The lowest usual share, a fraction.
         low: f64,
+        /// The highest usual share, a fraction.
         high: f64,
     },
     /// A length's share of the stature is outside what any adult has, `low..=high` (an
     /// error); `inches`: it fits when read as inches.
     ImpossibleShareOfStature {
+        /// The typed length in cm.
         value: f64,
+        /// The typed stature in cm.
         stature: f64,
+        /// `value` / `stature`, a fraction (e.g. 0.9).
         share: f64,
+        /// The lowest possible share, a fraction.
         low: f64,
+        /// The highest possible share, a fraction.
         high: f64,
+        /// Whether the share would be possible had the length been typed in inches (cm files only).
         inches: bool,
     },
     /// A very unusual body-mass index (a warning).
-    UnusualBmi { weight: f64, stature: f64, bmi: f64 },
+    UnusualBmi {
+        /// The typed weight in kg.
+        weight: f64,
+        /// The typed stature in cm.
+        stature: f64,
+        /// The body-mass index, kg / m² (outside the usual 15–60).
+        bmi: f64,
+    },
     /// A body-mass index outside `low..=high`, which no body has (an error).
     ImpossibleBmi {
+        /// The typed weight in kg.
         weight: f64,
+        /// The typed stature in cm.
         stature: f64,
+        /// The body-mass index, kg / m².
         bmi: f64,
+        /// The lowest possible body-mass index.
         low: f64,
+        /// The highest possible body-mass index.
         high: f64,
     },
     /// The weight is far from what the typed girths and the stature predict (a warning).
-    WeightForGirths { weight: f64, expected: f64 },
+    WeightForGirths {
+        /// The typed weight in kg.
+        weight: f64,
+        /// The weight in kg the survey model expects from the typed girths and stature.
+        expected: f64,
+    },
 }
 
 /// The unit a value out of range looks typed in.
@@ -96,7 +150,9 @@ pub enum UnitSlip {
     Inches,
     /// Centimetres where the shopper's unit is inches.
     Centimetres,
+    /// Metres where cm are expected (the value × 100 is plausible).
     Metres,
+    /// Millimetres where cm are expected (the value ÷ 10 is plausible).
     Millimetres,
     /// Pounds where kg are expected.
     Pounds,
@@ -105,20 +161,32 @@ pub enum UnitSlip {
 /// The pairs of girths no body breaks (the table is `ranges::BELOW`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BodyRule {
+    /// The underbust girth is at most the chest girth.
     UnderbustBelowChest,
+    /// The shoulder width is at most half the chest girth.
     ShouldersBelowHalfChest,
+    /// The neck girth is less than half the chest girth.
     NeckBelowHalfChest,
+    /// The wrist girth is less than the upper-arm girth.
     WristBelowUpperArm,
+    /// The ankle girth is less than the calf girth.
     AnkleBelowCalf,
+    /// The knee girth is less than the thigh girth.
     KneeBelowThigh,
+    /// The calf girth is less than the thigh girth.
     CalfBelowThigh,
+    /// The girth of one thigh is less than the hip girth around both.
     ThighBelowHip,
+    /// The ankle girth is less than the thigh girth.
     AnkleBelowThigh,
+    /// The calf girth is less than the hip girth.
     CalfBelowHip,
+    /// The knee girth is less than the hip girth.
     KneeBelowHip,
 }
 
 impl Issue {
+    /// Whether the issue is an error, which stops the avatar from being built.
     pub fn is_error(&self) -> bool {
         self.level == IssueLevel::Error
     }

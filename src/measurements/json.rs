@@ -6,34 +6,73 @@ use std::path::{Path, PathBuf};
 /// Why a measurements file could not be read or written; each names what is wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum JsonError {
+    /// The text is not valid JSON.
     #[error("not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
+        /// Line of the error, counted from 1.
         line: usize,
+        /// Column of the error on that line, counted from 1.
         column: usize,
+        /// serde_json's description of the error, without its position.
         message: String,
     },
+    /// The top level is not a JSON object.
     #[error("the file must hold one JSON object {{\"stature\": …}}, not {found}")]
-    NotObject { found: &'static str },
+    NotObject {
+        /// What the top level is instead, e.g. "a list".
+        found: &'static str,
+    },
+    /// A key that is neither a measurement nor `form` or `unit`.
     #[error("unknown key \"{key}\"{hint}")]
-    UnknownKey { key: String, hint: String },
+    UnknownKey {
+        /// The key as written in the file.
+        key: String,
+        /// `; did you mean "…"?` for a near miss, else empty.
+        hint: String,
+    },
+    /// A measurement whose value is neither a number nor `null`.
     #[error("\"{key}\" must be a number, not {found}")]
-    NotANumber { key: String, found: String },
+    NotANumber {
+        /// The key as written in the file.
+        key: String,
+        /// The value found, e.g. `the string "abc"` or "a list".
+        found: String,
+    },
+    /// A `form` other than `"female"` or `"male"`.
     #[error("\"form\" must be \"female\" or \"male\", not {found}")]
-    BadForm { found: String },
+    BadForm {
+        /// The value found, e.g. `the string "x"` or "a number".
+        found: String,
+    },
+    /// A `unit` other than `"cm"` or `"in"`.
     #[error("\"unit\" must be \"cm\" or \"in\", not {found}")]
-    BadUnit { found: String },
+    BadUnit {
+        /// The value found, e.g. `the string "mm"` or "a number".
+        found: String,
+    },
+    /// The same key appears twice in the object.
     #[error("\"{key}\" is given twice")]
-    Duplicate { key: String },
+    Duplicate {
+        /// The repeated key as written in the file.
+        key: String,
+    },
+    /// Both `chest_girth` and its alias `bust_girth` are given.
     #[error("\"chest_girth\" and its alias \"bust_girth\" are both given; keep one")]
     AliasClash,
+    /// The file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The measurements file that was being read or written.
         path: PathBuf,
+        /// The I/O error from the operating system.
         source: std::io::Error,
     },
+    /// The file was read but its content is wrong.
     #[error("{}: {source}", path.display())]
     InFile {
+        /// The measurements file that was read.
         path: PathBuf,
+        /// What is wrong with its content.
         source: Box<JsonError>,
     },
 }

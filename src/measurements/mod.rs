@@ -23,22 +23,40 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Key {
+    /// Body height, floor to the top of the head (the only key required to build a body).
     Stature,
+    /// Around the neck, just below the larynx.
     NeckGirth,
+    /// Around the chest at its fullest, over the bust points for women (JSON alias `bust_girth`).
     ChestGirth,
+    /// Around the ribcage just below the bust. Not in the survey: modelled as a fixed share of
+    /// the chest girth.
     UnderbustGirth,
+    /// Around the waist at the navel.
     WaistGirth,
+    /// Around the hips over the fullest part of the buttocks.
     HipGirth,
+    /// Straight distance between the two shoulder points (acromions).
     ShoulderWidth,
+    /// From the shoulder point (acromion) over the elbow to the wrist bone (stylion).
     ArmLength,
+    /// Around the upper arm over the biceps.
     UpperArmGirth,
+    /// Around the wrist.
     WristGirth,
+    /// Height of the crotch above the floor (the trouser inseam).
     InsideLeg,
+    /// Around the thigh at its top, just below the buttock fold.
     ThighGirth,
+    /// Around the leg just above the knee.
     KneeGirth,
+    /// Around the calf at its fullest.
     CalfGirth,
+    /// Around the leg at its narrowest, just above the ankle bones.
     AnkleGirth,
+    /// Around the head at its largest, above the brow ridges.
     HeadGirth,
+    /// Body weight in kg: the only key that is not a length.
     WeightKg,
 }
 
@@ -118,8 +136,10 @@ impl Key {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
+    /// Female torso with a bust; assumed when the form is not given.
     #[default]
     Female,
+    /// Male torso with a flatter chest.
     Male,
 }
 
@@ -127,8 +147,10 @@ pub enum Form {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
+    /// Centimetres (the default).
     #[default]
     Cm,
+    /// Inches (2.54 cm).
     In,
 }
 
@@ -181,18 +203,23 @@ impl Measurements {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
+    /// Typed by the shopper; used exactly as typed.
     Typed,
+    /// Predicted by the survey model from the typed values (for the form: assumed to be
+    /// female).
     Predicted,
 }
 
 /// A complete, validated measurement set: what the avatar is built from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
+    /// Bust or chest form the body is built with (female when none was typed).
     pub form: Form,
     /// Whether the form was typed or assumed.
     pub form_source: Source,
     /// Values in cm (kg for the weight), indexed by [`Key::index`].
     pub values: [f64; 17],
+    /// Whether each value was typed or predicted, indexed by [`Key::index`].
     pub sources: [Source; 17],
     /// Body proportions that are not measurements (landmark heights, depths), predicted from them.
     pub shape: Shape,
@@ -204,6 +231,7 @@ impl Resolved {
         self.values[key.index()]
     }
 
+    /// Whether the value of `key` was typed or predicted.
     pub fn source(&self, key: Key) -> Source {
         self.sources[key.index()]
     }

@@ -8,32 +8,54 @@ use super::*;
 /// Body proportions that the avatar needs but the shopper does not type, in cm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ShapeVar {
+    /// Height of the shoulder point (acromion) above the floor.
     AcromialHeight,
+    /// Height of the armpit above the floor.
     AxillaHeight,
+    /// Height of the chest girth level (the bust point) above the floor.
     ChestHeight,
+    /// Height of the waist at the navel above the floor.
     WaistHeight,
+    /// Height of the fullest part of the buttocks (the hip girth level) above the floor.
     ButtockHeight,
+    /// Height of the middle of the kneecap above the floor.
     KneeHeight,
+    /// Height of the outer ankle bone above the floor.
     AnkleHeight,
+    /// Height of the cervicale (the bony bump at the back of the neck's base) above the floor.
     CervicaleHeight,
+    /// Side-to-side width of the chest at chest height.
     ChestBreadth,
+    /// Front-to-back depth of the chest at chest height.
     ChestDepth,
+    /// Side-to-side width of the waist at waist height.
     WaistBreadth,
+    /// Front-to-back depth of the waist at waist height.
     WaistDepth,
+    /// Side-to-side width of the hips at their widest.
     HipBreadth,
+    /// Front-to-back depth of the body at buttock height.
     ButtockDepth,
+    /// From the back of the heel to the tip of the longest toe.
     FootLength,
+    /// Width of the foot at its widest.
     FootBreadth,
+    /// From the wrist crease to the tip of the middle finger.
     HandLength,
+    /// Width of the hand across the knuckles.
     HandBreadth,
+    /// Side-to-side width of the head at its widest.
     HeadBreadth,
+    /// From the brow ridge to the back of the head at its longest.
     HeadLength,
+    /// Height of the top of the head above the ear's tragion (the notch in front of the ear).
     TragionTopOfHead,
 }
 
 /// Predicted proportions, cm, indexed by `ShapeVar as usize`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shape {
+    /// Each variable's value in cm, in [`ShapeVar::ALL`] order.
     pub values: [f64; 21],
 }
 
@@ -92,6 +114,7 @@ impl ShapeVar {
 }
 
 impl Shape {
+    /// The value of `var` in cm.
     pub fn get(&self, var: ShapeVar) -> f64 {
         self.values[var as usize]
     }

@@ -13,20 +13,31 @@ use glam::{DVec2, Vec3};
 pub enum TapeGeometry {
     /// The tape around a body part: its plane and the closed hull polygon (the tape's path).
     Girth {
+        /// The plane's origin in metres: the point inside the cross-section it was placed at.
         origin: Vec3,
+        /// The plane's unit normal.
         normal: Vec3,
+        /// The hull's corners in metres, counter-clockwise in the plane, without repeating the
+        /// first; empty when no cross-section was found.
         path: Vec<Vec3>,
     },
     /// A straight tape between two points.
-    Length { from: Vec3, to: Vec3 },
+    Length {
+        /// The tape's first end in metres (for a height, the top point).
+        from: Vec3,
+        /// The tape's other end in metres (for a height, the floor point straight below it).
+        to: Vec3,
+    },
 }
 
 /// One measurement taken on a mesh.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
+    /// The measurement this reading is for.
     pub key: Key,
     /// The measured value in cm (NaN when the tape found no cross-section there).
     pub cm: f64,
+    /// Where the tape lay on the mesh.
     pub geometry: TapeGeometry,
 }
 

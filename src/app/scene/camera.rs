@@ -33,8 +33,11 @@ pub(super) fn plugin(app: &mut App) {
 /// A camera direction the UI can ask for.
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewPreset {
+    /// Looks at the avatar's front (yaw 0: the camera on the +Z side it faces).
     Front,
+    /// Looks at the avatar's left side, a quarter turn (yaw π/2) from the front.
     Side,
+    /// Looks at the avatar's back (yaw π).
     Back,
 }
 

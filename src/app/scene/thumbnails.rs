@@ -31,6 +31,8 @@ const FRAMES: u32 = 15;
 /// The thumbnails drawn so far, by SKU.
 #[derive(Resource, Default)]
 pub struct Thumbnails {
+    /// Each drawn garment's egui texture, by SKU; `TextureId::default()` marks a garment with
+    /// nothing to draw (no bounds), whose colour swatch is shown instead.
     pub ids: HashMap<String, egui::TextureId>,
     current: Vec<Shoot>,
 }

@@ -31,7 +31,10 @@ pub(super) fn plugin(app: &mut App) {
 /// What the shopper asked to do with a file.
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileAction {
+    /// Choose a JSON file and replace the active profile's measurements with what it holds.
     Load,
+    /// Choose where to write the active profile's measurements as JSON (the name offered is
+    /// `<profile>-measurements.json`).
     Save,
     /// Choose a retailer's garment file (.glb, .gltf) and import it.
     ImportGarment,
@@ -100,6 +103,8 @@ impl FileDialogs for SystemDialogs {
 pub struct PendingDialog(Option<(FileAction, Task<Option<PathBuf>>)>);
 
 impl PendingDialog {
+    /// Whether a dialog is waiting for the shopper; meanwhile further [`FileAction`]s are dropped
+    /// and the panels grey out their file buttons.
     pub fn is_open(&self) -> bool {
         self.0.is_some()
     }

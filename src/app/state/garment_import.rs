@@ -35,7 +35,9 @@ pub struct ImportGarment(pub PathBuf);
 /// A garment file was imported without errors (warnings are in `garment.warnings`).
 #[derive(Message, Clone, Debug)]
 pub struct GarmentImported {
+    /// The file it was read from (dropped or chosen); the catalog names the garment's source by it.
     pub path: PathBuf,
+    /// The garment as read and checked: metadata, mesh parts, warnings.
     pub garment: Arc<ImportedGarment>,
 }
 
@@ -56,6 +58,7 @@ impl Imports {
         self.0.len()
     }
 
+    /// Whether no file is being imported.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -11,8 +11,11 @@ pub(super) fn plugin(app: &mut App) {
 /// One message: a translated headline and a detail (a path or an error, not translated).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
+    /// The headline's id, shown in the UI's language.
     pub msg: Msg,
+    /// What it concerns, shown as is beside the headline: a file's path, an error's text.
     pub detail: String,
+    /// Whether something failed (the headline shows red) rather than succeeded (green).
     pub error: bool,
 }
 
@@ -21,6 +24,8 @@ pub struct Notice {
 pub struct Notices(pub Vec<Notice>);
 
 impl Notices {
+    /// Adds a notice that something worked (shown green); an equal notice already listed moves
+    /// to the end, and only the newest four are kept.
     pub fn info(&mut self, msg: Msg, detail: impl Into<String>) {
         self.push(Notice {
             msg,
@@ -29,6 +34,8 @@ impl Notices {
         });
     }
 
+    /// Adds a notice that something failed (shown red); an equal notice already listed moves to
+    /// the end, and only the newest four are kept.
     pub fn error(&mut self, msg: Msg, detail: impl Into<String>) {
         self.push(Notice {
             msg,

@@ -27,10 +27,17 @@ pub enum ProfileStore {
     Off,
     /// Read at startup, never written: a screenshot of a data folder. `body`, when given,
     /// replaces the shown profile's measurements in the picture.
-    ReadOnly { body: Option<Measurements> },
+    ReadOnly {
+        /// Measurements shown instead of the stored shown profile's; `None` keeps the stored ones.
+        body: Option<Measurements>,
+    },
     /// Read at startup, and every settled change written back; `legacy` is the `profiles.json`
     /// of an earlier version, adopted once.
-    Kept { legacy: PathBuf },
+    Kept {
+        /// Where an earlier version's `profiles.json` would be (in the data folder); it need not
+        /// exist.
+        legacy: PathBuf,
+    },
 }
 
 impl ProfileStore {

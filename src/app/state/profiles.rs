@@ -11,7 +11,9 @@ pub(super) fn plugin(app: &mut App) {
 /// `store::Profile` is its record, with id and creation date).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
+    /// The name shown in the profile picker and in offered file names (e.g. `"Anna"`).
     pub name: String,
+    /// The body's measurements, typed and predicted, that the avatar is built from.
     pub measurements: Measurements,
 }
 
@@ -49,18 +51,22 @@ impl Profiles {
         Profiles { list, active }
     }
 
+    /// Every profile, in the picker's order.
     pub fn list(&self) -> &[Person] {
         &self.list
     }
 
+    /// The shown profile's position in [`Profiles::list`]; always in range.
     pub fn active_index(&self) -> usize {
         self.active
     }
 
+    /// The shown profile.
     pub fn active(&self) -> &Person {
         &self.list[self.active]
     }
 
+    /// The shown profile, to change its name or measurements.
     pub fn active_mut(&mut self) -> &mut Person {
         &mut self.list[self.active]
     }

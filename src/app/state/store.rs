@@ -78,7 +78,11 @@ impl Default for ShopperStore {
 /// Why the store cannot be used: the headline and the detail for a notice or a tab.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unavailable {
+    /// The headline: no data folder ([`Msg::StoreNone`]) or the store failed to open
+    /// ([`Msg::StoreOpenFailed`]).
     pub msg: Msg,
+    /// The data folder while the store is not yet open, the opening error's text, or empty when
+    /// there is no data folder.
     pub detail: String,
 }
 

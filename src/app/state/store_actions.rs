@@ -19,48 +19,73 @@ pub struct AddToWishlist(pub NewWishlistItem);
 /// A change to the shopper's store, asked for by one of its tabs.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub enum StoreAction {
+    /// Takes one item off the wishlist.
     RemoveWishlist {
+        /// The wishlist item's id in the store.
         id: i64,
+        /// The garment as notices name it (`"Linen shirt (M) — COS"`).
         label: String,
     },
     /// Orders one wishlist item; an empty date means today.
     MoveToOrder {
+        /// The wishlist item's id in the store.
         id: i64,
+        /// The retailer's order number; required (the store refuses a blank one).
         order_number: String,
+        /// The order's date: `YYYY-MM-DD` or an RFC 3339 timestamp; empty: today (local).
         date: String,
+        /// The garment as notices name it (`"Linen shirt (M) — COS"`).
         label: String,
     },
+    /// Records an order typed in by hand (Orders tab); an empty date means today.
     AddOrder(NewOrder),
+    /// Changes one order item's status (an item with a recorded return stays `returned`).
     SetStatus {
+        /// The order item's id in the store.
         item: i64,
+        /// The status to set.
         status: ItemStatus,
+        /// The garment as notices name it (`"Linen shirt (M) — COS"`).
         label: String,
     },
     /// Records a return; an empty date means today.
     Return {
+        /// The order item's id in the store.
         item: i64,
+        /// When it went back: `YYYY-MM-DD` or an RFC 3339 timestamp; empty: today (local).
         date: String,
+        /// Why it went back, free text (trimmed; may be empty).
         reason: String,
+        /// Fit feedback: a verdict per body region, each region at most once; only the regions
+        /// the shopper rated (may be empty).
         fit: Vec<(Region, Verdict)>,
+        /// The garment as notices name it (`"Linen shirt (M) — COS"`).
         label: String,
     },
+    /// Records a contact with a retailer or stylist (Timeline tab); an empty date means today.
     AddContact(NewContact),
+    /// Records what a counterpart may see (Privacy tab), replacing its earlier consent.
     SetConsent(Consent),
     /// Writes the shown profile's fit passport for this counterpart to a file the shopper picks
-    /// (handled by `export.rs`).
+    /// (handled by `store_export.rs`).
     ExportPassport {
+        /// The retailer or stylist, as named in its consent; without a consent, nothing is written.
         counterpart: String,
     },
-    /// Writes the whole store as a JSON backup to a file the shopper picks (`export.rs`).
+    /// Writes the whole store as a JSON backup to a file the shopper picks (`store_export.rs`).
     ExportBackup,
 }
 
 /// The store tabs' forms whose entries are saved through [`StoreAction`]s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StoreForm {
+    /// The Wishlist tab's form that orders an item ([`StoreAction::MoveToOrder`]).
     MoveToOrder,
+    /// The Orders tab's "record an order by hand" form ([`StoreAction::AddOrder`]).
     NewOrder,
+    /// The return form under an ordered garment ([`StoreAction::Return`]).
     Return,
+    /// The Timeline tab's "add a contact" form ([`StoreAction::AddContact`]).
     Contact,
 }
 
@@ -70,10 +95,12 @@ pub enum StoreForm {
 pub struct FormResults(HashMap<StoreForm, Result<(), String>>);
 
 impl FormResults {
+    /// The form's last result, removed: the form reads it once, after sending its entry.
     pub fn take(&mut self, form: StoreForm) -> Option<Result<(), String>> {
         self.0.remove(&form)
     }
 
+    /// The form's last result, left in place.
     pub fn peek(&self, form: StoreForm) -> Option<&Result<(), String>> {
         self.0.get(&form)
     }

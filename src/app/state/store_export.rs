@@ -44,6 +44,8 @@ impl Kind {
 pub struct PendingExport(Option<(Kind, String, Task<Option<PathBuf>>)>);
 
 impl PendingExport {
+    /// Whether an export's save dialog is waiting for the shopper; meanwhile further export
+    /// requests are dropped.
     pub fn is_open(&self) -> bool {
         self.0.is_some()
     }

@@ -48,6 +48,7 @@ impl Default for CatalogDir {
 /// One garment on offer.
 #[derive(Clone, Debug)]
 pub struct CatalogEntry {
+    /// The garment as read from its file, shared with the outfit when worn.
     pub garment: Arc<CatalogGarment>,
     /// The size the chart gives for the current body (`None`: no size fits, or no body yet).
     pub chart_size: Option<String>,
@@ -56,6 +57,8 @@ pub struct CatalogEntry {
 /// The garments on offer.
 #[derive(Resource, Default)]
 pub struct Catalog {
+    /// The folder's garments, sorted by file name, then the imported ones in import order; an
+    /// import replaces any entry with the same SKU.
     pub entries: Vec<CatalogEntry>,
     /// Files that could not be read, with why.
     pub problems: Vec<String>,
@@ -67,6 +70,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The first entry with this SKU, if any.
     pub fn find(&self, sku: &str) -> Option<&CatalogEntry> {
         self.entries.iter().find(|e| e.garment.meta().sku == sku)
     }
@@ -168,6 +172,7 @@ fn chart_sizes(shopper: Res<ShopperBody>, mut catalog: ResMut<Catalog>) {
 pub struct CatalogFilter {
     /// Only this retailer's garments.
     pub retailer: Option<String>,
+    /// Only garments of this category; `None`: every category.
     pub category: Option<Category>,
     /// At most this price, in this currency: garments priced in another currency do not pass
     /// (Anprobe works offline and converts no prices).
@@ -181,6 +186,7 @@ pub struct CatalogFilter {
 /// A price limit in one currency.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PriceLimit {
+    /// The highest price that passes, in the currency's major units (`49.90`); inclusive.
     pub amount: f64,
     /// ISO 4217 code, as in the garments' metadata (`EUR`).
     pub currency: String,

@@ -34,6 +34,7 @@ pub struct CatalogGarment {
 }
 
 impl CatalogGarment {
+    /// A garment read from `source` (its path, named in messages); prepared on first try-on.
     pub fn new(source: impl Into<String>, imported: ImportedGarment) -> CatalogGarment {
         CatalogGarment {
             source: source.into(),
@@ -42,6 +43,7 @@ impl CatalogGarment {
         }
     }
 
+    /// Its metadata: SKU, name, brand, retailer, category, layer, price, size chart.
     pub fn meta(&self) -> &GarmentMeta {
         &self.imported.meta
     }
@@ -76,6 +78,7 @@ pub enum GarmentView {
 /// One garment the shopper wears.
 #[derive(Clone, Debug)]
 pub struct Worn {
+    /// The garment, shared with its catalog entry.
     pub garment: Arc<CatalogGarment>,
     /// The size the shopper picked; `None`: the recommended one.
     pub size: Option<String>,
@@ -87,6 +90,7 @@ pub struct Worn {
 }
 
 impl Worn {
+    /// The garment's SKU, which names it in the outfit (one of each SKU is worn).
     pub fn sku(&self) -> &str {
         &self.garment.meta().sku
     }
@@ -111,10 +115,12 @@ impl TryOn {
         self.revision
     }
 
+    /// The worn garment with this SKU, if it is worn.
     pub fn get(&self, sku: &str) -> Option<&Worn> {
         self.worn.iter().find(|w| w.sku() == sku)
     }
 
+    /// Whether the garment with this SKU is worn.
     pub fn is_worn(&self, sku: &str) -> bool {
         self.get(sku).is_some()
     }
@@ -135,6 +141,7 @@ impl TryOn {
         self.revision += 1;
     }
 
+    /// Takes off the garment with this SKU (nothing happens when it is not worn).
     pub fn take_off(&mut self, sku: &str) {
         let before = self.worn.len();
         self.worn.retain(|w| w.sku() != sku);
