@@ -47,7 +47,7 @@ pub struct ScreenshotArgs {
     /// Picture height in pixels (16 to 8192)
     #[arg(long, default_value_t = 720, value_parser = clap::value_parser!(u32).range(16..=8192))]
     pub height: u32,
-    /// The tab shown in the right panel; the memory tabs show the store in --data-dir (without
+    /// The tab shown in the right panel; the store's tabs show the store in --data-dir (without
     /// it, no store is opened and they say so)
     #[arg(long, value_enum, default_value_t = TabArg::Catalog)]
     pub tab: TabArg,
@@ -77,10 +77,15 @@ pub enum ViewArg {
 /// The right panel's tabs, as `screenshot --tab` names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum TabArg {
+    /// The garments on offer and the outfit
     Catalog,
+    /// The wishlist in the store
     Wishlist,
+    /// Orders and returns in the store
     Orders,
+    /// Every contact per retailer or stylist
     Timeline,
+    /// What each retailer or stylist may see
     Privacy,
 }
 

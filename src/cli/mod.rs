@@ -46,6 +46,7 @@ pub struct Cli {
     /// e.g. ~/.local/share/anprobe)
     #[arg(long, global = true, value_name = "DIR", value_parser = non_empty_path)]
     pub data_dir: Option<PathBuf>,
+    /// The command to run; none opens the app
     #[command(subcommand)]
     pub command: Option<Command>,
 }

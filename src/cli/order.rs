@@ -106,9 +106,13 @@ pub struct OrderStatusArgs {
 /// The statuses `order status` sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
+    /// Ordered, not yet delivered
     Ordered,
+    /// Delivered: the return window runs
     Delivered,
+    /// Kept by the shopper
     Kept,
+    /// Sent back
     Returned,
 }
 

@@ -6,13 +6,16 @@ use std::fmt;
 /// How bad a problem is: errors make the file unusable, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// The file cannot be used.
     Error,
+    /// Something is off, but the file can be used.
     Warning,
 }
 
 /// One problem found in a garment file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Whether it makes the file unusable.
     pub severity: Severity,
     /// Where in the glTF document, written like a path into the JSON:
     /// `extensions.ANPROBE_garment.sizes[2].body.waist_girth`, `meshes[0].primitives[1]`,
@@ -23,6 +26,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error at `pointer`.
     pub fn error(pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -31,6 +35,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning at `pointer`.
     pub fn warning(pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -39,6 +44,7 @@ impl Diagnostic {
         }
     }
 
+    /// Whether it makes the file unusable.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -60,6 +66,7 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", summary(.diagnostics))]
 pub struct ImportErrors {
+    /// Every problem found, errors and warnings, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -57,6 +57,7 @@ pub struct GarmentPart {
     /// The decoded base colour texture (sRGB), when the material has one and the part has UVs.
     /// Shared: parts whose materials use the same image hold the same decoded copy.
     pub texture: Option<Arc<image::RgbaImage>>,
+    /// Whether the material shows both faces (glTF `doubleSided`).
     pub double_sided: bool,
 }
 
@@ -77,7 +78,9 @@ impl GarmentPart {
 /// A garment read from a retailer's file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportedGarment {
+    /// The garment's metadata (the `ANPROBE_garment` extension).
     pub meta: GarmentMeta,
+    /// Its meshes, one per glTF primitive, in metres.
     pub parts: Vec<GarmentPart>,
     /// What was wrong but could be used (no normals, no UVs, unknown fields …).
     pub warnings: Vec<Diagnostic>,
@@ -89,10 +92,12 @@ impl ImportedGarment {
         super::validate::bounds(&self.parts)
     }
 
+    /// Vertices over all parts.
     pub fn vertex_count(&self) -> usize {
         self.parts.iter().map(|p| p.mesh.vertex_count()).sum()
     }
 
+    /// Triangles over all parts.
     pub fn triangle_count(&self) -> usize {
         self.parts.iter().map(|p| p.mesh.triangle_count()).sum()
     }

@@ -36,18 +36,26 @@ pub const EXTENSION: &str = "ANPROBE_garment";
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
+    /// T-shirts, tops, sweatshirts and hoodies.
     Top,
+    /// Shirts and blouses.
     Shirt,
+    /// Knitted jumpers and cardigans.
     Knitwear,
+    /// Trousers, jeans and shorts.
     Bottom,
+    /// Skirts.
     Skirt,
+    /// Dresses.
     Dress,
+    /// Jackets and coats.
     Outerwear,
 }
 
 /// One colour a garment is sold in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Colourway {
+    /// The colour's name as the retailer sells it, e.g. `"navy"`.
     pub name: String,
     /// sRGB hex, e.g. `"#1f3a5f"`.
     pub rgb: String,
@@ -65,7 +73,9 @@ pub struct Stretch {
 /// A closed range of a body measurement, cm.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Range {
+    /// The smallest body measurement the size is for, cm.
     pub min: f64,
+    /// The largest body measurement the size is for, cm.
     pub max: f64,
 }
 
@@ -87,24 +97,35 @@ pub struct Size {
 pub struct GarmentMeta {
     /// Format version of this object (currently 1).
     pub version: u32,
+    /// The retailer's stock-keeping unit (unique per retailer).
     pub sku: String,
+    /// The shop selling it.
     pub retailer: String,
+    /// The brand on the label.
     pub brand: String,
+    /// The garment's name as the retailer shows it.
     pub name: String,
+    /// What kind of garment it is.
     pub category: Category,
     /// 0 = next to skin (underwear), 1 = base (T-shirt, trousers), 2 = mid (shirt over T-shirt,
     /// knitwear), 3 = outer (jacket, coat).
     pub layer: u8,
+    /// The price, in `currency` (not negative).
     pub price: f64,
     /// ISO 4217 code.
     pub currency: String,
+    /// The colours it is sold in (at least one).
     pub colourways: Vec<Colourway>,
+    /// How far its fabric stretches.
     pub stretch: Stretch,
+    /// Care instructions, as the retailer words them.
     pub care: String,
+    /// How many days after delivery it may be returned.
     pub return_window_days: u32,
     /// The body the mesh was modelled on: the measurements JSON's keys and values (cm, kg).
     pub reference_body: BTreeMap<String, f64>,
     /// The label of the size the mesh is modelled in.
     pub reference_size: String,
+    /// The size chart, smallest size first.
     pub sizes: Vec<Size>,
 }

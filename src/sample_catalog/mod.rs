@@ -31,7 +31,9 @@ pub const DEFAULT_DIR: &str = "assets/catalog";
 /// +Z, on the reference avatar).
 #[derive(Clone, Debug)]
 pub struct GeneratedGarment {
+    /// Its metadata, as written into the package.
     pub meta: GarmentMeta,
+    /// Its meshes, one per part.
     pub parts: Vec<GlbMesh>,
 }
 
@@ -57,20 +59,28 @@ impl GeneratedGarment {
 /// Why the catalog could not be written, or a GLB not extended.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
+    /// The catalog folder could not be created.
     #[error("cannot create {}: {source}", path.display())]
     CreateDir {
+        /// The folder.
         path: PathBuf,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
+    /// A garment file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
+        /// The file.
         path: PathBuf,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
+    /// The bytes are not a glTF binary; says what is wrong.
     #[error("not a glTF binary: {0}")]
     NotGlb(&'static str),
+    /// The GLB's JSON chunk does not parse.
     #[error("the GLB's JSON chunk does not parse: {0}")]
     Json(#[from] serde_json::Error),
 }

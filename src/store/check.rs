@@ -24,8 +24,11 @@ const TABLES: [&str; 10] = [
 /// The health of the store.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckReport {
+    /// The database file checked.
     pub path: PathBuf,
+    /// The schema version the file is at.
     pub schema_version: u32,
+    /// The newest schema version this Anprobe writes ([`LATEST_VERSION`](super::LATEST_VERSION)).
     pub latest_version: u32,
     /// What `PRAGMA integrity_check` said: `["ok"]` when healthy.
     pub integrity: Vec<String>,
@@ -35,6 +38,7 @@ pub struct CheckReport {
     pub counts: Vec<(String, i64)>,
     /// The rotating backups, newest first.
     pub backups: Vec<PathBuf>,
+    /// Whether changes are refused (a read-only folder or file); reads still work.
     pub read_only: bool,
 }
 

@@ -17,6 +17,7 @@ pub const PASSPORT_FORMAT: &str = "anprobe-fit-passport";
 pub struct Consent {
     /// The retailer or stylist (matched case-insensitively).
     pub counterpart: String,
+    /// Whether the counterpart is a retailer or a stylist.
     pub kind: CounterpartKind,
     /// The measurements it may see.
     pub keys: Vec<Key>,

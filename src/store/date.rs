@@ -11,8 +11,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// A calendar day (proleptic Gregorian).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
+    /// The year (proleptic Gregorian).
     pub year: i64,
+    /// The month, 1–12.
     pub month: u32,
+    /// The day of the month, 1–31.
     pub day: u32,
 }
 

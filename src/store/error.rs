@@ -7,11 +7,21 @@ use std::path::{Path, PathBuf};
 pub enum StoreError {
     /// A value the caller gave was refused; `field` names it (e.g. `items[1].currency`).
     #[error("invalid {field}: {message}")]
-    Invalid { field: String, message: String },
+    Invalid {
+        /// The field refused, as the caller named it.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
 
     /// No row with this id.
     #[error("{what} #{id} not found")]
-    NotFound { what: &'static str, id: i64 },
+    NotFound {
+        /// What was looked for (`order item`, `wishlist item`...).
+        what: &'static str,
+        /// The id asked for.
+        id: i64,
+    },
 
     /// The change contradicts what is stored (a duplicate order number, a second return...).
     #[error("{0}")]
@@ -23,8 +33,11 @@ pub enum StoreError {
         path.display()
     )]
     TooNew {
+        /// The database file.
         path: PathBuf,
+        /// The schema version the file is at.
         found: u32,
+        /// The newest schema version this Anprobe reads.
         supported: u32,
     },
 
@@ -33,22 +46,31 @@ pub enum StoreError {
         "cannot save to {}: the folder or the file is read-only. Nothing was written; your data can still be read.",
         path.display()
     )]
-    ReadOnly { path: PathBuf },
+    ReadOnly {
+        /// The file or folder that cannot be written.
+        path: PathBuf,
+    },
 
     /// The disk is full: nothing was saved, reads still work.
     #[error(
         "cannot save to {}: the disk is full. Nothing was written; free some space and try again.",
         path.display()
     )]
-    DiskFull { path: PathBuf },
+    DiskFull {
+        /// The file that could not be written.
+        path: PathBuf,
+    },
 
     /// A row's stored checksum does not match its content: it was altered on disk.
     #[error(
         "{row} failed its checksum: it was altered on disk since it was written (table {table}, row {id}). Run `anprobe data check`; reopening restores the newest good backup."
     )]
     Checksum {
+        /// The table of the altered row.
         table: &'static str,
+        /// The row's id.
         id: i64,
+        /// The row in words (e.g. `order Z-42`), for the message.
         row: String,
     },
 
@@ -65,9 +87,12 @@ pub enum StoreError {
     /// A file operation failed; `action` says which (e.g. "cannot create the data folder").
     #[error("{action} {}: {source}", path.display())]
     Io {
+        /// What was being done, as the start of the message.
         action: &'static str,
+        /// The file or folder concerned.
         path: PathBuf,
         #[source]
+        /// The operating system's error.
         source: std::io::Error,
     },
 

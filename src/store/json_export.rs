@@ -29,28 +29,41 @@ pub struct Backup {
     pub format: String,
     /// The backup format version ([`BACKUP_VERSION`]).
     pub version: u32,
+    /// Every profile with its measurement history.
     pub profiles: Vec<BackupProfile>,
+    /// The wishlist, as stored.
     pub wishlist: Vec<WishlistItem>,
+    /// Every order with its items and their returns.
     pub orders: Vec<Order>,
+    /// Every recorded contact with a retailer or stylist.
     pub contacts: Vec<Contact>,
+    /// What each counterpart may see.
     pub consents: Vec<Consent>,
 }
 
 /// A profile with its whole measurement history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BackupProfile {
+    /// The profile's id in the store it came from.
     pub id: i64,
+    /// The profile's name, as shown in the app.
     pub name: String,
+    /// When the profile was made (ISO 8601 date).
     pub created: String,
+    /// Its measurement snapshots, oldest first.
     pub snapshots: Vec<BackupSnapshot>,
 }
 
 /// One measurement snapshot.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BackupSnapshot {
+    /// The snapshot's id in the store it came from.
     pub id: i64,
+    /// The day the measurements were taken (ISO 8601 date).
     pub taken: String,
+    /// The body form, when one was chosen.
     pub form: Option<Form>,
+    /// The unit the shopper typed in (values are stored in cm either way).
     pub unit: Unit,
     /// cm (kg for `weight_kg`).
     pub values: BTreeMap<Key, f64>,

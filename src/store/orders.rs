@@ -11,13 +11,18 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemStatus {
+    /// Ordered, not yet delivered.
     Ordered,
+    /// Delivered; the return window runs.
     Delivered,
+    /// Kept by the shopper.
     Kept,
+    /// Sent back (the item has a return record).
     Returned,
 }
 
 impl ItemStatus {
+    /// Every status, in the order an item goes through them.
     pub const ALL: [ItemStatus; 4] = [
         ItemStatus::Ordered,
         ItemStatus::Delivered,
@@ -25,6 +30,7 @@ impl ItemStatus {
         ItemStatus::Returned,
     ];
 
+    /// The status in files and on the command line, e.g. `"delivered"`.
     pub fn as_str(self) -> &'static str {
         match self {
             ItemStatus::Ordered => "ordered",
@@ -34,6 +40,7 @@ impl ItemStatus {
         }
     }
 
+    /// The status named by `text` (any case, surrounding space ignored).
     pub fn parse(text: &str) -> Option<ItemStatus> {
         ItemStatus::ALL
             .into_iter()
@@ -44,10 +51,15 @@ impl ItemStatus {
 /// One garment of a new order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewOrderItem {
+    /// The retailer's stock-keeping unit.
     pub sku: String,
+    /// The garment's name, as the retailer gives it.
     pub name: String,
+    /// The size label ordered: `M`, `38`, `32/34`...
     pub size: String,
+    /// The colourway ordered (may be empty).
     pub colour: String,
+    /// The price paid, in `currency`.
     pub price: f64,
     /// ISO 4217 code.
     pub currency: String,
@@ -58,24 +70,36 @@ pub struct NewOrderItem {
 /// A new order with one retailer.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewOrder {
+    /// The retailer ordered from.
     pub retailer: String,
+    /// The retailer's order number (unique per retailer).
     pub order_number: String,
     /// The order date (ISO 8601).
     pub date: String,
+    /// The garments ordered (at least one).
     pub items: Vec<NewOrderItem>,
 }
 
 /// A stored order item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrderItem {
+    /// The item's id: what `order return --id` and `order status --id` take.
     pub id: i64,
+    /// The retailer's stock-keeping unit.
     pub sku: String,
+    /// The garment's name.
     pub name: String,
+    /// The size label ordered.
     pub size: String,
+    /// The colourway ordered (may be empty).
     pub colour: String,
+    /// The price paid, in `currency`.
     pub price: f64,
+    /// ISO 4217 code.
     pub currency: String,
+    /// The retailer's return window in days, when known.
     pub return_window_days: Option<u32>,
+    /// Where the item stands.
     pub status: ItemStatus,
     /// Order date + return window (`YYYY-MM-DD`), when the window is known.
     pub return_deadline: Option<String>,
@@ -87,10 +111,15 @@ pub struct OrderItem {
 /// A stored order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Order {
+    /// The order's id in the store.
     pub id: i64,
+    /// The retailer ordered from.
     pub retailer: String,
+    /// The retailer's order number.
     pub order_number: String,
+    /// The order date (ISO 8601).
     pub date: String,
+    /// The garments of the order.
     pub items: Vec<OrderItem>,
 }
 

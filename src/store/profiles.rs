@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 /// One person of the household.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
+    /// The profile's id in the store.
     pub id: i64,
+    /// The profile's name (unique, as shown in the app).
     pub name: String,
     /// When the profile was added (ISO 8601).
     pub created: String,
@@ -18,7 +20,9 @@ pub struct Profile {
 /// A dated set of measurements of one profile.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
+    /// The snapshot's id in the store.
     pub id: i64,
+    /// The profile it belongs to.
     pub profile_id: i64,
     /// When the measurements were taken (ISO 8601).
     pub taken: String,

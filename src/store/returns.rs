@@ -55,6 +55,7 @@ fn names<const N: usize>(list: [&str; N]) -> String {
 pub struct ReturnRecord {
     /// When it was sent back (ISO 8601).
     pub date: String,
+    /// Why it went back, in the shopper's words (may be empty).
     pub reason: String,
     /// Fit feedback per region.
     pub fit: BTreeMap<Region, Verdict>,

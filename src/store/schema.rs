@@ -15,7 +15,9 @@ pub type Fixup = fn(&Transaction<'_>) -> Result<(), StoreError>;
 pub struct Migration {
     /// The `user_version` after this step.
     pub version: u32,
+    /// What the migration changes, in words.
     pub description: &'static str,
+    /// The SQL it runs, in the migration's transaction.
     pub sql: &'static str,
     /// Runs after `sql`, in the same transaction.
     pub fixup: Option<Fixup>,

@@ -10,11 +10,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CounterpartKind {
+    /// A shop the shopper buys from.
     Retailer,
+    /// A stylist who advises the shopper.
     Stylist,
 }
 
 impl CounterpartKind {
+    /// The kind in files and on the command line: `"retailer"` or `"stylist"`.
     pub fn as_str(self) -> &'static str {
         match self {
             CounterpartKind::Retailer => "retailer",
@@ -22,6 +25,7 @@ impl CounterpartKind {
         }
     }
 
+    /// The kind named by `text` (any case, surrounding space ignored).
     pub fn parse(text: &str) -> Option<CounterpartKind> {
         match text.trim().to_ascii_lowercase().as_str() {
             "retailer" => Some(CounterpartKind::Retailer),
@@ -35,14 +39,20 @@ impl CounterpartKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
+    /// In a shop, in person.
     Shop,
+    /// By phone.
     Phone,
+    /// By mail or e-mail.
     Mail,
+    /// In a chat.
     Chat,
+    /// In a stylist session.
     StylistSession,
 }
 
 impl Channel {
+    /// Every channel.
     pub const ALL: [Channel; 5] = [
         Channel::Shop,
         Channel::Phone,
@@ -51,6 +61,7 @@ impl Channel {
         Channel::StylistSession,
     ];
 
+    /// The channel in files and on the command line, e.g. `"stylist_session"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Shop => "shop",
@@ -61,6 +72,7 @@ impl Channel {
         }
     }
 
+    /// The channel named by `text` (any case, surrounding space ignored).
     pub fn parse(text: &str) -> Option<Channel> {
         let text = text.trim().to_ascii_lowercase().replace('-', "_");
         Channel::ALL.into_iter().find(|c| c.as_str() == text)
@@ -70,36 +82,53 @@ impl Channel {
 /// A contact to record.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewContact {
+    /// The retailer or stylist it was with.
     pub counterpart: String,
+    /// Whether that is a retailer or a stylist.
     pub kind: CounterpartKind,
+    /// How the contact happened.
     pub channel: Channel,
     /// When it happened (ISO 8601).
     pub date: String,
+    /// What it was about.
     pub summary: String,
+    /// What came of it (may be empty).
     pub outcome: String,
 }
 
 /// A recorded contact.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
+    /// The contact's id in the store.
     pub id: i64,
+    /// The retailer or stylist it was with.
     pub counterpart: String,
+    /// Whether that is a retailer or a stylist.
     pub kind: CounterpartKind,
+    /// How the contact happened.
     pub channel: Channel,
+    /// When it happened (ISO 8601).
     pub date: String,
+    /// What it was about.
     pub summary: String,
+    /// What came of it (may be empty).
     pub outcome: String,
 }
 
 /// What happened, in a timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimelineEvent {
+    /// A recorded contact.
     Contact(Contact),
+    /// An order with that retailer.
     Order(Order),
     /// One returned item of an order (its `returned` is set).
     Return {
+        /// The order's id.
         order_id: i64,
+        /// The retailer's order number.
         order_number: String,
+        /// The returned item, with its return record.
         item: OrderItem,
     },
 }
@@ -109,7 +138,9 @@ pub enum TimelineEvent {
 pub struct TimelineEntry {
     /// The event's date (ISO 8601).
     pub date: String,
+    /// The retailer or stylist whose history it is.
     pub counterpart: String,
+    /// What happened.
     pub event: TimelineEvent,
 }
 

@@ -9,16 +9,21 @@ use serde::{Deserialize, Serialize};
 /// A garment to put on the wishlist.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewWishlistItem {
+    /// The retailer selling it.
     pub retailer: String,
+    /// The retailer's stock-keeping unit.
     pub sku: String,
+    /// The garment's name.
     pub name: String,
     /// A size label: `M`, `38`, `EU 42`, `32/34`, `one size`...
     pub size: String,
+    /// The colourway wanted (may be empty).
     pub colourway: String,
     /// The price when added, in `currency`.
     pub price: f64,
     /// ISO 4217 code.
     pub currency: String,
+    /// The shopper's own note (may be empty).
     pub note: String,
     /// When it was added (ISO 8601).
     pub added: String,
@@ -27,15 +32,25 @@ pub struct NewWishlistItem {
 /// A stored wishlist item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WishlistItem {
+    /// The item's id in the store (what `wishlist remove` takes).
     pub id: i64,
+    /// The retailer selling it.
     pub retailer: String,
+    /// The retailer's stock-keeping unit.
     pub sku: String,
+    /// The garment's name.
     pub name: String,
+    /// The size label wanted.
     pub size: String,
+    /// The colourway wanted (may be empty).
     pub colourway: String,
+    /// The price when added, in `currency`.
     pub price: f64,
+    /// ISO 4217 code.
     pub currency: String,
+    /// The shopper's own note (may be empty).
     pub note: String,
+    /// When it was added (ISO 8601).
     pub added: String,
 }
 

@@ -82,6 +82,7 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
 /// One rotating backup.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackupFile {
+    /// The backup file.
     pub path: PathBuf,
     /// UTC time it was made, `YYYYMMDDTHHMMSSmmmZ`.
     pub stamp: String,
