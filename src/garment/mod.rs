@@ -97,7 +97,7 @@ pub struct Size {
 pub struct GarmentMeta {
     /// Format version of this object (currently 1).
     pub version: u32,
-    /// The retailer's stock-keeping unit (unique per retailer).
+    /// The retailer's stock-keeping unit.
     pub sku: String,
     /// The shop selling it.
     pub retailer: String,

@@ -57,6 +57,12 @@ fn fitted(world: &World) -> bool {
 
 const TEE: &str = "NB-TS-1001";
 
+/// The tee's fit as worn, once fitted.
+fn tee_fit(world: &World) -> std::sync::Arc<WornFit> {
+    let worn = world.resource::<TryOn>().get(TEE).expect("the tee is worn");
+    worn.fit.clone().expect("fitted")
+}
+
 #[test]
 fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     let dir = scratch("catalog-tab");
@@ -92,14 +98,7 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     app.update();
     assert!(app.world().resource::<TryOn>().is_worn(TEE));
     run_app_until(app, "the tee's fit", fitted);
-    let fit = app
-        .world()
-        .resource::<TryOn>()
-        .get(TEE)
-        .unwrap()
-        .fit
-        .clone();
-    let fit = fit.expect("fitted");
+    let fit = tee_fit(app.world());
     let recommended = fit.recommended().expect("a size fits").to_string();
     assert_eq!(fit.selected_label(), recommended);
     harness.run_ok();
@@ -130,14 +129,7 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     let worn = app.world().resource::<TryOn>().get(TEE).unwrap().clone();
     assert_eq!(worn.size.as_deref(), Some(other.as_str()));
     run_app_until(app, "the other size's fit", fitted);
-    let refit = app
-        .world()
-        .resource::<TryOn>()
-        .get(TEE)
-        .unwrap()
-        .fit
-        .clone();
-    assert_eq!(refit.unwrap().selected_label(), other);
+    assert_eq!(tee_fit(app.world()).selected_label(), other);
     harness.run_ok();
     assert_eq!(
         harness.get_by_label(en(Msg::Size)).value().as_deref(),
