@@ -278,18 +278,9 @@ fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             neck: 2,
         },
     };
-    let mut sheet = Sheet::default();
-    top(model, &cut, &mut sheet);
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let main = fabric("cotton jersey", hex, 1.0, 0.9);
-    sheet.shell(
-        0.0015,
-        &[
-            ("body", main.clone()),
-            ("sleeves", main),
-            ("neckband", fabric("rib", hex, 0.85, 0.9)),
-        ],
-    )
+    let rib = fabric("rib", hex, 0.85, 0.9);
+    plain_top(model, &cut, 0.0015, (main, ("neckband", rib)))
 }
 
 fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
@@ -343,17 +334,25 @@ fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             neck: 2,
         },
     };
-    let mut sheet = Sheet::default();
-    top(model, &cut, &mut sheet);
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let knit = fabric("merino knit", hex, 1.0, 0.95);
+    let rib = fabric("merino rib", hex, 0.85, 0.95);
+    plain_top(model, &cut, 0.003, (knit, ("rib", rib)))
+}
+
+/// A top with nothing on it but its cut: sewn, draped over the skin and given `thickness`; its
+/// body and sleeves in `main`, its third part (the bands) named and made as `bands` says.
+fn plain_top(
+    model: &BodyModel,
+    cut: &TopCut,
+    thickness: f32,
+    (main, bands): (GlbMaterial, (&str, GlbMaterial)),
+) -> Vec<GlbMesh> {
+    let mut sheet = Sheet::default();
+    top(model, cut, &mut sheet);
+    sheet.drape(&model.skin, CLEARANCE, 10);
     sheet.shell(
-        0.003,
-        &[
-            ("body", knit.clone()),
-            ("sleeves", knit),
-            ("rib", fabric("merino rib", hex, 0.85, 0.95)),
-        ],
+        thickness,
+        &[("body", main.clone()), ("sleeves", main), bands],
     )
 }
 
