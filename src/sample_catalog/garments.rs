@@ -123,6 +123,25 @@ struct TopParts {
     neck: usize,
 }
 
+/// What a top's trunk has beyond a plain cut (none of it by default).
+#[derive(Default)]
+struct TrunkExtras {
+    /// Bands (low, high) in which the cloth hangs from the widest part above (a tunic below
+    /// the hip, a hood's back).
+    hang: Vec<(f32, f32)>,
+    /// Folds gathered into the hem.
+    folds: Option<Folds>,
+    /// Rows above the neckline's back height up to this level (a collar stand, a hood).
+    above: Option<f32>,
+    /// Whether those rows keep their height above the neckline all round (a collar stand)
+    /// rather than meeting at one top level (a hood).
+    stand: bool,
+    /// The opening for the face in a hood.
+    face: Option<FaceOpening>,
+    /// Close the top with a pole at this height (a hood's crown).
+    pole: Option<f32>,
+}
+
 /// How a top is cut.
 struct TopCut {
     columns: usize,
@@ -131,12 +150,7 @@ struct TopCut {
     neckline: Neckline,
     armhole: Armhole,
     fit: Vec<(f32, Fit)>,
-    hang: Vec<(f32, f32)>,
-    folds: Option<Folds>,
-    above: Option<f32>,
-    stand: bool,
-    face: Option<FaceOpening>,
-    pole: Option<f32>,
+    extras: TrunkExtras,
     sleeve: Option<SleeveSpec>,
     hem_band: f32,
     neck_band: f32,
@@ -146,15 +160,19 @@ struct TopCut {
 /// Builds a top's trunk (and sleeves) into `sheet`.
 fn top(model: &BodyModel, cut: &TopCut, sheet: &mut Sheet) -> (RadialTable, Trunk) {
     let neck_top = cut.neckline.back;
-    let hi = cut.above.unwrap_or(neck_top).max(cut.pole.unwrap_or(0.0));
+    let hi = cut
+        .extras
+        .above
+        .unwrap_or(neck_top)
+        .max(cut.extras.pole.unwrap_or(0.0));
     let table = pattern::table(
         model,
         &TableSpec {
             wrap: Wrap::Trunk,
             range: (cut.hem, hi),
             fit: &cut.fit,
-            hang: &cut.hang,
-            folds: cut.folds,
+            hang: &cut.extras.hang,
+            folds: cut.extras.folds,
         },
     );
     let spec = TrunkSpec {
@@ -163,10 +181,10 @@ fn top(model: &BodyModel, cut: &TopCut, sheet: &mut Sheet) -> (RadialTable, Trun
         step: cut.step,
         armholes: Some(cut.armhole),
         neckline: cut.neckline,
-        above: cut.above,
-        stand: cut.stand,
-        face: cut.face,
-        pole: cut.pole,
+        above: cut.extras.above,
+        stand: cut.extras.stand,
+        face: cut.extras.face,
+        pole: cut.extras.pole,
     };
     let p = cut.parts;
     let trunk = pattern::trunk(sheet, &table, &spec, &|y, _| {
@@ -251,12 +269,7 @@ fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
                 (neckline.back, Fit::Ease(0.006)),
             ],
         ),
-        hang: vec![],
-        folds: None,
-        above: None,
-        stand: false,
-        face: None,
-        pole: None,
+        extras: TrunkExtras::default(),
         sleeve: Some(SleeveSpec {
             start: 0.10,
             end: g.get("sleeve"),
@@ -311,12 +324,7 @@ fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
                 (neckline.back, Fit::Ease(0.007)),
             ],
         ),
-        hang: vec![],
-        folds: None,
-        above: None,
-        stand: false,
-        face: None,
-        pole: None,
+        extras: TrunkExtras::default(),
         sleeve: Some(long_sleeve(
             lm,
             g.get("sleeve"),
@@ -386,17 +394,18 @@ fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
                 (neckline.back + 0.04, Fit::Ease(0.03)),
             ],
         ),
-        hang: vec![(neckline.back, crown)],
-        folds: None,
-        above: Some(crown - 0.03),
-        stand: false,
-        face: Some(FaceOpening {
-            bottom: neckline.back + 0.045,
-            top: lm.y_head + 0.045,
-            half_columns: 14,
-            shape: [0.5, 1.1, 0.8],
-        }),
-        pole: Some(crown),
+        extras: TrunkExtras {
+            hang: vec![(neckline.back, crown)],
+            above: Some(crown - 0.03),
+            face: Some(FaceOpening {
+                bottom: neckline.back + 0.045,
+                top: lm.y_head + 0.045,
+                half_columns: 14,
+                shape: [0.5, 1.1, 0.8],
+            }),
+            pole: Some(crown),
+            ..TrunkExtras::default()
+        },
         sleeve: Some(long_sleeve(
             lm,
             g.get("sleeve"),
@@ -493,12 +502,11 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
                 (neckline.back + stand, Fit::Ease(0.008)),
             ],
         ),
-        hang: vec![],
-        folds: None,
-        above: Some(neckline.back + stand),
-        stand: true,
-        face: None,
-        pole: None,
+        extras: TrunkExtras {
+            above: Some(neckline.back + stand),
+            stand: true,
+            ..TrunkExtras::default()
+        },
         sleeve: Some(long_sleeve(
             lm,
             g.get("sleeve"),
@@ -606,12 +614,12 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
                 (neckline.back + stand, Fit::Ease(0.012)),
             ],
         ),
-        hang: vec![(hem, lm.y_hip)],
-        folds: None,
-        above: Some(neckline.back + stand),
-        stand: true,
-        face: None,
-        pole: None,
+        extras: TrunkExtras {
+            hang: vec![(hem, lm.y_hip)],
+            above: Some(neckline.back + stand),
+            stand: true,
+            ..TrunkExtras::default()
+        },
         sleeve: Some(SleeveSpec {
             step: 0.035,
             ..long_sleeve(lm, g.get("sleeve"), g.get("upper_arm"), g.get("cuff"), 0.0)
@@ -716,16 +724,15 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
                 (neckline.back, Fit::Ease(0.005)),
             ],
         ),
-        hang: vec![(hem, lm.y_hip)],
-        folds: Some(Folds {
-            count: 16,
-            from: lm.y_hip,
-            columns: 96,
-        }),
-        above: None,
-        stand: false,
-        face: None,
-        pole: None,
+        extras: TrunkExtras {
+            hang: vec![(hem, lm.y_hip)],
+            folds: Some(Folds {
+                count: 16,
+                from: lm.y_hip,
+                columns: 96,
+            }),
+            ..TrunkExtras::default()
+        },
         sleeve: None,
         hem_band: lm.y_waist - hem,
         neck_band: 0.0,
