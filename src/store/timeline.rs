@@ -72,7 +72,7 @@ impl Channel {
         }
     }
 
-    /// The channel named by `text` (any case, surrounding space ignored).
+    /// The channel named by `text` (any case, surrounding space ignored, `-` read as `_`).
     pub fn parse(text: &str) -> Option<Channel> {
         let text = text.trim().to_ascii_lowercase().replace('-', "_");
         Channel::ALL.into_iter().find(|c| c.as_str() == text)
