@@ -69,8 +69,11 @@ pub struct ScreenshotArgs {
 /// The camera's directions, as `screenshot --view` names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ViewArg {
+    /// Facing the avatar
     Front,
+    /// From the avatar's side
     Side,
+    /// From behind
     Back,
 }
 
