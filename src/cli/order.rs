@@ -183,15 +183,15 @@ fn list(args: &OrderListArgs, data_dir: Option<&Path>) -> Result<ExitCode, Strin
                     order.date.clone(),
                     order.retailer.clone(),
                     order.order_number.clone(),
-                    item.sku.clone(),
-                    item.size.clone(),
-                    output::price(item.price, &item.currency),
+                    item.line.sku.clone(),
+                    item.line.size.clone(),
+                    output::price(item.line.price, &item.line.currency),
                     item.status.as_str().to_string(),
                     item.return_deadline
                         .as_deref()
                         .map_or("-".into(), output::or_dash),
-                    output::or_dash(&item.colour),
-                    output::or_dash(&item.name),
+                    output::or_dash(&item.line.colour),
+                    output::or_dash(&item.line.name),
                 ]
             })
         })

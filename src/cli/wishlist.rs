@@ -112,18 +112,18 @@ fn list(args: &WishlistListArgs, data_dir: Option<&Path>) -> Result<ExitCode, St
         .map(|i| {
             vec![
                 i.id.to_string(),
-                i.added.clone(),
-                i.retailer.clone(),
-                i.sku.clone(),
-                i.size.clone(),
-                if i.price == 0.0 {
+                i.wish.added.clone(),
+                i.wish.retailer.clone(),
+                i.wish.sku.clone(),
+                i.wish.size.clone(),
+                if i.wish.price == 0.0 {
                     "-".into()
                 } else {
-                    output::price(i.price, &i.currency)
+                    output::price(i.wish.price, &i.wish.currency)
                 },
-                output::or_dash(&i.colourway),
-                output::or_dash(&i.name),
-                output::or_dash(&i.note),
+                output::or_dash(&i.wish.colourway),
+                output::or_dash(&i.wish.name),
+                output::or_dash(&i.wish.note),
             ]
         })
         .collect();

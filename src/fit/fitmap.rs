@@ -293,7 +293,8 @@ pub fn fit_map(
     let size = &meta.sizes[graded.size];
     for &region in &prepared.regions {
         let chart_cm = region.chart_value(size);
-        let fit = match region {
+        // Each region reads (body cm, garment cm, strain %, stretch %, verdict).
+        let (body_cm, garment_cm, strain, stretch, verdict) = match region {
             Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
                 let (Some(plane), Some(key)) = (girth_plane(a, region), body_key(region)) else {
                     continue;
@@ -309,17 +310,7 @@ pub fn fit_map(
                 let (design, tolerance) =
                     design_ease(prepared, graded.size, region).unwrap_or((6.0, 4.0));
                 let v = verdict::girth(ease, design, tolerance, ratio);
-                RegionFit {
-                    region,
-                    body_cm,
-                    garment_cm,
-                    chart_cm,
-                    ease_cm: ease,
-                    strain_pct: strain,
-                    stretch_pct: stretch_h,
-                    strain_ratio: ratio,
-                    verdict: v,
-                }
+                (body_cm, garment_cm, strain, stretch_h, v)
             }
             Region::Shoulders => {
                 let (mut gap, mut count) = (0.0f64, 0usize);
@@ -341,17 +332,7 @@ pub fn fit_map(
                 let body_cm = body.value(crate::measurements::Key::ShoulderWidth);
                 let ease = 2.0 * gap_cm;
                 let v = verdict::shoulders(gap_cm, ratio);
-                RegionFit {
-                    region,
-                    body_cm,
-                    garment_cm: body_cm + ease,
-                    chart_cm,
-                    ease_cm: ease,
-                    strain_pct: strain,
-                    stretch_pct: stretch_h,
-                    strain_ratio: ratio,
-                    verdict: v,
-                }
+                (body_cm, body_cm + ease, strain, stretch_h, v)
             }
             Region::Length | Region::Sleeve | Region::InsideLeg => {
                 let Some(&standard) = graded.standard_length_cm.get(&region) else {
@@ -372,20 +353,20 @@ pub fn fit_map(
                 let ratio = strain / stretch_v;
                 let ease = garment_cm - standard;
                 let v = verdict::length(ease, ratio);
-                RegionFit {
-                    region,
-                    body_cm: standard,
-                    garment_cm,
-                    chart_cm,
-                    ease_cm: ease,
-                    strain_pct: strain,
-                    stretch_pct: stretch_v,
-                    strain_ratio: ratio,
-                    verdict: v,
-                }
+                (standard, garment_cm, strain, stretch_v, v)
             }
         };
-        regions.push(fit);
+        regions.push(RegionFit {
+            region,
+            body_cm,
+            garment_cm,
+            chart_cm,
+            ease_cm: garment_cm - body_cm,
+            strain_pct: strain,
+            stretch_pct: stretch,
+            strain_ratio: strain / stretch,
+            verdict,
+        });
     }
     FitMap {
         regions,

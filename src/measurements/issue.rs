@@ -30,7 +30,9 @@ pub struct Issue {
 }
 
 /// The rule an issue broke and the numbers it found. Lengths are in cm and weights in kg,
-/// whatever the shopper's unit; shares and the body-mass index are plain numbers.
+/// whatever the shopper's unit; shares and the body-mass index are plain numbers. Rules that
+/// share their numbers share one payload (a warning and an error of the same rule differ only
+/// in the bounds they carry).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum IssueKind {
     /// The stature is missing: no body can be built without it.
@@ -42,98 +44,22 @@ pub enum IssueKind {
         /// The typed value (cm, or kg for the weight).
         value: f64,
     },
-    /// Outside the plausible adult range `low..=high`; `slip` is the unit it looks typed in.
-    OutOfRange {
-        /// The typed value (cm, or kg for the weight).
-        value: f64,
-        /// The lowest plausible value, same unit (see [`plausible_range`](super::plausible_range)).
-        low: f64,
-        /// The highest plausible value, same unit.
-        high: f64,
-        /// The unit in which the value would be plausible; `None` when none fits.
-        slip: Option<UnitSlip>,
-    },
-    /// A girth no body has that large next to another ([`BodyRule`]): `value` is not below
-    /// `factor` × `other_value` (or above it, when equal is allowed).
-    NotBelow {
-        /// The rule that is broken.
-        rule: BodyRule,
-        /// The typed value of the issue's key in cm (the girth that is too large).
-        value: f64,
-        /// The key it is compared with.
-        other: Key,
-        /// The typed value of `other` in cm.
-        other_value: f64,
-        /// The share of `other_value` that `value` must stay below: 1 or 0.5.
-        factor: f64,
-        /// Whether `value` may equal `factor` × `other_value` (only more is then wrong).
-        equal_ok: bool,
-    },
+    /// Outside the plausible adult range.
+    OutOfRange(OutOfRange),
+    /// A girth no body has that large next to another ([`BodyRule`]).
+    NotBelow(NotBelow),
     /// The waist is more than twice the hip girth (an error).
-    WaistOverTwiceHip {
-        /// The typed waist girth in cm.
-        waist: f64,
-        /// The typed hip girth in cm.
-        hip: f64,
-    },
+    WaistOverTwiceHip(WaistHip),
     /// The waist is more than 1.5 times the hip girth (a warning).
-    WaistLargeForHip {
-        /// The typed waist girth in cm.
-        waist: f64,
-        /// The typed hip girth in cm.
-        hip: f64,
-    },
-    /// A length's share of the stature is outside the usual `low..=high` (a warning).
-    UnusualShareOfStature {
-        /// The typed length in cm.
-        value: f64,
-        /// The typed stature in cm.
-        stature: f64,
-        /// `value` / `stature`, a fraction (e.g. 0.45).
-        share: f64,
-        /// The lowest usual share, a fraction.
-        low: f64,
-        /// The highest usual share, a fraction.
-        high: f64,
-    },
-    /// A length's share of the stature is outside what any adult has, `low..=high` (an
-    /// error); `inches`: it fits when read as inches.
-    ImpossibleShareOfStature {
-        /// The typed length in cm.
-        value: f64,
-        /// The typed stature in cm.
-        stature: f64,
-        /// `value` / `stature`, a fraction (e.g. 0.9).
-        share: f64,
-        /// The lowest possible share, a fraction.
-        low: f64,
-        /// The highest possible share, a fraction.
-        high: f64,
-        /// Whether the share would be possible had the length been typed in inches (cm files only).
-        inches: bool,
-    },
+    WaistLargeForHip(WaistHip),
+    /// A length's share of the stature is outside the usual shares (a warning).
+    UnusualShareOfStature(ShareOfStature),
+    /// A length's share of the stature is outside what any adult has (an error).
+    ImpossibleShareOfStature(ShareOfStature),
     /// A very unusual body-mass index (a warning).
-    UnusualBmi {
-        /// The typed weight in kg.
-        weight: f64,
-        /// The typed stature in cm.
-        stature: f64,
-        /// The body-mass index, kg / m² (outside the usual 15–60).
-        bmi: f64,
-    },
-    /// A body-mass index outside `low..=high`, which no body has (an error).
-    ImpossibleBmi {
-        /// The typed weight in kg.
-        weight: f64,
-        /// The typed stature in cm.
-        stature: f64,
-        /// The body-mass index, kg / m².
-        bmi: f64,
-        /// The lowest possible body-mass index.
-        low: f64,
-        /// The highest possible body-mass index.
-        high: f64,
-    },
+    UnusualBmi(Bmi),
+    /// A body-mass index which no body has (an error).
+    ImpossibleBmi(Bmi),
     /// The weight is far from what the typed girths and the stature predict (a warning).
     WeightForGirths {
         /// The typed weight in kg.
@@ -141,6 +67,80 @@ pub enum IssueKind {
         /// The weight in kg the survey model expects from the typed girths and stature.
         expected: f64,
     },
+}
+
+/// A value outside the plausible adult range `low..=high`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OutOfRange {
+    /// The typed value (cm, or kg for the weight).
+    pub value: f64,
+    /// The lowest plausible value, same unit (see [`plausible_range`](super::plausible_range)).
+    pub low: f64,
+    /// The highest plausible value, same unit.
+    pub high: f64,
+    /// The unit in which the value would be plausible; `None` when none fits.
+    pub slip: Option<UnitSlip>,
+}
+
+/// A girth that is not below `factor` × `other_value` (or above it, when equal is allowed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NotBelow {
+    /// The rule that is broken.
+    pub rule: BodyRule,
+    /// The typed value of the issue's key in cm (the girth that is too large).
+    pub value: f64,
+    /// The key it is compared with.
+    pub other: Key,
+    /// The typed value of `other` in cm.
+    pub other_value: f64,
+    /// The share of `other_value` that `value` must stay below: 1 or 0.5.
+    pub factor: f64,
+    /// Whether `value` may equal `factor` × `other_value` (only more is then wrong).
+    pub equal_ok: bool,
+}
+
+/// The typed waist and hip girths, cm.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WaistHip {
+    /// The typed waist girth in cm.
+    pub waist: f64,
+    /// The typed hip girth in cm.
+    pub hip: f64,
+}
+
+/// A length's share of the stature and the shares it lies outside, `low..=high` (the usual
+/// ones for a warning, the possible ones for an error).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShareOfStature {
+    /// The typed length in cm.
+    pub value: f64,
+    /// The typed stature in cm.
+    pub stature: f64,
+    /// `value` / `stature`, a fraction (e.g. 0.45).
+    pub share: f64,
+    /// The lowest share of the range, a fraction.
+    pub low: f64,
+    /// The highest share of the range, a fraction.
+    pub high: f64,
+    /// Whether the share would lie within the possible range had the length been typed in
+    /// inches (only ever set for an impossible share in a cm file).
+    pub inches: bool,
+}
+
+/// A body-mass index and the range it lies outside, `low..=high` (the usual one for a
+/// warning, the possible one for an error).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bmi {
+    /// The typed weight in kg.
+    pub weight: f64,
+    /// The typed stature in cm.
+    pub stature: f64,
+    /// The body-mass index, kg / m².
+    pub bmi: f64,
+    /// The lowest body-mass index of the range.
+    pub low: f64,
+    /// The highest body-mass index of the range.
+    pub high: f64,
 }
 
 /// The unit a value out of range looks typed in.
@@ -275,6 +275,22 @@ fn english(issue: &Issue) -> String {
     let key = issue.key.unwrap_or(Key::Stature);
     let say = |v: f64, k: Key| show(v, k, unit);
     let what = key.as_str().replace('_', " ");
+    let share_of = |s: &ShareOfStature| {
+        format!(
+            "{} is {} % of the stature ({})",
+            say(s.value, key),
+            percent(s.share),
+            say(s.stature, Key::Stature)
+        )
+    };
+    let bmi_of = |b: &Bmi| {
+        format!(
+            "{} at {} tall is a body-mass index of {}",
+            say(b.weight, Key::WeightKg),
+            say(b.stature, Key::Stature),
+            one_decimal(b.bmi)
+        )
+    };
     match issue.kind {
         IssueKind::Missing => "missing; the stature is needed to build a body".into(),
         IssueKind::NotFinite => "is not a finite number".into(),
@@ -286,106 +302,63 @@ fn english(issue: &Issue) -> String {
             };
             format!("{} {sign}; it must be more than 0", say(value, key))
         }
-        IssueKind::OutOfRange {
-            value,
-            low,
-            high,
-            slip,
-        } => {
-            let side = if value < low { "below" } else { "above" };
+        IssueKind::OutOfRange(r) => {
+            let side = if r.value < r.low { "below" } else { "above" };
             let range = format!(
                 "{}–{}",
-                one_decimal(in_unit(low, key, unit)),
-                say(high, key)
+                one_decimal(in_unit(r.low, key, unit)),
+                say(r.high, key)
             );
-            let hint = slip_hint(slip);
-            format!("{} is {side} the plausible {range}{hint}", say(value, key))
+            let hint = slip_hint(r.slip);
+            format!(
+                "{} is {side} the plausible {range}{hint}",
+                say(r.value, key)
+            )
         }
-        IssueKind::NotBelow {
-            rule,
-            value,
-            other,
-            other_value,
-            factor,
-            equal_ok,
-        } => {
-            let cmp = if equal_ok {
+        IssueKind::NotBelow(b) => {
+            let cmp = if b.equal_ok {
                 "more than"
             } else {
                 "not smaller than"
             };
-            let half = if factor == 0.5 { "half " } else { "" };
-            let other_name = other.as_str().replace('_', " ");
+            let half = if b.factor == 0.5 { "half " } else { "" };
+            let other_name = b.other.as_str().replace('_', " ");
             format!(
                 "{} is {cmp} {half}the {other_name} ({}); {}",
-                say(value, key),
-                say(other_value, other),
-                rule_sentence(rule)
+                say(b.value, key),
+                say(b.other_value, b.other),
+                rule_sentence(b.rule)
             )
         }
-        IssueKind::WaistOverTwiceHip { waist, hip } => format!(
+        IssueKind::WaistOverTwiceHip(w) => format!(
             "{} is more than twice the hip girth ({}); no body has that",
-            say(waist, Key::WaistGirth),
-            say(hip, Key::HipGirth)
+            say(w.waist, Key::WaistGirth),
+            say(w.hip, Key::HipGirth)
         ),
-        IssueKind::WaistLargeForHip { waist, hip } => format!(
+        IssueKind::WaistLargeForHip(w) => format!(
             "{} is unusually large for the hip girth ({}); please check both",
-            say(waist, Key::WaistGirth),
-            say(hip, Key::HipGirth)
+            say(w.waist, Key::WaistGirth),
+            say(w.hip, Key::HipGirth)
         ),
-        IssueKind::UnusualShareOfStature {
-            value,
-            stature,
-            share,
-            low,
-            high,
-        } => format!(
-            "{} is {} % of the stature ({}); a {what} is usually {}–{} % of it. Please check",
-            say(value, key),
-            percent(share),
-            say(stature, Key::Stature),
-            percent(low),
-            percent(high)
+        IssueKind::UnusualShareOfStature(s) => format!(
+            "{}; a {what} is usually {}–{} % of it. Please check",
+            share_of(&s),
+            percent(s.low),
+            percent(s.high)
         ),
-        IssueKind::ImpossibleShareOfStature {
-            value,
-            stature,
-            share,
-            low,
-            high,
-            inches,
-        } => format!(
-            "{} is {} % of the stature ({}); no adult's {what} is outside {}–{} % of it{}",
-            say(value, key),
-            percent(share),
-            say(stature, Key::Stature),
-            percent(low),
-            percent(high),
-            slip_hint(inches.then_some(UnitSlip::Inches))
+        IssueKind::ImpossibleShareOfStature(s) => format!(
+            "{}; no adult's {what} is outside {}–{} % of it{}",
+            share_of(&s),
+            percent(s.low),
+            percent(s.high),
+            slip_hint(s.inches.then_some(UnitSlip::Inches))
         ),
-        IssueKind::UnusualBmi {
-            weight,
-            stature,
-            bmi,
-        } => format!(
-            "{} at {} tall is a body-mass index of {}, which is very unusual. Please check",
-            say(weight, Key::WeightKg),
-            say(stature, Key::Stature),
-            one_decimal(bmi)
-        ),
-        IssueKind::ImpossibleBmi {
-            weight,
-            stature,
-            bmi,
-            low,
-            high,
-        } => format!(
-            "{} at {} tall is a body-mass index of {}, outside the possible {}–{}",
-            say(weight, Key::WeightKg),
-            say(stature, Key::Stature),
-            one_decimal(bmi),
-            one_decimal(low),
-            one_decimal(high)
+        IssueKind::UnusualBmi(b) => format!("{}, which is very unusual. Please check", bmi_of(&b)),
+        IssueKind::ImpossibleBmi(b) => format!(
+            "{}, outside the possible {}–{}",
+            bmi_of(&b),
+            one_decimal(b.low),
+            one_decimal(b.high)
         ),
         IssueKind::WeightForGirths { weight, expected } => {
             let side = if weight < expected { "low" } else { "high" };

@@ -10,7 +10,10 @@ mod predict;
 mod ranges;
 mod validate;
 
-pub use issue::{BodyRule, Issue, IssueKind, IssueLevel, UnitSlip, in_unit, one_decimal, percent};
+pub use issue::{
+    Bmi, BodyRule, Issue, IssueKind, IssueLevel, NotBelow, OutOfRange, ShareOfStature, UnitSlip,
+    WaistHip, in_unit, one_decimal, percent,
+};
 pub use json::JsonError;
 pub use predict::{Shape, ShapeVar, resolve_with};
 pub use ranges::plausible_range;

@@ -3,7 +3,9 @@
 
 use super::ansur::{Model, key_var};
 use super::gaussian::condition;
-use super::issue::{Issue, IssueKind, IssueLevel, UnitSlip};
+use super::issue::{
+    Bmi, Issue, IssueKind, IssueLevel, NotBelow, OutOfRange, ShareOfStature, UnitSlip, WaistHip,
+};
 use super::ranges::{BELOW, BMI_BOUNDS, WEIGHT_GIRTHS, plausible_range, stature_ratio_bounds};
 use super::{Form, Key, Measurements, Unit};
 use std::collections::BTreeMap;
@@ -32,14 +34,14 @@ pub fn validate(m: &Measurements) -> Vec<Issue> {
         if let (Some(x), Some(y)) = (get(r.a), get(r.b)) {
             let limit = y * r.factor;
             if x > limit || (x == limit && !r.equal_ok) {
-                let kind = IssueKind::NotBelow {
+                let kind = IssueKind::NotBelow(NotBelow {
                     rule: r.rule,
                     value: x,
                     other: r.b,
                     other_value: y,
                     factor: r.factor,
                     equal_ok: r.equal_ok,
-                };
+                });
                 issues.push(error(r.a, kind));
             }
         }
@@ -48,12 +50,12 @@ pub fn validate(m: &Measurements) -> Vec<Issue> {
         if waist > 2.0 * hip {
             issues.push(error(
                 Key::WaistGirth,
-                IssueKind::WaistOverTwiceHip { waist, hip },
+                IssueKind::WaistOverTwiceHip(WaistHip { waist, hip }),
             ));
         } else if waist > 1.5 * hip {
             issues.push(warning(
                 Key::WaistGirth,
-                IssueKind::WaistLargeForHip { waist, hip },
+                IssueKind::WaistLargeForHip(WaistHip { waist, hip }),
             ));
         }
     }
@@ -113,12 +115,12 @@ fn single(key: Key, v: f64, unit: Unit) -> Option<IssueKind> {
     } else {
         None
     };
-    Some(IssueKind::OutOfRange {
+    Some(IssueKind::OutOfRange(OutOfRange {
         value: v,
         low,
         high,
         slip,
-    })
+    }))
 }
 
 /// A length that must be a share of the stature: a warning outside the usual shares, an error
@@ -128,25 +130,31 @@ fn share_issue(key: Key, v: f64, stature: f64, b: [f64; 4], unit: Unit) -> Optio
     if (b[1]..=b[2]).contains(&share) {
         return None;
     }
-    if (b[0]..=b[3]).contains(&share) {
-        let kind = IssueKind::UnusualShareOfStature {
-            value: v,
-            stature,
-            share,
-            low: b[1],
-            high: b[2],
-        };
-        return Some(issue(key, IssueLevel::Warning, unit, kind));
-    }
-    let kind = IssueKind::ImpossibleShareOfStature {
+    let possible = (b[0]..=b[3]).contains(&share);
+    let (low, high) = if possible { (b[1], b[2]) } else { (b[0], b[3]) };
+    let of = ShareOfStature {
         value: v,
         stature,
         share,
-        low: b[0],
-        high: b[3],
-        inches: unit == Unit::Cm && (b[0]..=b[3]).contains(&(share * 2.54)),
+        low,
+        high,
+        inches: !possible && unit == Unit::Cm && (b[0]..=b[3]).contains(&(share * 2.54)),
     };
-    Some(issue(key, IssueLevel::Error, unit, kind))
+    Some(if possible {
+        issue(
+            key,
+            IssueLevel::Warning,
+            unit,
+            IssueKind::UnusualShareOfStature(of),
+        )
+    } else {
+        issue(
+            key,
+            IssueLevel::Error,
+            unit,
+            IssueKind::ImpossibleShareOfStature(of),
+        )
+    })
 }
 
 fn bmi_issue(weight: f64, stature: f64, unit: Unit) -> Option<Issue> {
@@ -155,22 +163,33 @@ fn bmi_issue(weight: f64, stature: f64, unit: Unit) -> Option<Issue> {
     if (soft_low..=soft_high).contains(&bmi) {
         return None;
     }
-    Some(if (low..=high).contains(&bmi) {
-        let kind = IssueKind::UnusualBmi {
-            weight,
-            stature,
-            bmi,
-        };
-        issue(Key::WeightKg, IssueLevel::Warning, unit, kind)
+    let possible = (low..=high).contains(&bmi);
+    let (low, high) = if possible {
+        (soft_low, soft_high)
     } else {
-        let kind = IssueKind::ImpossibleBmi {
-            weight,
-            stature,
-            bmi,
-            low,
-            high,
-        };
-        issue(Key::WeightKg, IssueLevel::Error, unit, kind)
+        (low, high)
+    };
+    let of = Bmi {
+        weight,
+        stature,
+        bmi,
+        low,
+        high,
+    };
+    Some(if possible {
+        issue(
+            Key::WeightKg,
+            IssueLevel::Warning,
+            unit,
+            IssueKind::UnusualBmi(of),
+        )
+    } else {
+        issue(
+            Key::WeightKg,
+            IssueLevel::Error,
+            unit,
+            IssueKind::ImpossibleBmi(of),
+        )
     })
 }
 

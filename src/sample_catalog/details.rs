@@ -87,27 +87,7 @@ pub(super) fn collar_fall(
             .collect();
         rows.push(sheet.ring(&ring, false));
     }
-    let m = columns.len();
-    for k in 0..rows.len() - 1 {
-        for i in 0..m - 1 {
-            let (u0, u1) = (i as f32 / m as f32, (i + 1) as f32 / m as f32);
-            let (v0, v1) = (
-                k as f32 / profile.len() as f32,
-                (k + 1) as f32 / profile.len() as f32,
-            );
-            sheet.quad_rect(
-                [
-                    rows[k][i],
-                    rows[k][i + 1],
-                    rows[k + 1][i + 1],
-                    rows[k + 1][i],
-                ],
-                (u0, u1),
-                (v0, v1),
-                part,
-            );
-        }
-    }
+    sheet.grid(&rows, (columns.len(), profile.len()), part);
 }
 
 /// A patch lying `extra` outside a table's surface: `shape(u, v)` maps the unit square to
@@ -130,18 +110,7 @@ pub(super) fn patch(
                 .collect()
         })
         .collect();
-    for r in 0..rows {
-        for c in 0..cols {
-            let (u0, u1) = (c as f32 / cols as f32, (c + 1) as f32 / cols as f32);
-            let (v0, v1) = (r as f32 / rows as f32, (r + 1) as f32 / rows as f32);
-            sheet.quad_rect(
-                [ids[r][c], ids[r][c + 1], ids[r + 1][c + 1], ids[r + 1][c]],
-                (u0, u1),
-                (v0, v1),
-                part,
-            );
-        }
-    }
+    sheet.grid(&ids, (cols, rows), part);
 }
 
 /// A closed band all round between two levels, `extra` outside a table's surface.

@@ -80,11 +80,24 @@ pub(super) fn build(model: &BodyModel, item: &Item) -> Vec<GlbMesh> {
 
 /// A top cut on a new sheet with a collar falling from its neckline (the collar's part given):
 /// the sheet and the top's radial table.
-fn collared_top(model: &BodyModel, cut: &TopCut, fall: &Fall, part: usize) -> (Sheet, RadialTable) {
+fn collared_top(
+    model: &BodyModel,
+    g: &Measures,
+    cut: &TopCut,
+    fall: &Fall,
+    part: usize,
+) -> (Sheet, RadialTable) {
     let mut sheet = Sheet::default();
-    let (table, trunk) = top(model, cut, &mut sheet);
+    let (table, trunk) = top(model, g, cut, &mut sheet);
     details::collar_fall(&mut sheet, &table, &trunk, fall, part);
     (sheet, table)
+}
+
+/// The knots a top's trunk adds to the chart's girths ([`trunk_fit`]): below the waist
+/// (`lower`) and above the armhole (`upper`).
+struct TrunkFit {
+    lower: Vec<(f32, Fit)>,
+    upper: Vec<(f32, Fit)>,
 }
 
 /// A top's fit from the hem up: the hem's girth, `lower` (a band's top, the hip), the waist
@@ -113,7 +126,7 @@ fn hps(lm: &Landmarks) -> f32 {
     lm.y_neck - 0.013
 }
 
-/// Part indices of a top.
+/// Part indices of a top (the order of the parts its `shell` is given).
 #[derive(Clone, Copy)]
 struct TopParts {
     body: usize,
@@ -121,6 +134,18 @@ struct TopParts {
     cuffs: usize,
     hem_band: usize,
     neck: usize,
+}
+
+impl TopParts {
+    /// Body, hem band and neck one part, sleeves and cuffs the second: a cut names what
+    /// differs from this.
+    const PLAIN: TopParts = TopParts {
+        body: 0,
+        sleeves: 1,
+        cuffs: 1,
+        hem_band: 0,
+        neck: 0,
+    };
 }
 
 /// What a top's trunk has beyond a plain cut (none of it by default).
@@ -149,7 +174,7 @@ struct TopCut {
     hem: f32,
     neckline: Neckline,
     armhole: Armhole,
-    fit: Vec<(f32, Fit)>,
+    fit: TrunkFit,
     extras: TrunkExtras,
     sleeve: Option<SleeveSpec>,
     hem_band: f32,
@@ -158,7 +183,14 @@ struct TopCut {
 }
 
 /// Builds a top's trunk (and sleeves) into `sheet`.
-fn top(model: &BodyModel, cut: &TopCut, sheet: &mut Sheet) -> (RadialTable, Trunk) {
+fn top(model: &BodyModel, g: &Measures, cut: &TopCut, sheet: &mut Sheet) -> (RadialTable, Trunk) {
+    let fit = trunk_fit(
+        &model.lm,
+        g,
+        (cut.hem, cut.armhole.bottom),
+        &cut.fit.lower,
+        &cut.fit.upper,
+    );
     let neck_top = cut.neckline.back;
     let hi = cut
         .extras
@@ -170,7 +202,7 @@ fn top(model: &BodyModel, cut: &TopCut, sheet: &mut Sheet) -> (RadialTable, Trun
         &TableSpec {
             wrap: Wrap::Trunk,
             range: (cut.hem, hi),
-            fit: &cut.fit,
+            fit: &fit,
             hang: &cut.extras.hang,
             folds: cut.extras.folds,
         },
@@ -214,8 +246,10 @@ fn set_in(lm: &Landmarks, drop: f32, half_columns: usize) -> Armhole {
     }
 }
 
-/// A sleeve from 10 cm down the arm to `length`, through the bicep, elbow and opening girths.
-fn long_sleeve(lm: &Landmarks, length: f32, bicep: f32, opening: f32, cuff: f32) -> SleeveSpec {
+/// A sleeve from 10 cm down the arm to the chart's `sleeve` length, through its `upper_arm`,
+/// elbow and `cuff` (opening) girths; `cuff_depth` is how far up the opening girth holds (m).
+fn long_sleeve(lm: &Landmarks, g: &Measures, cuff_depth: f32) -> SleeveSpec {
+    let (length, bicep, opening) = (g.get("sleeve"), g.get("upper_arm"), g.get("cuff"));
     let elbow = 0.55 * lm.arm_wrist;
     SleeveSpec {
         start: 0.10,
@@ -223,13 +257,61 @@ fn long_sleeve(lm: &Landmarks, length: f32, bicep: f32, opening: f32, cuff: f32)
         fit: vec![
             (0.10, Fit::Girth(bicep)),
             (elbow, Fit::Girth(0.5 * (bicep + opening) + 0.01)),
-            (length - cuff, Fit::Girth(opening + 0.01)),
+            (length - cuff_depth, Fit::Girth(opening + 0.01)),
             (length, Fit::Girth(opening)),
         ],
         step: 0.03,
         blend: 5,
-        cuff,
+        cuff: cuff_depth,
     }
+}
+
+/// Drapes the sewn `sheet` over the skin and gives it `thickness`: one mesh per part, named
+/// and made as `parts` says (in the order the parts were sewn).
+fn finish(
+    sheet: &mut Sheet,
+    model: &BodyModel,
+    thickness: f32,
+    parts: &[(&str, GlbMaterial)],
+) -> Vec<GlbMesh> {
+    sheet.drape(&model.skin, CLEARANCE, 10);
+    sheet.shell(thickness, parts)
+}
+
+/// Parts named `names`, all made of `cloth`.
+fn in_cloth<'a>(cloth: &GlbMaterial, names: &[&'a str]) -> Vec<(&'a str, GlbMaterial)> {
+    names.iter().map(|&name| (name, cloth.clone())).collect()
+}
+
+/// A row of buttons down the centre front of a buttoned top.
+struct ButtonRow {
+    /// How many.
+    count: usize,
+    /// Height of the top button (m).
+    top: f32,
+    /// Distance between two buttons (m).
+    spacing: f32,
+    /// How far off the sewn surface they stand (m): the cloth and what lies under them.
+    lift: f32,
+    /// Button radius and height (m).
+    radius: f32,
+    height: f32,
+    /// sRGB colour, `#rrggbb`.
+    colour: &'static str,
+}
+
+/// The buttons of `row` on the cloth round `table`, as one mesh named "buttons".
+fn button_row(table: &RadialTable, row: &ButtonRow) -> GlbMesh {
+    let places: Vec<(Vec3, Vec3)> = (0..row.count)
+        .map(|i| on_cloth(table, 0.0, row.top - row.spacing * i as f32, row.lift))
+        .collect();
+    details::buttons(
+        "buttons",
+        &places,
+        row.radius,
+        row.height,
+        button_material(row.colour),
+    )
 }
 
 /// Where a button sits on the cloth: the table's surface `extra` out, facing out.
@@ -259,16 +341,13 @@ fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: trunk_fit(
-            lm,
-            g,
-            (hem, armhole.bottom),
-            &[],
-            &[
+        fit: TrunkFit {
+            lower: vec![],
+            upper: vec![
                 (lm.acromion.y, Fit::Ease(0.01)),
                 (neckline.back, Fit::Ease(0.006)),
             ],
-        ),
+        },
         extras: TrunkExtras::default(),
         sleeve: Some(SleeveSpec {
             start: 0.10,
@@ -284,16 +363,13 @@ fn tee(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem_band: 0.0,
         neck_band: 0.018,
         parts: TopParts {
-            body: 0,
-            sleeves: 1,
-            cuffs: 1,
-            hem_band: 0,
             neck: 2,
+            ..TopParts::PLAIN
         },
     };
     let main = fabric("cotton jersey", hex, 1.0, 0.9);
     let rib = fabric("rib", hex, 0.85, 0.9);
-    plain_top(model, &cut, 0.0015, (main, ("neckband", rib)))
+    plain_top(model, g, &cut, 0.0015, (main, ("neckband", rib)))
 }
 
 fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
@@ -314,51 +390,43 @@ fn sweater(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: trunk_fit(
-            lm,
-            g,
-            (hem, armhole.bottom),
-            &[(hem + band, Fit::Girth(g.get("hem") + 0.02))],
-            &[
+        fit: TrunkFit {
+            lower: vec![(hem + band, Fit::Girth(g.get("hem") + 0.02))],
+            upper: vec![
                 (lm.acromion.y, Fit::Ease(0.01)),
                 (neckline.back, Fit::Ease(0.007)),
             ],
-        ),
+        },
         extras: TrunkExtras::default(),
-        sleeve: Some(long_sleeve(
-            lm,
-            g.get("sleeve"),
-            g.get("upper_arm"),
-            g.get("cuff"),
-            0.06,
-        )),
+        sleeve: Some(long_sleeve(lm, g, 0.06)),
         hem_band: band,
         neck_band: 0.025,
         parts: TopParts {
-            body: 0,
-            sleeves: 1,
             cuffs: 2,
             hem_band: 2,
             neck: 2,
+            ..TopParts::PLAIN
         },
     };
     let knit = fabric("merino knit", hex, 1.0, 0.95);
     let rib = fabric("merino rib", hex, 0.85, 0.95);
-    plain_top(model, &cut, 0.003, (knit, ("rib", rib)))
+    plain_top(model, g, &cut, 0.003, (knit, ("rib", rib)))
 }
 
 /// A top with nothing on it but its cut: sewn, draped over the skin and given `thickness`; its
 /// body and sleeves in `main`, its third part (the bands) named and made as `bands` says.
 fn plain_top(
     model: &BodyModel,
+    g: &Measures,
     cut: &TopCut,
     thickness: f32,
     (main, bands): (GlbMaterial, (&str, GlbMaterial)),
 ) -> Vec<GlbMesh> {
     let mut sheet = Sheet::default();
-    top(model, cut, &mut sheet);
-    sheet.drape(&model.skin, CLEARANCE, 10);
-    sheet.shell(
+    top(model, g, cut, &mut sheet);
+    finish(
+        &mut sheet,
+        model,
         thickness,
         &[("body", main.clone()), ("sleeves", main), bands],
     )
@@ -383,17 +451,14 @@ fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: trunk_fit(
-            lm,
-            g,
-            (hem, armhole.bottom),
-            &[(hem + band, Fit::Girth(g.get("hem") + 0.03))],
-            &[
+        fit: TrunkFit {
+            lower: vec![(hem + band, Fit::Girth(g.get("hem") + 0.03))],
+            upper: vec![
                 (lm.acromion.y, Fit::Ease(0.014)),
                 (neckline.back, Fit::Ease(0.012)),
                 (neckline.back + 0.04, Fit::Ease(0.03)),
             ],
-        ),
+        },
         extras: TrunkExtras {
             hang: vec![(neckline.back, crown)],
             above: Some(crown - 0.03),
@@ -406,25 +471,18 @@ fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             pole: Some(crown),
             ..TrunkExtras::default()
         },
-        sleeve: Some(long_sleeve(
-            lm,
-            g.get("sleeve"),
-            g.get("upper_arm"),
-            g.get("cuff"),
-            0.065,
-        )),
+        sleeve: Some(long_sleeve(lm, g, 0.065)),
         hem_band: band,
         neck_band: 0.0,
         parts: TopParts {
-            body: 0,
-            sleeves: 1,
             cuffs: 2,
             hem_band: 2,
             neck: 3,
+            ..TopParts::PLAIN
         },
     };
     let mut sheet = Sheet::default();
-    let (table, _) = top(model, &cut, &mut sheet);
+    let (table, _) = top(model, g, &cut, &mut sheet);
     // The kangaroo pocket: a trapezoid on the belly, open at the slanted sides.
     let (y0, y1) = (hem + band + 0.01, hem + band + 0.19);
     let extra = 0.0045;
@@ -439,10 +497,11 @@ fn hoodie(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (24, 8),
         4,
     );
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let fleece = fabric("cotton fleece", hex, 1.0, 0.95);
     let rib = fabric("rib", hex, 0.85, 0.95);
-    let mut meshes = sheet.shell(
+    let mut meshes = finish(
+        &mut sheet,
+        model,
         0.003,
         &[
             ("body", fleece.clone()),
@@ -491,52 +550,37 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: trunk_fit(
-            lm,
-            g,
-            (hem, armhole.bottom),
-            &[],
-            &[
+        fit: TrunkFit {
+            lower: vec![],
+            upper: vec![
                 (lm.acromion.y, Fit::Ease(0.009)),
                 (neckline.back, Fit::Ease(0.008)),
                 (neckline.back + stand, Fit::Ease(0.008)),
             ],
-        ),
+        },
         extras: TrunkExtras {
             above: Some(neckline.back + stand),
             stand: true,
             ..TrunkExtras::default()
         },
-        sleeve: Some(long_sleeve(
-            lm,
-            g.get("sleeve"),
-            g.get("upper_arm"),
-            g.get("cuff"),
-            0.05,
-        )),
+        sleeve: Some(long_sleeve(lm, g, 0.05)),
         hem_band: 0.0,
         neck_band: 0.0,
         parts: TopParts {
-            body: 0,
-            sleeves: 1,
             cuffs: 2,
-            hem_band: 0,
             neck: 3,
+            ..TopParts::PLAIN
         },
     };
-    let (mut sheet, table) = collared_top(
-        model,
-        &cut,
-        &Fall {
-            gap: 0.3,
-            roll: 0.005,
-            width: 0.038,
-            spread: 0.012,
-            point: 0.03,
-            over: 0.005,
-        },
-        3,
-    );
+    let fall = Fall {
+        gap: 0.3,
+        roll: 0.005,
+        width: 0.038,
+        spread: 0.012,
+        point: 0.03,
+        over: 0.005,
+    };
+    let (mut sheet, table) = collared_top(model, g, &cut, &fall, 3);
     // The button placket down the centre front.
     let thickness = 0.0012;
     let placket_top = neckline.front - 0.004;
@@ -553,34 +597,20 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (4, 30),
         4,
     );
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let crepe = fabric("viscose crepe", hex, 1.0, 0.75);
-    let mut meshes = sheet.shell(
-        thickness,
-        &[
-            ("body", crepe.clone()),
-            ("sleeves", crepe.clone()),
-            ("cuffs", crepe.clone()),
-            ("collar", crepe.clone()),
-            ("placket", crepe),
-        ],
-    );
-    let places: Vec<(Vec3, Vec3)> = (0..7)
-        .map(|i| {
-            on_cloth(
-                &table,
-                0.0,
-                placket_top - 0.02 - 0.09 * i as f32,
-                2.0 * thickness + 0.0015,
-            )
-        })
-        .collect();
-    meshes.push(details::buttons(
-        "buttons",
-        &places,
-        0.0055,
-        0.002,
-        button_material("#f4f1ea"),
+    let parts = in_cloth(&crepe, &["body", "sleeves", "cuffs", "collar", "placket"]);
+    let mut meshes = finish(&mut sheet, model, thickness, &parts);
+    meshes.push(button_row(
+        &table,
+        &ButtonRow {
+            count: 7,
+            top: placket_top - 0.02,
+            spacing: 0.09,
+            lift: 2.0 * thickness + 0.0015,
+            radius: 0.0055,
+            height: 0.002,
+            colour: "#f4f1ea",
+        },
     ));
     meshes
 }
@@ -603,17 +633,14 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: trunk_fit(
-            lm,
-            g,
-            (hem, armhole.bottom),
-            &[(lm.y_hip, Fit::Girth(g.get("hip")))],
-            &[
+        fit: TrunkFit {
+            lower: vec![(lm.y_hip, Fit::Girth(g.get("hip")))],
+            upper: vec![
                 (lm.acromion.y, Fit::Ease(0.014)),
                 (neckline.back, Fit::Ease(0.013)),
                 (neckline.back + stand, Fit::Ease(0.012)),
             ],
-        ),
+        },
         extras: TrunkExtras {
             hang: vec![(hem, lm.y_hip)],
             above: Some(neckline.back + stand),
@@ -622,31 +649,24 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         },
         sleeve: Some(SleeveSpec {
             step: 0.035,
-            ..long_sleeve(lm, g.get("sleeve"), g.get("upper_arm"), g.get("cuff"), 0.0)
+            ..long_sleeve(lm, g, 0.0)
         }),
         hem_band: 0.0,
         neck_band: 0.0,
         parts: TopParts {
-            body: 0,
-            sleeves: 1,
-            cuffs: 1,
-            hem_band: 0,
             neck: 2,
+            ..TopParts::PLAIN
         },
     };
-    let (mut sheet, table) = collared_top(
-        model,
-        &cut,
-        &Fall {
-            gap: 0.1,
-            roll: 0.007,
-            width: 0.07,
-            spread: 0.035,
-            point: 0.08,
-            over: 0.008,
-        },
-        2,
-    );
+    let fall = Fall {
+        gap: 0.1,
+        roll: 0.007,
+        width: 0.07,
+        spread: 0.035,
+        point: 0.08,
+        over: 0.008,
+    };
+    let (mut sheet, table) = collared_top(model, g, &cut, &fall, 2);
     let thickness = 0.004;
     // Flap pockets at the hips.
     for side in [1.0f32, -1.0] {
@@ -661,33 +681,20 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             3,
         );
     }
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let wool = fabric("wool cashmere", hex, 1.0, 0.9);
-    let mut meshes = sheet.shell(
-        thickness,
-        &[
-            ("body", wool.clone()),
-            ("sleeves", wool.clone()),
-            ("collar", wool.clone()),
-            ("pockets", wool),
-        ],
-    );
-    let places: Vec<(Vec3, Vec3)> = (0..4)
-        .map(|i| {
-            on_cloth(
-                &table,
-                0.0,
-                neckline.front - 0.03 - 0.115 * i as f32,
-                thickness + 0.001,
-            )
-        })
-        .collect();
-    meshes.push(details::buttons(
-        "buttons",
-        &places,
-        0.011,
-        0.004,
-        button_material("#3b2a1e"),
+    let parts = in_cloth(&wool, &["body", "sleeves", "collar", "pockets"]);
+    let mut meshes = finish(&mut sheet, model, thickness, &parts);
+    meshes.push(button_row(
+        &table,
+        &ButtonRow {
+            count: 4,
+            top: neckline.front - 0.03,
+            spacing: 0.115,
+            lift: thickness + 0.001,
+            radius: 0.011,
+            height: 0.004,
+            colour: "#3b2a1e",
+        },
     ));
     meshes
 }
@@ -714,16 +721,13 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem,
         neckline,
         armhole,
-        fit: trunk_fit(
-            lm,
-            g,
-            (hem, armhole.bottom),
-            &[(lm.y_hip, Fit::Girth(g.get("hip")))],
-            &[
+        fit: TrunkFit {
+            lower: vec![(lm.y_hip, Fit::Girth(g.get("hip")))],
+            upper: vec![
                 (lm.acromion.y, Fit::Ease(0.006)),
                 (neckline.back, Fit::Ease(0.005)),
             ],
-        ),
+        },
         extras: TrunkExtras {
             hang: vec![(hem, lm.y_hip)],
             folds: Some(Folds {
@@ -737,15 +741,14 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         hem_band: lm.y_waist - hem,
         neck_band: 0.0,
         parts: TopParts {
-            body: 0,
             sleeves: 0,
             cuffs: 0,
             hem_band: 1,
-            neck: 0,
+            ..TopParts::PLAIN
         },
     };
     let mut sheet = Sheet::default();
-    let (table, _) = top(model, &cut, &mut sheet);
+    let (table, _) = top(model, g, &cut, &mut sheet);
     // A sash at the waist seam.
     let thickness = 0.0015;
     details::band(
@@ -756,9 +759,10 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (96, 2),
         2,
     );
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let cloth = fabric("viscose linen", hex, 1.0, 0.85);
-    sheet.shell(
+    finish(
+        &mut sheet,
+        model,
         thickness,
         &[
             ("bodice", cloth.clone()),
@@ -914,9 +918,10 @@ fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
         (3, 8),
         2,
     );
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let denim = fabric("denim", hex, 1.0, 0.95);
-    let mut meshes = sheet.shell(
+    let mut meshes = finish(
+        &mut sheet,
+        model,
         thickness,
         &[
             ("legs", denim.clone()),
@@ -965,9 +970,10 @@ fn shorts(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     let extra = thickness + 0.001;
     back_pockets(&mut sheet, &seat, top, extra, 3);
     belt_loops(&mut sheet, &seat, top, extra, 1);
-    sheet.drape(&model.skin, CLEARANCE, 10);
     let twill = fabric("cotton twill", hex, 1.0, 0.9);
-    let mut meshes = sheet.shell(
+    let mut meshes = finish(
+        &mut sheet,
+        model,
         thickness,
         &[
             ("legs", twill.clone()),

@@ -72,6 +72,25 @@ impl Sheet {
         self.quad(v, uv, part);
     }
 
+    /// Quads between neighbouring rows and columns of a grid of vertices (`rows[k][i]`, rows
+    /// going up): quad (k, i) is textured `i / across..(i + 1) / across` ×
+    /// `k / up..(k + 1) / up`.
+    pub fn grid(&mut self, rows: &[Vec<u32>], (across, up): (usize, usize), part: usize) {
+        for (k, pair) in rows.windows(2).enumerate() {
+            let (row, next) = (&pair[0], &pair[1]);
+            for i in 0..row.len().min(next.len()).saturating_sub(1) {
+                let (u0, u1) = (i as f32 / across as f32, (i + 1) as f32 / across as f32);
+                let (v0, v1) = (k as f32 / up as f32, (k + 1) as f32 / up as f32);
+                self.quad_rect(
+                    [row[i], row[i + 1], next[i + 1], next[i]],
+                    (u0, u1),
+                    (v0, v1),
+                    part,
+                );
+            }
+        }
+    }
+
     /// A strip between two closed rings of equal length; u = k / n around (1 at the wrap).
     pub fn stitch(&mut self, a: &[u32], b: &[u32], va: f32, vb: f32, part: usize) {
         let n = a.len();

@@ -4,11 +4,11 @@
 //! `recovery::backup_files`.
 
 use super::consent::{Consent, upsert_consent};
-use super::orders::{ItemStatus, NewOrder, NewOrderItem, Order, load_orders};
+use super::orders::{ItemStatus, NewOrder, Order, load_orders};
 use super::profiles::{Profile, insert_snapshot, load_snapshots};
 use super::returns::{ReturnRecord, insert_return};
-use super::timeline::{Contact, NewContact, insert_contact, load_contacts};
-use super::wishlist::{NewWishlistItem, WishlistItem, all_by_id, insert_item};
+use super::timeline::{Contact, insert_contact, load_contacts};
+use super::wishlist::{WishlistItem, all_by_id, insert_item};
 use super::{Store, StoreError, validate};
 use crate::measurements::{Form, Key, Measurements, Unit};
 use rusqlite::{Connection, params};
@@ -103,19 +103,7 @@ fn import_order(conn: &Connection, order: &Order) -> Result<(), StoreError> {
         retailer: order.retailer.clone(),
         order_number: order.order_number.clone(),
         date: order.date.clone(),
-        items: order
-            .items
-            .iter()
-            .map(|i| NewOrderItem {
-                sku: i.sku.clone(),
-                name: i.name.clone(),
-                size: i.size.clone(),
-                colour: i.colour.clone(),
-                price: i.price,
-                currency: i.currency.clone(),
-                return_window_days: i.return_window_days,
-            })
-            .collect(),
+        items: order.items.iter().map(|i| i.line.clone()).collect(),
     }
     .validated()?;
     conn.execute(
@@ -261,35 +249,14 @@ impl Store {
                 }
             }
             for (i, w) in backup.wishlist.iter().enumerate() {
-                let item = NewWishlistItem {
-                    retailer: w.retailer.clone(),
-                    sku: w.sku.clone(),
-                    name: w.name.clone(),
-                    size: w.size.clone(),
-                    colourway: w.colourway.clone(),
-                    price: w.price,
-                    currency: w.currency.clone(),
-                    note: w.note.clone(),
-                    added: w.added.clone(),
-                }
-                .validated()
-                .map_err(at(format!("wishlist[{i}]")))?;
+                let item = w.wish.validated().map_err(at(format!("wishlist[{i}]")))?;
                 insert_item(tx, Some(w.id), &item).map_err(at(format!("wishlist[{i}]")))?;
             }
             for (i, order) in backup.orders.iter().enumerate() {
                 import_order(tx, order).map_err(at(format!("orders[{i}]")))?;
             }
             for (i, c) in backup.contacts.iter().enumerate() {
-                let contact = NewContact {
-                    counterpart: c.counterpart.clone(),
-                    kind: c.kind,
-                    channel: c.channel,
-                    date: c.date.clone(),
-                    summary: c.summary.clone(),
-                    outcome: c.outcome.clone(),
-                }
-                .validated()
-                .map_err(at(format!("contacts[{i}]")))?;
+                let contact = c.record.validated().map_err(at(format!("contacts[{i}]")))?;
                 insert_contact(tx, Some(c.id), &contact).map_err(at(format!("contacts[{i}]")))?;
             }
             for (i, c) in backup.consents.iter().enumerate() {

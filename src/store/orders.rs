@@ -49,7 +49,7 @@ impl ItemStatus {
 }
 
 /// One garment of a new order.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewOrderItem {
     /// The retailer's stock-keeping unit.
     pub sku: String,
@@ -80,25 +80,14 @@ pub struct NewOrder {
     pub items: Vec<NewOrderItem>,
 }
 
-/// A stored order item.
+/// A stored order item: the garment as it was ordered, its id, and where it stands.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrderItem {
     /// The item's id: what `order return --id` and `order status --id` take.
     pub id: i64,
-    /// The retailer's stock-keeping unit.
-    pub sku: String,
-    /// The garment's name.
-    pub name: String,
-    /// The size label ordered.
-    pub size: String,
-    /// The colourway ordered (may be empty).
-    pub colour: String,
-    /// The price paid, in `currency`.
-    pub price: f64,
-    /// ISO 4217 code.
-    pub currency: String,
-    /// The retailer's return window in days, when known.
-    pub return_window_days: Option<u32>,
+    /// The garment as ordered (its fields stand beside `id` in JSON).
+    #[serde(flatten)]
+    pub line: NewOrderItem,
     /// Where the item stands.
     pub status: ItemStatus,
     /// Order date + return window (`YYYY-MM-DD`), when the window is known.
@@ -247,13 +236,15 @@ pub(crate) fn load_orders(
             let status: String = r.get(8)?;
             Ok(OrderItem {
                 id: r.get(0)?,
-                sku: r.get(1)?,
-                name: r.get(2)?,
-                size: r.get(3)?,
-                colour: r.get(4)?,
-                price: r.get(5)?,
-                currency: r.get(6)?,
-                return_window_days: r.get(7)?,
+                line: NewOrderItem {
+                    sku: r.get(1)?,
+                    name: r.get(2)?,
+                    size: r.get(3)?,
+                    colour: r.get(4)?,
+                    price: r.get(5)?,
+                    currency: r.get(6)?,
+                    return_window_days: r.get(7)?,
+                },
                 status: ItemStatus::parse(&status).unwrap_or(ItemStatus::Ordered),
                 return_deadline: None,
                 returned: None,
@@ -262,6 +253,7 @@ pub(crate) fn load_orders(
         for item in rows {
             let mut item = item?;
             item.return_deadline = item
+                .line
                 .return_window_days
                 .and_then(|days| date::add_days(&order.date, i64::from(days)).ok());
             if item.status == ItemStatus::Returned {

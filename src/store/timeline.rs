@@ -80,7 +80,7 @@ impl Channel {
 }
 
 /// A contact to record.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewContact {
     /// The retailer or stylist it was with.
     pub counterpart: String,
@@ -96,23 +96,14 @@ pub struct NewContact {
     pub outcome: String,
 }
 
-/// A recorded contact.
+/// A recorded contact: the contact as recorded, and its id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     /// The contact's id in the store.
     pub id: i64,
-    /// The retailer or stylist it was with.
-    pub counterpart: String,
-    /// Whether that is a retailer or a stylist.
-    pub kind: CounterpartKind,
-    /// How the contact happened.
-    pub channel: Channel,
-    /// When it happened (ISO 8601).
-    pub date: String,
-    /// What it was about.
-    pub summary: String,
-    /// What came of it (may be empty).
-    pub outcome: String,
+    /// What was recorded (its fields stand beside `id` in JSON).
+    #[serde(flatten)]
+    pub record: NewContact,
 }
 
 /// What happened, in a timeline.
@@ -150,10 +141,10 @@ impl TimelineEntry {
         match &self.event {
             TimelineEvent::Contact(c) => format!(
                 "{} {}: {} — {}",
-                c.channel.as_str(),
-                c.kind.as_str(),
-                c.summary,
-                c.outcome
+                c.record.channel.as_str(),
+                c.record.kind.as_str(),
+                c.record.summary,
+                c.record.outcome
             ),
             TimelineEvent::Order(o) => {
                 let items: Vec<String> = o
@@ -162,7 +153,12 @@ impl TimelineEntry {
                     .map(|i| {
                         format!(
                             "{} {} ({}, {}) {} {}",
-                            i.sku, i.name, i.size, i.colour, i.price, i.currency
+                            i.line.sku,
+                            i.line.name,
+                            i.line.size,
+                            i.line.colour,
+                            i.line.price,
+                            i.line.currency
                         )
                     })
                     .collect();
@@ -184,7 +180,7 @@ impl TimelineEntry {
                         });
                 format!(
                     "return of {} {} ({}) from order {order_number}: {reason} [{fit}]",
-                    item.sku, item.name, item.size
+                    item.line.sku, item.line.name, item.line.size
                 )
             }
         }
@@ -221,12 +217,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     let channel: String = r.get(3)?;
     Ok(Contact {
         id: r.get(0)?,
-        counterpart: r.get(1)?,
-        kind: CounterpartKind::parse(&kind).unwrap_or(CounterpartKind::Retailer),
-        channel: Channel::parse(&channel).unwrap_or(Channel::Mail),
-        date: r.get(4)?,
-        summary: r.get(5)?,
-        outcome: r.get(6)?,
+        record: NewContact {
+            counterpart: r.get(1)?,
+            kind: CounterpartKind::parse(&kind).unwrap_or(CounterpartKind::Retailer),
+            channel: Channel::parse(&channel).unwrap_or(Channel::Mail),
+            date: r.get(4)?,
+            summary: r.get(5)?,
+            outcome: r.get(6)?,
+        },
     })
 }
 
@@ -275,8 +273,8 @@ impl Store {
     pub fn contacts(&self, counterpart: Option<&str>) -> Result<Vec<Contact>, StoreError> {
         let mut contacts = load_contacts(self.conn(), counterpart)?;
         contacts.sort_by(|a, b| {
-            let day = |c: &Contact| date::parse(&c.date).map_or(i64::MIN, |d| d.to_days());
-            (day(b), &b.date, b.id).cmp(&(day(a), &a.date, a.id))
+            let day = |c: &Contact| date::parse(&c.record.date).map_or(i64::MIN, |d| d.to_days());
+            (day(b), &b.record.date, b.id).cmp(&(day(a), &a.record.date, a.id))
         });
         Ok(contacts)
     }
@@ -303,8 +301,8 @@ impl Store {
         let mut entries = Vec::new();
         for contact in load_contacts(self.conn(), Some(counterpart))? {
             entries.push(TimelineEntry {
-                date: contact.date.clone(),
-                counterpart: contact.counterpart.clone(),
+                date: contact.record.date.clone(),
+                counterpart: contact.record.counterpart.clone(),
                 event: TimelineEvent::Contact(contact),
             });
         }

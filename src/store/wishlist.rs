@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 /// A garment to put on the wishlist.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewWishlistItem {
     /// The retailer selling it.
     pub retailer: String,
@@ -29,29 +29,14 @@ pub struct NewWishlistItem {
     pub added: String,
 }
 
-/// A stored wishlist item.
+/// A stored wishlist item: the garment as it was added, and its id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WishlistItem {
     /// The item's id in the store (what `wishlist remove` takes).
     pub id: i64,
-    /// The retailer selling it.
-    pub retailer: String,
-    /// The retailer's stock-keeping unit.
-    pub sku: String,
-    /// The garment's name.
-    pub name: String,
-    /// The size label wanted.
-    pub size: String,
-    /// The colourway wanted (may be empty).
-    pub colourway: String,
-    /// The price when added, in `currency`.
-    pub price: f64,
-    /// ISO 4217 code.
-    pub currency: String,
-    /// The shopper's own note (may be empty).
-    pub note: String,
-    /// When it was added (ISO 8601).
-    pub added: String,
+    /// The garment, as it was added (its fields stand beside `id` in JSON).
+    #[serde(flatten)]
+    pub wish: NewWishlistItem,
 }
 
 impl NewWishlistItem {
@@ -77,15 +62,17 @@ const COLUMNS: &str = "id, retailer, sku, name, size, colourway, price, currency
 fn from_row(r: &Row<'_>) -> rusqlite::Result<WishlistItem> {
     Ok(WishlistItem {
         id: r.get(0)?,
-        retailer: r.get(1)?,
-        sku: r.get(2)?,
-        name: r.get(3)?,
-        size: r.get(4)?,
-        colourway: r.get(5)?,
-        price: r.get(6)?,
-        currency: r.get(7)?,
-        note: r.get(8)?,
-        added: r.get(9)?,
+        wish: NewWishlistItem {
+            retailer: r.get(1)?,
+            sku: r.get(2)?,
+            name: r.get(3)?,
+            size: r.get(4)?,
+            colourway: r.get(5)?,
+            price: r.get(6)?,
+            currency: r.get(7)?,
+            note: r.get(8)?,
+            added: r.get(9)?,
+        },
     })
 }
 
@@ -196,26 +183,26 @@ impl Store {
             let first = &items[0];
             if let Some(other) = items
                 .iter()
-                .find(|i| !i.retailer.eq_ignore_ascii_case(&first.retailer))
+                .find(|i| !i.wish.retailer.eq_ignore_ascii_case(&first.wish.retailer))
             {
                 return Err(StoreError::Conflict(format!(
                     "wishlist items #{} ({}) and #{} ({}) are from different retailers: an order is with one retailer",
-                    first.id, first.retailer, other.id, other.retailer
+                    first.id, first.wish.retailer, other.id, other.wish.retailer
                 )));
             }
             let order = NewOrder {
-                retailer: first.retailer.clone(),
+                retailer: first.wish.retailer.clone(),
                 order_number,
                 date,
                 items: items
                     .iter()
                     .map(|i| NewOrderItem {
-                        sku: i.sku.clone(),
-                        name: i.name.clone(),
-                        size: i.size.clone(),
-                        colour: i.colourway.clone(),
-                        price: i.price,
-                        currency: i.currency.clone(),
+                        sku: i.wish.sku.clone(),
+                        name: i.wish.name.clone(),
+                        size: i.wish.size.clone(),
+                        colour: i.wish.colourway.clone(),
+                        price: i.wish.price,
+                        currency: i.wish.currency.clone(),
                         return_window_days: None,
                     })
                     .collect(),

@@ -10,8 +10,8 @@ use anprobe::app::{
 };
 use anprobe::garment::{Region, Verdict};
 use anprobe::store::{
-    Channel, Contact, CounterpartKind, ItemStatus, NewOrder, NewOrderItem, NewWishlistItem, Order,
-    OrderItem, ReturnRecord, Store, TimelineEntry, TimelineEvent, date,
+    Channel, Contact, CounterpartKind, ItemStatus, NewContact, NewOrder, NewOrderItem,
+    NewWishlistItem, Order, OrderItem, ReturnRecord, Store, TimelineEntry, TimelineEvent, date,
 };
 use bevy::prelude::*;
 use std::collections::BTreeMap;
@@ -82,9 +82,9 @@ fn add_to_wishlist_from_the_try_on_lands_in_the_store_dated_today() {
     let (store, _) = Store::open(&dir).unwrap();
     let items = store.list_wishlist().unwrap();
     assert_eq!(items.len(), 1, "{items:?}");
-    assert_eq!(items[0].sku, "0987654-001");
-    assert_eq!(items[0].size, "M");
-    assert_eq!(items[0].added, date::today_local());
+    assert_eq!(items[0].wish.sku, "0987654-001");
+    assert_eq!(items[0].wish.size, "M");
+    assert_eq!(items[0].wish.added, date::today_local());
     drop(store);
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
@@ -242,12 +242,14 @@ fn contact(id: i64, date: &str, summary: &str, outcome: &str) -> TimelineEntry {
         counterpart: "Zalando".into(),
         event: TimelineEvent::Contact(Contact {
             id,
-            counterpart: "Zalando".into(),
-            kind: CounterpartKind::Retailer,
-            channel: Channel::Mail,
-            date: date.into(),
-            summary: summary.into(),
-            outcome: outcome.into(),
+            record: NewContact {
+                counterpart: "Zalando".into(),
+                kind: CounterpartKind::Retailer,
+                channel: Channel::Mail,
+                date: date.into(),
+                summary: summary.into(),
+                outcome: outcome.into(),
+            },
         }),
     }
 }
@@ -255,13 +257,15 @@ fn contact(id: i64, date: &str, summary: &str, outcome: &str) -> TimelineEntry {
 fn coat_item(returned: Option<ReturnRecord>) -> OrderItem {
     OrderItem {
         id: 7,
-        sku: "ZA-C-2201".into(),
-        name: "Wool coat".into(),
-        size: "L".into(),
-        colour: "camel".into(),
-        price: 189.0,
-        currency: "EUR".into(),
-        return_window_days: Some(30),
+        line: NewOrderItem {
+            sku: "ZA-C-2201".into(),
+            name: "Wool coat".into(),
+            size: "L".into(),
+            colour: "camel".into(),
+            price: 189.0,
+            currency: "EUR".into(),
+            return_window_days: Some(30),
+        },
         status: ItemStatus::Delivered,
         return_deadline: None,
         returned,

@@ -54,7 +54,7 @@ fn migration_v1_to_latest_keeps_data() {
     );
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     let order = store.order(1).unwrap();
-    assert_eq!(order.items[0].colour, "", "v2 adds the colour");
+    assert_eq!(order.items[0].line.colour, "", "v2 adds the colour");
     assert_eq!(
         order.items[0].return_deadline.as_deref(),
         Some("2024-03-02")
@@ -99,7 +99,7 @@ fn migration_v2_to_v3_splits_consents_and_keeps_damage_visible() {
         LATEST_VERSION,
         "through v3"
     );
-    assert_eq!(store.order(1).unwrap().items[0].colour, "navy");
+    assert_eq!(store.order(1).unwrap().items[0].line.colour, "navy");
     let mia = store.consent("mia").unwrap().unwrap();
     assert!(!mia.share_orders && !mia.share_contacts);
     assert_eq!(mia.keys, [Key::Stature, Key::ChestGirth]);

@@ -31,7 +31,11 @@ fn wishlist_add_list_remove_and_move_to_order() {
     assert_eq!(list[0].id, b, "newest first");
     let item = store.wishlist_item(a).unwrap();
     assert_eq!(
-        (item.size.as_str(), item.currency.as_str(), item.price),
+        (
+            item.wish.size.as_str(),
+            item.wish.currency.as_str(),
+            item.wish.price
+        ),
         ("M", "EUR", 49.95)
     );
 
@@ -53,8 +57,8 @@ fn wishlist_add_list_remove_and_move_to_order() {
     let order = store.order(order_id).unwrap();
     assert_eq!(order.retailer, "Zalando");
     assert_eq!(order.items.len(), 2);
-    assert_eq!(order.items[0].colour, "navy");
-    assert_eq!(order.items[1].size, "32/34");
+    assert_eq!(order.items[0].line.colour, "navy");
+    assert_eq!(order.items[1].line.size, "32/34");
     assert!(order.items.iter().all(|i| i.status == ItemStatus::Ordered));
     let left: Vec<i64> = store
         .list_wishlist()
@@ -290,7 +294,7 @@ fn timeline_merges_contacts_orders_returns_newest_first_and_searches() {
         ["COS", "Mia Stylist", "Zalando"]
     );
     assert_eq!(
-        store.contacts(Some("zalando")).unwrap()[0].date,
+        store.contacts(Some("zalando")).unwrap()[0].record.date,
         "2026-02-05"
     );
     assert_eq!(

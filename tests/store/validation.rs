@@ -122,7 +122,7 @@ fn validation_messages_name_the_field() {
                 ..st_wish("ok")
             })
             .unwrap_or_else(|e| panic!("{size}: {e}"));
-        assert_eq!(store.wishlist_item(id).unwrap().size, normal);
+        assert_eq!(store.wishlist_item(id).unwrap().wish.size, normal);
     }
     for code in [
         "EUR", "usd", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK", "JPY", "CAD", "AUD",
@@ -142,7 +142,7 @@ fn validation_messages_name_the_field() {
         })
         .unwrap();
     assert_eq!(
-        store.wishlist_item(yen).unwrap().price,
+        store.wishlist_item(yen).unwrap().wish.price,
         4990.0,
         "yen have no minor unit"
     );

@@ -4,7 +4,8 @@
 
 use super::Lang;
 use crate::measurements::{
-    BodyRule, Issue, IssueKind, Key, Unit, UnitSlip, in_unit, one_decimal, percent,
+    Bmi, BodyRule, Issue, IssueKind, Key, ShareOfStature, Unit, UnitSlip, in_unit, one_decimal,
+    percent,
 };
 
 /// An issue's sentence in `lang` (without the key: the panel shows it under the key's row).
@@ -90,12 +91,20 @@ fn german(issue: &Issue) -> String {
     let unit = issue.unit;
     let key = issue.key.unwrap_or(Key::Stature);
     let say = |v: f64, k: Key| show_de(v, k, unit);
-    let share_of = |value: f64, share: f64, stature: f64| {
+    let bmi_of = |b: &Bmi| {
+        format!(
+            "{} bei {} Körperhöhe ergibt einen Body-Mass-Index von {}",
+            say(b.weight, Key::WeightKg),
+            say(b.stature, Key::Stature),
+            num_de(b.bmi)
+        )
+    };
+    let share_of = |s: &ShareOfStature| {
         format!(
             "{} sind {} % der Körperhöhe ({})",
-            say(value, key),
-            percent(share),
-            say(stature, Key::Stature)
+            say(s.value, key),
+            percent(s.share),
+            say(s.stature, Key::Stature)
         )
     };
     match issue.kind {
@@ -112,110 +121,70 @@ fn german(issue: &Issue) -> String {
                 say(value, key)
             )
         }
-        IssueKind::OutOfRange {
-            value,
-            low,
-            high,
-            slip,
-        } => {
-            let side = if value < low {
+        IssueKind::OutOfRange(r) => {
+            let side = if r.value < r.low {
                 "liegt unter"
             } else {
                 "liegt über"
             };
             format!(
                 "{} {side} dem plausiblen Bereich {}–{}{}",
-                say(value, key),
-                num_de(in_unit(low, key, unit)),
-                say(high, key),
-                slip_de(slip)
+                say(r.value, key),
+                num_de(in_unit(r.low, key, unit)),
+                say(r.high, key),
+                slip_de(r.slip)
             )
         }
-        IssueKind::NotBelow {
-            rule,
-            value,
-            other,
-            other_value,
-            factor,
-            equal_ok,
-        } => {
-            let cmp = if equal_ok {
+        IssueKind::NotBelow(b) => {
+            let cmp = if b.equal_ok {
                 "mehr als"
             } else {
                 "nicht kleiner als"
             };
-            let half = if factor == 0.5 {
+            let half = if b.factor == 0.5 {
                 "die Hälfte von "
             } else {
                 ""
             };
             format!(
                 "{} ist {cmp} {half}{} ({}); {}",
-                say(value, key),
-                say(other_value, other),
-                key_noun_de(other),
-                rule_de(rule)
+                say(b.value, key),
+                say(b.other_value, b.other),
+                key_noun_de(b.other),
+                rule_de(b.rule)
             )
         }
-        IssueKind::WaistOverTwiceHip { waist, hip } => format!(
+        IssueKind::WaistOverTwiceHip(w) => format!(
             "{} ist mehr als der doppelte Hüftumfang ({}); das hat kein Körper",
-            say(waist, Key::WaistGirth),
-            say(hip, Key::HipGirth)
+            say(w.waist, Key::WaistGirth),
+            say(w.hip, Key::HipGirth)
         ),
-        IssueKind::WaistLargeForHip { waist, hip } => format!(
+        IssueKind::WaistLargeForHip(w) => format!(
             "{} ist ungewöhnlich groß für den Hüftumfang ({}); bitte beide prüfen",
-            say(waist, Key::WaistGirth),
-            say(hip, Key::HipGirth)
+            say(w.waist, Key::WaistGirth),
+            say(w.hip, Key::HipGirth)
         ),
-        IssueKind::UnusualShareOfStature {
-            value,
-            stature,
-            share,
-            low,
-            high,
-        } => format!(
+        IssueKind::UnusualShareOfStature(s) => format!(
             "{}; üblich sind {}–{} %. Bitte prüfen",
-            share_of(value, share, stature),
-            percent(low),
-            percent(high)
+            share_of(&s),
+            percent(s.low),
+            percent(s.high)
         ),
-        IssueKind::ImpossibleShareOfStature {
-            value,
-            stature,
-            share,
-            low,
-            high,
-            inches,
-        } => format!(
+        IssueKind::ImpossibleShareOfStature(s) => format!(
             "{}; bei Erwachsenen liegt der Wert immer bei {}–{} %{}",
-            share_of(value, share, stature),
-            percent(low),
-            percent(high),
-            slip_de(inches.then_some(UnitSlip::Inches))
+            share_of(&s),
+            percent(s.low),
+            percent(s.high),
+            slip_de(s.inches.then_some(UnitSlip::Inches))
         ),
-        IssueKind::UnusualBmi {
-            weight,
-            stature,
-            bmi,
-        } => format!(
-            "{} bei {} Körperhöhe ergibt einen Body-Mass-Index von {}, das ist sehr ungewöhnlich. Bitte prüfen",
-            say(weight, Key::WeightKg),
-            say(stature, Key::Stature),
-            num_de(bmi)
-        ),
-        IssueKind::ImpossibleBmi {
-            weight,
-            stature,
-            bmi,
-            low,
-            high,
-        } => format!(
-            "{} bei {} Körperhöhe ergibt einen Body-Mass-Index von {}, außerhalb des Möglichen ({}–{})",
-            say(weight, Key::WeightKg),
-            say(stature, Key::Stature),
-            num_de(bmi),
-            num_de(low),
-            num_de(high)
+        IssueKind::UnusualBmi(b) => {
+            format!("{}, das ist sehr ungewöhnlich. Bitte prüfen", bmi_of(&b))
+        }
+        IssueKind::ImpossibleBmi(b) => format!(
+            "{}, außerhalb des Möglichen ({}–{})",
+            bmi_of(&b),
+            num_de(b.low),
+            num_de(b.high)
         ),
         IssueKind::WeightForGirths { weight, expected } => {
             let side = if weight < expected { "niedrig" } else { "hoch" };

@@ -108,17 +108,22 @@ fn item_ui(
     results: &mut FormResults,
     out: &mut Vec<StoreAction>,
 ) {
-    let label = garment_label(&item.name, &item.sku, &item.size, &order.retailer);
-    let name = if item.name.is_empty() {
-        &item.sku
+    let label = garment_label(
+        &item.line.name,
+        &item.line.sku,
+        &item.line.size,
+        &order.retailer,
+    );
+    let name = if item.line.name.is_empty() {
+        &item.line.sku
     } else {
-        &item.name
+        &item.line.name
     };
-    let mut facts = vec![format!("{} {}", lang.t(Msg::Size), item.size)];
-    if !item.colour.is_empty() {
-        facts.push(item.colour.clone());
+    let mut facts = vec![format!("{} {}", lang.t(Msg::Size), item.line.size)];
+    if !item.line.colour.is_empty() {
+        facts.push(item.line.colour.clone());
     }
-    let price = money(item.price, &item.currency, lang);
+    let price = money(item.line.price, &item.line.currency, lang);
     if !price.is_empty() {
         facts.push(price);
     }

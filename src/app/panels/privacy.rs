@@ -48,8 +48,8 @@ fn rows(store: &Store) -> Result<Vec<Consent>, StoreError> {
     let stylists: Vec<String> = store
         .contacts(None)?
         .into_iter()
-        .filter(|c| c.kind == CounterpartKind::Stylist)
-        .map(|c| c.counterpart)
+        .filter(|c| c.record.kind == CounterpartKind::Stylist)
+        .map(|c| c.record.counterpart)
         .collect();
     for name in store.counterparts()? {
         if !rows

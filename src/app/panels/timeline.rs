@@ -146,7 +146,7 @@ fn latest_counterpart(store: &Store, names: &[String]) -> Result<String, StoreEr
 /// One entry of the timeline: the date and what kind of event, then what was said or bought.
 fn entry_ui(ui: &mut egui::Ui, lang: Lang, entry: &TimelineEntry) {
     let heading = match &entry.event {
-        TimelineEvent::Contact(c) => capitalised(labels::channel(c.channel, lang)),
+        TimelineEvent::Contact(c) => capitalised(labels::channel(c.record.channel, lang)),
         TimelineEvent::Order(o) => format!("{} {}", lang.t(Msg::EventOrder), o.order_number),
         TimelineEvent::Return { order_number, .. } => {
             format!("{} ({order_number})", lang.t(Msg::EventReturn))
@@ -160,20 +160,21 @@ fn entry_ui(ui: &mut egui::Ui, lang: Lang, entry: &TimelineEntry) {
         ("entry", &entry.date, &entry.counterpart),
         |ui| match &entry.event {
             TimelineEvent::Contact(c) => {
-                ui.label(&c.summary);
-                if !c.outcome.is_empty() {
+                ui.label(&c.record.summary);
+                if !c.record.outcome.is_empty() {
                     ui.label(
-                        RichText::new(format!("{}: {}", lang.t(Msg::Outcome), c.outcome)).italics(),
+                        RichText::new(format!("{}: {}", lang.t(Msg::Outcome), c.record.outcome))
+                            .italics(),
                     );
                 }
             }
             TimelineEvent::Order(o) => {
                 for item in &o.items {
-                    let price = money(item.price, &item.currency, lang);
+                    let price = money(item.line.price, &item.line.currency, lang);
                     ui.label(format!(
                         "{} ({}) {price} — {}",
-                        shown_name(&item.name, &item.sku),
-                        item.size,
+                        shown_name(&item.line.name, &item.line.sku),
+                        item.line.size,
                         labels::status(item.status, lang)
                     ));
                 }
@@ -181,8 +182,8 @@ fn entry_ui(ui: &mut egui::Ui, lang: Lang, entry: &TimelineEntry) {
             TimelineEvent::Return { item, .. } => {
                 ui.label(format!(
                     "{} ({})",
-                    shown_name(&item.name, &item.sku),
-                    item.size
+                    shown_name(&item.line.name, &item.line.sku),
+                    item.line.size
                 ));
                 if let Some(record) = &item.returned {
                     if !record.reason.is_empty() {

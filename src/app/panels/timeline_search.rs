@@ -10,18 +10,32 @@ pub fn haystack(entry: &TimelineEntry) -> String {
     let mut words: Vec<&str> = Vec::new();
     match &entry.event {
         TimelineEvent::Contact(c) => {
-            words.extend([c.summary.as_str(), c.outcome.as_str(), c.channel.as_str()]);
+            words.extend([
+                c.record.summary.as_str(),
+                c.record.outcome.as_str(),
+                c.record.channel.as_str(),
+            ]);
         }
         TimelineEvent::Order(o) => {
             words.push(&o.order_number);
             for item in &o.items {
-                words.extend([&*item.sku, &item.name, &item.size, &item.colour]);
+                words.extend([
+                    &*item.line.sku,
+                    &item.line.name,
+                    &item.line.size,
+                    &item.line.colour,
+                ]);
             }
         }
         TimelineEvent::Return {
             order_number, item, ..
         } => {
-            words.extend([&**order_number, &item.sku, &item.name, &item.size]);
+            words.extend([
+                &**order_number,
+                &item.line.sku,
+                &item.line.name,
+                &item.line.size,
+            ]);
             if let Some(record) = &item.returned {
                 words.push(&record.reason);
                 fit_words = record

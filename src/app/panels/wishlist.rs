@@ -95,33 +95,38 @@ fn item_ui(
     moving: &mut Option<MoveForm>,
     out: &mut Vec<StoreAction>,
 ) {
-    let label = garment_label(&item.name, &item.sku, &item.size, &item.retailer);
+    let label = garment_label(
+        &item.wish.name,
+        &item.wish.sku,
+        &item.wish.size,
+        &item.wish.retailer,
+    );
     ui.horizontal(|ui| {
-        let name = if item.name.is_empty() {
-            &item.sku
+        let name = if item.wish.name.is_empty() {
+            &item.wish.sku
         } else {
-            &item.name
+            &item.wish.name
         };
         ui.label(RichText::new(name).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.weak(format!("{} {}", lang.t(Msg::AddedOn), item.added));
+            ui.weak(format!("{} {}", lang.t(Msg::AddedOn), item.wish.added));
         });
     });
     let mut facts = vec![
-        item.retailer.clone(),
-        format!("{} {}", lang.t(Msg::Sku), item.sku),
-        format!("{} {}", lang.t(Msg::Size), item.size),
+        item.wish.retailer.clone(),
+        format!("{} {}", lang.t(Msg::Sku), item.wish.sku),
+        format!("{} {}", lang.t(Msg::Size), item.wish.size),
     ];
-    if !item.colourway.is_empty() {
-        facts.push(item.colourway.clone());
+    if !item.wish.colourway.is_empty() {
+        facts.push(item.wish.colourway.clone());
     }
     ui.label(facts.join(" · "));
-    let price = money(item.price, &item.currency, lang);
+    let price = money(item.wish.price, &item.wish.currency, lang);
     if !price.is_empty() {
         ui.label(format!("{price} ({})", lang.t(Msg::PriceWhenAdded)));
     }
-    if !item.note.is_empty() {
-        ui.label(RichText::new(format!("“{}”", item.note)).italics());
+    if !item.wish.note.is_empty() {
+        ui.label(RichText::new(format!("“{}”", item.wish.note)).italics());
     }
     match moving {
         Some(form) if form.id == item.id => {

@@ -152,9 +152,9 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     let (store, _) = Store::open(&dir).unwrap();
     let items = store.list_wishlist().unwrap();
     assert_eq!(items.len(), 1, "{items:?}");
-    assert_eq!(items[0].sku, TEE);
-    assert_eq!(items[0].size, other);
-    assert_eq!(items[0].retailer, "Nordlicht Basics");
+    assert_eq!(items[0].wish.sku, TEE);
+    assert_eq!(items[0].wish.size, other);
+    assert_eq!(items[0].wish.retailer, "Nordlicht Basics");
     drop(store);
 
     // "Take off" (the worn garment's): gone from the outfit.
