@@ -7,6 +7,8 @@ use anprobe::measurements::{Form, Key, Resolved, Shape, Source};
 use anprobe::tape;
 use std::collections::HashMap;
 
+mod shape;
+
 /// ANSUR II means of the proportions the shopper does not type (cm), per form.
 fn mean_shape(form: Form, stature: f64) -> Shape {
     let (base, values): (f64, [f64; 21]) = match form {

@@ -31,3 +31,21 @@ pub fn missing(test: &str, what: &str) {
         "SKIPPED {test}: it needs {what}; with {REQUIRE_ALL_ENV}=1 this fails"
     );
 }
+
+/// The folder of the ANSUR II survey files, `../shared/data` beside the checkout (developers and
+/// CI have it; a shopper's clone does not). When it is absent, `test` is reported as
+/// [`missing`] and `None` is returned.
+#[track_caller]
+pub fn survey_dir(test: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if dir.join("ansur2_male_train.csv").is_file() && dir.join("ansur2_female_train.csv").is_file()
+    {
+        Some(dir)
+    } else {
+        missing(
+            test,
+            &format!("the ANSUR II survey files in {}", dir.display()),
+        );
+        None
+    }
+}

@@ -33,10 +33,13 @@ pub(super) struct Proportions {
     pub y_axilla: f32,
     pub y_acromion: f32,
     pub y_cervicale: f32,
-    // Breadth / depth ratios of torso sections.
-    pub chest_ratio: f32,
-    pub waist_ratio: f32,
-    pub hip_ratio: f32,
+    // Caliper breadths and depths of the trunk (the survey's, predicted from the girths).
+    pub chest_breadth: f32,
+    pub chest_depth: f32,
+    pub waist_breadth: f32,
+    pub waist_depth: f32,
+    pub hip_breadth: f32,
+    pub buttock_depth: f32,
     pub foot_length: f32,
     pub foot_breadth: f32,
     pub hand_length: f32,
@@ -56,6 +59,7 @@ impl Proportions {
 
         let chest = girth(Key::ChestGirth, 0.2, 1.5);
         let hip = girth(Key::HipGirth, 0.25, 1.5);
+        let waist = girth(Key::WaistGirth, 0.18, 1.5).min(hip * 2.0);
         let inside_leg = girth(Key::InsideLeg, 0.33, 0.6);
         let thigh = girth(Key::ThighGirth, 0.12, 0.8).min(hip * 0.75);
         let knee = girth(Key::KneeGirth, 0.1, 0.5).min(thigh * 0.98);
@@ -68,7 +72,7 @@ impl Proportions {
         let gap = 0.015 * s;
         let y_ankle_bone = frac(sh(ShapeVar::AnkleHeight), 0.035, 0.06);
         let y_knee = frac(sh(ShapeVar::KneeHeight), 0.24, 0.33).min(inside_leg - 0.12 * s);
-        let y_hip = frac(sh(ShapeVar::ButtockHeight), 0.0, 0.62).max(inside_leg + 0.03 * s);
+        let y_hip = frac(sh(ShapeVar::ButtockHeight), 0.0, 0.62).max(inside_leg + 0.015 * s);
         let y_waist = frac(sh(ShapeVar::WaistHeight), 0.52, 0.7).max(y_hip + 0.06 * s);
         let y_acromion = frac(sh(ShapeVar::AcromialHeight), 0.76, 0.86).max(y_waist + 0.12 * s);
         let y_axilla = frac(sh(ShapeVar::AxillaHeight), 0.68, 0.8)
@@ -78,21 +82,17 @@ impl Proportions {
         let y_cervicale =
             frac(sh(ShapeVar::CervicaleHeight), 0.82, 0.89).max(y_acromion + 0.02 * s);
 
-        let ratio = |b: ShapeVar, d: ShapeVar, default: f32| {
-            let r = sh(b) / sh(d);
-            if r.is_finite() {
-                r.clamp(0.9, 2.2)
-            } else {
-                default
-            }
-        };
+        // A breadth or depth as a share of its girth, kept to what a trunk section can have
+        // (a girth is at least π/2 and at most 2 times breadth + depth).
+        let across =
+            |v: ShapeVar, girth: f32| frac(sh(v), 0.0, 1.0).clamp(0.18 * girth, 0.42 * girth);
         Proportions {
             form: m.form,
             stature: s,
             neck: girth(Key::NeckGirth, 0.1, 0.45),
             chest,
             underbust: girth(Key::UnderbustGirth, 0.18, 1.5).min(chest),
-            waist: girth(Key::WaistGirth, 0.18, 1.5).min(hip * 2.0),
+            waist,
             hip,
             shoulder_width: girth(Key::ShoulderWidth, 0.15, 0.32),
             arm_length: girth(Key::ArmLength, 0.25, 0.45),
@@ -112,9 +112,12 @@ impl Proportions {
             y_axilla,
             y_acromion,
             y_cervicale,
-            chest_ratio: ratio(ShapeVar::ChestBreadth, ShapeVar::ChestDepth, 1.3),
-            waist_ratio: ratio(ShapeVar::WaistBreadth, ShapeVar::WaistDepth, 1.3),
-            hip_ratio: ratio(ShapeVar::HipBreadth, ShapeVar::ButtockDepth, 1.4),
+            chest_breadth: across(ShapeVar::ChestBreadth, chest),
+            chest_depth: across(ShapeVar::ChestDepth, chest),
+            waist_breadth: across(ShapeVar::WaistBreadth, waist),
+            waist_depth: across(ShapeVar::WaistDepth, waist),
+            hip_breadth: across(ShapeVar::HipBreadth, hip),
+            buttock_depth: across(ShapeVar::ButtockDepth, hip),
             foot_length: frac(sh(ShapeVar::FootLength), 0.12, 0.18),
             foot_breadth: frac(sh(ShapeVar::FootBreadth), 0.045, 0.07),
             hand_length: frac(sh(ShapeVar::HandLength), 0.09, 0.13),

@@ -22,10 +22,13 @@ pub(super) struct TorsoSection {
     pub nose: f32,
     /// Shoulder-blade bumps at the back, relative to `b`.
     pub blades: f32,
+    /// How much the ring fills its bounding box: 0 the base rounded box, up to 1 towards a
+    /// rectangle with rounded corners, down to −1 towards an ellipse (see [`ColumnTerms`]).
+    pub fill: f32,
 }
 
 impl TorsoSection {
-    pub const FIELDS: usize = 7;
+    pub const FIELDS: usize = 8;
 
     pub fn to_array(self) -> [f32; Self::FIELDS] {
         [
@@ -36,6 +39,7 @@ impl TorsoSection {
             self.seat,
             self.nose,
             self.blades,
+            self.fill,
         ]
     }
 
@@ -48,14 +52,87 @@ impl TorsoSection {
             seat: v[4],
             nose: v[5],
             blades: v[6],
+            fill: v[7],
         }
     }
 
     /// The ring point (x, z) for one column of the torso.
     pub fn point(&self, t: &ColumnTerms) -> Vec2 {
-        let z = t.cz + self.bust * t.bust - self.seat * t.seat - self.blades * t.blades
+        let base = Vec2::new(t.sx, t.cz);
+        let q = if self.fill >= 0.0 {
+            base.lerp(Vec2::new(t.box_sx, t.box_cz), self.fill.min(1.0))
+        } else {
+            base.lerp(Vec2::new(t.round_sx, t.round_cz), (-self.fill).min(1.0))
+        };
+        let (sx, cz) = (q.x, q.y);
+        let z = cz + self.bust * t.bust - self.seat * t.seat - self.blades * t.blades
             + self.nose * t.nose;
-        Vec2::new(self.a * t.sx, self.zc + self.b * z)
+        Vec2::new(self.a * sx, self.zc + self.b * z)
+    }
+
+    /// The ring's depth (front to back, bumps included), metres.
+    pub fn depth(&self, columns: &[ColumnTerms]) -> f32 {
+        let (lo, hi) = columns.iter().fold((f32::MAX, f32::MIN), |(lo, hi), t| {
+            let z = self.point(t).y;
+            (lo.min(z), hi.max(z))
+        });
+        (hi - lo).max(0.0)
+    }
+
+    /// The ring with breadth `breadth` (side to side), depth `depth` (front to back, bumps
+    /// included) and tape girth `girth` (metres), all three where the shape allows: its fill is
+    /// chosen so that a ring of that breadth and depth has that girth (the girth grows with the
+    /// fill), then it is scaled to the girth exactly. Where no fill reaches the girth, the
+    /// nearest fill is kept and breadth and depth give way to the girth together.
+    pub fn fitted(self, breadth: f32, depth: f32, girth: f32, columns: &[ColumnTerms]) -> Self {
+        let with_fill = |fill: f32| {
+            let unit = TorsoSection {
+                a: 1.0,
+                b: 1.0,
+                zc: 0.0,
+                fill,
+                ..self
+            };
+            let ring = TorsoSection {
+                a: 0.5 * breadth,
+                b: depth / unit.depth(columns).max(1e-6),
+                fill,
+                ..self
+            };
+            let points: Vec<Vec2> = columns.iter().map(|t| ring.point(t)).collect();
+            (ring, ring_girth(&points, Vec2::new(0.0, ring.zc)))
+        };
+        // The girth rises with the fill: bisect for the fill that gives `girth`.
+        let (mut lo, mut hi) = (-1.0f32, 1.0f32);
+        let (low, low_girth) = with_fill(lo);
+        let (high, high_girth) = with_fill(hi);
+        let ring = if !(breadth > 0.0 && depth > 0.0 && girth.is_finite()) {
+            self
+        } else if girth <= low_girth {
+            low
+        } else if girth >= high_girth {
+            high
+        } else {
+            let (mut g_lo, mut g_hi) = (low_girth, high_girth);
+            let mut best = low;
+            for _ in 0..8 {
+                // Regula falsi, kept inside the bracket.
+                let t = ((girth - g_lo) / (g_hi - g_lo)).clamp(0.05, 0.95);
+                let mid = lo + (hi - lo) * t;
+                let (ring, g) = with_fill(mid);
+                best = ring;
+                if (g - girth).abs() < 1e-5 {
+                    break;
+                }
+                if g < girth {
+                    (lo, g_lo) = (mid, g);
+                } else {
+                    (hi, g_hi) = (mid, g);
+                }
+            }
+            best
+        };
+        ring.with_girth(girth, columns)
     }
 
     /// Scales the ring about its centre so that its tape girth is `girth` metres.
@@ -75,8 +152,15 @@ impl TorsoSection {
 /// and the bumps' weights at that angle. Computed once per column.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct ColumnTerms {
+    /// The base rounded box (a superellipse-like ring, exponent 0.8).
     pub sx: f32,
     pub cz: f32,
+    /// The same column on a ring that nearly fills its box (exponent 0.1) …
+    pub box_sx: f32,
+    pub box_cz: f32,
+    /// … and on an ellipse.
+    pub round_sx: f32,
+    pub round_cz: f32,
     pub bust: f32,
     pub seat: f32,
     pub blades: f32,
@@ -92,6 +176,10 @@ pub(super) fn torso_columns(n: usize) -> Vec<ColumnTerms> {
             ColumnTerms {
                 sx: signed_pow(s, 0.8),
                 cz: signed_pow(co, 0.8),
+                box_sx: signed_pow(s, 0.1),
+                box_cz: signed_pow(co, 0.1),
+                round_sx: s,
+                round_cz: co,
                 bust: bump(theta, 0.42, 0.36) + bump(theta, -0.42, 0.36),
                 seat: bump(theta, PI - 0.55, 0.5) + bump(theta, PI + 0.55, 0.5),
                 blades: bump(theta, PI - 0.7, 0.35) + bump(theta, PI + 0.7, 0.35),

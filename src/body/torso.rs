@@ -282,53 +282,61 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
 
     let seat = if female { 0.2 } else { 0.14 };
     let hip = TorsoSection {
-        a: p.hip_ratio,
-        b: 0.9,
         seat,
         ..Default::default()
     }
-    .with_girth(p.hip, cols);
+    .fitted(p.hip_breadth, p.buttock_depth, p.hip, cols);
+    // Below the seat the buttocks part less (a shallower cleft) and the ring rounds towards the
+    // legs, but the trunk stays as deep.
     let crotch = TorsoSection {
         a: hip.a * 0.97,
-        b: hip.b * 0.95,
         seat: seat * 0.6,
+        fill: 0.5 * hip.fill,
         ..hip
     };
+    let crotch = TorsoSection {
+        b: crotch.b * 0.97 * hip.depth(cols) / crotch.depth(cols).max(1e-6),
+        ..crotch
+    };
     let waist = TorsoSection {
-        a: p.waist_ratio,
-        b: 1.0,
         seat: 0.04,
         ..Default::default()
     }
-    .with_girth(p.waist, cols);
-    let underbust = TorsoSection {
-        a: p.chest_ratio * 0.98,
-        b: 1.0,
-        zc: 0.004 * s,
-        blades: 0.04,
-        ..Default::default()
-    }
-    .with_girth(p.underbust, cols);
+    .fitted(p.waist_breadth, p.waist_depth, p.waist, cols);
     let bust = if female {
         ((p.chest - p.underbust) / p.chest * 2.6).clamp(0.06, 0.75)
     } else {
         0.07
     };
     let chest = TorsoSection {
-        a: p.chest_ratio,
-        b: 1.0 / (1.0 + 0.8 * bust),
         zc: 0.006 * s,
         bust,
         blades: 0.05,
         ..Default::default()
     }
-    .with_girth(p.chest, cols);
+    .fitted(p.chest_breadth, p.chest_depth, p.chest, cols);
+    // The underbust: the chest's shape without the bust, half-way to the waist's fill.
+    let underbust = TorsoSection {
+        a: chest.a * 0.98,
+        b: chest.b,
+        zc: 0.004 * s,
+        blades: 0.04,
+        fill: 0.5 * (chest.fill + waist.fill),
+        ..Default::default()
+    }
+    .with_girth(p.underbust, cols);
+    // At the armpit the ring is rounded again (fill 0: a box-like ring folds the arm's root
+    // where the armscye meets its corners), as deep as the chest.
     let axilla = TorsoSection {
         a: chest.a * 0.94,
-        b: chest.b * 0.92,
-        bust: bust * 0.3,
+        bust: bust * 0.5,
         blades: 0.06,
+        fill: 0.0,
         ..chest
+    };
+    let axilla = TorsoSection {
+        b: axilla.b * 0.98 * chest.depth(cols) / axilla.depth(cols).max(1e-6),
+        ..axilla
     };
     let acromion = TorsoSection {
         a: p.shoulder_width / 2.0,

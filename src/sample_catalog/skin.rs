@@ -40,7 +40,9 @@ impl Skin {
     /// Moves `p` to at least `clearance` outside the surface (unchanged when it already is).
     pub fn push_out(&self, p: Vec3, clearance: f32) -> Vec3 {
         let mut p = p;
-        for _ in 0..4 {
+        // In a crease narrower than twice the clearance each push lands near the other side:
+        // enough rounds walk the point out along the crease.
+        for _ in 0..16 {
             if self.bvh.encloses(p) {
                 let Some(q) = self.closest(p, INSIDE_REACH) else {
                     return p;

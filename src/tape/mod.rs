@@ -125,6 +125,35 @@ pub fn girth(mesh: &TriangleMesh, plane: Plane) -> Option<(f64, Vec<Vec3>)> {
     Some((perimeter, path))
 }
 
+/// A beam caliper laid horizontally at height `y` across the body part whose cross-section lies
+/// nearest to `centre` (moved to that height): its breadth (side to side, along x) and depth
+/// (front to back, along z) in metres, as the survey measures trunk breadths and depths.
+pub fn caliper(mesh: &TriangleMesh, y: f32, centre: Vec3) -> Option<Breadths> {
+    let plane = Plane {
+        origin: Vec3::new(centre.x, y, centre.z),
+        normal: Vec3::Y,
+    };
+    let section = nearest_section(mesh, plane)?;
+    let (mut lo, mut hi) = (Vec3::INFINITY, Vec3::NEG_INFINITY);
+    for p in &section.points {
+        lo = lo.min(*p);
+        hi = hi.max(*p);
+    }
+    Some(Breadths {
+        breadth: hi.x - lo.x,
+        depth: hi.z - lo.z,
+    })
+}
+
+/// What a caliper reads across one cross-section, metres.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Breadths {
+    /// Side to side (x).
+    pub breadth: f32,
+    /// Front to back (z).
+    pub depth: f32,
+}
+
 /// Enclosed volume of a closed mesh in m³ (for a weight estimate).
 pub fn volume_m3(mesh: &TriangleMesh) -> f64 {
     mesh.indices

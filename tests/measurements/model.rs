@@ -5,21 +5,8 @@ use anprobe::measurements::ansur::{self, Model, Subject};
 use anprobe::measurements::{Form, Key, Measurements, ShapeVar, resolve_with};
 use std::path::{Path, PathBuf};
 
-/// The folder of the ANSUR II survey files, `../shared/data` beside the checkout (developers and
-/// CI have it; a shopper's clone does not). When it is absent, `test` is reported as skipped —
-/// a failure under `ANPROBE_REQUIRE_ALL=1` — and `None` is returned.
 fn data_dir(test: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.join("ansur2_male_train.csv").is_file() && dir.join("ansur2_female_train.csv").is_file()
-    {
-        Some(dir)
-    } else {
-        crate::prerequisite::missing(
-            test,
-            &format!("the ANSUR II survey files in {}", dir.display()),
-        );
-        None
-    }
+    crate::prerequisite::survey_dir(test)
 }
 
 #[test]

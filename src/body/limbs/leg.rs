@@ -68,10 +68,11 @@ pub(in crate::body) fn leg(
 
     let hip = torso.sections[torso.hip_row()];
     let zc = torso.sections[0].zc;
-    // Thighs sit inside the hip line; plump inner thighs may press together (a few mm overlap
-    // inside the body, as real thighs do).
+    // Thighs sit inside the hip line and never into each other: where plump thighs would press
+    // together they stand just apart, so that cloth can pass between them (an overlap inside the
+    // body leaves a crease no garment can keep out of).
     let thigh_r = p.thigh / TAU * 0.9;
-    let x_thigh = (hip.a * 0.96 - thigh_r).max(thigh_r - 0.006 * k);
+    let x_thigh = (hip.a * 0.96 - thigh_r).max(thigh_r + 0.006 * k);
     let (x_knee, x_ankle) = (x_thigh - 0.005 * k, x_thigh + 0.015 * k);
     let y_thigh = p.inside_leg - 0.022 * p.stature;
     let y_knee_tape = (p.y_knee + 0.035 * p.stature).min(y_thigh - 0.05 * p.stature);

@@ -1,0 +1,252 @@
+//! The avatar's shape against the survey's own calipers (ANSUR II, `../shared/data`): on subjects
+//! held out of the model fit, the trunk's breadth and depth at the survey's chest, navel and
+//! buttock heights, the widest hip breadth between crotch and navel, and the heights of the
+//! chest, navel and buttock tapes, the armpit and the acromion. The avatar only receives the
+//! shopper's keys (stature, girths, lengths, weight); breadths and depths are the survey's, never
+//! its inputs. `cargo test --test main body::shape -- --nocapture` prints the table.
+
+use anprobe::body::{self, TapePlacement};
+use anprobe::geometry::TriangleMesh;
+use anprobe::measurements::ansur::{self, Subject};
+use anprobe::measurements::{Form, Key, Measurements, ShapeVar, resolve_with};
+use anprobe::tape::{self, Breadths};
+use glam::Vec3;
+
+/// The keys a shopper types (all of them: the shape must come from the girths, not be typed).
+const TYPED: [Key; 16] = [
+    Key::Stature,
+    Key::NeckGirth,
+    Key::ChestGirth,
+    Key::WaistGirth,
+    Key::HipGirth,
+    Key::ShoulderWidth,
+    Key::ArmLength,
+    Key::UpperArmGirth,
+    Key::WristGirth,
+    Key::InsideLeg,
+    Key::ThighGirth,
+    Key::KneeGirth,
+    Key::CalfGirth,
+    Key::AnkleGirth,
+    Key::HeadGirth,
+    Key::WeightKg,
+];
+
+/// One compared figure: its name, the goal on the mean absolute error (cm) and, for breadths and
+/// depths, the largest bias allowed (cm).
+struct Figure {
+    name: &'static str,
+    mae_goal: f64,
+    bias_goal: Option<f64>,
+    errors: Vec<f64>,
+}
+
+impl Figure {
+    fn new(name: &'static str, mae_goal: f64, bias_goal: Option<f64>) -> Self {
+        Figure {
+            name,
+            mae_goal,
+            bias_goal,
+            errors: Vec::new(),
+        }
+    }
+    fn bias(&self) -> f64 {
+        self.errors.iter().sum::<f64>() / self.errors.len().max(1) as f64
+    }
+    fn mae(&self) -> f64 {
+        self.errors.iter().map(|e| e.abs()).sum::<f64>() / self.errors.len().max(1) as f64
+    }
+    fn holds(&self) -> bool {
+        self.mae() <= self.mae_goal && self.bias_goal.is_none_or(|b| self.bias().abs() <= b)
+    }
+}
+
+/// What the avatar of one subject measures like the survey does, cm.
+struct Measured {
+    chest: Breadths,
+    /// Whether the chest was measured 1 cm below the avatar's armpit, under the survey's level.
+    chest_lowered: bool,
+    navel: Breadths,
+    buttock: Breadths,
+    hip_breadth: f32,
+    chest_height: f32,
+    navel_height: f32,
+    buttock_height: f32,
+    armpit_height: f32,
+    acromion_height: f32,
+}
+
+fn plane_origin(avatar: &body::Avatar, key: Key) -> Vec3 {
+    match avatar.tapes.iter().find(|(k, _)| *k == key).map(|t| t.1) {
+        Some(TapePlacement::Girth(plane)) => plane.origin,
+        other => panic!("{key:?} is not a girth tape: {other:?}"),
+    }
+}
+
+/// The armpit: the lowest height above the chest tape at which the trunk's cross-section reaches
+/// into an arm (its breadth jumps), found by stepping up 1 cm and halving the last step.
+fn armpit_height(mesh: &TriangleMesh, chest: Vec3, acromion_y: f32) -> f32 {
+    let breadth = |y: f32| tape::caliper(mesh, y, chest).map_or(f32::NAN, |b| b.breadth);
+    let base = breadth(chest.y);
+    let joined = |y: f32| breadth(y) > base + 0.04;
+    let (mut lo, mut hi) = (chest.y, chest.y);
+    while hi < acromion_y {
+        hi += 0.01;
+        if joined(hi) {
+            break;
+        }
+        lo = hi;
+    }
+    for _ in 0..6 {
+        let mid = 0.5 * (lo + hi);
+        if joined(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
+
+/// Measures the avatar of `typed` at the survey subject's own landmark heights (cm in `s`).
+fn measure(avatar: &body::Avatar, s: &Subject) -> Measured {
+    let mesh = &avatar.mesh;
+    let at = |v: ShapeVar| s.values[ansur::shape_var(v)] as f32 / 100.0;
+    let chest = plane_origin(avatar, Key::ChestGirth);
+    let navel = plane_origin(avatar, Key::WaistGirth);
+    let buttock = plane_origin(avatar, Key::HipGirth);
+    let acromion_y = match avatar.tapes.iter().find(|(k, _)| *k == Key::ShoulderWidth) {
+        Some((_, TapePlacement::Length { from, .. })) => mesh.positions[*from as usize].y,
+        other => panic!("no shoulder tape: {other:?}"),
+    };
+    let crotch_y = match avatar.tapes.iter().find(|(k, _)| *k == Key::InsideLeg) {
+        Some((_, TapePlacement::Height { top })) => mesh.positions[*top as usize].y,
+        other => panic!("no inside-leg tape: {other:?}"),
+    };
+    let caliper = |y: f32, centre: Vec3| {
+        tape::caliper(mesh, y, centre).unwrap_or_else(|| panic!("no section at {y} m"))
+    };
+    // The widest breadth between the crotch and the navel (1 cm above the higher crotch).
+    let survey_crotch = s.values[ansur::key_var(Key::InsideLeg)] as f32 / 100.0;
+    let (low, high) = (
+        survey_crotch.max(crotch_y) + 0.01,
+        at(ShapeVar::WaistHeight),
+    );
+    let steps = ((high - low) / 0.005).ceil().max(1.0) as usize;
+    let hip_breadth = (0..=steps)
+        .map(|i| low + (high - low) * i as f32 / steps as f32)
+        .map(|y| caliper(y, buttock).breadth)
+        .fold(0.0f32, f32::max);
+    // Below the armpit only: where the avatar's armpit lies lower than the survey's chest level,
+    // a section there would run through the arms, which the survey's caliper leaves out.
+    let armpit = armpit_height(mesh, chest, acromion_y);
+    let chest_level = at(ShapeVar::ChestHeight).min(armpit - 0.01);
+    Measured {
+        chest: caliper(chest_level, chest),
+        chest_lowered: chest_level < at(ShapeVar::ChestHeight),
+        navel: caliper(at(ShapeVar::WaistHeight), navel),
+        buttock: caliper(at(ShapeVar::ButtockHeight), buttock),
+        hip_breadth,
+        chest_height: chest.y,
+        navel_height: navel.y,
+        buttock_height: buttock.y,
+        armpit_height: armpit,
+        acromion_height: acromion_y,
+    }
+}
+
+#[test]
+fn trunk_breadths_depths_and_landmark_heights_match_the_survey() {
+    let test = "body::shape::trunk_breadths_depths_and_landmark_heights_match_the_survey";
+    let Some(dir) = crate::prerequisite::survey_dir(test) else {
+        return;
+    };
+    let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
+    // Fit on four fifths of each form, measure every third of the other fifth (~200 bodies).
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for form in [Form::Female, Form::Male] {
+        for (i, s) in subjects.iter().filter(|s| s.form == form).enumerate() {
+            if i % 5 == 4 {
+                if i % 3 == 0 {
+                    held.push(s);
+                }
+            } else {
+                train.push(s.clone());
+            }
+        }
+    }
+    let model = ansur::fit(&train).expect("fit");
+    let breadth = |name| Figure::new(name, 1.0, Some(0.3));
+    let height = |name| Figure::new(name, 1.5, None);
+    let mut figures = [
+        breadth("chest breadth"),
+        breadth("chest depth"),
+        breadth("waist breadth (navel)"),
+        breadth("waist depth (navel)"),
+        breadth("buttock depth"),
+        breadth("hip breadth (widest)"),
+        height("chest tape height"),
+        height("navel (waist tape) height"),
+        height("buttock (hip tape) height"),
+        height("armpit height"),
+        height("acromion height"),
+    ];
+    let mut lowered = 0;
+    for s in &held {
+        let mut typed = Measurements::new(s.form, 0.0);
+        for key in TYPED {
+            typed.set(key, s.values[ansur::key_var(key)]);
+        }
+        let m = resolve_with(&model, &typed).unwrap_or_else(|e| panic!("refused: {e:?}"));
+        let avatar = body::build(&m);
+        let got = measure(&avatar, s);
+        lowered += usize::from(got.chest_lowered);
+        let truth = |v: ShapeVar| s.values[ansur::shape_var(v)];
+        let pairs = [
+            (got.chest.breadth, truth(ShapeVar::ChestBreadth)),
+            (got.chest.depth, truth(ShapeVar::ChestDepth)),
+            (got.navel.breadth, truth(ShapeVar::WaistBreadth)),
+            (got.navel.depth, truth(ShapeVar::WaistDepth)),
+            (got.buttock.depth, truth(ShapeVar::ButtockDepth)),
+            (got.hip_breadth, truth(ShapeVar::HipBreadth)),
+            (got.chest_height, truth(ShapeVar::ChestHeight)),
+            (got.navel_height, truth(ShapeVar::WaistHeight)),
+            (got.buttock_height, truth(ShapeVar::ButtockHeight)),
+            (got.armpit_height, truth(ShapeVar::AxillaHeight)),
+            (got.acromion_height, truth(ShapeVar::AcromialHeight)),
+        ];
+        for (figure, (avatar_m, survey_cm)) in figures.iter_mut().zip(pairs) {
+            figure.errors.push(avatar_m as f64 * 100.0 - survey_cm);
+        }
+    }
+    println!(
+        "\n{} held-out survey bodies (model fitted on {}): avatar − survey, cm",
+        held.len(),
+        train.len()
+    );
+    println!("{:<28} {:>7} {:>7}   goal", "figure", "bias", "MAE");
+    for f in &figures {
+        let goal = match f.bias_goal {
+            Some(b) => format!("MAE ≤ {:.1}, |bias| ≤ {b:.1}", f.mae_goal),
+            None => format!("MAE ≤ {:.1}", f.mae_goal),
+        };
+        let mark = if f.holds() { "" } else { "  ← missed" };
+        println!(
+            "{:<28} {:>+7.2} {:>7.2}   {goal}{mark}",
+            f.name,
+            f.bias(),
+            f.mae()
+        );
+    }
+    println!(
+        "chest breadth and depth of {lowered} bodies taken 1 cm below the avatar's armpit, which \
+         lies lower than the survey's chest level"
+    );
+    assert!(held.len() >= 150, "only {} bodies measured", held.len());
+    let missed: Vec<&str> = figures
+        .iter()
+        .filter(|f| !f.holds())
+        .map(|f| f.name)
+        .collect();
+    assert!(missed.is_empty(), "goals missed: {missed:?}");
+}
