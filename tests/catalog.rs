@@ -187,7 +187,7 @@ fn size_charts_are_well_formed() {
             .find(|s| s.label == m.reference_size)
             .unwrap_or_else(|| panic!("{}: no size {}", m.sku, m.reference_size));
         for (key, r) in &reference.body {
-            if let Some(&v) = m.reference_body.get(key) {
+            if let Some(&v) = m.reference_body.measurements.get(key) {
                 assert!(
                     (r.min..=r.max).contains(&v),
                     "{}: reference {key} {v} outside {}–{}",

@@ -10,7 +10,8 @@ use anprobe::garment::{Category, GarmentPart, Size, Stretch};
 use anprobe::geometry::{TriangleMesh, closest_on_triangle};
 use anprobe::measurements::{self, Form, Key, Measurements};
 use glam::{Vec3, Vec3A};
-use std::sync::OnceLock;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, OnceLock};
 
 fn body(form: Form, stature: f64, chest: f64, waist: f64, hip: f64) -> PreparedBody {
     let mut m = Measurements::new(form, stature);
@@ -431,6 +432,12 @@ fn the_report_has_the_documented_shape() {
     );
     let sizes = json["sizes"].as_array().expect("sizes");
     assert_eq!(sizes.len(), 5);
+    let draped: Vec<&str> = sizes
+        .iter()
+        .filter(|s| s["draped"] == true)
+        .map(|s| s["label"].as_str().expect("a label"))
+        .collect();
+    assert_eq!(draped, ["S", "M", "L"], "M and the sizes next to it");
     for size in sizes {
         for field in [
             "label",
@@ -439,13 +446,20 @@ fn the_report_has_the_documented_shape() {
             "chart",
             "regions",
             "max_penetration_mm",
+            "draped",
         ] {
             assert!(!size[field].is_null(), "sizes[].{field}");
         }
         for field in ["frames", "substeps", "iterations", "settled", "time_ms"] {
             assert!(!size["solver"][field].is_null(), "solver.{field}");
         }
+        assert!(!size["chart"].as_array().expect("chart").is_empty());
         let regions = size["regions"].as_array().expect("regions");
+        if size["draped"] == false {
+            assert!(regions.is_empty(), "no fit map of a size not draped");
+            assert_eq!(size["solver"]["iterations"], 0);
+            continue;
+        }
         assert!(regions.iter().any(|r| r["region"] == "chest"));
         for r in regions {
             for field in [
@@ -472,6 +486,184 @@ fn the_report_has_the_documented_shape() {
             .as_str()
             .is_some_and(|t| t.starts_with("chest: "))
     );
+}
+
+/// The labels of the sizes a report draped, in chart order.
+fn draped_labels(report: &fit::FitReport) -> Vec<&str> {
+    report
+        .sizes
+        .iter()
+        .filter(|s| s.draped)
+        .map(|s| s.label.as_str())
+        .collect()
+}
+
+/// By default only the sizes the recommendation needs are draped, and it is the one draping
+/// every size gives: inside one size, on the boundary of two (the drape decides between them),
+/// outside the chart, with a size asked for far from the recommended one.
+#[test]
+fn the_default_drapes_the_sizes_that_matter_and_recommends_as_every_size_does() {
+    let g = top();
+    let all = FitOptions {
+        all_sizes: true,
+        ..quick()
+    };
+    // (chest girth, asked size, the sizes the default must drape at least, at most)
+    let cases: [(f64, Option<&str>, &[&str], usize); 5] = [
+        (92.0, None, &["S", "M", "L"], 3),
+        (96.0, None, &["M", "L"], 4),
+        (84.0, Some("XL"), &["XS", "S", "M", "XL"], 4),
+        (74.0, None, &["XS", "S"], 3),
+        (130.0, None, &["L", "XL"], 3),
+    ];
+    for (chest, asked, needed, most) in cases {
+        let b = body(Form::Female, 168.0, chest, chest - 16.0, chest + 8.0);
+        let size = asked.map(str::to_string);
+        let default = fit::fit_all(
+            g,
+            &b,
+            &FitOptions {
+                size: size.clone(),
+                ..quick()
+            },
+        )
+        .expect("fits");
+        let every = fit::fit_all(
+            g,
+            &b,
+            &FitOptions {
+                size,
+                ..all.clone()
+            },
+        )
+        .expect("fits");
+        let (d, e) = (&default.report, &every.report);
+        let case = format!("chest {chest}, asked {asked:?}: {:?}", draped_labels(d));
+        assert_eq!(d.recommended_size, e.recommended_size, "{case}");
+        assert_eq!(d.confidence, e.confidence, "{case}");
+        assert_eq!(d.reasons, e.reasons, "{case}");
+        assert_eq!(d.selected_size, e.selected_size, "{case}");
+        assert_eq!(default.selected, every.selected, "{case}");
+        assert_eq!(draped_labels(e), LABELS, "--all-sizes drapes every size");
+        let draped = draped_labels(d);
+        for label in needed {
+            assert!(draped.contains(label), "{case}: {label} draped");
+        }
+        assert!(draped.len() <= most, "{case}: at most {most} draped");
+        assert_eq!(draped.len(), default.draped_count(), "{case}");
+        // The recommended size and the sizes next to it are draped: the reasons compare them.
+        if let Some(r) = &d.recommended_size {
+            let i = LABELS.iter().position(|l| l == r).expect("a label");
+            for label in &LABELS[i.saturating_sub(1)..=(i + 1).min(LABELS.len() - 1)] {
+                assert!(draped.contains(label), "{case}: {label} draped");
+            }
+        }
+        for (k, (ds, es)) in d.sizes.iter().zip(&e.sizes).enumerate() {
+            assert_eq!(ds.chart, es.chart, "{case}: every size's chart checks");
+            assert_eq!(ds.inside_chart, es.inside_chart);
+            if ds.draped {
+                assert_eq!(ds.regions, es.regions, "{case}: the same drape");
+                assert_eq!(ds.score, es.score, "{case}");
+                assert!(default.size(k).is_some());
+            } else {
+                assert!(ds.regions.is_empty(), "{case}: {} has no regions", ds.label);
+                assert_eq!(ds.solver.iterations, 0);
+                assert_eq!(ds.max_penetration_mm, 0.0);
+                assert!(default.size(k).is_none());
+            }
+        }
+        assert!(default.selected().is_some(), "the selected size is draped");
+    }
+}
+
+/// Where the drape picks another size than the chart favours and that size's neighbour was not
+/// draped, the neighbour is draped too (its reasons compare it with both): a chart whose M and L
+/// overlap at the chest, a body inside both nearer L's middle (the chart's favourite), and an L
+/// cut 30 cm wider than the chart's steps (the drape finds it loose, so M is recommended).
+#[test]
+fn the_neighbour_of_a_size_the_drape_picks_is_draped_too() {
+    let mut imported = (*top().garment).clone();
+    for size in &mut imported.meta.sizes {
+        let chest = size.body.get_mut("chest_girth").expect("a chest range");
+        match size.label.as_str() {
+            "M" => chest.max = 98.0,
+            "L" => {
+                chest.min = 94.0;
+                *size.garment.get_mut("chest").expect("a chest value") += 30.0;
+            }
+            _ => {}
+        }
+    }
+    let g = PreparedGarment::with_reference(imported, reference().clone()).expect("prepares");
+    let b = body(Form::Female, 168.0, 97.0, 80.0, 104.0);
+    let checks: Vec<_> = g
+        .meta()
+        .sizes
+        .iter()
+        .map(|s| fit::recommend::chart_checks(g.meta(), s, &b.resolved))
+        .collect();
+    let shortlist = fit::recommend::shortlist(g.meta().category, &checks);
+    assert_eq!(shortlist.contenders, [2, 3], "M and L hold the body");
+    assert_eq!(shortlist.candidate, Some(3), "the chart favours L");
+    assert_eq!(shortlist.to_drape(5), [2, 3, 4]);
+
+    let default = fit::fit_all(&g, &b, &quick()).expect("fits");
+    let every = fit::fit_all(
+        &g,
+        &b,
+        &FitOptions {
+            all_sizes: true,
+            ..quick()
+        },
+    )
+    .expect("fits");
+    let (d, e) = (&default.report, &every.report);
+    assert_eq!(d.recommended_size.as_deref(), Some("M"), "{:?}", d.reasons);
+    assert_eq!(draped_labels(d), ["S", "M", "L", "XL"], "S draped after");
+    assert_eq!(d.recommended_size, e.recommended_size);
+    assert_eq!(d.confidence, e.confidence);
+    assert_eq!(d.reasons, e.reasons);
+    assert!(
+        d.reasons.iter().any(|r| r.starts_with("size S would be")),
+        "the reasons compare S: {:?}",
+        d.reasons
+    );
+}
+
+/// A garment fitted before is fitted on with its drapes kept: a size worn that was not draped
+/// is draped then, and nothing else again.
+#[test]
+fn a_size_worn_that_was_not_draped_is_draped_then() {
+    let g = Arc::new(top().clone());
+    let b = body(Form::Female, 168.0, 92.0, 76.0, 100.0);
+    let options = quick();
+    let first = Arc::new(fit::fit_all(&g, &b, &options).expect("fits"));
+    assert!(first.size(4).is_none(), "XL is not draped for a body in M");
+    let worn = fit::outfit::fit_outfit(
+        &b,
+        &[fit::outfit::OutfitGarment {
+            prepared: g.clone(),
+            size: Some("XL".into()),
+            fitted: Some(first.clone()),
+        }],
+        &options.drape,
+        &AtomicBool::new(false),
+    )
+    .expect("not cancelled");
+    let [Ok(worn)] = &worn[..] else {
+        panic!("one garment worn")
+    };
+    assert_eq!(worn.selected_label(), "XL");
+    assert_eq!(worn.recommended(), Some("M"));
+    let again = &worn.outcome;
+    assert!(again.size(4).is_some(), "XL draped now");
+    assert_eq!(again.report.reasons, first.report.reasons);
+    for i in 1..=3 {
+        let time = |o: &fit::FitOutcome| o.size(i).map(|f| f.draped.stats.time_ms);
+        assert_eq!(time(again), time(&first), "size {i} kept, not draped again");
+    }
+    assert!(again.size(0).is_none(), "XS still not draped");
+    assert!(!worn.worn.shown.map.regions.is_empty());
 }
 
 /// A square sheet of `n` × `n` quads, `size` metres wide, in the plane z = `z`.

@@ -1,12 +1,13 @@
-//! `anprobe fit`: a retailer's garment on the shopper's avatar, headless. Every size of the
-//! chart is graded, draped and mapped; the report says which size to buy and why, and `--out`
+//! `anprobe fit`: a retailer's garment on the shopper's avatar, headless. The sizes the
+//! recommendation needs (every size with `--all-sizes`) are graded, draped and mapped; the
+//! report says which size to buy and why, and `--out`
 //! writes the avatar wearing the selected size as glTF binary. Several `--garment`s are fitted
 //! as one outfit (`fit::outfit`): each garment's report, lowest layer first, with how its worn
 //! size lies over the layers below.
 
 use super::avatar::{load, resolve};
 use crate::export::{GlbMaterial, GlbMesh, write_glb_file};
-use crate::fit::outfit::{OutfitGarment, fit_outfit, layer_rank};
+use crate::fit::outfit::{OutfitGarment, fit_outfit_with, layer_rank};
 use crate::fit::report::{OutfitGarmentReport, OutfitReport, WornReport};
 use crate::fit::{self, DrapeSettings, FitOptions, PreparedBody, PreparedGarment};
 use crate::garment::{self, ImportedGarment};
@@ -39,9 +40,14 @@ pub struct FitArgs {
     /// printed
     #[arg(long, short = 'r', value_name = "FILE.json")]
     pub report: Option<PathBuf>,
+    /// Drape every size of the chart. Without it, only the sizes the recommendation needs are
+    /// draped (the recommended size and the sizes next to it, and the `--size` asked for): the
+    /// same recommendation, sooner; the report marks the other sizes `"draped": false`
+    #[arg(long)]
+    pub all_sizes: bool,
 }
 
-/// `anprobe fit`: measurements + garment(s) → every size fitted → report (+ .glb).
+/// `anprobe fit`: measurements + garment(s) → the sizes needed fitted → report (+ .glb).
 pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
     if !args.size.is_empty() && args.size.len() != args.garment.len() {
         return Err(format!(
@@ -63,17 +69,21 @@ pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
     if let [(path, imported, prepared)] = &garments[..] {
         let options = FitOptions {
             size: args.size.first().cloned(),
+            all_sizes: args.all_sizes,
             ..FitOptions::default()
         };
         let shown = path.display();
         let outcome =
             fit::fit_all(prepared, &body, &options).map_err(|e| format!("{shown}: {e}"))?;
+        let selected = outcome.selected().ok_or_else(|| {
+            format!(
+                "{shown}: size {} was not draped",
+                outcome.report.selected_size
+            )
+        })?;
         let meshes = || {
             let mut meshes = vec![GlbMesh::avatar(&body.avatar)];
-            meshes.extend(garment_meshes(
-                imported,
-                outcome.selected().meshes(prepared),
-            ));
+            meshes.extend(garment_meshes(imported, selected.meshes(prepared)));
             meshes
         };
         return deliver(args, meshes, &outcome.report.to_json_pretty(), || {
@@ -98,10 +108,11 @@ fn fit_as_outfit(
             fitted: None,
         })
         .collect();
-    let worn = fit_outfit(
+    let worn = fit_outfit_with(
         body,
         &outfit,
         &DrapeSettings::default(),
+        args.all_sizes,
         &AtomicBool::new(false),
     )
     .unwrap_or_default();
@@ -259,6 +270,19 @@ fn summary(report: &fit::FitReport) -> String {
     }
     for reason in &report.reasons {
         text.push_str(&format!("  {reason}\n"));
+    }
+    let draped: Vec<&str> = report
+        .sizes
+        .iter()
+        .filter(|s| s.draped)
+        .map(|s| s.label.as_str())
+        .collect();
+    if draped.len() < report.sizes.len() {
+        text.push_str(&format!(
+            "draped sizes: {} of {} (--all-sizes drapes every size)\n",
+            draped.join(", "),
+            report.sizes.len()
+        ));
     }
     if let Some(size) = report
         .sizes

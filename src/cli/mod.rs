@@ -81,10 +81,12 @@ pub enum Command {
     Screenshot(ScreenshotArgs),
     /// Fit a retailer's garment onto the avatar of a measurements file, headless.
     ///
-    /// Every size of the garment's chart is graded to the body, draped and measured; the report
-    /// gives the recommended size with its confidence and reasons, and per size and region the
-    /// body value, the garment value, ease, strain, verdict, penetration and solver figures.
-    /// `--out` writes the avatar wearing the selected size as glTF binary.
+    /// The sizes the recommendation needs (the recommended size, the sizes next to it and any
+    /// `--size`; every size of the chart with `--all-sizes`) are graded to the body, draped and
+    /// measured; the report gives the recommended size with its confidence and reasons, every
+    /// size's chart ranges, and per size draped and region the body value, the garment value,
+    /// ease, strain, verdict, penetration and solver figures. `--out` writes the avatar wearing
+    /// the selected size as glTF binary.
     #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
     Fit(FitArgs),
     /// Check retailers' garment files (glTF 2.0 with the ANPROBE_garment extension).

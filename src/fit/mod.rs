@@ -11,8 +11,9 @@
 //! 3. [`grade::grade`]: transfer the binding to the shopper's avatar and grade to a size.
 //! 4. [`drape::drape`]: XPBD cloth with body (and lower-layer) collisions until settled.
 //! 5. [`fitmap::fit_map`]: ease, strain, verdicts per region; a −1 … +1 value per vertex.
-//! 6. [`recommend`] and [`pipeline::fit_all`]: every size, the recommended one, the JSON report
-//!    ([`report`]), its sentences in English ([`english`]).
+//! 6. [`recommend`] and [`pipeline::fit_all`]: the sizes the recommendation needs (the size
+//!    chart's shortlist and its neighbours; every size on request), the recommended one, the JSON
+//!    report ([`report`]), its sentences in English ([`english`]).
 //!
 //! The input is a garment as `garment::import_file` reads it ([`ImportedGarment`]): the fit reads
 //! its meshes where they are (shared, never copied).
@@ -49,7 +50,7 @@ pub use fitmap::{FitMap, RegionFit};
 pub use grade::Graded;
 pub use pipeline::{
     FitOptions, FitOutcome, MAX_LAYER_FINAL_MOTION_MM, MAX_LAYER_SHIFT_M, OverLayers, SizeFit,
-    fit_all, fit_over, fit_over_pressing, fit_report, fit_size,
+    fit_all, fit_more, fit_over, fit_over_pressing, fit_report, fit_size,
 };
 pub use prepare::{PreparedBody, PreparedGarment};
 pub use recommend::{Reason, Recommendation};

@@ -1,5 +1,5 @@
 //! Fitting an outfit: which garment goes over which ([`layer_rank`]), every garment fitted alone
-//! on the body in every size, then the shown sizes worn lowest layer first — each draped over the
+//! on the body (the sizes its recommendation needs and the size worn), then the shown sizes worn lowest layer first — each draped over the
 //! garments of the layers below, which are pressed in under it where it cannot go around them —
 //! and the fallback when a layered drape fails (left on the body, drawn a little outward).
 //!
@@ -8,7 +8,9 @@
 
 use super::FitError;
 use super::drape::{DrapeSettings, Draped};
-use super::pipeline::{FitOptions, FitOutcome, OverLayers, SizeFit, fit_all, fit_over_pressing};
+use super::pipeline::{
+    FitOptions, FitOutcome, OverLayers, SizeFit, fit_all, fit_more, fit_over_pressing, fit_size,
+};
 use super::prepare::{PreparedBody, PreparedGarment};
 use super::topology::ClothMesh;
 use crate::garment::{Category, GarmentMeta};
@@ -38,7 +40,8 @@ pub struct OutfitGarment {
     pub prepared: Arc<PreparedGarment>,
     /// The size to wear (a chart label); `None`: the recommended one.
     pub size: Option<String>,
-    /// Every size of it already fitted alone on this body, when an earlier fit kept it.
+    /// The garment already fitted alone on this body, when an earlier fit kept it (its sizes
+    /// draped then are not draped again).
     pub fitted: Option<Arc<FitOutcome>>,
 }
 
@@ -214,10 +217,10 @@ pub fn wear<T: AsMut<Layer>>(
     true
 }
 
-/// One garment of an outfit, fitted in every size and worn.
+/// One garment of an outfit, fitted alone and worn.
 #[derive(Clone, Debug)]
 pub struct WornFit {
-    /// Every size draped alone on the body, the recommendation and the report.
+    /// The sizes draped alone on the body, the recommendation and the report.
     pub outcome: Arc<FitOutcome>,
     /// The size worn, as it lies in the outfit.
     pub worn: Layer,
@@ -248,28 +251,52 @@ impl WornFit {
     }
 }
 
-/// Every size of the garment fitted alone (unless already `fitted`) and the size to wear: the
-/// chosen one, else the recommended one.
+/// The garment fitted alone (its outcome `fitted` when that has the size worn, else the sizes
+/// still needed draped, those of `fitted` kept), the size to wear (the chosen one, else the
+/// recommended one, else the reference size) and its fit.
 fn fit_alone(
     garment: &OutfitGarment,
     body: &PreparedBody,
     drape: &DrapeSettings,
-) -> Result<(Arc<FitOutcome>, usize), FitError> {
+    all_sizes: bool,
+) -> Result<(Arc<FitOutcome>, usize, SizeFit), FitError> {
+    let prepared = &garment.prepared;
+    let wanted = garment
+        .size
+        .as_deref()
+        .map(|label| prepared.size_index(label))
+        .transpose()?;
+    let options = FitOptions {
+        size: garment.size.clone(),
+        drape: *drape,
+        all_sizes,
+    };
     let outcome = match &garment.fitted {
-        Some(outcome) => outcome.clone(),
-        None => {
-            let options = FitOptions {
-                size: None,
-                drape: *drape,
-            };
-            Arc::new(fit_all(&garment.prepared, body, &options)?)
+        Some(outcome)
+            if wanted.is_none_or(|i| outcome.size(i).is_some())
+                && (!all_sizes || outcome.draped_count() == outcome.sizes.len()) =>
+        {
+            outcome.clone()
         }
+        Some(outcome) => Arc::new(fit_more(prepared, body, &options, outcome.sizes.clone())?),
+        None => Arc::new(fit_all(prepared, body, &options)?),
     };
-    let selected = match &garment.size {
-        Some(label) => garment.prepared.size_index(label)?,
-        None => outcome.selected,
+    let selected = wanted
+        .or_else(|| {
+            outcome
+                .recommendation
+                .size
+                .as_deref()
+                .and_then(|l| prepared.size_index(l).ok())
+        })
+        .unwrap_or(prepared.reference_size);
+    let fit = match outcome.size(selected) {
+        Some(fit) => fit.clone(),
+        // Not reached: the size asked for, the recommended and the reference size when none
+        // fits are draped. Draped here all the same rather than failing.
+        None => fit_size(prepared, body, selected, &[], drape)?,
     };
-    Ok((outcome, selected))
+    Ok((outcome, selected, fit))
 }
 
 impl AsMut<Layer> for WornFit {
@@ -278,13 +305,26 @@ impl AsMut<Layer> for WornFit {
     }
 }
 
-/// Fits an outfit on `body`: every garment alone in every size (unless already `fitted`), then
-/// [`wear`]s the sizes chosen (else recommended). Returns one result per garment, in the order
-/// given; `None` when `cancel` was set before the outfit was done.
+/// Fits an outfit on `body`: every garment alone (unless already `fitted`; the sizes its
+/// recommendation needs and the size worn, see [`fit_all`]), then [`wear`]s the sizes chosen
+/// (else recommended). Returns one result per garment, in the order given; `None` when `cancel`
+/// was set before the outfit was done.
 pub fn fit_outfit(
     body: &PreparedBody,
     garments: &[OutfitGarment],
     drape: &DrapeSettings,
+    cancel: &AtomicBool,
+) -> Option<Vec<Result<WornFit, FitError>>> {
+    fit_outfit_with(body, garments, drape, false, cancel)
+}
+
+/// [`fit_outfit`], with every size of every garment draped when `all_sizes` (`anprobe fit
+/// --all-sizes` with several garments).
+pub fn fit_outfit_with(
+    body: &PreparedBody,
+    garments: &[OutfitGarment],
+    drape: &DrapeSettings,
+    all_sizes: bool,
     cancel: &AtomicBool,
 ) -> Option<Vec<Result<WornFit, FitError>>> {
     let mut outfit = Vec::with_capacity(garments.len());
@@ -293,8 +333,8 @@ pub fn fit_outfit(
             return None;
         }
         outfit.push(
-            fit_alone(garment, body, drape).map(|(outcome, size)| WornFit {
-                worn: Layer::new(garment.prepared.clone(), size, outcome.sizes[size].clone()),
+            fit_alone(garment, body, drape, all_sizes).map(|(outcome, size, fit)| WornFit {
+                worn: Layer::new(garment.prepared.clone(), size, fit),
                 outcome,
             }),
         );

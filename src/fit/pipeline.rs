@@ -5,7 +5,7 @@
 
 use super::FitError;
 use super::drape::{self, DrapeSettings, Draped};
-use super::fitmap::{self, FitMap};
+use super::fitmap::{self, FitMap, RegionFit};
 use super::grade::{self, Graded};
 use super::layer::{LayerCollider, press_under};
 use super::prepare::{PreparedBody, PreparedGarment};
@@ -20,11 +20,14 @@ use std::sync::OnceLock;
 /// How to fit.
 #[derive(Clone, Debug, Default)]
 pub struct FitOptions {
-    /// The size whose drape is kept (`--size`); without it, the recommended one (or the
-    /// reference size when no size fits).
+    /// The size whose drape is kept (`--size`; always draped); without it, the recommended one
+    /// (or the reference size when no size fits).
     pub size: Option<String>,
     /// How each size is draped.
     pub drape: DrapeSettings,
+    /// Drape every size of the chart (`--all-sizes`). Without it, only the sizes the
+    /// recommendation needs are draped (see [`fit_all`]); the recommendation is the same.
+    pub all_sizes: bool,
 }
 
 /// One size graded, draped and mapped.
@@ -206,23 +209,36 @@ fn press_all(
     }
 }
 
-/// The report and every size's drape.
+/// The report and the drapes of the sizes draped.
 #[derive(Clone, Debug)]
 pub struct FitOutcome {
-    /// The fit report of every size (serialised as the JSON report).
+    /// The fit report of every size (serialised as the JSON report; sizes not draped are marked
+    /// so).
     pub report: FitReport,
     /// The recommended size, or why none fits.
     pub recommendation: Recommendation,
-    /// One per size, in chart order.
-    pub sizes: Vec<SizeFit>,
-    /// Index of the selected size.
+    /// One per size, in chart order: the size's fit where it was draped, `None` where it was
+    /// not (see [`fit_all`]).
+    pub sizes: Vec<Option<SizeFit>>,
+    /// Index of the selected size (always draped).
     pub selected: usize,
 }
 
 impl FitOutcome {
-    /// The selected size's fit.
-    pub fn selected(&self) -> &SizeFit {
-        &self.sizes[self.selected]
+    /// The selected size's fit (`None` only for an outcome not made by [`fit_all`] or
+    /// [`fit_more`], which always drape the selected size).
+    pub fn selected(&self) -> Option<&SizeFit> {
+        self.size(self.selected)
+    }
+
+    /// Size `i`'s fit, if it was draped.
+    pub fn size(&self, i: usize) -> Option<&SizeFit> {
+        self.sizes.get(i).and_then(Option::as_ref)
+    }
+
+    /// How many sizes were draped.
+    pub fn draped_count(&self) -> usize {
+        self.sizes.iter().filter(|s| s.is_some()).count()
     }
 }
 
@@ -260,11 +276,61 @@ fn fit_size_guarded(
     })
 }
 
-/// Fits every size (in parallel) and recommends one.
+/// Drapes the sizes `which` (in parallel on the fitting's pool) that `sizes` lacks and puts
+/// their fits there; the first error in chart order fails them all.
+fn drape_missing(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    which: &[usize],
+    settings: &DrapeSettings,
+    sizes: &mut [Option<SizeFit>],
+) -> Result<(), FitError> {
+    let mut missing: Vec<usize> = which
+        .iter()
+        .copied()
+        .filter(|&i| sizes.get(i).is_some_and(Option::is_none))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let fit_one = |&i: &usize| (i, fit_size_guarded(prepared, body, i, settings));
+    let results: Vec<(usize, Result<SizeFit, FitError>)> = match pool() {
+        Some(pool) => pool.install(|| missing.par_iter().map(fit_one).collect()),
+        None => missing.iter().map(fit_one).collect(),
+    };
+    for (i, result) in results {
+        sizes[i] = Some(result?);
+    }
+    Ok(())
+}
+
+/// Fits a garment on a body and recommends a size.
+///
+/// With [`FitOptions::all_sizes`] every size of the chart is draped (in parallel). Otherwise only
+/// the sizes the recommendation needs: first those the size chart alone shortlists
+/// ([`recommend::shortlist`]: the sizes whose drapes the recommendation weighs, usually one or
+/// two, and the sizes next to the chart's favourite), in parallel; then, when the drape picks a
+/// size whose neighbour in the chart was not draped (its reasons compare it with both
+/// neighbours), that neighbour, and the recommendation is made again. The asked size
+/// ([`FitOptions::size`]) and the selected size are always draped. The recommendation (size,
+/// confidence, reasons) is the one draping every size gives; the report marks the sizes not
+/// draped (no regions, a score from the chart alone).
 pub fn fit_all(
     prepared: &PreparedGarment,
     body: &PreparedBody,
     options: &FitOptions,
+) -> Result<FitOutcome, FitError> {
+    fit_more(prepared, body, options, Vec::new())
+}
+
+/// [`fit_all`] with some sizes already draped: `known` holds, per size in chart order, a fit
+/// made earlier on this body with these drape settings (`None`, or a shorter list, where there
+/// is none); only the sizes still needed are draped. The app and outfits use it when another
+/// size is worn than the ones fitted.
+pub fn fit_more(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    options: &FitOptions,
+    known: Vec<Option<SizeFit>>,
 ) -> Result<FitOutcome, FitError> {
     let meta = prepared.meta();
     let wanted = options
@@ -273,59 +339,76 @@ pub fn fit_all(
         .map(|label| prepared.size_index(label))
         .transpose()?;
     let count = meta.sizes.len();
-    let fit_one = |i: usize| fit_size_guarded(prepared, body, i, &options.drape);
-    let results: Vec<Result<SizeFit, FitError>> = match pool() {
-        Some(pool) => pool.install(|| (0..count).into_par_iter().map(fit_one).collect()),
-        None => (0..count).map(fit_one).collect(),
-    };
-    let sizes = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let mut sizes = known;
+    sizes.resize_with(count, || None);
     let checks: Vec<Vec<ChartCheck>> = meta
         .sizes
         .iter()
         .map(|s| recommend::chart_checks(meta, s, &body.resolved))
         .collect();
-    let scores: Vec<f64> = checks
-        .iter()
-        .zip(&sizes)
-        .map(|(c, f)| recommend::score(meta.category, c, &f.map.regions))
-        .collect();
-    let evidence: Vec<SizeEvidence> = meta
-        .sizes
-        .iter()
-        .enumerate()
-        .map(|(i, s)| SizeEvidence {
-            label: &s.label,
-            checks: &checks[i],
-            regions: &sizes[i].map.regions,
-            score: scores[i],
-        })
-        .collect();
-    let recommendation = recommend::recommend(meta, &body.resolved, &evidence);
-    let selected = wanted
-        .or_else(|| {
-            recommendation
-                .size
-                .as_deref()
-                .and_then(|l| prepared.size_index(l).ok())
-        })
-        .unwrap_or(prepared.reference_size);
-    let report = FitReport::new(
-        prepared,
-        body,
-        &recommendation,
-        &sizes,
-        (&checks, &scores),
-        selected,
-    );
-    Ok(FitOutcome {
-        report,
-        recommendation,
-        sizes,
-        selected,
-    })
+    let mut needed: Vec<usize> = if options.all_sizes {
+        (0..count).collect()
+    } else {
+        recommend::shortlist(meta.category, &checks).to_drape(count)
+    };
+    needed.extend(wanted);
+    // Each round but the last drapes at least one more size of the chart.
+    loop {
+        drape_missing(prepared, body, &needed, &options.drape, &mut sizes)?;
+        let scores: Vec<f64> = checks
+            .iter()
+            .zip(&sizes)
+            .map(|(c, f)| recommend::score(meta.category, c, regions_of(f)))
+            .collect();
+        let evidence: Vec<SizeEvidence> = meta
+            .sizes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SizeEvidence {
+                label: &s.label,
+                checks: &checks[i],
+                regions: regions_of(&sizes[i]),
+                score: scores[i],
+            })
+            .collect();
+        let recommendation = recommend::recommend(meta, &body.resolved, &evidence);
+        let recommended = recommendation
+            .size
+            .as_deref()
+            .and_then(|l| prepared.size_index(l).ok());
+        let selected = wanted.or(recommended).unwrap_or(prepared.reference_size);
+        // The recommended size's neighbours (its reasons compare them) and the selected size.
+        needed = recommended
+            .into_iter()
+            .flat_map(|r| recommend::neighbours(r, count))
+            .chain([selected])
+            .filter(|&i| sizes.get(i).is_some_and(Option::is_none))
+            .collect();
+        if needed.is_empty() {
+            let report = FitReport::new(
+                prepared,
+                body,
+                &recommendation,
+                &sizes,
+                (&checks, &scores),
+                selected,
+            );
+            return Ok(FitOutcome {
+                report,
+                recommendation,
+                sizes,
+                selected,
+            });
+        }
+    }
 }
 
-/// The fit report of a garment on a body (every size draped; see [`fit_all`] for the drapes).
+/// The regions of a size's fit map; none for a size not draped.
+fn regions_of(fit: &Option<SizeFit>) -> &[RegionFit] {
+    fit.as_ref().map_or(&[], |f| &f.map.regions)
+}
+
+/// The fit report of a garment on a body (the sizes draped as [`fit_all`] drapes them).
 pub fn fit_report(
     prepared: &PreparedGarment,
     body: &PreparedBody,

@@ -58,20 +58,11 @@ impl PreparedBody {
 }
 
 /// The measurements of a garment's reference body (`reference_body` of its metadata): keys of the
-/// measurements JSON in cm (kg for the weight). `"form"` may be given as a number, 0 for female
-/// and 1 for male; without it the reference body is female.
+/// measurements JSON in cm (kg for the weight) and its `form` (`"female"` or `"male"`; without it
+/// the reference body is female).
 pub fn reference_measurements(meta: &GarmentMeta) -> Result<Measurements, FitError> {
     let mut m = Measurements::default();
-    let mut form = Form::Female;
-    for (name, &value) in &meta.reference_body {
-        if name == "form" {
-            form = if value >= 0.5 {
-                Form::Male
-            } else {
-                Form::Female
-            };
-            continue;
-        }
+    for (name, &value) in &meta.reference_body.measurements {
         let key = Key::parse(name).ok_or_else(|| FitError::ReferenceBody {
             message: format!("unknown key \"{name}\""),
         })?;
@@ -87,7 +78,7 @@ pub fn reference_measurements(meta: &GarmentMeta) -> Result<Measurements, FitErr
             message: "\"stature\" is missing".into(),
         });
     }
-    m.form = Some(form);
+    m.form = Some(meta.reference_body.form.unwrap_or(Form::Female));
     Ok(m)
 }
 

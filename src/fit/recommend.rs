@@ -3,7 +3,9 @@
 //! bottoms, all three for dresses); the draped fit breaks ties, scores the sizes, gives the
 //! reasons and lowers the confidence where it disagrees. Outside every size, the nearest size is
 //! recommended if the body is less than one range width beyond it and the drape does not find it
-//! tight; otherwise no size fits, and the report says so.
+//! tight; otherwise no size fits, and the report says so. Which sizes the drape can decide
+//! between is known from the chart alone ([`shortlist`]): only those (and the sizes next to the
+//! recommended one, for its reasons) need draping.
 
 use super::Region;
 use super::Verdict;
@@ -244,11 +246,8 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
             reasons: vec![Reason::NoSizes],
         };
     }
-    let inside_all = |s: &SizeEvidence| !s.checks.is_empty() && s.checks.iter().all(|c| c.inside);
-    let inside_primary = |s: &SizeEvidence| {
-        s.checks.iter().any(|c| c.primary)
-            && s.checks.iter().filter(|c| c.primary).all(|c| c.inside)
-    };
+    let inside_all = |s: &SizeEvidence| inside_all_ranges(s.checks);
+    let inside_primary = |s: &SizeEvidence| inside_primary_ranges(s.checks);
     let best_of = |pick: &dyn Fn(&SizeEvidence) -> bool| {
         sizes
             .iter()
@@ -373,6 +372,87 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
         size: Some(s.label.to_string()),
         confidence: confidence.clamp(0.05, 0.98),
         reasons,
+    }
+}
+
+/// Whether the body is inside every range of a size (its [`chart_checks`]).
+fn inside_all_ranges(checks: &[ChartCheck]) -> bool {
+    !checks.is_empty() && checks.iter().all(|c| c.inside)
+}
+
+/// Whether the body is inside every primary range of a size (and it has one).
+fn inside_primary_ranges(checks: &[ChartCheck]) -> bool {
+    checks.iter().any(|c| c.primary) && checks.iter().filter(|c| c.primary).all(|c| c.inside)
+}
+
+/// What the size chart alone says before any size is draped: the sizes whose drapes
+/// [`recommend`] weighs against each other, and the one of them the chart prefers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shortlist {
+    /// Indices of the sizes among which the drape decides, in chart order: those whose ranges
+    /// all hold the body; else those whose primary ranges hold it; else those nearest to it by
+    /// the primary ranges (the recommendation's three cases). The drape picks among them by
+    /// score (and finds the nearest tight or not); it cannot pick any other size.
+    pub contenders: Vec<usize>,
+    /// The contender with the best score from the chart alone; `None` for an empty chart.
+    pub candidate: Option<usize>,
+}
+
+impl Shortlist {
+    /// The sizes to drape before the recommendation can be made as if every size were draped:
+    /// every contender and the candidate's neighbours in the chart (the sizes below and above),
+    /// in chart order. (The recommended size's own neighbours must be draped too, for the
+    /// reasons that compare them; when the drape picks another contender than the candidate,
+    /// they are draped after.)
+    pub fn to_drape(&self, sizes: usize) -> Vec<usize> {
+        let mut list = self.contenders.clone();
+        if let Some(c) = self.candidate {
+            list.extend(neighbours(c, sizes));
+            list.push(c);
+        }
+        list.retain(|&i| i < sizes);
+        list.sort_unstable();
+        list.dedup();
+        list
+    }
+}
+
+/// The sizes next to size `i` in a chart of `sizes` sizes: the one below and the one above,
+/// where the chart has them.
+pub fn neighbours(i: usize, sizes: usize) -> impl Iterator<Item = usize> {
+    [i.checked_sub(1), i.checked_add(1).filter(|&j| j < sizes)]
+        .into_iter()
+        .flatten()
+}
+
+/// The [`Shortlist`] of a chart: `checks` per size ([`chart_checks`]), in chart order.
+pub fn shortlist(category: Category, checks: &[Vec<ChartCheck>]) -> Shortlist {
+    let all: Vec<usize> = (0..checks.len())
+        .filter(|&i| inside_all_ranges(&checks[i]))
+        .collect();
+    let contenders = if !all.is_empty() {
+        all
+    } else {
+        let primary: Vec<usize> = (0..checks.len())
+            .filter(|&i| inside_primary_ranges(&checks[i]))
+            .collect();
+        if !primary.is_empty() {
+            primary
+        } else {
+            let outside: Vec<f64> = checks.iter().map(|c| primary_outside(c)).collect();
+            let nearest = outside.iter().copied().min_by(f64::total_cmp);
+            (0..checks.len())
+                .filter(|&i| nearest.is_some_and(|n| outside[i].total_cmp(&n).is_eq()))
+                .collect()
+        }
+    };
+    // The best score from the chart alone (no region verdicts yet).
+    let candidate = contenders.iter().copied().max_by(|&a, &b| {
+        score(category, &checks[a], &[]).total_cmp(&score(category, &checks[b], &[]))
+    });
+    Shortlist {
+        contenders,
+        candidate,
     }
 }
 

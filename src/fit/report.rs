@@ -1,7 +1,7 @@
 //! The fit report of `anprobe fit` (the JSON types only; [`super::pipeline`] fits): every size
-//! graded, draped and mapped on the shopper's avatar, the recommended size with its confidence
-//! and reasons, and for each size and region the body value, the garment value, the ease, the
-//! strain and the verdict. Sentences are rendered in English ([`super::english`]).
+//! of the chart against the shopper's body, the recommended size with its confidence and
+//! reasons, and for each size draped (graded, draped and mapped on the shopper's avatar) and
+//! region the body value, the garment value, the ease, the strain and the verdict. Sentences are rendered in English ([`super::english`]).
 //!
 //! The shape is product (retailers parse it) and versioned by `"version"`: fields are only ever
 //! added within a version. Documented in `docs/fitting.md`.
@@ -81,18 +81,31 @@ pub struct BodySummary {
 pub struct SizeReport {
     /// The size's label as the size chart spells it.
     pub label: String,
-    /// 0 … 1 (chart distance and draped verdicts).
+    /// 0 … 1 (chart distance and draped verdicts; the chart distance alone for a size not
+    /// draped).
     pub score: f64,
     /// Whether the body is inside every range of this size.
     pub inside_chart: bool,
     /// The body against each of the size's body ranges.
     pub chart: Vec<ChartCheck>,
-    /// How each measured region of the draped size fits, in report order.
+    /// How each measured region of the draped size fits, in report order (none for a size not
+    /// draped).
     pub regions: Vec<RegionReport>,
     /// Deepest garment vertex inside the body after draping, mm.
     pub max_penetration_mm: f64,
     /// What the cloth solver did for this size.
     pub solver: SolverReport,
+    /// Whether this size was draped. `anprobe fit` drapes the sizes the recommendation needs
+    /// (every size with `--all-sizes`); a size not draped has no `regions`, a zero
+    /// `max_penetration_mm` and `solver`, and a `score` from the chart alone. Reports written
+    /// before this field draped every size: read as `true` when missing.
+    #[serde(default = "draped_when_missing")]
+    pub draped: bool,
+}
+
+/// `SizeReport::draped` of a report written before the field: every size was draped then.
+fn draped_when_missing() -> bool {
+    true
 }
 
 /// One region of one size (values rounded to 0.1 cm / 0.1 %).
@@ -161,6 +174,15 @@ impl RegionReport {
 }
 
 impl SolverReport {
+    /// The solver's figures of a size that was not draped: all zero, not settled.
+    const NOT_RUN: SolverReport = SolverReport {
+        frames: 0,
+        substeps: 0,
+        iterations: 0,
+        settled: false,
+        time_ms: 0.0,
+    };
+
     fn new(s: &DrapeStats) -> SolverReport {
         SolverReport {
             frames: s.frames,
@@ -173,13 +195,14 @@ impl SolverReport {
 }
 
 impl FitReport {
-    /// The report of a fitted garment: `sizes` every size's fit in chart order, `checks` and
-    /// `scores` their chart checks and scores, `selected` the index of the size kept.
+    /// The report of a fitted garment: `sizes` every size's fit in chart order (`None` for a
+    /// size not draped), `checks` and `scores` their chart checks and scores, `selected` the
+    /// index of the size kept.
     pub fn new(
         prepared: &PreparedGarment,
         body: &PreparedBody,
         recommendation: &Recommendation,
-        sizes: &[SizeFit],
+        sizes: &[Option<SizeFit>],
         (checks, scores): (&[Vec<ChartCheck>], &[f64]),
         selected: usize,
     ) -> FitReport {
@@ -210,14 +233,23 @@ impl FitReport {
                 .sizes
                 .iter()
                 .enumerate()
-                .map(|(i, s)| SizeReport {
-                    label: s.label.clone(),
-                    score: (scores[i] * 1000.0).round() / 1000.0,
-                    inside_chart: !checks[i].is_empty() && checks[i].iter().all(|c| c.inside),
-                    chart: checks[i].clone(),
-                    regions: sizes[i].map.regions.iter().map(RegionReport::new).collect(),
-                    max_penetration_mm: round1(sizes[i].draped.stats.max_penetration_mm as f64),
-                    solver: SolverReport::new(&sizes[i].draped.stats),
+                .map(|(i, s)| {
+                    let fit = sizes.get(i).and_then(Option::as_ref);
+                    SizeReport {
+                        label: s.label.clone(),
+                        score: (scores[i] * 1000.0).round() / 1000.0,
+                        inside_chart: !checks[i].is_empty() && checks[i].iter().all(|c| c.inside),
+                        chart: checks[i].clone(),
+                        regions: fit.map_or_else(Vec::new, |f| {
+                            f.map.regions.iter().map(RegionReport::new).collect()
+                        }),
+                        max_penetration_mm: fit
+                            .map_or(0.0, |f| round1(f.draped.stats.max_penetration_mm as f64)),
+                        solver: fit.map_or(SolverReport::NOT_RUN, |f| {
+                            SolverReport::new(&f.draped.stats)
+                        }),
+                        draped: fit.is_some(),
+                    }
                 })
                 .collect(),
         }

@@ -277,7 +277,7 @@ pub fn meta(
         stretch,
         care: String::new(),
         return_window_days: 0,
-        reference_body: reference_body(),
+        reference_body: reference_body().into(),
         reference_size: reference_size.into(),
         sizes,
     }

@@ -100,7 +100,8 @@ pub fn garment_meta_example() -> GarmentMeta {
             ("chest_girth".to_string(), 100.0),
             ("waist_girth".to_string(), 88.0),
             ("hip_girth".to_string(), 100.0),
-        ]),
+        ])
+        .into(),
         reference_size: "M".into(),
         sizes,
     }

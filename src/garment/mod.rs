@@ -26,7 +26,9 @@ pub use validate::{
     META_POINTER, is_currency, parse_meta, size_dimensions, validate_files, validate_meta,
 };
 
-use serde::{Deserialize, Serialize};
+use crate::measurements::Form;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The glTF extension name holding [`GarmentMeta`] (root `extensions`, declared in `extensionsUsed`).
@@ -122,10 +124,64 @@ pub struct GarmentMeta {
     pub care: String,
     /// How many days after delivery it may be returned.
     pub return_window_days: u32,
-    /// The body the mesh was modelled on: the measurements JSON's keys and values (cm, kg).
-    pub reference_body: BTreeMap<String, f64>,
+    /// The body the mesh was modelled on: its form and the measurements JSON's keys and values
+    /// (cm, kg).
+    pub reference_body: ReferenceBody,
     /// The label of the size the mesh is modelled in.
     pub reference_size: String,
     /// The size chart, smallest size first.
     pub sizes: Vec<Size>,
+}
+
+/// The body a garment was modelled on (the metadata's `reference_body`): its form and its
+/// measurements, written as in the measurements JSON (`{"form": "male", "stature": 178, …}`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReferenceBody {
+    /// `"female"` or `"male"` (read also as 0 and 1, see [`reference_form`]); `None` when not
+    /// given: the reference body is female.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_form"
+    )]
+    pub form: Option<Form>,
+    /// Measurement keys of the measurements JSON (`"stature"`, `"chest_girth"`, …) and their
+    /// values, cm (kg for the weight).
+    #[serde(flatten)]
+    pub measurements: BTreeMap<String, f64>,
+}
+
+impl From<BTreeMap<String, f64>> for ReferenceBody {
+    /// A reference body of these measurements whose form is not given (female).
+    fn from(measurements: BTreeMap<String, f64>) -> ReferenceBody {
+        ReferenceBody {
+            form: None,
+            measurements,
+        }
+    }
+}
+
+/// The values of `reference_body.form` as messages name them.
+pub const REFERENCE_FORMS: &str = "\"female\" or \"male\" (or 0 for female, 1 for male)";
+
+/// The body form a `reference_body.form` value declares: `"female"` or `"male"`, as in the
+/// measurements JSON, or the numbers 0 (female) and 1 (male); `None` for any other value.
+pub fn reference_form(value: &Value) -> Option<Form> {
+    match value {
+        Value::String(s) if s == "female" => Some(Form::Female),
+        Value::String(s) if s == "male" => Some(Form::Male),
+        Value::Number(n) if n.as_f64() == Some(0.0) => Some(Form::Female),
+        Value::Number(n) if n.as_f64() == Some(1.0) => Some(Form::Male),
+        _ => None,
+    }
+}
+
+/// Reads `reference_body.form` with [`reference_form`].
+fn deserialize_form<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Form>, D::Error> {
+    let value = Value::deserialize(d)?;
+    reference_form(&value).map(Some).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "reference_body.form: {value} is not a body form: {REFERENCE_FORMS}"
+        ))
+    })
 }

@@ -242,7 +242,7 @@ fn item(kind: Kind, l: Listing, reference_body: &BTreeMap<String, f64>) -> Item 
             },
             care: l.care.into(),
             return_window_days: l.retailer.return_window_days,
-            reference_body: reference_body.clone(),
+            reference_body: reference_body.clone().into(),
             reference_size: l.reference_size.into(),
             sizes: l.sizes,
         },

@@ -18,7 +18,7 @@ mod skin;
 
 use crate::body::{self, Avatar};
 use crate::export::{GlbMesh, write_glb};
-use crate::garment::{EXTENSION, GarmentMeta};
+use crate::garment::{EXTENSION, GarmentMeta, ReferenceBody};
 use crate::measurements::{self, Form, Key, Measurements};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -103,14 +103,14 @@ pub fn reference_body_map(m: &Measurements) -> BTreeMap<String, f64> {
         .collect()
 }
 
-/// The measurements a garment's `reference_body` map describes (female form: the map has no
-/// place for it); `None` when a key is unknown.
-pub fn measurements_from_map(map: &BTreeMap<String, f64>) -> Option<Measurements> {
+/// The measurements a garment's `reference_body` describes (female unless its `form` says
+/// otherwise); `None` when a key is unknown.
+pub fn measurements_from_map(reference: &ReferenceBody) -> Option<Measurements> {
     let mut m = Measurements {
-        form: Some(Form::Female),
+        form: Some(reference.form.unwrap_or(Form::Female)),
         ..Default::default()
     };
-    for (key, &value) in map {
+    for (key, &value) in &reference.measurements {
         m.set(Key::parse(key)?, value);
     }
     Some(m)

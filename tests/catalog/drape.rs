@@ -323,6 +323,87 @@ fn the_recommendation_follows_every_catalog_chart() {
     }
 }
 
+/// On every catalog garment and a few bodies (inside a small size, on the boundary of two
+/// middle sizes, beyond the largest, a man the chart was not made for), `anprobe fit`'s
+/// default — the sizes the recommendation needs — recommends what draping every size does,
+/// with the same confidence and reasons; it drapes the recommended size and the sizes next to
+/// it, at most three sizes where one size's ranges hold the body, and marks the others not
+/// draped (chart checks kept, no regions). A short drape (8 frames) is enough: the choice of
+/// sizes does not depend on how long each hangs.
+#[test]
+fn the_default_drapes_the_sizes_that_matter_and_recommends_as_every_size_does() {
+    let mut options = FitOptions::default();
+    options.drape.max_frames = 8;
+    let all = FitOptions {
+        all_sizes: true,
+        ..options.clone()
+    };
+    let mut total = (0, 0);
+    for (name, g) in prepared() {
+        let sizes = &g.meta().sizes;
+        let n = sizes.len();
+        let man = {
+            let mut m = Measurements::new(Form::Male, 182.0);
+            m.set(Key::ChestGirth, 104.0);
+            PreparedBody::new(measurements::resolve(&m).expect("a male body"))
+        };
+        let bodies = [
+            ("inside the second size", inside(&sizes[1], 158.0, 0.5)),
+            ("on a boundary", inside(&sizes[n / 2], 168.0, 1.0)),
+            ("beyond the largest", inside(&sizes[n - 1], 178.0, 1.6)),
+            ("a man", man),
+        ];
+        for (what, body) in &bodies {
+            let default = fit::fit_all(g, body, &options).expect("fits");
+            let every = fit::fit_all(g, body, &all).expect("fits");
+            let (d, e) = (&default.report, &every.report);
+            let draped: Vec<usize> = (0..n).filter(|&i| d.sizes[i].draped).collect();
+            let case = format!(
+                "{name}, {what}: recommended {:?}, draped {draped:?}",
+                d.recommended_size
+            );
+            assert_eq!(d.recommended_size, e.recommended_size, "{case}");
+            assert_eq!(d.confidence, e.confidence, "{case}");
+            assert_eq!(d.reasons, e.reasons, "{case}");
+            assert_eq!(d.selected_size, e.selected_size, "{case}");
+            assert!(e.sizes.iter().all(|s| s.draped), "{case}: --all-sizes");
+            let recommended = d
+                .recommended_size
+                .as_ref()
+                .and_then(|l| sizes.iter().position(|s| &s.label == l));
+            if let Some(r) = recommended {
+                for s in &d.sizes[r.saturating_sub(1)..=(r + 1).min(n - 1)] {
+                    assert!(s.draped, "{case}: {} draped", s.label);
+                }
+            }
+            let holding = d.sizes.iter().filter(|s| s.inside_chart).count();
+            if holding == 1 {
+                assert!(draped.len() <= 3, "{case}: at most 3 sizes draped");
+            }
+            assert!(draped.len() <= 5, "{case}");
+            for (ds, es) in d.sizes.iter().zip(&e.sizes) {
+                assert_eq!(ds.chart, es.chart, "{case}");
+                assert!(!ds.chart.is_empty(), "{case}");
+                if ds.draped {
+                    assert_eq!(ds.regions, es.regions, "{case}: the same drape");
+                } else {
+                    assert!(ds.regions.is_empty(), "{case}");
+                    assert_eq!(ds.solver.iterations, 0, "{case}");
+                }
+            }
+            total.0 += draped.len();
+            total.1 += n;
+        }
+    }
+    // Far fewer drapes than sizes (measured: see docs/fitting.md).
+    assert!(
+        total.0 * 2 < total.1,
+        "{} of {} sizes draped",
+        total.0,
+        total.1
+    );
+}
+
 #[test]
 fn the_fit_map_marks_a_too_small_t_shirt_tight_at_the_chest() {
     let g = by_name("nordlicht-basics-nb-ts");

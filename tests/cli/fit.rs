@@ -1,5 +1,6 @@
 //! Tests: cli — `anprobe fit`: a catalog garment on a body inside one of its sizes gets that size
-//! recommended, the report holds every size with its regions and solver figures, `--out` writes
+//! recommended, the report holds every size with its regions and solver figures with
+//! `--all-sizes` and marks the sizes not draped without it (the same recommendation), `--out` writes
 //! the avatar wearing the garment (valid glTF), and bad sizes or garment files exit 1 naming
 //! what is wrong.
 
@@ -29,7 +30,11 @@ fn fit_recommends_the_size_whose_ranges_hold_the_body_and_writes_glb_and_report(
     let m = dir.file("m.json", INSIDE_38);
     let (out, report) = (dir.path("fitted.glb"), dir.path("fit.json"));
     let garment = blouse();
-    let run = fit(&m, &garment, &[&"--out", &out, &"--report", &report]);
+    let run = fit(
+        &m,
+        &garment,
+        &[&"--out", &out, &"--report", &report, &"--all-sizes"],
+    );
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
 
     let json: serde_json::Value =
@@ -41,6 +46,7 @@ fn fit_recommends_the_size_whose_ranges_hold_the_body_and_writes_glb_and_report(
     let labels: Vec<&str> = sizes.iter().map(|s| s["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["34", "36", "38", "40", "42", "44", "46"]);
     for size in sizes {
+        assert_eq!(size["draped"], true, "--all-sizes drapes {}", size["label"]);
         let penetration = size["max_penetration_mm"].as_f64().unwrap();
         assert!(penetration <= 2.0, "{}: {penetration} mm", size["label"]);
         assert!(size["solver"]["iterations"].as_u64().unwrap() > 0);
@@ -90,6 +96,52 @@ fn fit_recommends_the_size_whose_ranges_hold_the_body_and_writes_glb_and_report(
     }
 }
 
+/// Without `--all-sizes`, the recommended size and the sizes next to it are draped (and a size
+/// asked for); the others are in the report with their chart checks, marked not draped. The
+/// recommendation is the one draping every size gives.
+#[test]
+fn fit_drapes_the_sizes_that_matter_unless_asked_for_all() {
+    let dir = Scratch::new("fit-window");
+    let m = dir.file("m.json", INSIDE_38);
+    let garment = blouse();
+    let report = |args: &[&dyn AsRef<std::ffi::OsStr>]| {
+        let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"--report", &"-"];
+        all.extend_from_slice(args);
+        let run = fit(&m, &garment, &all);
+        assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()
+    };
+    let draped = |json: &serde_json::Value| -> Vec<String> {
+        json["sizes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["draped"] == true)
+            .map(|s| s["label"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let default = report(&[]);
+    assert_eq!(default["recommended_size"], "38");
+    assert_eq!(draped(&default), ["36", "38", "40"]);
+    for size in default["sizes"].as_array().unwrap() {
+        assert!(!size["chart"].as_array().unwrap().is_empty());
+        if size["draped"] == false {
+            assert_eq!(size["regions"], serde_json::json!([]), "{size}");
+            assert_eq!(size["solver"]["iterations"], 0, "{size}");
+        }
+    }
+    let every = report(&[&"--all-sizes"]);
+    assert_eq!(draped(&every).len(), 7);
+    for field in ["recommended_size", "confidence", "reasons", "selected_size"] {
+        assert_eq!(default[field], every[field], "{field}");
+    }
+
+    let asked = report(&[&"--size", &"46"]);
+    assert_eq!(draped(&asked), ["36", "38", "40", "46"]);
+    assert_eq!(asked["selected_size"], "46");
+    assert_eq!(asked["recommended_size"], "38");
+}
+
 #[test]
 fn fit_drapes_the_asked_size_and_prints_a_summary_without_report() {
     let dir = Scratch::new("fit-size");
@@ -105,6 +157,12 @@ fn fit_drapes_the_asked_size_and_prints_a_summary_without_report() {
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     assert!(
         run.stdout.contains("recommended size: 38"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("draped sizes: 36, 38, 40 of 7 (--all-sizes drapes every size)"),
         "{}",
         run.stdout
     );

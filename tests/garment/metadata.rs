@@ -3,7 +3,9 @@
 use super::files::{
     accessor_start, edited, import_ok, list, messages, position_accessor, with_meta,
 };
+use anprobe::fit::PreparedGarment;
 use anprobe::garment::import_slice;
+use anprobe::measurements::Form;
 use serde_json::json;
 
 #[test]
@@ -85,4 +87,40 @@ fn every_problem_is_reported_not_just_the_first() {
     assert!(e.has_error("vertex 0 is not finite"), "{e}");
     assert_eq!(e.errors().count(), 3, "{}", list(&e.diagnostics));
     assert!(e.to_string().contains("(and 2 more errors)"));
+}
+
+/// A garment modelled on a male avatar says so (`"form": "male"` in its reference body): it
+/// imports without a word, and the fit binds it to a male reference avatar of the same
+/// measurements; without `form` the reference avatar is female.
+#[test]
+fn a_male_reference_body_is_declared_and_fitted_on() {
+    let male = import_ok(&with_meta(|m| m["reference_body"]["form"] = json!("male")));
+    assert!(male.warnings.is_empty(), "{}", list(&male.warnings));
+    assert_eq!(male.meta.reference_body.form, Some(Form::Male));
+    let written = serde_json::to_value(&male.meta).unwrap();
+    assert_eq!(written["reference_body"]["form"], "male");
+    assert_eq!(written["reference_body"]["stature"], 178.0);
+
+    let plain = import_ok(&with_meta(|_| {}));
+    assert_eq!(plain.meta.reference_body.form, None);
+    assert!(
+        serde_json::to_value(&plain.meta).unwrap()["reference_body"]
+            .get("form")
+            .is_none(),
+        "no form is written where none was given"
+    );
+
+    let male = PreparedGarment::new(male).expect("the shirt prepares on a male body");
+    let plain = PreparedGarment::new(plain).expect("the shirt prepares on a female body");
+    assert_eq!(male.reference.resolved.form, Form::Male);
+    assert_eq!(plain.reference.resolved.form, Form::Female);
+    // Same measurements, another body: the male avatar is not the female one.
+    assert_eq!(
+        male.reference.avatar.mesh.positions.len(),
+        plain.reference.avatar.mesh.positions.len()
+    );
+    assert_ne!(
+        male.reference.avatar.mesh.positions,
+        plain.reference.avatar.mesh.positions
+    );
 }

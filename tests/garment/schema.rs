@@ -87,7 +87,7 @@ fn schema_and_validator_agree_on_broken_metadata() {
     let schema = schema();
     let example = serde_json::to_value(garment_meta_example()).unwrap();
     type Edit = fn(&mut Value);
-    let cases: [(&str, Edit, bool, Verdict); 22] = [
+    let cases: [(&str, Edit, bool, Verdict); 27] = [
         ("the example as documented", |_| {}, true, Verdict::Clean),
         (
             "a required field missing",
@@ -213,6 +213,36 @@ fn schema_and_validator_agree_on_broken_metadata() {
             "a reference size not in the chart (meaning only)",
             |m| m["reference_size"] = json!("XXL"),
             true,
+            Verdict::Refuses,
+        ),
+        (
+            "a male reference body",
+            |m| m["reference_body"]["form"] = json!("male"),
+            true,
+            Verdict::Clean,
+        ),
+        (
+            "a female reference body, said so",
+            |m| m["reference_body"]["form"] = json!("female"),
+            true,
+            Verdict::Clean,
+        ),
+        (
+            "the reference body's form as the number the fit reads (1: male)",
+            |m| m["reference_body"]["form"] = json!(1),
+            true,
+            Verdict::Clean,
+        ),
+        (
+            "a reference body of no known form",
+            |m| m["reference_body"]["form"] = json!("robot"),
+            false,
+            Verdict::Refuses,
+        ),
+        (
+            "a reference body form number other than 0 or 1",
+            |m| m["reference_body"]["form"] = json!(0.5),
+            false,
             Verdict::Refuses,
         ),
         (

@@ -49,6 +49,7 @@ pub(crate) fn check_placement(
     let stature_cm = meta
         .and_then(|m| {
             m.reference_body
+                .measurements
                 .iter()
                 .find(|(k, _)| Key::parse(k) == Some(Key::Stature))
                 .map(|(_, &v)| v)

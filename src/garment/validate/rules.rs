@@ -155,7 +155,7 @@ pub(super) fn unit(key: Key) -> &'static str {
 
 fn check_reference_body(meta: &GarmentMeta, d: &mut Vec<Diagnostic>) {
     let ptr = format!("{META_POINTER}.reference_body");
-    let keys = parse_keys(&meta.reference_body, &ptr, d);
+    let keys = parse_keys(&meta.reference_body.measurements, &ptr, d);
     for (key, (name, value)) in &keys {
         let (lo, hi) = plausible_range(*key);
         if !(lo..=hi).contains(value) {

@@ -4,6 +4,7 @@
 use super::CATEGORIES;
 use crate::garment::diagnostic::Diagnostic;
 use crate::garment::limits::{MAX_COLOURWAYS, MAX_SIZES};
+use crate::garment::{REFERENCE_FORMS, reference_form};
 use serde_json::{Map, Value};
 
 fn json_kind(v: &Value) -> &'static str {
@@ -171,7 +172,11 @@ pub(super) fn check_shape(value: &Value, ptr: &str, d: &mut Vec<Diagnostic>) {
             "reference_body" => {
                 if let Some(o) = as_object(v, &p, d) {
                     for (k, x) in o {
-                        check_number(x, &format!("{p}.{k}"), d);
+                        if k == "form" {
+                            check_form(x, &format!("{p}.{k}"), d);
+                        } else {
+                            check_number(x, &format!("{p}.{k}"), d);
+                        }
                     }
                 }
             }
@@ -191,6 +196,16 @@ pub(super) fn check_shape(value: &Value, ptr: &str, d: &mut Vec<Diagnostic>) {
             }
             _ => {}
         }
+    }
+}
+
+/// Checks the reference body's `form`: a value [`reference_form`] reads.
+fn check_form(v: &Value, ptr: &str, d: &mut Vec<Diagnostic>) {
+    if reference_form(v).is_none() {
+        d.push(Diagnostic::error(
+            ptr,
+            format!("{v} is not a body form: write {REFERENCE_FORMS}"),
+        ));
     }
 }
 

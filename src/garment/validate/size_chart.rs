@@ -118,7 +118,9 @@ pub(super) fn check_sizes(meta: &GarmentMeta, d: &mut Vec<Diagnostic>) {
         )),
         Some(i) => {
             // The reference body should wear its reference size.
-            for (key, (name, value)) in parse_keys(&meta.reference_body, "", &mut Vec::new()) {
+            for (key, (name, value)) in
+                parse_keys(&meta.reference_body.measurements, "", &mut Vec::new())
+            {
                 if let Some(&(min, max)) = charts[i].get(&key)
                     && !(min..=max).contains(value)
                 {

@@ -172,6 +172,17 @@ pub(super) fn cases() -> Vec<Case> {
             "reference_body: missing \"stature\"",
         ),
         case(
+            "reference body of an unknown form",
+            with_meta(|m| m["reference_body"]["form"] = json!("robot")),
+            "extensions.ANPROBE_garment.reference_body.form: \"robot\" is not a body form: \
+             write \"female\" or \"male\" (or 0 for female, 1 for male)",
+        ),
+        case(
+            "reference body form as a number that is no form",
+            with_meta(|m| m["reference_body"]["form"] = json!(2)),
+            "reference_body.form: 2 is not a body form: write \"female\" or \"male\"",
+        ),
+        case(
             "negative garment measurement",
             with_meta(|m| m["sizes"][0]["garment"]["chest"] = json!(-94)),
             "sizes[0].garment.chest: -94 cm: must be positive",
