@@ -6,7 +6,7 @@
 #[path = "measurements/json.rs"]
 mod json;
 #[path = "measurements/model.rs"]
-mod model;
+pub mod model;
 #[path = "measurements/predict.rs"]
 mod predict;
 #[path = "measurements/validate.rs"]

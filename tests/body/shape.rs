@@ -8,7 +8,7 @@
 use anprobe::body::{self, TapePlacement};
 use anprobe::geometry::TriangleMesh;
 use anprobe::measurements::ansur::{self, Subject};
-use anprobe::measurements::{Form, Key, Measurements, ShapeVar, resolve_with};
+use anprobe::measurements::{Key, Measurements, ShapeVar, resolve_with};
 use anprobe::tape::{self, Breadths};
 use glam::Vec3;
 
@@ -143,18 +143,7 @@ fn trunk_breadths_depths_and_landmark_heights_match_the_survey() {
     };
     let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
     // Fit on four fifths of each form, measure every third of the other fifth (~200 bodies).
-    let (mut train, mut held) = (Vec::new(), Vec::new());
-    for form in [Form::Female, Form::Male] {
-        for (i, s) in subjects.iter().filter(|s| s.form == form).enumerate() {
-            if i % 5 == 4 {
-                if i % 3 == 0 {
-                    held.push(s);
-                }
-            } else {
-                train.push(s.clone());
-            }
-        }
-    }
+    let (train, held) = crate::measurements::model::held_out(&subjects, 3);
     let model = ansur::fit(&train).expect("fit");
     let breadth = |name| Figure::new(name, 1.0, Some(0.3));
     let height = |name| Figure::new(name, 1.5, None);

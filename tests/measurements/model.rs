@@ -3,17 +3,13 @@
 
 use anprobe::measurements::ansur::{self, Model, Subject};
 use anprobe::measurements::{Form, Key, Measurements, ShapeVar, resolve_with};
-use std::path::{Path, PathBuf};
-
-fn data_dir(test: &str) -> Option<PathBuf> {
-    crate::prerequisite::survey_dir(test)
-}
+use std::path::Path;
 
 #[test]
 fn committed_model_equals_the_one_fitted_on_the_survey() {
-    let Some(dir) =
-        data_dir("measurements::model::committed_model_equals_the_one_fitted_on_the_survey")
-    else {
+    let Some(dir) = crate::prerequisite::survey_dir(
+        "measurements::model::committed_model_equals_the_one_fitted_on_the_survey",
+    ) else {
         return;
     };
     let fitted = ansur::fit_from_csv_dir(&dir).expect("survey files read");
@@ -107,23 +103,32 @@ fn errors(model: &Model, test: &[&Subject], typed: &[Key]) -> Vec<(usize, f64, f
         .collect()
 }
 
-/// Fits on four fifths of each form's subjects and predicts every fifth (index 4, 9, 14, …).
-#[test]
-fn prediction_error_on_held_out_subjects() {
-    let Some(dir) = data_dir("measurements::model::prediction_error_on_held_out_subjects") else {
-        return;
-    };
-    let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
-    let (mut train, mut test) = (Vec::new(), Vec::new());
+/// Splits the survey per form: every fifth subject (index 4, 9, 14, … within its form) is held
+/// out, and of those every `nth` is kept (index 9, 24, … for 3); the rest is for fitting.
+pub fn held_out(subjects: &[Subject], nth: usize) -> (Vec<Subject>, Vec<&Subject>) {
+    let (mut train, mut held) = (Vec::new(), Vec::new());
     for form in [Form::Female, Form::Male] {
         for (i, s) in subjects.iter().filter(|s| s.form == form).enumerate() {
-            if i % 5 == 4 {
-                test.push(s)
-            } else {
-                train.push(s.clone())
+            if i % 5 != 4 {
+                train.push(s.clone());
+            } else if (i / 5) % nth == 1 % nth {
+                held.push(s);
             }
         }
     }
+    (train, held)
+}
+
+/// Fits on four fifths of each form's subjects and predicts every fifth (index 4, 9, 14, …).
+#[test]
+fn prediction_error_on_held_out_subjects() {
+    let Some(dir) = crate::prerequisite::survey_dir(
+        "measurements::model::prediction_error_on_held_out_subjects",
+    ) else {
+        return;
+    };
+    let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
+    let (train, test) = held_out(&subjects, 1);
     let model = ansur::fit(&train).expect("fit");
     for form in [Form::Female, Form::Male] {
         let held: Vec<&Subject> = test.iter().copied().filter(|s| s.form == form).collect();
