@@ -36,7 +36,7 @@ fn garment(reference: &PreparedBody) -> Arc<ImportedGarment> {
         &part.mesh.positions,
         part.mesh.triangles(),
         reference.anatomy.chest,
-        false,
+        |_| true,
     )
     .expect("the top goes around the chest")
     .perimeter

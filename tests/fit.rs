@@ -43,7 +43,7 @@ fn modelled_girth(part: &GarmentPart, region: Region) -> f64 {
         &part.mesh.positions,
         &triangles(&part.mesh.indices),
         plane,
-        region.is_limb(),
+        |_| true,
     )
     .expect("the garment goes around the body there")
     .perimeter
@@ -198,9 +198,15 @@ fn grading_changes_the_girth_by_the_size_chart() {
     let g = top();
     let chest = |b: &PreparedBody, size: usize| {
         let graded = grade::grade(g, b, size).expect("grades");
-        measure::girth(&graded.rest, &g.cloth.triangles, b.anatomy.chest, false)
-            .expect("a chest loop")
-            .perimeter
+        measure::region_girth(
+            &graded.rest,
+            &g.cloth.triangles,
+            &g.binding,
+            Region::Chest,
+            b.anatomy.chest,
+        )
+        .expect("a chest loop")
+        .perimeter
             * 100.0
     };
     let r = reference();

@@ -1,17 +1,17 @@
-//! The fit map of a draped garment: per region the body value, the garment value measured on the
-//! draped cloth (girths with the convex-hull tape in the body's tape plane), the ease, the strain
-//! of the draped edges against their rest lengths relative to the fabric's stretch, and a
-//! verdict; per particle and per vertex a value for a shader, −1 (loose, blue) … 0 (good, green)
-//! … +1 (tight, red).
+//! The fit map of a draped garment: per region the body value, the garment value (girths with
+//! the convex-hull tape in the body's tape plane round the body part the region belongs to), the
+//! ease, the strain the body forces against the fabric's stretch, and a verdict; per particle
+//! and per vertex a value for a shader, −1 (loose, blue) … 0 (good, green) … +1 (tight, red),
+//! read from the same verdicts (see [`verdict`]): the colour, the table and the advice agree.
 
+use super::Region;
 use super::Verdict;
 use super::anatomy::{Anatomy, BodyPart};
 use super::drape::Draped;
-use super::grade::Graded;
+use super::grade::{GIRTH_REGIONS, Graded, RegionWeights};
 use super::measure;
 use super::prepare::{PreparedBody, PreparedGarment, body_key, girth_plane};
 use super::verdict;
-use super::{Region, wraps_both_legs};
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
 
@@ -23,18 +23,24 @@ pub struct RegionFit {
     /// The shopper's measurement (girths, shoulder width), or for lengths the standard length of
     /// this garment on this body, cm.
     pub body_cm: f64,
-    /// Measured on the draped garment, cm.
+    /// The garment's measurement, cm: for a girth its own girth at the body's tape plane
+    /// unstretched (the tape round the garment as modelled on its reference body, convex hull,
+    /// sleeves left out of the trunk, graded to the size by the chart); for the shoulders the
+    /// shoulder width plus twice the mean gap at the shoulder points; for a length the garment's
+    /// own length graded to the size on this body.
     pub garment_cm: f64,
     /// The size chart's finished measurement for this size, cm (if the chart gives it).
     pub chart_cm: Option<f64>,
     /// `garment_cm − body_cm`.
     pub ease_cm: f64,
-    /// Mean stretch of the region's draped edges against their rest lengths, % (across the body
-    /// for girths and shoulders, along it for lengths; compression counts as 0).
+    /// Strain, %: for a girth the stretch the body forces on it (how far the unstretched
+    /// garment must stretch to go round the body, 0 when it is larger); for the shoulders the
+    /// mean stretch of the draped edges across them; for a length the mean stretch of the draped
+    /// edges along the body (shown, never a verdict: compression counts as 0).
     pub strain_pct: f64,
     /// The fabric's stretch in that direction, %.
     pub stretch_pct: f64,
-    /// `strain_pct / stretch_pct`: 1 or more is tight.
+    /// `strain_pct / stretch_pct`: 1 or more is tight (girths and shoulders).
     pub strain_ratio: f64,
     /// How the region fits, read from the ease and the strain ratio (snake_case in JSON).
     pub verdict: Verdict,
@@ -129,9 +135,6 @@ pub fn colour(value: f32) -> [f32; 4] {
     }
 }
 
-/// Gap to the body (metres) where the per-vertex value starts to read loose, and where fully.
-const LOOSE_FROM: f32 = 0.02;
-const LOOSE_FULL: f32 = 0.07;
 /// An edge counts as across the body when its direction is within 60° of the tape plane.
 const ACROSS: f32 = 0.5;
 
@@ -144,25 +147,54 @@ fn axis(a: &Anatomy, part: BodyPart) -> Vec3 {
     }
 }
 
-/// The design ease of a girth region for a size (cm) and the tolerance around it: from the size
-/// chart (the garment value minus the middle of the size's body range), else the garment as
-/// modelled on its reference body.
+/// The design ease of a girth region for a size (cm) and the tolerance around it: the garment
+/// as modelled on its reference body (its tape there minus the body's), changed from the
+/// reference size to this one as the size chart's ease changes (the garment value minus the
+/// middle of the size's body range, where the chart gives both); the tolerance is half the
+/// size's body range (else 4 cm, 2 cm round a limb). Measured at the body's own tape plane, so a
+/// chart whose waist is taken at another height does not shift the verdict.
 pub fn design_ease(prepared: &PreparedGarment, size: usize, region: Region) -> Option<(f64, f64)> {
     let key = body_key(region)?;
-    let s = &prepared.meta().sizes[size];
-    let default_tolerance = if matches!(region, Region::UpperArm | Region::Thigh) {
-        2.0
-    } else {
-        4.0
+    let sizes = &prepared.meta().sizes;
+    let s = &sizes[size];
+    let chart_ease = |s: &crate::garment::Size| {
+        let range = s.body.get(key.as_str())?;
+        Some(region.chart_value(s)? - 0.5 * (range.min + range.max))
     };
-    if let (Some(g), Some(range)) = (region.chart_value(s), s.body.get(key.as_str())) {
-        return Some((
-            g - 0.5 * (range.min + range.max),
-            0.5 * (range.max - range.min),
-        ));
+    let modelled = prepared.reference_girth_cm.get(&region)? - prepared.reference.value(key);
+    let graded = match (chart_ease(s), chart_ease(&sizes[prepared.reference_size])) {
+        (Some(here), Some(reference)) => here - reference,
+        _ => 0.0,
+    };
+    let tolerance = match s.body.get(key.as_str()) {
+        Some(range) => 0.5 * (range.max - range.min),
+        None if region.is_limb() => 2.0,
+        None => 4.0,
+    };
+    Some((modelled + graded, tolerance))
+}
+
+/// How far the unstretched garment (girth `rest_cm`) must stretch to go round the body
+/// (`body_cm`), %: the strain the body causes, 0 where the garment is larger.
+pub fn body_strain_pct(body_cm: f64, rest_cm: f64) -> f64 {
+    if rest_cm > 0.0 {
+        (100.0 * (body_cm / rest_cm - 1.0)).max(0.0)
+    } else {
+        0.0
     }
-    let g = prepared.reference_girth_cm.get(&region)?;
-    Some((g - prepared.reference.value(key), default_tolerance))
+}
+
+/// A particle's value: its girth regions' verdict values weighted by its grading weights
+/// (regions not measured left out; 0 where none is).
+fn blend(weights: &RegionWeights, values: &[Option<f32>]) -> f32 {
+    let (mut sum, mut total) = (0.0f32, 0.0f32);
+    for (w, v) in weights.iter().zip(values) {
+        if let Some(v) = v {
+            sum += w * v;
+            total += w;
+        }
+    }
+    if total > 1e-6 { sum / total } else { 0.0 }
 }
 
 /// Maps the fit of a draped size.
@@ -181,6 +213,7 @@ pub fn fit_map(
     let rest = &graded.rest;
     let bound = &prepared.binding.bound;
     let n = cloth.len();
+    let binding = &prepared.binding;
 
     // Per-edge strain and direction; per-particle mean strain ratio; the mean positive strain of
     // the edges of the shoulders (across), and of the sleeves, trouser legs and the main part
@@ -190,8 +223,6 @@ pub fn fit_map(
             bound[i].part == BodyPart::Torso && a.acromion.iter().any(|q| q.distance(x[i]) < 0.05)
         })
         .collect();
-    let mut ratio_sum = vec![0.0f32; n];
-    let mut ratio_count = vec![0u16; n];
     // Shoulders, sleeve, inside leg, main length: (sum of positive strain, count).
     let mut by_kind = [(0.0f64, 0usize); 4];
     for &[i, j] in &cloth.edges {
@@ -204,12 +235,6 @@ pub fn fit_map(
             0.0
         };
         let across = r.normalize_or_zero().dot(axis(a, bound[i].part)).abs() < ACROSS;
-        let stretch = if across { stretch_h } else { stretch_v } as f32;
-        let ratio = strain.max(0.0) * 100.0 / stretch;
-        for k in [i, j] {
-            ratio_sum[k] += ratio;
-            ratio_count[k] = ratio_count[k].saturating_add(1);
-        }
         let (pi, pj) = (bound[i].part, bound[j].part);
         let kind = if across {
             (near_shoulder[i] && near_shoulder[j]).then_some(0)
@@ -240,54 +265,6 @@ pub fn fit_map(
             100.0 * sum / count as f64
         }
     };
-    let particle_values: Vec<f32> = (0..n)
-        .map(|i| {
-            let tight = (ratio_sum[i] / ratio_count[i].max(1) as f32).clamp(0.0, 1.0);
-            let gap = draped.gap.get(i).copied().unwrap_or(0.0);
-            let loose = ((gap - LOOSE_FROM) / (LOOSE_FULL - LOOSE_FROM)).clamp(0.0, 1.0);
-            let v = (tight - loose).clamp(-1.0, 1.0);
-            if v.is_finite() { v } else { 0.0 }
-        })
-        .collect();
-    let vertex_values = cloth
-        .vertex_particle
-        .iter()
-        .map(|&p| particle_values[p as usize])
-        .collect();
-    let particle_region = graded
-        .weights
-        .iter()
-        .map(|w| {
-            let k = (0..w.len())
-                .max_by(|&p, &q| w[p].total_cmp(&w[q]))
-                .unwrap_or(0);
-            super::grade::GIRTH_REGIONS[k]
-        })
-        .collect();
-
-    // Mean positive strain (%) across the body over the edges of triangles in a tape loop.
-    let loop_strain = |triangles: &[u32]| -> f64 {
-        let (mut sum, mut count) = (0.0f64, 0usize);
-        for &t in triangles {
-            let tri = cloth.triangles[t as usize];
-            for k in 0..3 {
-                let (i, j) = (tri[k] as usize, tri[(k + 1) % 3] as usize);
-                let r = rest[j] - rest[i];
-                let len0 = r.length();
-                if len0 <= 1e-7 || r.dot(axis(a, bound[i].part)).abs() >= ACROSS * len0 {
-                    continue;
-                }
-                sum += ((x[i].distance(x[j]) - len0) / len0).max(0.0) as f64;
-                count += 1;
-            }
-        }
-        if count == 0 {
-            0.0
-        } else {
-            100.0 * sum / count as f64
-        }
-    };
-    let lengths = measure::lengths(x, &prepared.binding, a, !wraps_both_legs(meta.category));
 
     let mut regions = Vec::new();
     let size = &meta.sizes[graded.size];
@@ -299,17 +276,29 @@ pub fn fit_map(
                 let (Some(plane), Some(key)) = (girth_plane(a, region), body_key(region)) else {
                     continue;
                 };
-                let Some(g) = measure::girth(x, &cloth.triangles, plane, region.is_limb()) else {
+                // The tape round the garment as worn, and the garment's own girth there
+                // unstretched: as modelled on its reference body, graded to the size.
+                let Some(worn_cm) =
+                    measure::region_girth(x, &cloth.triangles, binding, region, plane)
+                        .map(|g| g.perimeter * 100.0)
+                else {
                     continue;
                 };
-                let strain = loop_strain(&g.triangles);
+                let own_cm = prepared.reference_girth_cm.get(&region).map(|r| {
+                    r + graded
+                        .garment_change_cm
+                        .get(&region)
+                        .copied()
+                        .unwrap_or(0.0)
+                });
                 let body_cm = body.value(key);
-                let garment_cm = g.perimeter * 100.0;
-                let ease = garment_cm - body_cm;
-                let ratio = strain / stretch_h;
+                // The garment's own girth decides: a drape whose loop hangs tilted or folded
+                // reads a different tape without the garment being any other size.
+                let garment_cm = own_cm.unwrap_or(worn_cm);
+                let strain = own_cm.map_or(0.0, |r| body_strain_pct(body_cm, r));
                 let (design, tolerance) =
                     design_ease(prepared, graded.size, region).unwrap_or((6.0, 4.0));
-                let v = verdict::girth(ease, design, tolerance, ratio);
+                let v = verdict::girth(garment_cm - body_cm, design, tolerance, strain / stretch_h);
                 (body_cm, garment_cm, strain, stretch_h, v)
             }
             Region::Shoulders => {
@@ -338,21 +327,19 @@ pub fn fit_map(
                 let Some(&standard) = graded.standard_length_cm.get(&region) else {
                     continue;
                 };
-                let draped_m = match region {
-                    Region::Length => lengths.main,
-                    Region::Sleeve => lengths.sleeve,
-                    _ => lengths.inside_leg,
+                // The garment's own length graded to the size on this body, against the
+                // standard: how the drape hangs (a hem dropping a centimetre as it settles, a
+                // sleeve pushed up the arm) shows in the picture, not in the verdict.
+                let Some(&garment_cm) = graded.graded_length_cm.get(&region) else {
+                    continue;
                 };
-                let Some(draped_m) = draped_m else { continue };
-                let garment_cm = draped_m as f64 * 100.0;
                 let strain = match region {
                     Region::Sleeve => mean_pct(1),
                     Region::InsideLeg => mean_pct(2),
                     _ => mean_pct(3),
                 };
-                let ratio = strain / stretch_v;
                 let ease = garment_cm - standard;
-                let v = verdict::length(ease, ratio);
+                let v = verdict::length(ease);
                 (standard, garment_cm, strain, stretch_v, v)
             }
         };
@@ -368,6 +355,42 @@ pub fn fit_map(
             verdict,
         });
     }
+    let shoulders = regions
+        .iter()
+        .find(|r| r.region == Region::Shoulders)
+        .map(|r| verdict::value(r.verdict));
+    let by_region: Vec<Option<f32>> = GIRTH_REGIONS
+        .iter()
+        .map(|&g| {
+            regions
+                .iter()
+                .find(|r| r.region == g)
+                .map(|r| verdict::value(r.verdict))
+        })
+        .collect();
+    // Each particle shows its regions' verdicts, blended by its grading weights (the shoulder
+    // points show the shoulders' verdict): the colour says what the table says.
+    let particle_values: Vec<f32> = (0..n)
+        .map(|i| match (near_shoulder[i], shoulders) {
+            (true, Some(v)) => v,
+            _ => blend(&graded.weights[i], &by_region),
+        })
+        .collect();
+    let vertex_values = cloth
+        .vertex_particle
+        .iter()
+        .map(|&p| particle_values[p as usize])
+        .collect();
+    let particle_region = graded
+        .weights
+        .iter()
+        .map(|w| {
+            let k = (0..w.len())
+                .max_by(|&p, &q| w[p].total_cmp(&w[q]))
+                .unwrap_or(0);
+            GIRTH_REGIONS[k]
+        })
+        .collect();
     FitMap {
         regions,
         particle_values,

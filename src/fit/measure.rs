@@ -2,6 +2,7 @@
 //! the garment loop around that body part, as the body's own tape is taken) and its lengths
 //! (the main length, the sleeve and the inside leg).
 
+use super::Region;
 use super::anatomy::{Anatomy, BodyPart};
 use super::bind::Binding;
 use crate::geometry::{Plane, convex_hull, find, hull_perimeter, plane_basis, union};
@@ -19,20 +20,47 @@ pub struct GarmentGirth {
     pub triangles: Vec<u32>,
 }
 
-/// The girth of the garment (`positions` of its particles, `triangles` over them) in `plane`:
-/// of the loops the plane cuts, the one whose convex hull encloses the plane's origin, nearest to
-/// it. `None` when no loop goes around the origin (the garment does not reach that far). With
-/// `limb` (a thigh or upper-arm plane, off the body's middle) only triangles wholly on the
-/// plane's side of the middle (x = 0) count: a thigh plane, tilted along the leg, passes above
-/// the crotch on the other side, where the trousers' seat would join both legs into one loop.
+/// The girth of a garment region in its tape plane, taken round the body part the region belongs
+/// to and never through another: a trunk region (chest, waist, hip) leaves out every triangle
+/// with a particle bound to an arm, so a sleeve joined to the trunk above a low armhole is not
+/// read into the chest; an upper arm takes only the sleeve's particles, a thigh only its own
+/// side of the body (a thigh plane, tilted along the leg, passes above the crotch on the other
+/// side, where the trousers' seat would join both legs into one loop).
+pub fn region_girth(
+    positions: &[Vec3],
+    triangles: &[[u32; 3]],
+    binding: &Binding,
+    region: Region,
+    plane: Plane,
+) -> Option<GarmentGirth> {
+    let side = plane.origin.x.signum();
+    let part = |i: u32| binding.bound.get(i as usize).map(|b| b.part);
+    let on_side = |i: u32| positions.get(i as usize).is_some_and(|p| p.x * side > 0.0);
+    match region {
+        Region::UpperArm => girth(positions, triangles, plane, |i| {
+            on_side(i) && part(i).is_some_and(BodyPart::is_arm)
+        }),
+        Region::Thigh => girth(positions, triangles, plane, |i| {
+            on_side(i) && part(i).is_some_and(|p| !p.is_arm())
+        }),
+        _ => girth(positions, triangles, plane, |i| {
+            part(i).is_some_and(|p| !p.is_arm())
+        }),
+    }
+}
+
+/// The girth of the garment (`positions` of its particles, `triangles` over them) in `plane`,
+/// counting only triangles whose three particles `takes`: of the loops the plane cuts, the one
+/// whose convex hull encloses the plane's origin, nearest to it; where no single loop does (a
+/// trunk whose sleeves were left out is cut into a front and a back piece), the hull of all the
+/// loops together, as a tape laid round the garment bridges the armholes. `None` when nothing
+/// goes around the origin (the garment does not reach that far).
 pub fn girth(
     positions: &[Vec3],
     triangles: &[[u32; 3]],
     plane: Plane,
-    limb: bool,
+    takes: impl Fn(u32) -> bool,
 ) -> Option<GarmentGirth> {
-    let side = plane.origin.x.signum();
-    let on_side = |i: u32| !limb || positions.get(i as usize).is_some_and(|p| p.x * side > 0.0);
     let n = plane.normal.normalize_or(Vec3::Y);
     let distances: Vec<f32> = positions
         .iter()
@@ -44,7 +72,7 @@ pub fn girth(
     let mut edge_owner: HashMap<(u32, u32), usize> = HashMap::new();
     let mut parent: Vec<usize> = Vec::new();
     for (t, tri) in triangles.iter().enumerate() {
-        if !tri.iter().all(|&i| on_side(i)) {
+        if !tri.iter().all(|&i| takes(i)) {
             continue;
         }
         let d = [dist(tri[0]), dist(tri[1]), dist(tri[2])];
@@ -90,6 +118,11 @@ pub fn girth(
         let d = (p - plane.origin).as_dvec3();
         DVec2::new(d.dot(u.as_dvec3()), d.dot(v.as_dvec3()))
     };
+    let unflat = |hull: &[DVec2]| -> Vec<Vec3> {
+        hull.iter()
+            .map(|q| plane.origin + u * q.x as f32 + v * q.y as f32)
+            .collect()
+    };
     let mut best: Option<(f32, GarmentGirth)> = None;
     for members in loops.values() {
         let pts: Vec<DVec2> = members.iter().flat_map(|&i| cut[i].1).map(flat).collect();
@@ -106,10 +139,7 @@ pub fn girth(
         if best.as_ref().is_some_and(|(bd, _)| *bd <= d) {
             continue;
         }
-        let path = hull
-            .iter()
-            .map(|q| plane.origin + u * q.x as f32 + v * q.y as f32)
-            .collect();
+        let path = unflat(&hull);
         best = Some((
             d,
             GarmentGirth {
@@ -119,7 +149,17 @@ pub fn girth(
             },
         ));
     }
-    best.map(|(_, g)| g)
+    if let Some((_, g)) = best {
+        return Some(g);
+    }
+    // No loop goes round on its own: the hull of them all.
+    let pts: Vec<DVec2> = cut.iter().flat_map(|c| c.1).map(flat).collect();
+    let hull = convex_hull(&pts);
+    (hull.len() >= 3 && encloses(&hull, DVec2::ZERO)).then(|| GarmentGirth {
+        perimeter: hull_perimeter(&hull),
+        path: unflat(&hull),
+        triangles: cut.iter().map(|c| c.0).collect(),
+    })
 }
 
 /// Whether a counter-clockwise convex polygon contains a point.

@@ -153,7 +153,13 @@ impl PreparedGarment {
             let covered = match region {
                 Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
                     match girth_plane(anatomy, region).and_then(|plane| {
-                        measure::girth(&cloth.rest, &cloth.triangles, plane, region.is_limb())
+                        measure::region_girth(
+                            &cloth.rest,
+                            &cloth.triangles,
+                            &binding,
+                            region,
+                            plane,
+                        )
                     }) {
                         Some(g) => {
                             reference_girth_cm.insert(region, g.perimeter * 100.0);
