@@ -2,9 +2,11 @@
 //! is what the generator writes now (byte for byte), re-reads with the `gltf` crate (metadata
 //! included) and imports into Anprobe without warnings; size charts are well formed; the meshes
 //! have the chart's girths and no vertex lies inside the reference avatar or within 3 mm of its
-//! skin. The catalog fitted onto bodies: `catalog/drape.rs`.
+//! skin. The catalog fitted onto bodies: `catalog/drape.rs`; on the survey's extreme bodies, with the
+//! verdict rules held together: `catalog/grid.rs`.
 
 mod drape;
+mod grid;
 
 use anprobe::body::{self, Avatar, TapePlacement};
 use anprobe::export::write_glb;

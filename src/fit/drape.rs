@@ -101,6 +101,8 @@ pub struct DrapeStats {
     pub last_drift_p995_mm: f32,
     /// Particles the final exact projection moved.
     pub projected: u32,
+    /// Points of the cloth's faces lifted out of the body after draping ([`lift_faces_out`]).
+    pub lifted: u32,
     /// Deepest particle inside the body after draping, mm (0 when none is inside).
     pub max_penetration_mm: f32,
     /// Deepest particle inside a lower garment after draping, mm.
@@ -155,6 +157,84 @@ pub fn keep_out_of_body(draped: &mut Draped, body: &Surface, skin: f32, which: &
             draped.gap[i] = draped.gap[i].min(h.distance);
         }
     }
+}
+
+/// Points of a face checked against the body, as barycentric weights: the centre, the edge
+/// midpoints and the points halfway between the centre and each corner.
+pub const FACE_POINTS: [[f32; 3]; 7] = {
+    const T: f32 = 1.0 / 3.0;
+    const C: f32 = 0.5 + 0.5 * T;
+    const O: f32 = 0.5 * T;
+    [
+        [T, T, T],
+        [0.5, 0.5, 0.0],
+        [0.0, 0.5, 0.5],
+        [0.5, 0.0, 0.5],
+        [C, O, O],
+        [O, C, O],
+        [O, O, C],
+    ]
+};
+
+/// Keeps the cloth's faces out of the body, not only its particles: a triangle whose corners lie
+/// outside can still cut through a part of the body narrower than it (the front of the crotch
+/// between the thighs, a bust, a hem lying on a foot). Points of each face that may reach the
+/// body ([`FACE_POINTS`]) found inside are lifted out to the skin margin by moving the face's
+/// corners along the body's normal there, each by its share of the point. A few rounds, as a
+/// lift can tilt a neighbouring face in. Returns how many lifts were made.
+pub fn lift_faces_out(
+    x: &mut [Vec3],
+    triangles: &[[u32; 3]],
+    body: &Surface,
+    margin: f32,
+) -> usize {
+    const ROUNDS: usize = 10;
+    let distance: Vec<f32> = x
+        .iter()
+        .map(|&p| {
+            body.signed(p, f32::INFINITY)
+                .map_or(f32::INFINITY, |h| h.distance)
+        })
+        .collect();
+    let target = margin;
+    let candidates: Vec<usize> = (0..triangles.len())
+        .filter(|&t| {
+            let [a, b, c] = triangles[t].map(|i| i as usize);
+            let longest = x[a]
+                .distance(x[b])
+                .max(x[b].distance(x[c]))
+                .max(x[c].distance(x[a]));
+            // Every point of a face lies within 0.58 × its longest edge of a corner.
+            distance[a].min(distance[b]).min(distance[c]) < 0.6 * longest + target
+        })
+        .collect();
+    let mut lifts = 0;
+    for _ in 0..ROUNDS {
+        let before = lifts;
+        for &t in &candidates {
+            let [a, b, c] = triangles[t].map(|i| i as usize);
+            for w in FACE_POINTS {
+                let p = x[a] * w[0] + x[b] * w[1] + x[c] * w[2];
+                let Some(h) = body.signed(p, f32::INFINITY) else {
+                    continue;
+                };
+                if h.distance >= 0.0 || h.normal == Vec3::ZERO {
+                    continue;
+                }
+                // The least corner movement that moves the point by the lift: each corner by
+                // its weight over the sum of the squared weights.
+                let lift = h.normal * (target - h.distance) / w.iter().map(|w| w * w).sum::<f32>();
+                for (i, w) in [a, b, c].into_iter().zip(w) {
+                    x[i] += lift * w;
+                }
+                lifts += 1;
+            }
+        }
+        if lifts == before {
+            break;
+        }
+    }
+    lifts
 }
 
 /// Puts the points of an upper garment's drape that lower garments, moved after it was draped
@@ -329,7 +409,20 @@ pub fn drape(
     stats.contact_queries = contacts.queries as u32;
     let t = Instant::now();
     let mut x = cloth.x;
-    let (projected, hits) = project_exactly(&mut x, &obstacles, &contacts.body_hints());
+    // Particles out of the body, then faces; a particle the projection moves out of a crease
+    // can tilt a face back in, so the two take turns until the faces stay out.
+    let hints = contacts.body_hints();
+    let (mut projected, mut hits) = project_exactly(&mut x, &obstacles, &hints);
+    for _ in 0..4 {
+        let lifted = lift_faces_out(&mut x, &mesh.triangles, body, settings.skin_margin);
+        stats.lifted += lifted as u32;
+        if lifted == 0 {
+            break;
+        }
+        let (more, again) = project_exactly(&mut x, &obstacles, &hints);
+        projected += more;
+        hits = again;
+    }
     stats.projected = projected as u32;
     let n = x.len();
     let (mut body_distance, mut gap, mut body_normal) =

@@ -5,6 +5,7 @@
 //! apart.
 
 use super::assets;
+use super::grid::{colour_disagreements, surface_penetration_mm};
 use crate::fit::{chest_line_values, penetration_mm};
 use anprobe::fit::outfit::{self, Layer};
 use anprobe::fit::{
@@ -16,7 +17,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
 /// Every committed garment, imported and prepared once.
-fn prepared() -> &'static [(String, Arc<PreparedGarment>)] {
+pub(super) fn prepared() -> &'static [(String, Arc<PreparedGarment>)] {
     static PREPARED: OnceLock<Vec<(String, Arc<PreparedGarment>)>> = OnceLock::new();
     PREPARED.get_or_init(|| {
         let mut files: Vec<_> = std::fs::read_dir(assets())
@@ -58,7 +59,8 @@ fn inside(size: &Size, stature: f64, f: f64) -> PreparedBody {
     PreparedBody::new(measurements::resolve(&m).expect("a body inside the chart"))
 }
 
-/// Every catalog garment on a grid of bodies stays out of the body and settles.
+/// Every catalog garment on a grid of bodies stays out of the body (no point of its surface more
+/// than 2 mm in), settles, and reads as designed where the chart made the size for the body.
 #[test]
 fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
     let settings = DrapeSettings::default();
@@ -74,12 +76,30 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
             let body = inside(&sizes[i], stature, 0.5);
             let f = fit::fit_size(g, &body, i, &[], &settings).expect("fits");
             assert!(f.draped.positions.iter().all(|p| p.is_finite()), "{name}");
-            let measured = penetration_mm(&f.draped.positions, &body);
+            let measured = surface_penetration_mm(&f.draped.positions, &g.cloth.triangles, &body);
             assert!(
                 measured <= 2.0,
                 "{name} size {} on a {stature} cm body: {measured:.2} mm inside",
                 sizes[i].label
             );
+            // In the middle of the size's ranges, every girth the chart ranges reads as designed,
+            // and its colour says so.
+            for r in &f.map.regions {
+                let Some(key) = fit::prepare::body_key(r.region) else {
+                    continue;
+                };
+                if sizes[i].body.contains_key(key.as_str()) {
+                    assert_eq!(
+                        r.verdict,
+                        Verdict::Good,
+                        "{name} {}: {}",
+                        sizes[i].label,
+                        fit::english::region_sentence(r)
+                    );
+                }
+            }
+            let colours = colour_disagreements(&f);
+            assert!(colours.is_empty(), "{name} {}: {colours:?}", sizes[i].label);
             assert!(f.draped.stats.max_penetration_mm <= 2.0, "{name}");
             if !f.draped.stats.settled {
                 unsettled.push(format!("{name} {}", sizes[i].label));
@@ -497,7 +517,7 @@ fn draped_garments_stay_where_they_came_to_rest() {
 /// The fit map's thigh is the girth round one trouser leg: the thigh's tape plane, tilted along
 /// the leg, passes above the crotch on the other side, where the seat joined both legs into one
 /// loop (measured before: 102–106 cm on a 63 cm thigh for 8 of the jeans' 11 sizes, read
-/// "snug"; now 64–70 cm, growing with the size).
+/// "snug"; now 64–70 cm worn, growing with the size).
 #[test]
 fn the_thigh_is_read_round_one_trouser_leg() {
     let mut options = FitOptions::default();
@@ -510,6 +530,22 @@ fn the_thigh_is_read_round_one_trouser_leg() {
         let g = by_name(start);
         for i in 0..g.meta().sizes.len() {
             let f = fit::fit_size(g, &body, i, &[], &options.drape).expect("fits");
+            let worn = fit::measure::region_girth(
+                &f.draped.positions,
+                &g.cloth.triangles,
+                &g.binding,
+                Region::Thigh,
+                body.anatomy.thigh[0],
+            )
+            .expect("a loop round the thigh")
+            .perimeter
+                * 100.0;
+            assert!(
+                worn > thigh && worn < thigh + 15.0,
+                "{start} size {}: worn thigh {worn:.1} cm on a {thigh:.1} cm thigh",
+                g.meta().sizes[i].label,
+            );
+            // The garment's own thigh (the reading the verdict takes) is one leg's too.
             let read = f
                 .map
                 .regions
@@ -517,7 +553,7 @@ fn the_thigh_is_read_round_one_trouser_leg() {
                 .find(|r| r.region == Region::Thigh)
                 .expect("trousers have a thigh reading");
             assert!(
-                read.garment_cm > thigh && read.garment_cm < thigh + 15.0,
+                read.garment_cm > thigh - 10.0 && read.garment_cm < thigh + 15.0,
                 "{start} size {}: thigh {:.1} cm on a {thigh:.1} cm thigh",
                 g.meta().sizes[i].label,
                 read.garment_cm

@@ -1,0 +1,191 @@
+//! Tests: every catalog garment on bodies its chart was not made for — near the training
+//! survey's extremes (petite, plus, tall and short; both forms) — in the size its chart picks:
+//! no point of the cloth's surface (corners, edge midpoints, face centres and points between)
+//! more than 2 mm inside the body, every drape settled. On those drapes and on bodies inside the
+//! chart, the fit map, the table and the chart say one thing: a region's colour is its verdict,
+//! and a girth whose chart range holds the body reads as designed.
+
+use super::drape::prepared;
+use anprobe::fit::drape::FACE_POINTS;
+use anprobe::fit::recommend::{chart_checks, shortlist};
+use anprobe::fit::{self, DrapeSettings, PreparedBody, PreparedGarment, Region, SizeFit, Verdict};
+use anprobe::fit::{prepare::body_key, verdict};
+use anprobe::measurements::{self, Form, Key, Measurements};
+use glam::Vec3;
+
+/// Bodies near the ends of the survey (ANSUR II) the avatar's model is trained on: (form,
+/// stature, chest, waist, hip), cm.
+const EXTREMES: [(Form, f64, f64, f64, f64); 6] = [
+    (Form::Female, 148.0, 80.0, 63.0, 84.0),
+    (Form::Female, 163.0, 130.0, 120.0, 138.0),
+    (Form::Female, 185.0, 96.0, 78.0, 104.0),
+    (Form::Male, 158.0, 90.0, 80.0, 90.0),
+    (Form::Male, 178.0, 132.0, 126.0, 124.0),
+    (Form::Male, 198.0, 104.0, 90.0, 104.0),
+];
+
+fn body((form, stature, chest, waist, hip): (Form, f64, f64, f64, f64)) -> PreparedBody {
+    let mut m = Measurements::new(form, stature);
+    m.set(Key::ChestGirth, chest);
+    m.set(Key::WaistGirth, waist);
+    m.set(Key::HipGirth, hip);
+    PreparedBody::new(measurements::resolve(&m).expect("a survey-like body resolves"))
+}
+
+/// The body's winding number at `p` (1 inside, 0 outside; the sum of the solid angles its
+/// triangles subtend, over 4π): unlike the sign of the closest point's normal, it holds in the
+/// armpit's hollow, where arm and trunk meet and a point of air beside the arm's underside reads
+/// "inside" by the normal.
+fn winding(body: &PreparedBody, p: Vec3) -> f32 {
+    let mesh = &body.avatar.mesh;
+    let mut total = 0.0f64;
+    for t in mesh.indices.chunks_exact(3) {
+        let [a, b, c] = [t[0], t[1], t[2]].map(|i| (mesh.positions[i as usize] - p).as_dvec3());
+        let (la, lb, lc) = (a.length(), b.length(), c.length());
+        let numerator = a.dot(b.cross(c));
+        let denominator = la * lb * lc + a.dot(b) * lc + b.dot(c) * la + c.dot(a) * lb;
+        total += 2.0 * numerator.atan2(denominator);
+    }
+    (total / (4.0 * std::f64::consts::PI)) as f32
+}
+
+/// Deepest point of the cloth's surface inside the body, mm: every particle, and on every face
+/// its centre, its edge midpoints and the points halfway between the centre and each corner
+/// (the points the drape lifts out, checked afresh). A point counts as inside where the closest
+/// point's normal says so and the body's winding number agrees.
+pub(crate) fn surface_penetration_mm(
+    x: &[Vec3],
+    triangles: &[[u32; 3]],
+    body: &PreparedBody,
+) -> f32 {
+    let depth = |p: Vec3| {
+        body.surface
+            .signed(p, f32::INFINITY)
+            .map_or(0.0, |h| -h.distance * 1000.0)
+    };
+    let mut points: Vec<Vec3> = x.to_vec();
+    for t in triangles {
+        let [a, b, c] = t.map(|i| x[i as usize]);
+        points.extend(FACE_POINTS.iter().map(|w| a * w[0] + b * w[1] + c * w[2]));
+    }
+    points
+        .into_iter()
+        .map(|p| (p, depth(p)))
+        .filter(|&(p, d)| d > 0.0 && (d <= 2.0 || winding(body, p) > 0.5))
+        .map(|(_, d)| d)
+        .fold(0.0, f32::max)
+}
+
+/// The size the chart alone picks for a body.
+fn chart_size(g: &PreparedGarment, body: &PreparedBody) -> usize {
+    let meta = g.meta();
+    let checks: Vec<_> = meta
+        .sizes
+        .iter()
+        .map(|s| chart_checks(meta, s, &body.resolved))
+        .collect();
+    shortlist(meta.category, &checks)
+        .candidate
+        .expect("a chart with sizes")
+}
+
+/// The fit map's colours say the table's verdicts: for each girth region, the mean value of
+/// the particles that belong to it mostly lies on its verdict's side of good (tight and snug
+/// red, relaxed and loose blue, good near green). Returns the disagreements.
+pub(crate) fn colour_disagreements(f: &SizeFit) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in &f.map.regions {
+        if r.region.is_length() || r.region == Region::Shoulders {
+            continue;
+        }
+        let values: Vec<f32> = f
+            .map
+            .particle_values
+            .iter()
+            .zip(&f.map.particle_region)
+            .filter(|(_, region)| **region == r.region)
+            .map(|(v, _)| *v)
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let mean = values.iter().sum::<f32>() / values.len() as f32;
+        let want = verdict::value(r.verdict);
+        if (mean - want).abs() > 0.3 {
+            out.push(format!(
+                "{:?} reads {:?} but its colour is {mean:.2}",
+                r.region, r.verdict
+            ));
+        }
+    }
+    out
+}
+
+/// A girth region whose chart range holds the body reads snug, good or relaxed — never tight or
+/// loose (the chart made that size for that body). Returns the disagreements.
+pub(crate) fn chart_disagreements(
+    g: &PreparedGarment,
+    f: &SizeFit,
+    body: &PreparedBody,
+) -> Vec<String> {
+    let size = &g.meta().sizes[f.graded.size];
+    f.map
+        .regions
+        .iter()
+        .filter_map(|r| {
+            let key = body_key(r.region)?;
+            let range = size.body.get(key.as_str())?;
+            let v = body.value(key);
+            let inside = v >= range.min && v <= range.max;
+            (inside && matches!(r.verdict, Verdict::Tight | Verdict::Loose)).then(|| {
+                format!(
+                    "{:?} {v} cm in {}–{} reads {:?}",
+                    r.region, range.min, range.max, r.verdict
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn every_catalog_garment_on_the_surveys_extreme_bodies_stays_out_settles_and_reads_one_way() {
+    let settings = DrapeSettings::default();
+    let bodies: Vec<PreparedBody> = EXTREMES.into_iter().map(body).collect();
+    let (mut inside, mut unsettled, mut disagree) = (Vec::new(), Vec::new(), Vec::new());
+    let mut deepest = 0.0f32;
+    for (name, g) in prepared() {
+        for (b, spec) in bodies.iter().zip(EXTREMES) {
+            let size = chart_size(g, b);
+            let label = &g.meta().sizes[size].label;
+            let f = fit::fit_size(g, b, size, &[], &settings).expect("fits");
+            let depth = surface_penetration_mm(&f.draped.positions, &g.cloth.triangles, b);
+            deepest = deepest.max(depth);
+            let who = format!("{name} {label} on {spec:?}");
+            if depth > 2.0 {
+                inside.push(format!("{who}: {depth:.1} mm"));
+            }
+            if !f.draped.stats.settled {
+                unsettled.push(who.clone());
+            }
+            for d in colour_disagreements(&f)
+                .into_iter()
+                .chain(chart_disagreements(g, &f, b))
+            {
+                disagree.push(format!("{who}: {d}"));
+            }
+        }
+    }
+    eprintln!("deepest surface point inside a body: {deepest:.2} mm");
+    assert!(
+        inside.is_empty(),
+        "more than 2 mm inside the body: {inside:#?}"
+    );
+    assert!(
+        unsettled.is_empty(),
+        "not settled within the cap: {unsettled:#?}"
+    );
+    assert!(
+        disagree.is_empty(),
+        "map, table and chart disagree: {disagree:#?}"
+    );
+}
