@@ -5,6 +5,7 @@
 use super::body_map::{BodyModel, Landmarks};
 use super::details::{self, Fall};
 use super::items::{Item, Kind};
+use super::menswear;
 use super::pattern::{
     self, Armhole, CLEARANCE, FaceOpening, Fit, Folds, Neckline, RadialTable, SleeveSpec,
     TableSpec, TrouserSpec, Trunk, TrunkSpec, Wrap,
@@ -75,6 +76,9 @@ pub(super) fn build(model: &BodyModel, item: &Item) -> Vec<GlbMesh> {
         Kind::Skirt => skirt(model, &g, hex),
         Kind::Jeans => jeans(model, &g, hex),
         Kind::Shorts => shorts(model, &g, hex),
+        Kind::Shirt => menswear::shirt(model, &g, hex),
+        Kind::SuitJacket => menswear::suit_jacket(model, &g, hex),
+        Kind::SuitTrousers => menswear::suit_trousers(model, &g, hex),
     }
 }
 
