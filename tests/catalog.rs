@@ -1,9 +1,11 @@
-//! Tests: the sample catalog — enough garments, retailers and categories; every committed file
-//! is what the generator writes now (byte for byte), re-reads with the `gltf` crate (metadata
-//! included) and imports into Anprobe without warnings; size charts are well formed; the meshes
-//! have the chart's girths and no vertex lies inside the reference avatar or within 3 mm of its
-//! skin. The catalog fitted onto bodies: `catalog/drape.rs`; on the survey's extreme bodies, with the
-//! verdict rules held together: `catalog/grid.rs`.
+//! Tests: the sample catalog — enough garments, retailers and categories, the men's modelled on
+//! a male body (the jacket's armholes below the chest line, the trousers' back rise longer than
+//! the front); every committed file is what the generator writes now (byte for byte), re-reads
+//! with the `gltf` crate (metadata included) and imports into Anprobe without warnings; size
+//! charts are well formed; the meshes have the chart's girths and no vertex lies inside the
+//! reference avatar or within 3 mm of its skin. The catalog fitted onto bodies:
+//! `catalog/drape.rs`; on the survey's extreme bodies, with the verdict rules held together:
+//! `catalog/grid.rs`.
 
 mod drape;
 mod grid;
@@ -77,9 +79,9 @@ fn reread(bytes: &[u8]) -> Package {
 #[test]
 fn the_catalog_has_enough_garments_retailers_and_categories() {
     let garments = generated();
-    assert!(garments.len() >= 8, "{} garments", garments.len());
+    assert!(garments.len() >= 12, "{} garments", garments.len());
     let retailers: BTreeSet<&str> = garments.iter().map(|g| g.meta.retailer.as_str()).collect();
-    assert!(retailers.len() >= 3, "{retailers:?}");
+    assert!(retailers.len() >= 5, "{retailers:?}");
     let currencies: BTreeSet<&str> = garments.iter().map(|g| g.meta.currency.as_str()).collect();
     assert_eq!(currencies, BTreeSet::from(["EUR", "GBP", "USD"]));
     for category in [
@@ -96,7 +98,9 @@ fn the_catalog_has_enough_garments_retailers_and_categories() {
             "no {category:?}"
         );
     }
-    for word in ["Tee", "Hoodie", "Jean", "Coat", "Sweater", "Blouse"] {
+    for word in [
+        "Tee", "Hoodie", "Jean", "Coat", "Sweater", "Blouse", "Shirt", "Jacket", "Trousers",
+    ] {
         assert!(
             garments.iter().any(|g| g.meta.name.contains(word)),
             "no {word}"
@@ -511,4 +515,128 @@ fn the_meshes_have_the_size_charts_girths() {
             );
         }
     }
+}
+
+/// A generated garment by the start of its file name.
+fn garment(start: &str) -> &'static GeneratedGarment {
+    generated()
+        .iter()
+        .find(|g| g.file_name().starts_with(start))
+        .unwrap_or_else(|| panic!("a catalog garment {start}*"))
+}
+
+/// The men's garments are modelled on a male reference body (`form: male` in the metadata),
+/// the women's on the female one, which writes no form (as before men's garments came).
+#[test]
+fn the_mens_garments_are_modelled_on_a_male_body() {
+    for g in generated() {
+        let form = g.meta.reference_body.form;
+        if g.meta.retailer == "Brackwater Tailoring" {
+            assert_eq!(
+                form,
+                Some(anprobe::measurements::Form::Male),
+                "{}",
+                g.meta.sku
+            );
+            let m = &g.meta.reference_body.measurements;
+            assert_eq!(m.get("stature"), Some(&178.0), "{}", g.meta.sku);
+        } else {
+            assert_eq!(form, None, "{}", g.meta.sku);
+        }
+    }
+}
+
+/// The suit jacket's armholes reach below the chest line, as real jackets' do: 3 cm below the
+/// reference avatar's chest tape the jacket's body is open at both sides (its cloth there is
+/// the back and the two fronts either side of the V, three loops), and the sleeves' cloth
+/// crosses that level beside the trunk.
+#[test]
+fn the_suit_jackets_armholes_reach_below_the_chest_line() {
+    let g = garment("brackwater-tailoring-bw-jk");
+    let avatar = reference_avatar(&g.meta);
+    let y = level(&avatar, Key::ChestGirth) - 0.03;
+    let plane = Plane {
+        origin: Vec3::new(0.0, y, 0.0),
+        normal: Vec3::Y,
+    };
+    let part = |name: &str| {
+        &g.parts
+            .iter()
+            .find(|m| m.name == name)
+            .unwrap_or_else(|| panic!("a {name} part"))
+            .mesh
+    };
+    let body = cross_sections(part("body"), plane);
+    assert!(
+        body.len() >= 3,
+        "{} loops of the jacket's body 3 cm below the chest line",
+        body.len()
+    );
+    let sleeves = cross_sections(part("sleeves"), plane);
+    for side in [1.0f32, -1.0] {
+        assert!(
+            sleeves
+                .iter()
+                .any(|s| s.centroid().x * side > 0.1 && s.centroid().x * side < 0.3),
+            "no sleeve cloth beside the trunk on side {side} 3 cm below the chest line"
+        );
+    }
+}
+
+/// The suit trousers are cut as tailored trousers are: the back of the waistband stands higher
+/// than the front, so the back rise is longer than the front rise, measured straight from the
+/// waistband's top at the centre front and back to the middle of the level where the cloth parts
+/// into legs (the seat's bottom, where the crotch seam begins; its lowest point, set forward of
+/// the middle, is not told apart from the legs' inner sides here).
+#[test]
+fn the_suit_trousers_back_rise_is_longer_than_the_front_rise() {
+    let g = garment("brackwater-tailoring-bw-tr");
+    let legs = &g
+        .parts
+        .iter()
+        .find(|m| m.name == "legs")
+        .expect("a legs part")
+        .mesh;
+    // The seat's bottom: the lowest level at which the legs' cloth is cut into no more than the
+    // seat's two loops (the shell's outside and inside).
+    let loops = |y: f32| {
+        let plane = Plane {
+            origin: Vec3::new(0.0, y, 0.0),
+            normal: Vec3::Y,
+        };
+        cross_sections(legs, plane).len()
+    };
+    let y_parting = (0..500)
+        .map(|i| 0.6 + 0.001 * i as f32)
+        .find(|&y| loops(y) <= 2)
+        .expect("the legs part");
+    let centre: Vec<Vec3> = g
+        .parts
+        .iter()
+        .filter(|m| m.name == "legs" || m.name == "waistband")
+        .flat_map(|m| m.mesh.positions.iter().copied())
+        .filter(|p| p.x.abs() < 0.002)
+        .collect();
+    let top = |front: bool| {
+        centre
+            .iter()
+            .copied()
+            .filter(|p| (p.z > 0.0) == front)
+            .max_by(|a, b| a.y.total_cmp(&b.y))
+            .expect("a waistband")
+    };
+    let (front, back) = (top(true), top(false));
+    let parting = Vec3::new(0.0, y_parting, 0.0);
+    let (front_rise, back_rise) = (front.distance(parting), back.distance(parting));
+    assert!(
+        back.y - front.y > 0.025,
+        "the back of the waistband {:.1} cm above the front",
+        (back.y - front.y) * 100.0
+    );
+    assert!(
+        back_rise > front_rise + 0.02,
+        "front rise {:.1} cm, back rise {:.1} cm",
+        front_rise * 100.0,
+        back_rise * 100.0
+    );
 }

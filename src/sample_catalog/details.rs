@@ -268,3 +268,64 @@ pub(super) fn cords(
     }
     GlbMesh::new(name, mesh, material)
 }
+
+/// A button placket down the centre front: `half` the angle either side of it and the full
+/// angle (`(half, 2 half)`), from `bottom` up `height` (m), `extra` out from the cloth.
+pub(super) fn front_placket(
+    sheet: &mut Sheet,
+    table: &RadialTable,
+    (half, width): (f32, f32),
+    (bottom, height): (f32, f32),
+    extra: f32,
+    part: usize,
+) {
+    patch(
+        sheet,
+        table,
+        &|u, v| (-half + width * u, bottom + height * v),
+        extra,
+        (4, 30),
+        part,
+    );
+}
+
+/// Flap pockets either side, from angle `from` to `to` (left side; mirrored on the right) and
+/// from `bottom` up `depth` (m), `extra` out from the cloth.
+pub(super) fn flap_pockets(
+    sheet: &mut Sheet,
+    table: &RadialTable,
+    (from, to): (f32, f32),
+    (bottom, depth): (f32, f32),
+    extra: f32,
+    part: usize,
+) {
+    for side in [1.0f32, -1.0] {
+        let (a, b) = (from * side, to * side);
+        let (lo, hi) = (a.min(b), a.max(b));
+        patch(
+            sheet,
+            table,
+            &|u, v| (lo + (hi - lo) * u, bottom + depth * v),
+            extra,
+            (10, 3),
+            part,
+        );
+    }
+}
+
+/// The fly: a stitched-down flap left of the centre front, below a 4 cm waistband.
+pub(super) fn fly(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part: usize) {
+    patch(
+        sheet,
+        seat,
+        &|u, v| {
+            (
+                0.005 + 0.11 * u,
+                top - 0.045 - 0.15 + 0.15 * v - 0.02 * (1.0 - v) * u,
+            )
+        },
+        extra,
+        (3, 8),
+        part,
+    );
+}

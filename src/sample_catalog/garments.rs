@@ -5,6 +5,7 @@
 use super::body_map::{BodyModel, Landmarks};
 use super::details::{self, Fall};
 use super::items::{Item, Kind};
+use super::menswear;
 use super::pattern::{
     self, Armhole, CLEARANCE, FaceOpening, Fit, Folds, Neckline, RadialTable, SleeveSpec,
     TableSpec, TrouserSpec, Trunk, TrunkSpec, Wrap,
@@ -15,7 +16,7 @@ use glam::Vec3;
 use std::f32::consts::PI;
 
 /// A matte material in an sRGB hex colour, scaled by `shade` (1 = as is).
-fn fabric(name: &str, hex: &str, shade: f32, roughness: f32) -> GlbMaterial {
+pub(super) fn fabric(name: &str, hex: &str, shade: f32, roughness: f32) -> GlbMaterial {
     let digits = hex.trim_start_matches('#');
     let channel = |i: usize| {
         f32::from(u8::from_str_radix(digits.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128))
@@ -32,7 +33,7 @@ fn fabric(name: &str, hex: &str, shade: f32, roughness: f32) -> GlbMaterial {
 }
 
 /// Buttons: a little glossier.
-fn button_material(hex: &str) -> GlbMaterial {
+pub(super) fn button_material(hex: &str) -> GlbMaterial {
     GlbMaterial {
         roughness: 0.35,
         ..fabric("button", hex, 1.0, 0.35)
@@ -40,10 +41,10 @@ fn button_material(hex: &str) -> GlbMaterial {
 }
 
 /// The finished measurements of the reference size, in metres.
-struct Measures<'a>(&'a Item);
+pub(super) struct Measures<'a>(&'a Item);
 
 impl Measures<'_> {
-    fn get(&self, key: &str) -> f32 {
+    pub(super) fn get(&self, key: &str) -> f32 {
         let meta = &self.0.meta;
         let size = meta
             .sizes
@@ -75,12 +76,15 @@ pub(super) fn build(model: &BodyModel, item: &Item) -> Vec<GlbMesh> {
         Kind::Skirt => skirt(model, &g, hex),
         Kind::Jeans => jeans(model, &g, hex),
         Kind::Shorts => shorts(model, &g, hex),
+        Kind::Shirt => menswear::shirt(model, &g, hex),
+        Kind::SuitJacket => menswear::suit_jacket(model, &g, hex),
+        Kind::SuitTrousers => menswear::suit_trousers(model, &g, hex),
     }
 }
 
 /// A top cut on a new sheet with a collar falling from its neckline (the collar's part given):
 /// the sheet and the top's radial table.
-fn collared_top(
+pub(super) fn collared_top(
     model: &BodyModel,
     g: &Measures,
     cut: &TopCut,
@@ -95,14 +99,16 @@ fn collared_top(
 
 /// The knots a top's trunk adds to the chart's girths ([`trunk_fit`]): below the waist
 /// (`lower`) and above the armhole (`upper`).
-struct TrunkFit {
-    lower: Vec<(f32, Fit)>,
-    upper: Vec<(f32, Fit)>,
+pub(super) struct TrunkFit {
+    pub lower: Vec<(f32, Fit)>,
+    pub upper: Vec<(f32, Fit)>,
 }
 
 /// A top's fit from the hem up: the hem's girth, `lower` (a band's top, the hip), the waist
 /// and chest girths, held from the armhole's bottom up, then `upper` (the eases over the
-/// shoulder and at the neckline).
+/// shoulder and at the neckline). An armhole whose bottom lies below the chest line (a
+/// jacket's) takes the chest girth (measured across the underarm) from its bottom up to the
+/// chest line.
 fn trunk_fit(
     lm: &Landmarks,
     g: &Measures,
@@ -112,34 +118,36 @@ fn trunk_fit(
 ) -> Vec<(f32, Fit)> {
     let mut fit = vec![(hem, Fit::Girth(g.get("hem")))];
     fit.extend_from_slice(lower);
-    fit.extend([
-        (lm.y_waist, Fit::Girth(g.get("waist"))),
-        (lm.y_chest, Fit::Girth(g.get("chest"))),
-        (armhole_bottom, Fit::Hold),
-    ]);
+    let chest = Fit::Girth(g.get("chest"));
+    fit.push((lm.y_waist, Fit::Girth(g.get("waist"))));
+    if armhole_bottom < lm.y_chest {
+        fit.extend([(armhole_bottom, chest), (lm.y_chest, chest)]);
+    } else {
+        fit.extend([(lm.y_chest, chest), (armhole_bottom, Fit::Hold)]);
+    }
     fit.extend_from_slice(upper);
     fit
 }
 
 /// The side neck point's height (where a shoulder seam meets the neckline).
-fn hps(lm: &Landmarks) -> f32 {
+pub(super) fn hps(lm: &Landmarks) -> f32 {
     lm.y_neck - 0.013
 }
 
 /// Part indices of a top (the order of the parts its `shell` is given).
 #[derive(Clone, Copy)]
-struct TopParts {
-    body: usize,
-    sleeves: usize,
-    cuffs: usize,
-    hem_band: usize,
-    neck: usize,
+pub(super) struct TopParts {
+    pub body: usize,
+    pub sleeves: usize,
+    pub cuffs: usize,
+    pub hem_band: usize,
+    pub neck: usize,
 }
 
 impl TopParts {
     /// Body, hem band and neck one part, sleeves and cuffs the second: a cut names what
     /// differs from this.
-    const PLAIN: TopParts = TopParts {
+    pub const PLAIN: TopParts = TopParts {
         body: 0,
         sleeves: 1,
         cuffs: 1,
@@ -150,36 +158,36 @@ impl TopParts {
 
 /// What a top's trunk has beyond a plain cut (none of it by default).
 #[derive(Default)]
-struct TrunkExtras {
+pub(super) struct TrunkExtras {
     /// Bands (low, high) in which the cloth hangs from the widest part above (a tunic below
     /// the hip, a hood's back).
-    hang: Vec<(f32, f32)>,
+    pub hang: Vec<(f32, f32)>,
     /// Folds gathered into the hem.
-    folds: Option<Folds>,
+    pub folds: Option<Folds>,
     /// Rows above the neckline's back height up to this level (a collar stand, a hood).
-    above: Option<f32>,
+    pub above: Option<f32>,
     /// Whether those rows keep their height above the neckline all round (a collar stand)
     /// rather than meeting at one top level (a hood).
-    stand: bool,
+    pub stand: bool,
     /// The opening for the face in a hood.
-    face: Option<FaceOpening>,
+    pub face: Option<FaceOpening>,
     /// Close the top with a pole at this height (a hood's crown).
-    pole: Option<f32>,
+    pub pole: Option<f32>,
 }
 
 /// How a top is cut.
-struct TopCut {
-    columns: usize,
-    step: f32,
-    hem: f32,
-    neckline: Neckline,
-    armhole: Armhole,
-    fit: TrunkFit,
-    extras: TrunkExtras,
-    sleeve: Option<SleeveSpec>,
-    hem_band: f32,
-    neck_band: f32,
-    parts: TopParts,
+pub(super) struct TopCut {
+    pub columns: usize,
+    pub step: f32,
+    pub hem: f32,
+    pub neckline: Neckline,
+    pub armhole: Armhole,
+    pub fit: TrunkFit,
+    pub extras: TrunkExtras,
+    pub sleeve: Option<SleeveSpec>,
+    pub hem_band: f32,
+    pub neck_band: f32,
+    pub parts: TopParts,
 }
 
 /// Builds a top's trunk (and sleeves) into `sheet`.
@@ -237,7 +245,7 @@ fn top(model: &BodyModel, g: &Measures, cut: &TopCut, sheet: &mut Sheet) -> (Rad
 }
 
 /// The armhole of a sleeved top: `drop` below the armpit, just above the shoulder point.
-fn set_in(lm: &Landmarks, drop: f32, half_columns: usize) -> Armhole {
+pub(super) fn set_in(lm: &Landmarks, drop: f32, half_columns: usize) -> Armhole {
     Armhole {
         bottom: lm.y_axilla - drop,
         top: lm.acromion.y + 0.01,
@@ -248,7 +256,7 @@ fn set_in(lm: &Landmarks, drop: f32, half_columns: usize) -> Armhole {
 
 /// A sleeve from 10 cm down the arm to the chart's `sleeve` length, through its `upper_arm`,
 /// elbow and `cuff` (opening) girths; `cuff_depth` is how far up the opening girth holds (m).
-fn long_sleeve(lm: &Landmarks, g: &Measures, cuff_depth: f32) -> SleeveSpec {
+pub(super) fn long_sleeve(lm: &Landmarks, g: &Measures, cuff_depth: f32) -> SleeveSpec {
     let (length, bicep, opening) = (g.get("sleeve"), g.get("upper_arm"), g.get("cuff"));
     let elbow = 0.55 * lm.arm_wrist;
     SleeveSpec {
@@ -268,7 +276,7 @@ fn long_sleeve(lm: &Landmarks, g: &Measures, cuff_depth: f32) -> SleeveSpec {
 
 /// Drapes the sewn `sheet` over the skin and gives it `thickness`: one mesh per part, named
 /// and made as `parts` says (in the order the parts were sewn).
-fn finish(
+pub(super) fn finish(
     sheet: &mut Sheet,
     model: &BodyModel,
     thickness: f32,
@@ -279,29 +287,29 @@ fn finish(
 }
 
 /// Parts named `names`, all made of `cloth`.
-fn in_cloth<'a>(cloth: &GlbMaterial, names: &[&'a str]) -> Vec<(&'a str, GlbMaterial)> {
+pub(super) fn in_cloth<'a>(cloth: &GlbMaterial, names: &[&'a str]) -> Vec<(&'a str, GlbMaterial)> {
     names.iter().map(|&name| (name, cloth.clone())).collect()
 }
 
 /// A row of buttons down the centre front of a buttoned top.
-struct ButtonRow {
+pub(super) struct ButtonRow {
     /// How many.
-    count: usize,
+    pub count: usize,
     /// Height of the top button (m).
-    top: f32,
+    pub top: f32,
     /// Distance between two buttons (m).
-    spacing: f32,
+    pub spacing: f32,
     /// How far off the sewn surface they stand (m): the cloth and what lies under them.
-    lift: f32,
+    pub lift: f32,
     /// Button radius and height (m).
-    radius: f32,
-    height: f32,
+    pub radius: f32,
+    pub height: f32,
     /// sRGB colour, `#rrggbb`.
-    colour: &'static str,
+    pub colour: &'static str,
 }
 
 /// The buttons of `row` on the cloth round `table`, as one mesh named "buttons".
-fn button_row(table: &RadialTable, row: &ButtonRow) -> GlbMesh {
+pub(super) fn button_row(table: &RadialTable, row: &ButtonRow) -> GlbMesh {
     let places: Vec<(Vec3, Vec3)> = (0..row.count)
         .map(|i| on_cloth(table, 0.0, row.top - row.spacing * i as f32, row.lift))
         .collect();
@@ -315,7 +323,7 @@ fn button_row(table: &RadialTable, row: &ButtonRow) -> GlbMesh {
 }
 
 /// Where a button sits on the cloth: the table's surface `extra` out, facing out.
-fn on_cloth(table: &RadialTable, theta: f32, y: f32, extra: f32) -> (Vec3, Vec3) {
+pub(super) fn on_cloth(table: &RadialTable, theta: f32, y: f32, extra: f32) -> (Vec3, Vec3) {
     let p = table.point(theta, y, extra);
     let c = table.centre(y);
     (
@@ -584,17 +592,12 @@ fn blouse(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     // The button placket down the centre front.
     let thickness = 0.0012;
     let placket_top = neckline.front - 0.004;
-    details::patch(
+    details::front_placket(
         &mut sheet,
         &table,
-        &|u, v| {
-            (
-                -0.085 + 0.17 * u,
-                hem + 0.004 + (placket_top - hem - 0.004) * v,
-            )
-        },
+        (0.085, 0.17),
+        (hem + 0.004, placket_top - hem - 0.004),
         thickness + 0.001,
-        (4, 30),
         4,
     );
     let crepe = fabric("viscose crepe", hex, 1.0, 0.75);
@@ -669,18 +672,14 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     let (mut sheet, table) = collared_top(model, g, &cut, &fall, 2);
     let thickness = 0.004;
     // Flap pockets at the hips.
-    for side in [1.0f32, -1.0] {
-        let (a, b) = (0.55 * side, 1.05 * side);
-        let (lo, hi) = (a.min(b), a.max(b));
-        details::patch(
-            &mut sheet,
-            &table,
-            &|u, v| (lo + (hi - lo) * u, lm.y_hip + 0.005 + 0.05 * v),
-            thickness + 0.0015,
-            (10, 3),
-            3,
-        );
-    }
+    details::flap_pockets(
+        &mut sheet,
+        &table,
+        (0.55, 1.05),
+        (lm.y_hip + 0.005, 0.05),
+        thickness + 0.0015,
+        3,
+    );
     let wool = fabric("wool cashmere", hex, 1.0, 0.9);
     let parts = in_cloth(&wool, &["body", "sleeves", "collar", "pockets"]);
     let mut meshes = finish(&mut sheet, model, thickness, &parts);
@@ -822,7 +821,13 @@ fn skirt(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
 }
 
 /// Back pockets (pentagons) on a seat, below `top`.
-fn back_pockets(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part: usize) {
+pub(super) fn back_pockets(
+    sheet: &mut Sheet,
+    seat: &RadialTable,
+    top: f32,
+    extra: f32,
+    part: usize,
+) {
     for side in [1.0f32, -1.0] {
         let (a, b) = (side * (PI - 0.88), side * (PI - 0.3));
         let (lo, hi) = (a.min(b), a.max(b));
@@ -843,7 +848,7 @@ fn back_pockets(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, par
 }
 
 /// Belt loops on a waistband.
-fn belt_loops(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part: usize) {
+pub(super) fn belt_loops(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part: usize) {
     for centre in [0.55f32, -0.55, 1.55, -1.55, PI - 0.35, -(PI - 0.35)] {
         details::patch(
             sheet,
@@ -858,7 +863,7 @@ fn belt_loops(sheet: &mut Sheet, seat: &RadialTable, top: f32, extra: f32, part:
 
 /// Trousers' levels from the waistband's `top` down (the crotch, the thigh, the hem from the
 /// inside leg), on 96 columns; the fits, bands and steps are each garment's.
-fn trouser_levels(lm: &Landmarks, g: &Measures, top: f32) -> TrouserSpec {
+pub(super) fn trouser_levels(lm: &Landmarks, g: &Measures, top: f32) -> TrouserSpec {
     let crotch = lm.y_crotch - 0.035;
     TrouserSpec {
         columns: 96,
@@ -874,6 +879,8 @@ fn trouser_levels(lm: &Landmarks, g: &Measures, top: f32) -> TrouserSpec {
         leg_fit: Vec::new(),
         waistband: 0.0,
         hem_band: 0.0,
+        crotch_point: 0.5,
+        back_raise: 0.0,
     }
 }
 
@@ -904,20 +911,7 @@ fn jeans(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     let extra = thickness + 0.001;
     back_pockets(&mut sheet, &seat, top, extra, 2);
     belt_loops(&mut sheet, &seat, top, extra, 1);
-    // The fly: a stitched-down flap left of the centre front.
-    details::patch(
-        &mut sheet,
-        &seat,
-        &|u, v| {
-            (
-                0.005 + 0.11 * u,
-                top - 0.045 - 0.15 + 0.15 * v - 0.02 * (1.0 - v) * u,
-            )
-        },
-        extra,
-        (3, 8),
-        2,
-    );
+    details::fly(&mut sheet, &seat, top, extra, 2);
     let denim = fabric("denim", hex, 1.0, 0.95);
     let mut meshes = finish(
         &mut sheet,

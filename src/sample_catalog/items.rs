@@ -1,10 +1,10 @@
-//! The catalog's entries: four fictional retailers, their garments' metadata and size charts.
-//! Body ranges follow EN 13402-3-like intervals (letter sizes XS–XXL, French/German numeric
-//! 34–46, jeans and shorts by waist in inches, the jeans labelled waist/leg); finished garment
-//! measurements are graded from the reference size by the body's steps.
+//! The catalog's entries: five fictional retailers, their garments' metadata and size charts.
+//! Body ranges follow EN 13402-3-like intervals (women's letter sizes XS–XXL, French/German
+//! numeric 34–46, jeans and shorts by waist in inches, the jeans labelled waist/leg; men's
+//! letter sizes S–XXL and EU suit sizes 46–56); finished garment measurements are graded from
+//! the reference size by the body's steps.
 
-use crate::garment::{Category, Colourway, GarmentMeta, Range, Size, Stretch};
-use std::collections::BTreeMap;
+use crate::garment::{Category, Colourway, GarmentMeta, Range, ReferenceBody, Size, Stretch};
 
 /// Which cut a catalog item is built with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,9 @@ pub(super) enum Kind {
     Jeans,
     Shorts,
     Coat,
+    Shirt,
+    SuitJacket,
+    SuitTrousers,
 }
 
 /// One catalog entry: its metadata and its cut.
@@ -114,6 +117,46 @@ fn waist_rows(leg: Option<(u32, f64, f64)>) -> Vec<BodyRow> {
     rows
 }
 
+/// Men's letter sizes S–XXL (shirts): chest and waist girths, 8 cm steps.
+fn men_letter_rows() -> Vec<BodyRow> {
+    let rows: [(&str, [f64; 4]); 5] = [
+        ("S", [88.0, 96.0, 76.0, 84.0]),
+        ("M", [96.0, 104.0, 84.0, 92.0]),
+        ("L", [104.0, 112.0, 92.0, 100.0]),
+        ("XL", [112.0, 120.0, 100.0, 108.0]),
+        ("XXL", [120.0, 128.0, 108.0, 116.0]),
+    ];
+    rows.iter()
+        .map(|(label, v)| BodyRow {
+            label: (*label).into(),
+            ranges: vec![("chest_girth", v[0], v[1]), ("waist_girth", v[2], v[3])],
+        })
+        .collect()
+}
+
+/// Men's EU suit sizes 46–56 (half the chest girth): chest, waist and hip girths in 4 cm steps,
+/// and the inside legs of 76–88 cm the one (ankle) length suits; `keys` picks the ranges
+/// listed.
+fn suit_rows(keys: &[&'static str]) -> Vec<BodyRow> {
+    (0..6)
+        .map(|i| {
+            let step = 4.0 * f64::from(i);
+            BodyRow {
+                label: format!("{}", 46 + 2 * i),
+                ranges: [
+                    ("chest_girth", 90.0 + step, 94.0 + step),
+                    ("waist_girth", 78.0 + step, 82.0 + step),
+                    ("hip_girth", 90.0 + step, 94.0 + step),
+                    ("inside_leg", 76.0, 88.0),
+                ]
+                .into_iter()
+                .filter(|r| keys.contains(&r.0))
+                .collect(),
+            }
+        })
+        .collect()
+}
+
 /// How a finished measurement changes from size to size.
 #[derive(Clone, Copy)]
 enum Grade {
@@ -206,6 +249,12 @@ const HARROW: Retailer = Retailer {
     currency: "GBP",
     return_window_days: 28,
 };
+const BRACKWATER: Retailer = Retailer {
+    name: "Brackwater Tailoring",
+    brand: "Brackwater",
+    currency: "EUR",
+    return_window_days: 30,
+};
 
 /// Everything of a listing but the shared reference body.
 struct Listing<'a> {
@@ -222,7 +271,7 @@ struct Listing<'a> {
     sizes: Vec<Size>,
 }
 
-fn item(kind: Kind, l: Listing, reference_body: &BTreeMap<String, f64>) -> Item {
+fn item(kind: Kind, l: Listing, reference_body: &ReferenceBody) -> Item {
     Item {
         kind,
         meta: GarmentMeta {
@@ -242,22 +291,22 @@ fn item(kind: Kind, l: Listing, reference_body: &BTreeMap<String, f64>) -> Item 
             },
             care: l.care.into(),
             return_window_days: l.retailer.return_window_days,
-            reference_body: reference_body.clone().into(),
+            reference_body: reference_body.clone(),
             reference_size: l.reference_size.into(),
             sizes: l.sizes,
         },
     }
 }
 
-/// The catalog, every item modelled on the body described by `reference_body`.
-pub(super) fn items(reference_body: &BTreeMap<String, f64>) -> Vec<Item> {
+/// The catalog: the women's items modelled on the body `women` describes, the men's on `men`.
+pub(super) fn items(women: &ReferenceBody, men: &ReferenceBody) -> Vec<Item> {
     use Grade::{Chest, Hip, Step, Waist};
     let letters = letter_rows();
     // Ankle-length jeans come in one leg length (28 in), worn by inside legs of 74–88 cm.
     let jeans_rows = waist_rows(Some((28, 74.0, 88.0)));
     let shorts_rows = waist_rows(None);
-    let b = reference_body;
-    vec![
+    let b = women;
+    let mut items = vec![
         item(
             Kind::Tee,
             Listing {
@@ -553,6 +602,120 @@ pub(super) fn items(reference_body: &BTreeMap<String, f64>) -> Vec<Item> {
                         ("sleeve", 60.0, Step(0.5)),
                         ("upper_arm", 40.0, Chest(0.3)),
                         ("cuff", 30.0, Chest(0.15)),
+                    ],
+                ),
+            },
+            b,
+        ),
+    ];
+    items.extend(menswear(men));
+    items
+}
+
+/// Brackwater Tailoring's woven set, modelled on the men's reference body `b`: an Oxford shirt
+/// in letter sizes, a suit jacket and suit trousers in EU sizes 46–56.
+fn menswear(b: &ReferenceBody) -> Vec<Item> {
+    use Grade::{Chest, Hip, Step, Waist};
+    let suits = suit_rows(&["chest_girth", "waist_girth"]);
+    vec![
+        item(
+            Kind::Shirt,
+            Listing {
+                retailer: &BRACKWATER,
+                sku: "BW-SH-110",
+                name: "Oxford Shirt",
+                category: Category::Shirt,
+                layer: 2,
+                price: 69.0,
+                colourways: &[
+                    ("Oxford Blue", "#9db4d0"),
+                    ("White", "#f4f4f0"),
+                    ("Pink Stripe", "#e3b9c0"),
+                ],
+                stretch: (2.0, 1.0),
+                care: "Machine wash at 40 °C. Do not tumble dry. Iron damp on medium heat. 100% \
+                       cotton Oxford weave.",
+                reference_size: "M",
+                sizes: chart(
+                    &men_letter_rows(),
+                    "M",
+                    &[
+                        ("chest", 112.0, Chest(1.0)),
+                        ("waist", 106.0, Waist(1.0)),
+                        ("hem", 110.0, Waist(1.0)),
+                        ("length", 76.0, Step(1.5)),
+                        ("sleeve", 64.0, Step(1.0)),
+                        ("upper_arm", 40.0, Chest(0.3)),
+                        ("cuff", 24.0, Step(0.5)),
+                    ],
+                ),
+            },
+            b,
+        ),
+        item(
+            Kind::SuitJacket,
+            Listing {
+                retailer: &BRACKWATER,
+                sku: "BW-JK-310",
+                name: "Two-Button Suit Jacket",
+                category: Category::Outerwear,
+                layer: 3,
+                price: 289.0,
+                colourways: &[
+                    ("Navy", "#1f2a40"),
+                    ("Charcoal", "#3b3d42"),
+                    ("Mid Grey", "#767a80"),
+                ],
+                stretch: (2.0, 1.0),
+                care: "Dry clean only. Hang on a shaped hanger and brush after wearing. 100% wool \
+                       twill; lining 100% cupro.",
+                reference_size: "50",
+                sizes: chart(
+                    &suits,
+                    "50",
+                    &[
+                        ("chest", 111.0, Chest(1.0)),
+                        ("waist", 100.0, Waist(1.0)),
+                        ("hip", 108.0, Waist(1.0)),
+                        ("hem", 110.0, Waist(1.0)),
+                        ("length", 76.0, Step(1.0)),
+                        ("sleeve", 62.0, Step(0.5)),
+                        ("upper_arm", 42.0, Chest(0.3)),
+                        ("cuff", 29.0, Chest(0.1)),
+                    ],
+                ),
+            },
+            b,
+        ),
+        item(
+            Kind::SuitTrousers,
+            Listing {
+                retailer: &BRACKWATER,
+                sku: "BW-TR-320",
+                name: "Flat-Front Suit Trousers, Ankle Length",
+                category: Category::Bottom,
+                layer: 1,
+                price: 139.0,
+                colourways: &[
+                    ("Navy", "#1f2a40"),
+                    ("Charcoal", "#3b3d42"),
+                    ("Mid Grey", "#767a80"),
+                ],
+                stretch: (2.0, 1.0),
+                care: "Dry clean only. Hang by the hems. 100% wool twill; waistband lining 100% \
+                       cotton.",
+                reference_size: "50",
+                sizes: chart(
+                    &suit_rows(&["waist_girth", "hip_girth", "inside_leg"]),
+                    "50",
+                    &[
+                        ("waist", 90.0, Waist(1.0)),
+                        ("hip", 106.0, Hip(1.0)),
+                        ("thigh", 66.0, Hip(0.35)),
+                        ("knee", 46.0, Hip(0.2)),
+                        ("leg_opening", 41.0, Hip(0.15)),
+                        ("rise", 27.0, Waist(0.25)),
+                        ("inside_leg", 75.0, Step(0.0)),
                     ],
                 ),
             },

@@ -1,6 +1,7 @@
-//! The sample catalog: garments from fictional retailers, each modelled on the reference avatar
-//! and written as a garment package (a glTF 2.0 binary whose root `extensions.ANPROBE_garment`
-//! holds the [`GarmentMeta`]). `anprobe catalog generate` regenerates `assets/catalog/`.
+//! The sample catalog: garments from fictional retailers, each modelled on a reference avatar
+//! (the women's garments on a female body, the men's on a male one) and written as a garment
+//! package (a glTF 2.0 binary whose root `extensions.ANPROBE_garment` holds the
+//! [`GarmentMeta`]). `anprobe catalog generate` regenerates `assets/catalog/`.
 //!
 //! The meshes are generated, not modelled: rings of the body's convex cross-sections offset by
 //! the garment's ease (its finished measurements in the reference size minus the body's; below
@@ -12,6 +13,7 @@ mod body_map;
 mod details;
 mod garments;
 mod items;
+mod menswear;
 mod pattern;
 mod sheet;
 mod skin;
@@ -85,12 +87,22 @@ pub enum CatalogError {
     Json(#[from] serde_json::Error),
 }
 
-/// The reference body every sample garment is modelled on: female, 168 cm, size M / 38
+/// The reference body the women's garments are modelled on: female, 168 cm, size M / 38
 /// (bust 92, waist 76, hip 100 cm).
 pub fn reference_measurements() -> Measurements {
     let mut m = Measurements::new(Form::Female, 168.0);
     m.set(Key::ChestGirth, 92.0);
     m.set(Key::WaistGirth, 76.0);
+    m.set(Key::HipGirth, 100.0);
+    m
+}
+
+/// The reference body the men's garments are modelled on: male, 178 cm, size M / 50 (chest
+/// 100, waist 88, hip 100 cm).
+pub fn male_reference_measurements() -> Measurements {
+    let mut m = Measurements::new(Form::Male, 178.0);
+    m.set(Key::ChestGirth, 100.0);
+    m.set(Key::WaistGirth, 88.0);
     m.set(Key::HipGirth, 100.0);
     m
 }
@@ -101,6 +113,16 @@ pub fn reference_body_map(m: &Measurements) -> BTreeMap<String, f64> {
         .iter()
         .map(|(k, &v)| (k.as_str().to_string(), v))
         .collect()
+}
+
+/// The typed measurements as the `reference_body` of [`GarmentMeta`]: the map and, for a male
+/// body, `form: male` (a female body, the format's default, writes no form, as the packages
+/// modelled before men's garments were do).
+pub fn reference_body(m: &Measurements) -> ReferenceBody {
+    ReferenceBody {
+        form: (m.form == Some(Form::Male)).then_some(Form::Male),
+        measurements: reference_body_map(m),
+    }
 }
 
 /// The measurements a garment's `reference_body` describes (female unless its `form` says
@@ -121,16 +143,32 @@ pub fn avatar_for(m: &Measurements) -> Option<Avatar> {
     measurements::resolve(m).ok().map(|r| body::build(&r))
 }
 
-/// Every garment of the sample catalog, in a fixed order.
+/// Every garment of the sample catalog, in a fixed order, each modelled on the avatar of its
+/// metadata's `reference_body` (the women's or the men's reference body).
 pub fn catalog() -> Vec<GeneratedGarment> {
-    let m = reference_measurements();
-    let avatar = avatar_for(&m).unwrap_or_else(|| unreachable!("the reference body resolves"));
-    let model = body_map::BodyModel::new(&avatar);
-    items::items(&reference_body_map(&m))
+    let models: Vec<(ReferenceBody, body_map::BodyModel)> =
+        [reference_measurements(), male_reference_measurements()]
+            .iter()
+            .map(|m| {
+                let avatar =
+                    avatar_for(m).unwrap_or_else(|| unreachable!("the reference bodies resolve"));
+                (reference_body(m), body_map::BodyModel::new(&avatar))
+            })
+            .collect();
+    items::items(&models[0].0, &models[1].0)
         .into_iter()
-        .map(|item| GeneratedGarment {
-            parts: garments::build(&model, &item),
-            meta: item.meta,
+        .map(|item| {
+            let model = models
+                .iter()
+                .find(|(body, _)| *body == item.meta.reference_body)
+                .map_or_else(
+                    || unreachable!("every item is on a reference body"),
+                    |(_, m)| m,
+                );
+            GeneratedGarment {
+                parts: garments::build(model, &item),
+                meta: item.meta,
+            }
         })
         .collect()
 }

@@ -745,6 +745,14 @@ pub(super) struct TrouserSpec {
     pub leg_fit: Vec<(f32, Fit)>,
     pub waistband: f32,
     pub hem_band: f32,
+    /// Where along the crotch seam, from the front centre (0) to the back (1), its lowest point
+    /// lies: 0.5 for jeans' symmetric seam; less moves it forward, making the front rise shorter
+    /// than the back as tailored trousers have it (0.25 – 0.75).
+    pub crotch_point: f32,
+    /// How much higher the waistband's top stands at the centre back than at the centre front
+    /// (m; 0 for a level waist): the seat's rows rise towards the back by a share of it that
+    /// grows from nothing at the seat's bottom to all of it at the top.
+    pub back_raise: f32,
 }
 
 /// Parts of trousers: main, waistband, hem bands.
@@ -758,7 +766,7 @@ pub(super) fn trousers(
         model,
         &TableSpec {
             wrap: Wrap::Trunk,
-            range: (spec.seat_bottom, spec.top),
+            range: (spec.seat_bottom, spec.top + spec.back_raise),
             fit: &spec.seat_fit,
             hang: &[],
             folds: None,
@@ -767,15 +775,19 @@ pub(super) fn trousers(
     let n = spec.columns;
     let levels = levels(&mut vec![spec.seat_bottom, spec.top], spec.step);
     let phi = |j: usize| -PI + TAU * j as f32 / n as f32;
+    let height = spec.top - spec.seat_bottom;
+    // The level of row `y` at column angle `phi` once raised towards the back.
+    let raised = |phi: f32, y: f32| {
+        y + spec.back_raise * 0.5 * (1.0 - phi.cos()) * (y - spec.seat_bottom) / height
+    };
     let ids: Vec<Vec<u32>> = levels
         .iter()
         .map(|&y| {
             (0..n)
-                .map(|j| sheet.vertex(seat.point(phi(j), y, 0.0), false))
+                .map(|j| sheet.vertex(seat.point(phi(j), raised(phi(j), y), 0.0), false))
                 .collect()
         })
         .collect();
-    let height = spec.top - spec.seat_bottom;
     for r in 0..levels.len() - 1 {
         let part = if levels[r] >= spec.top - spec.waistband - 1e-4 {
             band
@@ -797,7 +809,10 @@ pub(super) fn trousers(
             let t = k as f32 / (m + 1) as f32;
             let y =
                 spec.crotch + (spec.seat_bottom - spec.crotch) * (2.0 * t - 1.0).abs().powf(1.5);
-            let z = front.z + (back.z - front.z) * t;
+            // The seam's share from the front: `t` moved so that its middle falls at
+            // `crotch_point` (t itself when that is 0.5).
+            let along = t + (2.0 * spec.crotch_point - 1.0) * 2.0 * t * (1.0 - t);
+            let z = front.z + (back.z - front.z) * along;
             sheet.vertex(Vec3::new(0.0, y, z), true)
         })
         .collect();

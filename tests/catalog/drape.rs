@@ -1,8 +1,8 @@
 //! Tests: the sample catalog fitted — every committed garment draped on a grid of bodies (its
-//! smallest, middle and largest size, each on a body inside that size's ranges and of a different
-//! height) stays out of the body (≤ 2 mm, measured afresh); the recommendation follows each
-//! garment's chart; a size too small maps tight at the chest; layered outfits keep their layers
-//! apart.
+//! smallest, middle and largest size, each on a body of its reference form inside that size's
+//! ranges and of a different height) stays out of the body (≤ 2 mm, measured afresh); the
+//! recommendation follows each garment's chart; a size too small maps tight at the chest;
+//! layered outfits keep their layers apart.
 
 use super::assets;
 use super::grid::{colour_disagreements, surface_penetration_mm};
@@ -49,7 +49,19 @@ fn by_name(start: &str) -> &'static Arc<PreparedGarment> {
 
 /// A female body at `f` (0 … 1) of every body range of a size, of the given height.
 fn inside(size: &Size, stature: f64, f: f64) -> PreparedBody {
-    let mut m = Measurements::new(Form::Female, stature);
+    inside_as(Form::Female, size, stature, f)
+}
+
+/// A body of the garment's reference form (the men's garments' male, the others' female) at `f`
+/// of every body range of one of its sizes, of the given height.
+fn wearer(g: &PreparedGarment, size: &Size, stature: f64, f: f64) -> PreparedBody {
+    let form = g.meta().reference_body.form.unwrap_or(Form::Female);
+    inside_as(form, size, stature, f)
+}
+
+/// A body of `form` at `f` (0 … 1) of every body range of a size, of the given height.
+fn inside_as(form: Form, size: &Size, stature: f64, f: f64) -> PreparedBody {
+    let mut m = Measurements::new(form, stature);
     for (key, range) in &size.body {
         let key = Key::parse(key).expect("chart keys are measurement keys");
         if key != Key::Stature {
@@ -73,7 +85,7 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
             (sizes.len() - 1, 178.0),
         ];
         for (i, stature) in grid {
-            let body = inside(&sizes[i], stature, 0.5);
+            let body = wearer(g, &sizes[i], stature, 0.5);
             let f = fit::fit_size(g, &body, i, &[], &settings).expect("fits");
             assert!(f.draped.positions.iter().all(|p| p.is_finite()), "{name}");
             let measured = surface_penetration_mm(&f.draped.positions, &g.cloth.triangles, &body);
@@ -330,7 +342,7 @@ fn the_recommendation_follows_every_catalog_chart() {
     for (name, g) in prepared() {
         let sizes = &g.meta().sizes;
         for i in [1, sizes.len() / 2, sizes.len() - 2] {
-            let body = inside(&sizes[i], 168.0, 0.5);
+            let body = wearer(g, &sizes[i], 168.0, 0.5);
             let report = fit::fit_report(g, &body, &options).expect("a report");
             assert_eq!(
                 report.recommended_size.as_deref(),
@@ -368,9 +380,9 @@ fn the_default_drapes_the_sizes_that_matter_and_recommends_as_every_size_does() 
             PreparedBody::new(measurements::resolve(&m).expect("a male body"))
         };
         let bodies = [
-            ("inside the second size", inside(&sizes[1], 158.0, 0.5)),
-            ("on a boundary", inside(&sizes[n / 2], 168.0, 1.0)),
-            ("beyond the largest", inside(&sizes[n - 1], 178.0, 1.6)),
+            ("inside the second size", wearer(g, &sizes[1], 158.0, 0.5)),
+            ("on a boundary", wearer(g, &sizes[n / 2], 168.0, 1.0)),
+            ("beyond the largest", wearer(g, &sizes[n - 1], 178.0, 1.6)),
             ("a man", man),
         ];
         for (what, body) in &bodies {
