@@ -35,7 +35,8 @@ pub struct RegionFit {
     pub ease_cm: f64,
     /// Strain, %: for a girth the stretch the body forces on it (how far the unstretched
     /// garment must stretch to go round the body, 0 when it is larger); for the shoulders the
-    /// mean stretch of the draped edges across them; for a length the mean stretch of the draped
+    /// mean stretch of the draped edges across them beyond what the drape leaves on a garment
+    /// the body does not stretch ([`verdict::SHOULDER_RESIDUE_PCT`]); for a length the mean stretch of the draped
     /// edges along the body (shown, never a verdict: compression counts as 0).
     pub strain_pct: f64,
     /// The fabric's stretch in that direction, %.
@@ -316,7 +317,7 @@ pub fn fit_map(
                     continue;
                 }
                 let gap_cm = 100.0 * gap / count as f64;
-                let strain = mean_pct(0);
+                let strain = (mean_pct(0) - verdict::SHOULDER_RESIDUE_PCT).max(0.0);
                 let ratio = strain / stretch_h;
                 let body_cm = body.value(crate::measurements::Key::ShoulderWidth);
                 let ease = 2.0 * gap_cm;

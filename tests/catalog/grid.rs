@@ -189,3 +189,120 @@ fn every_catalog_garment_on_the_surveys_extreme_bodies_stays_out_settles_and_rea
         "map, table and chart disagree: {disagree:#?}"
     );
 }
+
+/// Every catalog garment in its own size on its own reference body (the body it was modelled
+/// on, male or female) reads as designed: every girth and the shoulders good, every length
+/// standard, settled. Sizes separate as the garment's measurements do: down the chart each
+/// girth grows and its verdict never moves towards tight.
+#[test]
+fn each_garment_reads_as_designed_on_its_own_body_and_its_sizes_separate() {
+    let settings = DrapeSettings::default();
+    let mut quick = DrapeSettings::default();
+    quick.max_frames = 8;
+    let rank = |v: Verdict| -verdict::value(v);
+    for (name, g) in prepared() {
+        let body = &g.reference;
+        let own = fit::fit_size(g, body, g.reference_size, &[], &settings).expect("fits");
+        assert!(
+            own.draped.stats.settled,
+            "{name} did not settle on its own body"
+        );
+        for r in &own.map.regions {
+            assert!(
+                matches!(r.verdict, Verdict::Good | Verdict::Standard),
+                "{name} in its own size on its own body: {}",
+                fit::english::region_sentence(r)
+            );
+        }
+        let sizes: Vec<SizeFit> = (0..g.meta().sizes.len())
+            .map(|i| fit::fit_size(g, body, i, &[], &quick).expect("fits"))
+            .collect();
+        for pair in sizes.windows(2) {
+            for r in pair[0].map.regions.iter().filter(|r| !r.region.is_length()) {
+                if r.region == Region::Shoulders {
+                    continue;
+                }
+                let Some(next) = pair[1].map.region(r.region) else {
+                    continue;
+                };
+                assert!(
+                    next.garment_cm >= r.garment_cm && rank(next.verdict) >= rank(r.verdict),
+                    "{name} {:?}: {} reads {:.1} cm {:?}, {} reads {:.1} cm {:?}",
+                    r.region,
+                    pair[0].graded.label,
+                    r.garment_cm,
+                    r.verdict,
+                    pair[1].graded.label,
+                    next.garment_cm,
+                    next.verdict
+                );
+            }
+        }
+        // The smallest size is the tightest at the primary girth, the largest the loosest.
+        let first = &sizes[0].map.regions;
+        let last = &sizes[sizes.len() - 1].map.regions;
+        let primary = first
+            .iter()
+            .find(|r| !r.region.is_length())
+            .expect("a girth");
+        let other = last
+            .iter()
+            .find(|r| r.region == primary.region)
+            .expect("same region");
+        assert!(
+            rank(primary.verdict) < 0.0 && rank(other.verdict) > 0.0,
+            "{name}: {:?} reads {:?} in the smallest size, {:?} in the largest",
+            primary.region,
+            primary.verdict,
+            other.verdict
+        );
+    }
+}
+
+/// The suit jacket's armholes lie below the chest line, so there the trunk and the sleeves are
+/// cut in one plane: its chest is read round the trunk alone (as modelled and as worn, the
+/// chart's chest within a few cm), where a tape through the worn sleeves reads some 60 cm more.
+#[test]
+fn a_jacket_with_low_armholes_is_read_round_its_trunk_not_its_sleeves() {
+    let (name, g) = prepared()
+        .iter()
+        .find(|(n, _)| n.starts_with("brackwater-tailoring-bw-jk"))
+        .expect("the suit jacket");
+    let size = &g.meta().sizes[g.reference_size];
+    let chart = Region::Chest
+        .chart_value(size)
+        .expect("a chest in the chart");
+    let trunk = g.reference_girth_cm[&Region::Chest];
+    assert!(
+        (trunk - chart).abs() < 5.0,
+        "{name}: chest {trunk:.1} cm, chart {chart} cm"
+    );
+    // Worn, the sleeves hang against the trunk and the plane cuts them as one loop with it.
+    let worn = fit::fit_size(
+        g,
+        &g.reference,
+        g.reference_size,
+        &[],
+        &DrapeSettings::default(),
+    )
+    .expect("fits");
+    let x = &worn.draped.positions;
+    let plane = g.reference.anatomy.chest;
+    let tape = |loop_: Option<fit::measure::GarmentGirth>| loop_.expect("a loop").perimeter * 100.0;
+    let through_sleeves = tape(fit::measure::girth(x, &g.cloth.triangles, plane, |_| true));
+    let round_trunk = tape(fit::measure::region_girth(
+        x,
+        &g.cloth.triangles,
+        &g.binding,
+        Region::Chest,
+        plane,
+    ));
+    assert!(
+        (round_trunk - chart).abs() < 8.0,
+        "{name}: worn, round the trunk {round_trunk:.1} cm, chart {chart} cm"
+    );
+    assert!(
+        through_sleeves > chart + 30.0,
+        "{name}: through the sleeves {through_sleeves:.1} cm — are the armholes still below the chest line?"
+    );
+}
