@@ -197,8 +197,10 @@ fn every_catalog_garment_on_the_surveys_extreme_bodies_stays_out_settles_and_rea
 #[test]
 fn each_garment_reads_as_designed_on_its_own_body_and_its_sizes_separate() {
     let settings = DrapeSettings::default();
-    let mut quick = DrapeSettings::default();
-    quick.max_frames = 8;
+    let quick = DrapeSettings {
+        max_frames: 8,
+        ..DrapeSettings::default()
+    };
     let rank = |v: Verdict| -verdict::value(v);
     for (name, g) in prepared() {
         let body = &g.reference;
