@@ -127,7 +127,7 @@ messages! {
     Loose => "loose", "locker";
     Good => "good", "passt";
     Tight => "tight", "eng";
-    FitMapMeaning => "Blue: the garment stands off the body (from 2 cm; fully blue at 7 cm). Red: the fabric is stretched (fully red at 100 % of its stretch). Green: close to the body without strain.", "Blau: das Kleidungsstück steht vom Körper ab (ab 2 cm; ganz blau bei 7 cm). Rot: der Stoff ist gedehnt (ganz rot bei 100 % seiner Dehnbarkeit). Grün: körpernah ohne Spannung.";
+    FitMapMeaning => "Each area shows its verdict in the fit table: green good, red too tight (orange snug), blue too loose (light blue relaxed).", "Jeder Bereich zeigt sein Urteil aus der Passformtabelle: grün passt, rot zu eng (orange knapp), blau zu weit (hellblau locker).";
     CatalogLoading => "Reading the catalog…", "Katalog wird gelesen…";
     CatalogProblems => "Some catalog files could not be read", "Einige Katalogdateien konnten nicht gelesen werden";
     Search => "Search", "Suche";
