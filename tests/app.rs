@@ -353,6 +353,17 @@ fn catalog_file(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// How many garment files the committed sample catalog holds.
+pub(crate) fn catalog_size() -> usize {
+    std::fs::read_dir(catalog_file(""))
+        .expect("the catalog folder")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "glb"))
+        })
+        .count()
+}
+
 #[test]
 fn garment_files_dropped_or_chosen_are_imported_in_the_background() {
     let mut app = headless(ProfileStore::default());

@@ -155,7 +155,12 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
     let mut app = tryon_app();
     run_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
     let catalog = app.world().resource::<Catalog>();
-    assert_eq!(catalog.entries.len(), 9, "problems: {:?}", catalog.problems);
+    assert_eq!(
+        catalog.entries.len(),
+        crate::app::catalog_size(),
+        "problems: {:?}",
+        catalog.problems
+    );
     assert!(catalog.problems.is_empty());
     let tee = catalog.find("NB-TS-1001").expect("the tee").garment.clone();
     // The chart sizes for the default body are there once the body is.
