@@ -9,7 +9,7 @@
 use super::cloth::{Cloth, ClothParams};
 use super::collide::{Collider, Contacts, LAYER_PUSH_MAX, Obstacles, project_exactly};
 use super::layer::{Cover, LayerCollider};
-use super::spatial::Surface;
+use super::spatial::{SignedHit, Surface};
 use super::tether::{Support, Tethers};
 use super::topology::ClothMesh;
 use glam::Vec3;
@@ -187,17 +187,17 @@ pub fn lift_faces_out(
     triangles: &[[u32; 3]],
     body: &Surface,
     margin: f32,
+    hits: &[Option<SignedHit>],
 ) -> usize {
     const ROUNDS: usize = 10;
-    let distance: Vec<f32> = x
-        .iter()
-        .map(|&p| {
-            body.signed(p, f32::INFINITY)
-                .map_or(f32::INFINITY, |h| h.distance)
-        })
-        .collect();
+    let distance = |i: usize| {
+        hits.get(i)
+            .copied()
+            .flatten()
+            .map_or(f32::INFINITY, |h| h.distance)
+    };
     let target = margin;
-    let candidates: Vec<usize> = (0..triangles.len())
+    let candidates: Vec<(usize, f32)> = (0..triangles.len())
         .filter(|&t| {
             let [a, b, c] = triangles[t].map(|i| i as usize);
             let longest = x[a]
@@ -205,17 +205,23 @@ pub fn lift_faces_out(
                 .max(x[b].distance(x[c]))
                 .max(x[c].distance(x[a]));
             // Every point of a face lies within 0.58 × its longest edge of a corner.
-            distance[a].min(distance[b]).min(distance[c]) < 0.6 * longest + target
+            distance(a).min(distance(b)).min(distance(c)) < 0.6 * longest + target
+        })
+        .map(|t| {
+            let [a, b, c] = triangles[t].map(|i| x[i as usize]);
+            (t, a.distance(b).max(b.distance(c)).max(c.distance(a)))
         })
         .collect();
     let mut lifts = 0;
     for _ in 0..ROUNDS {
         let before = lifts;
-        for &t in &candidates {
+        for &(t, longest) in &candidates {
             let [a, b, c] = triangles[t].map(|i| i as usize);
             for w in FACE_POINTS {
                 let p = x[a] * w[0] + x[b] * w[1] + x[c] * w[2];
-                let Some(h) = body.signed(p, f32::INFINITY) else {
+                // With its corners outside, no point of a face lies deeper than 0.58 × its
+                // longest edge: the search need not look farther.
+                let Some(h) = body.signed(p, longest + target) else {
                     continue;
                 };
                 if h.distance >= 0.0 || h.normal == Vec3::ZERO {
@@ -414,7 +420,7 @@ pub fn drape(
     let hints = contacts.body_hints();
     let (mut projected, mut hits) = project_exactly(&mut x, &obstacles, &hints);
     for _ in 0..4 {
-        let lifted = lift_faces_out(&mut x, &mesh.triangles, body, settings.skin_margin);
+        let lifted = lift_faces_out(&mut x, &mesh.triangles, body, settings.skin_margin, &hits);
         stats.lifted += lifted as u32;
         if lifted == 0 {
             break;
