@@ -36,8 +36,9 @@ pub struct RegionFit {
     /// Strain, %: for a girth the stretch the body forces on it (how far the unstretched
     /// garment must stretch to go round the body, 0 when it is larger); for the shoulders the
     /// mean stretch of the draped edges across them beyond what the drape leaves on a garment
-    /// the body does not stretch ([`verdict::SHOULDER_RESIDUE_PCT`]); for a length the mean stretch of the draped
-    /// edges along the body (shown, never a verdict: compression counts as 0).
+    /// the body does not stretch ([`verdict::SHOULDER_RESIDUE_PCT`]); for a length the mean
+    /// stretch of the draped edges along the body (shown, never a verdict: compression counts
+    /// as 0).
     pub strain_pct: f64,
     /// The fabric's stretch in that direction, %.
     pub stretch_pct: f64,
@@ -216,9 +217,8 @@ pub fn fit_map(
     let n = cloth.len();
     let binding = &prepared.binding;
 
-    // Per-edge strain and direction; per-particle mean strain ratio; the mean positive strain of
-    // the edges of the shoulders (across), and of the sleeves, trouser legs and the main part
-    // (along).
+    // The mean positive strain of the edges of the shoulders (across), and of the sleeves,
+    // trouser legs and the main part (along).
     let near_shoulder: Vec<bool> = (0..n)
         .map(|i| {
             bound[i].part == BodyPart::Torso && a.acromion.iter().any(|q| q.distance(x[i]) < 0.05)
