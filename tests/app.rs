@@ -2,6 +2,7 @@
 //! a moment after a change, on Bevy's manual clock), the file seam; and (ignored unless a display
 //! is there) a real screenshot with a tape drawn.
 
+mod camera;
 mod garments;
 mod panels;
 

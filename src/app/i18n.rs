@@ -103,6 +103,7 @@ messages! {
     Front => "Front", "Vorne";
     Side => "Side", "Seite";
     Back => "Back", "Hinten";
+    ResetView => "Reset view", "Ansicht zurücksetzen";
     ProfilesCorrupt => "The profiles file was damaged and has been set aside as", "Die Profildatei war beschädigt und wurde beiseitegelegt als";
     ProfilesSaveFailed => "Could not save the profiles", "Profile konnten nicht gespeichert werden";
     ProfilesAdopted => "The profiles were moved into the data store; the old profiles file was kept as", "Die Profile wurden in den Datenspeicher übernommen; die alte Profildatei wurde aufbewahrt als";

@@ -1,4 +1,4 @@
-//! The Front / Side / Back buttons, centred at the top of the 3D view between the panels (left
+//! The Front / Side / Back and Reset view buttons, centred at the top of the 3D view between the panels (left
 //! out of a saved outfit picture).
 
 use super::{PanelInsets, PanelSystems};
@@ -27,6 +27,10 @@ pub fn view_preset_buttons(ui: &mut egui::Ui, lang: Lang) -> Option<ViewPreset> 
             if ui.button(lang.t(msg)).clicked() {
                 asked = Some(preset);
             }
+        }
+        ui.separator();
+        if ui.button(lang.t(Msg::ResetView)).clicked() {
+            asked = Some(ViewPreset::Reset);
         }
     });
     asked

@@ -1,5 +1,6 @@
-//! The orbit camera around the avatar: drag to turn, wheel to zoom, Front/Side/Back presets,
-//! its viewport inset between the panels.
+//! The orbit camera around the avatar: drag to turn, wheel to zoom (only over the 3D view, never
+//! through a panel or an overlay), Front/Side/Back presets and "Reset view" that frame the whole
+//! body in the space left between the panels, its viewport inset between them.
 
 use crate::app::panels::PanelInsets;
 use crate::app::scene::studio::BACKGROUND;
@@ -10,20 +11,18 @@ use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseSc
 use bevy::pbr::{DistanceFog, FogFalloff};
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
-use bevy_egui::input::egui_wants_any_pointer_input;
+use bevy_egui::input::EguiWantsInput;
 use std::f32::consts::{FRAC_PI_2, PI};
 
-pub(super) fn plugin(app: &mut App) {
+/// The camera, its input and its viewport. Public so that a test can run it without a window
+/// system (with `InputPlugin`, a `PrimaryWindow` entity and bevy_egui's `EguiWantsInput`).
+pub fn plugin(app: &mut App) {
     app.add_message::<ViewPreset>()
+        .init_resource::<EguiWantsInput>()
         .add_systems(Startup, spawn_camera)
         .add_systems(
             Update,
-            (
-                orbit_input.run_if(not(egui_wants_any_pointer_input)),
-                apply_preset,
-                follow_avatar,
-                move_camera,
-            )
+            (orbit_input, apply_preset, follow_avatar, move_camera)
                 .chain()
                 .in_set(crate::app::AppSystems::View),
         )
@@ -39,6 +38,8 @@ pub enum ViewPreset {
     Side,
     /// Looks at the avatar's back (yaw π).
     Back,
+    /// The start view: three-quarter from the front, the whole body framed.
+    Reset,
 }
 
 impl ViewPreset {
@@ -51,6 +52,7 @@ impl ViewPreset {
             ViewPreset::Front => 0.0,
             ViewPreset::Side => FRAC_PI_2,
             ViewPreset::Back => PI,
+            ViewPreset::Reset => DEFAULT_POSE.yaw,
         }
     }
 }
@@ -60,6 +62,17 @@ impl ViewPreset {
 pub struct Orbit {
     goal: OrbitPose,
     now: OrbitPose,
+}
+
+impl Orbit {
+    /// The distance from the focus the camera is moving to, m (what the wheel changes).
+    pub fn distance(&self) -> f32 {
+        self.goal.distance
+    }
+    /// The turn around the vertical axis the camera is moving to, rad (what a drag changes).
+    pub fn yaw(&self) -> f32 {
+        self.goal.yaw
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -112,14 +125,44 @@ fn spawn_camera(mut commands: Commands) {
     ));
 }
 
+/// The part of the window the 3D view shows, logical pixels: between the panels, full height.
+pub fn view_rect(window: &Window, insets: &PanelInsets) -> Rect {
+    let right = (window.width() - insets.right).max(insets.left);
+    Rect::new(insets.left, 0.0, right, window.height())
+}
+
+/// Whether the pointer is the camera's: over the 3D view, and not over anything egui draws
+/// there (an overlay, a popup) or is busy with (a slider being dragged). bevy_egui's own
+/// "wants pointer" is no help over the panels: they are drawn on egui's background layer in
+/// root `Ui`s of their own, which egui does not count as "over egui".
+fn pointer_is_cameras(window: &Window, insets: &PanelInsets, egui: &EguiWantsInput) -> bool {
+    let over_view = window
+        .cursor_position()
+        .is_some_and(|p| view_rect(window, insets).contains(p));
+    over_view && !egui.wants_any_pointer_input()
+}
+
+/// Drag to turn (a drag that began over the 3D view, until the button is released), wheel to
+/// zoom (over the 3D view).
 fn orbit_input(
     buttons: Res<ButtonInput<MouseButton>>,
     motion: Res<AccumulatedMouseMotion>,
     scroll: Res<AccumulatedMouseScroll>,
+    egui: Res<EguiWantsInput>,
+    insets: Res<PanelInsets>,
+    window: Single<&Window, With<PrimaryWindow>>,
     mut orbit: Single<&mut Orbit>,
+    mut dragging: Local<bool>,
 ) {
+    let ours = pointer_is_cameras(&window, &insets, &egui);
+    if buttons.just_pressed(MouseButton::Left) {
+        *dragging = ours;
+    }
+    if !buttons.pressed(MouseButton::Left) {
+        *dragging = false;
+    }
     let goal = &mut orbit.goal;
-    if buttons.pressed(MouseButton::Left) && motion.delta != Vec2::ZERO {
+    if *dragging && motion.delta != Vec2::ZERO {
         goal.yaw -= motion.delta.x * 0.008;
         goal.pitch = (goal.pitch + motion.delta.y * 0.005).clamp(-0.6, 1.2);
     }
@@ -127,19 +170,40 @@ fn orbit_input(
         MouseScrollUnit::Line => scroll.delta.y,
         MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
     };
-    if lines != 0.0 {
+    if ours && lines != 0.0 {
         goal.distance = (goal.distance * 0.9f32.powf(lines)).clamp(0.8, 8.0);
     }
 }
 
-fn apply_preset(mut presets: MessageReader<ViewPreset>, mut orbit: Single<&mut Orbit>) {
+/// A preset turns the camera and frames the whole body again in the view as it is now.
+fn apply_preset(
+    mut presets: MessageReader<ViewPreset>,
+    body: Res<ShopperBody>,
+    insets: Res<PanelInsets>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut orbit: Single<&mut Orbit>,
+) {
     if let Some(preset) = presets.read().last() {
         let goal = &mut orbit.goal;
         // Turn the short way round from the current angle.
         let turn = (preset.yaw() - goal.yaw + PI).rem_euclid(2.0 * PI) - PI;
         goal.yaw += turn;
         goal.pitch = DEFAULT_POSE.pitch;
+        if let Some(height_m) = body_height_m(&body) {
+            goal.focus_y = height_m * 0.5;
+            goal.distance = framing_distance(height_m, view_aspect(&window, &insets));
+        }
     }
+}
+
+fn body_height_m(body: &ShopperBody) -> Option<f32> {
+    let resolved = body.resolved.as_ref()?;
+    Some((resolved.get(Key::Stature) / 100.0) as f32)
+}
+
+fn view_aspect(window: &Window, insets: &PanelInsets) -> f32 {
+    let view = view_rect(window, insets);
+    view.width().max(1.0) / view.height().max(1.0)
 }
 
 /// Aims at the middle of the body and, on the first build, frames all of it.
@@ -155,16 +219,13 @@ fn follow_avatar(
     if !(body.is_changed() || (ready && !*framed)) {
         return;
     }
-    let Some(resolved) = &body.resolved else {
+    let Some(height_m) = body_height_m(&body) else {
         return;
     };
-    let height_m = (resolved.get(Key::Stature) / 100.0) as f32;
     orbit.goal.focus_y = height_m * 0.5;
     if !*framed && ready {
         *framed = true;
-        let view_w = (window.width() - insets.left - insets.right).max(1.0);
-        let aspect = view_w / window.height().max(1.0);
-        orbit.goal.distance = framing_distance(height_m, aspect);
+        orbit.goal.distance = framing_distance(height_m, view_aspect(&window, &insets));
         orbit.now = orbit.goal;
     }
 }
