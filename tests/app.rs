@@ -488,3 +488,17 @@ fn screenshot_draws_the_hovered_tape() {
 }
 
 mod memory;
+
+#[test]
+#[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
+fn an_idle_app_draws_no_frames() {
+    // Settled (catalog, thumbnails, avatar, pipelines), then 3 s without a frame, then 5 s
+    // counted.
+    let frames = anprobe::app::idle_frames(Duration::from_secs(3), Duration::from_secs(5))
+        .expect("the app ran");
+    assert!(
+        frames.is_empty(),
+        "{} frames drawn in 5 idle seconds, at {frames:?} s",
+        frames.len()
+    );
+}

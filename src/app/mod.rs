@@ -10,11 +10,14 @@
 
 pub mod fit_words;
 pub mod i18n;
+mod idle;
+mod idle_probe;
 pub mod panels;
 pub mod scene;
 mod screenshot;
 pub mod state;
 
+pub use idle_probe::idle_frames;
 pub use panels::PanelInsets;
 pub use panels::right_panel::RightPanelTab;
 pub use panels::timeline_search::{filter_timeline, matches as timeline_matches};
@@ -60,8 +63,7 @@ pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
     };
     let exit = App::new()
         .add_plugins(base_plugins(window, false))
-        // Redraw on input only: a fitting room need not heat the laptop.
-        .insert_resource(WinitSettings::desktop_app())
+        .insert_resource(update_mode())
         .insert_resource(profile_store)
         .insert_resource(shopper_store)
         .add_plugins(plugin)
@@ -70,6 +72,11 @@ pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }
+}
+
+/// Redraw on input only (and when a system asks): a fitting room need not heat the laptop.
+fn update_mode() -> WinitSettings {
+    WinitSettings::desktop_app()
 }
 
 /// Bevy's plugins set up for Anprobe (one window, no unapproved asset paths) and egui.
@@ -109,7 +116,13 @@ pub enum AppSystems {
 
 /// Everything on screen: the 3D scene and the panels, over the headless part.
 fn plugin(app: &mut App) {
-    app.add_plugins((headless_plugin, tryon_plugin, scene::plugin, panels::plugin));
+    app.add_plugins((
+        headless_plugin,
+        tryon_plugin,
+        scene::plugin,
+        panels::plugin,
+        idle::plugin,
+    ));
 }
 
 /// Everything that needs no window or renderer: language, notices, profiles, the store, files,

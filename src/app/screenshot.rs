@@ -1,6 +1,7 @@
 //! `anprobe screenshot`: opens the real window, waits until the avatar (and every garment asked
 //! for, fitted) is on screen and every render pipeline is compiled, saves a PNG and exits.
 
+use crate::app::idle::PipelinesWaiting;
 use crate::app::panels::right_panel::RightPanelTab;
 use crate::app::scene::avatar::Mannequin;
 use crate::app::scene::camera::ViewPreset;
@@ -13,9 +14,7 @@ use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::{Catalog, CatalogGarment, FitProgress, GarmentView, TryOn};
 use crate::measurements::Measurements;
 use bevy::prelude::*;
-use bevy::render::render_resource::PipelineCache;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
-use bevy::render::{ExtractSchedule, MainWorld, RenderApp};
 use bevy::window::WindowResolution;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -138,7 +137,6 @@ pub fn screenshot_with(
             .insert_resource(tryon)
             .insert_resource(view)
             .insert_resource(job)
-            .insert_resource(PipelinesWaiting(usize::MAX))
             .add_systems(Update, watch);
         if opts.view != ViewPreset::Front {
             // Asked every frame: the camera turns there once (the turn is measured from where it
@@ -147,9 +145,6 @@ pub fn screenshot_with(
             app.add_systems(Update, move |mut turn: MessageWriter<ViewPreset>| {
                 turn.write(view);
             });
-        }
-        if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
-            render_app.add_systems(ExtractSchedule, count_waiting_pipelines);
         }
         configure(&mut app);
         app.run()
@@ -227,16 +222,6 @@ fn default_job() -> Job {
         frames_ready: 0,
         frames_without_avatar: 0,
         requested: false,
-    }
-}
-
-/// How many render pipelines are still compiling (copied from the render world each frame).
-#[derive(Resource)]
-struct PipelinesWaiting(usize);
-
-fn count_waiting_pipelines(mut main_world: ResMut<MainWorld>, cache: Res<PipelineCache>) {
-    if let Some(mut waiting) = main_world.get_resource_mut::<PipelinesWaiting>() {
-        waiting.0 = cache.waiting_pipelines().count();
     }
 }
 

@@ -145,9 +145,11 @@ fn pointer_is_cameras(window: &Window, insets: &PanelInsets, egui: &EguiWantsInp
 /// Drag to turn (a drag that began over the 3D view, until the button is released), wheel to
 /// zoom (over the 3D view).
 fn orbit_input(
-    buttons: Res<ButtonInput<MouseButton>>,
-    motion: Res<AccumulatedMouseMotion>,
-    scroll: Res<AccumulatedMouseScroll>,
+    (buttons, motion, scroll): (
+        Res<ButtonInput<MouseButton>>,
+        Res<AccumulatedMouseMotion>,
+        Res<AccumulatedMouseScroll>,
+    ),
     egui: Res<EguiWantsInput>,
     insets: Res<PanelInsets>,
     window: Single<&Window, With<PrimaryWindow>>,

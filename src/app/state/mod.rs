@@ -14,18 +14,21 @@ pub mod store;
 pub mod store_actions;
 pub mod store_export;
 pub mod tryon;
+pub mod waker;
 
 use bevy::prelude::*;
 
 /// Everything here but the try-on (which reads the catalog folder: [`tryon::tryon_plugin`]).
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<crate::app::i18n::Lang>().add_plugins((
-        notices::plugin,
-        profiles::plugin,
-        profile_store::plugin,
-        files::plugin,
-        garment_import::plugin,
-        store::plugin,
-        body::plugin,
-    ));
+    app.init_resource::<crate::app::i18n::Lang>()
+        .init_resource::<waker::Waker>()
+        .add_plugins((
+            notices::plugin,
+            profiles::plugin,
+            profile_store::plugin,
+            files::plugin,
+            garment_import::plugin,
+            store::plugin,
+            body::plugin,
+        ));
 }

@@ -4,6 +4,7 @@
 
 use super::CatalogGarment;
 use crate::app::state::body::ShopperBody;
+use crate::app::state::waker::Waker;
 use crate::fit::recommend;
 use crate::garment::{Category, GarmentMeta};
 use crate::measurements::Resolved;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<CatalogDir>()
         .init_resource::<Catalog>()
+        .init_resource::<Waker>()
         .add_systems(Startup, start_loading)
         .add_systems(
             Update,
@@ -107,16 +109,17 @@ pub fn read_catalog(dir: &Path) -> CatalogRead {
     (garments, problems)
 }
 
-fn start_loading(dir: Res<CatalogDir>, mut catalog: ResMut<Catalog>) {
+fn start_loading(dir: Res<CatalogDir>, waker: Res<Waker>, mut catalog: ResMut<Catalog>) {
     let dir = dir.0.clone();
-    catalog.task = Some(AsyncComputeTaskPool::get().spawn(async move { read_catalog(&dir) }));
+    let read = waker.after(async move { read_catalog(&dir) });
+    catalog.task = Some(AsyncComputeTaskPool::get().spawn(read));
 }
 
+/// Takes the catalog once read (the read wakes the app when it ends).
 fn finish_loading(mut catalog: ResMut<Catalog>, mut redraw: MessageWriter<RequestRedraw>) {
     let Some(task) = catalog.task.as_mut() else {
         return;
     };
-    redraw.write(RequestRedraw);
     if let Some((garments, problems)) = check_ready(task) {
         catalog.task = None;
         catalog.entries = garments
@@ -129,6 +132,7 @@ fn finish_loading(mut catalog: ResMut<Catalog>, mut redraw: MessageWriter<Reques
         catalog.problems = problems;
         catalog.loaded = true;
         catalog.sized_for = None;
+        redraw.write(RequestRedraw);
     }
 }
 

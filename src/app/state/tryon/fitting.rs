@@ -1,11 +1,12 @@
 //! Fitting the outfit off the UI thread: whenever the body or the outfit (a garment, a size)
 //! changes, one job on Bevy's `AsyncComputeTaskPool` wears the outfit (`fit::outfit::fit_outfit`:
 //! every garment alone in every size, then lowest layer first, each draped over the ones below);
-//! the job is polled every frame and its result written into [`TryOn`]. Fits of every size are
+//! the job wakes the app when it ends and its result is written into [`TryOn`]. Fits of every size are
 //! kept per body, so a size change only re-drapes the outfit, not every size again.
 
 use super::{CatalogGarment, TryOn};
 use crate::app::state::body::ShopperBody;
+use crate::app::state::waker::Waker;
 use crate::body::Avatar;
 use crate::fit::outfit::{Layering, OutfitGarment, WornFit, fit_outfit};
 use crate::fit::{DrapeSettings, FitOutcome, PreparedBody};
@@ -19,6 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FitProgress>()
+        .init_resource::<Waker>()
         .add_systems(Update, drive.in_set(crate::app::AppSystems::Fit));
 }
 
@@ -76,19 +78,22 @@ fn drive(
     shopper: Res<ShopperBody>,
     mut tryon: ResMut<TryOn>,
     mut progress: ResMut<FitProgress>,
+    waker: Res<Waker>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    progress.body = shopper.generation;
+    if progress.body != shopper.generation {
+        progress.body = shopper.generation;
+    }
     let key = (shopper.generation, tryon.revision());
-    if let Some(task) = progress.task.as_mut() {
+    if let Some(task) = progress.task.as_mut()
+        && let Some(output) = check_ready(task)
+    {
         redraw.write(RequestRedraw);
-        if let Some(output) = check_ready(task) {
-            progress.task = None;
-            progress.cancel = None;
-            progress.running = None;
-            if output.key == key {
-                apply(&mut tryon, &mut progress, output);
-            }
+        progress.task = None;
+        progress.cancel = None;
+        progress.running = None;
+        if output.key == key {
+            apply(&mut tryon, &mut progress, output);
         }
     }
     if progress.done == Some(key) || progress.running == Some(key) {
@@ -130,7 +135,8 @@ fn drive(
     };
     progress.cancel = Some(cancel);
     progress.running = Some(key);
-    progress.task = Some(AsyncComputeTaskPool::get().spawn(async move { run_job(input) }));
+    let job = waker.after(async move { run_job(input) });
+    progress.task = Some(AsyncComputeTaskPool::get().spawn(job));
     redraw.write(RequestRedraw);
 }
 
