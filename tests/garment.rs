@@ -16,6 +16,7 @@ mod files;
 mod layouts;
 mod malformed;
 mod metadata;
+mod regions;
 mod schema;
 mod validate;
 

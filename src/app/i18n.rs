@@ -104,6 +104,8 @@ messages! {
     Side => "Side", "Seite";
     Back => "Back", "Hinten";
     ResetView => "Reset view", "Ansicht zurücksetzen";
+    CollapsePanel => "Collapse this panel (the 3D view gets the room)", "Diese Leiste einklappen (mehr Platz für die 3D-Ansicht)";
+    ExpandPanel => "Open this panel again", "Diese Leiste wieder öffnen";
     ProfilesCorrupt => "The profiles file was damaged and has been set aside as", "Die Profildatei war beschädigt und wurde beiseitegelegt als";
     ProfilesSaveFailed => "Could not save the profiles", "Profile konnten nicht gespeichert werden";
     ProfilesAdopted => "The profiles were moved into the data store; the old profiles file was kept as", "Die Profile wurden in den Datenspeicher übernommen; die alte Profildatei wurde aufbewahrt als";
@@ -174,6 +176,7 @@ messages! {
     StoreOpenFailed => "Wishlist, orders and history could not be opened", "Wunschliste, Bestellungen und Verlauf konnten nicht geöffnet werden";
     StoreNone => "No data folder: wishlist, orders and history are not kept in this window", "Kein Datenordner: Wunschliste, Bestellungen und Verlauf werden in diesem Fenster nicht geführt";
     WishlistAdded => "Added to the wishlist", "Zur Wunschliste hinzugefügt";
+    WishlistAlready => "Already on the wishlist", "Schon auf der Wunschliste";
     WishlistAddFailed => "Could not add to the wishlist", "Konnte nicht zur Wunschliste hinzugefügt werden";
     WishlistRemoved => "Removed from the wishlist", "Von der Wunschliste entfernt";
     WishlistRemoveFailed => "Could not remove from the wishlist", "Konnte nicht von der Wunschliste entfernt werden";

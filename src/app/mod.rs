@@ -55,6 +55,11 @@ use std::process::ExitCode;
 pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
     let window = Window {
         title: "Anprobe".into(),
+        resize_constraints: bevy::window::WindowResizeConstraints {
+            min_width: panels::layout::MIN_WINDOW.x,
+            min_height: panels::layout::MIN_WINDOW.y,
+            ..default()
+        },
         ..default()
     };
     let (profile_store, shopper_store) = match data_dir {

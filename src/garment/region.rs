@@ -93,6 +93,16 @@ impl Region {
         matches!(self, Region::Length | Region::Sleeve | Region::InsideLeg)
     }
 
+    /// The feedback a shopper can give on this region of a returned garment: a length is
+    /// short, good or long; a girth or the shoulders tight, good or loose.
+    pub fn feedback_verdicts(self) -> [Verdict; 3] {
+        if self.is_length() {
+            [Verdict::Short, Verdict::Good, Verdict::Long]
+        } else {
+            [Verdict::Tight, Verdict::Good, Verdict::Loose]
+        }
+    }
+
     /// The regions a garment of this category is judged on (when it covers them).
     pub fn for_category(category: Category) -> &'static [Region] {
         match category {

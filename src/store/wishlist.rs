@@ -130,6 +130,22 @@ impl Store {
         self.write(|tx| insert_item(tx, None, &item))
     }
 
+    /// The wishlist entry for the same garment (retailer, SKU, size and colourway) as `item`,
+    /// if there is one: the app adds a garment once.
+    pub fn wishlist_entry_for(&self, item: &NewWishlistItem) -> Result<Option<i64>, StoreError> {
+        let item = item.validated()?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id FROM wishlist WHERE retailer = ?1 AND sku = ?2 AND size = ?3 \
+             AND colourway = ?4 ORDER BY id LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row(
+                params![item.retailer, item.sku, item.size, item.colourway],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
     /// The wishlist, newest first.
     pub fn list_wishlist(&self) -> Result<Vec<WishlistItem>, StoreError> {
         let mut stmt = self.conn().prepare_cached(&format!(

@@ -86,6 +86,32 @@ fn add_to_wishlist_from_the_try_on_lands_in_the_store_dated_today() {
     assert_eq!(items[0].wish.size, "M");
     assert_eq!(items[0].wish.added, date::today_local());
     drop(store);
+
+    // The same shirt again (another click on the button) is not a second entry: the notice
+    // says it is there already. Another size is.
+    app.world_mut().write_message(AddToWishlist(shirt()));
+    app.update();
+    assert!(
+        has_notice(&app, Msg::WishlistAlready, false),
+        "{:?}",
+        notices(&app)
+    );
+    app.world_mut()
+        .write_message(AddToWishlist(NewWishlistItem {
+            size: "L".into(),
+            ..shirt()
+        }));
+    app.update();
+    let (store, _) = Store::open(&dir).unwrap();
+    let sizes: Vec<String> = store
+        .list_wishlist()
+        .unwrap()
+        .into_iter()
+        .map(|i| i.wish.size)
+        .collect();
+    assert_eq!(sizes.len(), 2, "{sizes:?}");
+    assert!(sizes.contains(&"M".to_string()) && sizes.contains(&"L".to_string()));
+    drop(store);
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }

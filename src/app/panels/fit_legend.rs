@@ -45,10 +45,13 @@ fn overlay(
     let ctx = contexts.ctx_mut()?;
     let lang = *lang;
     let centre = 0.5 * (insets.left - insets.right);
+    let area = insets.view_rect(ctx.viewport_rect());
     egui::Area::new("fit_overlay".into())
         .anchor(Align2::CENTER_BOTTOM, [centre, -12.0])
+        .constrain_to(area)
         .show(ctx, |ui| {
             egui::Frame::popup(&ctx.global_style()).show(ui, |ui| {
+                ui.set_max_width(area.width() - 24.0);
                 if controls {
                     ui.horizontal(|ui| {
                         let mut chosen = *view;
@@ -66,8 +69,9 @@ fn overlay(
                             *view = chosen;
                         }
                         if progress.is_busy() {
+                            // A still mark, not a spinner: an animation would draw frames
+                            // all through the fit and slow it down.
                             ui.separator();
-                            ui.spinner();
                             ui.label(lang.t(Msg::Fitting));
                         }
                     });

@@ -2,6 +2,7 @@
 //! measurement rows. [`left_panel_ui`] draws it and returns what the shopper asked for; its
 //! system applies that and reports the panel's width for the 3D view's inset.
 
+use super::layout::{PanelLayout, Side, side_panel};
 use super::measurements::{MeasurementEdit, measurements_ui};
 use super::notices::notices_ui;
 use super::profiles::{ProfileAction, ProfileEditor, profiles_ui};
@@ -153,6 +154,7 @@ struct LeftPanelState<'w, 's> {
     notices: ResMut<'w, Notices>,
     pending: Res<'w, PendingDialog>,
     editor: Local<'s, ProfileEditor>,
+    layout: ResMut<'w, PanelLayout>,
 }
 
 fn left_panel(
@@ -171,17 +173,22 @@ fn left_panel(
         dialog_open: state.pending.is_open(),
     };
     let mut hover = *state.hover;
-    let panel = egui::Panel::left("measurements")
-        .resizable(true)
-        .default_size(430.0)
-        .size_range(360.0..=640.0)
-        .show(&mut root, |ui| {
-            left_panel_ui(ui, &view, &mut state.editor, &mut hover)
-        });
+    let window_width = ctx.viewport_rect().width();
+    let mut open = state.layout.left_open;
+    let (actions, rect) = side_panel(
+        &mut root,
+        (Side::Left, "measurements", 430.0),
+        &mut open,
+        (window_width, view.lang),
+        |ui| left_panel_ui(ui, &view, &mut state.editor, &mut hover),
+    );
+    if state.layout.left_open != open {
+        state.layout.left_open = open;
+    }
     if *state.hover != hover {
         *state.hover = hover;
     }
-    for action in panel.inner {
+    for action in actions.unwrap_or_default() {
         let file = action.apply(
             &mut state.lang,
             &mut state.profiles,
@@ -192,7 +199,7 @@ fn left_panel(
             files.write(file);
         }
     }
-    let left = panel.response.rect.right();
+    let left = rect.right();
     if insets.left != left {
         insets.left = left;
     }

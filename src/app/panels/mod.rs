@@ -13,6 +13,7 @@ pub mod contact_form;
 pub mod fit_legend;
 pub mod import_progress;
 pub mod labels;
+pub mod layout;
 pub mod left_panel;
 pub mod measurements;
 pub mod notices;
@@ -63,8 +64,18 @@ pub struct PanelInsets {
     pub right: f32,
 }
 
+impl PanelInsets {
+    /// The part of `window` (logical pixels) left to the 3D view between the panels.
+    pub fn view_rect(&self, window: egui::Rect) -> egui::Rect {
+        let left = (window.left() + self.left).min(window.right());
+        let right = (window.right() - self.right).max(left);
+        egui::Rect::from_x_y_ranges(left..=right, window.y_range())
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PanelInsets>()
+        .init_resource::<layout::PanelLayout>()
         .configure_sets(
             EguiPrimaryContextPass,
             (

@@ -69,7 +69,8 @@ pub(crate) fn return_form(
             .show(ui, |ui| {
                 for (i, region) in Region::ALL.into_iter().enumerate() {
                     let name = ui.label(labels::region(region, lang));
-                    verdict_picker(ui, lang, (form.item, i), &mut form.fit[i]).labelled_by(name.id);
+                    verdict_picker(ui, lang, (form.item, i, region), &mut form.fit[i])
+                        .labelled_by(name.id);
                     if i % 2 == 1 {
                         ui.end_row();
                     }
@@ -102,20 +103,21 @@ pub(crate) fn return_form(
     open
 }
 
-/// The verdict for one region (or none); returns the picker's response.
+/// The verdict for one region (or none), from the ones that region can have; returns the
+/// picker's response.
 fn verdict_picker(
     ui: &mut egui::Ui,
     lang: Lang,
-    id: (i64, usize),
+    (item, row, region): (i64, usize, Region),
     chosen: &mut Option<Verdict>,
 ) -> egui::Response {
     let shown = chosen.map_or(lang.t(Msg::NoVerdict), |v| labels::verdict(v, lang));
-    egui::ComboBox::from_id_salt(("verdict", id))
+    egui::ComboBox::from_id_salt(("verdict", item, row))
         .selected_text(shown)
         .width(90.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, lang.t(Msg::NoVerdict));
-            for v in Verdict::FEEDBACK {
+            for v in region.feedback_verdicts() {
                 ui.selectable_value(chosen, Some(v), labels::verdict(v, lang));
             }
         })

@@ -3,6 +3,7 @@
 //! is shown; they all draw through [`RightPanel::show`], which draws the panel's frame and tab
 //! bar and reports the panel's width.
 
+use super::layout::{PanelLayout, Side, side_panel};
 use super::{PanelInsets, root_ui};
 use crate::app::i18n::{Lang, Msg};
 use bevy::prelude::*;
@@ -73,6 +74,7 @@ pub(crate) struct RightPanel<'w, 's> {
     lang: Res<'w, Lang>,
     tab: ResMut<'w, RightPanelTab>,
     insets: ResMut<'w, PanelInsets>,
+    layout: ResMut<'w, PanelLayout>,
 }
 
 impl RightPanel<'_, '_> {
@@ -87,21 +89,27 @@ impl RightPanel<'_, '_> {
         let mut left_of_it = window;
         left_of_it.min.x = self.insets.left.clamp(window.min.x, window.max.x);
         let mut root = root_ui(ctx, "right_panel", left_of_it);
-        let panel = egui::Panel::right("right_panel")
-            .resizable(true)
-            .default_size(420.0)
-            .size_range(340.0..=640.0)
-            .show(&mut root, |ui| {
-                ui.add_space(6.0);
+        let mut open = self.layout.right_open;
+        let (picked, rect) = side_panel(
+            &mut root,
+            (Side::Right, "right_panel", 420.0),
+            &mut open,
+            (window.width(), lang),
+            |ui| {
+                ui.add_space(2.0);
                 let picked = tab_bar(ui, lang, shown);
                 ui.separator();
                 contents(ui, lang);
                 picked
-            });
-        if let Some(picked) = panel.inner {
+            },
+        );
+        if self.layout.right_open != open {
+            self.layout.right_open = open;
+        }
+        if let Some(picked) = picked.flatten() {
             *self.tab = picked;
         }
-        let right = (window.right() - panel.response.rect.left()).max(0.0);
+        let right = (window.right() - rect.left()).max(0.0);
         if self.insets.right != right {
             self.insets.right = right;
         }

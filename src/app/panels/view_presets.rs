@@ -19,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 /// Draws the buttons; returns the preset the shopper asked for, if any.
 pub fn view_preset_buttons(ui: &mut egui::Ui, lang: Lang) -> Option<ViewPreset> {
     let mut asked = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (preset, msg) in ViewPreset::ALL
             .into_iter()
             .zip([Msg::Front, Msg::Side, Msg::Back])
@@ -47,14 +47,17 @@ fn view_presets(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    let window = ctx.viewport_rect();
-    let view_centre = (insets.left + window.right() - insets.right) * 0.5;
+    let view = insets.view_rect(ctx.viewport_rect());
     let asked = egui::Area::new("view_presets".into())
-        .fixed_pos([view_centre, 10.0])
+        .fixed_pos([view.center().x, 10.0])
         .pivot(Align2::CENTER_TOP)
+        .constrain_to(view)
         .show(ctx, |ui| {
             egui::Frame::popup(&ctx.global_style())
-                .show(ui, |ui| view_preset_buttons(ui, *lang))
+                .show(ui, |ui| {
+                    ui.set_max_width(view.width() - 24.0);
+                    view_preset_buttons(ui, *lang)
+                })
                 .inner
         })
         .inner;

@@ -11,6 +11,7 @@ use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseSc
 use bevy::pbr::{DistanceFog, FogFalloff};
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
+use bevy_egui::egui;
 use bevy_egui::input::EguiWantsInput;
 use std::f32::consts::{FRAC_PI_2, PI};
 
@@ -62,6 +63,9 @@ impl ViewPreset {
 pub struct Orbit {
     goal: OrbitPose,
     now: OrbitPose,
+    /// Whether the shopper zoomed since the body was last framed (then a change of the view's
+    /// size or of the body keeps their zoom).
+    zoomed: bool,
 }
 
 impl Orbit {
@@ -111,6 +115,7 @@ fn spawn_camera(mut commands: Commands) {
         Orbit {
             goal: DEFAULT_POSE,
             now: DEFAULT_POSE,
+            zoomed: false,
         },
         DEFAULT_POSE.transform(),
         // The floor's edge fades into the backdrop; the avatar (at most 8 m away) stays clear.
@@ -127,8 +132,12 @@ fn spawn_camera(mut commands: Commands) {
 
 /// The part of the window the 3D view shows, logical pixels: between the panels, full height.
 pub fn view_rect(window: &Window, insets: &PanelInsets) -> Rect {
-    let right = (window.width() - insets.right).max(insets.left);
-    Rect::new(insets.left, 0.0, right, window.height())
+    let whole = egui::Rect::from_min_size(
+        egui::Pos2::ZERO,
+        egui::vec2(window.width(), window.height()),
+    );
+    let view = insets.view_rect(whole);
+    Rect::new(view.min.x, view.min.y, view.max.x, view.max.y)
 }
 
 /// Whether the pointer is the camera's: over the 3D view, and not over anything egui draws
@@ -174,6 +183,7 @@ fn orbit_input(
     };
     if ours && lines != 0.0 {
         goal.distance = (goal.distance * 0.9f32.powf(lines)).clamp(0.8, 8.0);
+        orbit.zoomed = true;
     }
 }
 
@@ -195,6 +205,7 @@ fn apply_preset(
             goal.focus_y = height_m * 0.5;
             goal.distance = framing_distance(height_m, view_aspect(&window, &insets));
         }
+        orbit.zoomed = false;
     }
 }
 
@@ -208,28 +219,36 @@ fn view_aspect(window: &Window, insets: &PanelInsets) -> f32 {
     view.width().max(1.0) / view.height().max(1.0)
 }
 
-/// Aims at the middle of the body and, on the first build, frames all of it.
+/// Aims at the middle of the body and frames all of it: on the first build, and again when the
+/// body or the view's size changes (a panel resized or collapsed, the window resized), unless
+/// the shopper has zoomed since.
 fn follow_avatar(
     body: Res<ShopperBody>,
     insets: Res<PanelInsets>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut orbit: Single<&mut Orbit>,
-    mut framed: Local<bool>,
+    mut framed_for: Local<Option<Vec2>>,
 ) {
     // Frame once the panels have their widths (the view's shape decides the distance).
     let ready = insets.left > 0.0;
-    if !(body.is_changed() || (ready && !*framed)) {
+    let view = view_rect(&window, &insets).size();
+    let view_changed = framed_for.is_none_or(|v| (v - view).abs().max_element() > 1.0);
+    if !(body.is_changed() || (ready && view_changed)) {
         return;
     }
     let Some(height_m) = body_height_m(&body) else {
         return;
     };
     orbit.goal.focus_y = height_m * 0.5;
-    if !*framed && ready {
-        *framed = true;
-        orbit.goal.distance = framing_distance(height_m, view_aspect(&window, &insets));
+    if !ready || (orbit.zoomed && framed_for.is_some()) {
+        return;
+    }
+    orbit.goal.distance = framing_distance(height_m, view_aspect(&window, &insets));
+    if framed_for.is_none() {
+        // The first picture is framed at once, not eased into.
         orbit.now = orbit.goal;
     }
+    *framed_for = Some(view);
 }
 
 /// The distance at which the whole body fits the view: its height plus a margin (floor, preset

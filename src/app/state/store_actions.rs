@@ -146,6 +146,11 @@ pub(super) fn apply_actions(
             ..item.clone()
         };
         let label = garment_label(&item.name, &item.sku, &item.size, &item.retailer);
+        // The same garment in the same size and colour is on the list once.
+        if let Ok(Some(_)) = store.read(|s| s.wishlist_entry_for(&item)) {
+            notices.info(Msg::WishlistAlready, label);
+            continue;
+        }
         let result = store.change(|s| s.add_wishlist(&item)).map(drop);
         tell(
             &mut notices,
