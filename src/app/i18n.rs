@@ -177,6 +177,7 @@ messages! {
     StoreNone => "No data folder: wishlist, orders and history are not kept in this window", "Kein Datenordner: Wunschliste, Bestellungen und Verlauf werden in diesem Fenster nicht geführt";
     WishlistAdded => "Added to the wishlist", "Zur Wunschliste hinzugefügt";
     WishlistAlready => "Already on the wishlist", "Schon auf der Wunschliste";
+    OtherCurrenciesHidden => "priced in other currencies are hidden by the price limit", "in anderen Währungen sind durch die Preisgrenze ausgeblendet";
     WishlistAddFailed => "Could not add to the wishlist", "Konnte nicht zur Wunschliste hinzugefügt werden";
     WishlistRemoved => "Removed from the wishlist", "Von der Wunschliste entfernt";
     WishlistRemoveFailed => "Could not remove from the wishlist", "Konnte nicht von der Wunschliste entfernt werden";

@@ -776,3 +776,37 @@ fn a_changed_measurement_reaches_the_store_half_a_second_after_the_change() {
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_success_clears_the_failure_it_answers_and_fades_while_failures_stay() {
+    use anprobe::app::state::notices::{INFO_SECONDS, NoticePlace};
+    use std::time::{Duration, Instant};
+    let mut notices = Notices::default();
+    notices.error(
+        Msg::OrderFailed,
+        "Coat (M): invalid order_number: must not be empty",
+    );
+    notices.error(
+        Msg::WishlistRemoveFailed,
+        "Shirt (M): wishlist item 7 not found",
+    );
+    // The retried order went through: its failure goes, the other stays.
+    notices.info(Msg::OrderRecorded, "Coat (M)");
+    let msgs: Vec<Msg> = notices.0.iter().map(|n| n.msg).collect();
+    assert_eq!(msgs, [Msg::WishlistRemoveFailed, Msg::OrderRecorded]);
+    // Both are the store's: shown in the right panel, beside the tabs that caused them.
+    assert!(notices.0.iter().all(|n| n.place() == NoticePlace::Right));
+
+    let age = Duration::from_secs_f32(INFO_SECONDS);
+    let now = Instant::now();
+    assert!(!notices.expire(now + age / 2, age), "faded too early");
+    assert!(notices.expire(now + age + Duration::from_secs(1), age));
+    let msgs: Vec<Msg> = notices.0.iter().map(|n| n.msg).collect();
+    assert_eq!(
+        msgs,
+        [Msg::WishlistRemoveFailed],
+        "the failure stays until dismissed"
+    );
+    notices.dismiss(0);
+    assert!(notices.0.is_empty());
+}

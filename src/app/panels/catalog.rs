@@ -14,6 +14,7 @@ use crate::app::scene::thumbnails::Thumbnails;
 use crate::app::state::files::PendingDialog;
 use crate::app::state::tryon::catalog::{CatalogFilter, PriceLimit, category_name, filter_catalog};
 use crate::app::state::tryon::{Catalog, CatalogAction, FitProgress, TryOn, Worn};
+use crate::fit::outfit::WornFit;
 use crate::garment::{Category, GarmentMeta};
 use crate::store::NewWishlistItem;
 use bevy::prelude::*;
@@ -263,9 +264,34 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
         }
     });
     for reason in &rec.reasons {
-        ui.label(RichText::new(format!("• {}", fit_words::reason(reason, lang))).small());
+        ui.label(format!("• {}", fit_words::reason(reason, lang)));
     }
-    // The fit table of the size shown.
+    // The fit table of the size shown: it scrolls sideways in a narrow panel rather than
+    // widening it (which would push the text beside it out of sight).
+    egui::ScrollArea::horizontal()
+        .id_salt(("fit_table_scroll", meta.sku.as_str()))
+        .show(ui, |ui| fit_table(ui, lang, meta, fit));
+    if ui.button(lang.t(Msg::AddToWishlist)).clicked() {
+        out.push(CatalogAction::AddToWishlist(NewWishlistItem {
+            retailer: meta.retailer.clone(),
+            sku: meta.sku.clone(),
+            name: meta.name.clone(),
+            size: fit.selected_label().to_string(),
+            colourway: meta
+                .colourways
+                .first()
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            price: meta.price,
+            currency: meta.currency.clone(),
+            note: String::new(),
+            added: String::new(),
+        }));
+    }
+}
+
+/// The fit table of the size shown: region, body, garment, ease, strain and verdict.
+fn fit_table(ui: &mut egui::Ui, lang: Lang, meta: &GarmentMeta, fit: &WornFit) {
     egui::Grid::new(("fit_table", meta.sku.as_str()))
         .striped(true)
         .num_columns(6)
@@ -293,23 +319,6 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
                 ui.end_row();
             }
         });
-    if ui.button(lang.t(Msg::AddToWishlist)).clicked() {
-        out.push(CatalogAction::AddToWishlist(NewWishlistItem {
-            retailer: meta.retailer.clone(),
-            sku: meta.sku.clone(),
-            name: meta.name.clone(),
-            size: fit.selected_label().to_string(),
-            colourway: meta
-                .colourways
-                .first()
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
-            price: meta.price,
-            currency: meta.currency.clone(),
-            note: String::new(),
-            added: String::new(),
-        }));
-    }
 }
 
 fn catalog_section(
@@ -329,7 +338,7 @@ fn catalog_section(
     if !view.catalog.problems.is_empty() {
         ui.colored_label(Color32::from_rgb(200, 40, 40), lang.t(Msg::CatalogProblems));
         for p in &view.catalog.problems {
-            ui.label(RichText::new(p).small());
+            ui.label(p);
         }
     }
     filters(ui, lang, view.catalog, filter);
@@ -362,19 +371,15 @@ fn catalog_section(
             swatch(ui, meta);
             ui.vertical(|ui| {
                 ui.label(RichText::new(&meta.name).strong());
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} · {}",
-                        meta.retailer,
-                        category_label(meta.category, lang),
-                        price(meta)
-                    ))
-                    .small(),
-                );
+                ui.label(format!(
+                    "{} · {} · {}",
+                    meta.retailer,
+                    category_label(meta.category, lang),
+                    price(meta)
+                ));
                 match &entry.chart_size {
-                    Some(size) => ui
-                        .label(RichText::new(format!("{} {size}", lang.t(Msg::ChartFits))).small()),
-                    None => ui.weak(RichText::new(lang.t(Msg::NoChartSize)).small()),
+                    Some(size) => ui.label(format!("{} {size}", lang.t(Msg::ChartFits))),
+                    None => ui.weak(lang.t(Msg::NoChartSize)),
                 };
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -488,6 +493,19 @@ fn filters(ui: &mut egui::Ui, lang: Lang, catalog: &Catalog, filter: &mut Catalo
             ui.label(lang.t(Msg::MaxPrice));
             ui.horizontal(|ui| max_price(ui, &mut filter.max_price, &currencies));
             ui.end_row();
+            // A limit is in one currency: say what it hides besides the dearer garments.
+            if let Some(limit) = &filter.max_price {
+                let other = catalog
+                    .entries
+                    .iter()
+                    .filter(|e| e.garment.meta().currency != limit.currency)
+                    .count();
+                if other > 0 {
+                    ui.label("");
+                    ui.weak(format!("{other} {}", lang.t(Msg::OtherCurrenciesHidden)));
+                    ui.end_row();
+                }
+            }
 
             ui.label(lang.t(Msg::FitsMe));
             ui.checkbox(&mut filter.fits_me, "");

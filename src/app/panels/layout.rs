@@ -39,7 +39,10 @@ impl Default for PanelLayout {
 
 /// The widths an open side panel may have in a window `window_width` wide.
 pub fn panel_width_range(window_width: f32) -> std::ops::RangeInclusive<f32> {
-    let max = (window_width * MAX_SHARE).clamp(COLLAPSED, MAX_PANEL);
+    // Whole pixels: egui lays panels out on the pixel grid.
+    let max = (window_width * MAX_SHARE)
+        .floor()
+        .clamp(COLLAPSED, MAX_PANEL);
     MIN_PANEL.min(max)..=max
 }
 

@@ -11,7 +11,7 @@ use crate::app::i18n::{Lang, Msg};
 use crate::app::scene::tape::TapeHover;
 use crate::app::state::body::ShopperBody;
 use crate::app::state::files::{FileAction, PendingDialog};
-use crate::app::state::notices::Notices;
+use crate::app::state::notices::{NoticePlace, Notices};
 use crate::app::state::profiles::Profiles;
 use bevy::prelude::*;
 use bevy_egui::egui;
@@ -119,7 +119,7 @@ pub fn left_panel_ui(
             ui.weak(lang.t(Msg::DialogOpen));
         }
     });
-    if let Some(index) = notices_ui(ui, lang, view.notices) {
+    if let Some(index) = notices_ui(ui, lang, view.notices, NoticePlace::Left) {
         out.push(LeftPanelAction::DismissNotice(index));
     }
     ui.separator();

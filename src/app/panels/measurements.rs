@@ -14,6 +14,10 @@ const WARNING: Color32 = Color32::from_rgb(190, 120, 0);
 const LABEL_WIDTH: f32 = 130.0;
 /// Width of the number field, logical pixels.
 const FIELD_WIDTH: f32 = 76.0;
+/// Room kept right of the field for the "predicted" mark or the reset button, with spacing.
+const MARK_WIDTH: f32 = 84.0;
+/// Narrower than this, a row shows no slider.
+const MIN_SLIDER: f32 = 40.0;
 
 /// How many cm (or kg) one shown unit of `key` is.
 fn per_unit(key: Key, unit: Unit) -> f64 {
@@ -169,22 +173,31 @@ fn row(
                 Some(key)
             };
         }
-        let slider = ui.add(
-            egui::Slider::new(&mut value, lo / scale..=hi / scale)
-                .show_value(false)
-                .clamping(SliderClamping::Never),
-        );
+        // The slider takes what the panel has left beside the field and the mark; in a narrow
+        // panel it gives way, the field stays.
+        let room = ui.available_width() - FIELD_WIDTH - MARK_WIDTH;
+        let slider = (room >= MIN_SLIDER).then(|| {
+            ui.spacing_mut().slider_width = room.min(ui.spacing().slider_width);
+            ui.add(
+                egui::Slider::new(&mut value, lo / scale..=hi / scale)
+                    .show_value(false)
+                    .clamping(SliderClamping::Never),
+            )
+        });
         let field = ui
             .add_sized(
                 [FIELD_WIDTH, 20.0],
                 egui::DragValue::new(&mut value)
                     .speed(0.1)
-                    .range(0.0..=400.0)
+                    // Not clamped to what a body can have: a value out of range is kept as
+                    // typed, and the check below says what is wrong with it.
+                    .range(0.0..=f64::from(u16::MAX))
                     .max_decimals(1)
                     .suffix(format!(" {}", suffix(key, unit))),
             )
             .labelled_by(name.id);
-        active = slider.dragged() || slider.has_focus() || field.dragged() || field.has_focus();
+        let slider_active = slider.is_some_and(|s| s.dragged() || s.has_focus());
+        active = slider_active || field.dragged() || field.has_focus();
         match typed {
             Some(_) if key != Key::Stature => {
                 if ui

@@ -1,14 +1,25 @@
-//! The notices at the top of the left panel: each headline in the UI's language with its detail
+//! The notices of one panel, at its top: each headline in the UI's language with its detail
 //! (a path or an error), green or red, and a button to dismiss it.
 
 use crate::app::i18n::{Lang, Msg};
-use crate::app::state::notices::Notices;
+use crate::app::state::notices::{NoticePlace, Notices};
 use bevy_egui::egui::{self, Color32, RichText};
 
-/// Draws the notices; returns the index of the one the shopper dismissed, if any.
-pub fn notices_ui(ui: &mut egui::Ui, lang: Lang, notices: &Notices) -> Option<usize> {
+/// Draws the notices shown at `place`; returns the index (in all notices) of the one the
+/// shopper dismissed, if any.
+pub fn notices_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    notices: &Notices,
+    place: NoticePlace,
+) -> Option<usize> {
     let mut dismissed = None;
-    for (i, notice) in notices.0.iter().enumerate() {
+    let here = notices
+        .0
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.place() == place);
+    for (i, notice) in here {
         let color = if notice.error {
             Color32::from_rgb(200, 40, 40)
         } else {
@@ -16,7 +27,7 @@ pub fn notices_ui(ui: &mut egui::Ui, lang: Lang, notices: &Notices) -> Option<us
         };
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(lang.t(notice.msg)).color(color).strong());
-            ui.label(RichText::new(&notice.detail).small());
+            ui.label(&notice.detail);
             if ui
                 .small_button("✖")
                 .on_hover_text(lang.t(Msg::Dismiss))

@@ -234,7 +234,7 @@ fn rotated_header(ui: &mut egui::Ui, text: &str, hover: &str, height: f32) {
 fn header_galley(ui: &egui::Ui, text: &str) -> std::sync::Arc<egui::Galley> {
     ui.painter().layout_no_wrap(
         text.to_string(),
-        egui::TextStyle::Small.resolve(ui.style()),
+        egui::TextStyle::Body.resolve(ui.style()),
         ui.visuals().text_color(),
     )
 }

@@ -4,8 +4,10 @@
 //! bar and reports the panel's width.
 
 use super::layout::{PanelLayout, Side, side_panel};
+use super::notices::notices_ui;
 use super::{PanelInsets, root_ui};
 use crate::app::i18n::{Lang, Msg};
+use crate::app::state::notices::{NoticePlace, Notices};
 use bevy::prelude::*;
 use bevy_egui::EguiContexts;
 use bevy_egui::egui;
@@ -75,6 +77,7 @@ pub(crate) struct RightPanel<'w, 's> {
     tab: ResMut<'w, RightPanelTab>,
     insets: ResMut<'w, PanelInsets>,
     layout: ResMut<'w, PanelLayout>,
+    notices: ResMut<'w, Notices>,
 }
 
 impl RightPanel<'_, '_> {
@@ -99,15 +102,21 @@ impl RightPanel<'_, '_> {
                 ui.add_space(2.0);
                 let picked = tab_bar(ui, lang, shown);
                 ui.separator();
+                // What the catalog and the store did or refused, above the tab.
+                let dismissed = notices_ui(ui, lang, &self.notices, NoticePlace::Right);
                 contents(ui, lang);
-                picked
+                (picked, dismissed)
             },
         );
         if self.layout.right_open != open {
             self.layout.right_open = open;
         }
-        if let Some(picked) = picked.flatten() {
+        let (picked, dismissed) = picked.unwrap_or_default();
+        if let Some(picked) = picked {
             *self.tab = picked;
+        }
+        if let Some(index) = dismissed {
+            self.notices.dismiss(index);
         }
         let right = (window.right() - rect.left()).max(0.0);
         if self.insets.right != right {

@@ -19,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 /// Draws the buttons; returns the preset the shopper asked for, if any.
 pub fn view_preset_buttons(ui: &mut egui::Ui, lang: Lang) -> Option<ViewPreset> {
     let mut asked = None;
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         for (preset, msg) in ViewPreset::ALL
             .into_iter()
             .zip([Msg::Front, Msg::Side, Msg::Back])
@@ -54,10 +54,7 @@ fn view_presets(
         .constrain_to(view)
         .show(ctx, |ui| {
             egui::Frame::popup(&ctx.global_style())
-                .show(ui, |ui| {
-                    ui.set_max_width(view.width() - 24.0);
-                    view_preset_buttons(ui, *lang)
-                })
+                .show(ui, |ui| view_preset_buttons(ui, *lang))
                 .inner
         })
         .inner;

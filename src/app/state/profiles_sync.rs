@@ -145,7 +145,7 @@ pub(super) fn load_profiles(
     }
     if adopted {
         match profile_store::set_aside(&legacy_file, "adopted") {
-            Ok(aside) => notices.info(Msg::ProfilesAdopted, aside.display().to_string()),
+            Ok(aside) => notices.note(Msg::ProfilesAdopted, aside.display().to_string()),
             Err(e) => notices.error(
                 Msg::ProfilesSaveFailed,
                 format!("{}: {e}", legacy_file.display()),
