@@ -113,6 +113,18 @@ fn a_typed_measurement_is_validated_in_the_panel() {
         "the last good avatar stays"
     );
 
+    // Far too large: kept as typed (not clamped to some maximum), and the message names it.
+    type_into(&mut harness, waist, "500");
+    let typed = &harness.state().profiles.active().measurements;
+    assert_eq!(typed.get(Key::WaistGirth), Some(500.0), "the typed value is kept");
+    let issue = measurements::validate(typed)
+        .into_iter()
+        .find(|i| i.key == Some(Key::WaistGirth) && i.is_error())
+        .expect("a 500 cm waist is an error");
+    let shown_500 = issue_text(Lang::En, &issue);
+    assert!(shown_500.contains("500"), "{shown_500}");
+    harness.get_by_label(&shown_500);
+
     // Fixed: the issue goes, the avatar is rebuilt.
     type_into(&mut harness, waist, "80");
     assert_eq!(
