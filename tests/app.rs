@@ -3,6 +3,7 @@
 //! is there) a real screenshot with a tape drawn.
 
 mod camera;
+mod file_prompt;
 mod garments;
 mod panels;
 

@@ -104,6 +104,15 @@ messages! {
     Side => "Side", "Seite";
     Back => "Back", "Hinten";
     ResetView => "Reset view", "Ansicht zurücksetzen";
+    ChooseFile => "Choose a file", "Datei wählen";
+    NoFileDialog => "The system's file dialog could not open (no desktop portal reachable). Type the file's path instead:", "Der Dateidialog des Systems ließ sich nicht öffnen (kein Desktop-Portal erreichbar). Bitte stattdessen den Pfad der Datei eingeben:";
+    FileTypes => "Files:", "Dateien:";
+    FilePath => "Path of the file", "Pfad der Datei";
+    OpenFile => "Open", "Öffnen";
+    SaveFile => "Save", "Speichern";
+    NoFileNamed => "Name a file, not a folder.", "Bitte eine Datei angeben, keinen Ordner.";
+    NoSuchFile => "There is no such file.", "Diese Datei gibt es nicht.";
+    NoSuchFolder => "The folder does not exist.", "Den Ordner gibt es nicht.";
     CollapsePanel => "Collapse this panel (the 3D view gets the room)", "Diese Leiste einklappen (mehr Platz für die 3D-Ansicht)";
     ExpandPanel => "Open this panel again", "Diese Leiste wieder öffnen";
     ProfilesCorrupt => "The profiles file was damaged and has been set aside as", "Die Profildatei war beschädigt und wurde beiseitegelegt als";

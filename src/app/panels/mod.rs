@@ -19,6 +19,7 @@ pub mod measurements;
 pub mod notices;
 pub mod order_form;
 pub mod orders;
+pub mod path_prompt;
 pub mod privacy;
 pub mod profiles;
 pub mod return_form;
@@ -96,6 +97,7 @@ pub(super) fn plugin(app: &mut App) {
         ))
         .add_plugins((
             view_presets::plugin,
+            path_prompt::plugin,
             fit_legend::plugin,
             import_progress::plugin,
         ))

@@ -5,6 +5,9 @@
 use crate::app::i18n::Msg;
 use crate::app::state::garment_import::ImportGarment;
 use crate::app::state::notices::Notices;
+use crate::app::state::path_prompt::{
+    PathPrompts, PathQuestion, PromptKind, system_dialog_reachable,
+};
 use crate::app::state::profiles::Profiles;
 use crate::measurements::Measurements;
 use bevy::prelude::*;
@@ -13,9 +16,16 @@ use bevy::window::RequestRedraw;
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
+use std::time::{Duration, Instant};
 
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(Dialogs(Box::new(SystemDialogs)))
+    let prompts = PathPrompts::default();
+    let dialogs = SystemDialogs {
+        prompts: prompts.clone(),
+        reachable: system_dialog_reachable(),
+    };
+    app.insert_resource(prompts)
+        .insert_resource(Dialogs(Box::new(dialogs)))
         .init_resource::<PendingDialog>()
         .add_message::<FileAction>()
         // Registered by the window plugin too; here so the plugin also runs headless.
@@ -63,15 +73,70 @@ pub trait FileDialogs: Send + Sync + 'static {
 #[derive(Resource)]
 pub struct Dialogs(pub Box<dyn FileDialogs>);
 
-/// The system's file dialog (xdg portal on Linux).
-struct SystemDialogs;
+impl Dialogs {
+    /// The in-app prompt only, as where no system dialog can be reached.
+    pub fn in_app(prompts: PathPrompts) -> Self {
+        Dialogs(Box::new(SystemDialogs {
+            prompts,
+            reachable: false,
+        }))
+    }
+}
+
+/// The system's file dialog (xdg portal on Linux), or the in-app prompt where that cannot
+/// open: when the portal cannot be reached at all, or when the system dialog gives up at once
+/// (sooner than a person could cancel it, which is how a missing portal shows).
+struct SystemDialogs {
+    prompts: PathPrompts,
+    reachable: bool,
+}
+
+/// A system dialog answering sooner than this without a path did not open.
+const GAVE_UP_AT_ONCE: Duration = Duration::from_millis(400);
+
+impl SystemDialogs {
+    fn pick(
+        &self,
+        dialog: impl Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+        question: PathQuestion,
+    ) -> PathFuture {
+        let prompts = self.prompts.clone();
+        if !self.reachable {
+            drop(dialog);
+            return Box::pin(prompts.ask(question));
+        }
+        Box::pin(async move {
+            let opened = Instant::now();
+            match dialog.await {
+                Some(file) => Some(file.path().to_path_buf()),
+                None if opened.elapsed() < GAVE_UP_AT_ONCE => prompts.ask(question).await,
+                None => None,
+            }
+        })
+    }
+}
+
+fn question(kind: PromptKind, extensions: &'static [&'static str], name: &str) -> PathQuestion {
+    let folder = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    PathQuestion {
+        kind,
+        extensions,
+        suggested: if name.is_empty() {
+            folder
+        } else {
+            folder.join(name)
+        },
+    }
+}
 
 impl FileDialogs for SystemDialogs {
     fn pick_load(&self) -> PathFuture {
         let dialog = rfd::AsyncFileDialog::new()
             .add_filter("JSON", &["json"])
             .pick_file();
-        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+        self.pick(dialog, question(PromptKind::Open, &["json"], ""))
     }
 
     fn pick_save(&self, suggested: &str) -> PathFuture {
@@ -79,7 +144,7 @@ impl FileDialogs for SystemDialogs {
             .add_filter("JSON", &["json"])
             .set_file_name(suggested)
             .save_file();
-        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+        self.pick(dialog, question(PromptKind::Save, &["json"], suggested))
     }
 
     fn pick_png(&self, suggested: &str) -> PathFuture {
@@ -87,14 +152,14 @@ impl FileDialogs for SystemDialogs {
             .add_filter("PNG", &["png"])
             .set_file_name(suggested)
             .save_file();
-        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+        self.pick(dialog, question(PromptKind::Save, &["png"], suggested))
     }
 
     fn pick_garment(&self) -> PathFuture {
         let dialog = rfd::AsyncFileDialog::new()
             .add_filter("glTF 2.0", &["glb", "gltf"])
             .pick_file();
-        Box::pin(async move { dialog.await.map(|f| f.path().to_path_buf()) })
+        self.pick(dialog, question(PromptKind::Open, &["glb", "gltf"], ""))
     }
 }
 

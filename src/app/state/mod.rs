@@ -7,6 +7,7 @@ pub mod body;
 pub mod files;
 pub mod garment_import;
 pub mod notices;
+pub mod path_prompt;
 pub mod profile_store;
 pub mod profiles;
 pub mod profiles_sync;

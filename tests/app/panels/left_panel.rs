@@ -116,7 +116,11 @@ fn a_typed_measurement_is_validated_in_the_panel() {
     // Far too large: kept as typed (not clamped to some maximum), and the message names it.
     type_into(&mut harness, waist, "500");
     let typed = &harness.state().profiles.active().measurements;
-    assert_eq!(typed.get(Key::WaistGirth), Some(500.0), "the typed value is kept");
+    assert_eq!(
+        typed.get(Key::WaistGirth),
+        Some(500.0),
+        "the typed value is kept"
+    );
     let issue = measurements::validate(typed)
         .into_iter()
         .find(|i| i.key == Some(Key::WaistGirth) && i.is_error())
