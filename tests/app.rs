@@ -292,6 +292,12 @@ fn load_and_save_go_through_the_dialog_seam() {
         .measurements
         .set(Key::HipGirth, 101.0);
     file_action(&mut app, FileAction::Save, Some(&saved));
+    // (Checked now: a confirmation fades after a few seconds, and this test may take longer.)
+    let notices = &app.world().resource::<Notices>().0;
+    assert!(
+        notices.iter().any(|n| !n.error && n.msg == Msg::Saved),
+        "{notices:?}"
+    );
     let written = Measurements::load(&saved).unwrap();
     assert_eq!(
         written,
@@ -321,10 +327,6 @@ fn load_and_save_go_through_the_dialog_seam() {
     let notices = &app.world().resource::<Notices>().0;
     assert!(
         notices.iter().any(|n| n.error && n.msg == Msg::LoadFailed),
-        "{notices:?}"
-    );
-    assert!(
-        notices.iter().any(|n| !n.error && n.msg == Msg::Saved),
         "{notices:?}"
     );
     let _ = std::fs::remove_dir_all(dir);

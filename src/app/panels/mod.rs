@@ -101,7 +101,7 @@ pub(super) fn plugin(app: &mut App) {
             fit_legend::plugin,
             import_progress::plugin,
         ))
-        .add_systems(Last, settle);
+        .add_systems(Last, (settle, crate::app::state::notices::expire_notices));
 }
 
 /// A root `Ui` over `rect` of the window, on the background layer, for a panel to be shown in.

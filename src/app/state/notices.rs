@@ -13,8 +13,7 @@ use std::time::{Duration, Instant};
 pub const INFO_SECONDS: f32 = 8.0;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Notices>()
-        .add_systems(Last, expire_notices);
+    app.init_resource::<Notices>();
 }
 
 /// Where a notice is shown: beside what caused it.
@@ -153,9 +152,10 @@ fn place_of(msg: Msg) -> NoticePlace {
     }
 }
 
-/// Lets successes fade: removes those shown long enough, and wakes the app when the next one
-/// is due (it draws no frames while idle).
-fn expire_notices(
+/// Lets confirmations fade: removes those shown long enough, and wakes the app when the next
+/// one is due (it draws no frames while idle). Run by the panels that show them (headless,
+/// nothing fades).
+pub(crate) fn expire_notices(
     mut notices: ResMut<Notices>,
     waker: Res<Waker>,
     mut scheduled: Local<Option<Instant>>,
