@@ -4,6 +4,7 @@
 use crate::app::idle::PipelinesWaiting;
 use crate::app::scene::avatar::Mannequin;
 use crate::app::scene::thumbnails::Thumbnails;
+use crate::app::state::notices::Notices;
 use crate::app::state::profile_store::ProfileStore;
 use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::Catalog;
@@ -86,11 +87,16 @@ struct Settled<'w, 's> {
     catalog: Res<'w, Catalog>,
     thumbnails: Res<'w, Thumbnails>,
     waiting: Res<'w, PipelinesWaiting>,
+    notices: Res<'w, Notices>,
 }
 
 impl Settled<'_, '_> {
     fn holds(&self) -> bool {
-        !self.avatar.is_empty() && self.thumbnails.all_drawn(&self.catalog) && self.waiting.0 == 0
+        // A confirmation still to fade is a change on screen to come, not idleness.
+        !self.avatar.is_empty()
+            && self.thumbnails.all_drawn(&self.catalog)
+            && self.waiting.0 == 0
+            && self.notices.0.iter().all(|n| !n.fades)
     }
 }
 
