@@ -5,6 +5,7 @@
 mod camera;
 mod file_prompt;
 mod garments;
+mod guide;
 mod panels;
 
 use anprobe::app::i18n::{Lang, Msg, key_label};
@@ -420,9 +421,9 @@ fn a_broken_garment_file_gives_a_notice_naming_it_and_nothing_else() {
     let notices = &app.world().resource::<Notices>().0;
     for name in ["cut-short.glb", "missing.glb"] {
         assert!(
-            notices
-                .iter()
-                .any(|n| n.error && n.msg == Msg::GarmentImportFailed && n.detail.contains(name)),
+            notices.iter().any(|n| n.error
+                && n.msg == Msg::GarmentImportFailed
+                && n.detail.en().contains(name)),
             "{name}: {notices:?}"
         );
     }
@@ -441,6 +442,7 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
         garments: Vec::new(),
         fit_map: false,
         view: anprobe::app::ViewPreset::Front,
+        guide: false,
     };
     assert!(screenshot(opts("/tmp/x.png", 0)).is_err());
     let missing = std::env::temp_dir().join("anprobe-no-such-dir/x.png");
@@ -468,6 +470,7 @@ fn screenshot_draws_the_hovered_tape() {
         garments: Vec::new(),
         fit_map: false,
         view: anprobe::app::ViewPreset::Front,
+        guide: false,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(TapeHover {
@@ -491,3 +494,17 @@ fn screenshot_draws_the_hovered_tape() {
 }
 
 mod memory;
+
+#[test]
+#[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
+fn an_idle_app_draws_no_frames() {
+    // Settled (catalog, thumbnails, avatar, pipelines), then 3 s without a frame, then 5 s
+    // counted: nothing happens, so nothing may be drawn.
+    let frames = anprobe::app::idle_frames(Duration::from_secs(3), Duration::from_secs(5))
+        .expect("the app ran");
+    assert!(
+        frames.is_empty(),
+        "{} frames drawn in 5 idle seconds, at {frames:?} s",
+        frames.len()
+    );
+}

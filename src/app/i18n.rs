@@ -5,8 +5,10 @@
 //! The [`Lang`] resource says which column is read.
 
 mod issues;
+mod said;
 
 pub use issues::{issue_text, key_noun_de};
+pub use said::Said;
 
 use crate::measurements::{Form, Key, Unit};
 use bevy::prelude::*;
@@ -104,6 +106,13 @@ messages! {
     Side => "Side", "Seite";
     Back => "Back", "Hinten";
     ResetView => "Reset view", "Ansicht zurücksetzen";
+    GuideTitle => "Welcome to Anprobe", "Willkommen bei Anprobe";
+    GuideIntro => "Three steps to your first fitting:", "In drei Schritten zur ersten Anprobe:";
+    GuideMeasure => "Type your height and your bust/chest, waist and hip girths in the left panel. Everything else is predicted from them (marked “predicted”) until you type it too.", "Tragen Sie links Ihre Körpergröße und Ihren Brust-, Taillen- und Hüftumfang ein. Alles andere wird daraus geschätzt (markiert mit „geschätzt“), bis Sie es auch eingeben.";
+    GuideTape => "Measure over underwear, the tape level and snug but not tight. Point at a measurement's name: the avatar shows where the tape lies.", "Messen Sie über der Unterwäsche, das Maßband waagerecht, anliegend, aber nicht einschnürend. Zeigen Sie auf den Namen eines Maßes: Der Avatar zeigt, wo das Maßband liegt.";
+    GuideTryOn => "Then pick a garment in the catalog on the right and press “Try on”: the size that fits is chosen, and the fit map shows where it is tight or loose.", "Wählen Sie dann rechts im Katalog ein Kleidungsstück und klicken Sie auf „Anprobieren“: Die passende Größe wird gewählt, und die Passformkarte zeigt, wo es eng oder weit ist.";
+    GuideDone => "Got it", "Verstanden";
+    GuideAgain => "Show the first-start guide again", "Die Einführung noch einmal zeigen";
     ChooseFile => "Choose a file", "Datei wählen";
     NoFileDialog => "The system's file dialog could not open (no desktop portal reachable). Type the file's path instead:", "Der Dateidialog des Systems ließ sich nicht öffnen (kein Desktop-Portal erreichbar). Bitte stattdessen den Pfad der Datei eingeben:";
     FileTypes => "Files:", "Dateien:";
@@ -117,6 +126,7 @@ messages! {
     ExpandPanel => "Open this panel again", "Diese Leiste wieder öffnen";
     ProfilesCorrupt => "The profiles file was damaged and has been set aside as", "Die Profildatei war beschädigt und wurde beiseitegelegt als";
     ProfilesSaveFailed => "Could not save the profiles", "Profile konnten nicht gespeichert werden";
+    ProfileNotStored => "The shown profile is not kept in the data store (no data folder, or it could not be written)", "Das gezeigte Profil ist nicht im Datenspeicher (kein Datenordner, oder es ließ sich nicht schreiben)";
     ProfilesAdopted => "The profiles were moved into the data store; the old profiles file was kept as", "Die Profile wurden in den Datenspeicher übernommen; die alte Profildatei wurde aufbewahrt als";
     NoAvatar => "Fix the errors below to update the avatar", "Bitte die Fehler unten beheben, um den Avatar zu aktualisieren";
     Dismiss => "Dismiss", "Schließen";
@@ -154,6 +164,7 @@ messages! {
     Wearing => "Wearing", "Angezogen";
     RecommendedMark => "recommended", "empfohlen";
     ChartFits => "Your size by the chart:", "Ihre Größe laut Tabelle:";
+    DrapeFollows => "(the drape on your body follows)", "(die Anprobe an Ihrem Körper folgt)";
     NoChartSize => "No size in the chart fits you", "Keine Größe der Tabelle passt Ihnen";
     Region => "Region", "Bereich";
     BodyCol => "Body", "Körper";

@@ -15,6 +15,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// How many of the last gaps between frames the quiet spell is measured against.
+const GAPS_KEPT: usize = 3;
 /// Frames that must have been drawn before the app can have settled.
 const FIRST_FRAMES: u64 = 10;
 /// Give up settling after this long (the software renderer on a loaded machine is slow).
@@ -47,6 +49,7 @@ pub fn idle_frames(grace: Duration, measure: Duration) -> Result<Vec<f32>, Strin
             frames: 0,
             started: Arc::default(),
             last_frame: Arc::new(Mutex::new(Instant::now())),
+            gaps: Arc::default(),
             counted: Vec::new(),
             grace,
             measure,
@@ -76,6 +79,9 @@ struct Probe {
     started: Arc<Mutex<Option<Instant>>>,
     /// When the last frame was drawn (the timer waits for a quiet spell).
     last_frame: Arc<Mutex<Instant>>,
+    /// The gaps between the last few frames: a slow renderer's frames already asked for come
+    /// that far apart, so the quiet spell must be longer than they are.
+    gaps: Arc<Mutex<Vec<Duration>>>,
     counted: Vec<f32>,
     grace: Duration,
     measure: Duration,
@@ -109,7 +115,14 @@ fn probe(
     mut exit: MessageWriter<AppExit>,
 ) {
     probe.frames += 1;
-    *lock(&probe.last_frame) = Instant::now();
+    {
+        let mut last = lock(&probe.last_frame);
+        let mut gaps = lock(&probe.gaps);
+        gaps.push(last.elapsed());
+        let keep = gaps.len().saturating_sub(GAPS_KEPT);
+        gaps.drain(..keep);
+        *last = Instant::now();
+    }
     let mut finish = |probe: &Probe, result: Result<Vec<f32>, String>| {
         *lock(&probe.outcome) = Some(result);
         exit.write(AppExit::Success);
@@ -124,6 +137,7 @@ fn probe(
                     stage: probe.stage.clone(),
                     started: probe.started.clone(),
                     last_frame: probe.last_frame.clone(),
+                    gaps: probe.gaps.clone(),
                     waker: waker.clone(),
                 };
                 let (grace, measure) = (probe.grace, probe.measure);
@@ -147,22 +161,26 @@ struct Timer {
     stage: Arc<AtomicU8>,
     started: Arc<Mutex<Option<Instant>>>,
     last_frame: Arc<Mutex<Instant>>,
+    gaps: Arc<Mutex<Vec<Duration>>>,
     waker: Waker,
 }
 
 impl Timer {
-    /// Waits until no frame has come for `grace` (the last frames the settling asked for;
-    /// on a slow software renderer one frame takes seconds), at most `MAX_GRACE_S`; then counts
+    /// Waits until no frame has come for `grace`, and for twice the longest of the last gaps
+    /// between frames (the last frames the settling asked for: on a slow software renderer one
+    /// frame takes seconds), at most `MAX_GRACE_S`; then counts
     /// for `measure` and wakes the app to end. No wake starts the count: a wake is two frames
     /// in Bevy's reactive loop (the update, then the one for the window's redraw request).
     fn run(self, grace: Duration, measure: Duration) {
         let since_settled = Instant::now();
         loop {
             let quiet = lock(&self.last_frame).elapsed();
-            if quiet >= grace || since_settled.elapsed().as_secs_f32() > MAX_GRACE_S {
+            let slowest = lock(&self.gaps).iter().max().copied().unwrap_or_default();
+            let needed = grace.max(2 * slowest);
+            if quiet >= needed || since_settled.elapsed().as_secs_f32() > MAX_GRACE_S {
                 break;
             }
-            std::thread::sleep(grace - quiet);
+            std::thread::sleep(needed - quiet);
         }
         *lock(&self.started) = Some(Instant::now());
         self.stage.store(MEASURING, Ordering::SeqCst);

@@ -8,6 +8,7 @@
 //! applies. `Update` runs the app's systems in the chained [`AppSystems`] sets; the egui pass
 //! draws the panels in the chained [`panels::PanelSystems`] sets.
 
+pub mod file_words;
 pub mod fit_words;
 pub mod i18n;
 mod idle;
@@ -16,6 +17,7 @@ pub mod panels;
 pub mod scene;
 mod screenshot;
 pub mod state;
+pub mod store_words;
 
 pub use idle_probe::idle_frames;
 pub use panels::PanelInsets;
@@ -79,9 +81,16 @@ pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
     }
 }
 
-/// Redraw on input only (and when a system asks): a fitting room need not heat the laptop.
+/// Redraw on input only (and when a system asks or a background job wakes the loop): a fitting
+/// room need not heat the laptop. No timed wake-up either (Bevy's desktop default updates every
+/// 5 s): what is due later wakes the loop itself ([`state::waker::Waker::wake_in`]).
 fn update_mode() -> WinitSettings {
-    WinitSettings::desktop_app()
+    use bevy::winit::UpdateMode;
+    let idle = UpdateMode::reactive_low_power(std::time::Duration::MAX);
+    WinitSettings {
+        focused_mode: idle,
+        unfocused_mode: idle,
+    }
 }
 
 /// Bevy's plugins set up for Anprobe (one window, no unapproved asset paths) and egui.

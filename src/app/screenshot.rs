@@ -8,6 +8,7 @@ use crate::app::scene::camera::ViewPreset;
 use crate::app::scene::thumbnails::Thumbnails;
 use crate::app::scene::worn_garments::GarmentPiece;
 use crate::app::state::body::ShopperBody;
+use crate::app::state::guide::FirstStartGuide;
 use crate::app::state::profile_store::ProfileStore;
 use crate::app::state::profiles::{Person, Profiles, default_measurements};
 use crate::app::state::store::ShopperStore;
@@ -44,6 +45,8 @@ pub struct ScreenshotOptions {
     pub fit_map: bool,
     /// Which way the camera looks at the avatar.
     pub view: ViewPreset,
+    /// Show the first-start guide (left out otherwise, whatever the data folder says).
+    pub guide: bool,
 }
 
 /// A garment worn in the screenshot.
@@ -136,6 +139,11 @@ pub fn screenshot_with(
             .insert_resource(opts.tab)
             .insert_resource(tryon)
             .insert_resource(view)
+            .insert_resource(if opts.guide {
+                FirstStartGuide::Shown
+            } else {
+                FirstStartGuide::Closed
+            })
             .insert_resource(job)
             .add_systems(Update, watch);
         if opts.view != ViewPreset::Front {

@@ -64,6 +64,9 @@ pub struct ScreenshotArgs {
     /// Which way the camera looks at the avatar
     #[arg(long, value_enum, default_value_t = ViewArg::Front)]
     pub view: ViewArg,
+    /// Show the first-start guide over the 3D view (left out otherwise)
+    #[arg(long)]
+    pub guide: bool,
 }
 
 /// The camera's directions, as `screenshot --view` names them.
@@ -220,6 +223,7 @@ fn take_screenshot(
             ViewArg::Side => crate::app::ViewPreset::Side,
             ViewArg::Back => crate::app::ViewPreset::Back,
         },
+        guide: args.guide,
     })
     .map_err(|e| format!("cannot take the screenshot {}: {e}", out.display()))
 }

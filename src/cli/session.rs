@@ -50,9 +50,9 @@ fn warn(report: &OpenReport) {
 /// store's `items[0].` prefix is dropped: `invalid items[0].sku` reads `invalid sku`.
 pub(super) fn failure(error: StoreError) -> String {
     match error {
-        StoreError::Invalid { field, message } => {
+        StoreError::Invalid { field, problem } => {
             let field = field.strip_prefix("items[0].").unwrap_or(&field);
-            format!("invalid {field}: {message}")
+            format!("invalid {field}: {problem}")
         }
         other => other.to_string(),
     }

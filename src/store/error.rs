@@ -1,17 +1,18 @@
 //! The store's one error type: every message names the file, the field or the row concerned.
 
+use super::refusal::{Clash, Problem};
 use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A value the caller gave was refused; `field` names it (e.g. `items[1].currency`).
-    #[error("invalid {field}: {message}")]
+    #[error("invalid {field}: {problem}")]
     Invalid {
         /// The field refused, as the caller named it.
         field: String,
         /// What is wrong with it.
-        message: String,
+        problem: Problem,
     },
 
     /// No row with this id.
@@ -25,7 +26,7 @@ pub enum StoreError {
 
     /// The change contradicts what is stored (a duplicate order number, a second return...).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Clash),
 
     /// The file was written by a newer Anprobe; it is never downgraded.
     #[error(
@@ -107,10 +108,10 @@ pub enum StoreError {
 
 impl StoreError {
     /// An [`StoreError::Invalid`] for `field`.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, problem: Problem) -> Self {
         StoreError::Invalid {
             field: field.into(),
-            message: message.into(),
+            problem,
         }
     }
 

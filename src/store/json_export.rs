@@ -9,7 +9,7 @@ use super::profiles::{Profile, insert_snapshot, load_snapshots};
 use super::returns::{ReturnRecord, insert_return};
 use super::timeline::{Contact, insert_contact, load_contacts};
 use super::wishlist::{WishlistItem, all_by_id, insert_item};
-use super::{Store, StoreError, validate};
+use super::{Clash, Store, StoreError, validate};
 use crate::measurements::{Form, Key, Measurements, Unit};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
@@ -222,10 +222,7 @@ impl Store {
                 .map(|(table, n)| format!("{n} {table}"))
                 .collect();
             if !held.is_empty() {
-                return Err(StoreError::Conflict(format!(
-                    "a backup is restored only into an empty store; this one holds {}",
-                    held.join(", ")
-                )));
+                return Err(StoreError::Conflict(Clash::NotEmpty(held)));
             }
             for (i, p) in backup.profiles.iter().enumerate() {
                 let place = format!("profiles[{i}]");

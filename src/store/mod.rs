@@ -15,6 +15,7 @@ mod location;
 mod orders;
 mod profiles;
 pub mod recovery;
+mod refusal;
 mod returns;
 pub mod schema;
 mod settings;
@@ -30,6 +31,7 @@ pub use location::{DATA_DIR_ENV, data_dir, resolve_data_dir};
 pub use orders::{ItemStatus, NewOrder, NewOrderItem, Order, OrderItem};
 pub use profiles::{Profile, Snapshot};
 pub use recovery::{BACKUP_DIR, BACKUPS_KEPT, ChecksumFailure};
+pub use refusal::{Clash, Problem};
 pub use returns::{ReturnRecord, parse_fit};
 pub use schema::LATEST_VERSION;
 pub use timeline::{Channel, Contact, CounterpartKind, NewContact, TimelineEntry, TimelineEvent};
@@ -314,10 +316,10 @@ impl Store {
             match recovery::make_backup(&conn, dir) {
                 Ok(backup) => report.backup = Some(backup),
                 Err(e) => {
-                    return Err(StoreError::Conflict(format!(
-                        "not upgrading {} without a backup: {e}",
-                        path.display()
-                    )));
+                    return Err(StoreError::Conflict(Clash::NoBackupBeforeUpgrade {
+                        path: path.to_path_buf(),
+                        error: e.to_string(),
+                    }));
                 }
             }
             schema::migrate(&mut conn, version)?;
@@ -399,10 +401,11 @@ impl Store {
             };
         refuse_newer(path, version)?;
         if version < LATEST_VERSION {
-            return Err(StoreError::Conflict(format!(
-                "{} has data format {version} and must be upgraded to {LATEST_VERSION}, but the folder is read-only",
-                path.display()
-            )));
+            return Err(StoreError::Conflict(Clash::UpgradeReadOnly {
+                path: path.to_path_buf(),
+                found: version,
+                latest: LATEST_VERSION,
+            }));
         }
         conn.busy_timeout(Duration::from_secs(5))?;
         let check = recovery::pragma_check(&conn, false)?;

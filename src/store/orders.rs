@@ -2,7 +2,7 @@
 //! deadline (order date + the garment's return window, when known).
 
 use super::returns::{ReturnRecord, load_return};
-use super::{Store, StoreError, date, validate};
+use super::{Clash, Problem, Store, StoreError, date, validate};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::{Deserialize, Serialize};
@@ -117,10 +117,7 @@ impl NewOrder {
     /// `items[i].field`.
     pub(crate) fn validated(&self) -> Result<NewOrder, StoreError> {
         if self.items.is_empty() {
-            return Err(StoreError::invalid(
-                "items",
-                "an order needs at least one item",
-            ));
+            return Err(StoreError::invalid("items", Problem::NoItems));
         }
         let items = self
             .items
@@ -137,7 +134,7 @@ impl NewOrder {
                 if item.return_window_days.is_some_and(|d| d > 3650) {
                     return Err(StoreError::invalid(
                         field("return_window_days"),
-                        "must be at most 3650 days",
+                        Problem::TooManyDays(3650),
                     ));
                 }
                 Ok(NewOrderItem {
@@ -174,10 +171,11 @@ pub(crate) fn insert_order(
         )
         .optional()?;
     if let Some(existing) = existing {
-        return Err(StoreError::Conflict(format!(
-            "order {} from {} is already recorded (order #{existing})",
-            order.order_number, order.retailer
-        )));
+        return Err(StoreError::Conflict(Clash::DuplicateOrder {
+            number: order.order_number.clone(),
+            retailer: order.retailer.clone(),
+            existing,
+        }));
     }
     conn.prepare_cached(
         "INSERT INTO orders (id, retailer, order_number, date) VALUES (?1, ?2, ?3, ?4)",
@@ -280,8 +278,8 @@ impl Store {
             .enumerate()
             .map(|(i, o)| {
                 o.validated().map_err(|e| match e {
-                    StoreError::Invalid { field, message } => {
-                        StoreError::invalid(format!("orders[{i}].{field}"), message)
+                    StoreError::Invalid { field, problem } => {
+                        StoreError::invalid(format!("orders[{i}].{field}"), problem)
                     }
                     other => other,
                 })
@@ -336,9 +334,7 @@ impl Store {
                 });
             }
             if status != ItemStatus::Returned && load_return(tx, item_id)?.is_some() {
-                return Err(StoreError::Conflict(format!(
-                    "order item #{item_id} has a recorded return: it stays returned"
-                )));
+                return Err(StoreError::Conflict(Clash::StaysReturned(item_id)));
             }
             tx.execute(
                 "UPDATE order_items SET status = ?1 WHERE id = ?2",

@@ -1,7 +1,7 @@
 //! Profiles (several per household) and their dated measurement snapshots: the latest is used,
 //! the history is kept. Snapshots are sealed (checksummed) and verified on every read.
 
-use super::{Store, StoreError, recovery, validate};
+use super::{Clash, Store, StoreError, recovery, validate};
 use crate::measurements::{Form, Key, Measurements, Unit};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -125,9 +125,10 @@ pub(crate) fn load_snapshots(
         };
         for (key, value) in values {
             let key = Key::parse(&key).ok_or_else(|| {
-                StoreError::Conflict(format!(
-                    "measurement snapshot #{id} holds an unknown key {key:?}"
-                ))
+                StoreError::Conflict(Clash::UnknownSnapshotKey {
+                    snapshot: id,
+                    key: key.clone(),
+                })
             })?;
             measurements.values.insert(key, value);
         }
@@ -153,9 +154,10 @@ impl Store {
                 })
                 .optional()?;
             if let Some(id) = existing {
-                return Err(StoreError::Conflict(format!(
-                    "a profile named {name:?} already exists (profile #{id})"
-                )));
+                return Err(StoreError::Conflict(Clash::ProfileExists {
+                    name: name.clone(),
+                    id,
+                }));
             }
             tx.execute(
                 "INSERT INTO profiles (name, created) VALUES (?1, ?2)",
@@ -233,9 +235,10 @@ impl Store {
                 )
                 .optional()?;
             if let Some(id) = other {
-                return Err(StoreError::Conflict(format!(
-                    "a profile named {name:?} already exists (profile #{id})"
-                )));
+                return Err(StoreError::Conflict(Clash::ProfileExists {
+                    name: name.clone(),
+                    id,
+                }));
             }
             tx.execute(
                 "UPDATE profiles SET name = ?1 WHERE id = ?2",

@@ -1,7 +1,7 @@
 //! Returns: per order item, the reason and fit feedback per garment region
 //! (e.g. chest=tight, sleeve=long), in the fit's own vocabulary ([`Region`], [`Verdict`]).
 
-use super::{Store, StoreError, date, validate};
+use super::{Clash, Problem, Store, StoreError, date, validate};
 use crate::garment::{Region, Verdict};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -14,40 +14,21 @@ pub fn parse_fit(text: &str) -> Result<Vec<(Region, Verdict)>, StoreError> {
         .filter(|part| !part.is_empty())
         .map(|part| {
             let (region, verdict) = part.split_once('=').ok_or_else(|| {
-                StoreError::invalid("fit", format!("{part:?} is not region=verdict"))
+                StoreError::invalid("fit", Problem::NotRegionVerdict(part.to_string()))
             })?;
             let region = Region::parse(region).ok_or_else(|| {
-                StoreError::invalid(
-                    "fit",
-                    format!(
-                        "unknown region {:?} ({})",
-                        region.trim(),
-                        names(Region::ALL.map(Region::as_str))
-                    ),
-                )
+                StoreError::invalid("fit", Problem::UnknownRegion(region.trim().to_string()))
             })?;
             // A shopper's feedback on a return: one of the five feedback verdicts (the fit
             // map's finer ones, such as `snug`, are not a shopper's words).
             let verdict = Verdict::parse(verdict)
                 .filter(|v| Verdict::FEEDBACK.contains(v))
                 .ok_or_else(|| {
-                    StoreError::invalid(
-                        "fit",
-                        format!(
-                            "unknown verdict {:?} ({})",
-                            verdict.trim(),
-                            names(Verdict::FEEDBACK.map(Verdict::as_str))
-                        ),
-                    )
+                    StoreError::invalid("fit", Problem::UnknownVerdict(verdict.trim().to_string()))
                 })?;
             Ok((region, verdict))
         })
         .collect()
-}
-
-/// `a, b, c`.
-fn names<const N: usize>(list: [&str; N]) -> String {
-    list.join(", ")
 }
 
 /// A recorded return.
@@ -66,10 +47,7 @@ pub(crate) fn fit_map(fit: &[(Region, Verdict)]) -> Result<BTreeMap<Region, Verd
     let mut map = BTreeMap::new();
     for &(region, verdict) in fit {
         if map.insert(region, verdict).is_some() {
-            return Err(StoreError::invalid(
-                "fit",
-                format!("{} is given twice", region.as_str()),
-            ));
+            return Err(StoreError::invalid("fit", Problem::GivenTwice(region)));
         }
     }
     Ok(map)
@@ -149,10 +127,10 @@ impl Store {
                 });
             };
             if let Some(earlier) = load_return(tx, item_id)? {
-                return Err(StoreError::Conflict(format!(
-                    "order item #{item_id} was already returned on {}",
-                    earlier.date
-                )));
+                return Err(StoreError::Conflict(Clash::AlreadyReturned {
+                    item: item_id,
+                    date: earlier.date,
+                }));
             }
             let (returned, ordered) = (date::parse(&record.date), date::parse(&order_date));
             if let (Ok(returned), Ok(ordered)) = (returned, ordered)
@@ -160,10 +138,10 @@ impl Store {
             {
                 return Err(StoreError::invalid(
                     "date",
-                    format!(
-                        "the return date {} is before the order date {order_date}",
-                        record.date
-                    ),
+                    Problem::ReturnBeforeOrder {
+                        returned: record.date.clone(),
+                        ordered: order_date.clone(),
+                    },
                 ));
             }
             insert_return(tx, item_id, &record)?;

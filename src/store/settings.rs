@@ -1,5 +1,6 @@
-//! Settings of this installation (schema version 4): the language the app is shown in and the
-//! profile it shows. They are preferences, not records: the JSON export leaves them out.
+//! Settings of this installation (schema version 4): the language the app is shown in, the
+//! profile it shows, whether the first-start guide was read and which side panels are open.
+//! They are preferences, not records: the JSON export leaves them out.
 
 use super::profiles::require_profile;
 use super::{Store, StoreError, validate};
@@ -12,6 +13,10 @@ enum Setting {
     Language,
     /// The id of the profile the app shows.
     ShownProfile,
+    /// `done` once the shopper closed the first-start guide.
+    FirstStartGuide,
+    /// Which side panels are open: `left,right` as `open` / `closed`.
+    Panels,
 }
 
 impl Setting {
@@ -19,6 +24,8 @@ impl Setting {
         match self {
             Setting::Language => "language",
             Setting::ShownProfile => "shown_profile",
+            Setting::FirstStartGuide => "first_start_guide",
+            Setting::Panels => "panels",
         }
     }
 }
@@ -53,6 +60,38 @@ impl Store {
     pub fn set_language(&mut self, code: &str) -> Result<(), StoreError> {
         let code = validate::required("language", code)?;
         self.write(|tx| put(tx, Setting::Language, &code))
+    }
+
+    /// Whether the shopper closed the first-start guide (it is shown until then).
+    pub fn first_start_guide_done(&self) -> Result<bool, StoreError> {
+        Ok(self.setting(Setting::FirstStartGuide)?.as_deref() == Some("done"))
+    }
+
+    /// Keeps that the first-start guide was closed: it is not shown again.
+    pub fn set_first_start_guide_done(&mut self) -> Result<(), StoreError> {
+        self.write(|tx| put(tx, Setting::FirstStartGuide, "done"))
+    }
+
+    /// Which side panels (left, right) the shopper left open, if kept.
+    pub fn panels_open(&self) -> Result<Option<(bool, bool)>, StoreError> {
+        let Some(text) = self.setting(Setting::Panels)? else {
+            return Ok(None);
+        };
+        let open = |side: &str| match side.trim() {
+            "open" => Some(true),
+            "closed" => Some(false),
+            _ => None,
+        };
+        Ok(text
+            .split_once(',')
+            .and_then(|(left, right)| Some((open(left)?, open(right)?))))
+    }
+
+    /// Keeps which side panels are open.
+    pub fn set_panels_open(&mut self, left: bool, right: bool) -> Result<(), StoreError> {
+        let word = |open: bool| if open { "open" } else { "closed" };
+        let value = format!("{},{}", word(left), word(right));
+        self.write(|tx| put(tx, Setting::Panels, &value))
     }
 
     /// The profile the app shows, if one was chosen and it still exists.

@@ -1,8 +1,8 @@
 //! Checks on what the shopper or a retailer page typed: names, prices, currencies, size labels,
 //! dates and measurement values. Every refusal names the field.
 
-use super::StoreError;
 use super::date;
+use super::{Problem, StoreError};
 use crate::measurements::Measurements;
 
 /// The ISO 4217 codes the store accepts, with their number of decimals (minor units).
@@ -56,7 +56,7 @@ pub const MAX_PRICE: f64 = 1e12;
 pub fn required(field: &str, value: &str) -> Result<String, StoreError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(StoreError::invalid(field, "must not be empty"));
+        return Err(StoreError::invalid(field, Problem::Empty));
     }
     Ok(value.to_string())
 }
@@ -74,13 +74,7 @@ pub fn currency(field: &str, code: &str) -> Result<(String, u32), StoreError> {
         .find(|(c, _)| *c == upper)
         .map(|&(c, decimals)| (c.to_string(), decimals))
         .ok_or_else(|| {
-            StoreError::invalid(
-                field,
-                format!(
-                    "{:?} is not a known ISO 4217 currency code (e.g. EUR, USD, GBP, CHF, SEK, JPY)",
-                    code.trim()
-                ),
-            )
+            StoreError::invalid(field, Problem::UnknownCurrency(code.trim().to_string()))
         })
 }
 
@@ -93,19 +87,13 @@ pub fn price(
     code: &str,
 ) -> Result<(f64, String), StoreError> {
     if !amount.is_finite() {
-        return Err(StoreError::invalid(field, "must be a finite number"));
+        return Err(StoreError::invalid(field, Problem::NotFinite));
     }
     if amount < 0.0 {
-        return Err(StoreError::invalid(
-            field,
-            format!("must not be negative (got {amount})"),
-        ));
+        return Err(StoreError::invalid(field, Problem::Negative(amount)));
     }
     if amount > MAX_PRICE {
-        return Err(StoreError::invalid(
-            field,
-            format!("{amount} is implausibly large"),
-        ));
+        return Err(StoreError::invalid(field, Problem::TooLarge(amount)));
     }
     let (code, decimals) = currency(currency_field, code)?;
     Ok((round_to(amount, decimals), code))
@@ -128,18 +116,10 @@ const LETTER_SIZES: &[&str] = &[
 /// allowed, optionally prefixed `EU`, `US`, `UK`, `IT`, `FR`, `DE`), waist/length like `32/34`
 /// (also `W32/L34`, `32x34`), and one-size (`ONE SIZE`).
 pub fn size(field: &str, label: &str) -> Result<String, StoreError> {
-    let refuse = || {
-        StoreError::invalid(
-            field,
-            format!(
-                "{:?} is not a size label (expected e.g. M, XL, S/M, 38, EU 42, 32/34 or one size)",
-                label.trim()
-            ),
-        )
-    };
+    let refuse = || StoreError::invalid(field, Problem::NotSize(label.trim().to_string()));
     let upper = label.trim().to_ascii_uppercase();
     if upper.is_empty() {
-        return Err(StoreError::invalid(field, "must not be empty"));
+        return Err(StoreError::invalid(field, Problem::Empty));
     }
     let compact: String = upper
         .chars()
@@ -207,7 +187,15 @@ pub fn size(field: &str, label: &str) -> Result<String, StoreError> {
 
 /// A date (`YYYY-MM-DD` or RFC 3339), trimmed.
 pub fn date(field: &str, value: &str) -> Result<String, StoreError> {
-    date::parse(value).map_err(|message| StoreError::invalid(field, message))?;
+    date::parse(value).map_err(|reason| {
+        StoreError::invalid(
+            field,
+            Problem::NotDate {
+                typed: value.trim().to_string(),
+                reason,
+            },
+        )
+    })?;
     Ok(value.trim().to_string())
 }
 
@@ -215,19 +203,14 @@ pub fn date(field: &str, value: &str) -> Result<String, StoreError> {
 /// weight) so that they survive the JSON backup exactly.
 pub fn measurements(m: &Measurements) -> Result<Measurements, StoreError> {
     if m.values.is_empty() {
-        return Err(StoreError::invalid(
-            "measurements",
-            "the snapshot has no values",
-        ));
+        return Err(StoreError::invalid("measurements", Problem::NoValues));
     }
     let mut out = m.clone();
     for (key, value) in out.values.iter_mut() {
         if !value.is_finite() || *value <= 0.0 || *value > 1000.0 {
             return Err(StoreError::invalid(
                 key.as_str(),
-                format!(
-                    "{value} is not a plausible measurement (a positive number of cm, or kg for the weight)"
-                ),
+                Problem::Implausible(*value),
             ));
         }
         *value = round_to(*value, 2);

@@ -2,7 +2,7 @@
 //! items from the wishlist into an order.
 
 use super::orders::{NewOrder, NewOrderItem, insert_order};
-use super::{Store, StoreError, validate};
+use super::{Clash, Problem, Store, StoreError, validate};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
@@ -175,19 +175,20 @@ impl Store {
     }
 
     /// Orders wishlist items (all from one retailer): records the order with their size,
-    /// colourway and price, and takes them off the wishlist, in one transaction. Returns the
-    /// order's id.
+    /// colourway and price, each with the retailer's return window (`None`: not known), and takes
+    /// them off the wishlist, in one transaction. Returns the order's id.
     pub fn move_wishlist_to_order(
         &mut self,
         ids: &[i64],
         order_number: &str,
         date: &str,
+        return_window_days: Option<u32>,
     ) -> Result<i64, StoreError> {
         let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
         if ids.is_empty() {
-            return Err(StoreError::invalid("ids", "no wishlist items given"));
+            return Err(StoreError::invalid("ids", Problem::NoneGiven));
         }
         let order_number = validate::required("order_number", order_number)?;
         let date = validate::date("date", date)?;
@@ -201,10 +202,10 @@ impl Store {
                 .iter()
                 .find(|i| !i.wish.retailer.eq_ignore_ascii_case(&first.wish.retailer))
             {
-                return Err(StoreError::Conflict(format!(
-                    "wishlist items #{} ({}) and #{} ({}) are from different retailers: an order is with one retailer",
-                    first.id, first.wish.retailer, other.id, other.wish.retailer
-                )));
+                return Err(StoreError::Conflict(Clash::MixedRetailers {
+                    first: (first.id, first.wish.retailer.clone()),
+                    other: (other.id, other.wish.retailer.clone()),
+                }));
             }
             let order = NewOrder {
                 retailer: first.wish.retailer.clone(),
@@ -219,7 +220,7 @@ impl Store {
                         colour: i.wish.colourway.clone(),
                         price: i.wish.price,
                         currency: i.wish.currency.clone(),
-                        return_window_days: None,
+                        return_window_days,
                     })
                     .collect(),
             };

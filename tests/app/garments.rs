@@ -321,7 +321,11 @@ fn importing_a_garment_adds_it_or_lists_the_problems() {
     let notice = app.world().resource::<Notices>().0.last().unwrap().clone();
     assert!(notice.error);
     assert_eq!(notice.msg, Msg::GarmentImportFailed);
-    assert!(notice.detail.contains("cut-short.glb"), "{}", notice.detail);
+    assert!(
+        notice.detail.en().contains("cut-short.glb"),
+        "{}",
+        notice.detail.en()
+    );
     assert_eq!(app.world().resource::<Catalog>().entries.len(), before);
 
     // Picked with "Import…": read in the background and added to the catalog, sized for the body.
@@ -382,6 +386,7 @@ fn saving_the_outfit_writes_the_3d_view_as_png() {
         }],
         fit_map: false,
         view: anprobe::app::ViewPreset::Front,
+        guide: false,
         tab: anprobe::app::RightPanelTab::Catalog,
         data_dir: None,
     };

@@ -3,7 +3,7 @@
 //! file is reported; and the Timeline tab's search filter.
 
 use super::{headless, scratch};
-use anprobe::app::i18n::Msg;
+use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::{
     AddToWishlist, FormResults, Notices, ProfileStore, ShopperStore, StoreAction, StoreForm,
     filter_timeline,
@@ -77,7 +77,10 @@ fn add_to_wishlist_from_the_try_on_lands_in_the_store_dated_today() {
         .find(|n| n.msg == Msg::WishlistAdded)
         .unwrap_or_else(|| panic!("no 'added' notice: {:?}", notices(&app)));
     assert!(!notice.error);
-    assert!(notice.detail.contains("Relaxed linen shirt"), "{notice:?}");
+    assert!(
+        notice.detail.en().contains("Relaxed linen shirt"),
+        "{notice:?}"
+    );
     // What the app wrote is in the file: another connection reads it.
     let (store, _) = Store::open(&dir).unwrap();
     let items = store.list_wishlist().unwrap();
@@ -168,7 +171,8 @@ fn changes_to_a_store_that_could_not_open_become_notices_not_panics() {
         .resource::<FormResults>()
         .peek(StoreForm::NewOrder);
     assert!(
-        matches!(form, Some(Err(why)) if why.contains("nothing was saved")),
+        matches!(form, Some(Err(why)) if why.en().contains("nothing was saved")
+            && why.get(Lang::De).contains("nichts wurde gespeichert")),
         "{form:?}"
     );
     let _ = std::fs::remove_dir_all(dir);
@@ -187,13 +191,18 @@ fn a_refused_order_answers_the_form_with_the_stores_message() {
         .peek(StoreForm::NewOrder)
         .cloned();
     let why = form.unwrap().unwrap_err();
-    assert!(why.starts_with("invalid currency"), "{why}");
+    assert!(why.en().starts_with("invalid currency"), "{why:?}");
+    // The German form names the field and what was typed in German.
+    assert_eq!(
+        why.get(Lang::De),
+        "Währung: „EURO“ ist kein bekannter Währungscode nach ISO 4217 (z. B. EUR, USD, GBP, CHF, SEK, JPY)"
+    );
     let failed = notices(&app)
         .iter()
         .find(|n| n.msg == Msg::OrderFailed)
         .unwrap();
     assert!(
-        failed.error && failed.detail.contains("currency"),
+        failed.error && failed.detail.en().contains("currency"),
         "{failed:?}"
     );
 
@@ -248,7 +257,7 @@ fn a_damaged_store_file_is_moved_aside_and_the_notice_says_where() {
         .unwrap_or_else(|| panic!("{:?}", notices(&app)));
     assert!(moved.error);
     assert_eq!(
-        std::fs::read_to_string(&moved.detail).unwrap(),
+        std::fs::read_to_string(moved.detail.en()).unwrap(),
         "this is not a database at all",
         "the notice names the file the damaged data was kept in"
     );
@@ -421,6 +430,7 @@ fn screenshot_of_the_orders_tab_in_german() {
         garments: Vec::new(),
         fit_map: false,
         view: anprobe::app::ViewPreset::Front,
+        guide: false,
     };
     screenshot_with(opts, |app| {
         app.insert_resource(Lang::De);
@@ -656,7 +666,7 @@ fn the_fit_passport_holds_only_what_the_consent_allows() {
     until_export_written(&mut app);
     let failed = notices(&app).iter().find(|n| n.msg == Msg::PassportFailed);
     assert!(
-        failed.is_some_and(|n| n.error && n.detail.contains("no consent")),
+        failed.is_some_and(|n| n.error && n.detail.en().contains("no consent")),
         "{:?}",
         notices(&app)
     );

@@ -3,11 +3,36 @@
 //! shopper would, and the actions they return are applied as the app applies them.
 
 mod catalog;
+mod german;
 mod left_panel;
 mod orders;
+mod wishlist;
 
+use anprobe::app::i18n::Lang;
+use anprobe::app::panels::store_tab::store_tab;
+use anprobe::app::{FormResults, RightPanelTab, ShopperStore, StoreAction};
 use bevy::prelude::*;
 use std::time::{Duration, Instant};
+
+/// One frame of the store tab `tab`, drawn by `draw` from the app's store as the tab's system
+/// draws it; the changes it asks for are sent to the app, which applies them in its next update.
+fn store_tab_frame(
+    app: &mut App,
+    ui: &mut bevy_egui::egui::Ui,
+    lang: Lang,
+    tab: RightPanelTab,
+    draw: impl FnOnce(&mut bevy_egui::egui::Ui, &ShopperStore, &mut FormResults, &mut Vec<StoreAction>),
+) {
+    let mut out: Vec<StoreAction> = Vec::new();
+    app.world_mut()
+        .resource_scope(|world, mut results: Mut<FormResults>| {
+            let store = world.resource::<ShopperStore>();
+            store_tab(ui, lang, store, tab, |ui| {
+                draw(ui, store, &mut results, &mut out)
+            });
+        });
+    app.world_mut().write_message_batch(out);
+}
 
 /// Runs frames of `app` until `done` holds (background work — the catalog read, a fit — needs
 /// frames to be polled). The deadline only keeps a broken test from hanging.

@@ -46,13 +46,13 @@ fn wishlist_add_list_remove_and_move_to_order() {
     ));
 
     let err = store
-        .move_wishlist_to_order(&[a, other], "Z-100", "2026-03-10")
+        .move_wishlist_to_order(&[a, other], "Z-100", "2026-03-10", None)
         .unwrap_err();
     assert!(err.to_string().contains("different retailers"), "{err}");
     assert_eq!(store.list_wishlist().unwrap().len(), 3, "nothing moved");
 
     let order_id = store
-        .move_wishlist_to_order(&[a, b], "Z-100", "2026-03-10")
+        .move_wishlist_to_order(&[a, b], "Z-100", "2026-03-10", Some(30))
         .unwrap();
     let order = store.order(order_id).unwrap();
     assert_eq!(order.retailer, "Zalando");

@@ -153,8 +153,8 @@ fn swatch(ui: &mut egui::Ui, meta: &GarmentMeta) {
     }
 }
 
-fn price(meta: &GarmentMeta) -> String {
-    format!("{:.2} {}", meta.price, meta.currency)
+fn price(meta: &GarmentMeta, lang: Lang) -> String {
+    labels::money(meta.price, &meta.currency, lang)
 }
 
 fn worn_section(ui: &mut egui::Ui, view: &CatalogView, out: &mut Vec<CatalogAction>) {
@@ -162,17 +162,16 @@ fn worn_section(ui: &mut egui::Ui, view: &CatalogView, out: &mut Vec<CatalogActi
     if view.tryon.worn().is_empty() {
         return;
     }
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow panel the button goes under the heading instead of over it.
+    ui.horizontal_wrapped(|ui| {
         ui.heading(lang.t(Msg::Wearing));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let idle = !view.picture_busy;
-            if ui
-                .add_enabled(idle, egui::Button::new(lang.t(Msg::SaveOutfitPng)))
-                .clicked()
-            {
-                out.push(CatalogAction::SaveOutfitPng);
-            }
-        });
+        let idle = !view.picture_busy;
+        if ui
+            .add_enabled(idle, egui::Button::new(lang.t(Msg::SaveOutfitPng)))
+            .clicked()
+        {
+            out.push(CatalogAction::SaveOutfitPng);
+        }
     });
     for w in view.tryon.worn() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -198,6 +197,13 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
             }
         });
     });
+    // The chart's answer, known at once (the drape's comes later).
+    let chart = view
+        .catalog
+        .entries
+        .iter()
+        .find(|e| e.garment.meta().sku == meta.sku)
+        .and_then(|e| e.chart_size.clone());
     // Size switcher: the chart's sizes, the recommended one marked.
     let recommended = w
         .fit
@@ -207,6 +213,7 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
         .size
         .clone()
         .or_else(|| w.fit.as_ref().map(|f| f.selected_label().to_string()))
+        .or_else(|| chart.clone())
         .unwrap_or_default();
     let mark = |label: &str| {
         if recommended.as_deref() == Some(label) {
@@ -236,10 +243,23 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
         }
         let fitting = view.progress.is_busy() || (w.fit.is_none() && w.error.is_none());
         if fitting {
-            ui.spinner();
+            // A still mark, not a spinner: an animation would draw frames all through the fit.
             ui.weak(lang.t(Msg::Fitting));
         }
     });
+    if w.fit.is_none() && w.error.is_none() {
+        // Until the drape is done, what the size chart says.
+        ui.horizontal_wrapped(|ui| match &chart {
+            Some(size) => {
+                ui.label(lang.t(Msg::ChartFits));
+                ui.label(RichText::new(size).strong());
+                ui.weak(lang.t(Msg::DrapeFollows));
+            }
+            None => {
+                ui.label(lang.t(Msg::NoChartSize));
+            }
+        });
+    }
     if let Some(error) = &w.error {
         ui.colored_label(
             Color32::from_rgb(200, 40, 40),
@@ -254,9 +274,9 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
             ui.label(format!("{}:", lang.t(Msg::RecommendedSize)));
             ui.label(RichText::new(size).strong());
             ui.weak(format!(
-                "({} {:.0} %)",
+                "({} {} %)",
                 lang.t(Msg::Confidence),
-                rec.confidence * 100.0
+                labels::number(rec.confidence * 100.0, 0, lang)
             ));
         }
         None => {
@@ -309,10 +329,12 @@ fn fit_table(ui: &mut egui::Ui, lang: Lang, meta: &GarmentMeta, fit: &WornFit) {
             ui.end_row();
             for r in &fit.worn.shown.map.regions {
                 ui.label(labels::region(r.region, lang));
-                ui.label(format!("{:.1} cm", r.body_cm));
-                ui.label(format!("{:.1} cm", r.garment_cm));
-                ui.label(format!("{:+.1} cm", r.ease_cm));
-                ui.label(format!("{:.1} %", r.strain_pct));
+                let cm = |v: f64| format!("{} cm", labels::number(v, 1, lang));
+                ui.label(cm(r.body_cm));
+                ui.label(cm(r.garment_cm));
+                let sign = if r.ease_cm >= 0.0 { "+" } else { "" };
+                ui.label(format!("{sign}{}", cm(r.ease_cm)));
+                ui.label(format!("{} %", labels::number(r.strain_pct, 1, lang)));
                 // The verdict without the region's name (the first column says it).
                 ui.label(fit_words::region_detail(r, lang))
                     .on_hover_text(fit_words::region_sentence(r, lang));
@@ -375,7 +397,7 @@ fn catalog_section(
                     "{} · {} · {}",
                     meta.retailer,
                     category_label(meta.category, lang),
-                    price(meta)
+                    price(meta, lang)
                 ));
                 match &entry.chart_size {
                     Some(size) => ui.label(format!("{} {size}", lang.t(Msg::ChartFits))),

@@ -2,7 +2,7 @@
 //! stylist, or a new name), how (shop, phone, mail, chat, stylist session), when, what was said
 //! and what came of it.
 
-use crate::app::i18n::{Lang, Msg};
+use crate::app::i18n::{Lang, Msg, Said};
 use crate::app::panels::labels;
 use crate::app::panels::{error_text, field_row};
 use crate::app::state::store_actions::{FormResults, StoreAction, StoreForm};
@@ -18,7 +18,7 @@ pub(crate) struct ContactForm {
     date: String,
     summary: String,
     outcome: String,
-    error: Option<String>,
+    error: Option<Said>,
     sent: bool,
 }
 
@@ -110,7 +110,7 @@ pub(crate) fn contact_form(
                 }));
             }
             if let Some(why) = &form.error {
-                error_text(ui, why);
+                error_text(ui, why.get(lang));
             }
         });
 }

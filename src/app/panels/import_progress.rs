@@ -1,7 +1,7 @@
 //! The import overlay at the bottom of the 3D view: the file being dragged over the window
 //! ("Drop to import") and each garment file being read, with its progress.
 
-use super::{PanelInsets, PanelSystems};
+use super::{PanelInsets, PanelSystems, labels};
 use crate::app::i18n::{Lang, Msg};
 use crate::app::state::garment_import::{DropHover, Imports};
 use crate::garment::ImportPhase;
@@ -46,10 +46,10 @@ fn imports_ui(
                     match phase {
                         ImportPhase::Reading => {
                             let text = format!(
-                                "{} {:.1} / {:.1} MB",
+                                "{} {} / {} MB",
                                 lang.t(Msg::ImportReading),
-                                read as f64 / 1e6,
-                                total as f64 / 1e6
+                                labels::number(read as f64 / 1e6, 1, lang),
+                                labels::number(total as f64 / 1e6, 1, lang)
                             );
                             ui.add(
                                 egui::ProgressBar::new(progress.fraction())

@@ -78,17 +78,36 @@ pub(crate) fn fit<'a>(
         .join(", ")
 }
 
+/// `value` with `decimals` places in the language's number format: `175.5` (English),
+/// `175,5` (German). One format per language, everywhere a number is shown.
+pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
+    number_text(format!("{value:.decimals$}"), lang)
+}
+
+/// `value` as short as it reads exactly (`0.5`, `12`), in the language's number format.
+pub fn decimal(value: f64, lang: Lang) -> String {
+    number_text(format!("{value}"), lang)
+}
+
+/// A number written with a decimal point, in the language's format.
+pub(crate) fn number_text(text: String, lang: Lang) -> String {
+    match lang {
+        Lang::En => text,
+        Lang::De => text.replace('.', ","),
+    }
+}
+
+/// Parses a number typed in either format (`175.5` or `175,5`).
+pub fn parse_number(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
+}
+
 /// `49.90 EUR` (English) or `49,90 EUR` (German); empty when no price was noted (0).
 pub(crate) fn money(price: f64, currency: &str, lang: Lang) -> String {
     if price == 0.0 {
         return String::new();
     }
-    let amount = format!("{price:.2}");
-    let amount = match lang {
-        Lang::En => amount,
-        Lang::De => amount.replace('.', ","),
-    };
-    format!("{amount} {currency}")
+    format!("{} {currency}", number(price, 2, lang))
 }
 
 /// Parses a typed price, accepting a decimal comma (`49,90`).
@@ -97,7 +116,7 @@ pub(crate) fn parse_price(text: &str) -> Option<f64> {
     if text.is_empty() {
         return Some(0.0);
     }
-    text.replace(',', ".").parse().ok()
+    parse_number(text)
 }
 
 /// Days from `today` to `deadline` (negative once passed); `None` if either is unreadable.

@@ -4,6 +4,7 @@
 //! always keeps a usable share of it, however small the window (never below [`MIN_WINDOW`]).
 
 use crate::app::i18n::{Lang, Msg};
+use crate::app::state::store::ShopperStore;
 use bevy::prelude::*;
 use bevy_egui::egui;
 
@@ -19,7 +20,7 @@ const MAX_PANEL: f32 = 640.0;
 /// The width of a collapsed panel's strip.
 const COLLAPSED: f32 = 30.0;
 
-/// Which side panels are open (the shopper's choice, for this run of the app).
+/// Which side panels are open: the shopper's choice, kept in the store ([`keep_layout`]).
 #[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PanelLayout {
     /// The measurements panel on the left.
@@ -34,6 +35,37 @@ impl Default for PanelLayout {
             left_open: true,
             right_open: true,
         }
+    }
+}
+
+/// Reads which panels were open at the last run once the store is open, and keeps every change
+/// the shopper makes. `saved`: what the store holds (as read or last written).
+pub(crate) fn keep_layout(
+    mut layout: ResMut<PanelLayout>,
+    mut store: ResMut<ShopperStore>,
+    mut saved: Local<Option<PanelLayout>>,
+) {
+    if store.is_pending() {
+        return;
+    }
+    let Some(kept) = *saved else {
+        let stored = store.read(|s| s.panels_open()).ok().flatten();
+        if let Some((left_open, right_open)) = stored {
+            *layout = PanelLayout {
+                left_open,
+                right_open,
+            };
+        }
+        *saved = Some(*layout);
+        return;
+    };
+    if *layout != kept {
+        // A preference: if it cannot be written (no store, read-only), the panels still open
+        // and close, and it is not tried again until the next change.
+        if store.unavailable().is_none() && !store.is_read_only() {
+            let _ = store.change(|s| s.set_panels_open(layout.left_open, layout.right_open));
+        }
+        *saved = Some(*layout);
     }
 }
 

@@ -2,6 +2,7 @@
 //! whether it was typed or predicted, and what is wrong with it. Hovering a row shows its tape.
 
 use crate::app::i18n::{self, Lang, Msg, form_label, key_label, unit_symbol};
+use crate::app::panels::labels;
 use crate::app::scene::tape::TapeHover;
 use crate::app::state::body::ShopperBody;
 use crate::measurements::{Form, Issue, IssueLevel, Key, Measurements, Unit, plausible_range};
@@ -174,8 +175,13 @@ fn row(
             };
         }
         // The slider takes what the panel has left beside the field and the mark; in a narrow
-        // panel it gives way, the field stays.
-        let room = ui.available_width() - FIELD_WIDTH - MARK_WIDTH;
+        // panel it gives way, the field stays, and the mark shrinks to "≈". What is left is
+        // measured to the panel's visible edge (a row may be laid out wider than it).
+        let visible = (ui.clip_rect().right() - ui.cursor().min.x)
+            .min(ui.available_width())
+            .max(0.0);
+        let compact_mark = visible - FIELD_WIDTH - ui.spacing().item_spacing.x < MARK_WIDTH;
+        let room = visible - FIELD_WIDTH - MARK_WIDTH;
         let slider = (room >= MIN_SLIDER).then(|| {
             ui.spacing_mut().slider_width = room.min(ui.spacing().slider_width);
             ui.add(
@@ -193,6 +199,11 @@ fn row(
                     // typed, and the check below says what is wrong with it.
                     .range(0.0..=f64::from(u16::MAX))
                     .max_decimals(1)
+                    .custom_formatter(move |n, decimals| {
+                        let text = egui::emath::format_with_decimals_in_range(n, decimals);
+                        labels::number_text(text, lang)
+                    })
+                    .custom_parser(labels::parse_number)
                     .suffix(format!(" {}", suffix(key, unit))),
             )
             .labelled_by(name.id);
@@ -209,6 +220,10 @@ fn row(
                 }
             }
             Some(_) => {}
+            None if compact_mark => {
+                ui.label(RichText::new("≈").weak())
+                    .on_hover_text(lang.t(Msg::Predicted));
+            }
             None => {
                 ui.label(
                     RichText::new(lang.t(Msg::Predicted))

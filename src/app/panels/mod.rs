@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod contact_form;
 pub mod fit_legend;
+pub mod guide;
 pub mod import_progress;
 pub mod labels;
 pub mod layout;
@@ -100,8 +101,16 @@ pub(super) fn plugin(app: &mut App) {
             path_prompt::plugin,
             fit_legend::plugin,
             import_progress::plugin,
+            guide::plugin,
         ))
-        .add_systems(Last, (settle, crate::app::state::notices::expire_notices));
+        .add_systems(
+            Last,
+            (
+                settle,
+                crate::app::state::notices::expire_notices,
+                layout::keep_layout,
+            ),
+        );
 }
 
 /// A root `Ui` over `rect` of the window, on the background layer, for a panel to be shown in.
@@ -163,7 +172,7 @@ pub(crate) fn field_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint
 }
 
 /// What a tab read from the store, or why it could not (empty until read).
-pub(crate) struct Loaded<T>(pub(crate) Result<T, String>);
+pub(crate) struct Loaded<T>(pub(crate) Result<T, crate::app::i18n::Said>);
 
 impl<T: Default> Default for Loaded<T> {
     fn default() -> Self {

@@ -27,7 +27,7 @@ pub fn notices_ui(
         };
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(lang.t(notice.msg)).color(color).strong());
-            ui.label(&notice.detail);
+            ui.label(notice.detail.get(lang));
             if ui
                 .small_button("✖")
                 .on_hover_text(lang.t(Msg::Dismiss))

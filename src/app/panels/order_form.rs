@@ -1,7 +1,7 @@
 //! "Record an order by hand": one garment bought elsewhere (in a shop, by phone); the store
 //! checks every field and its message is shown under the form.
 
-use crate::app::i18n::{Lang, Msg};
+use crate::app::i18n::{Lang, Msg, Said};
 use crate::app::panels::labels::parse_price;
 use crate::app::panels::{error_text, field_row};
 use crate::app::state::store_actions::{FormResults, StoreAction, StoreForm};
@@ -20,7 +20,7 @@ pub(crate) struct OrderForm {
     price: String,
     currency: String,
     window: String,
-    error: Option<String>,
+    error: Option<Said>,
     sent: bool,
 }
 
@@ -48,13 +48,7 @@ impl OrderForm {
     fn order(&self, lang: Lang) -> Result<NewOrder, String> {
         let price =
             parse_price(&self.price).ok_or_else(|| lang.t(Msg::PriceNotNumber).to_string())?;
-        let window = match self.window.trim() {
-            "" => None,
-            days => Some(
-                days.parse::<u32>()
-                    .map_err(|_| lang.t(Msg::WindowNotNumber).to_string())?,
-            ),
-        };
+        let window = return_window(&self.window, lang)?;
         Ok(NewOrder {
             retailer: self.retailer.clone(),
             order_number: self.order_number.clone(),
@@ -69,6 +63,17 @@ impl OrderForm {
                 return_window_days: window,
             }],
         })
+    }
+}
+
+/// A typed return window: empty is not known, otherwise a whole number of days.
+pub(crate) fn return_window(text: &str, lang: Lang) -> Result<Option<u32>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        days => days
+            .parse::<u32>()
+            .map(Some)
+            .map_err(|_| lang.t(Msg::WindowNotNumber).to_string()),
     }
 }
 
@@ -113,11 +118,11 @@ pub(crate) fn order_form(
                         form.error = None;
                         out.push(StoreAction::AddOrder(order));
                     }
-                    Err(why) => form.error = Some(why),
+                    Err(why) => form.error = Some(why.into()),
                 }
             }
             if let Some(why) = &form.error {
-                error_text(ui, why);
+                error_text(ui, why.get(lang));
             }
         });
 }

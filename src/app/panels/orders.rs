@@ -64,7 +64,7 @@ pub fn orders_tab(
     let orders = match &orders.0 {
         Ok(orders) => orders,
         Err(why) => {
-            error_text(ui, why);
+            error_text(ui, why.get(lang));
             return;
         }
     };

@@ -89,7 +89,7 @@ pub fn privacy_tab(
     let rows = match &state.rows.0 {
         Ok(rows) => rows,
         Err(why) => {
-            error_text(ui, why);
+            error_text(ui, why.get(lang));
             return;
         }
     };

@@ -57,7 +57,8 @@ pub fn profiles_ui(
     editor: &mut ProfileEditor,
 ) -> Option<ProfileAction> {
     let mut action = None;
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow panel the buttons go to the next line rather than under its edge.
+    ui.horizontal_wrapped(|ui| {
         ui.label(lang.t(Msg::Profile));
         match editor {
             ProfileEditor::Idle | ProfileEditor::ConfirmDelete => {

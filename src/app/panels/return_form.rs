@@ -1,7 +1,7 @@
 //! The return form under an ordered garment: the reason, the date it went back, and fit
 //! feedback as a verdict per body region (chest too tight, sleeves too long...).
 
-use crate::app::i18n::{Lang, Msg};
+use crate::app::i18n::{Lang, Msg, Said};
 use crate::app::panels::labels;
 use crate::app::panels::{error_text, field_row};
 use crate::app::state::store_actions::{FormResults, StoreAction, StoreForm};
@@ -15,7 +15,7 @@ pub(crate) struct ReturnForm {
     reason: String,
     date: String,
     fit: [Option<Verdict>; Region::ALL.len()],
-    error: Option<String>,
+    error: Option<Said>,
     sent: bool,
 }
 
@@ -97,7 +97,7 @@ pub(crate) fn return_form(
             }
         });
         if let Some(why) = &form.error {
-            error_text(ui, why);
+            error_text(ui, why.get(lang));
         }
     });
     open

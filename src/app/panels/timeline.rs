@@ -59,7 +59,7 @@ pub fn timeline_tab(
     let names = match &state.counterparts.0 {
         Ok(names) => names.clone(),
         Err(why) => {
-            error_text(ui, why);
+            error_text(ui, why.get(lang));
             return;
         }
     };
@@ -111,7 +111,7 @@ pub fn timeline_tab(
     let entries = match &state.entries.0 {
         Ok(entries) => entries,
         Err(why) => {
-            error_text(ui, why);
+            error_text(ui, why.get(lang));
             return;
         }
     };

@@ -4,8 +4,9 @@
 use super::PanelSystems;
 use super::right_panel::RightPanelTab;
 use super::store_tab::StoreTabs;
-use crate::app::i18n::{Lang, Msg};
+use crate::app::i18n::{Lang, Msg, Said};
 use crate::app::panels::labels::money;
+use crate::app::panels::order_form::return_window;
 use crate::app::panels::{Loaded, error_text, field_row};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::store_actions::{FormResults, StoreAction, StoreForm, garment_label};
@@ -37,12 +38,14 @@ pub struct WishlistState {
     moving: Option<MoveForm>,
 }
 
-/// Ordering one item: the retailer's order number and the date (empty: today).
+/// Ordering one item: the retailer's order number, the date (empty: today) and the retailer's
+/// return window (empty: not known).
 struct MoveForm {
     id: i64,
     order_number: String,
     date: String,
-    error: Option<String>,
+    window: String,
+    error: Option<Said>,
     sent: bool,
 }
 
@@ -72,7 +75,7 @@ pub fn wishlist_tab(
     let items = match &state.items.0 {
         Ok(items) => items,
         Err(why) => {
-            error_text(ui, why);
+            error_text(ui, why.get(lang));
             return;
         }
     };
@@ -136,22 +139,29 @@ fn item_ui(
                 .show(ui, |ui| {
                     field_row(ui, lang.t(Msg::OrderNumber), &mut form.order_number, "");
                     field_row(ui, lang.t(Msg::Date), &mut form.date, lang.t(Msg::DateHint));
+                    field_row(ui, lang.t(Msg::ReturnWindow), &mut form.window, "30");
                 });
             ui.horizontal(|ui| {
                 if ui.button(lang.t(Msg::Ok)).clicked() {
-                    form.sent = true;
-                    form.error = None;
-                    out.push(StoreAction::MoveToOrder {
-                        id: item.id,
-                        order_number: form.order_number.clone(),
-                        date: form.date.clone(),
-                        label: label.clone(),
-                    });
+                    match return_window(&form.window, lang) {
+                        Ok(window) => {
+                            form.sent = true;
+                            form.error = None;
+                            out.push(StoreAction::MoveToOrder {
+                                id: item.id,
+                                order_number: form.order_number.clone(),
+                                date: form.date.clone(),
+                                return_window_days: window,
+                                label: label.clone(),
+                            });
+                        }
+                        Err(why) => form.error = Some(why.into()),
+                    }
                 }
                 close = ui.button(lang.t(Msg::Cancel)).clicked();
             });
             if let Some(why) = &form.error {
-                error_text(ui, why);
+                error_text(ui, why.get(lang));
             }
             if close {
                 *moving = None;
@@ -164,6 +174,7 @@ fn item_ui(
                         id: item.id,
                         order_number: String::new(),
                         date: String::new(),
+                        window: String::new(),
                         error: None,
                         sent: false,
                     });

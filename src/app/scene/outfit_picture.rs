@@ -7,6 +7,7 @@ use crate::app::i18n::Msg;
 use crate::app::panels::PanelInsets;
 use crate::app::state::files::Dialogs;
 use crate::app::state::notices::Notices;
+use crate::app::state::waker::Waker;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
@@ -50,12 +51,14 @@ impl OutfitPicture {
 fn ask_for_file(
     mut asks: MessageReader<SaveOutfitPng>,
     dialogs: Res<Dialogs>,
+    waker: Res<Waker>,
     mut picture: ResMut<OutfitPicture>,
 ) {
     if asks.read().count() == 0 || picture.is_busy() {
         return;
     }
-    let future = dialogs.0.pick_png("outfit.png");
+    // The answer wakes the app: no frames are drawn while the dialog is open.
+    let future = waker.after(dialogs.0.pick_png("outfit.png"));
     picture.dialog = Some(AsyncComputeTaskPool::get().spawn(future));
 }
 
@@ -69,11 +72,11 @@ fn take_picture(
     let Some(task) = picture.dialog.as_mut() else {
         return;
     };
-    redraw.write(RequestRedraw);
     let Some(answer) = check_ready(task) else {
         return;
     };
     picture.dialog = None;
+    redraw.write(RequestRedraw);
     let (Some(path), Some(window)) = (answer, window) else {
         return;
     };
@@ -110,7 +113,11 @@ fn save_view(image: &Image, left: f32, right: f32, path: &Path) -> Result<(), St
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn report(mut picture: ResMut<OutfitPicture>, mut notices: ResMut<Notices>) {
+fn report(
+    mut picture: ResMut<OutfitPicture>,
+    mut notices: ResMut<Notices>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
     if !picture.capturing {
         return;
     }
@@ -118,7 +125,11 @@ fn report(mut picture: ResMut<OutfitPicture>, mut notices: ResMut<Notices>) {
     match done {
         Some(Ok(path)) => notices.info(Msg::OutfitSaved, path.display().to_string()),
         Some(Err(e)) => notices.error(Msg::OutfitSaveFailed, e),
-        None => return,
+        None => {
+            // Frames until the picture is taken and written (a moment).
+            redraw.write(RequestRedraw);
+            return;
+        }
     }
     picture.capturing = false;
 }

@@ -2,6 +2,7 @@
 //! import, through a file dialog that never blocks a frame; the dialog sits behind
 //! [`FileDialogs`] so tests can answer it.
 
+use crate::app::file_words;
 use crate::app::i18n::Msg;
 use crate::app::state::garment_import::ImportGarment;
 use crate::app::state::notices::Notices;
@@ -9,6 +10,7 @@ use crate::app::state::path_prompt::{
     PathPrompts, PathQuestion, PromptKind, system_dialog_reachable,
 };
 use crate::app::state::profiles::Profiles;
+use crate::app::state::waker::Waker;
 use crate::measurements::Measurements;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, poll_once};
@@ -178,6 +180,7 @@ impl PendingDialog {
 fn open_dialog(
     mut actions: MessageReader<FileAction>,
     dialogs: Res<Dialogs>,
+    waker: Res<Waker>,
     profiles: Res<Profiles>,
     mut pending: ResMut<PendingDialog>,
 ) {
@@ -194,7 +197,11 @@ fn open_dialog(
             .pick_save(&suggested_file_name(&profiles.active().name)),
         FileAction::ImportGarment => dialogs.0.pick_garment(),
     };
-    pending.0 = Some((action, AsyncComputeTaskPool::get().spawn(future)));
+    // The answer wakes the app: no frames are drawn while the dialog is open.
+    pending.0 = Some((
+        action,
+        AsyncComputeTaskPool::get().spawn(waker.after(future)),
+    ));
 }
 
 /// A name as part of a file name offered in a dialog: its letters and digits lower-cased, every
@@ -221,15 +228,12 @@ fn finish_dialog(
     mut pending: ResMut<PendingDialog>,
     mut profiles: ResMut<Profiles>,
     mut notices: ResMut<Notices>,
-    mut redraw: MessageWriter<RequestRedraw>,
     mut imports: MessageWriter<ImportGarment>,
 ) {
     let Some((action, task)) = &mut pending.0 else {
         return;
     };
     let Some(answer) = block_on(poll_once(task)) else {
-        // Keep frames coming while the dialog is open, so its answer is seen promptly.
-        redraw.write(RequestRedraw);
         return;
     };
     let action = *action;
@@ -241,11 +245,11 @@ fn finish_dialog(
                 profiles.active_mut().measurements = m;
                 notices.info(Msg::Loaded, path.display().to_string());
             }
-            Err(e) => notices.error(Msg::LoadFailed, e.to_string()),
+            Err(e) => notices.error(Msg::LoadFailed, file_words::json_error(&e)),
         },
         FileAction::Save => match profiles.active().measurements.save(&path) {
             Ok(()) => notices.info(Msg::Saved, path.display().to_string()),
-            Err(e) => notices.error(Msg::SaveFailed, e.to_string()),
+            Err(e) => notices.error(Msg::SaveFailed, file_words::json_error(&e)),
         },
         FileAction::ImportGarment => {
             imports.write(ImportGarment(path));

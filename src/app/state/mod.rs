@@ -6,6 +6,7 @@
 pub mod body;
 pub mod files;
 pub mod garment_import;
+pub mod guide;
 pub mod notices;
 pub mod path_prompt;
 pub mod profile_store;
@@ -30,6 +31,7 @@ pub(super) fn plugin(app: &mut App) {
             files::plugin,
             garment_import::plugin,
             store::plugin,
+            guide::plugin,
             body::plugin,
         ));
 }

@@ -4,7 +4,7 @@
 //! failure it answers (a retried order that went through clears "Could not record the
 //! order"); a failure stays until the shopper dismisses it.
 
-use crate::app::i18n::Msg;
+use crate::app::i18n::{Msg, Said};
 use crate::app::state::waker::Waker;
 use bevy::prelude::*;
 use std::time::{Duration, Instant};
@@ -25,13 +25,14 @@ pub enum NoticePlace {
     Right,
 }
 
-/// One message: a translated headline and a detail (a path or an error, not translated).
+/// One message: a translated headline and a detail (a path, or an error said in every language
+/// the store and the fit can say it in).
 #[derive(Clone, Debug)]
 pub struct Notice {
     /// The headline's id, shown in the UI's language.
     pub msg: Msg,
-    /// What it concerns, shown as is beside the headline: a file's path, an error's text.
-    pub detail: String,
+    /// What it concerns, shown beside the headline: a file's path, an error's text.
+    pub detail: Said,
     /// Whether something failed (the headline shows red) rather than succeeded (green).
     pub error: bool,
     /// Whether it fades after [`INFO_SECONDS`] (a confirmation) or stays until dismissed.
@@ -58,7 +59,7 @@ pub struct Notices(pub Vec<Notice>);
 impl Notices {
     /// Adds a notice that something worked (shown green, fading): it clears the failures it
     /// answers; an equal notice already listed moves to the end; only the newest four are kept.
-    pub fn info(&mut self, msg: Msg, detail: impl Into<String>) {
+    pub fn info(&mut self, msg: Msg, detail: impl Into<Said>) {
         let answered = answers(msg);
         self.0.retain(|n| !(n.error && answered.contains(&n.msg)));
         self.push(Notice {
@@ -72,7 +73,7 @@ impl Notices {
 
     /// Adds something the shopper must read that is no failure (shown green, until dismissed):
     /// e.g. where an old file was kept.
-    pub fn note(&mut self, msg: Msg, detail: impl Into<String>) {
+    pub fn note(&mut self, msg: Msg, detail: impl Into<Said>) {
         self.push(Notice {
             msg,
             detail: detail.into(),
@@ -84,7 +85,7 @@ impl Notices {
 
     /// Adds a notice that something failed (shown red, until dismissed); an equal notice
     /// already listed moves to the end, and only the newest four are kept.
-    pub fn error(&mut self, msg: Msg, detail: impl Into<String>) {
+    pub fn error(&mut self, msg: Msg, detail: impl Into<Said>) {
         self.push(Notice {
             msg,
             detail: detail.into(),
@@ -179,10 +180,6 @@ pub(crate) fn expire_notices(
         && *scheduled != Some(due)
     {
         *scheduled = Some(due);
-        let waker = waker.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(due.saturating_duration_since(Instant::now()));
-            waker.wake();
-        });
+        waker.wake_in(due.saturating_duration_since(Instant::now()));
     }
 }

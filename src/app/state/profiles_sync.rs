@@ -10,7 +10,8 @@ use crate::app::state::notices::Notices;
 use crate::app::state::profile_store::{self, LegacyProfiles, ProfileStore};
 use crate::app::state::profiles::{Person, Profiles, default_measurements};
 use crate::app::state::store::ShopperStore;
-use crate::app::state::store_actions::describe;
+use crate::app::state::waker::Waker;
+use crate::app::store_words::describe;
 use crate::measurements::{self, Measurements};
 use crate::store::{Store, StoreError, date};
 use bevy::prelude::*;
@@ -187,6 +188,7 @@ pub(super) fn save_profiles_to_store(
     mut store: ResMut<ShopperStore>,
     mut state: ResMut<StoreProfiles>,
     mut notices: ResMut<Notices>,
+    waker: Res<Waker>,
     mut exit: MessageReader<AppExit>,
 ) {
     let exiting = exit.read().count() > 0;
@@ -196,6 +198,8 @@ pub(super) fn save_profiles_to_store(
     let now = time.elapsed_secs_f64();
     if (profiles.is_changed() || lang.is_changed()) && state.pending_since.is_none() {
         state.pending_since = Some(now);
+        // No frames come while the shopper sits still: wake when the change is due.
+        waker.wake_in(std::time::Duration::from_secs_f64(SETTLE_S + 0.05));
     }
     let due = state
         .pending_since

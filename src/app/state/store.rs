@@ -2,11 +2,12 @@
 //! open found (a damaged file moved aside, a backup restored, a read-only folder, no store at
 //! all) becomes notices; the tabs read through [`ShopperStore::read`].
 
-use crate::app::i18n::Msg;
+use crate::app::i18n::{Msg, Said};
 use crate::app::state::notices::Notices;
 use crate::app::state::store_actions::{self, AddToWishlist, FormResults, StoreAction};
 use crate::app::state::{profiles_sync, store_export};
-use crate::store::{OpenReport, Store, StoreError};
+use crate::app::store_words::describe;
+use crate::store::{Clash, OpenReport, Store, StoreError};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::path::{Path, PathBuf};
@@ -115,6 +116,11 @@ impl ShopperStore {
         self.revision
     }
 
+    /// Whether the store is still to be opened (at startup, before the first update).
+    pub fn is_pending(&self) -> bool {
+        matches!(self.state, State::Pending(_))
+    }
+
     /// Whether changes are refused (read-only folder or file).
     pub fn is_read_only(&self) -> bool {
         self.read_only
@@ -132,15 +138,19 @@ impl ShopperStore {
     }
 
     /// Reads from the store; `Err` says why it could not (no store, or the store's error).
-    pub fn read<T>(&self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, String> {
+    pub fn read<T>(&self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, Said> {
         match &self.state {
             State::Open(store) => {
                 let store = store
                     .lock()
-                    .map_err(|_| "the store is unusable".to_string())?;
-                f(&store).map_err(|e| e.to_string())
+                    .map_err(|_| describe(&StoreError::Conflict(Clash::Unusable)))?;
+                f(&store).map_err(|e| describe(&e))
             }
-            _ => Err(self.unavailable().map(|u| u.detail).unwrap_or_default()),
+            _ => Err(self
+                .unavailable()
+                .map(|u| u.detail)
+                .unwrap_or_default()
+                .into()),
         }
     }
 
@@ -152,15 +162,13 @@ impl ShopperStore {
     ) -> Result<T, StoreError> {
         let State::Open(store) = &mut self.state else {
             let why = self.unavailable().map(|u| u.detail).unwrap_or_default();
-            return Err(StoreError::Conflict(if why.is_empty() {
-                "no data folder is open: nothing was saved".into()
-            } else {
-                format!("no data store ({why}): nothing was saved")
-            }));
+            return Err(StoreError::Conflict(Clash::NoStore(
+                (!why.is_empty()).then_some(why),
+            )));
         };
         let store = store
             .get_mut()
-            .map_err(|_| StoreError::Conflict("the store is unusable".into()))?;
+            .map_err(|_| StoreError::Conflict(Clash::Unusable))?;
         let out = f(store)?;
         self.revision += 1;
         Ok(out)
@@ -178,9 +186,8 @@ impl ShopperStore {
                 self.state = State::Open(Mutex::new(store));
             }
             Err(e) => {
-                let why = e.to_string();
-                notices.error(Msg::StoreOpenFailed, why.clone());
-                self.state = State::Failed(why);
+                notices.error(Msg::StoreOpenFailed, describe(&e));
+                self.state = State::Failed(e.to_string());
             }
         }
         self.revision += 1;

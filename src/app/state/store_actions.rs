@@ -3,9 +3,11 @@
 //! garment or what was wrong, and a form learns whether its entry was saved (to clear itself) or
 //! why not (shown under it).
 
-use crate::app::i18n::Msg;
+use crate::app::i18n::{Msg, Said};
+use crate::app::panels::labels;
 use crate::app::state::notices::Notices;
 use crate::app::state::store::ShopperStore;
+use crate::app::store_words;
 use crate::garment::{Region, Verdict};
 use crate::store::{Consent, ItemStatus, NewContact, NewOrder, NewWishlistItem, StoreError, date};
 use bevy::prelude::*;
@@ -34,6 +36,9 @@ pub enum StoreAction {
         order_number: String,
         /// The order's date: `YYYY-MM-DD` or an RFC 3339 timestamp; empty: today (local).
         date: String,
+        /// The retailer's return window in days (`None`: not known); the order then shows the
+        /// date to return it by.
+        return_window_days: Option<u32>,
         /// The garment as notices name it (`"Linen shirt (M) — COS"`).
         label: String,
     },
@@ -92,29 +97,17 @@ pub enum StoreForm {
 /// What became of each form's last entry: `Ok` saved, `Err` the store's message. A form takes
 /// its result once.
 #[derive(Resource, Default, Debug)]
-pub struct FormResults(HashMap<StoreForm, Result<(), String>>);
+pub struct FormResults(HashMap<StoreForm, Result<(), Said>>);
 
 impl FormResults {
     /// The form's last result, removed: the form reads it once, after sending its entry.
-    pub fn take(&mut self, form: StoreForm) -> Option<Result<(), String>> {
+    pub fn take(&mut self, form: StoreForm) -> Option<Result<(), Said>> {
         self.0.remove(&form)
     }
 
     /// The form's last result, left in place.
-    pub fn peek(&self, form: StoreForm) -> Option<&Result<(), String>> {
+    pub fn peek(&self, form: StoreForm) -> Option<&Result<(), Said>> {
         self.0.get(&form)
-    }
-}
-
-/// The store's message for the shopper. Hand-made orders have one garment, so the store's
-/// `items[0].` prefix is dropped (`invalid items[0].sku` reads `invalid sku`).
-pub fn describe(error: &StoreError) -> String {
-    match error {
-        StoreError::Invalid { field, message } => {
-            let field = field.strip_prefix("items[0].").unwrap_or(field);
-            format!("invalid {field}: {message}")
-        }
-        other => other.to_string(),
     }
 }
 
@@ -161,26 +154,34 @@ pub(super) fn apply_actions(
         );
     }
     for action in actions.read() {
-        let (result, ok, failed, label, form) = match action {
+        let (result, ok, failed, label, form): (_, _, _, Said, _) = match action {
             StoreAction::RemoveWishlist { id, label } => (
                 store.change(|s| s.remove_wishlist(*id)),
                 Msg::WishlistRemoved,
                 Msg::WishlistRemoveFailed,
-                label.clone(),
+                label.into(),
                 None,
             ),
             StoreAction::MoveToOrder {
                 id,
                 order_number,
                 date,
+                return_window_days,
                 label,
             } => (
                 store
-                    .change(|s| s.move_wishlist_to_order(&[*id], order_number, &or_today(date)))
+                    .change(|s| {
+                        s.move_wishlist_to_order(
+                            &[*id],
+                            order_number,
+                            &or_today(date),
+                            *return_window_days,
+                        )
+                    })
                     .map(drop),
                 Msg::OrderRecorded,
                 Msg::OrderFailed,
-                format!("{order_number}: {label}"),
+                format!("{order_number}: {label}").into(),
                 Some(StoreForm::MoveToOrder),
             ),
             StoreAction::AddOrder(order) => {
@@ -192,7 +193,7 @@ pub(super) fn apply_actions(
                     store.change(|s| s.add_order(&order)).map(drop),
                     Msg::OrderRecorded,
                     Msg::OrderFailed,
-                    format!("{} {}", order.retailer, order.order_number),
+                    format!("{} {}", order.retailer, order.order_number).into(),
                     Some(StoreForm::NewOrder),
                 )
             }
@@ -204,7 +205,7 @@ pub(super) fn apply_actions(
                 store.change(|s| s.set_item_status(*item, *status)),
                 Msg::StatusChanged,
                 Msg::StatusFailed,
-                format!("{label}: {}", status.as_str()),
+                Said::each(|lang| format!("{label}: {}", labels::status(*status, lang))),
                 None,
             ),
             StoreAction::Return {
@@ -217,7 +218,7 @@ pub(super) fn apply_actions(
                 store.change(|s| s.return_item(*item, &or_today(date), reason, fit)),
                 Msg::ReturnRecorded,
                 Msg::ReturnFailed,
-                label.clone(),
+                label.into(),
                 Some(StoreForm::Return),
             ),
             StoreAction::AddContact(contact) => {
@@ -229,7 +230,7 @@ pub(super) fn apply_actions(
                     store.change(|s| s.add_contact(&contact)).map(drop),
                     Msg::ContactRecorded,
                     Msg::ContactFailed,
-                    contact.counterpart.clone(),
+                    contact.counterpart.clone().into(),
                     Some(StoreForm::Contact),
                 )
             }
@@ -238,14 +239,15 @@ pub(super) fn apply_actions(
                 store.change(|s| s.set_consent(consent)),
                 Msg::ConsentSaved,
                 Msg::ConsentFailed,
-                consent.counterpart.clone(),
+                consent.counterpart.clone().into(),
                 None,
             ),
         };
         if let Some(form) = form {
-            forms
-                .0
-                .insert(form, result.as_ref().map(|_| ()).map_err(describe));
+            forms.0.insert(
+                form,
+                result.as_ref().map(|_| ()).map_err(store_words::describe),
+            );
         }
         tell(&mut notices, result, ok, failed, label);
     }
@@ -257,10 +259,17 @@ fn tell(
     result: Result<(), StoreError>,
     ok: Msg,
     failed: Msg,
-    label: String,
+    label: impl Into<Said>,
 ) {
+    let label: Said = label.into();
     match result {
         Ok(()) => notices.info(ok, label),
-        Err(e) => notices.error(failed, format!("{label}: {}", describe(&e))),
+        Err(e) => {
+            let why = store_words::describe(&e);
+            notices.error(
+                failed,
+                Said::each(|lang| format!("{}: {}", label.get(lang), why.get(lang))),
+            )
+        }
     }
 }

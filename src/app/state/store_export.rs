@@ -3,17 +3,17 @@
 //! the Privacy tab) and the full backup of the store (everything, as `anprobe data export`
 //! writes it). The text is made when asked, the file is written whole or not at all.
 
-use crate::app::i18n::Msg;
+use crate::app::i18n::{Msg, Said};
 use crate::app::state::files::{Dialogs, file_slug};
 use crate::app::state::notices::Notices;
 use crate::app::state::profiles::Profiles;
 use crate::app::state::profiles_sync::StoreProfiles;
 use crate::app::state::store::ShopperStore;
 use crate::app::state::store_actions::StoreAction;
+use crate::app::state::waker::Waker;
 use crate::atomic_write::write_atomically;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, poll_once};
-use bevy::window::RequestRedraw;
 use std::path::PathBuf;
 
 /// What is being exported: the notices it gives.
@@ -57,7 +57,7 @@ fn passport_file_name(counterpart: &str) -> String {
 }
 
 /// An export's text and the file name offered, or why there is none.
-type Export = Result<(String, String), String>;
+type Export = Result<(String, String), Said>;
 
 /// The text of an export, or why there is none.
 fn text_of(
@@ -69,11 +69,11 @@ fn text_of(
     match action {
         StoreAction::ExportPassport { counterpart } => {
             let text = match ids.id_of(profiles.active_index()) {
-                None => Err("the shown profile is not kept in the data store (no data folder, or it could not be written)".into()),
+                None => Err(Said::each(|lang| lang.t(Msg::ProfileNotStored).to_string())),
                 Some(id) => store
                     .read(|s| s.fit_passport(id, counterpart))
                     .map(|text| (text, passport_file_name(counterpart)))
-                    .map_err(|why| format!("{counterpart}: {why}")),
+                    .map_err(|why| why.after(&format!("{counterpart}: "))),
             };
             Some((Kind::Passport, text))
         }
@@ -92,7 +92,7 @@ pub(super) fn export_files(
     dialogs: Res<Dialogs>,
     mut pending: ResMut<PendingExport>,
     mut notices: ResMut<Notices>,
-    mut redraw: MessageWriter<RequestRedraw>,
+    waker: Res<Waker>,
 ) {
     for action in actions.read() {
         let Some((kind, text)) = text_of(action, &store, &profiles, &ids) else {
@@ -104,7 +104,9 @@ pub(super) fn export_files(
         match text {
             Ok((text, file_name)) => {
                 let future = dialogs.0.pick_save(&file_name);
-                pending.0 = Some((kind, text, AsyncComputeTaskPool::get().spawn(future)));
+                // The answer wakes the app: no frames while the dialog is open.
+                let task = AsyncComputeTaskPool::get().spawn(waker.after(future));
+                pending.0 = Some((kind, text, task));
             }
             Err(why) => notices.error(kind.failed(), why),
         }
@@ -113,7 +115,6 @@ pub(super) fn export_files(
         return;
     };
     let Some(answer) = block_on(poll_once(task)) else {
-        redraw.write(RequestRedraw);
         return;
     };
     let (kind, text) = (*kind, std::mem::take(text));

@@ -26,6 +26,19 @@ impl Waker {
         }
     }
 
+    /// Wakes the event loop once, `delay` from now (something due then: a notice to fade, a
+    /// change to save once it has settled).
+    pub fn wake_in(&self, delay: std::time::Duration) {
+        if self.0.is_none() {
+            return;
+        }
+        let waker = self.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(delay);
+            waker.wake();
+        });
+    }
+
     /// `future`, followed by a wake-up once it is done.
     pub fn after<F: Future>(&self, future: F) -> impl Future<Output = F::Output> + use<F> {
         let waker = self.clone();

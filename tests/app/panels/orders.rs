@@ -2,11 +2,11 @@
 //! reason and a verdict per region are filled in, "Record" sends the [`StoreAction`] the app's
 //! own system applies; the form closes on the store's answer and the order shows the return.
 
+use super::store_tab_frame;
 use crate::app::{headless, scratch};
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::orders::{OrdersState, orders_tab};
-use anprobe::app::panels::store_tab::store_tab;
-use anprobe::app::{FormResults, Notices, ProfileStore, RightPanelTab, ShopperStore, StoreAction};
+use anprobe::app::{Notices, ProfileStore, RightPanelTab, ShopperStore};
 use anprobe::garment::{Region, Verdict};
 use anprobe::store::{ItemStatus, NewOrder, NewOrderItem, Store};
 use bevy::prelude::*;
@@ -23,17 +23,14 @@ impl OrdersTab {
     /// One frame of the tab, drawn from the app's store; the changes asked for are sent to the
     /// app as the tab's system sends them.
     fn frame(&mut self, ui: &mut bevy_egui::egui::Ui) {
-        let mut out: Vec<StoreAction> = Vec::new();
         let state = &mut self.state;
-        self.app
-            .world_mut()
-            .resource_scope(|world, mut results: Mut<FormResults>| {
-                let store = world.resource::<ShopperStore>();
-                store_tab(ui, Lang::En, store, RightPanelTab::Orders, |ui| {
-                    orders_tab(ui, Lang::En, store, state, &mut results, &mut out);
-                });
-            });
-        self.app.world_mut().write_message_batch(out);
+        store_tab_frame(
+            &mut self.app,
+            ui,
+            Lang::En,
+            RightPanelTab::Orders,
+            |ui, store, results, out| orders_tab(ui, Lang::En, store, state, results, out),
+        );
     }
 }
 
@@ -105,9 +102,9 @@ fn the_orders_tab_records_a_return_with_fit_feedback() {
     let app = &harness.state().app;
     let notices = &app.world().resource::<Notices>().0;
     assert!(
-        notices
-            .iter()
-            .any(|n| !n.error && n.msg == Msg::ReturnRecorded && n.detail.contains("Wool coat")),
+        notices.iter().any(|n| !n.error
+            && n.msg == Msg::ReturnRecorded
+            && n.detail.en().contains("Wool coat")),
         "{notices:?}"
     );
     assert!(harness.query_by_label(en(Msg::Record)).is_none(), "closed");
