@@ -165,6 +165,7 @@ messages! {
     RecommendedMark => "recommended", "empfohlen";
     ChartFits => "Your size by the chart:", "Ihre Größe laut Tabelle:";
     DrapeFollows => "(the drape on your body follows)", "(die Anprobe an Ihrem Körper folgt)";
+    TableStillOf => "The table still shows size", "Die Tabelle zeigt noch Größe";
     NoChartSize => "No size in the chart fits you", "Keine Größe der Tabelle passt Ihnen";
     Region => "Region", "Bereich";
     BodyCol => "Body", "Körper";

@@ -5,33 +5,20 @@
 use crate::app::i18n::{Lang, Said, key_label};
 use crate::app::panels::labels;
 use crate::measurements::Key;
-use crate::store::{Clash, Problem, StoreError};
+use crate::store::{Clash, Problem, StoreError, one_item_field};
 
 /// The store's error for the shopper, in every language. Forms record one garment per order, so
 /// the store's `items[0].` prefix is dropped (`invalid items[0].sku` reads `invalid sku`).
 pub fn describe(error: &StoreError) -> Said {
     Said::each(|lang| match lang {
-        Lang::En => english(error),
+        Lang::En => error.one_item_message(),
         Lang::De => german(error),
     })
 }
 
-fn english(error: &StoreError) -> String {
-    match error {
-        StoreError::Invalid { field, problem } => {
-            format!("invalid {}: {problem}", short_field(field))
-        }
-        other => other.to_string(),
-    }
-}
-
-fn short_field(field: &str) -> &str {
-    field.strip_prefix("items[0].").unwrap_or(field)
-}
-
 /// A field as the German form names it.
 fn field_de(field: &str) -> String {
-    let field = short_field(field);
+    let field = one_item_field(field);
     if let Some(key) = Key::parse(field) {
         return key_label(key, Lang::De).to_string();
     }

@@ -49,13 +49,7 @@ fn warn(report: &OpenReport) {
 /// The message for a store error. The command line records one garment per order, so the
 /// store's `items[0].` prefix is dropped: `invalid items[0].sku` reads `invalid sku`.
 pub(super) fn failure(error: StoreError) -> String {
-    match error {
-        StoreError::Invalid { field, problem } => {
-            let field = field.strip_prefix("items[0].").unwrap_or(&field);
-            format!("invalid {field}: {problem}")
-        }
-        other => other.to_string(),
-    }
+    error.one_item_message()
 }
 
 /// Closes the store after a change, writing its backup. The change is already committed, so a

@@ -106,7 +106,24 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
 }
 
+/// `field` as a caller that records one garment per order names it (the command line, the
+/// app's forms): the store's `items[0].` prefix is dropped (`items[0].sku` reads `sku`).
+pub fn one_item_field(field: &str) -> &str {
+    field.strip_prefix("items[0].").unwrap_or(field)
+}
+
 impl StoreError {
+    /// The message for a caller that records one garment per order: as [`Display`](std::fmt::Display)
+    /// with the field named by [`one_item_field`] (`invalid items[0].sku` reads `invalid sku`).
+    pub fn one_item_message(&self) -> String {
+        match self {
+            StoreError::Invalid { field, problem } => {
+                format!("invalid {}: {problem}", one_item_field(field))
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// An [`StoreError::Invalid`] for `field`.
     pub fn invalid(field: impl Into<String>, problem: Problem) -> Self {
         StoreError::Invalid {

@@ -25,7 +25,7 @@ mod wishlist;
 
 pub use check::CheckReport;
 pub use consent::{Consent, PASSPORT_FORMAT};
-pub use error::StoreError;
+pub use error::{StoreError, one_item_field};
 pub use json_export::{BACKUP_FORMAT, Backup, BackupProfile, BackupSnapshot};
 pub use location::{DATA_DIR_ENV, data_dir, resolve_data_dir};
 pub use orders::{ItemStatus, NewOrder, NewOrderItem, Order, OrderItem};

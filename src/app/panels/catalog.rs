@@ -286,6 +286,15 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
     for reason in &rec.reasons {
         ui.label(format!("• {}", fit_words::reason(reason, lang)));
     }
+    // After a size switch the table is the previous size's until the new drape is done: say so.
+    let shown = fit.selected_label();
+    if let Some(next) = w.size.as_deref().filter(|next| *next != shown) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(lang.t(Msg::TableStillOf));
+            ui.label(RichText::new(shown).strong());
+            ui.weak(format!("({next}: {})", lang.t(Msg::Fitting)));
+        });
+    }
     // The fit table of the size shown: it scrolls sideways in a narrow panel rather than
     // widening it (which would push the text beside it out of sight).
     egui::ScrollArea::horizontal()

@@ -137,6 +137,11 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     app.update();
     let worn = app.world().resource::<TryOn>().get(TEE).unwrap().clone();
     assert_eq!(worn.size.as_deref(), Some(other.as_str()));
+    // Until the new drape is done the table is the old size's, and says so.
+    assert!(!fitted(app.world()));
+    harness.run_ok();
+    harness.get_by_label(en(Msg::TableStillOf));
+    let app = &mut harness.state_mut().app;
     run_app_until(app, "the other size's fit", fitted);
     assert_eq!(tee_fit(app.world()).selected_label(), other);
     harness.run_ok();
@@ -144,6 +149,7 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
         harness.get_by_label(en(Msg::Size)).value().as_deref(),
         Some(other.as_str())
     );
+    assert!(harness.query_by_label(en(Msg::TableStillOf)).is_none());
 
     // "Add to wishlist": the tee in the size shown lands in the store, with a notice.
     harness.get_by_label(en(Msg::AddToWishlist)).click();
