@@ -14,6 +14,7 @@ use crate::app::state::waker::Waker;
 use crate::app::store_words::describe;
 use crate::measurements::{self, Measurements};
 use crate::store::{Store, StoreError, date};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 /// Seconds a change must rest before it is written (a slider drag writes once).
@@ -180,11 +181,18 @@ fn wanted(
     (profiles, lang)
 }
 
+/// What the store keeps of the app's state: the profiles (the one shown among them) and the
+/// language.
+#[derive(SystemParam)]
+pub(super) struct Kept<'w> {
+    profiles: Res<'w, Profiles>,
+    lang: Res<'w, Lang>,
+}
+
 /// After a change has settled (or at exit): writes it to the store.
 pub(super) fn save_profiles_to_store(
     time: Res<Time<Real>>,
-    profiles: Res<Profiles>,
-    lang: Res<Lang>,
+    kept: Kept,
     mut store: ResMut<ShopperStore>,
     mut state: ResMut<StoreProfiles>,
     mut notices: ResMut<Notices>,
@@ -195,6 +203,7 @@ pub(super) fn save_profiles_to_store(
     let Some(synced) = state.synced.clone() else {
         return;
     };
+    let Kept { profiles, lang } = kept;
     let now = time.elapsed_secs_f64();
     if (profiles.is_changed() || lang.is_changed()) && state.pending_since.is_none() {
         state.pending_since = Some(now);
