@@ -7,6 +7,7 @@ use anprobe::measurements::{Form, Key, Resolved, Shape, Source};
 use anprobe::tape;
 use std::collections::HashMap;
 
+mod intersect;
 mod shape;
 
 /// ANSUR II means of the proportions the shopper does not type (cm), per form.
