@@ -81,6 +81,7 @@ messages! {
     Language => "Language", "Sprache";
     Profile => "Profile", "Profil";
     AddProfile => "Add", "Neu";
+    ProfileNameTaken => "Another profile has this name", "Ein anderes Profil hat diesen Namen";
     RenameProfile => "Rename", "Umbenennen";
     DeleteProfile => "Delete", "Löschen";
     Ok => "OK", "OK";

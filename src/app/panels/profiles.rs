@@ -43,7 +43,10 @@ impl ProfileAction {
                 profiles.add(&name);
                 *editor = ProfileEditor::Renaming(profiles.active().name.clone());
             }
-            ProfileAction::RenameActive(name) => profiles.rename_active(&name),
+            ProfileAction::RenameActive(name) => {
+                // The row offers no OK for a taken name; a refused one keeps the old name.
+                profiles.rename_active(&name);
+            }
             ProfileAction::DeleteActive => profiles.delete_active(),
         }
     }
@@ -80,11 +83,20 @@ pub fn profiles_ui(
             ProfileEditor::Renaming(name) => {
                 let edit = ui.add(egui::TextEdit::singleline(name).desired_width(140.0));
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if enter || ui.button(lang.t(Msg::Ok)).clicked() {
+                // Two profiles of one name could not be told apart: no OK until it is free.
+                let taken = profiles.taken_by_another(name);
+                let ok = ui.add_enabled(!taken, egui::Button::new(lang.t(Msg::Ok)));
+                if (enter && !taken) || ok.clicked() {
                     action = Some(ProfileAction::RenameActive(name.clone()));
                     *editor = ProfileEditor::Idle;
                 } else if ui.button(lang.t(Msg::Cancel)).clicked() {
                     *editor = ProfileEditor::Idle;
+                }
+                if taken {
+                    ui.colored_label(
+                        egui::Color32::from_rgb(200, 40, 40),
+                        lang.t(Msg::ProfileNameTaken),
+                    );
                 }
                 return;
             }

@@ -87,12 +87,24 @@ impl Profiles {
         self.active = self.list.len() - 1;
     }
 
-    /// Renames the active profile (blank names are ignored).
-    pub fn rename_active(&mut self, name: &str) {
+    /// Whether a profile other than the active one is called `name` (trimmed): names tell the
+    /// household's profiles apart, in the picker and in the store.
+    pub fn taken_by_another(&self, name: &str) -> bool {
         let name = name.trim();
-        if !name.is_empty() {
-            self.list[self.active].name = name.to_owned();
+        self.list
+            .iter()
+            .enumerate()
+            .any(|(i, p)| i != self.active && p.name == name)
+    }
+
+    /// Renames the active profile; a blank name, or one another profile has, is refused (false).
+    pub fn rename_active(&mut self, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() || self.taken_by_another(name) {
+            return false;
         }
+        self.list[self.active].name = name.to_owned();
+        true
     }
 
     /// Deletes the active profile unless it is the last one.

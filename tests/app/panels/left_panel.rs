@@ -178,3 +178,51 @@ fn the_language_switch_turns_the_panel_german() {
     assert_eq!(harness.state().lang, Lang::En);
     harness.get_by_label(Lang::En.t(Msg::Measurements));
 }
+
+/// Two profiles of one name could not be told apart (in the picker, in the store): renaming a
+/// profile to another's name is not offered — OK disabled, the reason beside it — and the
+/// profiles keep their names; a free name goes through.
+#[test]
+fn a_profile_cannot_take_another_profiles_name() {
+    use egui_kittest::kittest::NodeT;
+    let mut harness = harness();
+    let first = harness.state().profiles.active().name.clone();
+    harness.get_by_label(Lang::En.t(Msg::AddProfile)).click();
+    harness.run();
+    assert_eq!(harness.state().profiles.list().len(), 2);
+    assert!(matches!(harness.state().editor, ProfileEditor::Renaming(_)));
+
+    // The first profile's name typed for the new one (padded: names are trimmed).
+    harness.state_mut().editor = ProfileEditor::Renaming(format!(" {first} "));
+    harness.run();
+    let ok = harness.get_by_label(Lang::En.t(Msg::Ok));
+    assert!(ok.accesskit_node().is_disabled());
+    harness.get_by_label(Lang::En.t(Msg::ProfileNameTaken));
+    // Refused below the row too.
+    assert!(!harness.state_mut().profiles.rename_active(&first));
+    let names: Vec<String> = harness
+        .state()
+        .profiles
+        .list()
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(
+        names.iter().filter(|n| **n == first).count(),
+        1,
+        "{names:?}"
+    );
+
+    // A free name: OK, applied.
+    harness.state_mut().editor = ProfileEditor::Renaming("Kim".into());
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(Lang::En.t(Msg::ProfileNameTaken))
+            .is_none()
+    );
+    harness.get_by_label(Lang::En.t(Msg::Ok)).click();
+    harness.run();
+    assert_eq!(harness.state().profiles.active().name, "Kim");
+    assert_eq!(harness.state().editor, ProfileEditor::Idle);
+}
