@@ -78,6 +78,8 @@ pub enum ViewArg {
     Side,
     /// From behind
     Back,
+    /// Three-quarter from the front, the app's start view (the "reset view" button's)
+    ThreeQuarter,
 }
 
 /// The right panel's tabs, as `screenshot --tab` names them.
@@ -222,6 +224,7 @@ fn take_screenshot(
             ViewArg::Front => crate::app::ViewPreset::Front,
             ViewArg::Side => crate::app::ViewPreset::Side,
             ViewArg::Back => crate::app::ViewPreset::Back,
+            ViewArg::ThreeQuarter => crate::app::ViewPreset::Reset,
         },
         guide: args.guide,
     })
