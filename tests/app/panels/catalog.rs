@@ -11,8 +11,8 @@ use anprobe::app::panels::catalog::{CatalogView, catalog_tab};
 use anprobe::app::scene::thumbnails::Thumbnails;
 use anprobe::app::state::tryon::CatalogFilter;
 use anprobe::app::{
-    Catalog, CatalogDir, FitProgress, Notices, PendingDialog, ProfileStore, ShopperStore, TryOn,
-    tryon_plugin,
+    Catalog, CatalogDir, CatalogEntry, FitProgress, Notices, PendingDialog, ProfileStore,
+    ShopperStore, TryOn, tryon_plugin,
 };
 use anprobe::fit::english;
 use anprobe::fit::outfit::WornFit;
@@ -224,4 +224,56 @@ fn the_fit_reads_german_in_german(
     assert!(shown.iter().any(|t| t == Lang::De.t(Msg::Wearing)));
     harness.state_mut().lang = Lang::En;
     harness.run_ok();
+}
+
+/// A garment imported while the catalog folder is still being read stays when the read ends
+/// (it used to vanish: the folder's garments replaced the list), and it replaces the folder's
+/// garment of the same SKU rather than standing beside it.
+#[test]
+fn an_import_made_while_the_folder_is_read_is_kept() {
+    use anprobe::app::CatalogGarment;
+    use anprobe::app::state::tryon::catalog::read_catalog;
+    let catalog_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/catalog");
+    let file = |name: &str| catalog_dir.join(name);
+    let folder = scratch("catalog-folder");
+    for name in ["nordlicht-basics-nb-ts-1001.glb", "kiko-lane-kl-dn-501.glb"] {
+        std::fs::copy(file(name), folder.join(name)).unwrap();
+    }
+    let import = |name: &str| {
+        let path = file(name);
+        let garment = anprobe::garment::import_file(&path).unwrap();
+        CatalogEntry {
+            garment: std::sync::Arc::new(CatalogGarment::new(path.display().to_string(), garment)),
+            chart_size: None,
+        }
+    };
+    let mut catalog = Catalog::default();
+    // Imported before the read ends: a coat the folder lacks, and the folder's own tee.
+    catalog.entries.push(import("harrow-finch-hf-ct-701.glb"));
+    catalog
+        .entries
+        .push(import("nordlicht-basics-nb-ts-1001.glb"));
+    catalog.take_folder(read_catalog(&folder));
+    let skus: Vec<(&str, &str)> = catalog
+        .entries
+        .iter()
+        .map(|e| (e.garment.meta().sku.as_str(), e.garment.source.as_str()))
+        .collect();
+    let tee = file("nordlicht-basics-nb-ts-1001.glb")
+        .display()
+        .to_string();
+    let coat = file("harrow-finch-hf-ct-701.glb").display().to_string();
+    assert_eq!(
+        skus,
+        vec![
+            (
+                "KL-DN-501",
+                folder.join("kiko-lane-kl-dn-501.glb").to_str().unwrap()
+            ),
+            ("HF-CT-701", coat.as_str()),
+            (TEE, tee.as_str())
+        ],
+    );
+    assert!(catalog.loaded);
+    let _ = std::fs::remove_dir_all(folder);
 }

@@ -72,6 +72,26 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Takes the folder's garments, once read: they come first, followed by the garments imported
+    /// while the folder was being read (kept: an import never disappears), and an import
+    /// replaces the folder's garment with the same SKU.
+    pub fn take_folder(&mut self, (garments, problems): CatalogRead) {
+        let imported = std::mem::take(&mut self.entries);
+        let mut entries: Vec<CatalogEntry> = garments
+            .into_iter()
+            .filter(|g| !imported.iter().any(|e| e.garment.meta().sku == g.meta().sku))
+            .map(|garment| CatalogEntry {
+                garment,
+                chart_size: None,
+            })
+            .collect();
+        entries.extend(imported);
+        self.entries = entries;
+        self.problems = problems;
+        self.loaded = true;
+        self.sized_for = None;
+    }
+
     /// The first entry with this SKU, if any.
     pub fn find(&self, sku: &str) -> Option<&CatalogEntry> {
         self.entries.iter().find(|e| e.garment.meta().sku == sku)
@@ -120,18 +140,9 @@ fn finish_loading(mut catalog: ResMut<Catalog>, mut redraw: MessageWriter<Reques
     let Some(task) = catalog.task.as_mut() else {
         return;
     };
-    if let Some((garments, problems)) = check_ready(task) {
+    if let Some(read) = check_ready(task) {
         catalog.task = None;
-        catalog.entries = garments
-            .into_iter()
-            .map(|garment| CatalogEntry {
-                garment,
-                chart_size: None,
-            })
-            .collect();
-        catalog.problems = problems;
-        catalog.loaded = true;
-        catalog.sized_for = None;
+        catalog.take_folder(read);
         redraw.write(RequestRedraw);
     }
 }
