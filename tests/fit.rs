@@ -706,3 +706,54 @@ fn pieces_lying_on_the_cloth_are_stitched_on() {
         fit::topology::ClothMesh::new(&[panel, sheet("apart", 4, 0.1, 0.03)]).expect("welds");
     assert!(apart.stitches.is_empty());
 }
+
+/// The drape's problems are reported each under its own verdict: a size tight at the chest and
+/// the hip and loose at the waist reads "tight at the chest, hip" and "loose at the waist", never
+/// the first region's verdict for all of them.
+#[test]
+fn each_drape_problem_is_named_with_its_own_verdict() {
+    use anprobe::fit::RegionFit;
+    use anprobe::fit::recommend::{Reason, SizeEvidence, chart_checks, recommend};
+    let meta = top().meta();
+    let body = &reference().resolved;
+    let size = &meta.sizes[2];
+    let checks = chart_checks(meta, size, body);
+    let region = |region: Region, verdict: Verdict| RegionFit {
+        region,
+        body_cm: 90.0,
+        garment_cm: 90.0,
+        chart_cm: None,
+        ease_cm: 0.0,
+        strain_pct: 0.0,
+        stretch_pct: 5.0,
+        strain_ratio: 0.0,
+        verdict,
+    };
+    let regions = [
+        region(Region::Chest, Verdict::Tight),
+        region(Region::Waist, Verdict::Loose),
+        region(Region::Hip, Verdict::Tight),
+        region(Region::Length, Verdict::Good),
+    ];
+    let evidence = [SizeEvidence {
+        label: &size.label,
+        checks: &checks,
+        regions: &regions,
+        score: 0.5,
+    }];
+    let finds: Vec<(Verdict, Vec<Region>)> = recommend(meta, body, &evidence)
+        .reasons
+        .into_iter()
+        .filter_map(|r| match r {
+            Reason::DrapeFinds { verdict, regions } => Some((verdict, regions)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        finds,
+        vec![
+            (Verdict::Tight, vec![Region::Chest, Region::Hip]),
+            (Verdict::Loose, vec![Region::Waist]),
+        ]
+    );
+}

@@ -204,11 +204,12 @@ pub enum Reason {
     },
     /// The drape's verdict on one region of the recommended size.
     Region(RegionFit),
-    /// The drape finds the recommended size `verdict` at `regions`.
+    /// The drape finds the recommended size `verdict` at `regions`: one such reason per problem
+    /// verdict the drape finds (tight at the chest, loose at the hem).
     DrapeFinds {
-        /// The verdict of the first such region (`tight` or `loose`).
+        /// `tight` or `loose`.
         verdict: Verdict,
-        /// The regions whose verdict is a problem (tight or loose), in report order.
+        /// The regions with that verdict, in report order.
         regions: Vec<Region>,
     },
     /// A neighbouring size would be `verdict` at `region`.
@@ -336,9 +337,22 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
         .collect();
     if !problems.is_empty() {
         confidence *= 0.8;
+    }
+    // Grouped by verdict, in the order the verdicts first appear: each region under its own.
+    let mut verdicts: Vec<Verdict> = Vec::new();
+    for r in &problems {
+        if !verdicts.contains(&r.verdict) {
+            verdicts.push(r.verdict);
+        }
+    }
+    for verdict in verdicts {
         reasons.push(Reason::DrapeFinds {
-            verdict: problems[0].verdict,
-            regions: problems.iter().map(|r| r.region).collect(),
+            verdict,
+            regions: problems
+                .iter()
+                .filter(|r| r.verdict == verdict)
+                .map(|r| r.region)
+                .collect(),
         });
     }
     // Neighbours for comparison.

@@ -79,7 +79,11 @@ impl Catalog {
         let imported = std::mem::take(&mut self.entries);
         let mut entries: Vec<CatalogEntry> = garments
             .into_iter()
-            .filter(|g| !imported.iter().any(|e| e.garment.meta().sku == g.meta().sku))
+            .filter(|g| {
+                !imported
+                    .iter()
+                    .any(|e| e.garment.meta().sku == g.meta().sku)
+            })
             .map(|garment| CatalogEntry {
                 garment,
                 chart_size: None,
