@@ -8,11 +8,44 @@ mod left_panel;
 mod orders;
 mod wishlist;
 
+use crate::app::{headless, scratch};
 use anprobe::app::i18n::Lang;
 use anprobe::app::panels::store_tab::store_tab;
-use anprobe::app::{FormResults, RightPanelTab, ShopperStore, StoreAction};
+use anprobe::app::{
+    Catalog, CatalogDir, FormResults, ProfileStore, RightPanelTab, ShopperStore, StoreAction,
+    tryon_plugin,
+};
 use bevy::prelude::*;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// A scratch folder `name` and the headless app keeping the shopper's store in it (not yet
+/// updated: plugins with start-up systems may still be added).
+fn app_keeping_store(name: &str) -> (PathBuf, App) {
+    let dir = scratch(name);
+    let mut app = headless(ProfileStore::default());
+    app.insert_resource(ShopperStore::at(&dir));
+    (dir, app)
+}
+
+/// [`app_keeping_store`], updated once.
+fn app_with_store(name: &str) -> (PathBuf, App) {
+    let (dir, mut app) = app_keeping_store(name);
+    app.update();
+    (dir, app)
+}
+
+/// [`app_keeping_store`] with the try-on and the sample catalog, read.
+fn app_with_catalog(name: &str) -> (PathBuf, App) {
+    let (dir, mut app) = app_keeping_store(name);
+    app.insert_resource(CatalogDir(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/catalog"),
+    ))
+    .add_plugins(tryon_plugin);
+    run_app_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
+    app.update();
+    (dir, app)
+}
 
 /// One frame of the store tab `tab`, drawn by `draw` from the app's store as the tab's system
 /// draws it; the changes it asks for are sent to the app, which applies them in its next update.

@@ -3,17 +3,15 @@
 //! in the store. Every click goes through the [`CatalogAction`]s the tab returns and the app's
 //! own system that applies them.
 
+use super::app_with_catalog;
 use super::run_app_until;
-use crate::app::{headless, scratch};
+use crate::app::scratch;
 use anprobe::app::fit_words;
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::catalog::{CatalogView, catalog_tab};
 use anprobe::app::scene::thumbnails::Thumbnails;
 use anprobe::app::state::tryon::CatalogFilter;
-use anprobe::app::{
-    Catalog, CatalogDir, CatalogEntry, FitProgress, Notices, PendingDialog, ProfileStore,
-    ShopperStore, TryOn, tryon_plugin,
-};
+use anprobe::app::{Catalog, CatalogEntry, FitProgress, Notices, PendingDialog, TryOn};
 use anprobe::fit::english;
 use anprobe::fit::outfit::WornFit;
 use anprobe::store::Store;
@@ -65,15 +63,7 @@ fn tee_fit(world: &World) -> std::sync::Arc<WornFit> {
 
 #[test]
 fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
-    let dir = scratch("catalog-tab");
-    let mut app = headless(ProfileStore::default());
-    app.insert_resource(ShopperStore::at(&dir))
-        .insert_resource(CatalogDir(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/catalog"),
-        ))
-        .add_plugins(tryon_plugin);
-    run_app_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
-    app.update();
+    let (dir, app) = app_with_catalog("catalog-tab");
     let tab = CatalogTab {
         app,
         lang: Lang::En,

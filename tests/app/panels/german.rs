@@ -5,8 +5,8 @@
 //! English words; the catalog's own data (garment names, retailers, colours) is left out, since
 //! the retailer wrote it.
 
+use super::app_with_catalog;
 use super::run_app_until;
-use crate::app::{headless, scratch};
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::catalog::{CatalogView, catalog_tab};
 use anprobe::app::panels::notices::notices_ui;
@@ -20,8 +20,8 @@ use anprobe::app::scene::thumbnails::Thumbnails;
 use anprobe::app::state::notices::NoticePlace;
 use anprobe::app::state::tryon::{CatalogAction, CatalogFilter};
 use anprobe::app::{
-    Catalog, CatalogDir, FitProgress, FormResults, Notices, PendingDialog, ProfileStore,
-    RightPanelTab, ShopperStore, StoreAction, TryOn, tryon_plugin,
+    Catalog, FitProgress, FormResults, Notices, PendingDialog, RightPanelTab, ShopperStore,
+    StoreAction, TryOn,
 };
 use anprobe::garment::{Region, Verdict};
 use anprobe::measurements::Key;
@@ -32,7 +32,6 @@ use anprobe::store::{
 use bevy::prelude::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
-use std::path::PathBuf;
 
 /// Words of the English UI that no German text of the app contains.
 const ENGLISH_WORDS: &[&str] = &[
@@ -314,15 +313,7 @@ fn fill_store(app: &mut App) {
 
 #[test]
 fn the_german_right_panel_shows_no_english() {
-    let dir = scratch("german-panel");
-    let mut app = headless(ProfileStore::default());
-    app.insert_resource(ShopperStore::at(&dir))
-        .insert_resource(CatalogDir(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/catalog"),
-        ))
-        .add_plugins(tryon_plugin);
-    run_app_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
-    app.update();
+    let (dir, mut app) = app_with_catalog("german-panel");
     fill_store(&mut app);
     // A tee worn (its fit table and advice), and refusals from the store: an order with an
     // unknown currency, a wish ordered without its order number.

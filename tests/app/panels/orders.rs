@@ -2,11 +2,11 @@
 //! reason and a verdict per region are filled in, "Record" sends the [`StoreAction`] the app's
 //! own system applies; the form closes on the store's answer and the order shows the return.
 
+use super::app_with_store;
 use super::store_tab_frame;
-use crate::app::{headless, scratch};
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::orders::{OrdersState, orders_tab};
-use anprobe::app::{Notices, ProfileStore, RightPanelTab, ShopperStore};
+use anprobe::app::{Notices, RightPanelTab, ShopperStore};
 use anprobe::garment::{Region, Verdict};
 use anprobe::store::{ItemStatus, NewOrder, NewOrderItem, Store};
 use bevy::prelude::*;
@@ -36,10 +36,7 @@ impl OrdersTab {
 
 #[test]
 fn the_orders_tab_records_a_return_with_fit_feedback() {
-    let dir = scratch("orders-tab");
-    let mut app = headless(ProfileStore::default());
-    app.insert_resource(ShopperStore::at(&dir));
-    app.update();
+    let (dir, mut app) = app_with_store("orders-tab");
     app.world_mut()
         .resource_mut::<ShopperStore>()
         .change(|s| {

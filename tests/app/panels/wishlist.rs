@@ -3,11 +3,11 @@
 //! Orders tab can say by when the garment goes back. A window that is no number is refused in
 //! the form, before the store.
 
+use super::app_with_store;
 use super::store_tab_frame;
-use crate::app::{headless, scratch};
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::wishlist::{WishlistState, wishlist_tab};
-use anprobe::app::{ProfileStore, RightPanelTab, ShopperStore};
+use anprobe::app::{RightPanelTab, ShopperStore};
 use anprobe::store::{NewWishlistItem, Store};
 use bevy::prelude::*;
 use bevy_egui::egui;
@@ -35,10 +35,7 @@ impl WishlistTab {
 
 #[test]
 fn moving_a_wish_to_an_order_keeps_the_return_window() {
-    let dir = scratch("wishlist-tab");
-    let mut app = headless(ProfileStore::default());
-    app.insert_resource(ShopperStore::at(&dir));
-    app.update();
+    let (dir, mut app) = app_with_store("wishlist-tab");
     app.world_mut()
         .resource_mut::<ShopperStore>()
         .change(|s| {
