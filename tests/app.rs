@@ -441,7 +441,7 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
         data_dir: None,
         garments: Vec::new(),
         fit_map: false,
-        view: anprobe::app::ViewPreset::Front,
+        view: anprobe::app::ViewPreset::Reset,
         guide: false,
     };
     assert!(screenshot(opts("/tmp/x.png", 0)).is_err());
@@ -469,7 +469,7 @@ fn screenshot_draws_the_hovered_tape() {
         data_dir: None,
         garments: Vec::new(),
         fit_map: false,
-        view: anprobe::app::ViewPreset::Front,
+        view: anprobe::app::ViewPreset::Reset,
         guide: false,
     };
     screenshot_with(opts, |app| {

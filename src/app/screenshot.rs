@@ -146,7 +146,9 @@ pub fn screenshot_with(
             })
             .insert_resource(job)
             .add_systems(Update, watch);
-        if opts.view != ViewPreset::Front {
+        // The start view is three-quarter from the front; any other is asked for (`Front` too:
+        // it was taken for the start view, so `--view front` showed the three-quarter view).
+        if opts.view != ViewPreset::Reset {
             // Asked every frame: the camera turns there once (the turn is measured from where it
             // looks), and the picture waits until everything is drawn.
             let view = opts.view;

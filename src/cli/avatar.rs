@@ -61,8 +61,8 @@ pub struct ScreenshotArgs {
     /// Show the garments as a fit map (blue loose, green good, red tight) instead of their fabric
     #[arg(long)]
     pub fit_map: bool,
-    /// Which way the camera looks at the avatar
-    #[arg(long, value_enum, default_value_t = ViewArg::Front)]
+    /// Which way the camera looks at the avatar (default: the app's start view, three-quarter from the front)
+    #[arg(long, value_enum, default_value_t = ViewArg::ThreeQuarter)]
     pub view: ViewArg,
     /// Show the first-start guide over the 3D view (left out otherwise)
     #[arg(long)]
@@ -78,7 +78,7 @@ pub enum ViewArg {
     Side,
     /// From behind
     Back,
-    /// Three-quarter from the front, the app's start view (the "reset view" button's)
+    /// Three-quarter from the front: the app's start view (the "reset view" button's)
     ThreeQuarter,
 }
 

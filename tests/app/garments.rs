@@ -385,7 +385,7 @@ fn saving_the_outfit_writes_the_3d_view_as_png() {
             size: None,
         }],
         fit_map: false,
-        view: anprobe::app::ViewPreset::Front,
+        view: anprobe::app::ViewPreset::Reset,
         guide: false,
         tab: anprobe::app::RightPanelTab::Catalog,
         data_dir: None,

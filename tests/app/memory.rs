@@ -429,7 +429,7 @@ fn screenshot_of_the_orders_tab_in_german() {
         data_dir: Some(data),
         garments: Vec::new(),
         fit_map: false,
-        view: anprobe::app::ViewPreset::Front,
+        view: anprobe::app::ViewPreset::Reset,
         guide: false,
     };
     screenshot_with(opts, |app| {
