@@ -400,20 +400,9 @@ fn catalog_section(
                 }
             }
             swatch(ui, meta);
-            ui.vertical(|ui| {
-                ui.label(RichText::new(&meta.name).strong());
-                ui.label(format!(
-                    "{} · {} · {}",
-                    meta.retailer,
-                    category_label(meta.category, lang),
-                    price(meta, lang)
-                ));
-                match &entry.chart_size {
-                    Some(size) => ui.label(format!("{} {size}", lang.t(Msg::ChartFits))),
-                    None => ui.weak(lang.t(Msg::NoChartSize)),
-                };
-            });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // The button first, at the right edge; the text wraps in what is left of it (laid
+            // out first, the text took the whole width and ran under the button).
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 if worn {
                     if ui.button(lang.t(Msg::TakeOff)).clicked() {
                         out.push(CatalogAction::TakeOff {
@@ -425,6 +414,20 @@ fn catalog_section(
                         sku: meta.sku.clone(),
                     });
                 }
+                let text = egui::Layout::top_down(egui::Align::Min);
+                ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 0.0), text, |ui| {
+                    ui.label(RichText::new(&meta.name).strong());
+                    ui.label(format!(
+                        "{} · {} · {}",
+                        meta.retailer,
+                        category_label(meta.category, lang),
+                        price(meta, lang)
+                    ));
+                    match &entry.chart_size {
+                        Some(size) => ui.label(format!("{} {size}", lang.t(Msg::ChartFits))),
+                        None => ui.weak(lang.t(Msg::NoChartSize)),
+                    };
+                });
             });
         });
         ui.separator();

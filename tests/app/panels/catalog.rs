@@ -267,3 +267,44 @@ fn an_import_made_while_the_folder_is_read_is_kept() {
     assert!(catalog.loaded);
     let _ = std::fs::remove_dir_all(folder);
 }
+
+/// In a narrow right panel (as in a 1024 px window) no catalog row's "Try on" button lies over
+/// its text: the retailer · category · price line wraps left of the button.
+#[test]
+fn a_narrow_catalog_keeps_its_buttons_off_the_text() {
+    let (dir, app) = app_with_catalog("catalog-narrow");
+    let tab = CatalogTab {
+        app,
+        lang: Lang::En,
+        filter: CatalogFilter::default(),
+        thumbnails: Thumbnails::default(),
+    };
+    let mut harness = Harness::builder()
+        .with_size([320.0, 1600.0])
+        .build_ui_state(|ui, tab: &mut CatalogTab| tab.frame(ui), tab);
+    harness.run_ok();
+    let buttons: Vec<_> = harness
+        .get_all_by_label(Lang::En.t(Msg::TryOn))
+        .map(|b| b.rect())
+        .collect();
+    let lines: Vec<_> = harness
+        .query_all(By::new().label_contains(" · "))
+        .map(|l| {
+            let node = l.accesskit_node();
+            let text = node.label().or_else(|| node.value()).unwrap_or_default();
+            (text, l.rect())
+        })
+        .collect();
+    assert_eq!(buttons.len(), crate::app::catalog_size());
+    assert_eq!(lines.len(), buttons.len());
+    for (text, line) in &lines {
+        for button in &buttons {
+            assert!(
+                !line.intersects(*button),
+                "{text:?} at {line:?} lies under a button at {button:?}"
+            );
+        }
+    }
+    drop(harness);
+    let _ = std::fs::remove_dir_all(dir);
+}
