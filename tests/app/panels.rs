@@ -10,14 +10,29 @@ mod wishlist;
 
 use crate::app::{headless, scratch};
 use anprobe::app::i18n::Lang;
+use anprobe::app::panels::catalog::CatalogView;
 use anprobe::app::panels::store_tab::store_tab;
+use anprobe::app::scene::thumbnails::Thumbnails;
 use anprobe::app::{
-    Catalog, CatalogDir, FormResults, ProfileStore, RightPanelTab, ShopperStore, StoreAction,
-    tryon_plugin,
+    Catalog, CatalogDir, FitProgress, FormResults, PendingDialog, ProfileStore, RightPanelTab,
+    ShopperStore, StoreAction, TryOn, tryon_plugin,
 };
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// The catalog tab's view of the app's resources, as the tab's system builds it.
+fn catalog_view<'a>(world: &'a World, lang: Lang, thumbnails: &'a Thumbnails) -> CatalogView<'a> {
+    CatalogView {
+        lang,
+        catalog: world.resource::<Catalog>(),
+        tryon: world.resource::<TryOn>(),
+        progress: world.resource::<FitProgress>(),
+        thumbnails,
+        picture_busy: false,
+        dialog_open: world.resource::<PendingDialog>().is_open(),
+    }
+}
 
 /// A scratch folder `name` and the headless app keeping the shopper's store in it (not yet
 /// updated: plugins with start-up systems may still be added).

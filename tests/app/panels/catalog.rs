@@ -3,15 +3,15 @@
 //! in the store. Every click goes through the [`CatalogAction`]s the tab returns and the app's
 //! own system that applies them.
 
-use super::app_with_catalog;
 use super::run_app_until;
+use super::{app_with_catalog, catalog_view};
 use crate::app::scratch;
 use anprobe::app::fit_words;
 use anprobe::app::i18n::{Lang, Msg};
-use anprobe::app::panels::catalog::{CatalogView, catalog_tab};
+use anprobe::app::panels::catalog::catalog_tab;
 use anprobe::app::scene::thumbnails::Thumbnails;
 use anprobe::app::state::tryon::CatalogFilter;
-use anprobe::app::{Catalog, CatalogEntry, FitProgress, Notices, PendingDialog, TryOn};
+use anprobe::app::{Catalog, CatalogEntry, FitProgress, Notices, TryOn};
 use anprobe::fit::english;
 use anprobe::fit::outfit::WornFit;
 use anprobe::store::Store;
@@ -32,19 +32,23 @@ impl CatalogTab {
     /// One frame of the tab, drawn from the app's resources; its actions are sent to the app as
     /// the tab's system sends them (the app applies them in its next update).
     fn frame(&mut self, ui: &mut bevy_egui::egui::Ui) {
-        let world = self.app.world();
-        let view = CatalogView {
-            lang: self.lang,
-            catalog: world.resource::<Catalog>(),
-            tryon: world.resource::<TryOn>(),
-            progress: world.resource::<FitProgress>(),
-            thumbnails: &self.thumbnails,
-            picture_busy: false,
-            dialog_open: world.resource::<PendingDialog>().is_open(),
-        };
+        let view = catalog_view(self.app.world(), self.lang, &self.thumbnails);
         let actions = catalog_tab(ui, &view, &mut self.filter);
         self.app.world_mut().write_message_batch(actions);
     }
+}
+
+/// The catalog tab of `app`, in English, in a harness `size` points large.
+fn catalog_harness(app: App, size: [f32; 2]) -> Harness<'static, CatalogTab> {
+    let tab = CatalogTab {
+        app,
+        lang: Lang::En,
+        filter: CatalogFilter::default(),
+        thumbnails: Thumbnails::default(),
+    };
+    Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, tab: &mut CatalogTab| tab.frame(ui), tab)
 }
 
 fn fitted(world: &World) -> bool {
@@ -64,15 +68,7 @@ fn tee_fit(world: &World) -> std::sync::Arc<WornFit> {
 #[test]
 fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     let (dir, app) = app_with_catalog("catalog-tab");
-    let tab = CatalogTab {
-        app,
-        lang: Lang::En,
-        filter: CatalogFilter::default(),
-        thumbnails: Thumbnails::default(),
-    };
-    let mut harness = Harness::builder()
-        .with_size([420.0, 1400.0])
-        .build_ui_state(|ui, tab: &mut CatalogTab| tab.frame(ui), tab);
+    let mut harness = catalog_harness(app, [420.0, 1400.0]);
     let en = |msg| Lang::En.t(msg);
     assert_eq!(
         harness.get_all_by_label(en(Msg::TryOn)).count(),
@@ -273,15 +269,7 @@ fn an_import_made_while_the_folder_is_read_is_kept() {
 #[test]
 fn a_narrow_catalog_keeps_its_buttons_off_the_text() {
     let (dir, app) = app_with_catalog("catalog-narrow");
-    let tab = CatalogTab {
-        app,
-        lang: Lang::En,
-        filter: CatalogFilter::default(),
-        thumbnails: Thumbnails::default(),
-    };
-    let mut harness = Harness::builder()
-        .with_size([320.0, 1600.0])
-        .build_ui_state(|ui, tab: &mut CatalogTab| tab.frame(ui), tab);
+    let mut harness = catalog_harness(app, [320.0, 1600.0]);
     harness.run_ok();
     let buttons: Vec<_> = harness
         .get_all_by_label(Lang::En.t(Msg::TryOn))

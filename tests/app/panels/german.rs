@@ -5,10 +5,10 @@
 //! English words; the catalog's own data (garment names, retailers, colours) is left out, since
 //! the retailer wrote it.
 
-use super::app_with_catalog;
 use super::run_app_until;
+use super::{app_with_catalog, catalog_view};
 use anprobe::app::i18n::{Lang, Msg};
-use anprobe::app::panels::catalog::{CatalogView, catalog_tab};
+use anprobe::app::panels::catalog::catalog_tab;
 use anprobe::app::panels::notices::notices_ui;
 use anprobe::app::panels::orders::{OrdersState, orders_tab};
 use anprobe::app::panels::privacy::{PrivacyState, privacy_tab};
@@ -20,8 +20,7 @@ use anprobe::app::scene::thumbnails::Thumbnails;
 use anprobe::app::state::notices::NoticePlace;
 use anprobe::app::state::tryon::{CatalogAction, CatalogFilter};
 use anprobe::app::{
-    Catalog, FitProgress, FormResults, Notices, PendingDialog, RightPanelTab, ShopperStore,
-    StoreAction, TryOn,
+    Catalog, FitProgress, FormResults, Notices, RightPanelTab, ShopperStore, StoreAction, TryOn,
 };
 use anprobe::garment::{Region, Verdict};
 use anprobe::measurements::Key;
@@ -169,15 +168,7 @@ impl RightPanelInGerman {
         let world = self.app.world_mut();
         notices_ui(ui, lang, world.resource::<Notices>(), NoticePlace::Right);
         if self.tab == RightPanelTab::Catalog {
-            let view = CatalogView {
-                lang,
-                catalog: world.resource::<Catalog>(),
-                tryon: world.resource::<TryOn>(),
-                progress: world.resource::<FitProgress>(),
-                thumbnails: &self.thumbnails,
-                picture_busy: false,
-                dialog_open: world.resource::<PendingDialog>().is_open(),
-            };
+            let view = catalog_view(world, lang, &self.thumbnails);
             let actions = catalog_tab(ui, &view, &mut self.filter);
             world.write_message_batch(actions);
             return;
