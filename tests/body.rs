@@ -12,19 +12,19 @@ mod shape;
 
 /// ANSUR II means of the proportions the shopper does not type (cm), per form.
 fn mean_shape(form: Form, stature: f64) -> Shape {
-    let (base, values): (f64, [f64; 21]) = match form {
+    let (base, values): (f64, [f64; 22]) = match form {
         Form::Female => (
             162.9,
             [
-                133.5, 123.9, 117.1, 98.0, 83.4, 44.9, 6.3, 139.6, 27.0, 24.8, 30.1, 21.4, 35.5,
-                23.3, 24.7, 9.3, 18.1, 7.8, 14.8, 19.0, 12.7,
+                133.5, 123.9, 117.1, 98.0, 102.6, 83.4, 44.9, 6.3, 139.6, 27.0, 24.8, 30.1, 21.4,
+                35.5, 23.3, 24.7, 9.3, 18.1, 7.8, 14.8, 19.0, 12.7,
             ],
         ),
         Form::Male => (
             175.6,
             [
-                144.0, 132.8, 129.1, 105.6, 88.8, 48.9, 7.3, 151.7, 29.0, 25.5, 32.8, 23.9, 34.7,
-                24.6, 27.1, 10.2, 19.3, 8.8, 15.4, 20.0, 13.1,
+                144.0, 132.8, 129.1, 105.6, 109.1, 88.8, 48.9, 7.3, 151.7, 29.0, 25.5, 32.8, 23.9,
+                34.7, 24.6, 27.1, 10.2, 19.3, 8.8, 15.4, 20.0, 13.1,
             ],
         ),
     };
@@ -41,7 +41,8 @@ pub fn resolved(form: Form, values: &[(Key, f64)]) -> Resolved {
             (Key::NeckGirth, 33.0),
             (Key::ChestGirth, 92.0),
             (Key::UnderbustGirth, 80.0),
-            (Key::WaistGirth, 80.0),
+            (Key::WaistGirth, 74.0),
+            (Key::OmphalionGirth, 80.0),
             (Key::HipGirth, 100.0),
             (Key::ShoulderWidth, 36.0),
             (Key::ArmLength, 55.0),
@@ -60,7 +61,8 @@ pub fn resolved(form: Form, values: &[(Key, f64)]) -> Resolved {
             (Key::NeckGirth, 39.0),
             (Key::ChestGirth, 102.0),
             (Key::UnderbustGirth, 95.0),
-            (Key::WaistGirth, 90.0),
+            (Key::WaistGirth, 87.0),
+            (Key::OmphalionGirth, 90.0),
             (Key::HipGirth, 101.0),
             (Key::ShoulderWidth, 40.0),
             (Key::ArmLength, 59.0),
@@ -85,7 +87,7 @@ pub fn resolved(form: Form, values: &[(Key, f64)]) -> Resolved {
         form,
         form_source: Source::Typed,
         values: v,
-        sources: [Source::Typed; 17],
+        sources: [Source::Typed; Key::COUNT],
         shape: mean_shape(form, v[Key::Stature.index()]),
     }
 }

@@ -38,7 +38,7 @@ fn triangles(indices: &[u32]) -> Vec<[u32; 3]> {
 /// A garment's girth as modelled, on the reference body's plane for `region`, cm.
 fn modelled_girth(part: &GarmentPart, region: Region) -> f64 {
     let a = &reference().anatomy;
-    let plane = fit::prepare::girth_plane(a, region).expect("a girth region");
+    let plane = fit::prepare::plane_of(a, region, Key::WaistGirth).expect("a girth region");
     measure::girth(
         &part.mesh.positions,
         &triangles(&part.mesh.indices),

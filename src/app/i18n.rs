@@ -314,6 +314,7 @@ pub fn key_label(key: Key, lang: Lang) -> &'static str {
         Key::ChestGirth => "Bust / chest",
         Key::UnderbustGirth => "Underbust",
         Key::WaistGirth => "Waist",
+        Key::OmphalionGirth => "Waist at navel",
         Key::HipGirth => "Hip",
         Key::ShoulderWidth => "Shoulder width",
         Key::ArmLength => "Arm length",

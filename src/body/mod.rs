@@ -80,6 +80,7 @@ pub fn build(m: &Resolved) -> Avatar {
                 Key::ChestGirth => horizontal(torso.chest_row()),
                 Key::UnderbustGirth => horizontal(torso.underbust_row()),
                 Key::WaistGirth => horizontal(torso.waist_row()),
+                Key::OmphalionGirth => horizontal(torso.navel_row()),
                 Key::HipGirth => horizontal(torso.hip_row()),
                 Key::ShoulderWidth => TapePlacement::Length {
                     from: torso.acromion(1.0),

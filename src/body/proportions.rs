@@ -12,7 +12,10 @@ pub(super) struct Proportions {
     pub neck: f32,
     pub chest: f32,
     pub underbust: f32,
+    /// The natural waist girth (the narrowest above the hip bone).
     pub waist: f32,
+    /// The girth at the navel.
+    pub navel: f32,
     pub hip: f32,
     pub shoulder_width: f32,
     pub arm_length: f32,
@@ -28,12 +31,15 @@ pub(super) struct Proportions {
     pub y_ankle_bone: f32,
     pub y_knee: f32,
     pub y_hip: f32,
+    pub y_navel: f32,
+    /// The natural waist's height (above the navel).
     pub y_waist: f32,
     pub y_chest: f32,
     pub y_axilla: f32,
     pub y_acromion: f32,
     pub y_cervicale: f32,
-    // Caliper breadths and depths of the trunk (the survey's, predicted from the girths).
+    // Caliper breadths and depths of the trunk (the survey's, predicted from the girths); the
+    // waist's are taken at the navel.
     pub chest_breadth: f32,
     pub chest_depth: f32,
     pub waist_breadth: f32,
@@ -60,6 +66,7 @@ impl Proportions {
         let chest = girth(Key::ChestGirth, 0.2, 1.5);
         let hip = girth(Key::HipGirth, 0.25, 1.5);
         let waist = girth(Key::WaistGirth, 0.18, 1.5).min(hip * 2.0);
+        let navel = girth(Key::OmphalionGirth, 0.18, 1.5).min(hip * 2.0);
         let inside_leg = girth(Key::InsideLeg, 0.33, 0.6);
         let thigh = girth(Key::ThighGirth, 0.12, 0.8).min(hip * 0.75);
         let knee = girth(Key::KneeGirth, 0.1, 0.5).min(thigh * 0.98);
@@ -73,8 +80,9 @@ impl Proportions {
         let y_ankle_bone = frac(sh(ShapeVar::AnkleHeight), 0.035, 0.06);
         let y_knee = frac(sh(ShapeVar::KneeHeight), 0.24, 0.33).min(inside_leg - 0.12 * s);
         let y_hip = frac(sh(ShapeVar::ButtockHeight), 0.0, 0.62).max(inside_leg + 0.015 * s);
-        let y_waist = frac(sh(ShapeVar::WaistHeight), 0.52, 0.7).max(y_hip + 0.06 * s);
-        let y_acromion = frac(sh(ShapeVar::AcromialHeight), 0.76, 0.86).max(y_waist + 0.12 * s);
+        let y_navel = frac(sh(ShapeVar::NavelHeight), 0.52, 0.7).max(y_hip + 0.06 * s);
+        let y_waist = frac(sh(ShapeVar::NaturalWaistHeight), 0.54, 0.72).max(y_navel + 0.01 * s);
+        let y_acromion = frac(sh(ShapeVar::AcromialHeight), 0.76, 0.86).max(y_waist + 0.11 * s);
         let y_axilla = frac(sh(ShapeVar::AxillaHeight), 0.68, 0.8)
             .clamp(y_waist + 0.08 * s, y_acromion - 0.035 * s);
         let y_chest =
@@ -93,6 +101,7 @@ impl Proportions {
             chest,
             underbust: girth(Key::UnderbustGirth, 0.18, 1.5).min(chest),
             waist,
+            navel,
             hip,
             shoulder_width: girth(Key::ShoulderWidth, 0.15, 0.32),
             arm_length: girth(Key::ArmLength, 0.25, 0.45),
@@ -107,6 +116,7 @@ impl Proportions {
             y_ankle_bone,
             y_knee,
             y_hip,
+            y_navel,
             y_waist,
             y_chest,
             y_axilla,
@@ -114,8 +124,8 @@ impl Proportions {
             y_cervicale,
             chest_breadth: across(ShapeVar::ChestBreadth, chest),
             chest_depth: across(ShapeVar::ChestDepth, chest),
-            waist_breadth: across(ShapeVar::WaistBreadth, waist),
-            waist_depth: across(ShapeVar::WaistDepth, waist),
+            waist_breadth: across(ShapeVar::WaistBreadth, navel),
+            waist_depth: across(ShapeVar::WaistDepth, navel),
             hip_breadth: across(ShapeVar::HipBreadth, hip),
             buttock_depth: across(ShapeVar::ButtockDepth, hip),
             foot_length: frac(sh(ShapeVar::FootLength), 0.12, 0.18),

@@ -136,6 +136,12 @@ impl TorsoSection {
     }
 
     /// Scales the ring about its centre so that its tape girth is `girth` metres.
+    /// The tape girth of the ring (the convex hull's perimeter), metres.
+    pub fn girth(&self, columns: &[ColumnTerms]) -> f32 {
+        let points: Vec<Vec2> = columns.iter().map(|t| self.point(t)).collect();
+        ring_girth(&points, Vec2::new(0.0, self.zc))
+    }
+
     pub fn with_girth(mut self, girth: f32, columns: &[ColumnTerms]) -> Self {
         let points: Vec<Vec2> = columns.iter().map(|t| self.point(t)).collect();
         let perimeter = ring_girth(&points, Vec2::new(0.0, self.zc));

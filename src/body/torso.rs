@@ -17,15 +17,16 @@ pub(super) const ARMSCYE_ROWS: usize = 8;
 const DOME_RINGS: usize = 10;
 
 /// Key levels from the crotch ring to the head-girth ring, and the row intervals between them.
-const INTERVALS: [usize; 13] = [3, 12, 7, 5, 3, ARMSCYE_ROWS, 3, 3, 3, 4, 3, 3, 4];
+const INTERVALS: [usize; 14] = [3, 10, 3, 6, 5, 3, ARMSCYE_ROWS, 3, 3, 3, 4, 3, 3, 4];
 const HIP: usize = 1;
-const WAIST: usize = 2;
-const UNDERBUST: usize = 3;
-const CHEST: usize = 4;
-const AXILLA: usize = 5;
-const ACROMION: usize = 6;
-const NECK: usize = 9;
-const HEAD: usize = 13;
+const NAVEL: usize = 2;
+const WAIST: usize = 3;
+const UNDERBUST: usize = 4;
+const CHEST: usize = 5;
+const AXILLA: usize = 6;
+const ACROMION: usize = 7;
+const NECK: usize = 10;
+const HEAD: usize = 14;
 
 /// The built torso: vertex indices per row and column (None inside the armscyes), and landmarks.
 pub(super) struct Torso {
@@ -44,8 +45,13 @@ impl Torso {
     pub fn hip_row(&self) -> usize {
         self.row_of(HIP)
     }
+    /// The natural waist's ring.
     pub fn waist_row(&self) -> usize {
         self.row_of(WAIST)
+    }
+    /// The navel's ring.
+    pub fn navel_row(&self) -> usize {
+        self.row_of(NAVEL)
     }
     pub fn underbust_row(&self) -> usize {
         self.row_of(UNDERBUST)
@@ -195,6 +201,7 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     for (k, &row) in key_rows.iter().enumerate() {
         sections[row] = keys[k];
     }
+    keep_the_waist_narrowest(&mut sections, &key_rows, &keys, &columns);
     let head = keys[HEAD];
     let dome_height = p.stature - levels[HEAD];
     for i in 1..=DOME_RINGS {
@@ -265,6 +272,32 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     }
 }
 
+/// The natural waist is the narrowest girth between the hip and the underbust. The rings between
+/// the key rings change shape as well as size on the way (the navel's seat and depth, the
+/// underbust's ribcage) and can dip below it by up to 2 cm: those are widened to the waist's
+/// girth. Where a key ring of that span is itself narrower (a belly wider than the underbust or
+/// the hip), the waist is not the narrowest by the body's own measurements and nothing moves.
+fn keep_the_waist_narrowest(
+    sections: &mut [TorsoSection],
+    key_rows: &[usize],
+    keys: &[TorsoSection],
+    columns: &[ColumnTerms],
+) {
+    let waist = keys[WAIST].girth(columns);
+    if [HIP, NAVEL, UNDERBUST]
+        .iter()
+        .any(|&k| keys[k].girth(columns) < waist)
+    {
+        return;
+    }
+    for row in key_rows[HIP] + 1..key_rows[UNDERBUST] {
+        if row != key_rows[NAVEL] && row != key_rows[WAIST] && sections[row].girth(columns) < waist
+        {
+            sections[row] = sections[row].with_girth(waist, columns);
+        }
+    }
+}
+
 /// The key levels (y) and the ring at each, girth rings scaled to their measurement.
 fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSection>) {
     let s = p.stature;
@@ -280,6 +313,7 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
     let levels = vec![
         p.inside_leg + 0.45 * (p.y_hip - p.inside_leg),
         p.y_hip,
+        p.y_navel,
         p.y_waist,
         y_underbust,
         p.y_chest,
@@ -312,11 +346,19 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
         b: crotch.b * 0.97 * hip.depth(cols) / crotch.depth(cols).max(1e-6),
         ..crotch
     };
-    let waist = TorsoSection {
+    // The survey's waist breadth and depth are taken at the navel.
+    let navel = TorsoSection {
         seat: 0.04,
         ..Default::default()
     }
-    .fitted(p.waist_breadth, p.waist_depth, p.waist, cols);
+    .fitted(p.waist_breadth, p.waist_depth, p.navel, cols);
+    // The natural waist: the navel's shape, less seat, scaled to its own (smaller) girth.
+    let waist = TorsoSection {
+        seat: 0.02,
+        zc: navel.zc,
+        ..navel
+    }
+    .with_girth(p.waist, cols);
     let bust = if female {
         ((p.chest - p.underbust) / p.chest * 2.6).clamp(0.06, 0.75)
     } else {
@@ -404,8 +446,8 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
         ..Default::default()
     };
     let sections = vec![
-        crotch, hip, waist, underbust, chest, axilla, acromion, slope, cervicale, neck, chin,
-        mouth, nose, head,
+        crotch, hip, navel, waist, underbust, chest, axilla, acromion, slope, cervicale, neck,
+        chin, mouth, nose, head,
     ];
     (levels, sections)
 }

@@ -50,8 +50,11 @@ pub struct Anatomy {
     pub neck: Plane,
     /// The chest-girth tape plane (without a chest tape: level, at 72 % of the height).
     pub chest: Plane,
-    /// The waist-girth tape plane (without a waist tape: level, at 62 % of the height).
+    /// The natural waist's tape plane (without a waist tape: level, at 62 % of the height).
     pub waist: Plane,
+    /// The navel's tape plane, where `omphalion_girth` is taken (without that tape: level, at
+    /// 60 % of the height).
+    pub navel: Plane,
     /// The hip-girth tape plane (without a hip tape: level, at 52 % of the height).
     pub hip: Plane,
     /// Per side (left, right): the upper-arm tape plane, normal pointing down the arm.
@@ -107,6 +110,7 @@ impl Anatomy {
         let neck = girth(Key::NeckGirth).unwrap_or(level(0.84));
         let chest = girth(Key::ChestGirth).unwrap_or(level(0.72));
         let waist = girth(Key::WaistGirth).unwrap_or(level(0.62));
+        let navel = girth(Key::OmphalionGirth).unwrap_or(level(0.6));
         let hip = girth(Key::HipGirth).unwrap_or(level(0.52));
         let crown_index = height(Key::Stature);
         let crown = crown_index
@@ -148,6 +152,7 @@ impl Anatomy {
             neck,
             chest,
             waist,
+            navel,
             hip,
             upper_arm: [upper_arm, upper_arm.mirrored()],
             thigh: [thigh, thigh.mirrored()],

@@ -10,7 +10,7 @@ use super::anatomy::{Anatomy, BodyPart};
 use super::drape::Draped;
 use super::grade::{GIRTH_REGIONS, Graded, RegionWeights};
 use super::measure;
-use super::prepare::{PreparedBody, PreparedGarment, body_key, girth_plane};
+use super::prepare::{PreparedBody, PreparedGarment};
 use super::verdict;
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
@@ -156,7 +156,7 @@ fn axis(a: &Anatomy, part: BodyPart) -> Vec3 {
 /// size's body range (else 4 cm, 2 cm round a limb). Measured at the body's own tape plane, so a
 /// chart whose waist is taken at another height does not shift the verdict.
 pub fn design_ease(prepared: &PreparedGarment, size: usize, region: Region) -> Option<(f64, f64)> {
-    let key = body_key(region)?;
+    let key = prepared.body_key(region)?;
     let sizes = &prepared.meta().sizes;
     let s = &sizes[size];
     let chart_ease = |s: &crate::garment::Size| {
@@ -274,7 +274,9 @@ pub fn fit_map(
         // Each region reads (body cm, garment cm, strain %, stretch %, verdict).
         let (body_cm, garment_cm, strain, stretch, verdict) = match region {
             Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
-                let (Some(plane), Some(key)) = (girth_plane(a, region), body_key(region)) else {
+                let (Some(plane), Some(key)) =
+                    (prepared.girth_plane(a, region), prepared.body_key(region))
+                else {
                     continue;
                 };
                 // The tape round the garment as worn, and the garment's own girth there

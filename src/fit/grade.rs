@@ -13,7 +13,7 @@
 use super::anatomy::{Anatomy, BodyPart};
 use super::bind::{self, Anchor};
 use super::measure;
-use super::prepare::{PreparedBody, PreparedGarment, body_key, girth_plane};
+use super::prepare::{PreparedBody, PreparedGarment};
 use super::{FitError, Region, wraps_both_legs};
 use crate::garment::Category;
 use glam::Vec3;
@@ -125,7 +125,11 @@ pub fn garment_change_cm(prepared: &PreparedGarment, size: usize, region: Region
         .reference_girth_cm
         .get(&region)
         .copied()
-        .or_else(|| body_key(region).map(|k| prepared.reference.value(k)));
+        .or_else(|| {
+            prepared
+                .body_key(region)
+                .map(|k| prepared.reference.value(k))
+        });
     match (ratio, base) {
         (Some(ratio), Some(base)) => base * (ratio - 1.0),
         _ => 0.0,
@@ -162,10 +166,11 @@ pub fn grade(
     let mut delta_m = [0.0f32; 5];
     for (k, &region) in GIRTH_REGIONS.iter().enumerate() {
         let change = garment_change_cm(prepared, size, region);
-        let body_change =
-            body_key(region).map_or(0.0, |key| body.value(key) - prepared.reference.value(key));
+        let body_change = prepared
+            .body_key(region)
+            .map_or(0.0, |key| body.value(key) - prepared.reference.value(key));
         delta_m[k] = ((change - body_change) / TAU / 100.0) as f32;
-        if girth_plane(a, region).is_some() && prepared.regions.contains(&region) {
+        if prepared.girth_plane(a, region).is_some() && prepared.regions.contains(&region) {
             garment_change.insert(region, change);
         }
     }

@@ -102,6 +102,10 @@ pub struct PreparedGarment {
     pub reference_girth_cm: BTreeMap<Region, f64>,
     /// Lengths of the garment as modelled (main length, sleeve, inside leg), cm.
     pub reference_length_cm: BTreeMap<Region, f64>,
+    /// The body measurement its waist region eases: the natural waist (`waist_girth`), or the
+    /// navel's girth (`omphalion_girth`) for a low-rise garment — one whose chart gives only
+    /// the navel's girth, or whose waistband stops below the natural waist.
+    pub waist_key: Key,
 }
 
 impl PreparedGarment {
@@ -148,11 +152,23 @@ impl PreparedGarment {
         let mut reference_girth_cm = BTreeMap::new();
         let mut reference_length_cm = BTreeMap::new();
         let anatomy = &reference.anatomy;
+        let waist_key = waist_key(meta, |key| {
+            plane_of(anatomy, Region::Waist, key).is_some_and(|plane| {
+                measure::region_girth(
+                    &cloth.rest,
+                    &cloth.triangles,
+                    &binding,
+                    Region::Waist,
+                    plane,
+                )
+                .is_some()
+            })
+        });
         let lengths = measure::lengths(&cloth.rest, &binding, anatomy, !wraps_both_legs(category));
         for &region in Region::for_category(category) {
             let covered = match region {
                 Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
-                    match girth_plane(anatomy, region).and_then(|plane| {
+                    match plane_of(anatomy, region, waist_key).and_then(|plane| {
                         measure::region_girth(
                             &cloth.rest,
                             &cloth.triangles,
@@ -201,6 +217,7 @@ impl PreparedGarment {
             regions,
             reference_girth_cm,
             reference_length_cm,
+            waist_key,
         })
     }
 
@@ -226,10 +243,42 @@ impl PreparedGarment {
     }
 }
 
-/// The tape plane of a girth region on a body (left limb for the arm and the leg).
-pub fn girth_plane(anatomy: &Anatomy, region: Region) -> Option<Plane> {
+impl PreparedGarment {
+    /// The tape plane of a girth region on a body (left limb for the arm and the leg; the waist
+    /// where this garment's waist is read, see [`PreparedGarment::waist_key`]).
+    pub fn girth_plane(&self, anatomy: &Anatomy, region: Region) -> Option<Plane> {
+        plane_of(anatomy, region, self.waist_key)
+    }
+
+    /// The body measurement a region is compared with (girths, and the shoulder width).
+    pub fn body_key(&self, region: Region) -> Option<Key> {
+        match region {
+            Region::Waist => Some(self.waist_key),
+            _ => body_key(region),
+        }
+    }
+}
+
+/// Which waist a garment's waist region eases: the navel's where the chart gives only
+/// `omphalion_girth`, or where the garment reaches round the navel but not round the natural
+/// waist (`reaches` says whether it goes round the plane of a key); else the natural waist.
+fn waist_key(meta: &GarmentMeta, reaches: impl Fn(Key) -> bool) -> Key {
+    let charted = |key: Key| meta.sizes.iter().any(|s| s.body.contains_key(key.as_str()));
+    if charted(Key::OmphalionGirth) && !charted(Key::WaistGirth) {
+        return Key::OmphalionGirth;
+    }
+    if !reaches(Key::WaistGirth) && reaches(Key::OmphalionGirth) {
+        return Key::OmphalionGirth;
+    }
+    Key::WaistGirth
+}
+
+/// The tape plane of a girth region on a body (left limb for the arm and the leg), the waist
+/// read at the tape of `waist` (`waist_girth` or `omphalion_girth`).
+pub fn plane_of(anatomy: &Anatomy, region: Region, waist: Key) -> Option<Plane> {
     match region {
         Region::Chest => Some(anatomy.chest),
+        Region::Waist if waist == Key::OmphalionGirth => Some(anatomy.navel),
         Region::Waist => Some(anatomy.waist),
         Region::Hip => Some(anatomy.hip),
         Region::UpperArm => Some(anatomy.upper_arm[0]),
@@ -238,8 +287,9 @@ pub fn girth_plane(anatomy: &Anatomy, region: Region) -> Option<Plane> {
     }
 }
 
-/// The body measurement a region is compared with (girths, and the shoulder width).
-pub fn body_key(region: Region) -> Option<Key> {
+/// The body measurement a region is compared with (girths, and the shoulder width; the natural
+/// waist for the waist: a garment may read it elsewhere, see [`PreparedGarment::body_key`]).
+fn body_key(region: Region) -> Option<Key> {
     match region {
         Region::Chest => Some(Key::ChestGirth),
         Region::Waist => Some(Key::WaistGirth),

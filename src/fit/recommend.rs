@@ -72,7 +72,9 @@ pub fn primary_keys(category: Category) -> &'static [&'static str] {
             &["chest_girth"]
         }
         Category::Dress => &["chest_girth", "waist_girth", "hip_girth"],
-        Category::Bottom | Category::Skirt => &["waist_girth", "hip_girth"],
+        // A low-rise bottom's chart may give its waist at the navel.
+        Category::Bottom => &["waist_girth", "omphalion_girth", "hip_girth"],
+        Category::Skirt => &["waist_girth", "hip_girth"],
     }
 }
 

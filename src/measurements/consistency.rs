@@ -8,8 +8,8 @@ use super::*;
 /// every shape variable. `values[Stature]` must be typed and valid.
 pub(super) fn sanitise(
     fm: &FormModel,
-    values: &mut [f64; 17],
-    sources: &[Source; 17],
+    values: &mut [f64; Key::COUNT],
+    sources: &[Source; Key::COUNT],
     shape: &mut Shape,
 ) {
     let stature = values[Key::Stature.index()];
@@ -58,9 +58,13 @@ fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
 
 /// Enforces every [`BELOW`] rule and waist ≤ 2 × hip, moving only predicted values: the smaller
 /// side down when it is predicted, else the larger side up. Margins shrink until it settles.
-fn order_girths(values: &mut [f64; 17], sources: &[Source; 17]) {
+fn order_girths(values: &mut [f64; Key::COUNT], sources: &[Source; Key::COUNT]) {
     let mut rules: Vec<(Key, Key, f64)> = BELOW.iter().map(|r| (r.a, r.b, r.factor)).collect();
     rules.push((Key::WaistGirth, Key::HipGirth, 2.0));
+    rules.push((Key::OmphalionGirth, Key::HipGirth, 2.0));
+    // The natural waist is the narrowest girth above the hip bone: a predicted one stays at or
+    // below the navel's (typed pairs may break it; they are kept as typed).
+    rules.push((Key::WaistGirth, Key::OmphalionGirth, 1.0));
     let predicted = |k: Key| sources[k.index()] == Source::Predicted;
     for margin in [0.5, 0.1, 0.01, 1e-6] {
         let mut settled = false;
@@ -93,10 +97,10 @@ fn order_girths(values: &mut [f64; 17], sources: &[Source; 17]) {
 fn reference(var: ShapeVar) -> (Key, f64, f64) {
     use ShapeVar::*;
     match var {
-        AcromialHeight | AxillaHeight | ChestHeight | WaistHeight | ButtockHeight | KneeHeight
-        | AnkleHeight | CervicaleHeight => (Key::Stature, 0.85, 1.15),
+        AcromialHeight | AxillaHeight | ChestHeight | NavelHeight | NaturalWaistHeight
+        | ButtockHeight | KneeHeight | AnkleHeight | CervicaleHeight => (Key::Stature, 0.85, 1.15),
         ChestBreadth | ChestDepth => (Key::ChestGirth, 0.7, 1.4),
-        WaistBreadth | WaistDepth => (Key::WaistGirth, 0.7, 1.4),
+        WaistBreadth | WaistDepth => (Key::OmphalionGirth, 0.7, 1.4),
         HipBreadth | ButtockDepth => (Key::HipGirth, 0.7, 1.4),
         HeadBreadth | HeadLength => (Key::HeadGirth, 0.8, 1.25),
         FootLength | FootBreadth | HandLength | HandBreadth | TragionTopOfHead => {
@@ -107,7 +111,7 @@ fn reference(var: ShapeVar) -> (Key, f64, f64) {
 
 /// Clamps each shape variable to a band around its survey ratio to its reference key; a breadth
 /// or depth stays under half its girth (a convex section's perimeter exceeds twice its width).
-fn shape_ranges(fm: &FormModel, values: &[f64; 17], shape: &mut Shape, scale: f64) {
+fn shape_ranges(fm: &FormModel, values: &[f64; Key::COUNT], shape: &mut Shape, scale: f64) {
     for var in ShapeVar::ALL {
         let (key, lo, hi) = reference(var);
         let (reference_value, mean_ratio) = (
@@ -128,7 +132,11 @@ fn shape_ranges(fm: &FormModel, values: &[f64; 17], shape: &mut Shape, scale: f6
 
 /// Puts the landmark heights in order between the floor and the stature, with the inside leg
 /// (crotch height) in the chain; typed values stay, predicted ones move.
-fn order_heights(values: &mut [f64; 17], sources: &[Source; 17], shape: &mut Shape) {
+fn order_heights(
+    values: &mut [f64; Key::COUNT],
+    sources: &[Source; Key::COUNT],
+    shape: &mut Shape,
+) {
     use ShapeVar::*;
     let stature = values[Key::Stature.index()];
     enum Slot {
@@ -142,7 +150,8 @@ fn order_heights(values: &mut [f64; 17], sources: &[Source; 17], shape: &mut Sha
         Slot::Var(KneeHeight),
         Slot::Key(Key::InsideLeg),
         Slot::Var(ButtockHeight),
-        Slot::Var(WaistHeight),
+        Slot::Var(NavelHeight),
+        Slot::Var(NaturalWaistHeight),
         Slot::Var(ChestHeight),
         Slot::Var(AxillaHeight),
         Slot::Var(AcromialHeight),

@@ -35,8 +35,12 @@ pub enum Key {
     /// Around the ribcage just below the bust. Not in the survey: modelled as a fixed share of
     /// the chest girth.
     UnderbustGirth,
-    /// Around the waist at the navel.
+    /// Around the natural waist: the narrowest girth between the lowest rib and the hip bone
+    /// (ISO 8559-1), where a tape settles and where size charts mean the waist.
     WaistGirth,
+    /// Around the waist at the navel (omphalion): the survey's waist, lower and for most women
+    /// larger than the natural waist; low-rise trousers may be charted by it.
+    OmphalionGirth,
     /// Around the hips over the fullest part of the buttocks.
     HipGirth,
     /// Straight distance between the two shoulder points (acromions).
@@ -64,13 +68,17 @@ pub enum Key {
 }
 
 impl Key {
+    /// How many keys there are.
+    pub const COUNT: usize = 18;
+
     /// Every key, in the order of the measurements panel and the report.
-    pub const ALL: [Key; 17] = [
+    pub const ALL: [Key; Key::COUNT] = [
         Key::Stature,
         Key::NeckGirth,
         Key::ChestGirth,
         Key::UnderbustGirth,
         Key::WaistGirth,
+        Key::OmphalionGirth,
         Key::HipGirth,
         Key::ShoulderWidth,
         Key::ArmLength,
@@ -93,6 +101,7 @@ impl Key {
             Key::ChestGirth => "chest_girth",
             Key::UnderbustGirth => "underbust_girth",
             Key::WaistGirth => "waist_girth",
+            Key::OmphalionGirth => "omphalion_girth",
             Key::HipGirth => "hip_girth",
             Key::ShoulderWidth => "shoulder_width",
             Key::ArmLength => "arm_length",
@@ -221,9 +230,9 @@ pub struct Resolved {
     /// Whether the form was typed or assumed.
     pub form_source: Source,
     /// Values in cm (kg for the weight), indexed by [`Key::index`].
-    pub values: [f64; 17],
+    pub values: [f64; Key::COUNT],
     /// Whether each value was typed or predicted, indexed by [`Key::index`].
-    pub sources: [Source; 17],
+    pub sources: [Source; Key::COUNT],
     /// Body proportions that are not measurements (landmark heights, depths), predicted from them.
     pub shape: Shape,
 }

@@ -14,8 +14,11 @@ pub enum ShapeVar {
     AxillaHeight,
     /// Height of the chest girth level (the bust point) above the floor.
     ChestHeight,
-    /// Height of the waist at the navel above the floor.
-    WaistHeight,
+    /// Height of the navel (omphalion) above the floor: where `omphalion_girth` is taken.
+    NavelHeight,
+    /// Height of the natural waist above the floor: half-way between the lowest rib (the tenth
+    /// rib's height) and the top of the hip bone (iliocristale), as WHO and ISO place it.
+    NaturalWaistHeight,
     /// Height of the fullest part of the buttocks (the hip girth level) above the floor.
     ButtockHeight,
     /// Height of the middle of the kneecap above the floor.
@@ -28,9 +31,9 @@ pub enum ShapeVar {
     ChestBreadth,
     /// Front-to-back depth of the chest at chest height.
     ChestDepth,
-    /// Side-to-side width of the waist at waist height.
+    /// Side-to-side width of the waist at the navel.
     WaistBreadth,
-    /// Front-to-back depth of the waist at waist height.
+    /// Front-to-back depth of the waist at the navel.
     WaistDepth,
     /// Side-to-side width of the hips at their widest.
     HipBreadth,
@@ -56,16 +59,20 @@ pub enum ShapeVar {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shape {
     /// Each variable's value in cm, in [`ShapeVar::ALL`] order.
-    pub values: [f64; 21],
+    pub values: [f64; ShapeVar::COUNT],
 }
 
 impl ShapeVar {
+    /// How many shape variables there are.
+    pub const COUNT: usize = 22;
+
     /// Every shape variable, in index order.
-    pub const ALL: [ShapeVar; 21] = [
+    pub const ALL: [ShapeVar; ShapeVar::COUNT] = [
         ShapeVar::AcromialHeight,
         ShapeVar::AxillaHeight,
         ShapeVar::ChestHeight,
-        ShapeVar::WaistHeight,
+        ShapeVar::NavelHeight,
+        ShapeVar::NaturalWaistHeight,
         ShapeVar::ButtockHeight,
         ShapeVar::KneeHeight,
         ShapeVar::AnkleHeight,
@@ -91,7 +98,8 @@ impl ShapeVar {
             ShapeVar::AcromialHeight => "acromial_height",
             ShapeVar::AxillaHeight => "axilla_height",
             ShapeVar::ChestHeight => "chest_height",
-            ShapeVar::WaistHeight => "waist_height",
+            ShapeVar::NavelHeight => "navel_height",
+            ShapeVar::NaturalWaistHeight => "natural_waist_height",
             ShapeVar::ButtockHeight => "buttock_height",
             ShapeVar::KneeHeight => "knee_height",
             ShapeVar::AnkleHeight => "ankle_height",
@@ -153,15 +161,17 @@ pub fn resolve_with(model: &Model, typed: &Measurements) -> Result<Resolved, Vec
     let mean = condition(&fm.mean, &fm.cov, &known)
         .map(|c| c.mean)
         .unwrap_or_else(|| fm.mean.iter().map(|m| m * scale).collect());
-    let mut values = [0.0; 17];
-    let mut sources = [Source::Predicted; 17];
+    let mut values = [0.0; Key::COUNT];
+    let mut sources = [Source::Predicted; Key::COUNT];
     for key in Key::ALL {
         (values[key.index()], sources[key.index()]) = match typed.get(key) {
             Some(v) => (v, Source::Typed),
             None => (mean[key_var(key)], Source::Predicted),
         };
     }
-    let mut shape = Shape { values: [0.0; 21] };
+    let mut shape = Shape {
+        values: [0.0; ShapeVar::COUNT],
+    };
     for var in ShapeVar::ALL {
         shape.values[var as usize] = mean[shape_var(var)];
     }

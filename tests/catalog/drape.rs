@@ -97,7 +97,7 @@ fn every_catalog_garment_stays_out_of_the_body_on_a_grid_of_bodies() {
             // In the middle of the size's ranges, every girth the chart ranges reads as designed,
             // and its colour says so.
             for r in &f.map.regions {
-                let Some(key) = fit::prepare::body_key(r.region) else {
+                let Some(key) = g.body_key(r.region) else {
                     continue;
                 };
                 if sizes[i].body.contains_key(key.as_str()) {

@@ -8,8 +8,8 @@
 use super::drape::prepared;
 use anprobe::fit::drape::FACE_POINTS;
 use anprobe::fit::recommend::{chart_checks, shortlist};
+use anprobe::fit::verdict;
 use anprobe::fit::{self, DrapeSettings, PreparedBody, PreparedGarment, Region, SizeFit, Verdict};
-use anprobe::fit::{prepare::body_key, verdict};
 use anprobe::measurements::{self, Form, Key, Measurements};
 use glam::Vec3;
 
@@ -133,7 +133,7 @@ pub(crate) fn chart_disagreements(
         .regions
         .iter()
         .filter_map(|r| {
-            let key = body_key(r.region)?;
+            let key = g.body_key(r.region)?;
             let range = size.body.get(key.as_str())?;
             let v = body.value(key);
             let inside = v >= range.min && v <= range.max;

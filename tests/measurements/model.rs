@@ -37,7 +37,7 @@ fn committed_model_equals_the_one_fitted_on_the_survey() {
 }
 
 #[test]
-fn model_file_round_trips_and_underbust_is_derived() {
+fn model_file_round_trips_and_underbust_and_natural_waist_are_derived() {
     let model = Model::committed();
     let again = Model::from_json(&model.to_json()).expect("parses");
     assert!(model.max_abs_diff(&again) < 1e-9);
@@ -50,6 +50,16 @@ fn model_file_round_trips_and_underbust_is_derived() {
         assert!((m.mean[u] - a * m.mean[c]).abs() < 1e-6);
         assert!((m.cov[u][u] - (a * a * m.cov[c][c] + 2.5 * 2.5)).abs() < 1e-6);
         assert!((m.cov[u][0] - a * m.cov[c][0]).abs() < 1e-6);
+        // The natural waist is derived from the navel's girth the same way.
+        let (w, o, s) = (
+            ansur::key_var(Key::WaistGirth),
+            ansur::key_var(Key::OmphalionGirth),
+            ansur::natural_waist_share(form),
+        );
+        let sd = ansur::natural_waist_sd(form);
+        assert!((m.mean[w] - s * m.mean[o]).abs() < 1e-6);
+        assert!((m.cov[w][w] - (s * s * m.cov[o][o] + sd * sd)).abs() < 1e-6);
+        assert!((m.cov[w][0] - s * m.cov[o][0]).abs() < 1e-6);
     }
     assert!(Model::from_json("{}").is_err());
     assert!(Model::from_json("not json").is_err());
@@ -64,7 +74,7 @@ const SCENARIOS: [(&str, &[Key]); 3] = [
         &[
             Key::Stature,
             Key::ChestGirth,
-            Key::WaistGirth,
+            Key::OmphalionGirth,
             Key::HipGirth,
             Key::WeightKg,
         ],
@@ -94,7 +104,7 @@ fn errors(model: &Model, test: &[&Subject], typed: &[Key]) -> Vec<(usize, f64, f
     let n = test.len() as f64;
     let skip: Vec<usize> = typed
         .iter()
-        .chain([&Key::UnderbustGirth])
+        .chain([&Key::UnderbustGirth, &Key::WaistGirth])
         .map(|&k| ansur::key_var(k))
         .collect();
     (0..ansur::N)
@@ -143,7 +153,8 @@ fn prediction_error_on_held_out_subjects() {
             .collect();
         println!("| variable | {} |", SCENARIOS.map(|s| s.0).join(" | "));
         println!("|---|---|---|---|");
-        for i in (0..ansur::N).filter(|&i| i != ansur::key_var(Key::UnderbustGirth)) {
+        let derived = [Key::UnderbustGirth, Key::WaistGirth].map(ansur::key_var);
+        for i in (0..ansur::N).filter(|i| !derived.contains(i)) {
             let cells: Vec<String> = table
                 .iter()
                 .map(|col| match col.iter().find(|e| e.0 == i) {
@@ -171,8 +182,8 @@ fn prediction_error_on_held_out_subjects() {
         );
         assert!(mae(0, Key::WeightKg) < 15.0, "{form:?} weight from stature");
         assert!(
-            mae(1, Key::WaistGirth) < 6.0,
-            "{form:?} waist from stature and weight"
+            mae(1, Key::OmphalionGirth) < 6.0,
+            "{form:?} navel girth from stature and weight"
         );
         assert!(
             mae(1, Key::ChestGirth) < 5.0,
@@ -201,8 +212,8 @@ fn prediction_error_on_held_out_subjects() {
                 .map_or(f64::NAN, |e| e.1)
         };
         assert!(
-            shape(0, ShapeVar::WaistHeight) < 3.0,
-            "{form:?} waist height"
+            shape(0, ShapeVar::NavelHeight) < 3.0,
+            "{form:?} navel height"
         );
         assert!(shape(2, ShapeVar::WaistDepth) < 2.0, "{form:?} waist depth");
     }

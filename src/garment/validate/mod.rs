@@ -60,11 +60,19 @@ pub fn size_dimensions(category: Category) -> (&'static [Key], &'static [Key]) {
     }
 }
 
-/// The finished garment region that eases a body girth (`chest_girth` → `chest`).
+/// Whether a chart (or reference body) whose keys satisfy `given` gives the primary dimension
+/// `key`: a bottom's waist may be given at the navel instead (`omphalion_girth`, low-rise).
+pub fn gives(category: Category, key: Key, given: impl Fn(Key) -> bool) -> bool {
+    given(key)
+        || (key == Key::WaistGirth && category == Category::Bottom && given(Key::OmphalionGirth))
+}
+
+/// The finished garment region that eases a body girth (`chest_girth` → `chest`; the navel's
+/// girth is a low-rise garment's waist).
 fn region_of(key: Key) -> Option<&'static str> {
     match key {
         Key::ChestGirth => Some("chest"),
-        Key::WaistGirth => Some("waist"),
+        Key::WaistGirth | Key::OmphalionGirth => Some("waist"),
         Key::HipGirth => Some("hip"),
         Key::UnderbustGirth => Some("underbust"),
         _ => None,

@@ -2,7 +2,7 @@
 //! colourways, stretch, return window and the reference body (the size chart: [`super::size_chart`]).
 
 use super::size_chart::check_sizes;
-use super::{META_POINTER, is_currency, size_dimensions};
+use super::{META_POINTER, gives, is_currency, size_dimensions};
 use crate::garment::GarmentMeta;
 use crate::garment::diagnostic::Diagnostic;
 use crate::garment::limits::{MAX_CARE_CHARS, MAX_COLOURWAYS, MAX_NAME_CHARS};
@@ -176,7 +176,7 @@ fn check_reference_body(meta: &GarmentMeta, d: &mut Vec<Diagnostic>) {
     }
     let (primary, _) = size_dimensions(meta.category);
     for key in primary {
-        if !keys.contains_key(key) {
+        if !gives(meta.category, *key, |k| keys.contains_key(&k)) {
             d.push(Diagnostic::warning(
                 &ptr,
                 format!(

@@ -3,7 +3,7 @@
 //! (known regions, plausible against the body they ease).
 
 use super::rules::{check_text, parse_keys, unit};
-use super::{META_POINTER, category_noun, region_of, size_dimensions};
+use super::{META_POINTER, category_noun, gives, region_of, size_dimensions};
 use crate::garment::GarmentMeta;
 use crate::garment::diagnostic::Diagnostic;
 use crate::garment::limits::{MAX_NAME_CHARS, MAX_SIZES};
@@ -83,7 +83,7 @@ pub(super) fn check_sizes(meta: &GarmentMeta, d: &mut Vec<Diagnostic>) {
         }
         let missing: Vec<&str> = primary
             .iter()
-            .filter(|k| !keys.contains_key(k))
+            .filter(|k| !gives(meta.category, **k, |g| keys.contains_key(&g)))
             .map(|k| k.as_str())
             .collect();
         if !missing.is_empty() {
