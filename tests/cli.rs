@@ -107,7 +107,7 @@ fn avatar_writes_glb_and_report() {
     assert_eq!(report["form"], "male");
     assert_eq!(report["form_source"], "typed");
     let list = report["measurements"].as_array().unwrap();
-    assert_eq!(list.len(), 17);
+    assert_eq!(list.len(), anprobe::measurements::Key::COUNT);
     let keys: Vec<&str> = list.iter().map(|m| m["key"].as_str().unwrap()).collect();
     assert_eq!(keys, anprobe::measurements::Key::ALL.map(|k| k.as_str()));
     assert_eq!(list[0]["value"], 180.0);

@@ -112,7 +112,7 @@ fn avatar_glb_rereads_with_the_same_mesh() {
 fn reread_mesh_measures_like_the_report() {
     let (resolved, avatar, report) = build();
     let mesh = reread(&write_glb(&[GlbMesh::avatar(&avatar)]));
-    assert_eq!(report.measurements.len(), 17);
+    assert_eq!(report.measurements.len(), Key::COUNT);
     for (&(key, placement), entry) in avatar.tapes.iter().zip(report.measurements.iter()) {
         assert_eq!(entry.key, key, "report in Key::ALL order");
         let reading = tape::measure_one(&mesh, key, placement);
