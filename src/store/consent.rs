@@ -28,7 +28,7 @@ pub struct Consent {
 }
 
 /// The keys in [`Key::ALL`] order, without duplicates, as stored: `chest_girth,waist_girth`.
-fn keys_text(keys: &[Key]) -> String {
+pub(crate) fn keys_text(keys: &[Key]) -> String {
     Key::ALL
         .iter()
         .filter(|k| keys.contains(k))
@@ -178,7 +178,9 @@ impl Store {
         };
         let passport = Passport {
             format: PASSPORT_FORMAT,
-            version: 1,
+            // 2: `waist_girth` is the natural waist, `omphalion_girth` the navel's (in 1 the
+            // navel's was `waist_girth`).
+            version: 2,
             counterpart: &consent.counterpart,
             measured_on,
             measurements,

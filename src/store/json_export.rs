@@ -19,7 +19,11 @@ use std::collections::BTreeMap;
 pub const BACKUP_FORMAT: &str = "anprobe-backup";
 
 /// The newest backup format version this code writes and reads.
-pub const BACKUP_VERSION: u32 = 1;
+pub const BACKUP_VERSION: u32 = 2;
+
+/// Backups of version 1 named the waist at the navel `waist_girth`; it is `omphalion_girth` since
+/// version 2, when `waist_girth` became the natural waist.
+const NAVEL_WAIST_BEFORE: u32 = 2;
 
 /// Everything in the store.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +71,25 @@ pub struct BackupSnapshot {
     pub unit: Unit,
     /// cm (kg for `weight_kg`).
     pub values: BTreeMap<Key, f64>,
+    /// What changed in the snapshot since it was typed (see [`Snapshot::note`](super::Snapshot)).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A snapshot's values and note as this version stores them: in a backup older than
+/// [`NAVEL_WAIST_BEFORE`] the waist was the navel's, and moves to `omphalion_girth` with a note.
+fn navel_waist(version: u32, s: &BackupSnapshot) -> (BTreeMap<Key, f64>, String) {
+    let mut values = s.values.clone();
+    if version >= NAVEL_WAIST_BEFORE || values.contains_key(&Key::OmphalionGirth) {
+        return (values, s.note.clone());
+    }
+    match values.remove(&Key::WaistGirth) {
+        Some(navel) => {
+            values.insert(Key::OmphalionGirth, navel);
+            (values, super::schema::NAVEL_WAIST_NOTE.to_string())
+        }
+        None => (values, s.note.clone()),
+    }
 }
 
 /// Prefixes an error with where in the backup it was found.
@@ -166,6 +189,7 @@ impl Store {
                         form: s.measurements.form,
                         unit: s.measurements.unit,
                         values: s.measurements.values,
+                        note: s.note,
                     })
                     .collect();
                 Ok(BackupProfile {
@@ -235,14 +259,23 @@ impl Store {
                 .map_err(|e| at(place.clone())(e.into()))?;
                 for (j, s) in p.snapshots.iter().enumerate() {
                     let place = format!("{place}.snapshots[{j}]");
+                    let (values, note) = navel_waist(backup.version, s);
                     let m = validate::measurements(&Measurements {
                         form: s.form,
                         unit: s.unit,
-                        values: s.values.clone(),
+                        values,
                     })
                     .map_err(at(place.clone()))?;
                     let taken = validate::date("taken", &s.taken).map_err(at(place.clone()))?;
-                    insert_snapshot(tx, Some(s.id), p.id, &taken, &m).map_err(at(place))?;
+                    let id = insert_snapshot(tx, Some(s.id), p.id, &taken, &m)
+                        .map_err(at(place.clone()))?;
+                    if !note.is_empty() {
+                        tx.execute(
+                            "UPDATE snapshots SET note = ?1 WHERE id = ?2",
+                            params![note, id],
+                        )
+                        .map_err(|e| at(place.clone())(e.into()))?;
+                    }
                 }
             }
             for (i, w) in backup.wishlist.iter().enumerate() {
@@ -260,10 +293,17 @@ impl Store {
                 let place = format!("consents[{i}]");
                 let counterpart =
                     validate::required("counterpart", &c.counterpart).map_err(at(place.clone()))?;
-                let consent = Consent {
+                let mut consent = Consent {
                     counterpart,
                     ..c.clone()
                 };
+                if backup.version < NAVEL_WAIST_BEFORE {
+                    for key in &mut consent.keys {
+                        if *key == Key::WaistGirth {
+                            *key = Key::OmphalionGirth;
+                        }
+                    }
+                }
                 upsert_consent(tx, &consent).map_err(at(place))?;
             }
             Ok(())

@@ -28,6 +28,9 @@ pub struct Snapshot {
     pub taken: String,
     /// Values in cm (kg for the weight), kept to 0.01.
     pub measurements: Measurements,
+    /// What changed in this snapshot since it was typed (empty for most): e.g. that its waist was
+    /// taken at the navel and moved to `omphalion_girth` when the natural waist came.
+    pub note: String,
 }
 
 pub(crate) fn form_str(form: Option<Form>) -> &'static str {
@@ -132,11 +135,15 @@ pub(crate) fn load_snapshots(
             })?;
             measurements.values.insert(key, value);
         }
+        let note: String = conn
+            .prepare_cached("SELECT note FROM snapshots WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
         out.push(Snapshot {
             id,
             profile_id,
             taken,
             measurements,
+            note,
         });
     }
     Ok(out)

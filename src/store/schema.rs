@@ -24,10 +24,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 5;
+pub const LATEST_VERSION: u32 = 6;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 5] = [
+pub const MIGRATIONS: [Migration; 6] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -67,7 +67,95 @@ pub const MIGRATIONS: [Migration; 5] = [
         sql: "UPDATE return_fit SET region = 'sleeve' WHERE region = 'sleeves';",
         fixup: None,
     },
+    Migration {
+        version: 6,
+        description: "the waist typed so far was taken at the navel: it becomes omphalion_girth \
+                      (waist_girth is now the natural waist), noted on each snapshot it moved in; \
+                      a consent to share the waist covers that same value",
+        sql: "ALTER TABLE snapshots ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+        fixup: Some(navel_waist_v6),
+    },
 ];
+
+/// The note a v6 migration (or a version-1 backup) leaves on a snapshot whose waist it moved.
+pub const NAVEL_WAIST_NOTE: &str = "The waist typed before December 2026 was taken at the navel: \
+     it is kept as omphalion_girth (waist at navel); the natural waist is predicted from it \
+     until it is measured.";
+
+/// v6: snapshot values and consent keys named `waist_girth` were the navel's girth; they are
+/// renamed `omphalion_girth` and re-sealed. A row whose seal already failed is left as it is, so
+/// the damage stays visible.
+fn navel_waist_v6(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let rows: Vec<recovery::SnapshotRow> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, profile_id, taken, form, unit, seal FROM snapshots WHERE id IN \
+             (SELECT snapshot_id FROM snapshot_values WHERE key = 'waist_girth')",
+        )?;
+        stmt.query_map([], recovery::snapshot_row)?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for (id, profile_id, taken, form, unit, seal) in rows {
+        let Ok(mut values) = recovery::check_snapshot(tx, id, profile_id, &taken, &form, &unit, &seal)
+        else {
+            continue;
+        };
+        if values.iter().any(|(k, _)| k == "omphalion_girth") {
+            continue;
+        }
+        for (key, _) in &mut values {
+            if key == "waist_girth" {
+                *key = "omphalion_girth".to_string();
+            }
+        }
+        tx.execute(
+            "UPDATE snapshot_values SET key = 'omphalion_girth' \
+             WHERE snapshot_id = ?1 AND key = 'waist_girth'",
+            [id],
+        )?;
+        let seal = recovery::snapshot_seal(id, profile_id, &taken, &form, &unit, &values);
+        tx.execute(
+            "UPDATE snapshots SET seal = ?1, note = ?2 WHERE id = ?3",
+            rusqlite::params![seal, NAVEL_WAIST_NOTE, id],
+        )?;
+    }
+    let consents: Vec<recovery::ConsentRow> = {
+        let mut stmt = tx.prepare(
+            "SELECT rowid, counterpart, kind, keys, share_orders, share_contacts, seal FROM consents",
+        )?;
+        stmt.query_map([], recovery::consent_row)?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for (rowid, counterpart, kind, keys, orders, contacts, old) in consents {
+        let listed: Vec<&str> = keys.split(',').collect();
+        if !listed.contains(&"waist_girth")
+            || recovery::consent_seal(&counterpart, &kind, &keys, orders, contacts) != old
+        {
+            continue;
+        }
+        let keys = navel_keys(&keys);
+        let new = recovery::consent_seal(&counterpart, &kind, &keys, orders, contacts);
+        tx.execute(
+            "UPDATE consents SET keys = ?1, seal = ?2 WHERE rowid = ?3",
+            rusqlite::params![keys, new, rowid],
+        )?;
+    }
+    Ok(())
+}
+
+/// A stored key list (`chest_girth,waist_girth`) with the navel's waist under its own name, in
+/// the order of the keys (`chest_girth,omphalion_girth`).
+pub(crate) fn navel_keys(keys: &str) -> String {
+    use crate::measurements::Key;
+    let keys: Vec<Key> = keys
+        .split(',')
+        .filter_map(Key::parse)
+        .map(|k| match k {
+            Key::WaistGirth => Key::OmphalionGirth,
+            other => other,
+        })
+        .collect();
+    super::consent::keys_text(&keys)
+}
 
 const V1: &str = "
 CREATE TABLE meta (

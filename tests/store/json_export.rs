@@ -113,3 +113,33 @@ fn export_import_round_trip_is_exact() {
     );
     assert!(target.import_json("{\"format\": \"zip\"}").is_err());
 }
+
+/// A backup written before the natural waist (version 1) named the navel's girth `waist_girth`:
+/// it is restored as `omphalion_girth`, with the snapshot's note saying so, and a consent to
+/// share the waist shares that same value.
+#[test]
+fn a_version_1_backup_restores_its_waist_as_the_navels() {
+    let dir = StDir::new("import-v1");
+    let mut store = st_open(&dir.path);
+    let backup = r#"{
+      "format": "anprobe-backup", "version": 1,
+      "profiles": [{"id": 1, "name": "Ana", "created": "2025-01-01", "snapshots": [
+        {"id": 4, "taken": "2025-01-02", "form": "female", "unit": "cm",
+         "values": {"stature": 168.0, "waist_girth": 81.0}}]}],
+      "wishlist": [], "orders": [], "contacts": [],
+      "consents": [{"counterpart": "Zalando", "kind": "retailer",
+                    "keys": ["stature", "waist_girth"], "share_orders": false,
+                    "share_contacts": false}]
+    }"#;
+    store.import_json(backup).unwrap();
+    let snapshot = store.latest_measurements(1).unwrap().unwrap();
+    assert_eq!(snapshot.measurements.get(Key::OmphalionGirth), Some(81.0));
+    assert_eq!(snapshot.measurements.get(Key::WaistGirth), None);
+    assert!(snapshot.note.contains("navel"), "{}", snapshot.note);
+    let consent = store.consent("Zalando").unwrap().unwrap();
+    assert_eq!(consent.keys, [Key::Stature, Key::OmphalionGirth]);
+    // Written again, it is a version-2 backup that keeps the note.
+    let again = store.export().unwrap();
+    assert_eq!(again.version, 2);
+    assert_eq!(again.profiles[0].snapshots[0].note, snapshot.note);
+}

@@ -230,3 +230,81 @@ fn migration_v4_to_v5_renames_sleeves_feedback_to_the_fits_region() {
     assert_eq!(stored, ["chest", "sleeve"]);
     assert!(store.check().unwrap().is_ok());
 }
+
+#[test]
+fn migration_v5_to_v6_keeps_the_navel_waist_as_omphalion_girth_with_a_note() {
+    let dir = StDir::new("migrate-v5");
+    {
+        // A v5 file as v5 wrote it: one snapshot whose waist (then taken at the navel) is
+        // `waist_girth`, one without a waist, one whose seal was already broken, and a consent
+        // that shares the waist.
+        let mut conn = st_db_at_version(&dir.path, 1);
+        let tx = conn.transaction().unwrap();
+        for m in MIGRATIONS.iter().filter(|m| (2..=5).contains(&m.version)) {
+            tx.execute_batch(m.sql).unwrap();
+            if let Some(fixup) = m.fixup {
+                fixup(&tx).unwrap();
+            }
+        }
+        let waisted = [
+            ("stature".to_string(), 168.0),
+            ("waist_girth".to_string(), 81.0),
+        ];
+        let plain = [("stature".to_string(), 168.0)];
+        let good = snapshot_seal(1, 1, "2024-01-02", "female", "cm", &waisted);
+        let other = snapshot_seal(2, 1, "2024-03-02", "female", "cm", &plain);
+        let keys = "stature,chest_girth,waist_girth";
+        let consent = anprobe::store::recovery::consent_seal("Zalando", "retailer", keys, true, false);
+        tx.execute_batch(&format!(
+            "INSERT INTO profiles (id, name, created) VALUES (1, 'Ana', '2024-01-01');
+             INSERT INTO snapshots (id, profile_id, taken, form, unit, seal) VALUES
+                 (1, 1, '2024-01-02', 'female', 'cm', '{good}'),
+                 (2, 1, '2024-03-02', 'female', 'cm', '{other}'),
+                 (3, 1, '2024-02-02', 'female', 'cm', 'broken');
+             INSERT INTO snapshot_values VALUES (1, 'stature', 168.0), (1, 'waist_girth', 81.0),
+                 (2, 'stature', 168.0), (3, 'stature', 168.0), (3, 'waist_girth', 80.0);
+             INSERT INTO consents (counterpart, kind, keys, share_orders, share_contacts, seal)
+                 VALUES ('Zalando', 'retailer', '{keys}', 1, 0, '{consent}');"
+        ))
+        .unwrap();
+        tx.pragma_update(None, "user_version", 5).unwrap();
+        tx.commit().unwrap();
+    }
+    let (store, report) = Store::open(&dir.path).unwrap();
+    assert_eq!(report.migrated_from, Some(5));
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let history = store.measurement_history(1);
+    // The broken snapshot stays broken (the damage stays visible); read the good ones directly.
+    let conn = rusqlite::Connection::open(dir.path.join(DB_FILE)).unwrap();
+    let keys_of = |id: i64| -> Vec<String> {
+        conn.prepare("SELECT key FROM snapshot_values WHERE snapshot_id = ?1 ORDER BY key")
+            .unwrap()
+            .query_map([id], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(keys_of(1), ["omphalion_girth", "stature"]);
+    assert_eq!(keys_of(2), ["stature"]);
+    assert_eq!(keys_of(3), ["stature", "waist_girth"], "a broken row is not touched");
+    assert!(history.is_err(), "the broken snapshot is still reported");
+    let note_of = |id: i64| -> String {
+        conn.query_row("SELECT note FROM snapshots WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap()
+    };
+    assert!(note_of(1).contains("navel"), "{}", note_of(1));
+    assert_eq!(note_of(2), "");
+    let consent = store.consent("Zalando").unwrap().unwrap();
+    assert_eq!(
+        consent.keys,
+        [Key::Stature, Key::ChestGirth, Key::OmphalionGirth],
+        "the consent covers the same value under its new name, not the natural waist"
+    );
+    // Repair the broken row the way a shopper would (delete it), then everything reads.
+    conn.execute("DELETE FROM snapshots WHERE id = 3", []).unwrap();
+    let latest = store.measurement_history(1).unwrap();
+    let first = latest.iter().find(|s| s.id == 1).unwrap();
+    assert_eq!(first.measurements.get(Key::OmphalionGirth), Some(81.0));
+    assert_eq!(first.measurements.get(Key::WaistGirth), None);
+    assert_eq!(first.note, note_of(1));
+}
