@@ -70,7 +70,7 @@ const SCENARIOS: [(&str, &[Key]); 3] = [
     ("stature only", &[Key::Stature]),
     ("stature + weight", &[Key::Stature, Key::WeightKg]),
     (
-        "stature + chest + waist + hip + weight",
+        "stature + chest + navel girth + hip + weight",
         &[
             Key::Stature,
             Key::ChestGirth,
