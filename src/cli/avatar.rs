@@ -14,9 +14,10 @@ pub(super) const MEASUREMENTS_FILE: &str = "\
 Measurements file (JSON, one object; every key but stature optional):
   {\"form\": \"female\", \"unit\": \"cm\", \"stature\": 168, \"chest_girth\": 92, \"weight_kg\": 63}
   form: female | male (default female); unit: cm | in (lengths; weight is always kg).
-  Keys: stature, neck_girth, chest_girth (alias bust_girth), underbust_girth, waist_girth,
-  hip_girth, shoulder_width, arm_length, upper_arm_girth, wrist_girth, inside_leg, thigh_girth,
-  knee_girth, calf_girth, ankle_girth, head_girth, weight_kg.";
+  Keys: stature, neck_girth, chest_girth (alias bust_girth), underbust_girth, waist_girth
+  (the natural waist), omphalion_girth (the waist at the navel), hip_girth, shoulder_width,
+  arm_length, upper_arm_girth, wrist_girth, inside_leg, thigh_girth, knee_girth, calf_girth,
+  ankle_girth, head_girth, weight_kg.";
 
 /// Arguments of `anprobe avatar`.
 #[derive(Debug, Args)]
