@@ -13,6 +13,8 @@ use glam::{Vec3, Vec3A};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
+mod waist;
+
 fn body(form: Form, stature: f64, chest: f64, waist: f64, hip: f64) -> PreparedBody {
     let mut m = Measurements::new(form, stature);
     m.set(Key::ChestGirth, chest);

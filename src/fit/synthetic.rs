@@ -100,6 +100,8 @@ pub struct SkirtSpec {
     pub columns: usize,
     /// Rows per metre of length.
     pub rows_per_metre: f32,
+    /// Low rise: the waistband just above the navel instead of the natural waist.
+    pub low_rise: bool,
 }
 
 impl Default for SkirtSpec {
@@ -110,15 +112,17 @@ impl Default for SkirtSpec {
             flare: 0.15,
             columns: 96,
             rows_per_metre: 70.0,
+            low_rise: false,
         }
     }
 }
 
-/// A flared skirt around `body` from just above the waist down.
+/// A flared skirt around `body` from just above the natural waist (or the navel, low rise) down.
 pub fn skirt(body: &PreparedBody, spec: &SkirtSpec) -> GarmentPart {
     let mesh = &body.avatar.mesh;
     let a = &body.anatomy;
-    let top = a.waist.origin.y + 0.01;
+    let waistband = if spec.low_rise { a.navel } else { a.waist };
+    let top = waistband.origin.y + 0.01;
     let rows = ((spec.length * spec.rows_per_metre).ceil() as usize).max(2);
     let cols = spec.columns.max(8);
     let centre = Vec2::new(0.0, a.hip.origin.z);

@@ -95,7 +95,8 @@ fn navel_waist_v6(tx: &Transaction<'_>) -> Result<(), StoreError> {
             .collect::<rusqlite::Result<_>>()?
     };
     for (id, profile_id, taken, form, unit, seal) in rows {
-        let Ok(mut values) = recovery::check_snapshot(tx, id, profile_id, &taken, &form, &unit, &seal)
+        let Ok(mut values) =
+            recovery::check_snapshot(tx, id, profile_id, &taken, &form, &unit, &seal)
         else {
             continue;
         };

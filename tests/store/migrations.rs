@@ -254,7 +254,8 @@ fn migration_v5_to_v6_keeps_the_navel_waist_as_omphalion_girth_with_a_note() {
         let good = snapshot_seal(1, 1, "2024-01-02", "female", "cm", &waisted);
         let other = snapshot_seal(2, 1, "2024-03-02", "female", "cm", &plain);
         let keys = "stature,chest_girth,waist_girth";
-        let consent = anprobe::store::recovery::consent_seal("Zalando", "retailer", keys, true, false);
+        let consent =
+            anprobe::store::recovery::consent_seal("Zalando", "retailer", keys, true, false);
         tx.execute_batch(&format!(
             "INSERT INTO profiles (id, name, created) VALUES (1, 'Ana', '2024-01-01');
              INSERT INTO snapshots (id, profile_id, taken, form, unit, seal) VALUES
@@ -286,11 +287,17 @@ fn migration_v5_to_v6_keeps_the_navel_waist_as_omphalion_girth_with_a_note() {
     };
     assert_eq!(keys_of(1), ["omphalion_girth", "stature"]);
     assert_eq!(keys_of(2), ["stature"]);
-    assert_eq!(keys_of(3), ["stature", "waist_girth"], "a broken row is not touched");
+    assert_eq!(
+        keys_of(3),
+        ["stature", "waist_girth"],
+        "a broken row is not touched"
+    );
     assert!(history.is_err(), "the broken snapshot is still reported");
     let note_of = |id: i64| -> String {
-        conn.query_row("SELECT note FROM snapshots WHERE id = ?1", [id], |r| r.get(0))
-            .unwrap()
+        conn.query_row("SELECT note FROM snapshots WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
     };
     assert!(note_of(1).contains("navel"), "{}", note_of(1));
     assert_eq!(note_of(2), "");
@@ -301,7 +308,8 @@ fn migration_v5_to_v6_keeps_the_navel_waist_as_omphalion_girth_with_a_note() {
         "the consent covers the same value under its new name, not the natural waist"
     );
     // Repair the broken row the way a shopper would (delete it), then everything reads.
-    conn.execute("DELETE FROM snapshots WHERE id = 3", []).unwrap();
+    conn.execute("DELETE FROM snapshots WHERE id = 3", [])
+        .unwrap();
     let latest = store.measurement_history(1).unwrap();
     let first = latest.iter().find(|s| s.id == 1).unwrap();
     assert_eq!(first.measurements.get(Key::OmphalionGirth), Some(81.0));
