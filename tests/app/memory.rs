@@ -820,3 +820,54 @@ fn a_success_clears_the_failure_it_answers_and_fades_while_failures_stay() {
     notices.dismiss(0);
     assert!(notices.0.is_empty());
 }
+
+/// A waist typed before the natural waist was taken at the navel: the store's migration and the
+/// adoption of an earlier profiles file keep it as the navel's girth, and the app says so (per
+/// profile, until new measurements are recorded).
+#[test]
+fn a_waist_taken_at_the_navel_is_kept_as_such_and_the_shopper_is_told() {
+    use anprobe::app::Profiles;
+    use anprobe::measurements::{Form, Key, Measurements};
+    use anprobe::store::schema::NAVEL_WAIST_NOTE;
+    // A store whose migration moved Ana's waist.
+    let dir = scratch("navel-waist-store");
+    {
+        let (mut store, _) = Store::open(&dir).unwrap();
+        let ana = store.add_profile("Ana", "2025-01-01").unwrap();
+        let mut m = Measurements::new(Form::Female, 165.0);
+        m.set(Key::OmphalionGirth, 81.0);
+        store.add_measurements(ana, &m, "2025-01-02").unwrap();
+        drop(store);
+        let conn = rusqlite::Connection::open(dir.join(anprobe::store::DB_FILE)).unwrap();
+        conn.execute("UPDATE snapshots SET note = ?1", [NAVEL_WAIST_NOTE])
+            .unwrap();
+    }
+    let mut app = headless(ProfileStore::in_folder(&dir));
+    app.insert_resource(ShopperStore::at(&dir));
+    app.update();
+    assert!(
+        has_notice(&app, Msg::WaistWasAtNavel, false),
+        "{:?}",
+        notices(&app)
+    );
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+
+    // An earlier profiles file: its waist was the navel's too.
+    let dir = scratch("navel-waist-file");
+    std::fs::write(
+        dir.join(anprobe::app::PROFILES_FILE),
+        r#"{"version": 1, "active": 0, "profiles": [{"name": "Ben", "measurements":
+            {"form": "male", "stature": 180, "waist_girth": 92}}]}"#,
+    )
+    .unwrap();
+    let mut app = headless(ProfileStore::in_folder(&dir));
+    app.insert_resource(ShopperStore::at(&dir));
+    app.update();
+    let ben = &app.world().resource::<Profiles>().active().measurements;
+    assert_eq!(ben.get(Key::OmphalionGirth), Some(92.0));
+    assert_eq!(ben.get(Key::WaistGirth), None);
+    assert!(has_notice(&app, Msg::WaistWasAtNavel, false));
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+}

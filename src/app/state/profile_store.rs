@@ -6,7 +6,7 @@
 use crate::app::i18n::{Lang, Msg};
 use crate::app::state::notices::Notices;
 use crate::app::state::profiles::{Person, Profiles};
-use crate::measurements::Measurements;
+use crate::measurements::{Key, Measurements};
 use crate::store::date;
 use bevy::prelude::*;
 use serde::Deserialize;
@@ -87,17 +87,29 @@ pub struct LegacyProfiles {
     pub profiles: Profiles,
     /// The UI language, if the file named one.
     pub lang: Option<Lang>,
+    /// The profiles whose waist was taken at the navel (every `waist_girth` of this file: it
+    /// predates the natural waist) and is now their `omphalion_girth`.
+    pub navel_waists: Vec<String>,
 }
 
-/// Parses the file's text.
+/// Parses the file's text. Its `waist_girth` was taken at the navel (the file predates the natural
+/// waist): it becomes `omphalion_girth`.
 pub fn from_json(text: &str) -> Result<LegacyProfiles, String> {
     let file: ProfilesFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let mut navel_waists = Vec::new();
     let list = file
         .profiles
         .into_iter()
         .map(|entry| {
-            let measurements = Measurements::from_json(&entry.measurements.to_string())
+            let mut measurements = Measurements::from_json(&entry.measurements.to_string())
                 .map_err(|e| format!("{}: {e}", entry.name))?;
+            if let Some(navel) = measurements.values.remove(&Key::WaistGirth) {
+                measurements
+                    .values
+                    .entry(Key::OmphalionGirth)
+                    .or_insert(navel);
+                navel_waists.push(entry.name.clone());
+            }
             Ok(Person {
                 name: entry.name,
                 measurements,
@@ -107,6 +119,7 @@ pub fn from_json(text: &str) -> Result<LegacyProfiles, String> {
     Ok(LegacyProfiles {
         profiles: Profiles::new(list, file.active),
         lang: file.language.as_deref().and_then(Lang::from_code),
+        navel_waists,
     })
 }
 

@@ -71,6 +71,20 @@ fn read_stored(store: &Store) -> Result<Synced, StoreError> {
     })
 }
 
+/// The profiles whose newest snapshot carries a note (its waist was moved to the navel's girth).
+fn navel_waist_notes(store: &Store) -> Result<Vec<String>, StoreError> {
+    let mut names = Vec::new();
+    for p in store.profiles()? {
+        if store
+            .latest_measurements(p.id)?
+            .is_some_and(|s| !s.note.is_empty())
+        {
+            names.push(p.name);
+        }
+    }
+    Ok(names)
+}
+
 /// The store's profiles as the app shows them, the shown one selected.
 fn shown(stored: &Synced) -> Profiles {
     let list = stored
@@ -118,6 +132,10 @@ pub(super) fn load_profiles(
         ProfileStore::Kept { legacy } => legacy.clone(),
     };
     let legacy = profile_store::read_legacy(&legacy_file, &mut notices);
+    let legacy_navel_waists = legacy
+        .as_ref()
+        .map(|l| l.navel_waists.clone())
+        .unwrap_or_default();
     if store.unavailable().is_some() {
         // Shown, not adopted: the file stays for the next start with a store.
         if let Some(legacy) = legacy {
@@ -144,6 +162,15 @@ pub(super) fn load_profiles(
             *lang = before.lang.unwrap_or(*lang);
             return fail(&mut state, &mut notices, &e);
         }
+    }
+    // A waist that was taken at the navel, moved to `omphalion_girth` (by the store's migration
+    // or from the earlier file): said until the shopper records new measurements.
+    let mut moved = store.read(navel_waist_notes).unwrap_or_default();
+    if adopted {
+        moved.extend(legacy_navel_waists);
+    }
+    for name in moved {
+        notices.note(Msg::WaistWasAtNavel, name);
     }
     if adopted {
         match profile_store::set_aside(&legacy_file, "adopted") {
