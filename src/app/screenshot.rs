@@ -1,5 +1,6 @@
 //! `anprobe screenshot`: opens the real window, waits until the avatar (and every garment asked
 //! for, fitted) is on screen and every render pipeline is compiled, saves a PNG and exits.
+//! `anprobe render-bench` starts the same way and then times frames (`render_bench`).
 
 use crate::app::idle::PipelinesWaiting;
 use crate::app::panels::right_panel::RightPanelTab;
@@ -85,9 +86,28 @@ pub fn screenshot_with(
     configure: impl FnOnce(&mut App),
 ) -> Result<(), String> {
     preflight(&opts)?;
+    let goal = Goal::Picture(opts.out.clone());
+    run_scene(&opts, goal, configure).map(|_| ())
+}
+
+/// What the scene is opened for, once everything is drawn.
+#[derive(Clone, Debug)]
+pub(crate) enum Goal {
+    /// Save the window as a PNG here.
+    Picture(PathBuf),
+    /// Time this many frames while the camera orbits (see `render_bench`).
+    FrameTimes(u32),
+}
+
+/// Opens the window with the scene of `opts` and runs until `goal` is reached (or failed).
+pub(crate) fn run_scene(
+    opts: &ScreenshotOptions,
+    goal: Goal,
+    configure: impl FnOnce(&mut App),
+) -> Result<Option<FrameTimes>, String> {
     let outcome: Outcome = Arc::default();
     let job = Job {
-        out: opts.out.clone(),
+        goal,
         outcome: outcome.clone(),
         ..default_job()
     };
@@ -172,20 +192,13 @@ pub fn screenshot_with(
         .lock()
         .map_err(|_| "screenshot state poisoned".to_string())?
         .take();
-    result.unwrap_or_else(|| {
-        Err(format!(
-            "the app closed before the screenshot was taken ({exit:?})"
-        ))
-    })
+    result.unwrap_or_else(|| Err(format!("the app closed before it was done ({exit:?})")))
 }
 
+/// Checks what can be checked before a window opens: its size, the display, and the picture's
+/// folder.
 fn preflight(opts: &ScreenshotOptions) -> Result<(), String> {
-    if opts.width == 0 || opts.height == 0 {
-        return Err(format!(
-            "window size {}x{} is empty",
-            opts.width, opts.height
-        ));
-    }
+    preflight_window(opts)?;
     let dir = opts
         .out
         .parent()
@@ -193,6 +206,17 @@ fn preflight(opts: &ScreenshotOptions) -> Result<(), String> {
         .unwrap_or(Path::new("."));
     if !dir.is_dir() {
         return Err(format!("folder {} does not exist", dir.display()));
+    }
+    Ok(())
+}
+
+/// The window's size and a display to open it on.
+pub(crate) fn preflight_window(opts: &ScreenshotOptions) -> Result<(), String> {
+    if opts.width == 0 || opts.height == 0 {
+        return Err(format!(
+            "window size {}x{} is empty",
+            opts.width, opts.height
+        ));
     }
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
@@ -211,12 +235,15 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".into())
 }
 
-type Outcome = Arc<Mutex<Option<Result<(), String>>>>;
+use super::render_bench::FrameTimes;
 
-/// Progress of the one screenshot.
+/// Where the run's result is left for the caller: `None` for a picture, the times for a bench.
+pub(crate) type Outcome = Arc<Mutex<Option<Result<Option<FrameTimes>, String>>>>;
+
+/// Progress of the one screenshot (or bench).
 #[derive(Resource)]
 struct Job {
-    out: PathBuf,
+    goal: Goal,
     outcome: Outcome,
     frames_with_avatar: u32,
     frames_ready: u32,
@@ -226,7 +253,7 @@ struct Job {
 
 fn default_job() -> Job {
     Job {
-        out: PathBuf::new(),
+        goal: Goal::Picture(PathBuf::new()),
         outcome: Arc::default(),
         frames_with_avatar: 0,
         frames_ready: 0,
@@ -236,13 +263,13 @@ fn default_job() -> Job {
 }
 
 fn finish(job: &Job, result: Result<(), String>, exit: &mut MessageWriter<AppExit>) {
-    report(&job.outcome, result, exit);
+    report(&job.outcome, result.map(|()| None), exit);
 }
 
-/// Keeps the screenshot's outcome for the caller and ends the app (with an error on failure).
-fn report(
-    outcome: &Mutex<Option<Result<(), String>>>,
-    result: Result<(), String>,
+/// Keeps the run's outcome for the caller and ends the app (with an error on failure).
+pub(crate) fn report(
+    outcome: &Mutex<Option<Result<Option<FrameTimes>, String>>>,
+    result: Result<Option<FrameTimes>, String>,
     exit: &mut MessageWriter<AppExit>,
 ) {
     let failed = result.is_err();
@@ -349,12 +376,20 @@ fn watch(
         return;
     }
     job.requested = true;
-    let (out, outcome) = (job.out.clone(), job.outcome.clone());
-    commands.spawn(Screenshot::primary_window()).observe(
-        move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-            report(&outcome, save_png(&captured.image, &out), &mut exit);
-        },
-    );
+    let outcome = job.outcome.clone();
+    match job.goal.clone() {
+        Goal::Picture(out) => {
+            commands.spawn(Screenshot::primary_window()).observe(
+                move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                    let saved = save_png(&captured.image, &out).map(|()| None);
+                    report(&outcome, saved, &mut exit);
+                },
+            );
+        }
+        Goal::FrameTimes(frames) => {
+            commands.insert_resource(super::render_bench::BenchRun::new(frames, outcome));
+        }
+    }
 }
 
 fn save_png(image: &Image, path: &Path) -> Result<(), String> {

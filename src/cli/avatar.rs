@@ -158,7 +158,7 @@ pub(super) fn screenshot(args: ScreenshotArgs, data_dir: Option<&Path>) -> Resul
 
 /// A garment read from `path`, with `size` checked against its chart. The message names the
 /// file and lists every problem.
-fn read_garment(
+pub(super) fn read_garment(
     path: &Path,
     size: Option<&str>,
 ) -> Result<crate::garment::ImportedGarment, String> {
@@ -188,7 +188,7 @@ fn read_garment(
 }
 
 /// A garment to wear: where it came from, what was read, the size asked for.
-type WornGarment = (String, crate::garment::ImportedGarment, Option<String>);
+pub(super) type WornGarment = (String, crate::garment::ImportedGarment, Option<String>);
 
 #[cfg(feature = "app")]
 fn take_screenshot(

@@ -17,6 +17,7 @@ mod fit;
 mod garment;
 mod order;
 mod output;
+mod render_bench;
 mod session;
 mod wishlist;
 
@@ -28,6 +29,7 @@ pub use garment::{GarmentCommand, ValidateArgs};
 pub use order::{
     OrderAddArgs, OrderCommand, OrderListArgs, OrderReturnArgs, OrderStatusArgs, StatusArg,
 };
+pub use render_bench::RenderBenchArgs;
 pub use wishlist::{WishlistAddArgs, WishlistCommand, WishlistListArgs, WishlistRemoveArgs};
 
 use avatar::MEASUREMENTS_FILE;
@@ -38,7 +40,7 @@ use std::process::ExitCode;
 /// Anprobe, the virtual fitting room.
 ///
 /// Without a command, opens the fitting room window. The commands below work without a window
-/// (except `screenshot`) and are meant for scripts and retailer pipelines.
+/// (except `screenshot` and `render-bench`) and are meant for scripts and retailer pipelines.
 #[derive(Debug, Parser)]
 #[command(name = "anprobe", version, after_help = EXIT_CODES)]
 pub struct Cli {
@@ -79,6 +81,14 @@ pub enum Command {
     /// renderer. The window closes by itself once the picture is saved.
     #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
     Screenshot(ScreenshotArgs),
+    /// Open the fitting room window and time its frames while the camera orbits the avatar.
+    ///
+    /// Waits until the avatar, the garments and the panels are drawn, then turns the camera once
+    /// around the avatar over --frames frames and prints JSON: the adapter and its graphics API,
+    /// the window size, and the frame time (median, 95th percentile, largest, mean, ms). Needs a
+    /// display like `screenshot`; the store in --data-dir is read, never written.
+    #[command(name = "render-bench", after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
+    RenderBench(RenderBenchArgs),
     /// Fit a retailer's garment onto the avatar of a measurements file, headless.
     ///
     /// The sizes the recommendation needs (the recommended size, the sizes next to it and any
@@ -125,6 +135,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Avatar(args)) => avatar::avatar(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Screenshot(args)) => {
             avatar::screenshot(args, data_dir).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::RenderBench(args)) => {
+            render_bench::render_bench(args, data_dir).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Fit(args)) => fit::fit(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Garment(command)) => garment::run(command),

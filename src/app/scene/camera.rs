@@ -77,6 +77,13 @@ impl Orbit {
     pub fn yaw(&self) -> f32 {
         self.goal.yaw
     }
+
+    /// Turns the camera around the avatar by `yaw` rad at once, without easing (the render
+    /// bench's orbit).
+    pub fn turn_now(&mut self, yaw: f32) {
+        self.goal.yaw += yaw;
+        self.now.yaw = self.goal.yaw;
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
