@@ -495,6 +495,40 @@ fn screenshot_draws_the_hovered_tape() {
 
 mod memory;
 
+/// Needs a display and Vulkan: `DISPLAY=:99 WGPU_BACKEND=vulkan cargo test --test main
+/// app::render_bench_times_frames_of_the_real_window -- --ignored`.
+#[test]
+#[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
+fn render_bench_times_frames_of_the_real_window() {
+    let opts = ScreenshotOptions {
+        out: std::path::PathBuf::new(),
+        measurements: None,
+        width: 640,
+        height: 400,
+        tab: RightPanelTab::Catalog,
+        data_dir: None,
+        garments: Vec::new(),
+        fit_map: false,
+        view: anprobe::app::ViewPreset::Reset,
+        guide: false,
+    };
+    let times = anprobe::app::render_bench(opts, 12).unwrap();
+    assert_eq!(times.frames, 12);
+    assert_eq!((times.width, times.height), (640, 400));
+    assert!(
+        !times.adapter.is_empty() && times.adapter != "unknown",
+        "{times:?}"
+    );
+    let f = times.frame_ms;
+    assert!(f.p50 > 0.0 && f.p50 <= f.p95 && f.p95 <= f.max, "{times:?}");
+    assert!(f.mean > 0.0 && f.mean <= f.max, "{times:?}");
+    let json = serde_json::to_value(&times).unwrap();
+    assert_eq!(json["report"], "anprobe.render_bench");
+    for key in ["p50", "p95", "max", "mean"] {
+        assert!(json["frame_ms"][key].is_f64(), "{json}");
+    }
+}
+
 #[test]
 #[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
 fn an_idle_app_draws_no_frames() {

@@ -239,6 +239,8 @@ fn bad_usage_exits_2() {
         vec!["tailor"],
         vec!["screenshot", "--out", "s.png", "--width", "0"],
         vec!["screenshot", "--out", "s.png", "--view", "top"],
+        vec!["render-bench", "--frames", "0"],
+        vec!["render-bench", "--width", "8"],
     ] {
         let args: Vec<&dyn AsRef<OsStr>> = args.iter().map(|a| a as _).collect();
         let run = anprobe(&args);
@@ -257,6 +259,22 @@ fn screenshot_checks_measurements_first() {
     assert!(run.stderr.contains("m.json"), "{}", run.stderr);
 }
 
+/// `render-bench` reads and checks its inputs before a window opens: a bad measurements file
+/// or garment exits 1 naming the file, with no display at all.
+#[test]
+fn render_bench_checks_its_inputs_first() {
+    let dir = Scratch::new("render-bench");
+    let m = dir.file("m.json", r#"{"stature": "tall"}"#);
+    let run = anprobe(&[&"render-bench", &"--measurements", &m]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("m.json"), "{}", run.stderr);
+    assert!(run.stderr.contains("stature"), "{}", run.stderr);
+    let g = dir.file("coat.glb", "not a glb");
+    let run = anprobe(&[&"render-bench", &"--garment", &g]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("coat.glb"), "{}", run.stderr);
+}
+
 #[test]
 fn help_documents_the_commands() {
     let run = anprobe(&[&"--help"]);
@@ -264,6 +282,7 @@ fn help_documents_the_commands() {
     for word in [
         "avatar",
         "screenshot",
+        "render-bench",
         "garment",
         "data",
         "wishlist",

@@ -24,7 +24,7 @@ pub use idle_probe::idle_frames;
 pub use panels::PanelInsets;
 pub use panels::right_panel::RightPanelTab;
 pub use panels::timeline_search::{filter_timeline, matches as timeline_matches};
-pub use render_bench::{FrameTimes, render_bench};
+pub use render_bench::{FrameStats, FrameTimes, render_bench};
 pub use scene::avatar::{Mannequin, to_bevy_mesh};
 pub use scene::camera::ViewPreset;
 pub use scene::outfit_picture::SaveOutfitPng;
