@@ -147,6 +147,7 @@ pub(crate) fn run_scene(
                 vec![Person {
                     name: "Screenshot".into(),
                     measurements,
+                    skin: Default::default(),
                 }],
                 0,
             ))

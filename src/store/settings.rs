@@ -1,5 +1,6 @@
 //! Settings of this installation (schema version 4): the language the app is shown in, the
-//! profile it shows, whether the first-start guide was read and which side panels are open.
+//! profile it shows, whether the first-start guide was read, which side panels are open and each
+//! profile's skin tone.
 //! They are preferences, not records: the JSON export leaves them out.
 
 use super::profiles::require_profile;
@@ -39,7 +40,39 @@ fn put(conn: &Connection, setting: Setting, value: &str) -> Result<(), StoreErro
     Ok(())
 }
 
+/// The settings key of a profile's skin tone (`skin_tone.7`).
+pub(crate) fn skin_tone_key(profile_id: i64) -> String {
+    format!("skin_tone.{profile_id}")
+}
+
 impl Store {
+    /// A profile's skin tone in the app (the app's name for it, e.g. `medium`), if one was
+    /// chosen.
+    pub fn skin_tone(&self, profile_id: i64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [skin_tone_key(profile_id)],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Keeps a profile's skin tone (the app's name for it); the profile must exist. Deleting the
+    /// profile deletes it.
+    pub fn set_skin_tone(&mut self, profile_id: i64, tone: &str) -> Result<(), StoreError> {
+        let tone = validate::required("skin tone", tone)?;
+        self.write(|tx| {
+            require_profile(tx, profile_id)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                params![skin_tone_key(profile_id), tone],
+            )?;
+            Ok(())
+        })
+    }
+
     fn setting(&self, setting: Setting) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn()

@@ -871,3 +871,65 @@ fn a_waist_taken_at_the_navel_is_kept_as_such_and_the_shopper_is_told() {
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The avatar's colour in the shown profile's skin tone, sRGB.
+fn avatar_colour(app: &mut App) -> [f32; 3] {
+    use anprobe::app::Mannequin;
+    let world = app.world_mut();
+    let handle = world
+        .query_filtered::<&MeshMaterial3d<StandardMaterial>, With<Mannequin>>()
+        .single(world)
+        .unwrap()
+        .0
+        .clone();
+    let material = world
+        .resource::<Assets<StandardMaterial>>()
+        .get(&handle)
+        .unwrap();
+    let c = material.base_color.to_srgba();
+    [c.red, c.green, c.blue].map(|v| (v * 100.0).round() / 100.0)
+}
+
+/// Each profile has its own skin tone: the avatar shows the shown profile's, and the store keeps
+/// it for the next start.
+#[test]
+fn a_profiles_skin_tone_colours_the_avatar_and_is_kept() {
+    use anprobe::app::{Profiles, SkinTone};
+    let dir = scratch("skin-tone");
+    let start = || {
+        let mut app = headless(ProfileStore::in_folder(&dir));
+        app.insert_resource(ShopperStore::at(&dir));
+        app.update();
+        app
+    };
+    let mut app = start();
+    assert_eq!(avatar_colour(&mut app), SkinTone::Mannequin.srgb());
+    app.world_mut().resource_mut::<Profiles>().active_mut().skin = SkinTone::Brown;
+    app.update();
+    assert_eq!(avatar_colour(&mut app), SkinTone::Brown.srgb());
+    app.world_mut().resource_mut::<Profiles>().add("Kim");
+    app.update();
+    assert_eq!(
+        avatar_colour(&mut app),
+        SkinTone::Mannequin.srgb(),
+        "a new profile has its own tone"
+    );
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    drop(app);
+
+    let mut app = start();
+    let skins: Vec<SkinTone> = app
+        .world()
+        .resource::<Profiles>()
+        .list()
+        .iter()
+        .map(|p| p.skin)
+        .collect();
+    assert_eq!(skins, [SkinTone::Brown, SkinTone::Mannequin]);
+    app.world_mut().resource_mut::<Profiles>().select(0);
+    app.update();
+    assert_eq!(avatar_colour(&mut app), SkinTone::Brown.srgb());
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+}

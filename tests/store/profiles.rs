@@ -169,3 +169,26 @@ fn the_language_and_the_shown_profile_are_kept() {
     // Settings are preferences, not records: the JSON export leaves them out.
     assert!(!store.export_json().unwrap().contains("\"language\""));
 }
+
+#[test]
+fn a_profiles_skin_tone_is_kept_and_goes_with_the_profile() {
+    let dir = StDir::new("skin-tone");
+    let mut store = st_open(&dir.path);
+    let ana = store.add_profile("Ana", "2026-01-01").unwrap();
+    let ben = store.add_profile("Ben", "2026-01-01").unwrap();
+    assert_eq!(store.skin_tone(ana).unwrap(), None);
+    store.set_skin_tone(ana, "brown").unwrap();
+    store.set_skin_tone(ben, "grey").unwrap();
+    store.set_skin_tone(ben, "light").unwrap();
+    drop(store);
+    let mut store = st_open(&dir.path);
+    assert_eq!(store.skin_tone(ana).unwrap().as_deref(), Some("brown"));
+    assert_eq!(store.skin_tone(ben).unwrap().as_deref(), Some("light"));
+    let err = store.set_skin_tone(ben + 100, "deep").unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    assert!(store.set_skin_tone(ana, " ").is_err());
+    // Deleting a profile deletes its tone; a new profile never inherits it.
+    store.delete_profile(ben).unwrap();
+    assert_eq!(store.skin_tone(ben).unwrap(), None);
+    assert_eq!(store.skin_tone(ana).unwrap().as_deref(), Some("brown"));
+}

@@ -13,6 +13,7 @@ use crate::app::state::body::ShopperBody;
 use crate::app::state::files::{FileAction, PendingDialog};
 use crate::app::state::notices::{NoticePlace, Notices};
 use crate::app::state::profiles::Profiles;
+use crate::app::state::profiles::SkinTone;
 use bevy::prelude::*;
 use bevy_egui::egui;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -52,6 +53,8 @@ pub enum LeftPanelAction {
     DismissNotice(usize),
     /// Change the active profile's measurements.
     Measurement(MeasurementEdit),
+    /// Give the active profile's avatar this colour.
+    Skin(SkinTone),
 }
 
 impl LeftPanelAction {
@@ -73,6 +76,7 @@ impl LeftPanelAction {
             LeftPanelAction::Measurement(edit) => {
                 edit.apply(&mut profiles.active_mut().measurements)
             }
+            LeftPanelAction::Skin(tone) => profiles.active_mut().skin = tone,
         }
         None
     }
@@ -123,10 +127,49 @@ pub fn left_panel_ui(
         out.push(LeftPanelAction::DismissNotice(index));
     }
     ui.separator();
+    if let Some(tone) = skin_picker(ui, lang, view.profiles.active().skin) {
+        out.push(LeftPanelAction::Skin(tone));
+    }
     let typed = &view.profiles.active().measurements;
     let edits = measurements_ui(ui, lang, typed, view.body, hover);
     out.extend(edits.into_iter().map(LeftPanelAction::Measurement));
     out
+}
+
+/// The avatar's colour: a swatch and the tone's name per entry; the tone picked, if another one.
+fn skin_picker(ui: &mut egui::Ui, lang: Lang, current: SkinTone) -> Option<SkinTone> {
+    let mut chosen = current;
+    ui.horizontal(|ui| {
+        ui.label(lang.t(Msg::Skin));
+        egui::ComboBox::from_id_salt("skin tone")
+            .selected_text(skin_label(current, lang))
+            .show_ui(ui, |ui| {
+                for tone in SkinTone::ALL {
+                    ui.horizontal(|ui| {
+                        let [r, g, b] = tone.srgb().map(|c| (c * 255.0).round() as u8);
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                        ui.painter()
+                            .rect_filled(rect, 3.0, egui::Color32::from_rgb(r, g, b));
+                        ui.selectable_value(&mut chosen, tone, skin_label(tone, lang));
+                    });
+                }
+            });
+    });
+    (chosen != current).then_some(chosen)
+}
+
+/// The name of a skin tone in the picker.
+pub fn skin_label(tone: SkinTone, lang: Lang) -> &'static str {
+    lang.t(match tone {
+        SkinTone::Mannequin => Msg::SkinMannequin,
+        SkinTone::Grey => Msg::SkinGrey,
+        SkinTone::Light => Msg::SkinLight,
+        SkinTone::Medium => Msg::SkinMedium,
+        SkinTone::Tan => Msg::SkinTan,
+        SkinTone::Brown => Msg::SkinBrown,
+        SkinTone::Deep => Msg::SkinDeep,
+    })
 }
 
 /// The language switch: the language picked, if another one.

@@ -2,6 +2,7 @@
 //! shopper's body is built anew.
 
 use crate::app::state::body::ShopperBody;
+use crate::app::state::profiles::{Profiles, SkinTone};
 use crate::geometry::TriangleMesh;
 use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
@@ -16,6 +17,8 @@ pub(crate) fn plugin(app: &mut App) {
 pub struct Mannequin {
     /// The [`ShopperBody::generation`] its mesh was built from.
     pub generation: u64,
+    /// The skin tone its material shows.
+    pub skin: SkinTone,
 }
 
 /// Converts the body mesh into a Bevy mesh that stays readable on the CPU.
@@ -33,10 +36,11 @@ pub fn to_bevy_mesh(body: &TriangleMesh) -> Mesh {
     .with_inserted_indices(Indices::U32(body.indices.clone()))
 }
 
-/// A matte, warm-grey mannequin finish.
-fn skin() -> StandardMaterial {
+/// A matte finish in the shown profile's skin tone.
+fn skin(tone: SkinTone) -> StandardMaterial {
+    let [r, g, b] = tone.srgb();
     StandardMaterial {
-        base_color: Color::srgb(0.86, 0.80, 0.74),
+        base_color: Color::srgb(r, g, b),
         perceptual_roughness: 0.6,
         reflectance: 0.4,
         ..default()
@@ -46,13 +50,22 @@ fn skin() -> StandardMaterial {
 fn sync_avatar(
     mut commands: Commands,
     body: Res<ShopperBody>,
+    profiles: Res<Profiles>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
-    mut shown: Query<(&mut Mannequin, &Mesh3d)>,
+    mut shown: Query<(&mut Mannequin, &Mesh3d, &MeshMaterial3d<StandardMaterial>)>,
 ) {
     let Some(avatar) = &body.avatar else { return };
+    let tone = profiles.active().skin;
     match shown.single_mut() {
-        Ok((mut mannequin, handle)) => {
+        Ok((mut mannequin, handle, material)) => {
+            if mannequin.skin != tone {
+                if let Some(mut m) = materials.get_mut(&material.0) {
+                    let [r, g, b] = tone.srgb();
+                    m.base_color = Color::srgb(r, g, b);
+                }
+                mannequin.skin = tone;
+            }
             if mannequin.generation == body.generation {
                 return;
             }
@@ -67,9 +80,10 @@ fn sync_avatar(
                 Name::new("Avatar"),
                 Mannequin {
                     generation: body.generation,
+                    skin: tone,
                 },
                 Mesh3d(meshes.add(to_bevy_mesh(&avatar.mesh))),
-                MeshMaterial3d(materials.add(skin())),
+                MeshMaterial3d(materials.add(skin(tone))),
                 Transform::default(),
             ));
         }

@@ -113,6 +113,7 @@ pub fn from_json(text: &str) -> Result<LegacyProfiles, String> {
             Ok(Person {
                 name: entry.name,
                 measurements,
+                skin: Default::default(),
             })
         })
         .collect::<Result<Vec<_>, String>>()?;

@@ -15,6 +15,73 @@ pub struct Person {
     pub name: String,
     /// The body's measurements, typed and predicted, that the avatar is built from.
     pub measurements: Measurements,
+    /// The avatar's colour.
+    pub skin: SkinTone,
+}
+
+/// The avatar's colour: a few skin tones, the mannequin's warm finish (the default) and a
+/// neutral grey.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SkinTone {
+    /// A warm, light mannequin finish (what every avatar had before the choice).
+    #[default]
+    Mannequin,
+    /// Neutral grey: no skin tone at all.
+    Grey,
+    /// Light skin.
+    Light,
+    /// Medium skin.
+    Medium,
+    /// Tan skin.
+    Tan,
+    /// Brown skin.
+    Brown,
+    /// Deep brown skin.
+    Deep,
+}
+
+impl SkinTone {
+    /// Every tone, in the picker's order.
+    pub const ALL: [SkinTone; 7] = [
+        SkinTone::Mannequin,
+        SkinTone::Grey,
+        SkinTone::Light,
+        SkinTone::Medium,
+        SkinTone::Tan,
+        SkinTone::Brown,
+        SkinTone::Deep,
+    ];
+
+    /// The name kept in the store (`medium`).
+    pub fn code(self) -> &'static str {
+        match self {
+            SkinTone::Mannequin => "mannequin",
+            SkinTone::Grey => "grey",
+            SkinTone::Light => "light",
+            SkinTone::Medium => "medium",
+            SkinTone::Tan => "tan",
+            SkinTone::Brown => "brown",
+            SkinTone::Deep => "deep",
+        }
+    }
+
+    /// The tone of a stored name; an unknown one (a newer version's) is `None`.
+    pub fn from_code(code: &str) -> Option<SkinTone> {
+        SkinTone::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The surface colour, sRGB 0–1.
+    pub fn srgb(self) -> [f32; 3] {
+        match self {
+            SkinTone::Mannequin => [0.86, 0.80, 0.74],
+            SkinTone::Grey => [0.60, 0.60, 0.60],
+            SkinTone::Light => [0.93, 0.78, 0.67],
+            SkinTone::Medium => [0.80, 0.61, 0.47],
+            SkinTone::Tan => [0.68, 0.49, 0.35],
+            SkinTone::Brown => [0.49, 0.33, 0.23],
+            SkinTone::Deep => [0.31, 0.21, 0.15],
+        }
+    }
 }
 
 /// Every profile and which one is shown; there is always at least one.
@@ -30,6 +97,7 @@ impl Default for Profiles {
             vec![Person {
                 name: "Me".into(),
                 measurements: default_measurements(),
+                skin: SkinTone::default(),
             }],
             0,
         )
@@ -83,6 +151,7 @@ impl Profiles {
         self.list.push(Person {
             name: unique_name(&self.list, name),
             measurements: default_measurements(),
+            skin: SkinTone::default(),
         });
         self.active = self.list.len() - 1;
     }

@@ -8,7 +8,7 @@
 use crate::app::i18n::{Lang, Msg};
 use crate::app::state::notices::Notices;
 use crate::app::state::profile_store::{self, LegacyProfiles, ProfileStore};
-use crate::app::state::profiles::{Person, Profiles, default_measurements};
+use crate::app::state::profiles::{Person, Profiles, SkinTone, default_measurements};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::waker::Waker;
 use crate::app::store_words::describe;
@@ -20,8 +20,8 @@ use bevy::prelude::*;
 /// Seconds a change must rest before it is written (a slider drag writes once).
 const SETTLE_S: f64 = 0.5;
 
-/// A profile as last written to the store: its id, name and newest measurements.
-type StoredProfile = (i64, String, Option<Measurements>);
+/// A profile as last written to the store: its id, name, newest measurements and skin tone.
+type StoredProfile = (i64, String, Option<Measurements>, SkinTone);
 
 /// What the store held or was last given, so that only changes are written.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -60,7 +60,12 @@ fn read_stored(store: &Store) -> Result<Synced, StoreError> {
         .into_iter()
         .map(|p| {
             let latest = store.latest_measurements(p.id)?.map(|s| s.measurements);
-            Ok((p.id, p.name, latest))
+            let skin = store
+                .skin_tone(p.id)?
+                .as_deref()
+                .and_then(SkinTone::from_code)
+                .unwrap_or_default();
+            Ok((p.id, p.name, latest, skin))
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     let lang = store.language()?.as_deref().and_then(Lang::from_code);
@@ -90,9 +95,10 @@ fn shown(stored: &Synced) -> Profiles {
     let list = stored
         .profiles
         .iter()
-        .map(|(_, name, m)| Person {
+        .map(|(_, name, m, skin)| Person {
             name: name.clone(),
             measurements: m.clone().unwrap_or_else(default_measurements),
+            skin: *skin,
         })
         .collect();
     let index = stored
@@ -272,7 +278,9 @@ fn write_changes(
             .profiles
             .iter()
             .zip(list)
-            .all(|((_, name, m), p)| *name == p.name && m.as_ref() == Some(&p.measurements));
+            .all(|((_, name, m, skin), p)| {
+                *name == p.name && m.as_ref() == Some(&p.measurements) && *skin == p.skin
+            });
     if !same {
         write_profiles(store, &before.profiles, profiles, &mut written.profiles)?;
     }
@@ -305,7 +313,7 @@ fn write_profiles(
     let list = profiles.list();
     let mut ids: Vec<Option<i64>> = list
         .iter()
-        .map(|p| before.iter().find(|(_, n, _)| *n == p.name).map(|b| b.0))
+        .map(|p| before.iter().find(|b| b.1 == p.name).map(|b| b.0))
         .collect();
     let mut gone: Vec<i64> = before
         .iter()
@@ -330,7 +338,11 @@ fn write_profiles(
     written.clear();
     for (profile, id) in list.iter().zip(ids) {
         let id = id.unwrap_or_default();
-        let last = before.iter().find(|b| b.0 == id).and_then(|b| b.2.clone());
+        let earlier = before.iter().find(|b| b.0 == id);
+        let last = earlier.and_then(|b| b.2.clone());
+        if earlier.map_or(SkinTone::default(), |b| b.3) != profile.skin {
+            store.set_skin_tone(id, profile.skin.code())?;
+        }
         // Values the panel marks as wrong are not history: written once they are fixed.
         let usable = !measurements::validate(&profile.measurements)
             .iter()
@@ -341,7 +353,12 @@ fn write_profiles(
                 Err(e) => return Err(e),
             }
         }
-        written.push((id, profile.name.clone(), Some(profile.measurements.clone())));
+        written.push((
+            id,
+            profile.name.clone(),
+            Some(profile.measurements.clone()),
+            profile.skin,
+        ));
     }
     Ok(())
 }
