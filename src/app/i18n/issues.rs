@@ -24,7 +24,7 @@ pub fn key_noun_de(key: Key) -> &'static str {
         Key::ChestGirth => "Brustumfang",
         Key::UnderbustGirth => "Unterbrustumfang",
         Key::WaistGirth => "Taillenumfang",
-        Key::OmphalionGirth => "Bauchumfang am Nabel",
+        Key::OmphalionGirth => "Taille am Nabel",
         Key::HipGirth => "Hüftumfang",
         Key::ShoulderWidth => "Schulterbreite",
         Key::ArmLength => "Armlänge",
