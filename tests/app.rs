@@ -432,18 +432,7 @@ fn a_broken_garment_file_gives_a_notice_naming_it_and_nothing_else() {
 
 #[test]
 fn screenshot_rejects_bad_options_without_opening_a_window() {
-    let opts = |out: &str, width| ScreenshotOptions {
-        out: PathBuf::from(out),
-        measurements: None,
-        width,
-        height: 600,
-        tab: RightPanelTab::Catalog,
-        data_dir: None,
-        garments: Vec::new(),
-        fit_map: false,
-        view: anprobe::app::ViewPreset::Reset,
-        guide: false,
-    };
+    let opts = |out: &str, width| plain_window(PathBuf::from(out), width, 600);
     assert!(screenshot(opts("/tmp/x.png", 0)).is_err());
     let missing = std::env::temp_dir().join("anprobe-no-such-dir/x.png");
     assert!(
@@ -453,6 +442,23 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
     );
 }
 
+/// The default body in the start view, no garment, no store, the catalog tab: a window of
+/// `width` × `height` whose picture (if one is taken) goes to `out`.
+pub(crate) fn plain_window(out: std::path::PathBuf, width: u32, height: u32) -> ScreenshotOptions {
+    ScreenshotOptions {
+        out,
+        measurements: None,
+        width,
+        height,
+        tab: RightPanelTab::Catalog,
+        data_dir: None,
+        garments: Vec::new(),
+        fit_map: false,
+        view: anprobe::app::ViewPreset::Reset,
+        guide: false,
+    }
+}
+
 /// Needs a display and Vulkan: `DISPLAY=:99 WGPU_BACKEND=vulkan cargo test --test main
 /// app::screenshot_draws_the_hovered_tape -- --ignored`.
 #[test]
@@ -460,19 +466,7 @@ fn screenshot_rejects_bad_options_without_opening_a_window() {
 fn screenshot_draws_the_hovered_tape() {
     let dir = scratch("shot");
     let out = dir.join("tape.png");
-    let opts = ScreenshotOptions {
-        out: out.clone(),
-        measurements: None,
-        width: 960,
-        height: 600,
-        tab: RightPanelTab::Catalog,
-        data_dir: None,
-        garments: Vec::new(),
-        fit_map: false,
-        view: anprobe::app::ViewPreset::Reset,
-        guide: false,
-    };
-    screenshot_with(opts, |app| {
+    screenshot_with(plain_window(out.clone(), 960, 600), |app| {
         app.insert_resource(TapeHover {
             hovered: None,
             pinned: Some(Key::HipGirth),
@@ -500,19 +494,8 @@ mod memory;
 #[test]
 #[ignore = "opens a window: needs a display (Xvfb) and Vulkan"]
 fn render_bench_times_frames_of_the_real_window() {
-    let opts = ScreenshotOptions {
-        out: std::path::PathBuf::new(),
-        measurements: None,
-        width: 640,
-        height: 400,
-        tab: RightPanelTab::Catalog,
-        data_dir: None,
-        garments: Vec::new(),
-        fit_map: false,
-        view: anprobe::app::ViewPreset::Reset,
-        guide: false,
-    };
-    let times = anprobe::app::render_bench(opts, 12).unwrap();
+    let times =
+        anprobe::app::render_bench(plain_window(std::path::PathBuf::new(), 640, 400), 12).unwrap();
     assert_eq!(times.frames, 12);
     assert_eq!((times.width, times.height), (640, 400));
     assert!(

@@ -81,10 +81,12 @@ impl FrameStats {
 /// Opens the window with the scene of `opts` (its `out` is not used), times `frames` frames of
 /// one orbit around the avatar once everything is drawn, and closes it.
 pub fn render_bench(opts: ScreenshotOptions, frames: u32) -> Result<FrameTimes, String> {
-    preflight_window(&opts)?;
-    if frames == 0 {
-        return Err("no frames to time: --frames must be at least 1".into());
-    }
+    preflight_window(&opts, || {
+        if frames == 0 {
+            return Err("no frames to time: --frames must be at least 1".into());
+        }
+        Ok(())
+    })?;
     let garments = opts.garments.len();
     let (width, height) = (opts.width, opts.height);
     let times = run_scene(&opts, Goal::FrameTimes(frames), |app| {

@@ -196,29 +196,36 @@ pub(crate) fn run_scene(
     result.unwrap_or_else(|| Err(format!("the app closed before it was done ({exit:?})")))
 }
 
-/// Checks what can be checked before a window opens: its size, the display, and the picture's
-/// folder.
+/// Checks what can be checked before a window opens: its size, the picture's folder, and the
+/// display.
 fn preflight(opts: &ScreenshotOptions) -> Result<(), String> {
-    preflight_window(opts)?;
-    let dir = opts
-        .out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(format!("folder {} does not exist", dir.display()));
-    }
-    Ok(())
+    preflight_window(opts, || {
+        let dir = opts
+            .out
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if dir.is_dir() {
+            Ok(())
+        } else {
+            Err(format!("folder {} does not exist", dir.display()))
+        }
+    })
 }
 
-/// The window's size and a display to open it on.
-pub(crate) fn preflight_window(opts: &ScreenshotOptions) -> Result<(), String> {
+/// The window's size, what the caller checks (`more`, e.g. the picture's folder), and a display
+/// to open the window on, in that order.
+pub(crate) fn preflight_window(
+    opts: &ScreenshotOptions,
+    more: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     if opts.width == 0 || opts.height == 0 {
         return Err(format!(
             "window size {}x{} is empty",
             opts.width, opts.height
         ));
     }
+    more()?;
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()

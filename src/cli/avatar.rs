@@ -124,15 +124,6 @@ pub(super) fn avatar(args: &AvatarArgs) -> Result<(), String> {
 
 /// `anprobe screenshot`.
 pub(super) fn screenshot(args: ScreenshotArgs, data_dir: Option<&Path>) -> Result<(), String> {
-    let measurements = match &args.measurements {
-        Some(path) => {
-            let typed = load(path)?;
-            // Check them here, so that bad values are reported like `anprobe avatar` does.
-            resolve(&typed, path)?;
-            Some(typed)
-        }
-        None => None,
-    };
     if args.size.len() > args.garment.len() {
         return Err(format!(
             "{} --size given for {} --garment: each --size goes with the --garment in the same position",
@@ -140,25 +131,45 @@ pub(super) fn screenshot(args: ScreenshotArgs, data_dir: Option<&Path>) -> Resul
             args.garment.len()
         ));
     }
-    // Every garment is read and checked before a window opens.
+    let (measurements, garments) =
+        window_inputs(args.measurements.as_deref(), &args.garment, &args.size)?;
+    take_screenshot(args, measurements, garments, data_dir)
+}
+
+/// What a window command shows, read and checked before the window opens: the body (checked
+/// like `anprobe avatar` does; `None` without a file) and every garment with the size in the
+/// same position. The message names each bad file and lists every problem.
+pub(super) fn window_inputs(
+    measurements: Option<&Path>,
+    garments: &[PathBuf],
+    sizes: &[String],
+) -> Result<(Option<Measurements>, Vec<WornGarment>), String> {
+    let measurements = match measurements {
+        Some(path) => {
+            let typed = load(path)?;
+            resolve(&typed, path)?;
+            Some(typed)
+        }
+        None => None,
+    };
     let mut problems = Vec::new();
-    let mut garments = Vec::new();
-    for (i, path) in args.garment.iter().enumerate() {
-        let size = args.size.get(i).cloned();
+    let mut worn = Vec::new();
+    for (i, path) in garments.iter().enumerate() {
+        let size = sizes.get(i).cloned();
         match read_garment(path, size.as_deref()) {
-            Ok(imported) => garments.push((path.display().to_string(), imported, size)),
+            Ok(imported) => worn.push((path.display().to_string(), imported, size)),
             Err(message) => problems.push(message),
         }
     }
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
-    take_screenshot(args, measurements, garments, data_dir)
+    Ok((measurements, worn))
 }
 
 /// A garment read from `path`, with `size` checked against its chart. The message names the
 /// file and lists every problem.
-pub(super) fn read_garment(
+fn read_garment(
     path: &Path,
     size: Option<&str>,
 ) -> Result<crate::garment::ImportedGarment, String> {

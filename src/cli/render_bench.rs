@@ -1,6 +1,6 @@
 //! `anprobe render-bench`: frame times of the real window, as JSON on stdout.
 
-use super::avatar::{WornGarment, load, read_garment, resolve};
+use super::avatar::{WornGarment, window_inputs};
 use crate::measurements::Measurements;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -27,25 +27,7 @@ pub struct RenderBenchArgs {
 
 /// Reads and checks the inputs before a window opens, then runs the bench and prints its JSON.
 pub(super) fn render_bench(args: RenderBenchArgs, data_dir: Option<&Path>) -> Result<(), String> {
-    let measurements = match &args.measurements {
-        Some(path) => {
-            let typed = load(path)?;
-            resolve(&typed, path)?;
-            Some(typed)
-        }
-        None => None,
-    };
-    let mut problems = Vec::new();
-    let mut garments = Vec::new();
-    for path in &args.garment {
-        match read_garment(path, None) {
-            Ok(imported) => garments.push((path.display().to_string(), imported, None)),
-            Err(message) => problems.push(message),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems.join("\n"));
-    }
+    let (measurements, garments) = window_inputs(args.measurements.as_deref(), &args.garment, &[])?;
     let json = run(&args, measurements, garments, data_dir)?;
     println!("{json}");
     Ok(())

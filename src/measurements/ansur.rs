@@ -337,34 +337,22 @@ impl FormModel {
                 cov[j][i] = cov[i][j];
             }
         }
-        // The underbust is derived, not surveyed: u = a·chest + e, e ~ N(0, sd²) independent.
-        let (u, c, a) = (
-            key_var(Key::UnderbustGirth),
-            key_var(Key::ChestGirth),
-            underbust_slope(form),
+        // Neither the underbust nor the natural waist was surveyed: each is derived from a key
+        // that was (underbust from the chest, natural waist from the navel's girth).
+        derive(
+            &mut mean,
+            &mut cov,
+            Key::UnderbustGirth,
+            (Key::ChestGirth, underbust_slope(form)),
+            UNDERBUST_SD,
         );
-        mean[u] = a * mean[c];
-        for j in 0..N {
-            if j != u {
-                cov[u][j] = a * cov[c][j];
-                cov[j][u] = cov[u][j];
-            }
-        }
-        cov[u][u] = a * a * cov[c][c] + UNDERBUST_SD * UNDERBUST_SD;
-        // The natural waist is not surveyed either: w = s·navel + e, e ~ N(0, sd²) independent.
-        let (w, o, s) = (
-            key_var(Key::WaistGirth),
-            key_var(Key::OmphalionGirth),
-            natural_waist_share(form),
+        derive(
+            &mut mean,
+            &mut cov,
+            Key::WaistGirth,
+            (Key::OmphalionGirth, natural_waist_share(form)),
+            natural_waist_sd(form),
         );
-        mean[w] = s * mean[o];
-        for j in 0..N {
-            if j != w {
-                cov[w][j] = s * cov[o][j];
-                cov[j][w] = cov[w][j];
-            }
-        }
-        cov[w][w] = s * s * cov[o][o] + natural_waist_sd(form).powi(2);
         let round = |x: f64| (x * 1e9).round() / 1e9;
         FormModel {
             subjects: rows.len(),
@@ -380,6 +368,25 @@ impl FormModel {
     pub fn sd(&self, i: usize) -> f64 {
         self.cov[i][i].max(0.0).sqrt()
     }
+}
+
+/// Makes `key` a derived variable of the normal: key = slope · source + e, with e independent
+/// of everything, standard deviation `sd`: mean slope·μ_source, covariance slope·Σ_source,j with
+/// every other variable, variance slope²·σ²_source + sd².
+#[expect(
+    clippy::needless_range_loop,
+    reason = "matrix code reads best with indices"
+)]
+fn derive(mean: &mut [f64], cov: &mut [Vec<f64>], key: Key, (source, slope): (Key, f64), sd: f64) {
+    let (k, s) = (key_var(key), key_var(source));
+    mean[k] = slope * mean[s];
+    for j in 0..N {
+        if j != k {
+            cov[k][j] = slope * cov[s][j];
+            cov[j][k] = cov[k][j];
+        }
+    }
+    cov[k][k] = slope * slope * cov[s][s] + sd * sd;
 }
 
 /// The prediction model: one multivariate normal per form.

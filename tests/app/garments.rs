@@ -375,20 +375,12 @@ fn saving_the_outfit_writes_the_3d_view_as_png() {
     let outfit = dir.join("outfit.png");
     let tee = catalog_dir().join("nordlicht-basics-nb-ts-1001.glb");
     let opts = ScreenshotOptions {
-        out: dir.join("window.png"),
-        measurements: None,
-        width: 1280,
-        height: 720,
         garments: vec![ScreenshotGarment {
             source: tee.display().to_string(),
             imported: anprobe::garment::import_file(&tee).unwrap(),
             size: None,
         }],
-        fit_map: false,
-        view: anprobe::app::ViewPreset::Reset,
-        guide: false,
-        tab: anprobe::app::RightPanelTab::Catalog,
-        data_dir: None,
+        ..super::plain_window(dir.join("window.png"), 1280, 720)
     };
     let answer = outfit.clone();
     screenshot_with(opts, move |app| {

@@ -421,16 +421,9 @@ fn screenshot_of_the_orders_tab_in_german() {
     }
     let out = dir.join("orders-de.png");
     let opts = ScreenshotOptions {
-        out: out.clone(),
-        measurements: None,
-        width: 1280,
-        height: 800,
         tab: RightPanelTab::Orders,
         data_dir: Some(data),
-        garments: Vec::new(),
-        fit_map: false,
-        view: anprobe::app::ViewPreset::Reset,
-        guide: false,
+        ..super::plain_window(out.clone(), 1280, 800)
     };
     screenshot_with(opts, |app| {
         app.insert_resource(Lang::De);

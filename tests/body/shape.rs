@@ -8,7 +8,7 @@
 use anprobe::body::{self, TapePlacement};
 use anprobe::geometry::{Plane, TriangleMesh};
 use anprobe::measurements::ansur::{self, Subject};
-use anprobe::measurements::{Key, Measurements, ShapeVar, resolve_with};
+use anprobe::measurements::{Key, Measurements, Resolved, ShapeVar, resolve_with};
 use anprobe::tape::{self, Breadths};
 use glam::Vec3;
 
@@ -144,6 +144,27 @@ fn type_surveyed_keys(typed: &mut Measurements, s: &Subject) {
     }
 }
 
+/// The held-out survey bodies of `test`, each subject with its measurements resolved from the
+/// keys a shopper types, by a model refitted on four fifths of each form (every third subject of
+/// the other fifth, about 200), and how many subjects the model was fitted on; `None` without the
+/// survey files.
+fn held_out_bodies(test: &str) -> Option<(usize, Vec<(Subject, Resolved)>)> {
+    let dir = crate::prerequisite::survey_dir(test)?;
+    let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
+    let (train, held) = crate::measurements::model::held_out(&subjects, 3);
+    let model = ansur::fit(&train).expect("fit");
+    let bodies = held
+        .into_iter()
+        .map(|s| {
+            let mut typed = Measurements::new(s.form, 0.0);
+            type_surveyed_keys(&mut typed, s);
+            let m = resolve_with(&model, &typed).unwrap_or_else(|e| panic!("refused: {e:?}"));
+            (s.clone(), m)
+        })
+        .collect();
+    Some((train.len(), bodies))
+}
+
 /// The trunk's girth in the level plane at height `y` round the section nearest `centre`, cm.
 fn trunk_girth(mesh: &TriangleMesh, y: f32, centre: Vec3) -> f64 {
     let plane = Plane {
@@ -161,19 +182,13 @@ fn trunk_girth(mesh: &TriangleMesh, y: f32, centre: Vec3) -> f64 {
 #[test]
 fn the_natural_waist_is_the_narrowest_girth_and_the_navel_tape_sits_at_the_navel() {
     let test = "body::shape::the_natural_waist_is_the_narrowest_girth_and_the_navel_tape_sits_at_the_navel";
-    let Some(dir) = crate::prerequisite::survey_dir(test) else {
+    let Some((_, held)) = held_out_bodies(test) else {
         return;
     };
-    let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
-    let (train, held) = crate::measurements::model::held_out(&subjects, 3);
-    let model = ansur::fit(&train).expect("fit");
     let (mut checked, mut skipped, mut navel_error) = (0, 0, 0.0);
     let mut failures = Vec::new();
-    for s in &held {
-        let mut typed = Measurements::new(s.form, 0.0);
-        type_surveyed_keys(&mut typed, s);
-        let m = resolve_with(&model, &typed).unwrap_or_else(|e| panic!("refused: {e:?}"));
-        let avatar = body::build(&m);
+    for (s, m) in &held {
+        let avatar = body::build(m);
         let mesh = &avatar.mesh;
         let navel = plane_origin(&avatar, Key::OmphalionGirth);
         let survey_navel = s.values[ansur::shape_var(ShapeVar::NavelHeight)];
@@ -222,13 +237,9 @@ fn the_natural_waist_is_the_narrowest_girth_and_the_navel_tape_sits_at_the_navel
 #[test]
 fn trunk_breadths_depths_and_landmark_heights_match_the_survey() {
     let test = "body::shape::trunk_breadths_depths_and_landmark_heights_match_the_survey";
-    let Some(dir) = crate::prerequisite::survey_dir(test) else {
+    let Some((trained_on, held)) = held_out_bodies(test) else {
         return;
     };
-    let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
-    // Fit on four fifths of each form, measure every third of the other fifth (~200 bodies).
-    let (train, held) = crate::measurements::model::held_out(&subjects, 3);
-    let model = ansur::fit(&train).expect("fit");
     let breadth = |name| Figure::new(name, 1.0, Some(0.3));
     let height = |name| Figure::new(name, 1.5, None);
     let mut figures = [
@@ -245,11 +256,8 @@ fn trunk_breadths_depths_and_landmark_heights_match_the_survey() {
         height("acromion height"),
     ];
     let mut lowered = 0;
-    for s in &held {
-        let mut typed = Measurements::new(s.form, 0.0);
-        type_surveyed_keys(&mut typed, s);
-        let m = resolve_with(&model, &typed).unwrap_or_else(|e| panic!("refused: {e:?}"));
-        let avatar = body::build(&m);
+    for (s, m) in &held {
+        let avatar = body::build(m);
         let got = measure(&avatar, s);
         lowered += usize::from(got.chest_lowered);
         let truth = |v: ShapeVar| s.values[ansur::shape_var(v)];
@@ -273,7 +281,7 @@ fn trunk_breadths_depths_and_landmark_heights_match_the_survey() {
     println!(
         "\n{} held-out survey bodies (model fitted on {}): avatar − survey, cm",
         held.len(),
-        train.len()
+        trained_on
     );
     println!("{:<28} {:>7} {:>7}   goal", "figure", "bias", "MAE");
     for f in &figures {
