@@ -290,10 +290,10 @@ fn keep_the_waist_narrowest(
     {
         return;
     }
-    for row in key_rows[HIP] + 1..key_rows[UNDERBUST] {
-        if row != key_rows[NAVEL] && row != key_rows[WAIST] && sections[row].girth(columns) < waist
-        {
-            sections[row] = sections[row].with_girth(waist, columns);
+    let (first, end) = (key_rows[HIP] + 1, key_rows[UNDERBUST]);
+    for (row, section) in sections.iter_mut().enumerate().take(end).skip(first) {
+        if row != key_rows[NAVEL] && row != key_rows[WAIST] && section.girth(columns) < waist {
+            *section = section.with_girth(waist, columns);
         }
     }
 }
