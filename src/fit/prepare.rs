@@ -241,9 +241,7 @@ impl PreparedGarment {
                     .join(", "),
             })
     }
-}
 
-impl PreparedGarment {
     /// The tape plane of a girth region on a body (left limb for the arm and the leg; the waist
     /// where this garment's waist is read, see [`PreparedGarment::waist_key`]).
     pub fn girth_plane(&self, anatomy: &Anatomy, region: Region) -> Option<Plane> {
