@@ -422,6 +422,10 @@ fn no_size_fits_a_body_far_outside_the_chart() {
         "{:?}",
         report.reasons
     );
+    // Shown (and draped) is the nearest size, the one to try, not the reference size.
+    assert_eq!(report.selected_size, "XL", "{:?}", report.reasons);
+    let xl = report.sizes.iter().find(|s| s.label == "XL").expect("XL");
+    assert!(xl.draped, "the size shown is draped");
 }
 
 #[test]

@@ -281,19 +281,11 @@ fn fit_alone(
         Some(outcome) => Arc::new(fit_more(prepared, body, &options, outcome.sizes.clone())?),
         None => Arc::new(fit_all(prepared, body, &options)?),
     };
-    let selected = wanted
-        .or_else(|| {
-            outcome
-                .recommendation
-                .size
-                .as_deref()
-                .and_then(|l| prepared.size_index(l).ok())
-        })
-        .unwrap_or(prepared.reference_size);
+    let selected = super::pipeline::shown_size(prepared, wanted, &outcome.recommendation);
     let fit = match outcome.size(selected) {
         Some(fit) => fit.clone(),
-        // Not reached: the size asked for, the recommended and the reference size when none
-        // fits are draped. Draped here all the same rather than failing.
+        // Not reached: the size asked for, the recommended one and the nearest when none fits
+        // are draped. Draped here all the same rather than failing.
         None => fit_size(prepared, body, selected, &[], drape)?,
     };
     Ok((outcome, selected, fit))

@@ -69,6 +69,22 @@ impl SizeFit {
     }
 }
 
+/// The size shown of a garment: the one asked for, else the recommended one, else (none fits)
+/// the nearest one, else (no recommendation at all) the reference size.
+pub fn shown_size(
+    prepared: &PreparedGarment,
+    wanted: Option<usize>,
+    recommendation: &Recommendation,
+) -> usize {
+    wanted
+        .or_else(|| {
+            recommendation
+                .shown_size()
+                .and_then(|l| prepared.size_index(l).ok())
+        })
+        .unwrap_or(prepared.reference_size)
+}
+
 /// Grades, drapes (over the given lower garments) and maps one size.
 pub fn fit_size(
     prepared: &PreparedGarment,
@@ -376,7 +392,7 @@ pub fn fit_more(
             .size
             .as_deref()
             .and_then(|l| prepared.size_index(l).ok());
-        let selected = wanted.or(recommended).unwrap_or(prepared.reference_size);
+        let selected = shown_size(prepared, wanted, &recommendation);
         // The recommended size's neighbours (its reasons compare them) and the selected size.
         needed = recommended
             .into_iter()

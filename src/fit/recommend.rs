@@ -162,6 +162,21 @@ pub struct Recommendation {
     pub reasons: Vec<Reason>,
 }
 
+impl Recommendation {
+    /// The size to show: the recommended one, or where none fits the nearest one its reasons
+    /// name (`None` only without sizes).
+    pub fn shown_size(&self) -> Option<&str> {
+        self.size.as_deref().or_else(|| {
+            self.reasons.iter().find_map(|r| match r {
+                Reason::NearestIsTight { size, .. } | Reason::NearestSize { size, .. } => {
+                    Some(size.as_str())
+                }
+                _ => None,
+            })
+        })
+    }
+}
+
 /// One statement of why a size is recommended, or why none is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
