@@ -3,6 +3,8 @@
 
 // Paths spelled out: Cargo also builds this file as a crate of its own (auto-discovered tests),
 // and `#[path]` resolves the same way from a crate root and from a module file.
+#[path = "measurements/calipers.rs"]
+mod calipers;
 #[path = "measurements/json.rs"]
 mod json;
 #[path = "measurements/model.rs"]

@@ -11,7 +11,7 @@ use super::{FitError, Region, wraps_both_legs};
 use crate::body::{self, Avatar};
 use crate::garment::{Category, GarmentMeta, ImportedGarment};
 use crate::geometry::Plane;
-use crate::measurements::{self, Form, Key, Measurements, Resolved};
+use crate::measurements::{self, Form, Key, Measurements, Resolved, ShapeVar};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -63,14 +63,18 @@ impl PreparedBody {
 pub fn reference_measurements(meta: &GarmentMeta) -> Result<Measurements, FitError> {
     let mut m = Measurements::default();
     for (name, &value) in &meta.reference_body.measurements {
-        let key = Key::parse(name).ok_or_else(|| FitError::ReferenceBody {
-            message: format!("unknown key \"{name}\""),
-        })?;
         if !value.is_finite() {
             return Err(FitError::ReferenceBody {
                 message: format!("\"{name}\" is not a number"),
             });
         }
+        if let Some(var) = ShapeVar::parse_typable(name) {
+            m.shape.insert(var, value);
+            continue;
+        }
+        let key = Key::parse(name).ok_or_else(|| FitError::ReferenceBody {
+            message: format!("unknown key \"{name}\""),
+        })?;
         m.set(key, value);
     }
     if m.get(Key::Stature).is_none() {

@@ -60,6 +60,9 @@ pub enum IssueKind {
     UnusualBmi(Bmi),
     /// A body-mass index which no body has (an error).
     ImpossibleBmi(Bmi),
+    /// A typed breadth or depth of the trunk outside what this body can have (an error; the
+    /// issue has no key: `CaliperRange::var` names it).
+    Caliper(CaliperRange),
     /// The weight is far from what the typed girths and the stature predict (a warning).
     WeightForGirths {
         /// The typed weight in kg.
@@ -67,6 +70,21 @@ pub enum IssueKind {
         /// The weight in kg the survey model expects from the typed girths and stature.
         expected: f64,
     },
+}
+
+/// A typed breadth or depth (cm) outside `low..=high`: the plausible adult range, narrowed to
+/// 18–42 % of its girth where that girth is typed (what a trunk section can have, and what the
+/// avatar can shape).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CaliperRange {
+    /// Which figure.
+    pub var: super::ShapeVar,
+    /// The typed value, cm.
+    pub value: f64,
+    /// The lowest plausible value, cm.
+    pub low: f64,
+    /// The highest plausible value, cm.
+    pub high: f64,
 }
 
 /// A value outside the plausible adult range `low..=high`.
@@ -359,6 +377,13 @@ fn english(issue: &Issue) -> String {
             bmi_of(&b),
             one_decimal(b.low),
             one_decimal(b.high)
+        ),
+        IssueKind::Caliper(c) => format!(
+            "{} {} is outside the plausible {}–{} for this body; please check",
+            c.var.as_str().replace('_', " "),
+            say(c.value, Key::ChestGirth),
+            one_decimal(in_unit(c.low, Key::ChestGirth, unit)),
+            say(c.high, Key::ChestGirth)
         ),
         IssueKind::WeightForGirths { weight, expected } => {
             let side = if weight < expected { "low" } else { "high" };

@@ -131,6 +131,16 @@ impl Measurements {
                     })
                 }
                 _ => {
+                    if let Some(var) = ShapeVar::parse_typable(name) {
+                        if !v.is_null() {
+                            let x = v.as_f64().ok_or_else(|| JsonError::NotANumber {
+                                key: name.clone(),
+                                found: quoted(v),
+                            })?;
+                            m.shape.insert(var, x * m.unit.cm_per_unit());
+                        }
+                        continue;
+                    }
                     let key = Key::parse(name).ok_or_else(|| JsonError::UnknownKey {
                         key: name.clone(),
                         hint: suggestion(name),
@@ -154,7 +164,8 @@ impl Measurements {
         Ok(m)
     }
 
-    /// The file's text, pretty, lengths in `self.unit`, keys in [`Key::ALL`] order.
+    /// The file's text, pretty, lengths in `self.unit`, keys in [`Key::ALL`] order, then the
+    /// typed breadths and depths.
     /// Values that are not finite are written as `null`.
     pub fn to_json(&self) -> String {
         let mut lines = Vec::new();
@@ -185,6 +196,15 @@ impl Measurements {
                 };
                 lines.push(format!("  \"{}\": {text}", key.as_str()));
             }
+        }
+        for (var, v) in &self.shape {
+            let x = v / self.unit.cm_per_unit();
+            let text = if x.is_finite() {
+                format!("{x}")
+            } else {
+                "null".to_string()
+            };
+            lines.push(format!("  \"{}\": {text}", var.as_str()));
         }
         format!("{{\n{}\n}}\n", lines.join(",\n"))
     }
@@ -251,6 +271,7 @@ fn suggestion(name: &str) -> String {
     let names = Key::ALL
         .iter()
         .map(|k| k.as_str())
+        .chain(ShapeVar::TYPABLE.iter().map(|v| v.as_str()))
         .chain(["bust_girth", "form", "unit"]);
     let lower = name.to_ascii_lowercase().replace(['-', ' '], "_");
     let best = names.map(|n| (edit_distance(&lower, n), n)).min();

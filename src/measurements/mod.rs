@@ -11,13 +11,13 @@ mod ranges;
 mod validate;
 
 pub use issue::{
-    Bmi, BodyRule, Issue, IssueKind, IssueLevel, NotBelow, OutOfRange, ShareOfStature, UnitSlip,
-    WaistHip, in_unit, one_decimal, percent,
+    Bmi, BodyRule, CaliperRange, Issue, IssueKind, IssueLevel, NotBelow, OutOfRange,
+    ShareOfStature, UnitSlip, WaistHip, in_unit, one_decimal, percent,
 };
 pub use json::JsonError;
 pub use predict::{Shape, ShapeVar, resolve_with};
 pub use ranges::plausible_range;
-pub use validate::validate;
+pub use validate::{caliper, validate};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -186,6 +186,8 @@ pub struct Measurements {
     pub unit: Unit,
     /// Typed values, cm or kg.
     pub values: BTreeMap<Key, f64>,
+    /// Typed caliper figures of the trunk (only [`ShapeVar::TYPABLE`]), cm; usually none.
+    pub shape: BTreeMap<ShapeVar, f64>,
 }
 
 impl Measurements {
@@ -197,6 +199,7 @@ impl Measurements {
             form: Some(form),
             unit: Unit::Cm,
             values,
+            shape: BTreeMap::new(),
         }
     }
 

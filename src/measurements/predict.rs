@@ -5,8 +5,12 @@ use super::consistency::sanitise;
 use super::gaussian::condition;
 use super::*;
 
-/// Body proportions that the avatar needs but the shopper does not type, in cm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Body proportions that the avatar needs, in cm: predicted, except the trunk's breadths and
+/// depth a shopper (or a retailer's reference body) may type ([`ShapeVar::TYPABLE`]).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum ShapeVar {
     /// Height of the shoulder point (acromion) above the floor.
     AcromialHeight,
@@ -92,6 +96,29 @@ impl ShapeVar {
         ShapeVar::TragionTopOfHead,
     ];
 
+    /// The trunk's caliper figures that may be typed: they shape the avatar's chest and hip rings
+    /// (the survey's own definitions: docs/avatar.md).
+    pub const TYPABLE: [ShapeVar; 3] = [
+        ShapeVar::ChestBreadth,
+        ShapeVar::ChestDepth,
+        ShapeVar::HipBreadth,
+    ];
+
+    /// A typable variable's name (`"chest_breadth"`), as in measurements files.
+    pub fn parse_typable(name: &str) -> Option<ShapeVar> {
+        ShapeVar::TYPABLE.into_iter().find(|v| v.as_str() == name)
+    }
+
+    /// The girth a typable breadth or depth belongs to (the chest's, the hip's).
+    pub fn girth(self) -> Option<Key> {
+        match self {
+            ShapeVar::ChestBreadth | ShapeVar::ChestDepth => Some(Key::ChestGirth),
+            ShapeVar::HipBreadth | ShapeVar::ButtockDepth => Some(Key::HipGirth),
+            ShapeVar::WaistBreadth | ShapeVar::WaistDepth => Some(Key::OmphalionGirth),
+            _ => None,
+        }
+    }
+
     /// Snake-case name, as in the model file (e.g. `"acromial_height"`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -154,6 +181,7 @@ pub fn resolve_with(model: &Model, typed: &Measurements) -> Result<Resolved, Vec
         .values
         .iter()
         .map(|(&k, &v)| (key_var(k), v))
+        .chain(typed.shape.iter().map(|(&s, &v)| (shape_var(s), v)))
         .collect();
     // Without a usable conditional (never with the committed model), the survey means scaled to
     // the stature stand in; sanitising then fits them to the typed values.
@@ -176,6 +204,11 @@ pub fn resolve_with(model: &Model, typed: &Measurements) -> Result<Resolved, Vec
         shape.values[var as usize] = mean[shape_var(var)];
     }
     sanitise(fm, &mut values, &sources, &mut shape);
+    // Typed breadths and depths are used as typed (validation kept them inside what the avatar
+    // can honour).
+    for (&var, &v) in &typed.shape {
+        shape.values[var as usize] = v;
+    }
     Ok(Resolved {
         form,
         form_source,

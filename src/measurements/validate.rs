@@ -4,11 +4,39 @@
 use super::ansur::{Model, key_var};
 use super::gaussian::condition;
 use super::issue::{
-    Bmi, Issue, IssueKind, IssueLevel, NotBelow, OutOfRange, ShareOfStature, UnitSlip, WaistHip,
+    Bmi, CaliperRange, Issue, IssueKind, IssueLevel, NotBelow, OutOfRange, ShareOfStature,
+    UnitSlip, WaistHip,
 };
 use super::ranges::{BELOW, BMI_BOUNDS, WEIGHT_GIRTHS, plausible_range, stature_ratio_bounds};
-use super::{Form, Key, Measurements, Unit};
+use super::{Form, Key, Measurements, ShapeVar, Unit};
 use std::collections::BTreeMap;
+
+/// The plausible adult range of a typable breadth or depth, cm (ANSUR II's range, widened).
+fn caliper_range(var: ShapeVar) -> (f64, f64) {
+    match var {
+        ShapeVar::ChestBreadth => (18.0, 60.0),
+        ShapeVar::ChestDepth => (12.0, 55.0),
+        _ => (20.0, 70.0),
+    }
+}
+
+/// A typed breadth or depth outside its range, narrowed to 18–42 % of its girth where that is
+/// typed (a trunk section's breadth is under half its girth; the avatar shapes rings within
+/// these shares).
+pub fn caliper(var: ShapeVar, value: f64, girth: Option<f64>) -> Option<IssueKind> {
+    let (mut low, mut high) = caliper_range(var);
+    if let Some(g) = girth {
+        low = low.max(0.18 * g);
+        high = high.min(0.42 * g);
+    }
+    let inside = value.is_finite() && value >= low && value <= high;
+    (!inside).then_some(IssueKind::Caliper(CaliperRange {
+        var,
+        value,
+        low,
+        high,
+    }))
+}
 
 /// Checks every typed value and their combinations.
 pub fn validate(m: &Measurements) -> Vec<Issue> {
@@ -30,6 +58,16 @@ pub fn validate(m: &Measurements) -> Vec<Issue> {
         }
     }
     let get = |k: Key| ok.get(&k).copied();
+    for (&var, &v) in &m.shape {
+        if let Some(kind) = caliper(var, v, var.girth().and_then(get)) {
+            issues.push(Issue {
+                key: None,
+                level: IssueLevel::Error,
+                unit,
+                kind,
+            });
+        }
+    }
     for r in &BELOW {
         if let (Some(x), Some(y)) = (get(r.a), get(r.b)) {
             let limit = y * r.factor;

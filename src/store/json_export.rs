@@ -10,7 +10,7 @@ use super::returns::{ReturnRecord, insert_return};
 use super::timeline::{Contact, insert_contact, load_contacts};
 use super::wishlist::{WishlistItem, all_by_id, insert_item};
 use super::{Clash, Store, StoreError, validate};
-use crate::measurements::{Form, Key, Measurements, Unit};
+use crate::measurements::{Form, Key, Measurements, ShapeVar, Unit};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -71,6 +71,10 @@ pub struct BackupSnapshot {
     pub unit: Unit,
     /// cm (kg for `weight_kg`).
     pub values: BTreeMap<Key, f64>,
+    /// Typed breadths and depths of the trunk (`chest_breadth`, `chest_depth`, `hip_breadth`),
+    /// cm; left out when none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub shape: BTreeMap<ShapeVar, f64>,
     /// What changed in the snapshot since it was typed (see [`Snapshot::note`](super::Snapshot)).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -189,6 +193,7 @@ impl Store {
                         form: s.measurements.form,
                         unit: s.measurements.unit,
                         values: s.measurements.values,
+                        shape: s.measurements.shape,
                         note: s.note,
                     })
                     .collect();
@@ -264,6 +269,7 @@ impl Store {
                         form: s.form,
                         unit: s.unit,
                         values,
+                        shape: s.shape.clone(),
                     })
                     .map_err(at(place.clone()))?;
                     let taken = validate::date("taken", &s.taken).map_err(at(place.clone()))?;

@@ -2,7 +2,7 @@
 //! the history is kept. Snapshots are sealed (checksummed) and verified on every read.
 
 use super::{Clash, Store, StoreError, recovery, validate};
-use crate::measurements::{Form, Key, Measurements, Unit};
+use crate::measurements::{Form, Key, Measurements, ShapeVar, Unit};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -90,10 +90,11 @@ pub(crate) fn insert_snapshot(
     let mut insert = conn.prepare_cached(
         "INSERT INTO snapshot_values (snapshot_id, key, value) VALUES (?1, ?2, ?3)",
     )?;
-    let mut values = Vec::with_capacity(m.values.len());
-    for (key, value) in &m.values {
-        insert.execute(params![id, key.as_str(), value])?;
-        values.push((key.as_str().to_string(), *value));
+    let mut values = Vec::with_capacity(m.values.len() + m.shape.len());
+    let named = m.values.iter().map(|(k, v)| (k.as_str(), *v));
+    for (name, value) in named.chain(m.shape.iter().map(|(s, v)| (s.as_str(), *v))) {
+        insert.execute(params![id, name, value])?;
+        values.push((name.to_string(), value));
     }
     let seal = recovery::snapshot_seal(id, profile_id, taken, form, unit, &values);
     conn.execute(
@@ -127,6 +128,10 @@ pub(crate) fn load_snapshots(
             ..Measurements::default()
         };
         for (key, value) in values {
+            if let Some(var) = ShapeVar::parse_typable(&key) {
+                measurements.shape.insert(var, value);
+                continue;
+            }
             let key = Key::parse(&key).ok_or_else(|| {
                 StoreError::Conflict(Clash::UnknownSnapshotKey {
                     snapshot: id,

@@ -215,5 +215,14 @@ pub fn measurements(m: &Measurements) -> Result<Measurements, StoreError> {
         }
         *value = round_to(*value, 2);
     }
+    for (var, value) in out.shape.iter_mut() {
+        if !value.is_finite() || *value <= 0.0 || *value > 1000.0 {
+            return Err(StoreError::invalid(
+                var.as_str(),
+                Problem::Implausible(*value),
+            ));
+        }
+        *value = round_to(*value, 2);
+    }
     Ok(out)
 }

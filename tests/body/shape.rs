@@ -309,3 +309,75 @@ fn trunk_breadths_depths_and_landmark_heights_match_the_survey() {
         .collect();
     assert!(missed.is_empty(), "goals missed: {missed:?}");
 }
+
+/// Typed breadths and depth (the survey's own chest breadth, chest depth and widest hip breadth
+/// of each held-out body, with every key a shopper types) shape the avatar: its chest ring reads
+/// them on a caliper at the chest tape, and its widest hip breadth between crotch and navel reads
+/// the typed hip breadth.
+#[test]
+fn typed_breadths_and_depth_shape_the_avatar() {
+    let test = "body::shape::typed_breadths_and_depth_shape_the_avatar";
+    let Some((_, held)) = held_out_bodies(test) else {
+        return;
+    };
+    let mut errors = [Vec::new(), Vec::new(), Vec::new()];
+    let mut refused = 0;
+    for (s, _) in &held {
+        let mut typed = Measurements::new(s.form, 0.0);
+        type_surveyed_keys(&mut typed, s);
+        for var in ShapeVar::TYPABLE {
+            typed.shape.insert(var, s.values[ansur::shape_var(var)]);
+        }
+        // A survey body whose breadth is outside 18–42 % of its girth is refused with a message.
+        let Ok(m) = anprobe::measurements::resolve(&typed) else {
+            refused += 1;
+            continue;
+        };
+        let avatar = body::build(&m);
+        let mesh = &avatar.mesh;
+        let chest = plane_origin(&avatar, Key::ChestGirth);
+        let at_chest = tape::caliper(mesh, chest.y, chest).expect("a chest section");
+        let buttock = plane_origin(&avatar, Key::HipGirth);
+        let crotch_y = match avatar.tapes.iter().find(|(k, _)| *k == Key::InsideLeg) {
+            Some((_, TapePlacement::Height { top })) => mesh.positions[*top as usize].y,
+            other => panic!("no inside-leg tape: {other:?}"),
+        };
+        let navel_y = plane_origin(&avatar, Key::OmphalionGirth).y;
+        let hip_breadth = (0..=40)
+            .map(|i| crotch_y + 0.01 + (navel_y - crotch_y - 0.01) * i as f32 / 40.0)
+            .filter_map(|y| tape::caliper(mesh, y, buttock))
+            .map(|b| b.breadth)
+            .fold(0.0f32, f32::max);
+        let got = [at_chest.breadth, at_chest.depth, hip_breadth];
+        for ((e, var), g) in errors.iter_mut().zip(ShapeVar::TYPABLE).zip(got) {
+            e.push(g as f64 * 100.0 - typed.shape[&var]);
+        }
+    }
+    let mae = |e: &[f64]| e.iter().map(|x| x.abs()).sum::<f64>() / e.len().max(1) as f64;
+    let bias = |e: &[f64]| e.iter().sum::<f64>() / e.len().max(1) as f64;
+    for (var, e) in ShapeVar::TYPABLE.iter().zip(&errors) {
+        println!(
+            "{:<14} typed: avatar − typed bias {:+.2} cm, MAE {:.2} cm",
+            var.as_str(),
+            bias(e),
+            mae(e)
+        );
+    }
+    println!("{} bodies, {refused} refused", errors[0].len());
+    assert!(errors[0].len() >= 150, "only {} bodies", errors[0].len());
+    assert!(
+        mae(&errors[0]) <= 0.3,
+        "chest breadth MAE {:.2}",
+        mae(&errors[0])
+    );
+    assert!(
+        mae(&errors[1]) <= 0.3,
+        "chest depth MAE {:.2}",
+        mae(&errors[1])
+    );
+    assert!(
+        mae(&errors[2]) <= 0.5,
+        "hip breadth MAE {:.2}",
+        mae(&errors[2])
+    );
+}

@@ -89,6 +89,22 @@ fn every_problem_is_reported_not_just_the_first() {
     assert!(e.to_string().contains("(and 2 more errors)"));
 }
 
+/// A reference body may state its chest breadth and depth and its hip breadth: the file imports
+/// without a word and the reference avatar is shaped to them.
+#[test]
+fn a_reference_body_may_state_its_breadths() {
+    use anprobe::measurements::ShapeVar;
+    let g = import_ok(&with_meta(|m| {
+        m["reference_body"]["chest_breadth"] = json!(31.5);
+        m["reference_body"]["chest_depth"] = json!(25.0);
+    }));
+    assert!(g.warnings.is_empty(), "{}", list(&g.warnings));
+    let prepared = PreparedGarment::new(g).expect("prepares");
+    let shape = &prepared.reference.resolved.shape;
+    assert_eq!(shape.get(ShapeVar::ChestBreadth), 31.5);
+    assert_eq!(shape.get(ShapeVar::ChestDepth), 25.0);
+}
+
 /// A garment modelled on a male avatar says so (`"form": "male"` in its reference body): it
 /// imports without a word, and the fit binds it to a male reference avatar of the same
 /// measurements; without `form` the reference avatar is female.

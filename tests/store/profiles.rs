@@ -192,3 +192,28 @@ fn a_profiles_skin_tone_is_kept_and_goes_with_the_profile() {
     assert_eq!(store.skin_tone(ben).unwrap(), None);
     assert_eq!(store.skin_tone(ana).unwrap().as_deref(), Some("brown"));
 }
+
+/// Typed breadths and depth are kept with their snapshot (sealed like the rest) and travel in
+/// the JSON backup.
+#[test]
+fn typed_breadths_are_kept_and_backed_up() {
+    use anprobe::measurements::ShapeVar;
+    let dir = StDir::new("calipers");
+    let mut store = st_open(&dir.path);
+    let ana = store.add_profile("Ana", "2026-01-01").unwrap();
+    let mut m = Measurements::new(Form::Female, 165.0);
+    m.set(Key::ChestGirth, 92.0);
+    m.shape.insert(ShapeVar::ChestBreadth, 29.456);
+    store.add_measurements(ana, &m, "2026-01-02").unwrap();
+    drop(store);
+    let store = st_open(&dir.path);
+    let latest = store.latest_measurements(ana).unwrap().unwrap();
+    assert_eq!(latest.measurements.shape[&ShapeVar::ChestBreadth], 29.46);
+    assert!(store.check().unwrap().is_ok(), "the seal covers it");
+    let json = store.export_json().unwrap();
+    assert!(json.contains("\"chest_breadth\": 29.46"), "{json}");
+    let other = StDir::new("calipers-copy");
+    let mut copy = st_open(&other.path);
+    copy.import_json(&json).unwrap();
+    assert_eq!(copy.export_json().unwrap(), json);
+}

@@ -6,7 +6,7 @@ use super::{META_POINTER, gives, is_currency, size_dimensions};
 use crate::garment::GarmentMeta;
 use crate::garment::diagnostic::Diagnostic;
 use crate::garment::limits::{MAX_CARE_CHARS, MAX_COLOURWAYS, MAX_NAME_CHARS};
-use crate::measurements::{Key, plausible_range};
+use crate::measurements::{Issue, IssueLevel, Key, ShapeVar, Unit, caliper, plausible_range};
 use std::collections::BTreeMap;
 
 /// Checks what the metadata says (the JSON shape is already right when it deserialized): texts,
@@ -155,7 +155,30 @@ pub(super) fn unit(key: Key) -> &'static str {
 
 fn check_reference_body(meta: &GarmentMeta, d: &mut Vec<Diagnostic>) {
     let ptr = format!("{META_POINTER}.reference_body");
-    let keys = parse_keys(&meta.reference_body.measurements, &ptr, d);
+    // The trunk's breadths and depth are shape, not tape measurements: checked against their
+    // girths below.
+    let (calipers, tapes): (BTreeMap<String, f64>, BTreeMap<String, f64>) = meta
+        .reference_body
+        .measurements
+        .iter()
+        .map(|(name, value)| (name.clone(), *value))
+        .partition(|(name, _)| ShapeVar::parse_typable(name).is_some());
+    let keys = parse_keys(&tapes, &ptr, d);
+    for (name, value) in &calipers {
+        let Some(var) = ShapeVar::parse_typable(name) else {
+            continue;
+        };
+        let girth = var.girth().and_then(|k| keys.get(&k)).map(|(_, v)| **v);
+        if let Some(kind) = caliper(var, *value, girth) {
+            let issue = Issue {
+                key: None,
+                level: IssueLevel::Error,
+                unit: Unit::Cm,
+                kind,
+            };
+            d.push(Diagnostic::error(format!("{ptr}.{name}"), issue.sentence()));
+        }
+    }
     for (key, (name, value)) in &keys {
         let (lo, hi) = plausible_range(*key);
         if !(lo..=hi).contains(value) {

@@ -172,6 +172,11 @@ pub(super) fn cases() -> Vec<Case> {
             "reference_body: missing \"stature\"",
         ),
         case(
+            "reference body broader than its chest allows",
+            with_meta(|m| m["reference_body"]["chest_breadth"] = json!(60)),
+            "reference_body.chest_breadth: chest breadth 60 cm is outside the plausible",
+        ),
+        case(
             "reference body of an unknown form",
             with_meta(|m| m["reference_body"]["form"] = json!("robot")),
             "extensions.ANPROBE_garment.reference_body.form: \"robot\" is not a body form: \
