@@ -10,7 +10,7 @@ mod said;
 pub use issues::{issue_text, key_noun_de};
 pub use said::Said;
 
-use crate::measurements::{Form, Key, Unit};
+use crate::measurements::{Form, Key, ShapeVar, Unit};
 use bevy::prelude::*;
 
 /// The language the UI is shown in.
@@ -128,6 +128,10 @@ messages! {
     ProfilesCorrupt => "The profiles file was damaged and has been set aside as", "Die Profildatei war beschädigt und wurde beiseitegelegt als";
     ProfilesSaveFailed => "Could not save the profiles", "Profile konnten nicht gespeichert werden";
     ProfileNotStored => "The shown profile is not kept in the data store (no data folder, or it could not be written)", "Das gezeigte Profil ist nicht im Datenspeicher (kein Datenordner, oder es ließ sich nicht schreiben)";
+    TrunkBreadths => "Trunk breadths (optional)", "Rumpfbreiten (optional)";
+    ChestBreadth => "Chest breadth", "Brustbreite";
+    ChestDepth => "Chest depth", "Brusttiefe";
+    HipBreadth => "Hip breadth", "Hüftbreite";
     Skin => "Skin", "Haut";
     SkinMannequin => "Mannequin", "Schaufensterpuppe";
     SkinGrey => "Neutral grey", "Neutrales Grau";
@@ -342,6 +346,15 @@ pub fn key_label(key: Key, lang: Lang) -> &'static str {
         // The same names the validation messages use.
         Lang::De => key_noun_de(key),
     }
+}
+
+/// The name of a typable breadth or depth of the trunk ("Chest breadth", "Brustbreite").
+pub fn caliper_label(var: ShapeVar, lang: Lang) -> &'static str {
+    lang.t(match var {
+        ShapeVar::ChestBreadth => Msg::ChestBreadth,
+        ShapeVar::ChestDepth => Msg::ChestDepth,
+        _ => Msg::HipBreadth,
+    })
 }
 
 /// The name of a torso form.

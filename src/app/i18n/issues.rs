@@ -4,8 +4,8 @@
 
 use super::Lang;
 use crate::measurements::{
-    Bmi, BodyRule, Issue, IssueKind, Key, ShapeVar, ShareOfStature, Unit, UnitSlip, in_unit,
-    one_decimal, percent,
+    Bmi, BodyRule, Issue, IssueKind, Key, ShareOfStature, Unit, UnitSlip, in_unit, one_decimal,
+    percent,
 };
 
 /// An issue's sentence in `lang` (without the key: the panel shows it under the key's row).
@@ -41,16 +41,6 @@ pub fn key_noun_de(key: Key) -> &'static str {
 }
 
 /// [`one_decimal`] with a decimal comma.
-/// A typable breadth's or depth's German name.
-fn caliper_de(var: ShapeVar) -> &'static str {
-    match var {
-        ShapeVar::ChestBreadth => "Brustbreite",
-        ShapeVar::ChestDepth => "Brusttiefe",
-        ShapeVar::HipBreadth => "Hüftbreite",
-        _ => "Rumpfmaß",
-    }
-}
-
 fn num_de(v: f64) -> String {
     one_decimal(v).replace('.', ",")
 }
@@ -199,7 +189,7 @@ fn german(issue: &Issue) -> String {
         ),
         IssueKind::Caliper(c) => format!(
             "{} {} liegt außerhalb der für diesen Körper plausiblen {}–{}; bitte prüfen",
-            caliper_de(c.var),
+            super::caliper_label(c.var, Lang::De),
             say(c.value, Key::ChestGirth),
             num_de(in_unit(c.low, Key::ChestGirth, unit)),
             say(c.high, Key::ChestGirth)

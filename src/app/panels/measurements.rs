@@ -1,11 +1,13 @@
 //! The measurement rows of the left panel: form, unit, and per key a slider, a number field,
 //! whether it was typed or predicted, and what is wrong with it. Hovering a row shows its tape.
 
-use crate::app::i18n::{self, Lang, Msg, form_label, key_label, unit_symbol};
+use crate::app::i18n::{self, Lang, Msg, caliper_label, form_label, key_label, unit_symbol};
 use crate::app::panels::labels;
 use crate::app::scene::tape::TapeHover;
 use crate::app::state::body::ShopperBody;
-use crate::measurements::{Form, Issue, IssueLevel, Key, Measurements, Unit, plausible_range};
+use crate::measurements::{
+    Form, Issue, IssueLevel, Key, Measurements, ShapeVar, Unit, plausible_range,
+};
 use bevy_egui::egui::{self, Color32, RichText, Sense, SliderClamping};
 
 /// Colours of issue messages.
@@ -48,6 +50,10 @@ pub enum MeasurementEdit {
     Set(Key, f64),
     /// Forget the typed value: the predicted one is used.
     Reset(Key),
+    /// A typed breadth or depth of the trunk, cm, rounded to 0.1.
+    SetShape(ShapeVar, f64),
+    /// Forget a typed breadth or depth: the predicted one is used.
+    ResetShape(ShapeVar),
 }
 
 impl MeasurementEdit {
@@ -59,6 +65,12 @@ impl MeasurementEdit {
             MeasurementEdit::Set(key, value) => typed.set(key, value),
             MeasurementEdit::Reset(key) => {
                 typed.values.remove(&key);
+            }
+            MeasurementEdit::SetShape(var, value) => {
+                typed.shape.insert(var, value);
+            }
+            MeasurementEdit::ResetShape(var) => {
+                typed.shape.remove(&var);
             }
         }
     }
@@ -120,6 +132,7 @@ pub fn measurements_ui(
                     hovered = Some(key);
                 }
             }
+            calipers_ui(ui, lang, typed, body, &mut edits);
         });
     hover.hovered = hovered;
     edits
@@ -242,6 +255,75 @@ fn row(
         issue_line(ui, lang, issue);
     }
     active || ui.rect_contains_pointer(response.response.rect)
+}
+
+/// The trunk's breadths and depth, optional: folded away unless one is typed; each row shows the
+/// typed or predicted value in the shopper's unit, editable, with a reset for a typed one.
+fn calipers_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    typed: &Measurements,
+    body: &ShopperBody,
+    edits: &mut Vec<MeasurementEdit>,
+) {
+    let unit = typed.unit;
+    let scale = unit.cm_per_unit();
+    egui::CollapsingHeader::new(lang.t(Msg::TrunkBreadths))
+        .default_open(!typed.shape.is_empty())
+        .show(ui, |ui| {
+            for var in ShapeVar::TYPABLE {
+                let typed_cm = typed.shape.get(&var).copied();
+                let predicted = body.resolved.as_ref().map(|r| r.shape.get(var));
+                let Some(cm) = typed_cm.or(predicted) else {
+                    continue;
+                };
+                let mut value = cm / scale;
+                let before = value;
+                ui.horizontal(|ui| {
+                    let mut label = RichText::new(caliper_label(var, lang));
+                    if typed_cm.is_none() {
+                        label = label.italics().weak();
+                    }
+                    let layout = egui::Layout::left_to_right(egui::Align::Center);
+                    let name = ui
+                        .allocate_ui_with_layout(egui::vec2(LABEL_WIDTH, 20.0), layout, |ui| {
+                            ui.set_min_width(LABEL_WIDTH);
+                            ui.add(egui::Label::new(label).truncate())
+                        })
+                        .inner;
+                    ui.add_sized(
+                        [FIELD_WIDTH, 20.0],
+                        egui::DragValue::new(&mut value)
+                            .speed(0.1)
+                            .range(0.0..=1000.0)
+                            .max_decimals(1)
+                            .custom_formatter(move |n, decimals| {
+                                let text = egui::emath::format_with_decimals_in_range(n, decimals);
+                                labels::number_text(text, lang)
+                            })
+                            .custom_parser(labels::parse_number)
+                            .suffix(format!(" {}", unit_symbol(unit))),
+                    )
+                    .labelled_by(name.id);
+                    if typed_cm.is_some() {
+                        if ui
+                            .small_button("↺")
+                            .on_hover_text(lang.t(Msg::ResetToPredicted))
+                            .clicked()
+                        {
+                            edits.push(MeasurementEdit::ResetShape(var));
+                        }
+                    } else {
+                        ui.label(RichText::new("≈").weak())
+                            .on_hover_text(lang.t(Msg::Predicted));
+                    }
+                });
+                if value != before {
+                    let cm = ((value * scale) * 10.0).round() / 10.0;
+                    edits.push(MeasurementEdit::SetShape(var, cm));
+                }
+            }
+        });
 }
 
 /// An issue in the UI's language, as the panel shows it.

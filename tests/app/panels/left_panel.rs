@@ -226,3 +226,58 @@ fn a_profile_cannot_take_another_profiles_name() {
     assert_eq!(harness.state().profiles.active().name, "Kim");
     assert_eq!(harness.state().editor, ProfileEditor::Idle);
 }
+
+/// The trunk's breadths are optional: folded away until opened, then typed like the girths,
+/// checked against the chest (the message at the top of the panel), and reset to the predicted
+/// value.
+#[test]
+fn a_chest_breadth_is_typed_checked_and_reset_in_the_panel() {
+    use anprobe::app::i18n::caliper_label;
+    use anprobe::measurements::ShapeVar;
+    let mut harness = harness();
+    let breadth = caliper_label(ShapeVar::ChestBreadth, Lang::En);
+    assert!(harness.query_by_label(breadth).is_none(), "folded away");
+    harness.get_by_label(Lang::En.t(Msg::TrunkBreadths)).click();
+    harness.run();
+    type_into(&mut harness, breadth, "29.5");
+    let typed = &harness.state().profiles.active().measurements;
+    assert_eq!(typed.shape.get(&ShapeVar::ChestBreadth), Some(&29.5));
+    assert!(harness.state().body.valid);
+    assert_eq!(
+        harness
+            .state()
+            .body
+            .resolved
+            .as_ref()
+            .unwrap()
+            .shape
+            .get(ShapeVar::ChestBreadth),
+        29.5,
+        "the avatar is built with it"
+    );
+    // Typed chest 92 cm: 60 cm is more than 42 % of it.
+    type_into(&mut harness, key_label(Key::ChestGirth, Lang::En), "92");
+    type_into(&mut harness, breadth, "60");
+    let typed = &harness.state().profiles.active().measurements;
+    let issue = measurements::validate(typed)
+        .into_iter()
+        .find(|i| i.key.is_none() && i.is_error())
+        .expect("a 60 cm chest breadth on a 92 cm chest is an error");
+    harness.get_by_label(&issue_text(Lang::En, &issue));
+    assert!(!harness.state().body.valid);
+    // Its reset is the last one: the rows below the girths (the chest's has one too).
+    harness
+        .get_all_by_label("↺")
+        .last()
+        .expect("reset buttons")
+        .click();
+    harness.run();
+    let typed = &harness.state().profiles.active().measurements;
+    assert!(typed.shape.is_empty(), "{:?}", typed.shape);
+    assert_eq!(
+        typed.get(Key::ChestGirth),
+        Some(92.0),
+        "the chest stays typed"
+    );
+    assert!(harness.state().body.valid);
+}
