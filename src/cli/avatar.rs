@@ -17,7 +17,8 @@ Measurements file (JSON, one object; every key but stature optional):
   Keys: stature, neck_girth, chest_girth (alias bust_girth), underbust_girth, waist_girth
   (the natural waist), omphalion_girth (the waist at the navel), hip_girth, shoulder_width,
   arm_length, upper_arm_girth, wrist_girth, inside_leg, thigh_girth, knee_girth, calf_girth,
-  ankle_girth, head_girth, weight_kg.";
+  ankle_girth, head_girth, weight_kg; optional trunk shape: chest_breadth, chest_depth,
+  hip_breadth.";
 
 /// Arguments of `anprobe avatar`.
 #[derive(Debug, Args)]
