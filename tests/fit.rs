@@ -716,6 +716,42 @@ fn pieces_lying_on_the_cloth_are_stitched_on() {
 /// The drape's problems are reported each under its own verdict: a size tight at the chest and
 /// the hip and loose at the waist reads "tight at the chest, hip" and "loose at the waist", never
 /// the first region's verdict for all of them.
+/// A girth read tight because it has far less ease than the garment is cut with — the body does
+/// not stretch the fabric — says so with both numbers, never "fabric stretched 0 %" (a suit
+/// jacket with +3 cm at the chest, cut with +10 cm, read "tight, fabric stretched 0% (gives 1%)").
+#[test]
+fn tight_for_its_cut_says_the_ease_and_the_cut() {
+    use anprobe::fit::{RegionFit, english};
+    let chest = RegionFit {
+        region: Region::Chest,
+        body_cm: 123.4,
+        garment_cm: 126.2,
+        chart_cm: None,
+        ease_cm: 2.8,
+        strain_pct: 0.0,
+        stretch_pct: 1.0,
+        strain_ratio: 0.0,
+        verdict: Verdict::Tight,
+        design_ease_cm: Some(10.2),
+    };
+    assert_eq!(
+        english::region_sentence(&chest),
+        "chest: tight, +3 cm ease where the cut has +10 cm"
+    );
+    // Stretched by the body: the strain says why.
+    let stretched = RegionFit {
+        ease_cm: -2.0,
+        strain_pct: 6.0,
+        strain_ratio: 1.2,
+        stretch_pct: 5.0,
+        ..chest
+    };
+    assert_eq!(
+        english::region_sentence(&stretched),
+        "chest: tight, fabric stretched 6% (gives 5%)"
+    );
+}
+
 #[test]
 fn each_drape_problem_is_named_with_its_own_verdict() {
     use anprobe::fit::RegionFit;
@@ -734,6 +770,7 @@ fn each_drape_problem_is_named_with_its_own_verdict() {
         stretch_pct: 5.0,
         strain_ratio: 0.0,
         verdict,
+        design_ease_cm: None,
     };
     let regions = [
         region(Region::Chest, Verdict::Tight),

@@ -54,6 +54,15 @@ fn detail_de(fit: &RegionFit) -> String {
             "{}, Stoff um {strain_pct:.0} % gedehnt (gibt {stretch_pct:.0} % nach)",
             verdict(Verdict::Tight)
         ),
+        RegionFinding::TightForCut {
+            ease_cm,
+            design_ease_cm,
+        } => format!(
+            "{}, {} Zugabe, geschnitten für {}",
+            verdict(Verdict::Tight),
+            english::signed_cm(ease_cm),
+            english::signed_cm(design_ease_cm)
+        ),
         RegionFinding::LongerBy(cm) => format!("{cm:.0} cm länger als Standard"),
         RegionFinding::ShorterBy(cm) => format!("{cm:.0} cm kürzer als Standard"),
         RegionFinding::StandardLength => verdict(Verdict::Standard).to_string(),

@@ -51,6 +51,14 @@ pub fn region_detail(fit: &RegionFit) -> String {
             strain_pct,
             stretch_pct,
         } => format!("tight, fabric stretched {strain_pct:.0}% (gives {stretch_pct:.0}%)"),
+        RegionFinding::TightForCut {
+            ease_cm,
+            design_ease_cm,
+        } => format!(
+            "tight, {} ease where the cut has {}",
+            signed_cm(ease_cm),
+            signed_cm(design_ease_cm)
+        ),
         RegionFinding::LongerBy(cm) => format!("{cm:.0} cm longer than standard"),
         RegionFinding::ShorterBy(cm) => format!("{cm:.0} cm shorter than standard"),
         RegionFinding::StandardLength => "standard length".into(),

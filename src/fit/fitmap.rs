@@ -46,6 +46,10 @@ pub struct RegionFit {
     pub strain_ratio: f64,
     /// How the region fits, read from the ease and the strain ratio (snake_case in JSON).
     pub verdict: Verdict,
+    /// For a girth, the ease the garment is cut with for a body of this size (what the verdict
+    /// compares `ease_cm` with), cm; absent for the shoulders and lengths.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design_ease_cm: Option<f64>,
 }
 
 /// What a region's verdict says, with the numbers its sentence needs (each language words it).
@@ -58,6 +62,14 @@ pub enum RegionFinding {
         /// The fabric's stretch in that direction, %.
         stretch_pct: f64,
     },
+    /// Tight for its cut: the body does not stretch the fabric, but the garment has far less ease
+    /// than it is cut with (a jacket with +3 cm at the chest where it is cut with +10 cm).
+    TightForCut {
+        /// Garment minus body measurement, cm.
+        ease_cm: f64,
+        /// The ease the garment is cut with, cm.
+        design_ease_cm: f64,
+    },
     /// A length this many whole cm longer than standard.
     LongerBy(f64),
     /// A length this many whole cm shorter than standard.
@@ -66,7 +78,8 @@ pub enum RegionFinding {
     StandardLength,
     /// A girth (or the shoulders) with this verdict and this ease, cm.
     Ease {
-        /// The region's verdict (never [`Verdict::Tight`], which is [`RegionFinding::Stretched`]).
+        /// The region's verdict (never [`Verdict::Tight`]: that is [`RegionFinding::Stretched`]
+        /// or [`RegionFinding::TightForCut`]).
         verdict: Verdict,
         /// Garment minus body measurement, cm (negative when the garment is smaller).
         ease_cm: f64,
@@ -77,6 +90,12 @@ impl RegionFit {
     /// What the verdict says, with its numbers.
     pub fn finding(&self) -> RegionFinding {
         if self.verdict == Verdict::Tight {
+            if let (true, Some(design)) = (self.strain_ratio < 1.0, self.design_ease_cm) {
+                return RegionFinding::TightForCut {
+                    ease_cm: self.ease_cm,
+                    design_ease_cm: design,
+                };
+            }
             return RegionFinding::Stretched {
                 strain_pct: self.strain_pct.max(0.0),
                 stretch_pct: self.stretch_pct,
@@ -272,7 +291,7 @@ pub fn fit_map(
     for &region in &prepared.regions {
         let chart_cm = region.chart_value(size);
         // Each region reads (body cm, garment cm, strain %, stretch %, verdict).
-        let (body_cm, garment_cm, strain, stretch, verdict) = match region {
+        let (body_cm, garment_cm, strain, stretch, verdict, design_ease_cm) = match region {
             Region::Chest | Region::Waist | Region::Hip | Region::UpperArm | Region::Thigh => {
                 let (Some(plane), Some(key)) =
                     (prepared.girth_plane(a, region), prepared.body_key(region))
@@ -302,7 +321,7 @@ pub fn fit_map(
                 let (design, tolerance) =
                     design_ease(prepared, graded.size, region).unwrap_or((6.0, 4.0));
                 let v = verdict::girth(garment_cm - body_cm, design, tolerance, strain / stretch_h);
-                (body_cm, garment_cm, strain, stretch_h, v)
+                (body_cm, garment_cm, strain, stretch_h, v, Some(design))
             }
             Region::Shoulders => {
                 let (mut gap, mut count) = (0.0f64, 0usize);
@@ -324,7 +343,7 @@ pub fn fit_map(
                 let body_cm = body.value(crate::measurements::Key::ShoulderWidth);
                 let ease = 2.0 * gap_cm;
                 let v = verdict::shoulders(gap_cm, ratio);
-                (body_cm, body_cm + ease, strain, stretch_h, v)
+                (body_cm, body_cm + ease, strain, stretch_h, v, None)
             }
             Region::Length | Region::Sleeve | Region::InsideLeg => {
                 let Some(&standard) = graded.standard_length_cm.get(&region) else {
@@ -343,7 +362,7 @@ pub fn fit_map(
                 };
                 let ease = garment_cm - standard;
                 let v = verdict::length(ease);
-                (standard, garment_cm, strain, stretch_v, v)
+                (standard, garment_cm, strain, stretch_v, v, None)
             }
         };
         regions.push(RegionFit {
@@ -356,6 +375,7 @@ pub fn fit_map(
             stretch_pct: stretch,
             strain_ratio: strain / stretch,
             verdict,
+            design_ease_cm,
         });
     }
     let shoulders = regions

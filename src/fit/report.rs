@@ -132,6 +132,11 @@ pub struct RegionReport {
     pub verdict: super::Verdict,
     /// The verdict as an English sentence, e.g. `"chest: snug, +1 cm ease"`.
     pub text: String,
+    /// For a girth, the ease the garment is cut with for a body of this size, cm (what the
+    /// verdict weighs `ease_cm` against); omitted for the shoulders and lengths, and in reports
+    /// written before 2026-12-05.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design_ease_cm: Option<f64>,
 }
 
 /// What the solver did for one size.
@@ -169,6 +174,7 @@ impl RegionReport {
             stretch_pct: r.stretch_pct,
             verdict: r.verdict,
             text: super::english::region_sentence(r),
+            design_ease_cm: r.design_ease_cm.map(round1),
         }
     }
 }
