@@ -119,14 +119,7 @@ fn navel_waist_v6(tx: &Transaction<'_>) -> Result<(), StoreError> {
             rusqlite::params![seal, NAVEL_WAIST_NOTE, id],
         )?;
     }
-    let consents: Vec<recovery::ConsentRow> = {
-        let mut stmt = tx.prepare(
-            "SELECT rowid, counterpart, kind, keys, share_orders, share_contacts, seal FROM consents",
-        )?;
-        stmt.query_map([], recovery::consent_row)?
-            .collect::<rusqlite::Result<_>>()?
-    };
-    for (rowid, counterpart, kind, keys, orders, contacts, old) in consents {
+    for (rowid, counterpart, kind, keys, orders, contacts, old) in consent_rows(tx)? {
         let listed: Vec<&str> = keys.split(',').collect();
         if !listed.contains(&"waist_girth")
             || recovery::consent_seal(&counterpart, &kind, &keys, orders, contacts) != old
@@ -257,17 +250,21 @@ CREATE TABLE consents (
 ) STRICT;
 ";
 
+/// Every consent row (v3 and later columns), for a migration to re-seal.
+fn consent_rows(tx: &Transaction<'_>) -> Result<Vec<recovery::ConsentRow>, StoreError> {
+    let mut stmt = tx.prepare(
+        "SELECT rowid, counterpart, kind, keys, share_orders, share_contacts, seal FROM consents",
+    )?;
+    let rows = stmt
+        .query_map([], recovery::consent_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// v3: consent seals cover both new flags. A row is re-sealed only when its v2 seal still holds;
 /// a row that was already altered keeps a seal that fails, so the damage stays visible.
 fn reseal_consents_v3(tx: &Transaction<'_>) -> Result<(), StoreError> {
-    let rows: Vec<recovery::ConsentRow> = {
-        let mut stmt = tx.prepare(
-            "SELECT rowid, counterpart, kind, keys, share_orders, share_contacts, seal FROM consents",
-        )?;
-        stmt.query_map([], recovery::consent_row)?
-            .collect::<rusqlite::Result<_>>()?
-    };
-    for (rowid, counterpart, kind, keys, orders, contacts, old) in rows {
+    for (rowid, counterpart, kind, keys, orders, contacts, old) in consent_rows(tx)? {
         if recovery::consent_seal_v1(&counterpart, &kind, &keys, orders) != old {
             continue;
         }

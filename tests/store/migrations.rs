@@ -21,6 +21,20 @@ fn st_db_at_version(dir: &Path, version: u32) -> rusqlite::Connection {
     conn
 }
 
+/// Runs migrations 2 to `version` with their Rust steps in `tx`, as that version of Anprobe did
+/// on a file of version 1.
+fn st_migrate_to(tx: &rusqlite::Transaction<'_>, version: u32) {
+    for m in MIGRATIONS
+        .iter()
+        .filter(|m| (2..=version).contains(&m.version))
+    {
+        tx.execute_batch(m.sql).unwrap();
+        if let Some(fixup) = m.fixup {
+            fixup(tx).unwrap();
+        }
+    }
+}
+
 fn st_v1_rows(conn: &rusqlite::Connection) {
     let values = [
         ("chest_girth".to_string(), 92.5),
@@ -189,12 +203,7 @@ fn migration_v4_to_v5_renames_sleeves_feedback_to_the_fits_region() {
         // feedback names the sleeves.
         let mut conn = st_db_at_version(&dir.path, 1);
         let tx = conn.transaction().unwrap();
-        for m in MIGRATIONS.iter().filter(|m| (2..=4).contains(&m.version)) {
-            tx.execute_batch(m.sql).unwrap();
-            if let Some(fixup) = m.fixup {
-                fixup(&tx).unwrap();
-            }
-        }
+        st_migrate_to(&tx, 4);
         tx.execute_batch(
             "INSERT INTO orders (id, retailer, order_number, date) VALUES (1, 'Zalando', 'Z-1', '2024-02-01');
              INSERT INTO order_items (id, order_id, sku, name, size, price, currency, return_window_days, status, colour)
@@ -240,12 +249,7 @@ fn migration_v5_to_v6_keeps_the_navel_waist_as_omphalion_girth_with_a_note() {
         // that shares the waist.
         let mut conn = st_db_at_version(&dir.path, 1);
         let tx = conn.transaction().unwrap();
-        for m in MIGRATIONS.iter().filter(|m| (2..=5).contains(&m.version)) {
-            tx.execute_batch(m.sql).unwrap();
-            if let Some(fixup) = m.fixup {
-                fixup(&tx).unwrap();
-            }
-        }
+        st_migrate_to(&tx, 5);
         let waisted = [
             ("stature".to_string(), 168.0),
             ("waist_girth".to_string(), 81.0),
