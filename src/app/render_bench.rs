@@ -87,35 +87,42 @@ pub fn render_bench(opts: ScreenshotOptions, frames: u32) -> Result<FrameTimes, 
         }
         Ok(())
     })?;
-    let garments = opts.garments.len();
-    let (width, height) = (opts.width, opts.height);
-    let times = run_scene(&opts, Goal::FrameTimes(frames), |app| {
+    let setup = BenchSetup {
+        frames,
+        width: opts.width,
+        height: opts.height,
+        garments: opts.garments.len(),
+    };
+    run_scene(&opts, Goal::FrameTimes(setup), |app| {
         app.add_systems(Last, orbit_and_time);
     })?
-    .ok_or("the bench ended without frame times")?;
-    Ok(FrameTimes {
-        garments,
-        width,
-        height,
-        ..times
-    })
+    .ok_or_else(|| "the bench ended without frame times".to_string())
+}
+
+/// What a bench times, as its report names it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BenchSetup {
+    frames: u32,
+    width: u32,
+    height: u32,
+    garments: usize,
 }
 
 /// The bench under way: frames still to skip, times so far.
 #[derive(Resource)]
 pub(crate) struct BenchRun {
-    frames: u32,
+    setup: BenchSetup,
     warm_up: u32,
     samples: Vec<f64>,
     outcome: Outcome,
 }
 
 impl BenchRun {
-    pub(crate) fn new(frames: u32, outcome: Outcome) -> BenchRun {
+    pub(crate) fn new(setup: BenchSetup, outcome: Outcome) -> BenchRun {
         BenchRun {
-            frames,
+            setup,
             warm_up: WARM_UP_FRAMES,
-            samples: Vec::with_capacity(frames as usize),
+            samples: Vec::with_capacity(setup.frames as usize),
             outcome,
         }
     }
@@ -134,7 +141,8 @@ fn orbit_and_time(
     let Some(mut run) = run else {
         return;
     };
-    if run.samples.len() as u32 >= run.frames {
+    let frames = run.setup.frames;
+    if run.samples.len() as u32 >= frames {
         return;
     }
     if run.warm_up > 0 {
@@ -142,9 +150,9 @@ fn orbit_and_time(
     } else {
         run.samples.push(ms(time.delta()));
     }
-    orbit.turn_now(std::f32::consts::TAU / (run.frames + WARM_UP_FRAMES) as f32);
+    orbit.turn_now(std::f32::consts::TAU / (frames + WARM_UP_FRAMES) as f32);
     redraw.write(RequestRedraw);
-    if run.samples.len() as u32 == run.frames {
+    if run.samples.len() as u32 == frames {
         let (adapter, backend, device_type) = adapter.map_or_else(
             || ("unknown".to_string(), String::new(), String::new()),
             |a| {
@@ -161,10 +169,10 @@ fn orbit_and_time(
             adapter,
             backend,
             device_type,
-            width: 0,
-            height: 0,
-            garments: 0,
-            frames: run.frames,
+            width: run.setup.width,
+            height: run.setup.height,
+            garments: run.setup.garments,
+            frames,
             frame_ms: FrameStats::of(&run.samples),
         };
         report(&run.outcome, Ok(Some(times)), &mut exit);

@@ -95,8 +95,8 @@ pub fn screenshot_with(
 pub(crate) enum Goal {
     /// Save the window as a PNG here.
     Picture(PathBuf),
-    /// Time this many frames while the camera orbits (see `render_bench`).
-    FrameTimes(u32),
+    /// Time frames while the camera orbits (see `render_bench`).
+    FrameTimes(super::render_bench::BenchSetup),
 }
 
 /// Opens the window with the scene of `opts` and runs until `goal` is reached (or failed).
@@ -394,8 +394,8 @@ fn watch(
                 },
             );
         }
-        Goal::FrameTimes(frames) => {
-            commands.insert_resource(super::render_bench::BenchRun::new(frames, outcome));
+        Goal::FrameTimes(setup) => {
+            commands.insert_resource(super::render_bench::BenchRun::new(setup, outcome));
         }
     }
 }
