@@ -525,3 +525,16 @@ fn an_idle_app_draws_no_frames() {
         frames.len()
     );
 }
+
+/// The render bench's statistics: nearest-rank percentiles, the largest and the mean.
+#[test]
+fn frame_statistics_are_nearest_rank() {
+    use anprobe::app::FrameStats;
+    let samples: Vec<f64> = (1..=100).rev().map(f64::from).collect();
+    let s = FrameStats::of(&samples);
+    assert_eq!((s.p50, s.p95, s.max, s.mean), (50.0, 95.0, 100.0, 50.5));
+    let one = FrameStats::of(&[7.0]);
+    assert_eq!((one.p50, one.p95, one.max, one.mean), (7.0, 7.0, 7.0, 7.0));
+    let none = FrameStats::of(&[]);
+    assert_eq!((none.p50, none.p95, none.max), (0.0, 0.0, 0.0));
+}
