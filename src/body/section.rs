@@ -135,16 +135,15 @@ impl TorsoSection {
         ring.with_girth(girth, columns)
     }
 
-    /// Scales the ring about its centre so that its tape girth is `girth` metres.
     /// The tape girth of the ring (the convex hull's perimeter), metres.
     pub fn girth(&self, columns: &[ColumnTerms]) -> f32 {
         let points: Vec<Vec2> = columns.iter().map(|t| self.point(t)).collect();
         ring_girth(&points, Vec2::new(0.0, self.zc))
     }
 
+    /// Scales the ring about its centre so that its tape girth is `girth` metres.
     pub fn with_girth(mut self, girth: f32, columns: &[ColumnTerms]) -> Self {
-        let points: Vec<Vec2> = columns.iter().map(|t| self.point(t)).collect();
-        let perimeter = ring_girth(&points, Vec2::new(0.0, self.zc));
+        let perimeter = self.girth(columns);
         if perimeter > 0.0 && perimeter.is_finite() {
             let s = girth / perimeter;
             self.a *= s;

@@ -201,7 +201,7 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     for (k, &row) in key_rows.iter().enumerate() {
         sections[row] = keys[k];
     }
-    keep_the_waist_narrowest(&mut sections, &key_rows, &keys, &columns);
+    keep_the_waist_narrowest(&mut sections, &key_rows, p, &columns);
     let head = keys[HEAD];
     let dome_height = p.stature - levels[HEAD];
     for i in 1..=DOME_RINGS {
@@ -277,17 +277,15 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
 /// underbust's ribcage) and can dip below it by up to 2 cm: those are widened to the waist's
 /// girth. Where a key ring of that span is itself narrower (a belly wider than the underbust or
 /// the hip), the waist is not the narrowest by the body's own measurements and nothing moves.
+/// The key rings' girths are the measurements they were scaled to, so they are not measured again.
 fn keep_the_waist_narrowest(
     sections: &mut [TorsoSection],
     key_rows: &[usize],
-    keys: &[TorsoSection],
+    p: &Proportions,
     columns: &[ColumnTerms],
 ) {
-    let waist = keys[WAIST].girth(columns);
-    if [HIP, NAVEL, UNDERBUST]
-        .iter()
-        .any(|&k| keys[k].girth(columns) < waist)
-    {
+    let waist = p.waist;
+    if [p.hip, p.navel, p.underbust].iter().any(|&g| g < waist) {
         return;
     }
     let (first, end) = (key_rows[HIP] + 1, key_rows[UNDERBUST]);

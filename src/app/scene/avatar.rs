@@ -36,11 +36,16 @@ pub fn to_bevy_mesh(body: &TriangleMesh) -> Mesh {
     .with_inserted_indices(Indices::U32(body.indices.clone()))
 }
 
+/// The colour of a skin tone.
+fn skin_colour(tone: SkinTone) -> Color {
+    let [r, g, b] = tone.srgb();
+    Color::srgb(r, g, b)
+}
+
 /// A matte finish in the shown profile's skin tone.
 fn skin(tone: SkinTone) -> StandardMaterial {
-    let [r, g, b] = tone.srgb();
     StandardMaterial {
-        base_color: Color::srgb(r, g, b),
+        base_color: skin_colour(tone),
         perceptual_roughness: 0.6,
         reflectance: 0.4,
         ..default()
@@ -61,8 +66,7 @@ fn sync_avatar(
         Ok((mut mannequin, handle, material)) => {
             if mannequin.skin != tone {
                 if let Some(mut m) = materials.get_mut(&material.0) {
-                    let [r, g, b] = tone.srgb();
-                    m.base_color = Color::srgb(r, g, b);
+                    m.base_color = skin_colour(tone);
                 }
                 mannequin.skin = tone;
             }

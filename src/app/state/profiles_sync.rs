@@ -53,41 +53,34 @@ impl StoreProfiles {
     }
 }
 
-/// Reads every profile with its newest measurements, the profile shown and the language.
-fn read_stored(store: &Store) -> Result<Synced, StoreError> {
+/// Reads every profile with its newest measurements, the profile shown and the language; and
+/// the names of the profiles whose newest snapshot carries a note (its waist was moved to the
+/// navel's girth).
+fn read_stored(store: &Store) -> Result<(Synced, Vec<String>), StoreError> {
+    let mut noted = Vec::new();
     let profiles = store
         .profiles()?
         .into_iter()
         .map(|p| {
-            let latest = store.latest_measurements(p.id)?.map(|s| s.measurements);
+            let latest = store.latest_measurements(p.id)?;
+            if latest.as_ref().is_some_and(|s| !s.note.is_empty()) {
+                noted.push(p.name.clone());
+            }
             let skin = store
                 .skin_tone(p.id)?
                 .as_deref()
                 .and_then(SkinTone::from_code)
                 .unwrap_or_default();
-            Ok((p.id, p.name, latest, skin))
+            Ok((p.id, p.name, latest.map(|s| s.measurements), skin))
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     let lang = store.language()?.as_deref().and_then(Lang::from_code);
-    Ok(Synced {
+    let synced = Synced {
         shown: store.shown_profile()?,
         profiles,
         lang,
-    })
-}
-
-/// The profiles whose newest snapshot carries a note (its waist was moved to the navel's girth).
-fn navel_waist_notes(store: &Store) -> Result<Vec<String>, StoreError> {
-    let mut names = Vec::new();
-    for p in store.profiles()? {
-        if store
-            .latest_measurements(p.id)?
-            .is_some_and(|s| !s.note.is_empty())
-        {
-            names.push(p.name);
-        }
-    }
-    Ok(names)
+    };
+    Ok((synced, noted))
 }
 
 /// The store's profiles as the app shows them, the shown one selected.
@@ -122,7 +115,7 @@ pub(super) fn load_profiles(
     let legacy_file = match &*keep {
         ProfileStore::Off => return,
         ProfileStore::ReadOnly { body } => {
-            if let Ok(stored) = store.read(read_stored) {
+            if let Ok((stored, _)) = store.read(read_stored) {
                 if !stored.profiles.is_empty() {
                     *profiles = shown(&stored);
                 }
@@ -150,8 +143,8 @@ pub(super) fn load_profiles(
         }
         return;
     }
-    let before = match store.read(read_stored) {
-        Ok(before) => before,
+    let (before, noted) = match store.read(read_stored) {
+        Ok(read) => read,
         Err(why) => return notices.error(Msg::ProfilesSaveFailed, why),
     };
     let adopted = legacy.is_some();
@@ -171,7 +164,7 @@ pub(super) fn load_profiles(
     }
     // A waist that was taken at the navel, moved to `omphalion_girth` (by the store's migration
     // or from the earlier file): said until the shopper records new measurements.
-    let mut moved = store.read(navel_waist_notes).unwrap_or_default();
+    let mut moved = noted;
     if adopted {
         moved.extend(legacy_navel_waists);
     }
