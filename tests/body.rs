@@ -8,6 +8,7 @@ use anprobe::tape;
 use std::collections::HashMap;
 
 mod intersect;
+mod pose;
 mod shape;
 
 /// ANSUR II means of the proportions the shopper does not type (cm), per form.

@@ -9,6 +9,7 @@
 
 mod drape;
 mod grid;
+mod pose;
 
 use anprobe::body::{self, Avatar, TapePlacement};
 use anprobe::export::write_glb;

@@ -2,8 +2,10 @@
 //! +Y up, facing +Z, feet on y = 0) whose tape measurements equal the resolved measurements.
 //! Every body has the same topology, so garments can bind to vertex indices.
 
+mod face;
 mod limbs;
 mod mesh;
+pub mod pose;
 mod proportions;
 mod section;
 mod torso;
@@ -11,6 +13,7 @@ mod torso;
 use crate::geometry::{Plane, TriangleMesh};
 use crate::measurements::{Key, Resolved};
 use glam::Vec3;
+pub use limbs::LimbBones;
 use mesh::MeshBuilder;
 use proportions::Proportions;
 
@@ -42,6 +45,17 @@ pub struct Avatar {
     pub mesh: TriangleMesh,
     /// One placement per length key (every key but `weight_kg`), in [`Key::ALL`] order.
     pub tapes: Vec<(Key, TapePlacement)>,
+    /// The joints the limbs turn about, for posing the body as another pose ([`pose`]).
+    pub skeleton: Skeleton,
+}
+
+/// The limbs' joints and vertices: left arm, right arm; left leg, right leg.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skeleton {
+    /// Left, then right arm: the shoulder, the elbow and the arm's vertices (hand included).
+    pub arms: [LimbBones; 2],
+    /// Left, then right leg: the hip, the knee and the leg's vertices (foot included).
+    pub legs: [LimbBones; 2],
 }
 
 /// Builds the avatar for a resolved measurement set. Never panics: out-of-range values are
@@ -50,11 +64,12 @@ pub fn build(m: &Resolved) -> Avatar {
     let p = Proportions::new(m);
     let mut mesh = MeshBuilder::with_capacity(17_000);
     let torso = torso::build(&mut mesh, &p);
+    face::relief(&mut mesh, &torso, &p);
     let left_arm = limbs::arm(&mut mesh, &torso, &p, 1.0);
-    limbs::arm(&mut mesh, &torso, &p, -1.0);
+    let right_arm = limbs::arm(&mut mesh, &torso, &p, -1.0);
     let seam = limbs::crotch_seam(&mut mesh, &torso, &p);
     let left_leg = limbs::leg(&mut mesh, &torso, &seam, &p, 1.0);
-    limbs::leg(&mut mesh, &torso, &seam, &p, -1.0);
+    let right_leg = limbs::leg(&mut mesh, &torso, &seam, &p, -1.0);
     // The soles: everything below the floor is pressed flat onto it.
     for position in &mut mesh.positions {
         position.y = position.y.max(0.0);
@@ -108,5 +123,9 @@ pub fn build(m: &Resolved) -> Avatar {
     Avatar {
         mesh: mesh.finish(),
         tapes,
+        skeleton: Skeleton {
+            arms: [left_arm.bones, right_arm.bones],
+            legs: [left_leg.bones, right_leg.bones],
+        },
     }
 }

@@ -17,7 +17,7 @@ pub(super) const ARMSCYE_ROWS: usize = 8;
 const DOME_RINGS: usize = 10;
 
 /// Key levels from the crotch ring to the head-girth ring, and the row intervals between them.
-const INTERVALS: [usize; 14] = [3, 10, 3, 6, 5, 3, ARMSCYE_ROWS, 3, 3, 3, 4, 3, 3, 4];
+const INTERVALS: [usize; 14] = [3, 10, 3, 6, 5, 3, ARMSCYE_ROWS, 3, 3, 3, 4, 5, 5, 6];
 const HIP: usize = 1;
 const NAVEL: usize = 2;
 const WAIST: usize = 3;

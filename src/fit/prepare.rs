@@ -10,7 +10,7 @@ use super::topology::ClothMesh;
 use super::{FitError, Region, wraps_both_legs};
 use crate::body::{self, Avatar};
 use crate::garment::{Category, GarmentMeta, ImportedGarment};
-use crate::geometry::Plane;
+use crate::geometry::{Plane, TriangleBvh};
 use crate::measurements::{self, Form, Key, Measurements, Resolved, ShapeVar};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -91,7 +91,8 @@ pub fn reference_measurements(meta: &GarmentMeta) -> Result<Measurements, FitErr
 pub struct PreparedGarment {
     /// The garment as imported, shared with whoever read it (its meshes are not copied).
     pub garment: Arc<ImportedGarment>,
-    /// The garment's parts welded into one cloth, in reference space.
+    /// The garment's parts welded into one cloth, in reference space (in Anprobe's pose: a
+    /// garment modelled in another, declared pose is carried into it).
     pub cloth: ClothMesh,
     /// Each cloth particle bound to the reference avatar's closest triangle.
     pub binding: Binding,
@@ -144,13 +145,24 @@ impl PreparedGarment {
             .ok_or_else(|| FitError::UnknownReferenceSize {
                 label: meta.reference_size.clone(),
             })?;
-        let cloth = ClothMesh::new(&garment.parts)?;
-        let binding = bind::bind(
-            &cloth.rest,
-            &reference.avatar.mesh,
-            &reference.surface.bvh,
-            &reference.anatomy,
-        );
+        let mut cloth = ClothMesh::new(&garment.parts)?;
+        let binding = match meta.reference_body.pose.filter(|p| !p.is_own()) {
+            None => bind::bind(
+                &cloth.rest,
+                &reference.avatar.mesh,
+                &reference.surface.bvh,
+                &reference.anatomy,
+            ),
+            // Modelled in another pose: bound to the reference body standing so, then carried
+            // with its limbs into Anprobe's pose, where it is measured, graded and draped.
+            Some(pose) => {
+                let posed = body::pose::posed_mesh(&reference.avatar, &pose);
+                let bvh = TriangleBvh::new(&posed.positions, &posed.indices);
+                let binding = bind::bind(&cloth.rest, &posed, &bvh, &reference.anatomy);
+                cloth.rest = bind::transfer(&binding, &reference.avatar.mesh);
+                binding
+            }
+        };
         let category = meta.category;
         let mut regions = Vec::new();
         let mut reference_girth_cm = BTreeMap::new();

@@ -26,6 +26,7 @@ pub use validate::{
     META_POINTER, is_currency, parse_meta, size_dimensions, validate_files, validate_meta,
 };
 
+use crate::body::pose::Pose;
 use crate::measurements::Form;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
@@ -145,6 +146,10 @@ pub struct ReferenceBody {
         deserialize_with = "deserialize_form"
     )]
     pub form: Option<Form>,
+    /// How the reference body stands where it does not stand as Anprobe's avatar does (arm,
+    /// elbow and leg angles); `None`: as Anprobe's avatar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pose: Option<Pose>,
     /// Measurement keys of the measurements JSON (`"stature"`, `"chest_girth"`, …) and their
     /// values, cm (kg for the weight).
     #[serde(flatten)]
@@ -156,6 +161,7 @@ impl From<BTreeMap<String, f64>> for ReferenceBody {
     fn from(measurements: BTreeMap<String, f64>) -> ReferenceBody {
         ReferenceBody {
             form: None,
+            pose: None,
             measurements,
         }
     }

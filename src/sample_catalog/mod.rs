@@ -121,6 +121,7 @@ pub fn reference_body_map(m: &Measurements) -> BTreeMap<String, f64> {
 pub fn reference_body(m: &Measurements) -> ReferenceBody {
     ReferenceBody {
         form: (m.form == Some(Form::Male)).then_some(Form::Male),
+        pose: None,
         measurements: reference_body_map(m),
     }
 }

@@ -13,9 +13,28 @@ use std::collections::HashMap;
 /// Where a mesh passes through itself: crossing pairs of triangles (sharing no edge) and folded
 /// pairs (sharing an edge, lying back onto each other).
 #[derive(Debug, Default)]
-struct SelfIntersections {
-    crossing: Vec<(usize, usize)>,
-    folded: Vec<(usize, usize)>,
+pub(super) struct SelfIntersections {
+    pub(super) crossing: Vec<(usize, usize)>,
+    pub(super) folded: Vec<(usize, usize)>,
+}
+
+impl SelfIntersections {
+    /// Where the first few pairs lie: each first triangle's centre, metres.
+    pub(super) fn places(&self, mesh: &TriangleMesh) -> String {
+        let centre = |t: usize| {
+            (0..3)
+                .map(|k| mesh.positions[mesh.indices[3 * t + k] as usize])
+                .sum::<glam::Vec3>()
+                / 3.0
+        };
+        self.crossing
+            .iter()
+            .chain(&self.folded)
+            .take(3)
+            .map(|&(i, _)| format!("{:.3}", centre(i)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Whether the open segment `p`–`q` passes through the inside of triangle `t` (its edges and
@@ -38,7 +57,7 @@ fn segment_crosses(p: DVec3, q: DVec3, [a, b, c]: [DVec3; 3], eps: f64) -> bool 
 
 /// Every self-intersection of `mesh`: triangles are bucketed in a grid of cells about their own
 /// size, and each pair whose boxes overlap is tested edge against triangle, both ways.
-fn self_intersections(mesh: &TriangleMesh) -> SelfIntersections {
+pub(super) fn self_intersections(mesh: &TriangleMesh) -> SelfIntersections {
     let tris: Vec<[u32; 3]> = mesh
         .indices
         .chunks_exact(3)
@@ -152,14 +171,20 @@ fn no_extreme_body_passes_through_itself() {
     for form in [Form::Female, Form::Male] {
         for stature in [150.0, 160.0, 170.0, 180.0, 190.0, 200.0] {
             for bmi in [16.0, 20.0, 25.0, 30.0, 35.0, 40.0, 45.0] {
-                let found = self_intersections(&body_of(form, stature, bmi));
+                let mesh = body_of(form, stature, bmi);
+                let found = self_intersections(&mesh);
                 println!(
                     "{form:?} {stature} cm BMI {bmi}: {} crossing, {} folded",
                     found.crossing.len(),
                     found.folded.len()
                 );
                 if !found.crossing.is_empty() || !found.folded.is_empty() {
-                    report.push(format!("{form:?} {stature} cm BMI {bmi}: {found:?}"));
+                    report.push(format!(
+                        "{form:?} {stature} cm BMI {bmi}: {} crossing, {} folded, at {}",
+                        found.crossing.len(),
+                        found.folded.len(),
+                        found.places(&mesh)
+                    ));
                 }
             }
         }

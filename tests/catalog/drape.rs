@@ -39,7 +39,7 @@ pub(super) fn prepared() -> &'static [(String, Arc<PreparedGarment>)] {
     })
 }
 
-fn by_name(start: &str) -> &'static Arc<PreparedGarment> {
+pub(super) fn by_name(start: &str) -> &'static Arc<PreparedGarment> {
     &prepared()
         .iter()
         .find(|(n, _)| n.starts_with(start))

@@ -15,7 +15,7 @@ use glam::Vec3;
 
 /// Bodies near the ends of the survey (ANSUR II) the avatar's model is trained on: (form,
 /// stature, chest, waist, hip), cm.
-const EXTREMES: [(Form, f64, f64, f64, f64); 6] = [
+pub(super) const EXTREMES: [(Form, f64, f64, f64, f64); 6] = [
     (Form::Female, 148.0, 80.0, 63.0, 84.0),
     (Form::Female, 163.0, 130.0, 120.0, 138.0),
     (Form::Female, 185.0, 96.0, 78.0, 104.0),
@@ -24,7 +24,7 @@ const EXTREMES: [(Form, f64, f64, f64, f64); 6] = [
     (Form::Male, 198.0, 104.0, 90.0, 104.0),
 ];
 
-fn body((form, stature, chest, waist, hip): (Form, f64, f64, f64, f64)) -> PreparedBody {
+pub(super) fn body((form, stature, chest, waist, hip): (Form, f64, f64, f64, f64)) -> PreparedBody {
     let mut m = Measurements::new(form, stature);
     m.set(Key::ChestGirth, chest);
     m.set(Key::WaistGirth, waist);
@@ -58,6 +58,16 @@ pub(crate) fn surface_penetration_mm(
     triangles: &[[u32; 3]],
     body: &PreparedBody,
 ) -> f32 {
+    let (off, on) = surface_penetration_by_hands_mm(x, triangles, body);
+    off.max(on)
+}
+
+/// [`surface_penetration_mm`] apart from the hands and on them: (elsewhere, on a hand).
+pub(crate) fn surface_penetration_by_hands_mm(
+    x: &[Vec3],
+    triangles: &[[u32; 3]],
+    body: &PreparedBody,
+) -> (f32, f32) {
     let depth = |p: Vec3| {
         body.surface
             .signed(p, f32::INFINITY)
@@ -72,12 +82,42 @@ pub(crate) fn surface_penetration_mm(
         .into_iter()
         .map(|p| (p, depth(p)))
         .filter(|&(p, d)| d > 0.0 && (d <= 2.0 || winding(body, p) > 0.5))
-        .map(|(_, d)| d)
-        .fold(0.0, f32::max)
+        .fold((0.0f32, 0.0f32), |(off, on), (p, d)| {
+            if on_a_hand(body, p) {
+                (off, on.max(d))
+            } else {
+                (off.max(d), on)
+            }
+        })
+}
+
+/// Whether `p` lies beyond a wrist landmark, down its arm: on the hand.
+fn on_a_hand(body: &PreparedBody, p: Vec3) -> bool {
+    let stylion = &body.anatomy.stylion;
+    let k = usize::from(p.distance(stylion[1]) < p.distance(stylion[0]));
+    let arms = &body.avatar.skeleton.arms;
+    let arm = if (arms[0].root.x > 0.0) == (stylion[k].x > 0.0) {
+        &arms[0]
+    } else {
+        &arms[1]
+    };
+    (p - stylion[k]).dot(arm.axis) > 0.0
+}
+
+/// How far a sleeve cuff hanging over the hand (a sleeve far longer than the arm) may come into
+/// the hand, mm: the thumb is narrower than the cloth's faces, which can cut its side (known and
+/// documented in docs/fitting.md). Everywhere else the limit is 2 mm.
+pub(crate) const CUFF_OVER_THUMB_MM: f32 = 5.0;
+
+/// Whether a drape's sleeves reach well over the hands (read "long" by more than 5 cm).
+pub(crate) fn sleeves_over_the_hands(f: &SizeFit) -> bool {
+    f.map
+        .region(Region::Sleeve)
+        .is_some_and(|r| r.ease_cm > 5.0)
 }
 
 /// The size the chart alone picks for a body.
-fn chart_size(g: &PreparedGarment, body: &PreparedBody) -> usize {
+pub(super) fn chart_size(g: &PreparedGarment, body: &PreparedBody) -> usize {
     let meta = g.meta();
     let checks: Vec<_> = meta
         .sizes
@@ -158,11 +198,23 @@ fn every_catalog_garment_on_the_surveys_extreme_bodies_stays_out_settles_and_rea
             let size = chart_size(g, b);
             let label = &g.meta().sizes[size].label;
             let f = fit::fit_size(g, b, size, &[], &settings).expect("fits");
-            let depth = surface_penetration_mm(&f.draped.positions, &g.cloth.triangles, b);
+            let (depth, hands) =
+                surface_penetration_by_hands_mm(&f.draped.positions, &g.cloth.triangles, b);
             deepest = deepest.max(depth);
             let who = format!("{name} {label} on {spec:?}");
             if depth > 2.0 {
                 inside.push(format!("{who}: {depth:.1} mm"));
+            }
+            let hand_limit = if sleeves_over_the_hands(&f) {
+                CUFF_OVER_THUMB_MM
+            } else {
+                2.0
+            };
+            if hands > hand_limit {
+                inside.push(format!("{who}: {hands:.1} mm into a hand"));
+            }
+            if hands > 2.0 {
+                eprintln!("{who}: a cuff over the hand, {hands:.1} mm into it");
             }
             // Known and left open (README, docs/fitting.md): trousers far longer than the legs
             // (the suit trousers' fixed 75 cm inside leg on the 158 cm man: 11 cm) pool round

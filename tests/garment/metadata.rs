@@ -105,6 +105,57 @@ fn a_reference_body_may_state_its_breadths() {
     assert_eq!(shape.get(ShapeVar::ChestDepth), 25.0);
 }
 
+/// A reference body that stands otherwise declares its pose: it imports without a word, is read
+/// and written back as given; an unknown angle or one out of its range is refused with the
+/// angle's path, and nothing is imported.
+#[test]
+fn a_reference_pose_is_declared_and_checked() {
+    let posed = import_ok(&with_meta(|m| {
+        m["reference_body"]["pose"] = json!({"elbow_bend_deg": 44, "leg_angle_deg": 6.5})
+    }));
+    assert!(posed.warnings.is_empty(), "{}", list(&posed.warnings));
+    let pose = posed.meta.reference_body.pose.expect("the pose is read");
+    assert_eq!(
+        (pose.arm_angle_deg, pose.elbow_bend_deg, pose.leg_angle_deg),
+        (None, Some(44.0), Some(6.5))
+    );
+    assert!(!posed.meta.reference_body.measurements.contains_key("pose"));
+    let written = serde_json::to_value(&posed.meta).unwrap();
+    assert_eq!(
+        written["reference_body"]["pose"],
+        json!({"elbow_bend_deg": 44.0, "leg_angle_deg": 6.5})
+    );
+    for (pose, path, says) in [
+        (
+            json!({"elbow_bend_deg": 120}),
+            "pose.elbow_bend_deg",
+            "120° is outside the 0–90°",
+        ),
+        (
+            json!({"knee_bend_deg": 10}),
+            "pose.knee_bend_deg",
+            "unknown pose angle",
+        ),
+        (
+            json!({"arm_angle_deg": "47"}),
+            "pose.arm_angle_deg",
+            "expected a number of degrees",
+        ),
+    ] {
+        let e = import_slice(
+            &with_meta(|m| m["reference_body"]["pose"] = pose.clone()),
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.errors()
+                .any(|d| d.pointer.ends_with(path) && d.message.contains(says)),
+            "{pose}: {}",
+            list(&e.diagnostics)
+        );
+    }
+}
+
 /// A garment modelled on a male avatar says so (`"form": "male"` in its reference body): it
 /// imports without a word, and the fit binds it to a male reference avatar of the same
 /// measurements; without `form` the reference avatar is female.

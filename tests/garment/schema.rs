@@ -87,7 +87,7 @@ fn schema_and_validator_agree_on_broken_metadata() {
     let schema = schema();
     let example = serde_json::to_value(garment_meta_example()).unwrap();
     type Edit = fn(&mut Value);
-    let cases: [(&str, Edit, bool, Verdict); 27] = [
+    let cases: [(&str, Edit, bool, Verdict); 31] = [
         ("the example as documented", |_| {}, true, Verdict::Clean),
         (
             "a required field missing",
@@ -242,6 +242,33 @@ fn schema_and_validator_agree_on_broken_metadata() {
         (
             "a reference body form number other than 0 or 1",
             |m| m["reference_body"]["form"] = json!(0.5),
+            false,
+            Verdict::Refuses,
+        ),
+        (
+            "a reference body in a retailer's pose",
+            |m| {
+                m["reference_body"]["pose"] =
+                    json!({"arm_angle_deg": 47, "elbow_bend_deg": 44, "leg_angle_deg": 6})
+            },
+            true,
+            Verdict::Clean,
+        ),
+        (
+            "a pose angle of no known joint",
+            |m| m["reference_body"]["pose"] = json!({"knee_bend_deg": 10}),
+            false,
+            Verdict::Refuses,
+        ),
+        (
+            "an elbow bent past a right angle",
+            |m| m["reference_body"]["pose"] = json!({"elbow_bend_deg": 120}),
+            false,
+            Verdict::Refuses,
+        ),
+        (
+            "a pose that is no object",
+            |m| m["reference_body"]["pose"] = json!("A-pose"),
             false,
             Verdict::Refuses,
         ),

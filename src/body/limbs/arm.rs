@@ -1,14 +1,15 @@
-//! One arm and its mitten hand: grown from the armscye, hanging in the A-pose, with the wrist placed
+//! One arm and its hand: grown from the armscye, hanging in the A-pose, with the wrist placed
 //! so that acromion → wrist landmark is exactly the arm length.
 
 use super::{
-    Frame, LimbTape, Opening, blend_rings, directions, interpolate, opening_angles, ring_points,
+    Frame, LimbBones, LimbTape, Opening, blend_rings, directions, hand, interpolate,
+    opening_angles, ring_points,
 };
 use crate::body::mesh::MeshBuilder;
 use crate::body::proportions::Proportions;
-use crate::body::section::{LimbSection, angle_terms, pchip};
+use crate::body::section::{LimbSection, angle_terms};
 use crate::body::torso::Torso;
-use glam::{Vec2, Vec3};
+use glam::Vec3;
 
 /// How far the arms are raised from the body in the A-pose.
 const ARM_ANGLE: f32 = 0.7;
@@ -19,6 +20,8 @@ pub(in crate::body) struct Arm {
     pub wrist: LimbTape,
     /// The wrist landmark (thumb side), end of the arm length.
     pub stylion: u32,
+    /// The joints it turns about (shoulder, elbow) and its vertices.
+    pub bones: LimbBones,
 }
 
 /// Builds one arm and hand on `side` (+1 left, −1 right).
@@ -42,6 +45,7 @@ pub(in crate::body) fn arm(
     };
 
     let opening = torso.armscye_loop(side);
+    let first_vertex = mesh.positions.len() as u32;
     let angles = opening_angles(mesh, &opening, &at(0.0));
     let even = angle_terms(&angles.1);
 
@@ -146,26 +150,22 @@ pub(in crate::body) fn arm(
     }
     let stylion = wrist_ring.get(stylion_k).copied().unwrap_or(0);
 
-    // The hand: a mitten, flat in the plane of the arm and the forward axis (palm to the thigh).
-    let hl = p.hand_length;
-    let hb = p.hand_breadth / 2.0;
-    let u_knots = [0.0, 0.35, 0.55, 0.85, 1.0];
-    let r1 = [wrist.r1, 0.016 * k, 0.014 * k, 0.011 * k, 0.006 * k];
-    let r2 = [wrist.r2, hb, hb * 0.95, hb * 0.8, hb * 0.4];
-    for j in 1..=10 {
-        let u = j as f32 / 11.0;
-        let section = LimbSection {
-            r1: pchip(&u_knots, &r1, u),
-            r2: pchip(&u_knots, &r2, u),
-            back: 0.0,
-        };
-        let s = t_wrist + hl * u;
-        let ring = mesh.ring(&ring_points(&section, &at(s), &even), arm_v(s));
-        mesh.stitch(&previous, &ring);
-        previous = ring;
-    }
-    let tip = mesh.vertex(at(t_wrist + hl).centre, Vec2::new(0.5, 0.9));
-    mesh.fan(&previous, tip);
+    hand::hand(
+        mesh,
+        &previous,
+        &wrist,
+        &angles.1,
+        &hand::HandFrame {
+            wrist: at(t_wrist).centre,
+            d,
+            e1,
+            e2,
+            length: p.hand_length,
+            half_breadth: p.hand_breadth / 2.0,
+            k,
+        },
+        |s| arm_v(t_wrist + s),
+    );
 
     Arm {
         upper_arm: upper_tape.unwrap_or(LimbTape {
@@ -177,5 +177,13 @@ pub(in crate::body) fn arm(
             normal: d,
         },
         stylion,
+        bones: LimbBones {
+            vertices: first_vertex..mesh.positions.len() as u32,
+            blend: first_vertex..first_vertex + (ARM_BLEND_RINGS * opening.len()) as u32,
+            blend_rings: ARM_BLEND_RINGS as u32,
+            root: joint,
+            middle: joint + d * s_elbow,
+            axis: d,
+        },
     }
 }

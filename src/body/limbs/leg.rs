@@ -2,7 +2,8 @@
 //! ring, horizontal rings down to the ankle, then the foot bends forward onto the floor.
 
 use super::{
-    Frame, LimbTape, Opening, blend_rings, directions, interpolate, opening_angles, ring_points,
+    Frame, LimbBones, LimbTape, Opening, blend_rings, directions, interpolate, opening_angles,
+    ring_points,
 };
 use crate::body::mesh::MeshBuilder;
 use crate::body::proportions::Proportions;
@@ -19,6 +20,8 @@ pub(in crate::body) struct Leg {
     pub knee: LimbTape,
     pub calf: LimbTape,
     pub ankle: LimbTape,
+    /// The joints it turns about (hip, knee) and its vertices.
+    pub bones: LimbBones,
 }
 
 /// The crotch seam: vertices from the front centre to the back centre of the torso's lowest ring,
@@ -90,6 +93,7 @@ pub(in crate::body) fn leg(
         e2: Vec3::Z,
     };
     let angles = opening_angles(mesh, &opening, &frame_at(y_thigh, x_thigh, zc));
+    let first_vertex = mesh.positions.len() as u32;
     let even = angle_terms(&angles.1);
 
     let thigh = LimbSection {
@@ -206,6 +210,10 @@ pub(in crate::body) fn leg(
     }
     // Ankle tape is the start of the 4th step (calf → ankle ends there).
     let ankle_frame = frame_y(y_ankle_tape);
+    // The hip joint (the femur's head, about 8 % of the stature above the thigh tape) and the
+    // knee's, the points the leg turns about when a reference body stands wider.
+    let hip_joint = frame_y(y_thigh).centre + Vec3::Y * (0.08 * p.stature);
+    let knee_joint = frame_y(p.y_knee).centre;
 
     // The foot: the tube bends forward around the heel, then runs to the toes on the floor.
     let centre0 = frame_y(y_bend).centre;
@@ -279,6 +287,14 @@ pub(in crate::body) fn leg(
         ankle: LimbTape {
             centre: ankle_frame.centre,
             normal: Vec3::Y,
+        },
+        bones: LimbBones {
+            vertices: first_vertex..mesh.positions.len() as u32,
+            blend: first_vertex..first_vertex + (LEG_BLEND_RINGS * opening.len()) as u32,
+            blend_rings: LEG_BLEND_RINGS as u32,
+            root: hip_joint,
+            middle: knee_joint,
+            axis: (ankle_frame.centre - hip_joint).normalize_or(Vec3::NEG_Y),
         },
     }
 }

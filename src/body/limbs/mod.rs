@@ -3,6 +3,7 @@
 //! This file holds what both kinds of limb share: ring frames, opening angles and the blend.
 
 mod arm;
+mod hand;
 mod leg;
 
 pub(super) use arm::arm;
@@ -12,12 +13,32 @@ use super::mesh::MeshBuilder;
 use super::section::{AngleTerms, LimbSection, angle_terms, pchip};
 use glam::{Vec2, Vec3};
 use std::f32::consts::TAU;
+use std::ops::Range;
 
 /// A tape laid around a limb: its plane's anchor and normal.
 #[derive(Clone, Copy, Debug)]
 pub(in crate::body) struct LimbTape {
     pub centre: Vec3,
     pub normal: Vec3,
+}
+
+/// A limb's joints and vertices: what a pose turns (see [`crate::body::pose`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimbBones {
+    /// The limb's vertices in the mesh (its blend rings from the trunk first, the hand or foot
+    /// last).
+    pub vertices: Range<u32>,
+    /// The first of them: the rings that blend from the trunk's opening into the limb, `blend_rings`
+    /// rings of equal length. A pose turns them part-way, so the joint bends smoothly.
+    pub blend: Range<u32>,
+    /// How many rings `blend` holds.
+    pub blend_rings: u32,
+    /// The joint where the limb turns on the trunk: the shoulder's or the hip's (metres).
+    pub root: Vec3,
+    /// The middle joint: the elbow's or the knee's (metres).
+    pub middle: Vec3,
+    /// Unit direction down the limb from `root` (towards the wrist or the ankle).
+    pub axis: Vec3,
 }
 
 /// The frame a limb's rings are laid out in: `e1`, `e2` span the ring's plane.

@@ -2,6 +2,7 @@
 //! value, limits on list lengths, and unknown fields (warned about, ignored).
 
 use super::CATEGORIES;
+use crate::body::pose::Pose;
 use crate::garment::diagnostic::Diagnostic;
 use crate::garment::limits::{MAX_COLOURWAYS, MAX_SIZES};
 use crate::garment::{REFERENCE_FORMS, reference_form};
@@ -174,6 +175,8 @@ pub(super) fn check_shape(value: &Value, ptr: &str, d: &mut Vec<Diagnostic>) {
                     for (k, x) in o {
                         if k == "form" {
                             check_form(x, &format!("{p}.{k}"), d);
+                        } else if k == "pose" {
+                            check_pose(x, &format!("{p}.{k}"), d);
                         } else {
                             check_number(x, &format!("{p}.{k}"), d);
                         }
@@ -206,6 +209,34 @@ fn check_form(v: &Value, ptr: &str, d: &mut Vec<Diagnostic>) {
             ptr,
             format!("{v} is not a body form: write {REFERENCE_FORMS}"),
         ));
+    }
+}
+
+/// Checks the reference body's `pose`: an object of known angles, each a number of degrees in
+/// its range (see [`Pose`]).
+fn check_pose(v: &Value, ptr: &str, d: &mut Vec<Diagnostic>) {
+    let Some(o) = as_object(v, ptr, d) else {
+        return;
+    };
+    let angles = Pose::default().angles();
+    for (name, x) in o {
+        let p = format!("{ptr}.{name}");
+        let Some((_, _, (lo, hi))) = angles.iter().find(|(n, _, _)| n == name) else {
+            let known: Vec<&str> = angles.iter().map(|(n, _, _)| *n).collect();
+            d.push(Diagnostic::error(
+                p,
+                format!("unknown pose angle: one of {}", known.join(", ")),
+            ));
+            continue;
+        };
+        match x.as_f64() {
+            Some(deg) if (*lo..=*hi).contains(&deg) => {}
+            Some(deg) => d.push(Diagnostic::error(
+                p,
+                format!("{deg}° is outside the {lo}–{hi}° a reference pose may declare"),
+            )),
+            None => wrong_type(x, "a number of degrees", &p, d),
+        }
     }
 }
 
