@@ -34,12 +34,12 @@ fn bumps(tt: f32, k: f32) -> Vec<Bump> {
         // Brow ridge: a band over both eyes.
         b(0.0, 0.82, 0.055, 0.07, 0.004),
         // Nose: bridge, middle and tip, growing out and wider downwards.
-        b(0.0, 0.95, 0.009, 0.10, 0.005),
-        b(0.0, 1.08, 0.011, 0.12, 0.011),
-        b(0.0, 1.22, 0.014, 0.09, 0.018),
-        // Lips and chin.
-        b(0.0, 1.46, 0.025, 0.08, 0.005),
-        b(0.0, 1.63, 0.022, 0.09, 0.006),
+        b(0.0, 0.95, 0.009, 0.10, 0.004),
+        b(0.0, 1.08, 0.011, 0.13, 0.009),
+        b(0.0, 1.2, 0.014, 0.11, 0.013),
+        // Lips and chin, low and broad (steep ones shade the mouth dark under a light from above).
+        b(0.0, 1.45, 0.026, 0.12, 0.003),
+        b(0.0, 1.62, 0.024, 0.12, 0.004),
     ];
     for side in [1.0f32, -1.0] {
         // Eye sockets, cheekbones, ears (just behind the head's side).
@@ -60,17 +60,31 @@ fn kernel(x: f32, y: f32) -> f32 {
     }
 }
 
-/// Moves the head's vertices (rows from the chin up) by the face's bumps.
+/// The face below the brow stands almost upright (the chin about 1.2 cm behind the brow, scaled
+/// by the head): the head's rings, which narrow from the head girth to the neck, are brought
+/// forward there, across the face's width (half-width 6 cm), and the bumps sit on that.
+const CHIN_BEHIND_BROW: f32 = 0.012;
+const FACE_HALF_WIDTH: f32 = 0.06;
+
+/// Moves the head's vertices (rows from the chin's up to the head girth's) by the face's bumps.
 pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
     let tt = p.tragion_to_top;
-    let bumps = bumps(tt, p.head / 0.57);
+    let across = p.head / 0.57;
+    let bumps = bumps(tt, across);
     let y_head = torso.heights[torso.head_row()];
-    for (r, row) in torso.rows.iter().enumerate() {
+    let brow = torso.rows[torso.head_row()]
+        .iter()
+        .flatten()
+        .map(|&v| mesh.positions[v as usize].z)
+        .fold(f32::NEG_INFINITY, f32::max);
+    // From the chin's ring up to the head-girth ring; the neck below never moves (its tape).
+    let (first, y_chin) = (torso.chin_row(), torso.heights[torso.chin_row()]);
+    for (r, row) in torso.rows.iter().enumerate().skip(first) {
         let y = torso.heights[r];
-        let down = (p.stature - y) / tt;
-        if y >= y_head || down > 1.8 {
-            continue;
+        if y >= y_head {
+            break;
         }
+        let down = (p.stature - y) / tt;
         let zc = torso.sections[r].zc;
         for &v in row.iter().flatten() {
             let q = mesh.positions[v as usize];
@@ -81,6 +95,10 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
             }
             // Arc length round the head from the front centre.
             let along = q.x.atan2(q.z - zc) * radius;
+            let t = ((y_head - y) / (y_head - y_chin).max(1e-4)).clamp(0.0, 1.0);
+            let upright = brow - CHIN_BEHIND_BROW * across * t;
+            let forward =
+                (upright - q.z).max(0.0) * kernel(along / (FACE_HALF_WIDTH * across), 0.0);
             let out: f32 = bumps
                 .iter()
                 .map(|b| {
@@ -92,8 +110,8 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
                 })
                 .sum();
             // Nothing moves above the head-girth ring's level (the tape there stays exact).
-            if out != 0.0 {
-                mesh.positions[v as usize] = q + radial / radius * out;
+            if out != 0.0 || forward > 0.0 {
+                mesh.positions[v as usize] = q + radial / radius * out + Vec3::Z * forward;
             }
         }
     }

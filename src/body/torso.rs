@@ -26,6 +26,7 @@ const CHEST: usize = 5;
 const AXILLA: usize = 6;
 const ACROMION: usize = 7;
 const NECK: usize = 10;
+const CHIN: usize = 11;
 const HEAD: usize = 14;
 
 /// The built torso: vertex indices per row and column (None inside the armscyes), and landmarks.
@@ -61,6 +62,10 @@ impl Torso {
     }
     pub fn neck_row(&self) -> usize {
         self.row_of(NECK)
+    }
+    /// The chin's ring: where the jaw meets the neck.
+    pub fn chin_row(&self) -> usize {
+        self.row_of(CHIN)
     }
     pub fn head_row(&self) -> usize {
         self.row_of(HEAD)

@@ -91,7 +91,8 @@ pub(crate) fn surface_penetration_by_hands_mm(
         })
 }
 
-/// Whether `p` lies beyond a wrist landmark, down its arm: on the hand.
+/// Whether `p` lies beyond a wrist landmark, down its arm and within a hand's reach of it: on the
+/// hand.
 fn on_a_hand(body: &PreparedBody, p: Vec3) -> bool {
     let stylion = &body.anatomy.stylion;
     let k = usize::from(p.distance(stylion[1]) < p.distance(stylion[0]));
@@ -101,7 +102,9 @@ fn on_a_hand(body: &PreparedBody, p: Vec3) -> bool {
     } else {
         &arms[1]
     };
-    (p - stylion[k]).dot(arm.axis) > 0.0
+    // Beyond the wrist along the arm, and no farther from it than a hand reaches.
+    let beyond = (p - stylion[k]).dot(arm.axis);
+    beyond > 0.0 && p.distance(stylion[k]) < 0.25
 }
 
 /// How far a sleeve cuff hanging over the hand (a sleeve far longer than the arm) may come into

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::body::mesh::MeshBuilder;
 use crate::body::proportions::Proportions;
-use crate::body::section::{LimbSection, angle_terms, pchip};
+use crate::body::section::{AngleTerms, LimbSection, angle_terms, pchip};
 use crate::body::torso::{COLUMNS, Torso};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{FRAC_PI_2, TAU};
@@ -268,7 +268,9 @@ pub(in crate::body) fn leg(
             e1: Vec3::X,
             e2: Vec3::Y,
         };
-        let ring = mesh.ring(&ring_points(&section, &frame, &even), 0.98 + 0.02 * u);
+        let mut points = ring_points(&section, &frame, &even);
+        arch_and_toes(&mut points, &even, u, side, k);
+        let ring = mesh.ring(&points, 0.98 + 0.02 * u);
         mesh.stitch(&previous, &ring);
         previous = ring;
     }
@@ -296,5 +298,37 @@ pub(in crate::body) fn leg(
             middle: knee_joint,
             axis: (ankle_frame.centre - hip_joint).normalize_or(Vec3::NEG_Y),
         },
+    }
+}
+
+/// Shapes one ring of the foot (at `u`, 0 at the heel's end … 1 at the toes; `angles` its
+/// vertices' angles, cos across the foot, sin up): the inner sole rises into the arch through
+/// the middle of the foot, and towards the front four shallow grooves part the toes on top,
+/// the big toe's side reaching farthest forward.
+fn arch_and_toes(points: &mut [Vec3], angles: &[AngleTerms], u: f32, side: f32, k: f32) {
+    let bump = |x: f32| {
+        let r2 = x * x;
+        if r2 >= 1.0 {
+            0.0
+        } else {
+            (1.0 - r2) * (1.0 - r2)
+        }
+    };
+    let arch = 0.01 * k * bump((u - 0.45) / 0.3);
+    let toes = ((u - 0.72) / 0.16).clamp(0.0, 1.0);
+    for (p, t) in points.iter_mut().zip(angles) {
+        // 1 on the inner edge of the foot (towards the other foot), −1 on the outer.
+        let inner = -side * t.cos;
+        let sole = (-t.sin).max(0.0);
+        p.y += arch * inner.max(0.0).powi(2) * sole;
+        if toes > 0.0 {
+            let top = t.sin.max(0.0);
+            let grooves: f32 = [0.45, 0.05, -0.3, -0.6]
+                .iter()
+                .map(|g| bump((inner - g) / 0.1))
+                .sum();
+            p.y -= 0.003 * k * toes * grooves * top;
+            p.z += 0.008 * k * toes * inner.max(0.0);
+        }
     }
 }
