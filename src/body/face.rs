@@ -6,6 +6,7 @@
 
 use super::mesh::MeshBuilder;
 use super::proportions::Proportions;
+use super::section::disc_bump;
 use super::torso::Torso;
 use glam::Vec3;
 
@@ -50,16 +51,6 @@ fn bumps(tt: f32, k: f32) -> Vec<Bump> {
     all
 }
 
-/// `(1 − r²)²` inside the unit disc, 0 outside: smooth, and exactly 0 beyond the bump.
-fn kernel(x: f32, y: f32) -> f32 {
-    let r2 = x * x + y * y;
-    if r2 >= 1.0 {
-        0.0
-    } else {
-        (1.0 - r2) * (1.0 - r2)
-    }
-}
-
 /// The face below the brow stands almost upright (the chin about 1.2 cm behind the brow, scaled
 /// by the head): the head's rings, which narrow from the head girth to the neck, are brought
 /// forward there, across the face's width (half-width 6 cm), and the bumps sit on that.
@@ -98,12 +89,12 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
             let t = ((y_head - y) / (y_head - y_chin).max(1e-4)).clamp(0.0, 1.0);
             let upright = brow - CHIN_BEHIND_BROW * across * t;
             let forward =
-                (upright - q.z).max(0.0) * kernel(along / (FACE_HALF_WIDTH * across), 0.0);
+                (upright - q.z).max(0.0) * disc_bump(along / (FACE_HALF_WIDTH * across), 0.0);
             let out: f32 = bumps
                 .iter()
                 .map(|b| {
                     b.out
-                        * kernel(
+                        * disc_bump(
                             (along - b.along) / b.half_width,
                             (down - b.down) * tt / b.half_height,
                         )

@@ -8,6 +8,7 @@
 //! (arms) and about the shoulder or hip, with weights that ramp over the limb's blend rings from
 //! the trunk and over a short stretch either side of the elbow. The topology does not change.
 
+use super::section::smoothstep;
 use super::{Avatar, LimbBones};
 use crate::geometry::{TriangleMesh, vertex_normals};
 use glam::{Quat, Vec3};
@@ -121,10 +122,4 @@ fn turn(positions: &mut [Vec3], bones: &LimbBones, at: impl Fn(Vec3, f32) -> Vec
             *p = at(*p, w);
         }
     }
-}
-
-/// 0 below 0, 1 above 1, a smooth cubic between.
-fn smoothstep(t: f32) -> f32 {
-    let t = t.clamp(0.0, 1.0);
-    t * t * (3.0 - 2.0 * t)
 }

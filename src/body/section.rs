@@ -256,6 +256,23 @@ fn signed_pow(v: f32, e: f32) -> f32 {
     v.signum() * v.abs().powf(e)
 }
 
+/// 0 below 0, 1 above 1, a smooth cubic between.
+pub(super) fn smoothstep(t: f32) -> f32 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+/// `(1 − r²)²` for `r² = x² + y²` inside the unit disc, 0 outside: a smooth bump that is exactly
+/// 0 beyond its edge.
+pub(super) fn disc_bump(x: f32, y: f32) -> f32 {
+    let r2 = x * x + y * y;
+    if r2 >= 1.0 {
+        0.0
+    } else {
+        (1.0 - r2) * (1.0 - r2)
+    }
+}
+
 /// A Gaussian bump of width `w` centred at angle `at`, wrapped around the circle.
 fn bump(theta: f32, at: f32, w: f32) -> f32 {
     let d = (theta - at + PI).rem_euclid(TAU) - PI;

@@ -1,4 +1,4 @@
-//! The hand, grown from the wrist ring: a palm that parts into the thumb a fifth of the way down
+//! The hand, grown from the wrist ring: a palm that parts into the thumb 30 % of the way down
 //! and into four fingers at the knuckles. A ring parts along chords between its two flat sides
 //! (the back of the hand and the palm): each part is a loop of the ring's own vertices, the
 //! chords shared by the neighbouring parts, so the mesh stays one closed surface. Proportions
@@ -6,7 +6,7 @@
 
 use super::Frame;
 use crate::body::mesh::MeshBuilder;
-use crate::body::section::{LimbSection, angle_terms};
+use crate::body::section::{LimbSection, angle_terms, smoothstep};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{PI, TAU};
 
@@ -28,12 +28,12 @@ pub(super) struct HandFrame {
 /// every body (2.20–2.44 on the survey's extremes: it comes from the armscye's front, low corner).
 const HAND_START: f32 = 2.3;
 
-/// How far down the hand (fraction of its length) the thumb parts from the palm, and where the
-/// fingers start.
+/// How far down the hand (fraction of its length) the thumb parts from the palm.
 const THUMB_AT: f32 = 0.3;
 /// How far the thumb turns forwards from the hand's direction, degrees: it lies along the
 /// index finger's side, where a long cuff passes over it as over the palm.
 const THUMB_ANGLE: f32 = 15.0;
+/// How far down the hand the fingers part (the knuckles).
 const KNUCKLES_AT: f32 = 0.55;
 
 /// Builds the hand onto `wrist_ring` (vertices at the `even` angles of `wrist`, radians); `v(s)`
@@ -68,7 +68,7 @@ pub(super) fn hand(
     let thumb_breadth = 1.25 * hb;
     for j in 1..=3 {
         let t = j as f32 / 3.0;
-        let w = t * t * (3.0 - 2.0 * t);
+        let w = smoothstep(t);
         let section = LimbSection {
             r1: wrist.r1 + (0.016 * k - wrist.r1) * w,
             r2: wrist.r2 + (thumb_breadth - wrist.r2) * w,

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::body::mesh::MeshBuilder;
 use crate::body::proportions::Proportions;
-use crate::body::section::{AngleTerms, LimbSection, angle_terms, pchip};
+use crate::body::section::{AngleTerms, LimbSection, angle_terms, disc_bump, pchip};
 use crate::body::torso::{COLUMNS, Torso};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{FRAC_PI_2, TAU};
@@ -306,14 +306,7 @@ pub(in crate::body) fn leg(
 /// the middle of the foot, and towards the front four shallow grooves part the toes on top,
 /// the big toe's side reaching farthest forward.
 fn arch_and_toes(points: &mut [Vec3], angles: &[AngleTerms], u: f32, side: f32, k: f32) {
-    let bump = |x: f32| {
-        let r2 = x * x;
-        if r2 >= 1.0 {
-            0.0
-        } else {
-            (1.0 - r2) * (1.0 - r2)
-        }
-    };
+    let bump = |x: f32| disc_bump(x, 0.0);
     let arch = 0.01 * k * bump((u - 0.45) / 0.3);
     let toes = ((u - 0.72) / 0.16).clamp(0.0, 1.0);
     for (p, t) in points.iter_mut().zip(angles) {
