@@ -77,6 +77,11 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
         }
         let down = (p.stature - y) / tt;
         let zc = torso.sections[r].zc;
+        // The bumps this row passes through (most lie above or below it).
+        let active: Vec<&Bump> = bumps
+            .iter()
+            .filter(|b| ((down - b.down) * tt).abs() < b.half_height)
+            .collect();
         for &v in row.iter().flatten() {
             let q = mesh.positions[v as usize];
             let radial = Vec3::new(q.x, 0.0, q.z - zc);
@@ -90,7 +95,7 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
             let upright = brow - CHIN_BEHIND_BROW * across * t;
             let forward =
                 (upright - q.z).max(0.0) * disc_bump(along / (FACE_HALF_WIDTH * across), 0.0);
-            let out: f32 = bumps
+            let out: f32 = active
                 .iter()
                 .map(|b| {
                     b.out

@@ -319,7 +319,7 @@ fn direction(params: &[f32]) -> f32 {
 /// `count` parameters of an ellipse (semi-axes `r1`, `r2`) spaced evenly along its perimeter,
 /// the first at `start`, running in `dir`.
 fn even_arc(start: f32, dir: f32, count: usize, r1: f32, r2: f32) -> Vec<f32> {
-    const STEPS: usize = 256;
+    const STEPS: usize = 64;
     let point = |t: f32| Vec2::new(r1 * t.cos(), r2 * t.sin());
     let mut arc = Vec::with_capacity(STEPS + 1);
     arc.push(0.0f32);
