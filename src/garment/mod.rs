@@ -17,6 +17,7 @@ pub use import::{
     GarmentPart, ImportedGarment, SUPPORTED_REQUIRED_EXTENSIONS, import_file,
     import_file_with_progress, import_slice,
 };
+pub use mesh::REFERENCE_BODY_NODE;
 pub use progress::{ImportPhase, ImportProgress};
 pub use region::{
     CHART_KEYS, ChartKey, Region, Verdict, canonical_chart_keys, chart_key, chart_key_names,

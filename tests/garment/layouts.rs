@@ -7,7 +7,9 @@ use super::files::{
     list, messages, scratch, shirt, shirt_glb, shirt_meshes, split_glb,
 };
 use anprobe::export::{GlbMesh, write_glb};
-use anprobe::garment::{Severity, garment_meta_example, import_file, import_slice};
+use anprobe::garment::{
+    REFERENCE_BODY_NODE, Severity, garment_meta_example, import_file, import_slice,
+};
 use anprobe::geometry::TriangleMesh;
 use glam::{Vec2, Vec3};
 use serde_json::{Value, json};
@@ -190,6 +192,28 @@ fn node_transforms_are_applied_down_the_tree() {
         assert!((*p - (*s + Vec3::Y * 0.1)).length() < 1e-5);
     }
     assert_outward(&g);
+}
+
+/// A retailer's export with its avatar in it: the node named `ANPROBE_reference_body` (and what
+/// hangs below it) is not a part of the garment; the import says so in a warning naming it.
+#[test]
+fn the_reference_bodys_own_node_is_left_out() {
+    let bytes = edited(|json, _| {
+        json["nodes"].as_array_mut().unwrap().push(json!({
+            "name": REFERENCE_BODY_NODE, "children": [2]
+        }));
+        json["scenes"][0]["nodes"] = json!([0, 1, 3]);
+    });
+    let g = import_ok(&bytes);
+    let names: Vec<&str> = g.parts.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["torso", "left sleeve"]);
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w.pointer == "nodes[3]" && w.message.contains("reference body")),
+        "{}",
+        list(&g.warnings)
+    );
 }
 
 #[test]

@@ -9,6 +9,8 @@ mod primitive;
 mod scene;
 mod texture;
 
+pub use scene::REFERENCE_BODY_NODE;
+
 use super::diagnostic::Diags;
 use super::import::GarmentPart;
 use super::source::Budget;

@@ -1,12 +1,16 @@
 //! The default scene's node tree (every root node without a scene), walked with its transforms:
 //! a tree of bounded depth with finite affine transforms; each node's mesh placed, its primitives
-//! becoming parts.
+//! becoming parts; a node named [`REFERENCE_BODY_NODE`] (the retailer's avatar) is left out.
 
 use super::Reader;
 use crate::garment::diagnostic::Diags;
 use crate::garment::import::GarmentPart;
 use crate::garment::limits::{MAX_NODE_DEPTH, MAX_PARTS};
 use glam::{Mat3, Mat4, Vec4};
+
+/// The name of a node that holds the reference body's own mesh (a retailer's export with its
+/// avatar in it): that node and its children are left out of the garment.
+pub const REFERENCE_BODY_NODE: &str = "ANPROBE_reference_body";
 
 impl Reader<'_> {
     /// Walks the default scene's node tree; returns the parts and the scene's pointer.
@@ -65,6 +69,16 @@ impl Reader<'_> {
                 d.error(
                     ptr,
                     "matrix is not an affine transform (its last row must be 0, 0, 0, 1)",
+                );
+                continue;
+            }
+            if node.name() == Some(REFERENCE_BODY_NODE) {
+                d.warning(
+                    ptr,
+                    format!(
+                        "\"{REFERENCE_BODY_NODE}\" is the reference body: not imported as a part \
+                         of the garment (its pose is read from reference_body.pose, not from this mesh)"
+                    ),
                 );
                 continue;
             }
