@@ -4,11 +4,11 @@
 //! chords shared by the neighbouring parts, so the mesh stays one closed surface. Proportions
 //! from the hand length and breadth (the survey's), shapes from anthropometric averages.
 
-use super::Frame;
+use super::{Frame, direction, unwrap};
 use crate::body::mesh::MeshBuilder;
 use crate::body::section::{LimbSection, angle_terms, smoothstep};
 use glam::{Vec2, Vec3};
-use std::f32::consts::{PI, TAU};
+use std::f32::consts::TAU;
 
 /// Where the hand lies and how large it is: the wrist ring's centre, the arm's direction `d`
 /// and the ring's axes (`e1` across the palm's thickness, `e2` forwards, across its breadth);
@@ -263,18 +263,12 @@ fn ellipse(frame: &Frame, r1: f32, r2: f32, t: f32) -> Vec3 {
     frame.place(Vec2::new(r1 * t.cos(), r2 * t.sin()))
 }
 
-/// Coordinates of a vertex in a frame's plane (along `e1`, along `e2`).
-fn local(mesh: &MeshBuilder, frame: &Frame, i: u32) -> Vec2 {
-    let d = mesh.positions[i as usize] - frame.centre;
-    Vec2::new(d.dot(frame.e1), d.dot(frame.e2))
-}
-
 /// The smallest and largest local coordinates of a loop's vertices.
 fn extent(mesh: &MeshBuilder, loop_: &[u32], frame: &Frame) -> (Vec2, Vec2) {
     loop_.iter().fold(
         (Vec2::splat(f32::INFINITY), Vec2::splat(f32::NEG_INFINITY)),
         |(lo, hi), &i| {
-            let q = local(mesh, frame, i);
+            let q = frame.local(mesh.positions[i as usize]);
             (lo.min(q), hi.max(q))
         },
     )
@@ -284,36 +278,14 @@ fn extent(mesh: &MeshBuilder, loop_: &[u32], frame: &Frame) -> (Vec2, Vec2) {
 /// unwrapped so that they run on without jumps.
 fn params(mesh: &MeshBuilder, loop_: &[u32], frame: &Frame, r1: f32, r2: f32) -> Vec<f32> {
     unwrap(loop_.iter().map(|&i| {
-        let q = local(mesh, frame, i);
+        let q = frame.local(mesh.positions[i as usize]);
         Vec2::new(q.x / r1.max(1e-6), q.y / r2.max(1e-6))
     }))
-}
-
-/// The angles of points round the origin, unwrapped so that they run on without jumps.
-fn unwrap(points: impl Iterator<Item = Vec2>) -> Vec<f32> {
-    let mut out: Vec<f32> = Vec::new();
-    for q in points {
-        let raw = q.y.atan2(q.x);
-        out.push(match out.last() {
-            None => raw,
-            Some(&prev) => prev + ((raw - prev + PI).rem_euclid(TAU) - PI),
-        });
-    }
-    out
 }
 
 /// The vertices of `ring` at the given positions.
 fn pick(ring: &[u32], positions: &[usize]) -> Vec<u32> {
     positions.iter().map(|&j| ring[j]).collect()
-}
-
-/// +1 where the parameters run up, −1 where they run down.
-fn direction(params: &[f32]) -> f32 {
-    if params.last() >= params.first() {
-        1.0
-    } else {
-        -1.0
-    }
 }
 
 /// `count` parameters of an ellipse (semi-axes `r1`, `r2`) spaced evenly along its perimeter,

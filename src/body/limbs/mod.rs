@@ -12,7 +12,7 @@ pub(super) use leg::{crotch_point, crotch_seam, leg};
 use super::mesh::MeshBuilder;
 use super::section::{AngleTerms, LimbSection, angle_terms, pchip};
 use glam::{Vec2, Vec3};
-use std::f32::consts::TAU;
+use std::f32::consts::{PI, TAU};
 use std::ops::Range;
 
 /// A tape laid around a limb: its plane's anchor and normal.
@@ -53,6 +53,13 @@ impl Frame {
     pub fn place(&self, q: Vec2) -> Vec3 {
         self.centre + self.e1 * q.x + self.e2 * q.y
     }
+
+    /// A point's coordinates in the frame's plane (along `e1`, along `e2`): `place`'s inverse
+    /// for points in the plane.
+    pub fn local(&self, p: Vec3) -> Vec2 {
+        let d = p - self.centre;
+        Vec2::new(d.dot(self.e1), d.dot(self.e2))
+    }
 }
 
 /// Angles of an opening's vertices around `frame`, unwrapped, and the evenly spaced angles the
@@ -64,32 +71,38 @@ pub(super) fn opening_angles(
 ) -> (Vec<f32>, Vec<f32>) {
     let flat: Vec<Vec2> = opening
         .iter()
-        .map(|&i| {
-            let d = mesh.positions[i as usize] - frame.centre;
-            Vec2::new(d.dot(frame.e1), d.dot(frame.e2))
-        })
+        .map(|&i| frame.local(mesh.positions[i as usize]))
         .collect();
     let centre = flat.iter().copied().sum::<Vec2>() / flat.len() as f32;
-    let mut actual: Vec<f32> = Vec::with_capacity(flat.len());
-    for q in &flat {
-        let raw = (q.y - centre.y).atan2(q.x - centre.x);
-        actual.push(match actual.last() {
-            None => raw,
-            Some(&prev) => {
-                prev + ((raw - prev + std::f32::consts::PI).rem_euclid(TAU) - std::f32::consts::PI)
-            }
-        });
-    }
-    let dir = if actual[actual.len() - 1] >= actual[0] {
-        1.0
-    } else {
-        -1.0
-    };
+    let actual = unwrap(flat.iter().map(|&q| q - centre));
+    let dir = direction(&actual);
     let m = flat.len() as f32;
     let even = (0..flat.len())
         .map(|k| actual[0] + dir * TAU * k as f32 / m)
         .collect();
     (actual, even)
+}
+
+/// The angles of points round the origin, unwrapped so that they run on without jumps.
+pub(super) fn unwrap(points: impl Iterator<Item = Vec2>) -> Vec<f32> {
+    let mut out: Vec<f32> = Vec::new();
+    for q in points {
+        let raw = q.y.atan2(q.x);
+        out.push(match out.last() {
+            None => raw,
+            Some(&prev) => prev + ((raw - prev + PI).rem_euclid(TAU) - PI),
+        });
+    }
+    out
+}
+
+/// +1 where unwrapped angles run up from first to last, −1 where they run down.
+pub(super) fn direction(angles: &[f32]) -> f32 {
+    if angles.last() >= angles.first() {
+        1.0
+    } else {
+        -1.0
+    }
 }
 
 /// A ring of points of `section` in `frame` at the given angles.
