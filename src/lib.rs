@@ -12,5 +12,6 @@ pub mod geometry;
 pub mod measurements;
 pub mod report;
 pub mod sample_catalog;
+pub mod sizing;
 pub mod store;
 pub mod tape;

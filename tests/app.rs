@@ -468,8 +468,8 @@ fn screenshot_draws_the_hovered_tape() {
     let out = dir.join("tape.png");
     screenshot_with(plain_window(out.clone(), 960, 600), |app| {
         app.insert_resource(TapeHover {
-            hovered: None,
             pinned: Some(Key::HipGirth),
+            ..TapeHover::default()
         });
     })
     .unwrap();

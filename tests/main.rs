@@ -12,4 +12,5 @@ mod fit;
 mod garment;
 mod measurements;
 mod prerequisite;
+mod sizing;
 mod store;

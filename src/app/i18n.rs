@@ -189,7 +189,13 @@ messages! {
     VerdictCol => "Verdict", "Urteil";
     RecommendedSize => "Recommended size", "Empfohlene Größe";
     NoSizeFits => "No size fits", "Keine Größe passt";
-    Confidence => "confidence", "Sicherheit";
+    Likely => "likely", "wahrscheinlich";
+    RunnerUp => "Next likeliest:", "Danach am wahrscheinlichsten:";
+    MeasureNext => "Measure next:", "Als Nächstes messen:";
+    DecidesBetween => "it decides between", "entscheidet zwischen";
+    And => "and", "und";
+    NoSizeWord => "no size", "keiner Größe";
+    MeasureNextHint => "Shows where to measure and puts the cursor in the field", "Zeigt, wo gemessen wird, und setzt den Cursor ins Feld";
     AddToWishlist => "Add to wishlist", "Auf die Wunschliste";
     FitFailed => "Could not fit:", "Anpassen fehlgeschlagen:";
     CatTop => "Top", "Oberteil";

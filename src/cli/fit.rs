@@ -196,7 +196,7 @@ fn deliver(
 
 /// Imports the garment; warnings go to stderr (`warning: FILE: WHERE: MESSAGE`), errors make
 /// the message (one line each, as `garment validate` prints them).
-fn import(path: &Path) -> Result<ImportedGarment, String> {
+pub(super) fn import(path: &Path) -> Result<ImportedGarment, String> {
     let shown = path.display();
     match garment::import_file(path) {
         Ok(imported) => {
@@ -263,10 +263,20 @@ fn summary(report: &fit::FitReport) -> String {
     ));
     match &report.recommended_size {
         Some(size) => text.push_str(&format!(
-            "recommended size: {size} (confidence {:.0} %)\n",
-            report.confidence * 100.0
+            "recommended size: {size} ({:.0} % likely)\n",
+            report.probability * 100.0
         )),
         None => text.push_str("recommended size: none fits\n"),
+    }
+    if let Some(r) = &report.runner_up {
+        text.push_str(&format!(
+            "runner-up: {} ({:.0} % likely)\n",
+            r.label,
+            r.probability * 100.0
+        ));
+    }
+    if let Some(m) = &report.measure_next {
+        text.push_str(&format!("{}\n", m.sentence()));
     }
     for reason in &report.reasons {
         text.push_str(&format!("  {reason}\n"));

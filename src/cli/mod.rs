@@ -19,6 +19,7 @@ mod order;
 mod output;
 mod render_bench;
 mod session;
+mod size;
 mod wishlist;
 
 pub use avatar::{AvatarArgs, ScreenshotArgs, TabArg};
@@ -30,6 +31,7 @@ pub use order::{
     OrderAddArgs, OrderCommand, OrderListArgs, OrderReturnArgs, OrderStatusArgs, StatusArg,
 };
 pub use render_bench::RenderBenchArgs;
+pub use size::SizeArgs;
 pub use wishlist::{WishlistAddArgs, WishlistCommand, WishlistListArgs, WishlistRemoveArgs};
 
 use avatar::MEASUREMENTS_FILE;
@@ -93,12 +95,21 @@ pub enum Command {
     ///
     /// The sizes the recommendation needs (the recommended size, the sizes next to it and any
     /// `--size`; every size of the chart with `--all-sizes`) are graded to the body, draped and
-    /// measured; the report gives the recommended size with its confidence and reasons, every
+    /// measured; the report gives the recommended size with its probability and reasons, every
     /// size's chart ranges, and per size draped and region the body value, the garment value,
     /// ease, strain, verdict, penetration and solver figures. `--out` writes the avatar wearing
     /// the selected size as glTF binary.
     #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
     Fit(FitArgs),
+    /// The size advice of a garment for a measurements file, without a drape.
+    ///
+    /// Bodies are drawn from the measurements and their doubt (a tape's error where typed, the
+    /// survey's spread where predicted); each gets a size by the size chart and the garment's
+    /// own girths. Prints the likeliest size with its probability, the runner-up, the
+    /// measurement that would settle the doubt and, when none fits, the nearest size and what
+    /// is off; `--json` prints every size's probability (docs/cli.md).
+    #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
+    Size(SizeArgs),
     /// Check retailers' garment files (glTF 2.0 with the ANPROBE_garment extension).
     #[command(subcommand, after_help = EXIT_CODES)]
     Garment(GarmentCommand),
@@ -140,6 +151,7 @@ pub fn run(cli: Cli) -> ExitCode {
             render_bench::render_bench(args, data_dir).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Fit(args)) => fit::fit(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Size(args)) => size::size(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Garment(command)) => garment::run(command),
         Some(Command::Catalog(command)) => catalog::run(command),
         Some(Command::Data(command)) => data::run(command, data_dir),

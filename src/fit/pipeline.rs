@@ -14,6 +14,7 @@ use super::report::FitReport;
 use super::tether::Support;
 use super::topology::ClothMesh;
 use crate::geometry::TriangleMesh;
+use crate::sizing::{self, Draws, SizeOdds, SizeTable};
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
@@ -233,6 +234,8 @@ pub struct FitOutcome {
     pub report: FitReport,
     /// The recommended size, or why none fits.
     pub recommendation: Recommendation,
+    /// How sure each size is (the size probability, no drape: [`crate::sizing`]).
+    pub odds: SizeOdds,
     /// One per size, in chart order: the size's fit where it was draped, `None` where it was
     /// not (see [`fit_all`]).
     pub sizes: Vec<Option<SizeFit>>,
@@ -328,7 +331,7 @@ fn drape_missing(
 /// size whose neighbour in the chart was not draped (its reasons compare it with both
 /// neighbours), that neighbour, and the recommendation is made again. The asked size
 /// ([`FitOptions::size`]) and the selected size are always draped. The recommendation (size,
-/// confidence, reasons) is the one draping every size gives; the report marks the sizes not
+/// reasons) is the one draping every size gives; the report marks the sizes not
 /// draped (no regions, a score from the chart alone).
 pub fn fit_all(
     prepared: &PreparedGarment,
@@ -362,6 +365,7 @@ pub fn fit_more(
         .iter()
         .map(|s| recommend::chart_checks(meta, s, &body.resolved))
         .collect();
+    let odds = sizing::odds(&SizeTable::new(prepared), &Draws::of(&body.resolved));
     let mut needed: Vec<usize> = if options.all_sizes {
         (0..count).collect()
     } else {
@@ -405,6 +409,7 @@ pub fn fit_more(
                 prepared,
                 body,
                 &recommendation,
+                &odds,
                 &sizes,
                 (&checks, &scores),
                 selected,
@@ -412,6 +417,7 @@ pub fn fit_more(
             return Ok(FitOutcome {
                 report,
                 recommendation,
+                odds,
                 sizes,
                 selected,
             });

@@ -1,7 +1,7 @@
 //! The size recommendation. The size chart decides: a body inside a size's ranges gets that size
 //! (inside all ranges first, then inside the primary ones — chest for tops, waist and hip for
-//! bottoms, all three for dresses); the draped fit breaks ties, scores the sizes, gives the
-//! reasons and lowers the confidence where it disagrees. Outside every size, the nearest size is
+//! bottoms, all three for dresses); the draped fit breaks ties, scores the sizes and gives the
+//! reasons. Outside every size, the nearest size is
 //! recommended if the body is less than one range width beyond it and the drape does not find it
 //! tight; otherwise no size fits, and the report says so. Which sizes the drape can decide
 //! between is known from the chart alone ([`shortlist`]): only those (and the sizes next to the
@@ -97,57 +97,176 @@ pub fn chart_checks(meta: &GarmentMeta, size: &Size, body: &Resolved) -> Vec<Cha
         .iter()
         .map(|(key, range)| {
             let value = Key::parse(key).map(|k| body.get(k));
-            let width = (range.max - range.min).abs().max(1.0);
-            let outside = match value {
-                Some(v) if v < range.min => (range.min - v) / width,
-                Some(v) if v > range.max => (v - range.max) / width,
-                _ => 0.0,
-            };
+            let (inside, outside_widths) = reading(range.min, range.max, value);
             ChartCheck {
                 key: key.clone(),
                 body_cm: value,
                 min: range.min,
                 max: range.max,
-                inside: value.is_some_and(|v| v >= range.min && v <= range.max),
+                inside,
                 primary: !chart_has_primary || primary.contains(&key.as_str()),
-                outside_widths: outside,
+                outside_widths,
             }
         })
         .collect()
 }
 
+/// A body value against a range `min` … `max`: whether it is inside (ends included; `false`
+/// when unknown) and how far outside, in range widths (a width of at least 1 cm; 0 inside).
+pub fn reading(min: f64, max: f64, value: Option<f64>) -> (bool, f64) {
+    let width = (max - min).abs().max(1.0);
+    match value {
+        Some(v) if v < min => (false, (min - v) / width),
+        Some(v) if v > max => (false, (v - max) / width),
+        Some(_) => (true, 0.0),
+        None => (false, 0.0),
+    }
+}
+
+/// What one chart range adds to a size's penalty: the distance outside it, and inside a small
+/// pull towards its middle; four times as much for a primary range.
+pub fn range_penalty(primary: bool, min: f64, max: f64, value: Option<f64>) -> f64 {
+    let (inside, outside_widths) = reading(min, max, value);
+    let w = if primary { 4.0 } else { 1.0 };
+    let centrality = match value {
+        Some(v) if inside => {
+            let half = 0.5 * (max - min).abs().max(1.0);
+            ((v - 0.5 * (min + max)).abs() / half) * 0.1
+        }
+        _ => 0.0,
+    };
+    w * (outside_widths * 2.0 + centrality)
+}
+
+/// What one region's verdict adds to a size's penalty (twice as much at a primary region).
+pub fn region_penalty(primary: bool, verdict: Verdict, ease_cm: f64) -> f64 {
+    let weight = if primary { 2.0 } else { 1.0 };
+    weight
+        * match verdict {
+            Verdict::Tight => 1.5,
+            Verdict::Loose => 0.8,
+            Verdict::Snug | Verdict::Relaxed => 0.15,
+            Verdict::Short | Verdict::Long => (ease_cm.abs() / 10.0).min(0.8),
+            Verdict::Good | Verdict::Standard => 0.0,
+        }
+}
+
+/// A size's score, 0 … 1, from its summed penalty.
+pub fn score_of(penalty: f64) -> f64 {
+    (-penalty / 4.0).exp()
+}
+
 /// The score of a size, 0 … 1: distance outside the chart's ranges and the draped verdicts.
 pub fn score(category: Category, checks: &[ChartCheck], regions: &[RegionFit]) -> f64 {
-    let mut penalty = 0.0;
-    for c in checks {
-        let w = if c.primary { 4.0 } else { 1.0 };
-        // Inside: a small pull towards the middle of the range.
-        let centrality = match c.body_cm {
-            Some(v) if c.inside => {
-                let half = 0.5 * (c.max - c.min).abs().max(1.0);
-                ((v - 0.5 * (c.min + c.max)).abs() / half) * 0.1
-            }
-            _ => 0.0,
-        };
-        penalty += w * (c.outside_widths * 2.0 + centrality);
-    }
     let primary = primary_regions(category);
-    for r in regions {
-        let weight = if primary.contains(&r.region) {
-            2.0
-        } else {
-            1.0
-        };
-        penalty += weight
-            * match r.verdict {
-                Verdict::Tight => 1.5,
-                Verdict::Loose => 0.8,
-                Verdict::Snug | Verdict::Relaxed => 0.15,
-                Verdict::Short | Verdict::Long => (r.ease_cm.abs() / 10.0).min(0.8),
-                Verdict::Good | Verdict::Standard => 0.0,
-            };
+    let ranges: f64 = checks
+        .iter()
+        .map(|c| range_penalty(c.primary, c.min, c.max, c.body_cm))
+        .sum();
+    let verdicts: f64 = regions
+        .iter()
+        .map(|r| region_penalty(primary.contains(&r.region), r.verdict, r.ease_cm))
+        .sum();
+    score_of(ranges + verdicts)
+}
+
+/// Where one size stands for a body: all [`choose`] decides on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Standing {
+    /// The body is inside every range of the size (and it has one).
+    pub inside_all: bool,
+    /// The body is inside every primary range of the size (and it has one).
+    pub inside_primary: bool,
+    /// How far outside its primary ranges the body is, in range widths (the largest).
+    pub outside: f64,
+    /// A primary region of the size is tight.
+    pub tight_primary: bool,
+    /// The size's [`score`].
+    pub score: f64,
+}
+
+impl Standing {
+    /// The standing of a size with these chart checks, region fits and score.
+    pub fn of(
+        category: Category,
+        checks: &[ChartCheck],
+        regions: &[RegionFit],
+        score: f64,
+    ) -> Self {
+        let primary = primary_regions(category);
+        Standing {
+            inside_all: inside_all_ranges(checks),
+            inside_primary: inside_primary_ranges(checks),
+            outside: primary_outside(checks),
+            tight_primary: regions
+                .iter()
+                .any(|r| r.verdict == Verdict::Tight && primary.contains(&r.region)),
+            score,
+        }
     }
-    (-penalty / 4.0).exp()
+}
+
+/// Which size the rules pick, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The chart has no sizes.
+    NoSizes,
+    /// The best-scoring size whose ranges all hold the body.
+    InsideAll(usize),
+    /// The best-scoring size whose primary ranges hold the body.
+    InsidePrimary(usize),
+    /// No size's ranges hold the body; this, the nearest, is less than one range width away and
+    /// not tight at a primary region.
+    Nearest(usize),
+    /// No size fits; this is the nearest.
+    NoneFits(usize),
+}
+
+impl Choice {
+    /// The chosen size, if one fits.
+    pub fn size(self) -> Option<usize> {
+        match self {
+            Choice::InsideAll(i) | Choice::InsidePrimary(i) | Choice::Nearest(i) => Some(i),
+            Choice::NoSizes | Choice::NoneFits(_) => None,
+        }
+    }
+}
+
+/// The size rules: inside all ranges first, then inside the primary ones (the best score among
+/// them), else the nearest size if it is less than one range width away and not tight.
+pub fn choose(sizes: &[Standing]) -> Choice {
+    let best_of = |pick: &dyn Fn(&Standing) -> bool| {
+        sizes
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| pick(s))
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
+            .map(|(i, _)| i)
+    };
+    if sizes.is_empty() {
+        return Choice::NoSizes;
+    }
+    if let Some(i) = best_of(&|s| s.inside_all) {
+        return Choice::InsideAll(i);
+    }
+    if let Some(i) = best_of(&|s| s.inside_primary) {
+        return Choice::InsidePrimary(i);
+    }
+    let nearest = sizes
+        .iter()
+        .enumerate()
+        .min_by(|a, b| {
+            a.1.outside
+                .total_cmp(&b.1.outside)
+                .then(b.1.score.total_cmp(&a.1.score))
+        })
+        .map_or(0, |(i, _)| i);
+    let s = &sizes[nearest];
+    if s.outside > 1.0 || s.tight_primary {
+        Choice::NoneFits(nearest)
+    } else {
+        Choice::Nearest(nearest)
+    }
 }
 
 /// The recommendation.
@@ -155,8 +274,6 @@ pub fn score(category: Category, checks: &[ChartCheck], regions: &[RegionFit]) -
 pub struct Recommendation {
     /// The recommended size's label; `null` when no size fits.
     pub size: Option<String>,
-    /// 0 … 1.
-    pub confidence: f64,
     /// Why, as statements with their numbers (rendered by [`super::english`] for the report
     /// and the command line, by the app in the shopper's language).
     pub reasons: Vec<Reason>,
@@ -255,25 +372,13 @@ pub struct SizeEvidence<'a> {
     pub score: f64,
 }
 
-/// Recommends a size for the body.
+/// Recommends a size for the body: the size [`choose`] picks, with the reasons (how sure it is
+/// is the size probability's to say: [`crate::sizing`]).
 pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) -> Recommendation {
-    if sizes.is_empty() {
-        return Recommendation {
-            size: None,
-            confidence: 0.0,
-            reasons: vec![Reason::NoSizes],
-        };
-    }
-    let inside_all = |s: &SizeEvidence| inside_all_ranges(s.checks);
-    let inside_primary = |s: &SizeEvidence| inside_primary_ranges(s.checks);
-    let best_of = |pick: &dyn Fn(&SizeEvidence) -> bool| {
-        sizes
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| pick(s))
-            .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
-            .map(|(i, _)| i)
-    };
+    let standings: Vec<Standing> = sizes
+        .iter()
+        .map(|s| Standing::of(meta.category, s.checks, s.regions, s.score))
+        .collect();
     let primary_regions = primary_regions(meta.category);
     let tight_primary = |s: &SizeEvidence| {
         s.regions
@@ -283,40 +388,42 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
             .collect::<Vec<_>>()
     };
     let mut reasons = Vec::new();
-    let (chosen, mut confidence) = if let Some(i) = best_of(&inside_all) {
-        let s = &sizes[i];
-        reasons.push(Reason::InsideAllRanges {
-            size: s.label.to_string(),
-            checks: s.checks.to_vec(),
-        });
-        (Some(i), 0.6 + 0.35 * centrality(s.checks))
-    } else if let Some(i) = best_of(&inside_primary) {
-        let s = &sizes[i];
-        reasons.push(Reason::InsidePrimaryRanges {
-            size: s.label.to_string(),
-            inside: s.checks.iter().filter(|c| c.primary).cloned().collect(),
-            outside: ranges_missed(s.checks),
-        });
-        (Some(i), 0.5 + 0.3 * centrality(s.checks))
-    } else {
-        // Outside every size: the nearest one, if it is near and the drape does not find it tight.
-        let nearest = sizes
-            .iter()
-            .enumerate()
-            .min_by(|a, b| {
-                primary_outside(a.1.checks)
-                    .total_cmp(&primary_outside(b.1.checks))
-                    .then(b.1.score.total_cmp(&a.1.score))
-            })
-            .map(|(i, _)| i)
-            .unwrap_or(0);
-        let s = &sizes[nearest];
-        let outside = primary_outside(s.checks);
-        let tight = tight_primary(s);
-        if outside > 1.0 || !tight.is_empty() {
+    let i = match choose(&standings) {
+        Choice::NoSizes => {
+            return Recommendation {
+                size: None,
+                reasons: vec![Reason::NoSizes],
+            };
+        }
+        Choice::InsideAll(i) => {
+            reasons.push(Reason::InsideAllRanges {
+                size: sizes[i].label.to_string(),
+                checks: sizes[i].checks.to_vec(),
+            });
+            i
+        }
+        Choice::InsidePrimary(i) => {
+            let s = &sizes[i];
+            reasons.push(Reason::InsidePrimaryRanges {
+                size: s.label.to_string(),
+                inside: s.checks.iter().filter(|c| c.primary).cloned().collect(),
+                outside: ranges_missed(s.checks),
+            });
+            i
+        }
+        Choice::Nearest(i) => {
+            reasons.push(Reason::NearestSize {
+                size: sizes[i].label.to_string(),
+                outside: ranges_missed(sizes[i].checks),
+            });
+            i
+        }
+        Choice::NoneFits(nearest) => {
+            let s = &sizes[nearest];
             reasons.push(Reason::NoSizeFits {
                 outside: ranges_missed(s.checks),
             });
+            let tight = tight_primary(s);
             if !tight.is_empty() {
                 reasons.push(Reason::NearestIsTight {
                     size: s.label.to_string(),
@@ -325,22 +432,9 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
             }
             return Recommendation {
                 size: None,
-                confidence: 0.0,
                 reasons,
             };
         }
-        reasons.push(Reason::NearestSize {
-            size: s.label.to_string(),
-            outside: ranges_missed(s.checks),
-        });
-        (Some(nearest), 0.45 * (-outside).exp())
-    };
-    let Some(i) = chosen else {
-        return Recommendation {
-            size: None,
-            confidence: 0.0,
-            reasons,
-        };
     };
     let s = &sizes[i];
     // The drape's word on the chosen size.
@@ -352,9 +446,6 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
         .iter()
         .filter(|r| r.verdict.is_problem())
         .collect();
-    if !problems.is_empty() {
-        confidence *= 0.8;
-    }
     // Grouped by verdict, in the order the verdicts first appear: each region under its own.
     let mut verdicts: Vec<Verdict> = Vec::new();
     for r in &problems {
@@ -388,20 +479,15 @@ pub fn recommend(meta: &GarmentMeta, body: &Resolved, sizes: &[SizeEvidence]) ->
             });
         }
     }
-    if sizes.iter().filter(|o| inside_all(o)).count() > 1 {
-        confidence *= 0.9;
-    }
     let predicted = primary_keys(meta.category).iter().any(|k| {
         Key::parse(k).is_some_and(|key| body.source(key) == Source::Predicted)
             && s.checks.iter().any(|c| c.key == *k)
     });
     if predicted {
-        confidence *= 0.85;
         reasons.push(Reason::PredictedMeasurements);
     }
     Recommendation {
         size: Some(s.label.to_string()),
-        confidence: confidence.clamp(0.05, 0.98),
         reasons,
     }
 }
@@ -485,19 +571,6 @@ pub fn shortlist(category: Category, checks: &[Vec<ChartCheck>]) -> Shortlist {
         contenders,
         candidate,
     }
-}
-
-/// 1 in the middle of every primary range, 0 at an edge.
-fn centrality(checks: &[ChartCheck]) -> f64 {
-    checks
-        .iter()
-        .filter(|c| c.primary)
-        .filter_map(|c| {
-            let v = c.body_cm?;
-            let half = 0.5 * (c.max - c.min).abs().max(1e-6);
-            Some((1.0 - (v - 0.5 * (c.min + c.max)).abs() / half).clamp(0.0, 1.0))
-        })
-        .fold(1.0, f64::min)
 }
 
 fn primary_outside(checks: &[ChartCheck]) -> f64 {

@@ -33,8 +33,22 @@ pub struct FitReport {
     pub body: BodySummary,
     /// The recommended size's label; `null` when no size fits.
     pub recommended_size: Option<String>,
-    /// 0 … 1.
+    /// The size probability of `recommended_size` (of "no size fits" when it is `null`), 0 … 1:
+    /// the same number as `probability` (kept for reports read before 2026-12-06).
     pub confidence: f64,
+    /// The size probability of `recommended_size` (of "no size fits" when it is `null`), 0 … 1,
+    /// as `anprobe size` gives it (docs/sizing.md).
+    #[serde(default)]
+    pub probability: f64,
+    /// The share of likely bodies no size fits, 0 … 1.
+    #[serde(default)]
+    pub no_size: f64,
+    /// The likeliest size after the recommended one, with its probability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<crate::sizing::SizeChance>,
+    /// The predicted measurement whose taking would remove the most doubt about the size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure_next: Option<crate::sizing::MeasureNext>,
     /// Why the size is recommended (or why none is), as English sentences ([`super::english`]).
     pub reasons: Vec<String>,
     /// The size whose drape was kept (exported with `--out`).
@@ -81,6 +95,9 @@ pub struct BodySummary {
 pub struct SizeReport {
     /// The size's label as the size chart spells it.
     pub label: String,
+    /// The size probability: the share of likely bodies this size is recommended for, 0 … 1.
+    #[serde(default)]
+    pub probability: f64,
     /// 0 … 1 (chart distance and draped verdicts; the chart distance alone for a size not
     /// draped).
     pub score: f64,
@@ -154,6 +171,11 @@ pub struct SolverReport {
     pub time_ms: f64,
 }
 
+/// A probability to three decimals (the draws' own resolution).
+pub fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
 fn round1(v: f64) -> f64 {
     if v.is_finite() {
         (v * 10.0).round() / 10.0
@@ -208,11 +230,18 @@ impl FitReport {
         prepared: &PreparedGarment,
         body: &PreparedBody,
         recommendation: &Recommendation,
+        odds: &crate::sizing::SizeOdds,
         sizes: &[Option<SizeFit>],
         (checks, scores): (&[Vec<ChartCheck>], &[f64]),
         selected: usize,
     ) -> FitReport {
         let meta = prepared.meta();
+        let probability = round3(
+            recommendation
+                .size
+                .as_deref()
+                .map_or(odds.no_size, |label| odds.of(label)),
+        );
         FitReport {
             report: REPORT_KIND.into(),
             version: REPORT_VERSION,
@@ -232,7 +261,14 @@ impl FitReport {
                 stature_cm: body.value(crate::measurements::Key::Stature),
             },
             recommended_size: recommendation.size.clone(),
-            confidence: (recommendation.confidence * 100.0).round() / 100.0,
+            confidence: probability,
+            probability,
+            no_size: round3(odds.no_size),
+            runner_up: odds
+                .runner_up
+                .clone()
+                .filter(|r| recommendation.size.as_deref() != Some(r.label.as_str())),
+            measure_next: odds.measure_next.clone(),
             reasons: super::english::reasons(&recommendation.reasons),
             selected_size: meta.sizes[selected].label.clone(),
             sizes: meta
@@ -243,6 +279,7 @@ impl FitReport {
                     let fit = sizes.get(i).and_then(Option::as_ref);
                     SizeReport {
                         label: s.label.clone(),
+                        probability: round3(odds.of(&s.label)),
                         score: (scores[i] * 1000.0).round() / 1000.0,
                         inside_chart: !checks[i].is_empty() && checks[i].iter().all(|c| c.inside),
                         chart: checks[i].clone(),

@@ -63,6 +63,70 @@ pub fn condition(mean: &[f64], cov: &[Vec<f64>], known: &[(usize, f64)]) -> Opti
     finite.then_some(out)
 }
 
+/// The covariance of N(`mean`, `cov`) given noisy readings of some coordinates: reading `i` is
+/// the coordinate plus independent normal noise of variance `noise_var` (a tape's error), so
+/// Σ − Σ_·k (Σ_kk + R)⁻¹ Σ_k· (R the noise variances). Only the rows and columns `0..keep` are
+/// returned. Out-of-range and repeated indices are ignored; `None` if the block is not positive
+/// definite or a result is not finite.
+#[expect(
+    clippy::needless_range_loop,
+    reason = "matrix code reads best with indices"
+)]
+pub fn posterior_cov(
+    cov: &[Vec<f64>],
+    read: &[(usize, f64)],
+    keep: usize,
+) -> Option<Vec<Vec<f64>>> {
+    let n = cov.len();
+    if cov.iter().any(|r| r.len() != n) || keep > n {
+        return None;
+    }
+    let mut idx: Vec<usize> = Vec::new();
+    let mut noise: Vec<f64> = Vec::new();
+    for &(i, v) in read {
+        if i < n && !idx.contains(&i) {
+            idx.push(i);
+            noise.push(v.max(0.0));
+        }
+    }
+    let block: Vec<Vec<f64>> = idx
+        .iter()
+        .enumerate()
+        .map(|(a, &i)| {
+            idx.iter()
+                .enumerate()
+                .map(|(b, &j)| cov[i][j] + if a == b { noise[a] } else { 0.0 })
+                .collect()
+        })
+        .collect();
+    let l = cholesky(&block)?;
+    // W = L⁻¹ Σ_k· for the kept columns: Σ_·k (Σ_kk + R)⁻¹ Σ_k· = Wᵀ W.
+    let w: Vec<Vec<f64>> = (0..keep)
+        .map(|u| solve_lower(&l, &idx.iter().map(|&k| cov[u][k]).collect::<Vec<_>>()))
+        .collect();
+    let mut out = vec![vec![0.0; keep]; keep];
+    for u in 0..keep {
+        for v in 0..=u {
+            let c = cov[u][v] - w[u].iter().zip(&w[v]).map(|(a, b)| a * b).sum::<f64>();
+            out[u][v] = c;
+            out[v][u] = c;
+        }
+    }
+    out.iter().flatten().all(|v| v.is_finite()).then_some(out)
+}
+
+/// A lower-triangular factor L with L Lᵀ ≈ `a` for a covariance that may be only positive
+/// semi-definite (a coordinate known exactly): a small ridge is added until it factors.
+pub fn sampling_factor(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
+    let n = a.len();
+    let scale = (0..n).map(|i| a[i][i].abs()).sum::<f64>().max(1e-12) / n.max(1) as f64;
+    [0.0, 1e-9, 1e-6, 1e-3].into_iter().find_map(|r| {
+        let mut b = a.to_vec();
+        (0..n).for_each(|i| b[i][i] += r * scale);
+        cholesky(&b)
+    })
+}
+
 /// Lower-triangular L with L Lᵀ = `a`, or `None` if `a` is not (numerically) positive definite.
 fn cholesky(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
     let n = a.len();

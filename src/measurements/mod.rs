@@ -8,6 +8,7 @@ mod issue;
 mod json;
 mod predict;
 mod ranges;
+mod spread;
 mod validate;
 
 pub use issue::{
@@ -17,6 +18,7 @@ pub use issue::{
 pub use json::JsonError;
 pub use predict::{Shape, ShapeVar, resolve_with};
 pub use ranges::plausible_range;
+pub use spread::{Normal, Spread, Values, tape_sd};
 pub use validate::{caliper, validate};
 
 use serde::{Deserialize, Serialize};

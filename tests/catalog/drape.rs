@@ -17,7 +17,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
 /// Every committed garment, imported and prepared once.
-pub(super) fn prepared() -> &'static [(String, Arc<PreparedGarment>)] {
+pub(crate) fn prepared() -> &'static [(String, Arc<PreparedGarment>)] {
     static PREPARED: OnceLock<Vec<(String, Arc<PreparedGarment>)>> = OnceLock::new();
     PREPARED.get_or_init(|| {
         let mut files: Vec<_> = std::fs::read_dir(assets())

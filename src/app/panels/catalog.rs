@@ -215,12 +215,16 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
         .or_else(|| w.fit.as_ref().map(|f| f.selected_label().to_string()))
         .or_else(|| chart.clone())
         .unwrap_or_default();
+    let odds = w.fit.as_ref().map(|f| &f.outcome.odds);
     let mark = |label: &str| {
+        let mut text = label.to_string();
         if recommended.as_deref() == Some(label) {
-            format!("{label} ★ {}", lang.t(Msg::RecommendedMark))
-        } else {
-            label.to_string()
+            text.push_str(&format!(" ★ {}", lang.t(Msg::RecommendedMark)));
         }
+        if let Some(p) = odds.map(|o| o.of(label)).filter(|&p| p > 0.0) {
+            text.push_str(&format!(" · {} %", labels::number(p * 100.0, 0, lang)));
+        }
+        text
     };
     ui.horizontal(|ui| {
         let name = ui.label(lang.t(Msg::Size));
@@ -267,22 +271,65 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
         );
     }
     let Some(fit) = &w.fit else { return };
-    // The recommendation, its confidence and reasons.
+    // The recommendation, how likely it is, the runner-up, the measurement to take, the reasons.
     let rec = &fit.outcome.recommendation;
+    let odds = &fit.outcome.odds;
+    let likely = |p: f64| {
+        format!(
+            "({} % {})",
+            labels::number(p * 100.0, 0, lang),
+            lang.t(Msg::Likely)
+        )
+    };
     ui.horizontal_wrapped(|ui| match &rec.size {
         Some(size) => {
             ui.label(format!("{}:", lang.t(Msg::RecommendedSize)));
             ui.label(RichText::new(size).strong());
-            ui.weak(format!(
-                "({} {} %)",
-                lang.t(Msg::Confidence),
-                labels::number(rec.confidence * 100.0, 0, lang)
-            ));
+            ui.weak(likely(odds.of(size)));
         }
         None => {
             ui.label(RichText::new(lang.t(Msg::NoSizeFits)).strong());
+            ui.weak(likely(odds.no_size));
         }
     });
+    if let Some(r) = odds
+        .runner_up
+        .as_ref()
+        .filter(|r| rec.size.as_deref() != Some(r.label.as_str()))
+    {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(lang.t(Msg::RunnerUp));
+            ui.label(RichText::new(&r.label).strong());
+            ui.weak(likely(r.probability));
+        });
+    }
+    if let Some(next) = &odds.measure_next {
+        let name = |l: &Option<String>| {
+            l.clone()
+                .unwrap_or_else(|| lang.t(Msg::NoSizeWord).to_string())
+        };
+        ui.horizontal_wrapped(|ui| {
+            let text = format!(
+                "{} {}",
+                lang.t(Msg::MeasureNext),
+                crate::app::i18n::key_label(next.key, lang)
+            );
+            if ui
+                .link(text)
+                .on_hover_text(lang.t(Msg::MeasureNextHint))
+                .clicked()
+            {
+                out.push(CatalogAction::Measure(next.key));
+            }
+            ui.weak(format!(
+                "{} {} {} {}",
+                lang.t(Msg::DecidesBetween),
+                name(&next.between[0]),
+                lang.t(Msg::And),
+                name(&next.between[1])
+            ));
+        });
+    }
     for reason in &rec.reasons {
         ui.label(format!("• {}", fit_words::reason(reason, lang)));
     }

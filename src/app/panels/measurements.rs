@@ -220,6 +220,11 @@ fn row(
                     .suffix(format!(" {}", suffix(key, unit))),
             )
             .labelled_by(name.id);
+        if hover.focus == Some(key) {
+            field.request_focus();
+            field.scroll_to_me(Some(egui::Align::Center));
+            hover.focus = None;
+        }
         let slider_active = slider.is_some_and(|s| s.dragged() || s.has_focus());
         active = slider_active || field.dragged() || field.has_focus();
         match typed {

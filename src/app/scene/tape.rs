@@ -20,6 +20,9 @@ pub struct TapeHover {
     pub hovered: Option<Key>,
     /// A row the shopper clicked to keep its tape shown (also how tests show a tape).
     pub pinned: Option<Key>,
+    /// A row whose field should take the keyboard focus when next drawn (the catalog's "measure
+    /// your hip girth"); the measurements panel clears it once it has.
+    pub focus: Option<Key>,
 }
 
 impl TapeHover {

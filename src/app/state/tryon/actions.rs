@@ -1,12 +1,15 @@
 //! What the shopper asks of the catalog tab, applied in one system: garments put on and taken
 //! off, a size picked, a garment added to the wishlist (through the store's
 //! [`AddToWishlist`]), a garment file to import or the outfit to save as a picture (through
-//! their own messages). The tab only draws and returns these.
+//! their own messages), a measurement to take (its field focused). The tab only draws and returns
+//! these.
 
 use super::{Catalog, TryOn};
 use crate::app::scene::outfit_picture::SaveOutfitPng;
+use crate::app::scene::tape::TapeHover;
 use crate::app::state::files::FileAction;
 use crate::app::state::store_actions::AddToWishlist;
+use crate::measurements::Key;
 use crate::store::NewWishlistItem;
 use bevy::prelude::*;
 
@@ -47,6 +50,9 @@ pub enum CatalogAction {
     ImportFile,
     /// Save the outfit as a PNG picture.
     SaveOutfitPng,
+    /// Take this measurement: its field in the measurements panel takes the focus and its tape
+    /// shows on the avatar.
+    Measure(Key),
 }
 
 fn apply_catalog_actions(
@@ -56,6 +62,7 @@ fn apply_catalog_actions(
     mut wishes: MessageWriter<AddToWishlist>,
     mut files: MessageWriter<FileAction>,
     mut pictures: MessageWriter<SaveOutfitPng>,
+    mut hover: ResMut<TapeHover>,
 ) {
     for action in actions.read() {
         match action {
@@ -74,6 +81,10 @@ fn apply_catalog_actions(
             }
             CatalogAction::SaveOutfitPng => {
                 pictures.write(SaveOutfitPng);
+            }
+            CatalogAction::Measure(key) => {
+                hover.pinned = Some(*key);
+                hover.focus = Some(*key);
             }
         }
     }
