@@ -87,9 +87,9 @@ pub struct Nearest {
 /// The size advice of one garment for one shopper.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SizeOdds {
-    /// The likeliest answer: a size label, `None` when "no size fits" is likeliest.
+    /// The likeliest size; `None` when no size fits in more than half the draws.
     pub recommended: Option<String>,
-    /// The likeliest answer's probability.
+    /// Its probability (of "no size fits" when `recommended` is `None`).
     pub probability: f64,
     /// Every size in chart order.
     pub sizes: Vec<SizeChance>,
@@ -152,7 +152,12 @@ pub fn odds(table: &SizeTable, draws: &Draws) -> SizeOdds {
     let mut ranked: Vec<usize> = (0..=n).collect();
     ranked.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
     let label = |a: usize| (a < n).then(|| table.sizes[a].label.clone());
-    let best = ranked[0];
+    // The likeliest size is shown unless no size fits more often than not: a shopper spread over
+    // several sizes is shown the best of them, with its (low) probability.
+    let best = match ranked.iter().copied().find(|&a| a < n && counts[a] > 0) {
+        Some(size) if 2 * counts[n] <= answers.len() => size,
+        _ => n,
+    };
     let runner_up = ranked
         .iter()
         .copied()

@@ -27,18 +27,25 @@ const TYPED: [Key; 4] = [
     Key::HipGirth,
 ];
 
-/// A subject's measurements with `keys` typed: the survey's values, each plus a tape's error
-/// drawn from `noise` (none when `None`).
-fn typed(s: &Subject, keys: &[Key], mut noise: Option<&mut Normal>) -> Measurements {
+/// A subject's measurements with `keys` typed: the survey's values, each plus its error in
+/// `errors` (standard normal, scaled by the key's [`tape_sd`]; none when `None`).
+fn typed(s: &Subject, keys: &[Key], errors: Option<&[f64; Key::COUNT]>) -> Measurements {
     let mut m = Measurements::new(s.form, s.values[Key::Stature.index()]);
     for &k in keys {
         let v = s.values[k.index()];
-        let error = noise.as_mut().map_or(0.0, |n| n.next() * tape_sd(k));
+        let error = errors.map_or(0.0, |e| e[k.index()] * tape_sd(k));
         if v.is_finite() {
             m.set(k, v + error);
         }
     }
     m
+}
+
+/// Subject `n`'s tape errors, one standard normal number per key: the same reading of a key
+/// whichever other keys are typed.
+fn tape_errors(n: usize) -> [f64; Key::COUNT] {
+    let mut normal = Normal::new(n as u64 + 1);
+    std::array::from_fn(|_| normal.next())
 }
 
 /// Every surveyed key (the underbust and the natural waist were not surveyed).
@@ -131,8 +138,7 @@ fn the_size_probability_is_calibrated_on_held_out_survey_bodies() {
             // taken with a tape's error.
             let full =
                 resolve_with(&model, &typed(s, &all_keys, None)).expect("a survey body resolves");
-            let mut tape = Normal::new(n as u64 + 1);
-            let four = resolve_with(&model, &typed(s, &TYPED, Some(&mut tape)))
+            let four = resolve_with(&model, &typed(s, &TYPED, Some(&tape_errors(n))))
                 .expect("four keys resolve");
             let spread = Spread::with(&model, &four).expect("the spread factors");
             let draws = Draws::from_spread(&spread, anprobe::sizing::odds::DRAWS);
@@ -220,5 +226,65 @@ fn the_size_probability_is_calibrated_on_held_out_survey_bodies() {
     assert!(
         brier < old_brier,
         "Brier {brier:.4} does not beat the old confidence's {old_brier:.4}"
+    );
+}
+
+/// Fewer typed measurements (the rest predicted) never make the size surer: over held-out
+/// bodies × every garment, the shown size's probability with only stature, chest, waist and hip
+/// typed is lower on average than with every surveyed measurement typed, and in no case higher
+/// by more than the draws' sampling noise (three standard errors of the difference).
+#[test]
+fn fewer_typed_measurements_never_make_the_size_surer() {
+    let Some(dir) = crate::prerequisite::survey_dir(
+        "sizing::calibration::fewer_typed_measurements_never_make_the_size_surer",
+    ) else {
+        return;
+    };
+    let subjects = ansur::read_csv_dir(&dir).expect("the survey files read");
+    let (train, held) = held_out(&subjects, 3);
+    let model = ansur::fit(&train).expect("the model fits on four fifths");
+    let all_keys = surveyed();
+    let draws = anprobe::sizing::odds::DRAWS as f64;
+    let pairs: Vec<(String, f64, f64)> = held
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(n, s)| {
+            let with = |keys: &[Key]| {
+                let r =
+                    resolve_with(&model, &typed(s, keys, Some(&tape_errors(n)))).expect("resolves");
+                Draws::from_spread(&Spread::with(&model, &r).expect("factors"), draws as usize)
+            };
+            let (all, four) = (with(&all_keys), with(&TYPED));
+            tables().iter().map(move |(name, _, t)| {
+                (
+                    name.clone(),
+                    odds(t, &all).probability,
+                    odds(t, &four).probability,
+                )
+            })
+        })
+        .collect();
+    let n = pairs.len() as f64;
+    let mean_all = pairs.iter().map(|p| p.1).sum::<f64>() / n;
+    let mean_four = pairs.iter().map(|p| p.2).sum::<f64>() / n;
+    let noise = |a: f64, b: f64| 3.0 * ((a * (1.0 - a) + b * (1.0 - b)) / draws).sqrt();
+    let raised: Vec<&(String, f64, f64)> = pairs
+        .iter()
+        .filter(|(_, a, b)| b - a > noise(*a, *b) + 1e-9)
+        .collect();
+    println!(
+        "\n{} cases: mean probability {mean_all:.3} with every measurement typed, {mean_four:.3} \
+         with four; raised beyond noise in {} cases",
+        pairs.len(),
+        raised.len()
+    );
+    for (name, a, b) in raised.iter().take(10) {
+        println!("  {name}: {a:.3} -> {b:.3}");
+    }
+    assert!(mean_four < mean_all, "{mean_four:.3} !< {mean_all:.3}");
+    assert!(
+        raised.is_empty(),
+        "{} cases raised beyond noise",
+        raised.len()
     );
 }

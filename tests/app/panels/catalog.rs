@@ -103,9 +103,36 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     assert_eq!(harness.get_all_by_label(en(Msg::TakeOff)).count(), 2);
     assert!(harness.query_by_label(en(Msg::TryOn)).is_none());
 
-    // The size switcher: another size is fitted and shown.
-    let shown = format!("{recommended} ★ {}", en(Msg::RecommendedMark));
+    // The size switcher marks the recommended size and gives each size its probability.
+    let odds = &fit.outcome.odds;
+    let p = odds.of(&recommended);
+    assert!(p > 0.0, "{odds:?}");
+    let shown = format!(
+        "{recommended} ★ {} · {:.0} %",
+        en(Msg::RecommendedMark),
+        p * 100.0
+    );
     assert_eq!(harness.get_by_label(en(Msg::Size)).value(), Some(shown));
+    // The runner-up and the measurement to take, where there are.
+    if odds.runner_up.is_some() {
+        harness.get_by_label(en(Msg::RunnerUp));
+    }
+    if let Some(next) = &odds.measure_next {
+        let link = format!(
+            "{} {}",
+            en(Msg::MeasureNext),
+            anprobe::app::i18n::key_label(next.key, Lang::En)
+        );
+        harness.get_by_label(&link).click();
+        harness.run();
+        let app = &mut harness.state_mut().app;
+        app.update();
+        let hover = app
+            .world()
+            .resource::<anprobe::app::scene::tape::TapeHover>();
+        assert_eq!(hover.pinned, Some(next.key), "its tape shows on the avatar");
+    }
+    // Another size is fitted and shown.
     let other = fit
         .worn
         .prepared
@@ -115,9 +142,14 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
         .map(|s| s.label.clone())
         .find(|l| *l != recommended)
         .unwrap();
+    // A size's entry: its label, and its probability where it has one.
+    let entry = |label: &str| match odds.of(label) {
+        p if p > 0.0 => format!("{label} · {:.0} %", p * 100.0),
+        _ => label.to_string(),
+    };
     harness.get_by_label(en(Msg::Size)).click();
     harness.run_ok();
-    harness.get_by_label(&other).click();
+    harness.get_by_label(&entry(&other)).click();
     harness.run_ok();
     let app = &mut harness.state_mut().app;
     app.update();
@@ -132,8 +164,8 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     assert_eq!(tee_fit(app.world()).selected_label(), other);
     harness.run_ok();
     assert_eq!(
-        harness.get_by_label(en(Msg::Size)).value().as_deref(),
-        Some(other.as_str())
+        harness.get_by_label(en(Msg::Size)).value(),
+        Some(entry(&other))
     );
     assert!(harness.query_by_label(en(Msg::TableStillOf)).is_none());
 

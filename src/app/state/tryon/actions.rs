@@ -14,7 +14,9 @@ use crate::store::NewWishlistItem;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<CatalogAction>()
+    // The tape's resource: "measure your hip" focuses its row (the scene's tape plugin draws it).
+    app.init_resource::<TapeHover>()
+        .add_message::<CatalogAction>()
         .add_message::<AddToWishlist>()
         .add_message::<FileAction>()
         .add_message::<SaveOutfitPng>()
