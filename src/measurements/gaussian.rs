@@ -68,10 +68,6 @@ pub fn condition(mean: &[f64], cov: &[Vec<f64>], known: &[(usize, f64)]) -> Opti
 /// Σ − Σ_·k (Σ_kk + R)⁻¹ Σ_k· (R the noise variances). Only the rows and columns `0..keep` are
 /// returned. Out-of-range and repeated indices are ignored; `None` if the block is not positive
 /// definite or a result is not finite.
-#[expect(
-    clippy::needless_range_loop,
-    reason = "matrix code reads best with indices"
-)]
 pub fn posterior_cov(
     cov: &[Vec<f64>],
     read: &[(usize, f64)],

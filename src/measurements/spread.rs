@@ -92,7 +92,7 @@ impl Spread {
     pub fn draw(&self, count: usize, seed: u64) -> Vec<Values> {
         let mut normal = Normal::new(seed);
         (0..count)
-            .map(|_| self.at(&std::array::from_fn(|_| normal.next())))
+            .map(|_| self.at(&std::array::from_fn(|_| normal.sample())))
             .collect()
     }
 }
@@ -125,7 +125,7 @@ impl Normal {
     }
 
     /// The next standard normal number.
-    pub fn next(&mut self) -> f64 {
+    pub fn sample(&mut self) -> f64 {
         if let Some(v) = self.spare.take() {
             return v;
         }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// standard deviation at 50 %).
 pub const DRAWS: usize = 1000;
 /// The seed of the draws: the same shopper gets the same numbers every time.
-pub const SEED: u64 = 0x616E_7072_6F62_65;
+pub const SEED: u64 = 0x0061_6E70_726F_6265;
 /// A measurement is worth asking for when knowing it would remove at least this much doubt
 /// (bits of the size's entropy).
 pub const WORTH_MEASURING_BITS: f64 = 0.1;

@@ -45,7 +45,7 @@ fn typed(s: &Subject, keys: &[Key], errors: Option<&[f64; Key::COUNT]>) -> Measu
 /// whichever other keys are typed.
 fn tape_errors(n: usize) -> [f64; Key::COUNT] {
     let mut normal = Normal::new(n as u64 + 1);
-    std::array::from_fn(|_| normal.next())
+    std::array::from_fn(|_| normal.sample())
 }
 
 /// Every surveyed key (the underbust and the natural waist were not surveyed).
