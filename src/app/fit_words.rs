@@ -162,3 +162,48 @@ fn outside_de(outside: &[ChartCheck]) -> String {
         )
     })
 }
+
+/// What the shopper's history changed in the size probabilities, as a sentence (English as the
+/// command line words it; German from the same values).
+pub fn adjustment(a: &crate::sizing::Adjustment, lang: Lang) -> String {
+    if lang == Lang::En {
+        return a.text.clone();
+    }
+    let region = labels::region(a.region, Lang::De);
+    let way = if a.shift_cm > 0.0 {
+        "größer"
+    } else {
+        "kleiner"
+    };
+    let whom = match &a.brand {
+        Some(brand) => format!("bei {brand}"),
+        None => "bei allen Marken (Ihre eigene Vorliebe)".to_string(),
+    };
+    let causes: Vec<String> = a
+        .from
+        .iter()
+        .map(|s| match s.verdict {
+            Some(Verdict::Good) => format!(
+                "{} in {} zurückgeschickt, {region} aber gut",
+                s.name, s.size
+            ),
+            Some(v) => {
+                let how = match v {
+                    Verdict::Tight => "eng",
+                    Verdict::Loose => "weit",
+                    Verdict::Short => "kurz",
+                    _ => "lang",
+                };
+                format!(
+                    "{} in {} am {} als zu {how} ({region}) zurückgeschickt",
+                    s.name, s.size, s.date
+                )
+            }
+            None => format!("{} in {} behalten", s.name, s.size),
+        })
+        .collect();
+    format!(
+        "Eine Größe {way} ({region}) {whom}: Sie haben {}",
+        causes.join("; ")
+    )
+}

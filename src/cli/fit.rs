@@ -10,8 +10,9 @@ use crate::export::{GlbMaterial, GlbMesh, write_glb_file};
 use crate::fit::outfit::{OutfitGarment, fit_outfit_with, layer_rank};
 use crate::fit::report::{OutfitGarmentReport, OutfitReport, WornReport};
 use crate::fit::{self, DrapeSettings, FitOptions, PreparedBody, PreparedGarment};
-use crate::garment::{self, ImportedGarment};
+use crate::garment::{self, GarmentMeta, ImportedGarment};
 use crate::geometry::TriangleMesh;
+use crate::sizing::History;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,14 @@ pub struct FitArgs {
     /// printed
     #[arg(long, short = 'r', value_name = "FILE.json")]
     pub report: Option<PathBuf>,
+    /// Ignore the shopper's history (kept and returned garments in the store) in the size
+    /// probabilities
+    #[arg(long)]
+    pub no_history: bool,
+    /// The catalog folder whose garments' charts tell how many cm a kept or returned garment
+    /// was (as for `anprobe size`)
+    #[arg(long, value_name = "DIR", default_value = crate::sample_catalog::DEFAULT_DIR)]
+    pub catalog: PathBuf,
     /// Drape every size of the chart. Without it, only the sizes the recommendation needs are
     /// draped (the recommended size and the sizes next to it, and the `--size` asked for): the
     /// same recommendation, sooner; the report marks the other sizes `"draped": false`
@@ -48,7 +57,7 @@ pub struct FitArgs {
 }
 
 /// `anprobe fit`: measurements + garment(s) → the sizes needed fitted → report (+ .glb).
-pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
+pub(super) fn fit(args: &FitArgs, data_dir: Option<&Path>) -> Result<(), String> {
     if !args.size.is_empty() && args.size.len() != args.garment.len() {
         return Err(format!(
             "{} --size for {} --garment: give one size per garment, in the same order, or none",
@@ -65,7 +74,13 @@ pub(super) fn fit(args: &FitArgs) -> Result<(), String> {
             .map_err(|e| format!("{}: the garment cannot be fitted: {e}", path.display()))?;
         garments.push((path, imported, Arc::new(prepared)));
     }
-    let body = PreparedBody::new(resolved);
+    let history = if args.no_history {
+        History::default()
+    } else {
+        let metas: Vec<&GarmentMeta> = garments.iter().map(|(_, _, p)| p.meta()).collect();
+        super::size::history(data_dir, &args.catalog, &metas, &resolved.values)?
+    };
+    let body = PreparedBody::new(resolved).with_history(Arc::new(history));
     if let [(path, imported, prepared)] = &garments[..] {
         let options = FitOptions {
             size: args.size.first().cloned(),
@@ -277,6 +292,9 @@ fn summary(report: &fit::FitReport) -> String {
     }
     if let Some(m) = &report.measure_next {
         text.push_str(&format!("{}\n", m.sentence()));
+    }
+    for a in &report.history {
+        text.push_str(&format!("{}\n", a.text));
     }
     for reason in &report.reasons {
         text.push_str(&format!("  {reason}\n"));

@@ -150,8 +150,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::RenderBench(args)) => {
             render_bench::render_bench(args, data_dir).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Fit(args)) => fit::fit(&args).map(|()| ExitCode::SUCCESS),
-        Some(Command::Size(args)) => size::size(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Fit(args)) => fit::fit(&args, data_dir).map(|()| ExitCode::SUCCESS),
+        Some(Command::Size(args)) => size::size(&args, data_dir).map(|()| ExitCode::SUCCESS),
         Some(Command::Garment(command)) => garment::run(command),
         Some(Command::Catalog(command)) => catalog::run(command),
         Some(Command::Data(command)) => data::run(command, data_dir),

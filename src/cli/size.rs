@@ -1,14 +1,20 @@
 //! `anprobe size`: the size advice of a garment for a shopper without a drape — every size's
-//! probability, the runner-up, the measurement to take next, and when none fits the nearest
-//! size and what is off. For scripts and retailers; the JSON is documented in docs/cli.md.
+//! probability, the runner-up, the measurement to take next, when none fits the nearest size
+//! and what is off, and what the shopper's kept and returned garments changed. For scripts and
+//! retailers; the JSON is documented in docs/cli.md.
 
 use super::avatar::{load, resolve};
 use super::fit::import;
 use crate::fit::PreparedGarment;
-use crate::sizing::{self, Draws, MeasureNext, Nearest, SizeChance, SizeTable};
+use crate::garment::{self, GarmentMeta};
+use crate::measurements::Values;
+use crate::sizing::{
+    self, Adjustment, Draws, History, MeasureNext, Nearest, Offsets, SizeChance, SizeTable,
+};
+use crate::store;
 use clap::Args;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The value of `"report"` in `anprobe size --json`.
 pub const SIZE_REPORT_KIND: &str = "anprobe.size";
@@ -27,6 +33,14 @@ pub struct SizeArgs {
     /// Print JSON instead of sentences
     #[arg(long)]
     pub json: bool,
+    /// Ignore the shopper's history (kept and returned garments in the store): the chart's
+    /// answer alone
+    #[arg(long)]
+    pub no_history: bool,
+    /// The catalog folder whose garments' charts tell how many cm a kept or returned garment
+    /// was (matched by retailer and SKU); the `--garment` itself always counts
+    #[arg(long, value_name = "DIR", default_value = crate::sample_catalog::DEFAULT_DIR)]
+    pub catalog: PathBuf,
 }
 
 /// The garment the advice is for.
@@ -66,11 +80,12 @@ struct SizeReport {
     runner_up: Option<SizeChance>,
     measure_next: Option<MeasureNextReport>,
     nearest: Option<NearestReport>,
+    history: Vec<Adjustment>,
     text: Vec<String>,
 }
 
 /// `anprobe size`: measurements + garment → size probabilities, printed.
-pub(super) fn size(args: &SizeArgs) -> Result<(), String> {
+pub(super) fn size(args: &SizeArgs, data_dir: Option<&Path>) -> Result<(), String> {
     let typed = load(&args.measurements)?;
     let resolved = resolve(&typed, &args.measurements)?;
     let imported = import(&args.garment)?;
@@ -80,7 +95,18 @@ pub(super) fn size(args: &SizeArgs) -> Result<(), String> {
             args.garment.display()
         )
     })?;
-    let odds = sizing::odds(&SizeTable::new(&prepared), &Draws::of(&resolved));
+    let offsets = if args.no_history {
+        Offsets::default()
+    } else {
+        history(
+            data_dir,
+            &args.catalog,
+            &[prepared.meta()],
+            &resolved.values,
+        )?
+        .offsets(prepared.meta())
+    };
+    let odds = sizing::odds_with(&SizeTable::new(&prepared), &Draws::of(&resolved), &offsets);
     let text = odds.sentences();
     if !args.json {
         println!("{}", text.join("\n"));
@@ -108,9 +134,54 @@ pub(super) fn size(args: &SizeArgs) -> Result<(), String> {
             text: nearest.sentence(),
             nearest,
         }),
+        history: odds.history.clone(),
         text,
     };
     let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
     println!("{json}");
     Ok(())
+}
+
+/// What the shopper's history says for a body: the kept and returned items in the store (none
+/// when the data folder has no store yet: none is created), their charts from the catalog
+/// folder and the garments being sized.
+pub(super) fn history(
+    data_dir: Option<&Path>,
+    catalog: &Path,
+    garments: &[&GarmentMeta],
+    body: &Values,
+) -> Result<History, String> {
+    let dir = store::data_dir(data_dir).map_err(|e| e.to_string())?;
+    if !dir.join(store::DB_FILE).is_file() {
+        return Ok(History::default());
+    }
+    let store = super::session::open(data_dir)?;
+    let orders = store
+        .list_orders(usize::MAX)
+        .map_err(super::session::failure)?;
+    drop(store);
+    let mut metas: Vec<GarmentMeta> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(catalog) {
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "glb" || e == "gltf"))
+            .collect();
+        files.sort();
+        for path in files {
+            match garment::import_file(&path) {
+                Ok(imported) => metas.push(imported.meta.clone()),
+                Err(_) => eprintln!(
+                    "anprobe: warning: {}: not read for the history (see `anprobe garment validate`)",
+                    path.display()
+                ),
+            }
+        }
+    }
+    let mut catalog: Vec<&GarmentMeta> = metas.iter().collect();
+    catalog.extend_from_slice(garments);
+    Ok(History::learn(
+        sizing::history::items(&orders, &catalog),
+        body,
+        &catalog,
+    ))
 }

@@ -365,7 +365,11 @@ pub fn fit_more(
         .iter()
         .map(|s| recommend::chart_checks(meta, s, &body.resolved))
         .collect();
-    let odds = sizing::odds(&SizeTable::new(prepared), &Draws::of(&body.resolved));
+    let odds = sizing::odds_with(
+        &SizeTable::new(prepared),
+        &Draws::of(&body.resolved),
+        &body.history.offsets(meta),
+    );
     let mut needed: Vec<usize> = if options.all_sizes {
         (0..count).collect()
     } else {

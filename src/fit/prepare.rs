@@ -12,6 +12,7 @@ use crate::body::{self, Avatar};
 use crate::garment::{Category, GarmentMeta, ImportedGarment};
 use crate::geometry::{Plane, TriangleBvh};
 use crate::measurements::{self, Form, Key, Measurements, Resolved, ShapeVar};
+use crate::sizing::History;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -27,6 +28,9 @@ pub struct PreparedBody {
     pub anatomy: Anatomy,
     /// The avatar's surface for closest-point and signed-distance queries.
     pub surface: Surface,
+    /// What the shopper's kept and returned garments taught (empty unless given with
+    /// [`PreparedBody::with_history`]): it moves the size probabilities, not the avatar.
+    pub history: Arc<History>,
 }
 
 impl PreparedBody {
@@ -48,7 +52,14 @@ impl PreparedBody {
             avatar,
             anatomy,
             surface,
+            history: Arc::default(),
         }
+    }
+
+    /// The same body with the shopper's history.
+    pub fn with_history(mut self, history: Arc<History>) -> PreparedBody {
+        self.history = history;
+        self
     }
 
     /// The shopper's value of a measurement, cm.

@@ -49,6 +49,10 @@ pub struct FitReport {
     /// The predicted measurement whose taking would remove the most doubt about the size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure_next: Option<crate::sizing::MeasureNext>,
+    /// What the shopper's kept and returned garments changed in the probabilities, with the
+    /// causes (as `anprobe size`'s `history`); omitted when nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<crate::sizing::Adjustment>,
     /// Why the size is recommended (or why none is), as English sentences ([`super::english`]).
     pub reasons: Vec<String>,
     /// The size whose drape was kept (exported with `--out`).
@@ -264,11 +268,9 @@ impl FitReport {
             confidence: probability,
             probability,
             no_size: round3(odds.no_size),
-            runner_up: odds
-                .runner_up
-                .clone()
-                .filter(|r| recommendation.size.as_deref() != Some(r.label.as_str())),
+            runner_up: odds.runner_up_to(recommendation.size.as_deref()),
             measure_next: odds.measure_next.clone(),
+            history: odds.history.clone(),
             reasons: super::english::reasons(&recommendation.reasons),
             selected_size: meta.sizes[selected].label.clone(),
             sizes: meta

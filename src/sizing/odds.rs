@@ -4,9 +4,10 @@
 //! taking would remove the most doubt (the mutual information between it and the size, read
 //! from the same draws).
 
+use super::history::{Adjustment, Offsets};
 use super::table::{Miss, SizeTable};
 use crate::fit::recommend::Choice;
-use crate::measurements::{Key, Resolved, Source, Spread, Values};
+use crate::measurements::{Key, Normal, Resolved, Source, Spread, Values};
 use serde::{Deserialize, Serialize};
 
 /// Bodies drawn per garment: the probability's sampling error is at most 1.6 points (one
@@ -103,9 +104,24 @@ pub struct SizeOdds {
     pub point: Option<String>,
     /// When the likeliest answer is that no size fits: the nearest size and what is off.
     pub nearest: Option<Nearest>,
+    /// What the shopper's history changed, with its causes (none without history).
+    pub history: Vec<Adjustment>,
 }
 
 impl SizeOdds {
+    /// The likeliest size other than `label` (the runner-up to a size recommended otherwise,
+    /// e.g. by the drape), if any draw got one.
+    pub fn runner_up_to(&self, label: Option<&str>) -> Option<SizeChance> {
+        self.sizes
+            .iter()
+            .filter(|s| Some(s.label.as_str()) != label && s.probability > 0.0)
+            .fold(None, |best: Option<&SizeChance>, s| match best {
+                Some(b) if b.probability >= s.probability => Some(b),
+                _ => Some(s),
+            })
+            .cloned()
+    }
+
     /// The probability of a size by label (0 for a label not in the chart).
     pub fn of(&self, label: &str) -> f64 {
         self.sizes
@@ -136,13 +152,26 @@ fn entropy(counts: &[usize]) -> f64 {
         .sum()
 }
 
-/// The size advice of a garment (its table) for a shopper (their draws).
+/// The size advice of a garment (its table) for a shopper (their draws), the chart's alone.
 pub fn odds(table: &SizeTable, draws: &Draws) -> SizeOdds {
+    odds_with(table, draws, &Offsets::default())
+}
+
+/// The size advice with the shopper's history: each drawn body moved by the offsets learned for
+/// this garment's brand and the shopper's own, each drawn from its doubt ([`Offsets::apply`]).
+pub fn odds_with(table: &SizeTable, draws: &Draws, offsets: &Offsets) -> SizeOdds {
     let n = table.sizes.len();
+    let mut normal = Normal::new(SEED.wrapping_add(1));
     let answers: Vec<usize> = draws
         .bodies
         .iter()
-        .map(|b| answer(table.decide(b), n))
+        .map(|b| {
+            if offsets.is_empty() {
+                return answer(table.decide(b), n);
+            }
+            let z: Vec<f64> = offsets.shifts.iter().map(|_| normal.sample()).collect();
+            answer(table.decide(&offsets.apply(b, z)), n)
+        })
         .collect();
     let mut counts = vec![0usize; n + 1];
     answers.iter().for_each(|&a| counts[a] += 1);
@@ -158,16 +187,8 @@ pub fn odds(table: &SizeTable, draws: &Draws) -> SizeOdds {
         Some(size) if 2 * counts[n] <= answers.len() => size,
         _ => n,
     };
-    let runner_up = ranked
-        .iter()
-        .copied()
-        .filter(|&a| a != best && a < n && counts[a] > 0)
-        .map(|a| SizeChance {
-            label: table.sizes[a].label.clone(),
-            probability: p(a),
-        })
-        .next();
-    let point_choice = table.decide(&draws.centre);
+    let centre = offsets.apply(&draws.centre, std::iter::repeat(0.0));
+    let point_choice = table.decide(&centre);
     // "None fits" likeliest: the size nearest the measurements as they are, and what is off.
     let nearest = match point_choice {
         Choice::NoSizes => None,
@@ -176,10 +197,10 @@ pub fn odds(table: &SizeTable, draws: &Draws) -> SizeOdds {
         | Choice::Nearest(i)
         | Choice::NoneFits(i) => (best == n).then(|| Nearest {
             label: table.sizes[i].label.clone(),
-            misses: table.misses(i, &draws.centre),
+            misses: table.misses(i, &centre),
         }),
     };
-    SizeOdds {
+    let mut odds = SizeOdds {
         recommended: label(best),
         probability: p(best),
         sizes: (0..n)
@@ -189,7 +210,7 @@ pub fn odds(table: &SizeTable, draws: &Draws) -> SizeOdds {
             })
             .collect(),
         no_size: p(n),
-        runner_up,
+        runner_up: None,
         measure_next: measure_next(draws, &answers, &counts, n).map(|(key, bits)| MeasureNext {
             key,
             bits,
@@ -197,7 +218,10 @@ pub fn odds(table: &SizeTable, draws: &Draws) -> SizeOdds {
         }),
         point: point_choice.size().map(|i| table.sizes[i].label.clone()),
         nearest,
-    }
+        history: offsets.adjustments.clone(),
+    };
+    odds.runner_up = odds.runner_up_to(odds.recommended.as_deref());
+    odds
 }
 
 /// The predicted key whose value tells the most about the answer: the draws sorted by it into
@@ -316,6 +340,7 @@ impl SizeOdds {
         if let Some(m) = &self.measure_next {
             out.push(m.sentence());
         }
+        out.extend(self.history.iter().map(|a| a.text.clone()));
         out
     }
 }

@@ -122,3 +122,260 @@ fn size_names_a_bad_file_and_exits_1() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("junk.glb"), "{}", run.stderr);
 }
+
+/// A store with orders: `anprobe order add` then `order return` / `order status` per item.
+struct Shop {
+    dir: Scratch,
+}
+
+impl Shop {
+    fn new(name: &str) -> Shop {
+        Shop {
+            dir: Scratch::new(name),
+        }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path("data")
+    }
+
+    /// Orders the blouse (or `sku` of `retailer`) in `size` on `date`; returns its item id.
+    fn order(&self, retailer: &str, sku: &str, name: &str, size: &str, date: &str) -> i64 {
+        let data = self.data();
+        let number = format!("N-{sku}-{date}-{size}");
+        let run = anprobe(&[
+            &"--data-dir",
+            &data,
+            &"order",
+            &"add",
+            &"--retailer",
+            &retailer,
+            &"--order-no",
+            &number,
+            &"--sku",
+            &sku,
+            &"--size",
+            &size,
+            &"--price",
+            &"95",
+            &"--name",
+            &name,
+            &"--date",
+            &date,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let list = anprobe(&[&"--data-dir", &data, &"order", &"list", &"--json"]);
+        let orders: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+        let order: i64 = run.stdout.trim().parse().unwrap();
+        orders
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == order)
+            .unwrap()["items"][0]["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    fn give_back(&self, item: i64, date: &str, fit: &str) {
+        let (data, id) = (self.data(), item.to_string());
+        let run = anprobe(&[
+            &"--data-dir",
+            &data,
+            &"order",
+            &"return",
+            &"--id",
+            &id,
+            &"--reason",
+            &"fit",
+            &"--fit",
+            &fit,
+            &"--date",
+            &date,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+
+    fn keep(&self, item: i64) {
+        let (data, id) = (self.data(), item.to_string());
+        let run = anprobe(&[
+            &"--data-dir",
+            &data,
+            &"order",
+            &"status",
+            &"--id",
+            &id,
+            &"--status",
+            &"kept",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+
+    /// `anprobe size --json` with this store (and `extra` flags).
+    fn size(&self, m: &Path, garment: &Path, extra: &[&str]) -> serde_json::Value {
+        let data = self.data();
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![
+            &"--data-dir",
+            &data,
+            &"size",
+            &"-m",
+            &m,
+            &"-g",
+            &garment,
+            &"--json",
+        ];
+        for e in extra {
+            args.push(e);
+        }
+        json_of(&anprobe(&args))
+    }
+}
+
+fn catalog(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/catalog")
+        .join(file)
+}
+
+/// At the upper edge of the blouse's 38 (chest 90–94): 38 by the chart.
+const EDGE_38: &str = r#"{"form": "female", "stature": 165, "chest_girth": 93.6, "waist_girth": 76, "hip_girth": 100}"#;
+
+fn p(json: &serde_json::Value, label: &str) -> f64 {
+    json["sizes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == label)
+        .unwrap()["probability"]
+        .as_f64()
+        .unwrap()
+}
+
+#[test]
+fn a_return_as_too_tight_sizes_that_brand_up_and_leaves_other_brands_alone() {
+    let shop = Shop::new("size-history");
+    let m = shop.dir.file("m.json", EDGE_38);
+    let tee = catalog("nordlicht-basics-nb-ts-1001.glb");
+    let before = shop.size(&m, &blouse(), &[]);
+    assert_eq!(before["recommended_size"], "38", "{before}");
+    assert_eq!(before["history"], serde_json::json!([]));
+    let tee_before = shop.size(&m, &tee, &[]);
+
+    let item = shop.order(
+        "Atelier Ravel",
+        "AR-BL-118",
+        "Blouse Colette",
+        "38",
+        "2026-10-10",
+    );
+    shop.give_back(item, "2026-10-20", "chest=tight");
+    let after = shop.size(&m, &blouse(), &[]);
+    assert_eq!(after["recommended_size"], "40", "{after}");
+    let history = after["history"].as_array().unwrap();
+    let brand = history
+        .iter()
+        .find(|a| a["brand"] == "Atelier Ravel Paris" && a["region"] == "chest")
+        .unwrap_or_else(|| panic!("the brand's chest adjustment: {after}"));
+    assert!(brand["shift_cm"].as_f64().unwrap() > 0.5, "{brand}");
+    assert_eq!(brand["from"][0]["sku"], "AR-BL-118");
+    assert_eq!(brand["from"][0]["status"], "returned");
+    assert_eq!(
+        brand["text"],
+        "size up at the chest for Atelier Ravel Paris: you returned the Blouse Colette in 38 as \
+         too tight at the chest on 2026-10-20"
+    );
+    // Another brand's top: the same size; no brand adjustment, only the shopper's own (named
+    // as applying to every brand).
+    let tee_after = shop.size(&m, &tee, &[]);
+    assert_eq!(
+        tee_after["recommended_size"],
+        tee_before["recommended_size"]
+    );
+    for a in tee_after["history"].as_array().unwrap() {
+        assert_eq!(a["brand"], serde_json::Value::Null, "{a}");
+        assert!(a["text"].as_str().unwrap().contains("every brand"), "{a}");
+        assert!(a["shift_cm"].as_f64().unwrap().abs() < 0.5, "{a}");
+    }
+    // --no-history: the chart's answer, as before the return.
+    let plain = shop.size(&m, &blouse(), &["--no-history"]);
+    assert_eq!(plain["sizes"], before["sizes"]);
+    assert_eq!(plain["history"], serde_json::json!([]));
+    // `anprobe fit` reads the same history: the same numbers.
+    let data = shop.data();
+    let fit = json_of(&anprobe(&[
+        &"--data-dir",
+        &data,
+        &"fit",
+        &"-m",
+        &m,
+        &"-g",
+        &blouse(),
+        &"--report",
+        &"-",
+    ]));
+    for (a, b) in fit["sizes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(after["sizes"].as_array().unwrap())
+    {
+        assert_eq!(a["probability"], b["probability"], "size {}", a["label"]);
+    }
+    assert_eq!(fit["history"], after["history"]);
+}
+
+#[test]
+fn contradicting_returns_cancel_and_a_kept_garment_strengthens_its_size() {
+    // In the middle of 38: too tight, too loose and good at the chest say nothing together.
+    let shop = Shop::new("size-contradict");
+    let middle = shop.dir.file(
+        "middle.json",
+        r#"{"form": "female", "stature": 165, "chest_girth": 92, "waist_girth": 76, "hip_girth": 100}"#,
+    );
+    let before = shop.size(&middle, &blouse(), &[]);
+    for (n, fit) in ["chest=tight", "chest=loose", "chest=good"]
+        .iter()
+        .enumerate()
+    {
+        let date = format!("2026-0{}-10", n + 4);
+        let item = shop.order("Atelier Ravel", "AR-BL-118", "Blouse Colette", "38", &date);
+        shop.give_back(item, &format!("2026-0{}-20", n + 4), fit);
+    }
+    let after = shop.size(&middle, &blouse(), &[]);
+    for a in after["history"].as_array().unwrap() {
+        assert!(a["shift_cm"].as_f64().unwrap().abs() < 0.5, "{a}");
+    }
+    assert_eq!(
+        after["recommended_size"], before["recommended_size"],
+        "{after}"
+    );
+
+    // At the edge of 38, a kept 38 makes 38 likelier.
+    let shop = Shop::new("size-kept");
+    let m = shop.dir.file("m.json", EDGE_38);
+    let before = shop.size(&m, &blouse(), &[]);
+    let item = shop.order(
+        "Atelier Ravel",
+        "AR-BL-118",
+        "Blouse Colette",
+        "38",
+        "2026-09-01",
+    );
+    shop.keep(item);
+    let kept = shop.size(&m, &blouse(), &[]);
+    assert_eq!(kept["recommended_size"], "38");
+    assert!(
+        p(&kept, "38") > p(&before, "38") + 0.1,
+        "kept: {:.3}, before: {:.3}",
+        p(&kept, "38"),
+        p(&before, "38")
+    );
+    let a = &kept["history"][0];
+    assert!(
+        a["text"]
+            .as_str()
+            .unwrap()
+            .contains("you kept the Blouse Colette in 38"),
+        "{a}"
+    );
+}

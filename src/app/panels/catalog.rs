@@ -292,16 +292,15 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
             ui.weak(likely(odds.no_size));
         }
     });
-    if let Some(r) = odds
-        .runner_up
-        .as_ref()
-        .filter(|r| rec.size.as_deref() != Some(r.label.as_str()))
-    {
+    if let Some(r) = odds.runner_up_to(rec.size.as_deref()) {
         ui.horizontal_wrapped(|ui| {
             ui.label(lang.t(Msg::RunnerUp));
             ui.label(RichText::new(&r.label).strong());
             ui.weak(likely(r.probability));
         });
+    }
+    for a in &odds.history {
+        ui.label(format!("↺ {}", fit_words::adjustment(a, lang)));
     }
     if let Some(next) = &odds.measure_next {
         let name = |l: &Option<String>| {

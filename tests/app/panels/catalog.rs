@@ -14,6 +14,7 @@ use anprobe::app::state::tryon::CatalogFilter;
 use anprobe::app::{Catalog, CatalogEntry, FitProgress, Notices, TryOn};
 use anprobe::fit::english;
 use anprobe::fit::outfit::WornFit;
+use anprobe::garment::{Region, Verdict};
 use anprobe::store::Store;
 use bevy::prelude::*;
 use egui_kittest::Harness;
@@ -114,7 +115,7 @@ fn the_catalog_tab_tries_on_switches_size_and_adds_to_the_wishlist() {
     );
     assert_eq!(harness.get_by_label(en(Msg::Size)).value(), Some(shown));
     // The runner-up and the measurement to take, where there are.
-    if odds.runner_up.is_some() {
+    if odds.runner_up_to(Some(&recommended)).is_some() {
         harness.get_by_label(en(Msg::RunnerUp));
     }
     if let Some(next) = &odds.measure_next {
@@ -327,4 +328,71 @@ fn a_narrow_catalog_keeps_its_buttons_off_the_text() {
     }
     drop(harness);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A garment returned as too tight at the chest moves that brand's sizes up: the tee's
+/// recommendation shows the adjustment with its cause beside the size.
+#[test]
+fn a_returned_garment_shows_beside_the_recommendation_with_its_cause() {
+    use anprobe::app::ShopperStore;
+    use anprobe::store::{NewOrder, NewOrderItem};
+    let (_dir, mut app) = app_with_catalog("catalog-history");
+    let chart = app
+        .world()
+        .resource::<Catalog>()
+        .entries
+        .iter()
+        .find(|e| e.garment.meta().sku == TEE)
+        .and_then(|e| e.chart_size.clone())
+        .expect("the tee has a chart size for the body");
+    app.world_mut()
+        .resource_mut::<ShopperStore>()
+        .change(|s| {
+            s.add_order(&NewOrder {
+                retailer: "Nordlicht Basics".into(),
+                order_number: "NB-77".into(),
+                date: "2026-10-01".into(),
+                items: vec![NewOrderItem {
+                    sku: TEE.into(),
+                    name: "Crew Tee".into(),
+                    size: chart.clone(),
+                    colour: String::new(),
+                    price: 19.0,
+                    currency: "EUR".into(),
+                    return_window_days: Some(30),
+                }],
+            })?;
+            let item = s.list_orders(1)?[0].items[0].id;
+            s.return_item(item, "2026-10-12", "", &[(Region::Chest, Verdict::Tight)])
+        })
+        .expect("the return is recorded");
+    let mut harness = catalog_harness(app, [420.0, 1400.0]);
+    harness.get_by_label(Lang::En.t(Msg::Search)).click();
+    harness.run();
+    harness
+        .get_by_label(Lang::En.t(Msg::Search))
+        .type_text("crew tee");
+    harness.run();
+    harness.get_by_label(Lang::En.t(Msg::TryOn)).click();
+    harness.run();
+    let app = &mut harness.state_mut().app;
+    app.update();
+    run_app_until(app, "the tee's fit", fitted);
+    let fit = tee_fit(app.world());
+    let brand = fit
+        .outcome
+        .odds
+        .history
+        .iter()
+        .find(|a| a.brand.as_deref() == Some("Nordlicht"))
+        .expect("the brand's adjustment");
+    assert!(brand.shift_cm > 0.0, "{brand:?}");
+    harness.run_ok();
+    let text = format!(
+        "size up at the chest for Nordlicht: you returned the Crew Tee in {chart} as too tight at the chest on 2026-10-12"
+    );
+    assert!(
+        harness.query_by_label_contains(&text).is_some(),
+        "the adjustment is shown: {text}"
+    );
 }

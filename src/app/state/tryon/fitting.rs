@@ -4,13 +4,16 @@
 //! the job wakes the app when it ends and its result is written into [`TryOn`]. Fits of every size are
 //! kept per body, so a size change only re-drapes the outfit, not every size again.
 
-use super::{CatalogGarment, TryOn};
+use super::{Catalog, CatalogGarment, TryOn};
 use crate::app::state::body::ShopperBody;
+use crate::app::state::store::ShopperStore;
 use crate::app::state::waker::Waker;
 use crate::body::Avatar;
 use crate::fit::outfit::{Layering, OutfitGarment, WornFit, fit_outfit};
 use crate::fit::{DrapeSettings, FitOutcome, PreparedBody};
-use crate::measurements::Resolved;
+use crate::garment::GarmentMeta;
+use crate::measurements::{Resolved, Values};
+use crate::sizing::History;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 use bevy::window::RequestRedraw;
@@ -32,8 +35,12 @@ pub struct FitProgress {
     /// (body generation, try-on revision) of the running job and of the last one applied.
     running: Option<(u64, u64)>,
     done: Option<(u64, u64)>,
-    /// The body generation last seen.
+    /// The shopper last seen: bumped when the body or what the history teaches changes.
     body: u64,
+    /// The body generation, store revision and catalog size the history was learned at, and
+    /// what it taught.
+    history_at: Option<(u64, Option<u64>, Option<usize>)>,
+    history: Arc<History>,
     /// Every size's fit per garment (SKU) on body `cache_body`.
     cache: HashMap<String, Arc<FitOutcome>>,
     cache_body: u64,
@@ -64,6 +71,7 @@ struct JobInput {
     key: (u64, u64),
     resolved: Resolved,
     avatar: Avatar,
+    history: Arc<History>,
     /// Each garment, its chosen size and its fits of every size if known for this body.
     garments: Vec<JobGarment>,
     cancel: Arc<AtomicBool>,
@@ -76,15 +84,35 @@ struct JobOutput {
 
 fn drive(
     shopper: Res<ShopperBody>,
+    store: Option<Res<ShopperStore>>,
+    catalog: Option<Res<Catalog>>,
     mut tryon: ResMut<TryOn>,
     mut progress: ResMut<FitProgress>,
     waker: Res<Waker>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    if progress.body != shopper.generation {
-        progress.body = shopper.generation;
+    // The shopper: the body and what their kept and returned garments teach (learned again
+    // when the body or the store changes; a new lesson refits like a new body).
+    let at = (
+        shopper.generation,
+        store.as_ref().map(|s| s.revision()),
+        catalog.as_ref().map(|c| c.entries.len()),
+    );
+    if progress.history_at != Some(at) {
+        let history = match (&shopper.resolved, &store) {
+            (Some(resolved), Some(store)) => learn(store, catalog.as_deref(), &resolved.values),
+            _ => History::default(),
+        };
+        let changed_body = progress
+            .history_at
+            .is_none_or(|(g, ..)| g != shopper.generation);
+        if changed_body || history != *progress.history {
+            progress.body += 1;
+            progress.history = Arc::new(history);
+        }
+        progress.history_at = Some(at);
     }
-    let key = (shopper.generation, tryon.revision());
+    let key = (progress.body, tryon.revision());
     if let Some(task) = progress.task.as_mut()
         && let Some(output) = check_ready(task)
     {
@@ -108,9 +136,9 @@ fn drive(
     }
     progress.task = None;
     progress.running = None;
-    if progress.cache_body != shopper.generation {
+    if progress.cache_body != progress.body {
         progress.cache.clear();
-        progress.cache_body = shopper.generation;
+        progress.cache_body = progress.body;
     }
     if tryon.worn().is_empty() {
         progress.done = Some(key);
@@ -123,6 +151,7 @@ fn drive(
         key,
         resolved: resolved.clone(),
         avatar: avatar.clone(),
+        history: progress.history.clone(),
         garments: tryon
             .worn()
             .iter()
@@ -164,7 +193,7 @@ fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
 /// Wears the outfit on the job's body; a garment that cannot be prepared or fitted gets its
 /// message instead.
 fn run_job(input: JobInput) -> JobOutput {
-    let body = PreparedBody::from_avatar(input.resolved, input.avatar);
+    let body = PreparedBody::from_avatar(input.resolved, input.avatar).with_history(input.history);
     let mut results: Vec<(String, Result<Arc<WornFit>, String>)> = Vec::new();
     let mut outfit: Vec<OutfitGarment> = Vec::new();
     let mut names: Vec<(String, String)> = Vec::new();
@@ -202,4 +231,17 @@ fn run_job(input: JobInput) -> JobOutput {
         key: input.key,
         results,
     }
+}
+
+/// What the shopper's kept and returned garments teach, for a body with values `body`: the
+/// store's orders, matched to the catalog's garments by retailer and SKU (none when the store
+/// cannot be read: the chart's answer stands).
+fn learn(store: &ShopperStore, catalog: Option<&Catalog>, body: &Values) -> History {
+    let Ok(orders) = store.read(|s| s.list_orders(usize::MAX)) else {
+        return History::default();
+    };
+    let metas: Vec<&GarmentMeta> = catalog
+        .map(|c| c.entries.iter().map(|e| e.garment.meta()).collect())
+        .unwrap_or_default();
+    History::learn(crate::sizing::history::items(&orders, &metas), body, &metas)
 }
