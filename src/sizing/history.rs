@@ -123,17 +123,16 @@ impl RegionModel {
     /// The Kalman update with a reading of brand `b` + the shopper.
     fn update(&mut self, b: usize, reading: Reading) {
         let s = self.shopper();
-        let n = self.mean.len();
         // P Hᵀ for H = e_b + e_s.
-        let ph: Vec<f64> = (0..n).map(|i| self.cov[i][b] + self.cov[i][s]).collect();
+        let ph: Vec<f64> = self.cov.iter().map(|row| row[b] + row[s]).collect();
         let var = ph[b] + ph[s] + reading.sd * reading.sd;
         let residual = reading.value - (self.mean[b] + self.mean[s]);
-        for i in 0..n {
-            self.mean[i] += ph[i] / var * residual;
+        for (m, p) in self.mean.iter_mut().zip(&ph) {
+            *m += p / var * residual;
         }
-        for i in 0..n {
-            for j in 0..n {
-                self.cov[i][j] -= ph[i] * ph[j] / var;
+        for (row, pi) in self.cov.iter_mut().zip(&ph) {
+            for (c, pj) in row.iter_mut().zip(&ph) {
+                *c -= pi * pj / var;
             }
         }
         self.readings.push(reading);
