@@ -281,3 +281,21 @@ fn a_chest_breadth_is_typed_checked_and_reset_in_the_panel() {
     );
     assert!(harness.state().body.valid);
 }
+
+/// "Measure next: hip girth" in the catalog asks for the hip's field: it takes the keyboard
+/// focus when the panel is next drawn, once.
+#[test]
+fn a_field_asked_for_takes_the_focus() {
+    let mut harness = harness();
+    let hip = key_label(Key::HipGirth, Lang::En);
+    assert!(!harness.get_by_label(hip).is_focused());
+    harness.state_mut().hover.focus = Some(Key::HipGirth);
+    harness.run();
+    assert!(
+        harness.get_by_label(hip).is_focused(),
+        "the hip's field has the focus"
+    );
+    assert_eq!(harness.state().hover.focus, None, "asked for once");
+    harness.run();
+    assert!(harness.get_by_label(hip).is_focused(), "and keeps it");
+}
