@@ -360,15 +360,21 @@ pub fn fit_more(
     let count = meta.sizes.len();
     let mut sizes = known;
     sizes.resize_with(count, || None);
+    // The chart reads the body as the shopper's history moves it for this garment's brand (the
+    // learned offsets' means; none without history): the recommendation and the probability
+    // agree on what the returns taught.
+    let offsets = body.history.offsets(meta);
+    let mut read = body.resolved.clone();
+    read.values = offsets.apply(&read.values, std::iter::repeat(0.0));
     let checks: Vec<Vec<ChartCheck>> = meta
         .sizes
         .iter()
-        .map(|s| recommend::chart_checks(meta, s, &body.resolved))
+        .map(|s| recommend::chart_checks(meta, s, &read))
         .collect();
     let odds = sizing::odds_with(
         &SizeTable::new(prepared),
         &Draws::of(&body.resolved),
-        &body.history.offsets(meta),
+        &offsets,
     );
     let mut needed: Vec<usize> = if options.all_sizes {
         (0..count).collect()
@@ -395,7 +401,7 @@ pub fn fit_more(
                 score: scores[i],
             })
             .collect();
-        let recommendation = recommend::recommend(meta, &body.resolved, &evidence);
+        let recommendation = recommend::recommend(meta, &read, &evidence);
         let recommended = recommendation
             .size
             .as_deref()

@@ -322,6 +322,8 @@ fn a_return_as_too_tight_sizes_that_brand_up_and_leaves_other_brands_alone() {
         assert_eq!(a["probability"], b["probability"], "size {}", a["label"]);
     }
     assert_eq!(fit["history"], after["history"]);
+    // The drape's recommendation reads the chart with the same offsets: 40 as well.
+    assert_eq!(fit["recommended_size"], "40", "{}", fit["reasons"]);
 }
 
 #[test]
