@@ -21,14 +21,7 @@ pub fn condition(mean: &[f64], cov: &[Vec<f64>], known: &[(usize, f64)]) -> Opti
     if cov.len() != n || cov.iter().any(|r| r.len() != n) {
         return None;
     }
-    let mut idx: Vec<usize> = Vec::new();
-    let mut x: Vec<f64> = Vec::new();
-    for &(i, v) in known {
-        if i < n && !idx.contains(&i) {
-            idx.push(i);
-            x.push(v);
-        }
-    }
+    let (idx, x) = distinct(known, n);
     let m = idx.len();
     let block: Vec<Vec<f64>> = idx
         .iter()
@@ -77,14 +70,8 @@ pub fn posterior_cov(
     if cov.iter().any(|r| r.len() != n) || keep > n {
         return None;
     }
-    let mut idx: Vec<usize> = Vec::new();
-    let mut noise: Vec<f64> = Vec::new();
-    for &(i, v) in read {
-        if i < n && !idx.contains(&i) {
-            idx.push(i);
-            noise.push(v.max(0.0));
-        }
-    }
+    let (idx, noise) = distinct(read, n);
+    let noise: Vec<f64> = noise.into_iter().map(|v| v.max(0.0)).collect();
     let block: Vec<Vec<f64>> = idx
         .iter()
         .enumerate()
@@ -121,6 +108,20 @@ pub fn sampling_factor(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
         (0..n).for_each(|i| b[i][i] += r * scale);
         cholesky(&b)
     })
+}
+
+/// The (index, value) pairs with an index below `n`, each index once (its first pair), split
+/// into indices and values.
+fn distinct(pairs: &[(usize, f64)], n: usize) -> (Vec<usize>, Vec<f64>) {
+    let mut idx: Vec<usize> = Vec::new();
+    let mut values: Vec<f64> = Vec::new();
+    for &(i, v) in pairs {
+        if i < n && !idx.contains(&i) {
+            idx.push(i);
+            values.push(v);
+        }
+    }
+    (idx, values)
 }
 
 /// Lower-triangular L with L Lᵀ = `a`, or `None` if `a` is not (numerically) positive definite.
