@@ -207,6 +207,55 @@ fn size_charts_are_well_formed() {
     }
 }
 
+/// The catalog inside the binary is the committed folder, file for file and byte for byte.
+#[test]
+fn the_catalog_shipped_in_the_binary_is_the_committed_one() {
+    let dir = assets();
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the catalog folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".glb"))
+        .collect();
+    on_disk.sort();
+    let shipped: Vec<String> = catalog::shipped::FILES
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .collect();
+    assert_eq!(
+        shipped, on_disk,
+        "src/sample_catalog/shipped.rs lists every catalog file"
+    );
+    for (name, bytes) in catalog::shipped::FILES {
+        assert!(
+            std::fs::read(dir.join(name)).unwrap() == *bytes,
+            "{name}: the shipped bytes are the committed file's"
+        );
+    }
+}
+
+/// Without an `assets/catalog` folder in reach, the catalog is the data folder's copy of the
+/// sample catalog, written once; a file already there is kept.
+#[test]
+fn without_a_catalog_folder_the_data_folder_gets_the_sample_catalog() {
+    let data = std::env::temp_dir().join(format!("anprobe-shipped-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let nowhere = [data.join("no-such-folder")];
+    let dir = catalog::shipped::locate(&nowhere, Some(&data)).expect("written");
+    assert_eq!(dir, data.join("catalog"));
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(files, catalog::shipped::FILES.len());
+    // A shopper's own copy of a file stays as it is.
+    let (first, _) = catalog::shipped::FILES[0];
+    std::fs::write(dir.join(first), b"mine").unwrap();
+    assert_eq!(catalog::shipped::install(&dir).unwrap(), 0);
+    assert_eq!(std::fs::read(dir.join(first)).unwrap(), b"mine");
+    // A folder in reach wins.
+    let found = catalog::shipped::locate(&[assets()], Some(&data)).unwrap();
+    assert_eq!(found, assets());
+    let _ = std::fs::remove_dir_all(&data);
+}
+
 #[test]
 fn every_committed_file_is_what_the_generator_writes() {
     let dir = assets();

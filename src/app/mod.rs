@@ -66,6 +66,7 @@ pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
         },
         ..default()
     };
+    let catalog = CatalogDir::for_data_dir(data_dir.as_deref().ok());
     let (profile_store, shopper_store) = match data_dir {
         Ok(dir) => (ProfileStore::in_folder(&dir), ShopperStore::at(dir)),
         Err(e) => (ProfileStore::Off, ShopperStore::failed(e.to_string())),
@@ -75,6 +76,7 @@ pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
         .insert_resource(update_mode())
         .insert_resource(profile_store)
         .insert_resource(shopper_store)
+        .insert_resource(catalog)
         .add_plugins(plugin)
         .run();
     match exit {

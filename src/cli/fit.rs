@@ -47,8 +47,8 @@ pub struct FitArgs {
     pub no_history: bool,
     /// The catalog folder whose garments' charts tell how many cm a kept or returned garment
     /// was (as for `anprobe size`)
-    #[arg(long, value_name = "DIR", default_value = crate::sample_catalog::DEFAULT_DIR)]
-    pub catalog: PathBuf,
+    #[arg(long, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
     /// Drape every size of the chart. Without it, only the sizes the recommendation needs are
     /// draped (the recommended size and the sizes next to it, and the `--size` asked for): the
     /// same recommendation, sooner; the report marks the other sizes `"draped": false`
@@ -78,7 +78,7 @@ pub(super) fn fit(args: &FitArgs, data_dir: Option<&Path>) -> Result<(), String>
         History::default()
     } else {
         let metas: Vec<&GarmentMeta> = garments.iter().map(|(_, _, p)| p.meta()).collect();
-        super::size::history(data_dir, &args.catalog, &metas, &resolved.values)?
+        super::size::history(data_dir, args.catalog.as_deref(), &metas, &resolved.values)?
     };
     let body = PreparedBody::new(resolved).with_history(Arc::new(history));
     if let [(path, imported, prepared)] = &garments[..] {

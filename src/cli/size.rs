@@ -8,6 +8,7 @@ use super::fit::import;
 use crate::fit::PreparedGarment;
 use crate::garment::{self, GarmentMeta};
 use crate::measurements::Values;
+use crate::sample_catalog::shipped;
 use crate::sizing::{
     self, Adjustment, Draws, History, MeasureNext, Nearest, Offsets, SizeChance, SizeTable,
 };
@@ -38,9 +39,10 @@ pub struct SizeArgs {
     #[arg(long)]
     pub no_history: bool,
     /// The catalog folder whose garments' charts tell how many cm a kept or returned garment
-    /// was (matched by retailer and SKU); the `--garment` itself always counts
-    #[arg(long, value_name = "DIR", default_value = crate::sample_catalog::DEFAULT_DIR)]
-    pub catalog: PathBuf,
+    /// was (matched by retailer and SKU); the `--garment` itself always counts. Default:
+    /// `assets/catalog` where found, else the data folder's copy of the sample catalog
+    #[arg(long, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
 }
 
 /// The garment the advice is for.
@@ -100,7 +102,7 @@ pub(super) fn size(args: &SizeArgs, data_dir: Option<&Path>) -> Result<(), Strin
     } else {
         history(
             data_dir,
-            &args.catalog,
+            args.catalog.as_deref(),
             &[prepared.meta()],
             &resolved.values,
         )?
@@ -147,7 +149,7 @@ pub(super) fn size(args: &SizeArgs, data_dir: Option<&Path>) -> Result<(), Strin
 /// folder and the garments being sized.
 pub(super) fn history(
     data_dir: Option<&Path>,
-    catalog: &Path,
+    catalog: Option<&Path>,
     garments: &[&GarmentMeta],
     body: &Values,
 ) -> Result<History, String> {
@@ -155,13 +157,22 @@ pub(super) fn history(
     if !dir.join(store::DB_FILE).is_file() {
         return Ok(History::default());
     }
+    let catalog = match catalog {
+        Some(c) => c.to_path_buf(),
+        None => shipped::locate(&shipped::candidates(), Some(&dir)).map_err(|e| {
+            format!(
+                "{}: the sample catalog cannot be written there: {e}",
+                dir.join(shipped::DATA_SUBDIR).display()
+            )
+        })?,
+    };
     let store = super::session::open(data_dir)?;
     let orders = store
         .list_orders(usize::MAX)
         .map_err(super::session::failure)?;
     drop(store);
     let mut metas: Vec<GarmentMeta> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(catalog) {
+    if let Ok(entries) = std::fs::read_dir(&catalog) {
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "glb" || e == "gltf"))

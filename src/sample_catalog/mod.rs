@@ -16,6 +16,7 @@ mod items;
 mod menswear;
 mod pattern;
 mod sheet;
+pub mod shipped;
 mod skin;
 
 use crate::body::{self, Avatar};

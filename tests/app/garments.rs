@@ -410,3 +410,22 @@ fn saving_the_outfit_writes_the_3d_view_as_png() {
     assert!(lit > png.len() / 3 / 2, "mostly black");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The app started from a folder without `assets/catalog` (an installed `anprobe`): its catalog
+/// is the data folder's copy of the sample catalog, every garment read, no problem listed.
+#[test]
+fn the_app_started_elsewhere_lists_the_sample_catalog_from_the_data_folder() {
+    let data = crate::app::scratch("elsewhere-data");
+    let nowhere = [data.join("working-directory/assets/catalog")];
+    let dir = anprobe::sample_catalog::shipped::locate(&nowhere, Some(&data)).expect("written");
+    let mut app = headless(ProfileStore::default());
+    app.insert_resource(CatalogDir(dir))
+        .add_plugins(tryon_plugin);
+    run_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
+    let catalog = app.world().resource::<Catalog>();
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert_eq!(
+        catalog.entries.len(),
+        anprobe::sample_catalog::shipped::FILES.len()
+    );
+}

@@ -381,3 +381,43 @@ fn contradicting_returns_cancel_and_a_kept_garment_strengthens_its_size() {
         "{a}"
     );
 }
+
+/// Installed and started from any folder (no `assets/catalog` in reach): the history still
+/// finds the returned garment's chart, in the data folder's copy of the sample catalog.
+#[test]
+fn started_from_any_folder_the_history_reads_the_sample_catalog() {
+    let shop = Shop::new("size-elsewhere");
+    let m = shop.dir.file("m.json", EDGE_38);
+    let item = shop.order(
+        "Atelier Ravel",
+        "AR-BL-118",
+        "Blouse Colette",
+        "38",
+        "2026-10-10",
+    );
+    shop.give_back(item, "2026-10-20", "chest=tight");
+    let elsewhere = shop.dir.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    // The dress of the same brand: the blouse's chart comes from the catalog, not from -g.
+    let dress = catalog("atelier-ravel-ar-dr-221.glb");
+    let data = shop.data();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_anprobe"));
+    command
+        .current_dir(&elsewhere)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .args([std::ffi::OsStr::new("--data-dir"), data.as_os_str()])
+        .args(["size", "--json", "-m"])
+        .arg(&m)
+        .arg("-g")
+        .arg(&dress);
+    let json = json_of(&super::run_command(command));
+    let history = json["history"].as_array().unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|a| a["brand"] == "Atelier Ravel Paris" && a["region"] == "chest"),
+        "the return matched by the catalog's chart: {json}"
+    );
+    let copied = std::fs::read_dir(data.join("catalog")).unwrap().count();
+    assert_eq!(copied, anprobe::sample_catalog::shipped::FILES.len());
+}

@@ -8,6 +8,7 @@ use crate::app::state::waker::Waker;
 use crate::fit::recommend;
 use crate::garment::{Category, GarmentMeta};
 use crate::measurements::Resolved;
+use crate::sample_catalog::shipped;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 use bevy::window::RequestRedraw;
@@ -28,22 +29,32 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The folder the catalog is read from (`assets/catalog` of the working directory, else of the
-/// project or beside the executable).
+/// project or beside the executable; the app started from elsewhere uses the data folder's
+/// copy of the sample catalog: [`shipped::locate`]).
 #[derive(Resource, Clone, Debug)]
 pub struct CatalogDir(pub PathBuf);
 
+impl CatalogDir {
+    /// The catalog folder for an app whose store lives in `data_dir`: the sample catalog is
+    /// written there when no `assets/catalog` folder is found (kept as it was where it cannot be:
+    /// the catalog tab then says why it is empty).
+    pub fn for_data_dir(data_dir: Option<&Path>) -> CatalogDir {
+        let candidates = shipped::candidates();
+        match shipped::locate(&candidates, data_dir) {
+            Ok(dir) => CatalogDir(dir),
+            Err(e) => {
+                warn!("the sample catalog could not be written into the data folder: {e}");
+                CatalogDir::default()
+            }
+        }
+    }
+}
+
 impl Default for CatalogDir {
     fn default() -> Self {
-        let relative = Path::new("assets").join("catalog");
-        let candidates = [
-            Some(relative.clone()),
-            std::env::var_os("CARGO_MANIFEST_DIR").map(|d| PathBuf::from(d).join(&relative)),
-            std::env::current_exe()
-                .ok()
-                .and_then(|e| e.parent().map(|d| d.join(&relative))),
-        ];
-        let found = candidates.into_iter().flatten().find(|d| d.is_dir());
-        CatalogDir(found.unwrap_or(relative))
+        let candidates = shipped::candidates();
+        let found = candidates.iter().find(|d| d.is_dir()).cloned();
+        CatalogDir(found.unwrap_or_else(|| PathBuf::from(crate::sample_catalog::DEFAULT_DIR)))
     }
 }
 
