@@ -4,6 +4,7 @@
 pub mod app;
 pub mod atomic_write;
 pub mod body;
+pub mod catalog;
 pub mod cli;
 pub mod export;
 pub mod fit;

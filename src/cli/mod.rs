@@ -67,7 +67,8 @@ Exit codes:
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// The sample catalog: regenerate its garment packages (`assets/catalog`).
+    /// Retailers' catalogs in the store (add, update, list) and the sample catalog's garment
+    /// packages (generate).
     #[command(subcommand, after_help = EXIT_CODES)]
     Catalog(CatalogCommand),
     /// Build the avatar for a measurements file and export it as glTF binary (.glb).
@@ -153,7 +154,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Fit(args)) => fit::fit(&args, data_dir).map(|()| ExitCode::SUCCESS),
         Some(Command::Size(args)) => size::size(&args, data_dir).map(|()| ExitCode::SUCCESS),
         Some(Command::Garment(command)) => garment::run(command),
-        Some(Command::Catalog(command)) => catalog::run(command),
+        Some(Command::Catalog(command)) => catalog::run(command, data_dir),
         Some(Command::Data(command)) => data::run(command, data_dir),
         Some(Command::Wishlist(command)) => wishlist::run(command, data_dir),
         Some(Command::Order(command)) => order::run(command, data_dir),

@@ -24,7 +24,8 @@ pub use region::{
     garment_value,
 };
 pub use validate::{
-    META_POINTER, is_currency, parse_meta, size_dimensions, validate_files, validate_meta,
+    META_POINTER, check_size_chart, is_currency, parse_meta, size_dimensions, validate_files,
+    validate_meta,
 };
 
 use crate::body::pose::Pose;

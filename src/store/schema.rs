@@ -24,10 +24,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 6;
+pub const LATEST_VERSION: u32 = 7;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 6] = [
+pub const MIGRATIONS: [Migration; 7] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -74,6 +74,38 @@ pub const MIGRATIONS: [Migration; 6] = [
                       a consent to share the waist covers that same value",
         sql: "ALTER TABLE snapshots ADD COLUMN note TEXT NOT NULL DEFAULT '';",
         fixup: Some(navel_waist_v6),
+    },
+    Migration {
+        version: 7,
+        description: "retailers' catalogs: products with their price and stock history",
+        sql: "
+            CREATE TABLE products (
+                id         INTEGER PRIMARY KEY,
+                retailer   TEXT NOT NULL,
+                sku        TEXT NOT NULL,
+                product    TEXT NOT NULL,
+                price      REAL NOT NULL,
+                currency   TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                updated    TEXT NOT NULL,
+                UNIQUE (retailer COLLATE NOCASE, sku COLLATE NOCASE)
+            ) STRICT;
+            CREATE TABLE product_prices (
+                product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+                seen       TEXT NOT NULL,
+                price      REAL NOT NULL,
+                currency   TEXT NOT NULL,
+                PRIMARY KEY (product_id, seen)
+            ) STRICT;
+            CREATE TABLE product_stock (
+                product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+                seen       TEXT NOT NULL,
+                size       TEXT NOT NULL,
+                pieces     INTEGER NOT NULL,
+                PRIMARY KEY (product_id, seen, size)
+            ) STRICT;
+        ",
+        fixup: None,
     },
 ];
 

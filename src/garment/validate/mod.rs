@@ -13,6 +13,7 @@ mod size_chart;
 pub use command::validate_files;
 pub(crate) use placement::{bounds, check_placement};
 pub use rules::validate_meta;
+pub use size_chart::check_size_chart;
 
 use super::diagnostic::Diagnostic;
 use super::{Category, GarmentMeta};

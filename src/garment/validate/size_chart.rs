@@ -4,10 +4,10 @@
 
 use super::rules::{check_text, parse_keys, unit};
 use super::{META_POINTER, category_noun, gives, region_of, size_dimensions};
-use crate::garment::GarmentMeta;
 use crate::garment::diagnostic::Diagnostic;
 use crate::garment::limits::{MAX_NAME_CHARS, MAX_SIZES};
 use crate::garment::region::{canonical_chart_keys, chart_key, garment_value};
+use crate::garment::{Category, GarmentMeta, ReferenceBody, Size};
 use crate::measurements::{Key, plausible_range};
 use std::collections::BTreeMap;
 
@@ -251,4 +251,28 @@ fn check_garment(
             ));
         }
     }
+}
+
+/// The checks of a size chart on its own (a retailer's catalog product without a garment file):
+/// labels, body ranges, the category's primary dimensions, order, overlaps and the finished
+/// measurements, as a garment file's chart is checked. Pointers are relative: `sizes[2].body.
+/// chest_girth`. Garment measurements are judged as for a fabric without stretch.
+pub fn check_size_chart(category: Category, sizes: &[Size]) -> Vec<Diagnostic> {
+    let mut meta = crate::garment::garment_meta_example();
+    meta.category = category;
+    meta.sizes = sizes.to_vec();
+    meta.reference_size = sizes.first().map(|s| s.label.clone()).unwrap_or_default();
+    meta.reference_body = ReferenceBody::from(BTreeMap::new());
+    meta.stretch.horizontal_pct = 0.0;
+    let mut d = Vec::new();
+    check_sizes(&meta, &mut d);
+    let prefix = format!("{META_POINTER}.");
+    d.into_iter()
+        .map(|mut diag| {
+            if let Some(rest) = diag.pointer.strip_prefix(&prefix) {
+                diag.pointer = rest.to_string();
+            }
+            diag
+        })
+        .collect()
 }
