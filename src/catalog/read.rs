@@ -338,7 +338,8 @@ fn product(
     let colour = text("colour", false)?;
     let material = text("material", false)?;
     let url = text("url", false)?;
-    if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if !url.is_empty() && !web {
         return Err(err("url", format!("\"{url}\" is not an http(s) address")));
     }
     let price = match obj.get("price").and_then(Value::as_f64) {
