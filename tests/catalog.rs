@@ -8,6 +8,7 @@
 //! `catalog/grid.rs`.
 
 pub(crate) mod drape;
+mod format;
 mod grid;
 mod pose;
 
