@@ -208,6 +208,54 @@ fn size_charts_are_well_formed() {
     }
 }
 
+/// The sample offers: one catalog.json per retailer (six, with the department store), at least
+/// 300 products in all, each read whole by the catalog reader, several sharing one garment file;
+/// the committed files are what the generator writes.
+#[test]
+fn the_sample_offers_are_six_retailers_and_three_hundred_products() {
+    let dir = assets();
+    let metas: Vec<(&GarmentMeta, String)> = generated()
+        .iter()
+        .map(|g| (&g.meta, g.file_name()))
+        .collect();
+    let offers = catalog::offers::offers(&metas);
+    assert!(offers.len() >= 6, "{} retailers", offers.len());
+    let mut total = 0;
+    for (name, text) in &offers {
+        let path = dir.join(name);
+        let committed = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; run `anprobe catalog generate`", path.display()));
+        assert!(
+            committed == *text,
+            "{} differs from the generator's output; run `anprobe catalog generate`",
+            path.display()
+        );
+        let read = anprobe::catalog::read_path(&path).expect("a catalog");
+        assert!(read.refused.is_empty(), "{name}: {:?}", read.refused);
+        for p in &read.products {
+            assert!(
+                p.garment.as_ref().is_some_and(|g| g.is_file()),
+                "{name}: {}",
+                p.sku
+            );
+            assert!(p.stock.is_some(), "{name}: {} has stock", p.sku);
+        }
+        total += read.products.len();
+    }
+    assert!(total >= 300, "{total} products");
+    let json_files = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".catalog.json"))
+        .count();
+    assert_eq!(
+        json_files,
+        offers.len(),
+        "no stale offers in {}",
+        dir.display()
+    );
+}
+
 /// The catalog inside the binary is the committed folder, file for file and byte for byte.
 #[test]
 fn the_catalog_shipped_in_the_binary_is_the_committed_one() {

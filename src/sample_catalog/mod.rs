@@ -14,6 +14,7 @@ mod details;
 mod garments;
 mod items;
 mod menswear;
+pub mod offers;
 mod pattern;
 mod sheet;
 pub mod shipped;
@@ -182,17 +183,24 @@ pub fn write_catalog(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
         path: dir.to_path_buf(),
         source,
     })?;
-    catalog()
+    let garments = catalog();
+    let write = |path: PathBuf, bytes: &[u8]| -> Result<PathBuf, CatalogError> {
+        std::fs::write(&path, bytes).map_err(|source| CatalogError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    };
+    let mut written = garments
         .iter()
-        .map(|g| {
-            let path = dir.join(g.file_name());
-            std::fs::write(&path, g.glb()).map_err(|source| CatalogError::Write {
-                path: path.clone(),
-                source,
-            })?;
-            Ok(path)
-        })
-        .collect()
+        .map(|g| write(dir.join(g.file_name()), &g.glb()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let metas: Vec<(&GarmentMeta, String)> =
+        garments.iter().map(|g| (&g.meta, g.file_name())).collect();
+    for (name, text) in offers::offers(&metas) {
+        written.push(write(dir.join(name), text.as_bytes())?);
+    }
+    Ok(written)
 }
 
 /// Lower-case ASCII letters and digits, runs of anything else as one `-`.
