@@ -48,12 +48,15 @@ fn the_documented_example_is_read_whole_and_fits_the_schema() {
     );
 }
 
+/// What is broken, how, and where the reader says it is.
+type Case<'a> = (&'a str, &'a dyn Fn(&mut Value), &'a str);
+
 #[test]
 fn broken_products_are_refused_by_the_schema_and_the_reader() {
     let schema = schema();
     let dir = std::env::temp_dir().join(format!("anprobe-catalog-format-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let cases: [(&str, &dyn Fn(&mut Value), &str); 8] = [
+    let cases: [Case; 8] = [
         (
             "no sku",
             &|p| {
