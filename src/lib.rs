@@ -6,6 +6,7 @@ pub mod atomic_write;
 pub mod body;
 pub mod catalog;
 pub mod cli;
+pub mod concierge;
 pub mod export;
 pub mod fit;
 pub mod garment;

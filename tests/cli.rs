@@ -1,8 +1,9 @@
 //! Tests: cli — the built `anprobe` binary: exit codes 0/1/2, messages that name the file or the
-//! key, and never a panic. `avatar` and `screenshot` here; `fit` in `cli/fit.rs`, `size` in `cli/size.rs`, `catalog add|update|list` in `cli/catalog.rs`, `garment validate` in `cli/garment.rs`,
+//! key, and never a panic. `avatar` and `screenshot` here; `fit` in `cli/fit.rs`, `size` in `cli/size.rs`, `catalog add|update|list` in `cli/catalog.rs`, `recommend` and `alternatives` in `cli/concierge.rs`, `garment validate` in `cli/garment.rs`,
 //! the store commands (`data`, `wishlist`, `order`, `--data-dir`) in `cli/store.rs`.
 
 mod catalog;
+mod concierge;
 mod fit;
 mod garment;
 mod size;

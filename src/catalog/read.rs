@@ -509,3 +509,26 @@ impl Product {
             .is_none_or(|s| s.get(label).is_some_and(|&n| n > 0))
     }
 }
+
+impl Product {
+    /// The product as garment metadata, for what reads a garment's chart by retailer and SKU
+    /// (the history's matching): the product's retailer, SKU, name, brand, category, price and
+    /// size chart; the rest as the format's example has it.
+    pub fn meta(&self) -> garment::GarmentMeta {
+        let mut meta = garment::garment_meta_example();
+        meta.retailer = self.retailer.clone();
+        meta.sku = self.sku.clone();
+        meta.name = self.name.clone();
+        meta.brand = self.brand.clone();
+        meta.category = self.category;
+        meta.price = self.price;
+        meta.currency = self.currency.clone();
+        meta.reference_size = self
+            .sizes
+            .first()
+            .map(|s| s.label.clone())
+            .unwrap_or_default();
+        meta.sizes = self.sizes.clone();
+        meta
+    }
+}

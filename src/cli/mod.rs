@@ -12,6 +12,7 @@
 
 mod avatar;
 mod catalog;
+mod concierge;
 mod data;
 mod fit;
 mod garment;
@@ -24,6 +25,7 @@ mod wishlist;
 
 pub use avatar::{AvatarArgs, ScreenshotArgs, TabArg};
 pub use catalog::{CatalogCommand, GenerateArgs};
+pub use concierge::{AlternativesArgs, RecommendArgs, ShopperArgs};
 pub use data::{DataCommand, ExportArgs, ImportArgs};
 pub use fit::FitArgs;
 pub use garment::{GarmentCommand, ValidateArgs};
@@ -111,6 +113,16 @@ pub enum Command {
     /// is off; `--json` prints every size's probability (docs/cli.md).
     #[command(after_help = format!("{MEASUREMENTS_FILE}\n\n{EXIT_CODES}"))]
     Size(SizeArgs),
+    /// Products for you from the store's catalogs, ranked by your own history.
+    ///
+    /// Likeness to what you kept or wish for, away from what you returned; each with the size
+    /// to order and its probability, and why. Never what fits in no size, what you have or
+    /// returned, or what is out of stock in your size (docs/concierge.md).
+    #[command(after_help = EXIT_CODES)]
+    Recommend(RecommendArgs),
+    /// Other retailers' products like one in the store, sorted by fit then price.
+    #[command(after_help = EXIT_CODES)]
+    Alternatives(AlternativesArgs),
     /// Check retailers' garment files (glTF 2.0 with the ANPROBE_garment extension).
     #[command(subcommand, after_help = EXIT_CODES)]
     Garment(GarmentCommand),
@@ -153,6 +165,12 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Fit(args)) => fit::fit(&args, data_dir).map(|()| ExitCode::SUCCESS),
         Some(Command::Size(args)) => size::size(&args, data_dir).map(|()| ExitCode::SUCCESS),
+        Some(Command::Recommend(args)) => {
+            concierge::recommend(&args, data_dir).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Alternatives(args)) => {
+            concierge::alternatives(&args, data_dir).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Garment(command)) => garment::run(command),
         Some(Command::Catalog(command)) => catalog::run(command, data_dir),
         Some(Command::Data(command)) => data::run(command, data_dir),

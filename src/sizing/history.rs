@@ -355,15 +355,21 @@ impl History {
 
     /// The offsets for a garment by `meta`'s brand (or retailer), with their causes.
     pub fn offsets(&self, meta: &GarmentMeta) -> Offsets {
+        self.offsets_for(&meta.brand, &meta.retailer)
+    }
+
+    /// The offsets for a garment of `brand` sold by `retailer`, with their causes.
+    pub fn offsets_for(&self, brand: &str, retailer: &str) -> Offsets {
         let mut out = Offsets::default();
         for model in &self.regions {
             let keys = region_keys(model.region);
             if keys.is_empty() {
                 continue;
             }
-            let brand = model.brands.iter().position(|b| {
-                b.eq_ignore_ascii_case(&meta.brand) || b.eq_ignore_ascii_case(&meta.retailer)
-            });
+            let brand = model
+                .brands
+                .iter()
+                .position(|b| b.eq_ignore_ascii_case(brand) || b.eq_ignore_ascii_case(retailer));
             let (mean, sd) = model.offset(brand);
             out.shifts.push((keys, mean, sd));
             // The causes: the brand's part, then the shopper's own.

@@ -95,55 +95,66 @@ pub struct SizeTable {
 }
 
 impl SizeTable {
-    /// The table of a prepared garment.
+    /// The table of a prepared garment: its chart ([`SizeTable::from_chart`]) and, per size, the
+    /// girth regions its own shape gives.
     pub fn new(prepared: &PreparedGarment) -> SizeTable {
         let meta = prepared.meta();
-        let primary = primary_keys(meta.category);
-        let sizes = meta
-            .sizes
-            .iter()
-            .enumerate()
-            .map(|(i, size)| {
-                let chart_has_primary = size.body.keys().any(|k| primary.contains(&k.as_str()));
-                let ranges = size
-                    .body
-                    .iter()
-                    .map(|(name, r)| RangeRow {
-                        name: name.clone(),
-                        key: Key::parse(name),
-                        min: r.min,
-                        max: r.max,
-                        primary: !chart_has_primary || primary.contains(&name.as_str()),
+        let mut table = SizeTable::from_chart(meta.category, &meta.brand, &meta.sizes);
+        table.stretch_pct = meta.stretch.horizontal_pct.max(0.1);
+        for (i, row) in table.sizes.iter_mut().enumerate() {
+            row.girths = GIRTH_REGIONS
+                .iter()
+                .filter(|r| prepared.regions.contains(r))
+                .filter_map(|&region| {
+                    let key = prepared.body_key(region)?;
+                    let reference = prepared.reference_girth_cm.get(&region)?;
+                    let (design_cm, tolerance_cm) = design_ease(prepared, i, region)?;
+                    Some(GirthRow {
+                        region,
+                        key,
+                        own_cm: reference + garment_change_cm(prepared, i, region),
+                        design_cm,
+                        tolerance_cm,
                     })
-                    .collect();
-                let girths = GIRTH_REGIONS
-                    .iter()
-                    .filter(|r| prepared.regions.contains(r))
-                    .filter_map(|&region| {
-                        let key = prepared.body_key(region)?;
-                        let reference = prepared.reference_girth_cm.get(&region)?;
-                        let (design_cm, tolerance_cm) = design_ease(prepared, i, region)?;
-                        Some(GirthRow {
-                            region,
-                            key,
-                            own_cm: reference + garment_change_cm(prepared, i, region),
-                            design_cm,
-                            tolerance_cm,
-                        })
-                    })
-                    .collect();
-                SizeRow {
-                    label: size.label.clone(),
-                    ranges,
-                    girths,
-                }
-            })
-            .collect();
+                })
+                .collect();
+        }
+        table
+    }
+
+    /// The table of a size chart alone (a catalog product without a garment file, or one whose
+    /// garment is not prepared): the ranges, no girth regions.
+    pub fn from_chart(
+        category: Category,
+        brand: &str,
+        sizes: &[crate::garment::Size],
+    ) -> SizeTable {
+        let primary = primary_keys(category);
         SizeTable {
-            category: meta.category,
-            brand: meta.brand.clone(),
-            stretch_pct: meta.stretch.horizontal_pct.max(0.1),
-            sizes,
+            category,
+            brand: brand.to_string(),
+            stretch_pct: 1.0,
+            sizes: sizes
+                .iter()
+                .map(|size| {
+                    let chart_has_primary = size.body.keys().any(|k| primary.contains(&k.as_str()));
+                    SizeRow {
+                        label: size.label.clone(),
+                        ranges: size
+                            .body
+                            .iter()
+                            .map(|(name, r)| RangeRow {
+                                name: name.clone(),
+                                key: Key::parse(name),
+                                min: r.min,
+                                max: r.max,
+                                primary: !chart_has_primary || primary.contains(&name.as_str()),
+                            })
+                            .collect(),
+                        girths: Vec::new(),
+                    }
+                })
+                .collect(),
         }
     }
 
