@@ -15,6 +15,9 @@ use crate::catalog::Product;
 use crate::sizing::{Draws, History, SizeTable, odds_with};
 use crate::store::{ItemStatus, Order, WishlistItem};
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 /// One suggested product.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,13 +61,23 @@ struct Past<'a> {
     said: String,
 }
 
+/// A case-insensitive (retailer, SKU) key.
+fn key(retailer: &str, sku: &str) -> (String, String) {
+    (retailer.trim().to_lowercase(), sku.trim().to_lowercase())
+}
+
+/// A case-insensitive (brand, name) key: one garment, in any colour.
+fn garment_key(p: &Product) -> (String, String) {
+    (p.brand.to_lowercase(), p.name.to_lowercase())
+}
+
 /// The shopper's history, matched to the products.
 fn past<'a>(products: &'a [Product], orders: &[Order], wishlist: &[WishlistItem]) -> Vec<Past<'a>> {
-    let find = |retailer: &str, sku: &str| {
-        products
-            .iter()
-            .find(|p| p.retailer.eq_ignore_ascii_case(retailer) && p.sku.eq_ignore_ascii_case(sku))
-    };
+    let index: HashMap<(String, String), &Product> = products
+        .iter()
+        .map(|p| (key(&p.retailer, &p.sku), p))
+        .collect();
+    let find = |retailer: &str, sku: &str| index.get(&key(retailer, sku)).copied();
     let mut out = Vec::new();
     for order in orders {
         for item in &order.items {
@@ -110,51 +123,77 @@ fn past<'a>(products: &'a [Product], orders: &[Order], wishlist: &[WishlistItem]
     out
 }
 
-/// What the shopper has or had: every ordered and wished (retailer, SKU).
-fn owned(orders: &[Order], wishlist: &[WishlistItem]) -> Vec<(String, String)> {
-    orders
-        .iter()
-        .flat_map(|o| {
-            o.items
-                .iter()
-                .map(|i| (o.retailer.clone(), i.line.sku.clone()))
-        })
-        .chain(
-            wishlist
-                .iter()
-                .map(|w| (w.wish.retailer.clone(), w.wish.sku.clone())),
-        )
-        .collect()
+/// The size advice of a product for this shopper, ignoring its stock: (label, probability,
+/// the brand's lessons as sentences). Products with the same brand, retailer, category and
+/// chart share one computation.
+struct Sizer<'a> {
+    draws: &'a Draws,
+    history: &'a History,
+    cache: HashMap<u64, Option<(String, f64, Vec<String>)>>,
 }
 
-/// The same garment, in any colour, from any retailer.
-fn same_garment(a: &Product, b: &Product) -> bool {
-    a.brand.eq_ignore_ascii_case(&b.brand) && a.name.eq_ignore_ascii_case(&b.name)
-}
-
-/// The size to order of a product for this shopper, if one fits and is in stock: (label,
-/// probability, the history's adjustments as sentences).
-fn fitting_size(
-    p: &Product,
-    draws: &Draws,
-    history: &History,
-) -> Option<(String, f64, Vec<String>)> {
-    let table = SizeTable::from_chart(p.category, &p.brand, &p.sizes);
-    let offsets = history.offsets_for(&p.brand, &p.retailer);
-    let odds = odds_with(&table, draws, &offsets);
-    let size = odds.recommended.clone()?;
-    if !p.available(&size) {
-        return None;
+impl<'a> Sizer<'a> {
+    fn new(draws: &'a Draws, history: &'a History) -> Sizer<'a> {
+        Sizer {
+            draws,
+            history,
+            cache: HashMap::new(),
+        }
     }
-    // The brand's own lessons (the shopper's own preference applies to every product alike).
-    let adjusted = odds
-        .history
-        .iter()
-        .filter(|a| a.brand.is_some())
-        .map(|a| a.text.clone())
-        .collect();
-    Some((size, odds.probability, adjusted))
+
+    /// The size to order of `p`, if one fits and is in stock.
+    fn fitting(&mut self, p: &Product) -> Option<(String, f64, Vec<String>)> {
+        let mut h = DefaultHasher::new();
+        (
+            p.brand.to_lowercase(),
+            p.retailer.to_lowercase(),
+            p.category as u8,
+        )
+            .hash(&mut h);
+        for size in &p.sizes {
+            size.label.hash(&mut h);
+            for (k, r) in &size.body {
+                (k, r.min.to_bits(), r.max.to_bits()).hash(&mut h);
+            }
+        }
+        let (draws, history) = (self.draws, self.history);
+        let advice = self.cache.entry(h.finish()).or_insert_with(|| {
+            let table = SizeTable::from_chart(p.category, &p.brand, &p.sizes);
+            let offsets = history.offsets_for(&p.brand, &p.retailer);
+            let odds = odds_with(&table, draws, &offsets);
+            // The brand's own lessons (the shopper's own preference applies to every product
+            // alike).
+            let adjusted = odds
+                .history
+                .iter()
+                .filter(|a| a.brand.is_some())
+                .map(|a| a.text.clone())
+                .collect();
+            odds.recommended
+                .clone()
+                .map(|size| (size, odds.probability, adjusted))
+        });
+        advice.clone().filter(|(size, ..)| p.available(size))
+    }
 }
+
+/// A product's features as a key: products that look alike in every feature likeness reads
+/// share their score.
+fn feature_key(p: &Product) -> u64 {
+    let mut h = DefaultHasher::new();
+    (
+        p.category as u8,
+        &p.tags,
+        p.colour.to_lowercase(),
+        p.material.to_lowercase(),
+    )
+        .hash(&mut h);
+    (p.price.to_bits(), &p.currency).hash(&mut h);
+    h.finish()
+}
+
+/// The most a product's size probability adds to its score.
+const FIT_WEIGHT: f64 = 0.5;
 
 /// "For you": the store's products ranked by the shopper's history, at most `limit`.
 pub fn recommend(
@@ -165,99 +204,140 @@ pub fn recommend(
     history: &History,
     limit: usize,
 ) -> Vec<Suggestion> {
+    if limit == 0 {
+        return Vec::new();
+    }
     let past = past(products, orders, wishlist);
-    let owned = owned(orders, wishlist);
-    let is_owned = |p: &Product| {
-        owned
-            .iter()
-            .any(|(r, s)| p.retailer.eq_ignore_ascii_case(r) && p.sku.eq_ignore_ascii_case(s))
-    };
+    let owned: HashSet<(String, String)> = orders
+        .iter()
+        .flat_map(|o| o.items.iter().map(|i| key(&o.retailer, &i.line.sku)))
+        .chain(wishlist.iter().map(|w| key(&w.wish.retailer, &w.wish.sku)))
+        .collect();
     // Not what the shopper has or wishes for, nor the same piece elsewhere; not a garment sent
     // back, in any colour.
-    let had = |p: &Product| {
-        past.iter().any(|item| match item.liking {
-            Liking::Returned => same_garment(item.product, p),
-            _ => {
-                same_garment(item.product, p) && item.product.colour.eq_ignore_ascii_case(&p.colour)
-            }
-        })
-    };
-    let mut out: Vec<Suggestion> = products
+    let returned: HashSet<(String, String)> = past
         .iter()
-        .filter(|p| !is_owned(p) && !had(p))
-        .filter_map(|p| {
-            let features = Features::of(p);
-            // The likeness to each past item, weighted: kept and wished draw, returned repel.
-            let mut score = 0.0;
-            let mut best: Option<(&Past, f64)> = None;
-            for item in &past {
-                let l = likeness(&features, &Features::of(item.product));
-                let weight = match item.liking {
-                    Liking::Kept => 1.0,
-                    Liking::Wished => 0.7,
-                    Liking::Returned => -0.5,
-                };
-                score += weight * l;
-                if item.liking != Liking::Returned && best.is_none_or(|(_, b)| l > b) {
-                    best = Some((item, l));
+        .filter(|i| i.liking == Liking::Returned)
+        .map(|i| garment_key(i.product))
+        .collect();
+    let pieces: HashSet<((String, String), String)> = past
+        .iter()
+        .map(|i| (garment_key(i.product), i.product.colour.to_lowercase()))
+        .collect();
+    let had = |p: &Product| {
+        owned.contains(&key(&p.retailer, &p.sku))
+            || returned.contains(&garment_key(p))
+            || pieces.contains(&(garment_key(p), p.colour.to_lowercase()))
+    };
+    // The likeness to the history, weighted (kept and wished draw, returned repel), once per
+    // look; and the past item each look is most like.
+    let weight = |l: Liking| match l {
+        Liking::Kept => 1.0,
+        Liking::Wished => 0.7,
+        Liking::Returned => -0.5,
+    };
+    let mut looks: HashMap<u64, (f64, Option<usize>)> = HashMap::new();
+    let mut candidates: Vec<(f64, &Product, Option<usize>)> = products
+        .iter()
+        .filter(|p| !had(p))
+        .map(|p| {
+            let (score, best) = *looks.entry(feature_key(p)).or_insert_with(|| {
+                let features = Features::of(p);
+                let mut score = 0.0;
+                let mut best: Option<(usize, f64)> = None;
+                for (n, item) in past.iter().enumerate() {
+                    let l = likeness(&features, &Features::of(item.product));
+                    score += weight(item.liking) * l;
+                    if item.liking != Liking::Returned && best.is_none_or(|(_, b)| l > b) {
+                        best = Some((n, l));
+                    }
                 }
-            }
-            let (size, probability, adjusted) = fitting_size(p, draws, history)?;
-            let mut reasons = Vec::new();
-            if let Some((item, _)) = best {
-                let did = match item.liking {
-                    Liking::Kept => format!("you kept the {} in {}", item.product.name, item.size),
-                    _ => format!("the {} is on your wishlist", item.product.name),
-                };
-                let returned = past
-                    .iter()
-                    .find(|r| r.liking == Liking::Returned && r.product.category == p.category);
-                reasons.push(match returned {
-                    Some(r) => format!(
-                        "because {did} and returned the {} as {}",
-                        r.product.name,
-                        if r.said.is_empty() {
-                            "not right".into()
-                        } else {
-                            r.said.clone()
-                        }
-                    ),
-                    None => format!("because {did}"),
-                });
-            }
-            reasons.push(format!("size {size}, {:.0} % likely", probability * 100.0));
-            reasons.extend(adjusted);
-            Some(Suggestion {
-                retailer: p.retailer.clone(),
-                sku: p.sku.clone(),
-                name: p.name.clone(),
-                brand: p.brand.clone(),
-                size,
-                probability,
-                price: p.price,
-                currency: p.currency.clone(),
-                reasons,
-                // The size probability weighs in: a likely fit first among alike products.
-                score: score + 0.5 * probability,
-            })
+                (score, best.map(|(n, _)| n))
+            });
+            (score, p, best)
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.price.total_cmp(&b.price))
-            .then(a.sku.cmp(&b.sku))
+    candidates.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.price.total_cmp(&b.1.price))
+            .then(a.1.sku.cmp(&b.1.sku))
     });
-    // One colour of a garment in the list: the best-ranked.
-    let mut seen: Vec<(String, String)> = Vec::new();
-    out.retain(|s| {
-        let key = (s.brand.to_lowercase(), s.name.to_lowercase());
-        let new = !seen.contains(&key);
-        seen.push(key);
-        new
-    });
+    // Sized in that order until no later product can reach the list (its likeness plus the
+    // most a fit adds falls below the last place's score).
+    let mut sizer = Sizer::new(draws, history);
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (score, p, best) in candidates {
+        if out.len() >= limit && score + FIT_WEIGHT < out[limit - 1].score {
+            break;
+        }
+        let Some((size, probability, adjusted)) = sizer.fitting(p) else {
+            continue;
+        };
+        let mut reasons = Vec::new();
+        if let Some(item) = best.map(|n| &past[n]) {
+            let did = match item.liking {
+                Liking::Kept => format!("you kept the {} in {}", item.product.name, item.size),
+                _ => format!("the {} is on your wishlist", item.product.name),
+            };
+            let returned = past
+                .iter()
+                .find(|r| r.liking == Liking::Returned && r.product.category == p.category);
+            reasons.push(match returned {
+                Some(r) => format!(
+                    "because {did} and returned the {} as {}",
+                    r.product.name,
+                    if r.said.is_empty() {
+                        "not right".into()
+                    } else {
+                        r.said.clone()
+                    }
+                ),
+                None => format!("because {did}"),
+            });
+        }
+        reasons.push(format!("size {size}, {:.0} % likely", probability * 100.0));
+        reasons.extend(adjusted);
+        let suggestion = Suggestion {
+            retailer: p.retailer.clone(),
+            sku: p.sku.clone(),
+            name: p.name.clone(),
+            brand: p.brand.clone(),
+            size,
+            probability,
+            price: p.price,
+            currency: p.currency.clone(),
+            reasons,
+            // The size probability weighs in: a likely fit first among alike products.
+            score: score + FIT_WEIGHT * probability,
+        };
+        // One colour of a garment in the list: the best-ranked.
+        let same = |s: &Suggestion| {
+            s.brand.eq_ignore_ascii_case(&suggestion.brand)
+                && s.name.eq_ignore_ascii_case(&suggestion.name)
+        };
+        match out.iter().position(same) {
+            Some(i) if rank(&out[i], &suggestion).is_le() => continue,
+            Some(i) => {
+                out.remove(i);
+            }
+            None => {}
+        }
+        let at = out
+            .iter()
+            .position(|s| rank(&suggestion, s).is_lt())
+            .unwrap_or(out.len());
+        out.insert(at, suggestion);
+    }
     out.truncate(limit);
     out
+}
+
+/// The list's order: score, then the lower price, then the SKU.
+fn rank(a: &Suggestion, b: &Suggestion) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.price.total_cmp(&b.price))
+        .then(a.sku.cmp(&b.sku))
 }
 
 /// What [`alternatives`] found: the products, and what the first retailer lacks.
@@ -304,6 +384,7 @@ pub fn alternatives(
         )),
         Some(_) => None,
     };
+    let mut sizer = Sizer::new(draws, history);
     let mut found: Vec<Suggestion> = products
         .iter()
         .filter(|p| !p.retailer.eq_ignore_ascii_case(&original.retailer))
@@ -313,7 +394,7 @@ pub fn alternatives(
             if l < 0.5 {
                 return None;
             }
-            let (size, probability, adjusted) = fitting_size(p, draws, history)?;
+            let (size, probability, adjusted) = sizer.fitting(p)?;
             let mut reasons = vec![format!(
                 "{} like the {} ({:.0} % alike), size {size} {:.0} % likely",
                 p.name,
