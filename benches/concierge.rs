@@ -105,14 +105,19 @@ fn bench(c: &mut Criterion) {
         })
         .collect();
     let mut day = 0;
-    group.bench_function("catalog update: 10,000 products, every price changed", |b| {
-        b.iter(|| {
-            day += 1;
-            let update = if day % 2 == 0 { &products } else { &cheaper };
-            let date = format!("2027-{:02}-{:02}", 1 + (day / 28) % 12, 1 + day % 28);
-            store.record_products(black_box(update), &date, false).expect("recorded")
-        })
-    });
+    group.bench_function(
+        "catalog update: 10,000 products, every price changed",
+        |b| {
+            b.iter(|| {
+                day += 1;
+                let update = if day % 2 == 0 { &products } else { &cheaper };
+                let date = format!("2027-{:02}-{:02}", 1 + (day / 28) % 12, 1 + day % 28);
+                store
+                    .record_products(black_box(update), &date, false)
+                    .expect("recorded")
+            })
+        },
+    );
     group.finish();
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);

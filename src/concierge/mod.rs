@@ -44,6 +44,24 @@ pub struct Suggestion {
     pub score: f64,
 }
 
+impl Suggestion {
+    /// Product `p` in `size` with its probability, reasons and score.
+    fn of(p: &Product, size: String, probability: f64, reasons: Vec<String>, score: f64) -> Self {
+        Suggestion {
+            retailer: p.retailer.clone(),
+            sku: p.sku.clone(),
+            name: p.name.clone(),
+            brand: p.brand.clone(),
+            size,
+            probability,
+            price: p.price,
+            currency: p.currency.clone(),
+            reasons,
+            score,
+        }
+    }
+}
+
 /// What the shopper did with a product: kept it, wishes for it, or sent it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Liking {
@@ -297,19 +315,9 @@ pub fn recommend(
         }
         reasons.push(format!("size {size}, {:.0} % likely", probability * 100.0));
         reasons.extend(adjusted);
-        let suggestion = Suggestion {
-            retailer: p.retailer.clone(),
-            sku: p.sku.clone(),
-            name: p.name.clone(),
-            brand: p.brand.clone(),
-            size,
-            probability,
-            price: p.price,
-            currency: p.currency.clone(),
-            reasons,
-            // The size probability weighs in: a likely fit first among alike products.
-            score: score + FIT_WEIGHT * probability,
-        };
+        // The size probability weighs in: a likely fit first among alike products.
+        let score = score + FIT_WEIGHT * probability;
+        let suggestion = Suggestion::of(p, size, probability, reasons, score);
         // One colour of a garment in the list: the best-ranked.
         let same = |s: &Suggestion| {
             s.brand.eq_ignore_ascii_case(&suggestion.brand)
@@ -406,18 +414,7 @@ pub fn alternatives(
                 reasons.push(format!("{} has it in your size", p.retailer));
             }
             reasons.extend(adjusted);
-            Some(Suggestion {
-                retailer: p.retailer.clone(),
-                sku: p.sku.clone(),
-                name: p.name.clone(),
-                brand: p.brand.clone(),
-                size,
-                probability,
-                price: p.price,
-                currency: p.currency.clone(),
-                reasons,
-                score: l,
-            })
+            Some(Suggestion::of(p, size, probability, reasons, l))
         })
         .collect();
     let band = |p: f64| (p * 10.0).floor() as i64;
@@ -429,18 +426,13 @@ pub fn alternatives(
             .then(a.sku.cmp(&b.sku))
     });
     found.truncate(limit);
-    let of = Suggestion {
-        retailer: original.retailer.clone(),
-        sku: original.sku.clone(),
-        name: original.name.clone(),
-        brand: original.brand.clone(),
-        size: odds.recommended.clone().unwrap_or_default(),
-        probability: odds.probability,
-        price: original.price,
-        currency: original.currency.clone(),
-        reasons: odds.sentences(),
-        score: 1.0,
-    };
+    let of = Suggestion::of(
+        original,
+        odds.recommended.clone().unwrap_or_default(),
+        odds.probability,
+        odds.sentences(),
+        1.0,
+    );
     Some(Alternatives {
         of,
         lacking,
