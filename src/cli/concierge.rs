@@ -1,6 +1,7 @@
-//! `anprobe recommend` and `anprobe alternatives`: the concierge's advice from the store — its
-//! products (`catalog add`), the shopper's orders, returns and wishlist, and a profile's
-//! measurements (or a measurements file). docs/concierge.md; the JSON in docs/cli.md.
+//! `anprobe recommend`, `anprobe alternatives` and `anprobe reminders`: the concierge's advice
+//! from the store — its products (`catalog add`), the shopper's orders, returns and wishlist,
+//! and a profile's measurements (or a measurements file). docs/concierge.md; the JSON in
+//! docs/cli.md.
 
 use super::avatar::{load, resolve};
 use super::output::{print, print_json};
@@ -51,6 +52,54 @@ pub struct AlternativesArgs {
     /// Whose, how many, how printed
     #[command(flatten)]
     pub shopper: ShopperArgs,
+}
+
+/// Arguments of `anprobe reminders`.
+#[derive(Debug, Args)]
+pub struct RemindersArgs {
+    /// The day to remind for (YYYY-MM-DD; default today, the local date)
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Dismiss the reminder with this key (from --json): it is not shown again
+    #[arg(long, value_name = "KEY")]
+    pub dismiss: Vec<String>,
+    /// Print JSON instead of lines
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `anprobe reminders`.
+pub(super) fn reminders(args: &RemindersArgs, data_dir: Option<&Path>) -> Result<(), String> {
+    let mut store = session::open(data_dir)?;
+    let today = args
+        .today
+        .clone()
+        .unwrap_or_else(crate::store::date::today_local);
+    for key in &args.dismiss {
+        store
+            .dismiss_reminder(key, &today)
+            .map_err(session::failure)?;
+    }
+    let orders = store.list_orders(usize::MAX).map_err(session::failure)?;
+    let wishlist = store.list_wishlist().map_err(session::failure)?;
+    let products = store.products(None).map_err(session::failure)?;
+    let dismissed = store.dismissed_reminders().map_err(session::failure)?;
+    if args.dismiss.is_empty() {
+        drop(store);
+    } else {
+        session::close(store);
+    }
+    let found = concierge::reminders(&today, &orders, &wishlist, &products, &dismissed)
+        .map_err(|e| format!("--today: {e}"))?;
+    if args.json {
+        return print_json(&found);
+    }
+    let text: String = found.iter().map(|r| format!("{}\n", r.text)).collect();
+    print(if text.is_empty() {
+        "no reminders\n"
+    } else {
+        &text
+    })
 }
 
 /// What the advice reads from the store and the body.

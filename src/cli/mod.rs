@@ -25,7 +25,7 @@ mod wishlist;
 
 pub use avatar::{AvatarArgs, ScreenshotArgs, TabArg};
 pub use catalog::{CatalogCommand, GenerateArgs};
-pub use concierge::{AlternativesArgs, RecommendArgs, ShopperArgs};
+pub use concierge::{AlternativesArgs, RecommendArgs, RemindersArgs, ShopperArgs};
 pub use data::{DataCommand, ExportArgs, ImportArgs};
 pub use fit::FitArgs;
 pub use garment::{GarmentCommand, ValidateArgs};
@@ -123,6 +123,12 @@ pub enum Command {
     /// Other retailers' products like one in the store, sorted by fit then price.
     #[command(after_help = EXIT_CODES)]
     Alternatives(AlternativesArgs),
+    /// What not to forget: return windows closing within 3 days, wishlisted products cheaper or
+    /// back in stock in the wished size at the latest catalog update.
+    ///
+    /// `--dismiss KEY` (the key from `--json`) hides a reminder for good (kept in the store).
+    #[command(after_help = EXIT_CODES)]
+    Reminders(RemindersArgs),
     /// Check retailers' garment files (glTF 2.0 with the ANPROBE_garment extension).
     #[command(subcommand, after_help = EXIT_CODES)]
     Garment(GarmentCommand),
@@ -170,6 +176,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Alternatives(args)) => {
             concierge::alternatives(&args, data_dir).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Reminders(args)) => {
+            concierge::reminders(&args, data_dir).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Garment(command)) => garment::run(command),
         Some(Command::Catalog(command)) => catalog::run(command, data_dir),

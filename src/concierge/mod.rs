@@ -8,8 +8,10 @@
 //! size. Everything runs locally. docs/concierge.md.
 
 mod likeness;
+pub mod reminders;
 
 pub use likeness::{Features, likeness};
+pub use reminders::{Reminder, reminders};
 
 use crate::catalog::Product;
 use crate::sizing::{Draws, History, SizeTable, odds_with};

@@ -30,7 +30,7 @@ pub use error::{StoreError, one_item_field};
 pub use json_export::{BACKUP_FORMAT, Backup, BackupProfile, BackupSnapshot};
 pub use location::{DATA_DIR_ENV, data_dir, resolve_data_dir};
 pub use orders::{ItemStatus, NewOrder, NewOrderItem, Order, OrderItem};
-pub use products::{CatalogChange, PricePoint, StoredProduct};
+pub use products::{CatalogChange, PricePoint, StockPoint, StoredProduct};
 pub use profiles::{Profile, Snapshot};
 pub use recovery::{BACKUP_DIR, BACKUPS_KEPT, ChecksumFailure};
 pub use refusal::{Clash, Problem};

@@ -22,6 +22,19 @@ pub struct StoredProduct {
     pub updated: String,
     /// Every price seen, oldest first.
     pub prices: Vec<PricePoint>,
+    /// Every stock level seen, oldest first (none when the catalogs gave no stock).
+    pub stock_history: Vec<StockPoint>,
+}
+
+/// A stock level of one size seen on a date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StockPoint {
+    /// When (ISO 8601 date).
+    pub date: String,
+    /// The size label.
+    pub size: String,
+    /// Pieces in stock.
+    pub pieces: u32,
 }
 
 /// A price seen on a date.
@@ -149,6 +162,9 @@ impl Store {
         let mut prices = self.conn().prepare_cached(
             "SELECT seen, price, currency FROM product_prices WHERE product_id = ?1 ORDER BY seen",
         )?;
+        let mut stock = self.conn().prepare_cached(
+            "SELECT seen, size, pieces FROM product_stock WHERE product_id = ?1 ORDER BY seen, size",
+        )?;
         rows.into_iter()
             .filter_map(|(id, json, first_seen, updated)| {
                 // A row the code cannot read (written by hand) is left out, not fatal.
@@ -165,14 +181,50 @@ impl Store {
                         })
                     })?
                     .collect::<rusqlite::Result<_>>()?;
+                let stock_history = stock
+                    .query_map([id], |r| {
+                        Ok(StockPoint {
+                            date: r.get(0)?,
+                            size: r.get(1)?,
+                            pieces: r.get(2)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
                 Ok(StoredProduct {
                     id,
                     product,
                     first_seen,
                     updated,
                     prices: history,
+                    stock_history,
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Dismisses the reminder `key` (the concierge's reminders' `key`) on `date`: it is not
+    /// shown again. Dismissing twice keeps the first date.
+    pub fn dismiss_reminder(&mut self, key: &str, date: &str) -> Result<(), StoreError> {
+        let key = super::validate::required("key", key)?;
+        let date = super::validate::date("date", date)?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO dismissed_reminders (key, dismissed) VALUES (?1, ?2)",
+                params![key, date],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The keys of the dismissed reminders.
+    pub fn dismissed_reminders(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT key FROM dismissed_reminders ORDER BY key")?;
+        Ok(stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -77,7 +77,8 @@ pub const MIGRATIONS: [Migration; 7] = [
     },
     Migration {
         version: 7,
-        description: "retailers' catalogs: products with their price and stock history",
+        description: "retailers' catalogs: products with their price and stock history; the \
+                      concierge's dismissed reminders",
         sql: "
             CREATE TABLE products (
                 id         INTEGER PRIMARY KEY,
@@ -103,6 +104,10 @@ pub const MIGRATIONS: [Migration; 7] = [
                 size       TEXT NOT NULL,
                 pieces     INTEGER NOT NULL,
                 PRIMARY KEY (product_id, seen, size)
+            ) STRICT;
+            CREATE TABLE dismissed_reminders (
+                key       TEXT PRIMARY KEY,
+                dismissed TEXT NOT NULL
             ) STRICT;
         ",
         fixup: None,

@@ -340,3 +340,164 @@ fn alternatives_come_from_other_retailers_by_fit_then_price_and_say_what_is_miss
         unknown.stderr
     );
 }
+
+/// Reminders on the right days: a return window closing within 3 days (not before, not after,
+/// not once the item is kept), a wishlisted shirt cheaper and its size back in stock after a
+/// catalog update; a dismissed reminder does not come back.
+#[test]
+fn reminders_come_on_the_right_days_and_a_dismissed_one_stays_away() {
+    let dir = Scratch::new("concierge-reminders");
+    let data = dir.path("data");
+    let catalog = |price: u32, pieces: u32| {
+        format!(
+            r#"{{"format": "anprobe.catalog", "version": 1, "retailer": "Maison Verte",
+                "currency": "EUR", "products": [{{"sku": "MV-1", "name": "Linen Shirt",
+                "category": "shirt", "price": {price}, "stock": {{"M": {pieces}, "L": 4}},
+                "sizes": [{{"label": "M", "body": {{"chest_girth": {{"min": 92, "max": 100}}}}}},
+                          {{"label": "L", "body": {{"chest_girth": {{"min": 100, "max": 108}}}}}}]}}]}}"#
+        )
+    };
+    let first = dir.file("first.json", &catalog(79, 0));
+    ok(anprobe(&[
+        &"--data-dir",
+        &data,
+        &"catalog",
+        &"add",
+        &first,
+        &"--date",
+        &"2026-11-01",
+    ]));
+    ok(anprobe(&[
+        &"--data-dir",
+        &data,
+        &"wishlist",
+        &"add",
+        &"--retailer",
+        &"Maison Verte",
+        &"--sku",
+        &"MV-1",
+        &"--size",
+        &"M",
+        &"--name",
+        &"Linen Shirt",
+        &"--price",
+        &"79",
+    ]));
+    let order = ok(anprobe(&[
+        &"--data-dir",
+        &data,
+        &"order",
+        &"add",
+        &"--retailer",
+        &"Kiko & Lane",
+        &"--order-no",
+        &"K-17",
+        &"--sku",
+        &"KL-DN-501-NV",
+        &"--size",
+        &"30/28",
+        &"--price",
+        &"98",
+        &"--name",
+        &"Straight Jean",
+        &"--date",
+        &"2026-11-01",
+        &"--return-window-days",
+        &"30",
+    ]));
+    let item = order.trim().to_string();
+    ok(anprobe(&[
+        &"--data-dir",
+        &data,
+        &"order",
+        &"status",
+        &"--id",
+        &item,
+        &"--status",
+        &"delivered",
+    ]));
+    let due = |today: &str| -> Vec<Value> {
+        json(&ok(anprobe(&[
+            &"--data-dir",
+            &data,
+            &"reminders",
+            &"--json",
+            &"--today",
+            &today,
+        ])))
+        .as_array()
+        .unwrap()
+        .clone()
+    };
+    // The window closes on 2026-12-01: reminded from 2026-11-29 on, not on 2026-11-28 or after.
+    assert!(due("2026-11-28").is_empty());
+    for (today, left) in [
+        ("2026-11-29", "2 days left"),
+        ("2026-12-01", "today is the last day"),
+    ] {
+        let r = due(today);
+        assert_eq!(r.len(), 1, "{today}: {r:?}");
+        assert_eq!(r[0]["kind"], "return_window");
+        assert_eq!(r[0]["order_number"], "K-17");
+        assert_eq!(r[0]["date"], "2026-12-01");
+        assert!(
+            r[0]["text"].as_str().unwrap().ends_with(left),
+            "{}",
+            r[0]["text"]
+        );
+    }
+    assert!(due("2026-12-02").is_empty());
+    // Cheaper, and size M back in stock, at an update.
+    let second = dir.file("second.json", &catalog(69, 2));
+    ok(anprobe(&[
+        &"--data-dir",
+        &data,
+        &"catalog",
+        &"update",
+        &second,
+        &"--date",
+        &"2026-11-20",
+    ]));
+    let r = due("2026-11-21");
+    let kinds: Vec<&str> = r.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["price_drop", "back_in_stock"], "{r:?}");
+    assert_eq!(
+        r[0]["text"],
+        "the Linen Shirt at Maison Verte is 69.00 EUR since 2026-11-20 (was 79.00)"
+    );
+    assert_eq!(r[1]["sku"], "MV-1");
+    // Dismissed: gone for good, the other stays.
+    let key = r[0]["key"].as_str().unwrap().to_string();
+    let after = json(&ok(anprobe(&[
+        &"--data-dir",
+        &data,
+        &"reminders",
+        &"--json",
+        &"--today",
+        &"2026-11-21",
+        &"--dismiss",
+        &key,
+    ])));
+    assert_eq!(after.as_array().unwrap().len(), 1);
+    assert_eq!(after[0]["kind"], "back_in_stock");
+    assert_eq!(due("2026-11-22").len(), 1);
+    // Kept: no return reminder any more.
+    ok(anprobe(&[
+        &"--data-dir",
+        &data,
+        &"order",
+        &"status",
+        &"--id",
+        &item,
+        &"--status",
+        &"kept",
+    ]));
+    assert!(
+        due("2026-11-30")
+            .iter()
+            .all(|r| r["kind"] != "return_window")
+    );
+    let bad = anprobe(&[&"--data-dir", &data, &"reminders", &"--today", &"soon"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("--today"), "{}", bad.stderr);
+}
