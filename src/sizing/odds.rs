@@ -100,8 +100,6 @@ pub struct SizeOdds {
     pub runner_up: Option<SizeChance>,
     /// The predicted measurement that would remove the most doubt, if one removes enough.
     pub measure_next: Option<MeasureNext>,
-    /// The size the rules give the measurements as they are (the draws' centre).
-    pub point: Option<String>,
     /// When the likeliest answer is that no size fits: the nearest size and what is off.
     pub nearest: Option<Nearest>,
     /// What the shopper's history changed, with its causes (none without history).
@@ -216,7 +214,6 @@ pub fn odds_with(table: &SizeTable, draws: &Draws, offsets: &Offsets) -> SizeOdd
             bits,
             between: [label(ranked[0]), label(ranked[1])],
         }),
-        point: point_choice.size().map(|i| table.sizes[i].label.clone()),
         nearest,
         history: offsets.adjustments.clone(),
     };
