@@ -214,6 +214,8 @@ fn feature_key(p: &Product) -> u64 {
 
 /// The most a product's size probability adds to its score.
 const FIT_WEIGHT: f64 = 0.5;
+/// What completing the look of a kept or wished-for product adds.
+const LOOK_WEIGHT: f64 = 1.0;
 
 /// "For you": the store's products ranked by the shopper's history, at most `limit`.
 pub fn recommend(
@@ -256,8 +258,19 @@ pub fn recommend(
         Liking::Wished => 0.7,
         Liking::Returned => -0.5,
     };
+    // "Complete the look": the partners the catalogs name for what was kept or wished for.
+    let mut completes: HashMap<(String, String), usize> = HashMap::new();
+    for (n, item) in past.iter().enumerate() {
+        if item.liking != Liking::Returned {
+            for sku in &item.product.outfits {
+                completes
+                    .entry(key(&item.product.retailer, sku))
+                    .or_insert(n);
+            }
+        }
+    }
     let mut looks: HashMap<u64, (f64, Option<usize>)> = HashMap::new();
-    let mut candidates: Vec<(f64, &Product, Option<usize>)> = products
+    let mut candidates: Vec<(f64, &Product, Option<usize>, Option<usize>)> = products
         .iter()
         .filter(|p| !had(p))
         .map(|p| {
@@ -274,7 +287,13 @@ pub fn recommend(
                 }
                 (score, best.map(|(n, _)| n))
             });
-            (score, p, best)
+            let look = completes.get(&key(&p.retailer, &p.sku)).copied();
+            (
+                score + if look.is_some() { LOOK_WEIGHT } else { 0.0 },
+                p,
+                best,
+                look,
+            )
         })
         .collect();
     candidates.sort_by(|a, b| {
@@ -286,7 +305,7 @@ pub fn recommend(
     // most a fit adds falls below the last place's score).
     let mut sizer = Sizer::new(draws, history);
     let mut out: Vec<Suggestion> = Vec::new();
-    for (score, p, best) in candidates {
+    for (score, p, best, look) in candidates {
         if out.len() >= limit && score + FIT_WEIGHT < out[limit - 1].score {
             break;
         }
@@ -294,7 +313,13 @@ pub fn recommend(
             continue;
         };
         let mut reasons = Vec::new();
-        if let Some(item) = best.map(|n| &past[n]) {
+        if let Some(item) = look.map(|n| &past[n]) {
+            let did = match item.liking {
+                Liking::Kept => format!("the {} you kept in {}", item.product.name, item.size),
+                _ => format!("the {} on your wishlist", item.product.name),
+            };
+            reasons.push(format!("completes the look of {did}"));
+        } else if let Some(item) = best.map(|n| &past[n]) {
             let did = match item.liking {
                 Liking::Kept => format!("you kept the {} in {}", item.product.name, item.size),
                 _ => format!("the {} is on your wishlist", item.product.name),

@@ -1,8 +1,9 @@
 //! The sample catalog's offers: one `catalog.json` per retailer (docs/catalog-format.md), so that
 //! recommendations have a choice — every garment sold by its own retailer in 20 colours and by
 //! a department store (a sixth retailer) in 6 of them at its own prices, each with a style, a
-//! material, a product page and stock per size, all from fixed numbers (the same files every
-//! time). Several products share one garment file.
+//! material, a product page, stock per size and the looks it belongs to (`outfits`: the
+//! retailer's partners in the same colour), all from fixed numbers (the same files every time).
+//! Several products share one garment file.
 
 use crate::garment::{Category, GarmentMeta};
 use serde_json::{Value, json};
@@ -37,6 +38,26 @@ const COLOURS: [(&str, &str); 20] = [
     ("teal", "TL"),
     ("ivory", "IV"),
 ];
+
+/// The looks: garments worn together (by their garment SKUs). A product's `outfits` are its
+/// partners in the same colour from the same retailer.
+const LOOKS: [&[&str]; 4] = [
+    &["AR-BL-118", "AR-JU-305"],
+    &["BW-SH-110", "BW-JK-310", "BW-TR-320"],
+    &["KL-HD-220", "KL-DN-501", "KL-SH-612"],
+    &["NB-TS-1001", "NB-KN-2040"],
+];
+
+/// The partners of garment `sku` (others of its look) as product SKUs: `prefix` + partner +
+/// `-` + the colour code.
+fn partners(sku: &str, prefix: &str, code: &str) -> Vec<String> {
+    LOOKS
+        .iter()
+        .filter(|look| look.contains(&sku))
+        .flat_map(|look| look.iter().filter(|&&s| s != sku))
+        .map(|s| format!("{prefix}{s}-{code}"))
+        .collect()
+}
 
 /// A small deterministic hash (FNV-1a) for the stock and price spread.
 fn spread(text: &str) -> u64 {
@@ -76,16 +97,18 @@ fn tags(category: Category, colour: &str) -> Vec<String> {
         .collect()
 }
 
-/// One offer of `meta` in colour `c` by `retailer` at `price`.
+/// One offer of `meta` in colour `c` by `retailer` at `price`; `prefix` starts the retailer's
+/// SKUs (the department store's `GL-`).
 fn product(
     meta: &GarmentMeta,
     file: &str,
     retailer: &str,
-    sku: String,
+    prefix: &str,
     c: usize,
     price: f64,
 ) -> Value {
-    let (colour, _) = COLOURS[c];
+    let (colour, code) = COLOURS[c];
+    let sku = format!("{prefix}{}-{code}", meta.sku);
     let stock: serde_json::Map<String, Value> = meta
         .sizes
         .iter()
@@ -108,6 +131,7 @@ fn product(
         "url": format!("https://{}.example/{}", super::slug(retailer), super::slug(&format!("{} {colour}", meta.name))),
         "sizes": meta.sizes,
         "garment": file,
+        "outfits": partners(&meta.sku, prefix, code),
     })
 }
 
@@ -144,8 +168,7 @@ pub fn offers(garments: &[(&GarmentMeta, String)]) -> Vec<(String, String)> {
                         // little above or below.
                         let step = [0.0, 0.0, 0.0, -0.1, 0.05, 0.1, -0.15][c % 7];
                         let price = (meta.price * (1.0 + step)).round();
-                        let sku = format!("{}-{}", meta.sku, COLOURS[c].1);
-                        product(meta, file, retailer, sku, c, price)
+                        product(meta, file, retailer, "", c, price)
                     })
                 })
                 .collect();
@@ -157,8 +180,7 @@ pub fn offers(garments: &[(&GarmentMeta, String)]) -> Vec<(String, String)> {
         .flat_map(|(meta, file)| {
             (0..6).map(move |c| {
                 let price = (meta.price * [0.95, 1.05, 0.9, 1.0, 1.1, 0.85][c]).round();
-                let sku = format!("GL-{}-{}", meta.sku, COLOURS[c].1);
-                product(meta, file, DEPARTMENT_STORE, sku, c, price)
+                product(meta, file, DEPARTMENT_STORE, "GL-", c, price)
             })
         })
         .collect();

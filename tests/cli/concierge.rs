@@ -195,15 +195,38 @@ fn recommend_ranks_by_the_history_and_never_suggests_what_is_had_unfit_or_out_of
         assert!(
             reasons[0].starts_with("because you kept the Organic Crew Tee in M")
                 || reasons[0]
-                    .starts_with("because the High-Rise Straight Ankle Jean is on your wishlist"),
+                    .starts_with("because the High-Rise Straight Ankle Jean is on your wishlist")
+                || reasons[0].starts_with("completes the look of the "),
             "{reasons:?}"
         );
     }
-    // The kept tee's own kind first: the first suggestion is a top or knitwear, like the tee.
-    let first = all.iter().find(|p| p["sku"] == found[0]["sku"]).unwrap();
+    // The looks of what was kept or wished for are completed first: the kept navy tee's navy
+    // jumper of the same retailer, the wished black jeans' black shorts.
+    let reason = |s: &Value| s["reasons"][0].as_str().unwrap().to_string();
+    let mut first_two: Vec<(String, String)> = found[..2]
+        .iter()
+        .map(|s| (s["sku"].as_str().unwrap().to_string(), reason(s)))
+        .collect();
+    first_two.sort();
+    assert_eq!(
+        first_two,
+        [
+            (
+                "KL-SH-612-BK".to_string(),
+                "completes the look of the High-Rise Straight Ankle Jean on your wishlist"
+                    .to_string()
+            ),
+            (
+                "NB-KN-2040-NV".to_string(),
+                "completes the look of the Organic Crew Tee you kept in M".to_string()
+            ),
+        ]
+    );
+    // Then the kept tee's own kind: a top or knitwear like the tee.
+    let third = all.iter().find(|p| p["sku"] == found[2]["sku"]).unwrap();
     assert!(
-        ["top", "knitwear"].contains(&first["category"].as_str().unwrap()),
-        "{first}"
+        ["top", "knitwear"].contains(&third["category"].as_str().unwrap()),
+        "{third}"
     );
     // A shirt is suggested with the return named: the blouse came back too tight at the chest.
     let text = ok(anprobe(&[
