@@ -800,3 +800,30 @@ fn each_drape_problem_is_named_with_its_own_verdict() {
         ]
     );
 }
+
+/// A body a tenth of a centimetre outside a range reads so, not "0 cm below"; from a
+/// centimetre on, whole centimetres.
+#[test]
+fn a_body_just_outside_a_range_reads_in_tenths() {
+    use anprobe::fit::english;
+    use anprobe::fit::recommend::{ChartCheck, Reason};
+    let check = |body: f64| ChartCheck {
+        key: "hip_girth".into(),
+        body_cm: Some(body),
+        min: 102.0,
+        max: 106.0,
+        inside: false,
+        primary: false,
+        outside_widths: (102.0 - body) / 4.0,
+    };
+    let reason = |body: f64| {
+        english::reason(&Reason::NearestSize {
+            size: "40".into(),
+            outside: vec![check(body)],
+        })
+    };
+    let near = reason(101.9);
+    assert!(near.contains("is 0.1 cm below the range 102–106"), "{near}");
+    let far = reason(100.0);
+    assert!(far.contains("is 2 cm below the range 102–106"), "{far}");
+}

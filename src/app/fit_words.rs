@@ -155,9 +155,10 @@ fn outside_de(outside: &[ChartCheck]) -> String {
             RangeSide::Below => "unter",
         };
         format!(
-            "{} ({} cm) liegt {by:.0} cm {side} dem Bereich {}",
+            "{} ({} cm) liegt {} cm {side} dem Bereich {}",
             key_de(&c.key),
             c.body_text(),
+            labels::number(by, ChartCheck::outside_decimals(by), Lang::De),
             c.range_text()
         )
     })

@@ -158,10 +158,11 @@ fn outside_text(outside: &[ChartCheck]) -> String {
             RangeSide::Below => "below",
         };
         format!(
-            "your {} ({} cm) is {by:.0} cm {side} the range {}",
+            "your {} ({} cm) is {by:.decimals$} cm {side} the range {}",
             key_name(&c.key),
             c.body_text(),
-            c.range_text()
+            c.range_text(),
+            decimals = ChartCheck::outside_decimals(by)
         )
     })
 }

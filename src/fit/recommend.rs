@@ -53,6 +53,12 @@ impl ChartCheck {
         self.body_cm.map_or("?".to_string(), |v| format!("{v:.0}"))
     }
 
+    /// The decimals to show how far outside a range the body is: whole cm from 1 cm on, a tenth
+    /// below (never "0 cm below the range").
+    pub fn outside_decimals(by: f64) -> usize {
+        if by.abs() >= 0.95 { 0 } else { 1 }
+    }
+
     /// Which side of the range the body lies on and by how many cm (a body inside, or unknown,
     /// reads as below by a non-positive or NaN amount).
     pub fn outside_by(&self) -> (RangeSide, f64) {
