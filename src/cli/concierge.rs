@@ -155,11 +155,7 @@ fn context(data_dir: Option<&Path>, args: &ShopperArgs) -> Result<Context, Strin
     let wishlist = store.list_wishlist().map_err(session::failure)?;
     let metas: Vec<GarmentMeta> = products.iter().map(Product::meta).collect();
     let refs: Vec<&GarmentMeta> = metas.iter().collect();
-    let history = History::learn(
-        crate::sizing::history::items(&orders, &refs),
-        &resolved.values,
-        &refs,
-    );
+    let history = History::from_orders(&orders, &resolved.values, &refs);
     Ok(Context {
         products,
         orders,

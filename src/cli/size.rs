@@ -6,7 +6,7 @@
 use super::avatar::{load, resolve};
 use super::fit::import;
 use crate::fit::PreparedGarment;
-use crate::garment::{self, GarmentMeta};
+use crate::garment::GarmentMeta;
 use crate::measurements::Values;
 use crate::sample_catalog::shipped;
 use crate::sizing::{
@@ -171,28 +171,13 @@ pub(super) fn history(
         .list_orders(usize::MAX)
         .map_err(super::session::failure)?;
     drop(store);
-    let mut metas: Vec<GarmentMeta> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&catalog) {
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "glb" || e == "gltf"))
-            .collect();
-        files.sort();
-        for path in files {
-            match garment::import_file(&path) {
-                Ok(imported) => metas.push(imported.meta.clone()),
-                Err(_) => eprintln!(
-                    "anprobe: warning: {}: not read for the history (see `anprobe garment validate`)",
-                    path.display()
-                ),
-            }
-        }
+    // The catalog's garments (a folder the catalog reader reads; one it cannot is left out).
+    let read = crate::catalog::read_path(&catalog).unwrap_or_default();
+    for refused in &read.refused {
+        eprintln!("anprobe: warning: {refused}: not read for the history");
     }
+    let metas: Vec<GarmentMeta> = read.products.iter().map(|p| p.meta()).collect();
     let mut catalog: Vec<&GarmentMeta> = metas.iter().collect();
     catalog.extend_from_slice(garments);
-    Ok(History::learn(
-        sizing::history::items(&orders, &catalog),
-        body,
-        &catalog,
-    ))
+    Ok(History::from_orders(&orders, body, &catalog))
 }

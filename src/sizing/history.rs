@@ -348,6 +348,12 @@ impl History {
         History { items, regions }
     }
 
+    /// Learns from the kept and returned items of `orders` ([`items`]), matched to `catalog`'s
+    /// garments, for a body with values `body`.
+    pub fn from_orders(orders: &[Order], body: &Values, catalog: &[&GarmentMeta]) -> History {
+        History::learn(items(orders, catalog), body, catalog)
+    }
+
     /// Whether there is nothing learned.
     pub fn is_empty(&self) -> bool {
         self.regions.is_empty()

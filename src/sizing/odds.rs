@@ -264,7 +264,7 @@ fn words(key: &str) -> String {
 
 /// A probability as whole percent (`"87 %"`).
 pub fn percent(p: f64) -> String {
-    format!("{:.0} %", p * 100.0)
+    format!("{} %", crate::measurements::percent(p))
 }
 
 impl MeasureNext {

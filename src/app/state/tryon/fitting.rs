@@ -243,5 +243,5 @@ fn learn(store: &ShopperStore, catalog: Option<&Catalog>, body: &Values) -> Hist
     let metas: Vec<&GarmentMeta> = catalog
         .map(|c| c.entries.iter().map(|e| e.garment.meta()).collect())
         .unwrap_or_default();
-    History::learn(crate::sizing::history::items(&orders, &metas), body, &metas)
+    History::from_orders(&orders, body, &metas)
 }
