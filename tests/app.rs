@@ -6,6 +6,7 @@ mod camera;
 mod file_prompt;
 mod garments;
 mod guide;
+mod measurement_history;
 mod panels;
 
 use anprobe::app::i18n::{Lang, Msg, key_label};

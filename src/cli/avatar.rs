@@ -89,6 +89,8 @@ pub enum ViewArg {
 pub enum TabArg {
     /// The garments on offer and the outfit
     Catalog,
+    /// Advice from the history, alternatives and reminders
+    Concierge,
     /// The wishlist in the store
     Wishlist,
     /// Orders and returns in the store
@@ -218,6 +220,7 @@ fn take_screenshot(
         height: args.height,
         tab: match args.tab {
             TabArg::Catalog => RightPanelTab::Catalog,
+            TabArg::Concierge => RightPanelTab::Concierge,
             TabArg::Wishlist => RightPanelTab::Wishlist,
             TabArg::Orders => RightPanelTab::Orders,
             TabArg::Timeline => RightPanelTab::Timeline,

@@ -7,10 +7,8 @@ use super::avatar::{load, resolve};
 use super::output::{print, print_json};
 use super::session;
 use crate::catalog::Product;
-use crate::concierge::{self, Suggestion};
-use crate::garment::GarmentMeta;
+use crate::concierge::{self, Shopper, Suggestion};
 use crate::measurements::Resolved;
-use crate::sizing::{Draws, History};
 use crate::store::Store;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -102,15 +100,6 @@ pub(super) fn reminders(args: &RemindersArgs, data_dir: Option<&Path>) -> Result
     })
 }
 
-/// What the advice reads from the store and the body.
-struct Context {
-    products: Vec<Product>,
-    orders: Vec<crate::store::Order>,
-    wishlist: Vec<crate::store::WishlistItem>,
-    draws: Draws,
-    history: History,
-}
-
 /// The body: a measurements file, or a profile's latest measurements.
 fn body(store: &Store, args: &ShopperArgs) -> Result<Resolved, String> {
     if let Some(path) = &args.measurements {
@@ -136,7 +125,7 @@ fn body(store: &Store, args: &ShopperArgs) -> Result<Resolved, String> {
     resolve(&snapshot.measurements, Path::new(&profile.name))
 }
 
-fn context(data_dir: Option<&Path>, args: &ShopperArgs) -> Result<Context, String> {
+fn context(data_dir: Option<&Path>, args: &ShopperArgs) -> Result<Shopper, String> {
     let store = session::open(data_dir)?;
     let resolved = body(&store, args)?;
     let products: Vec<Product> = store
@@ -153,16 +142,7 @@ fn context(data_dir: Option<&Path>, args: &ShopperArgs) -> Result<Context, Strin
     }
     let orders = store.list_orders(usize::MAX).map_err(session::failure)?;
     let wishlist = store.list_wishlist().map_err(session::failure)?;
-    let metas: Vec<GarmentMeta> = products.iter().map(Product::meta).collect();
-    let refs: Vec<&GarmentMeta> = metas.iter().collect();
-    let history = History::from_orders(&orders, &resolved.values, &refs);
-    Ok(Context {
-        products,
-        orders,
-        wishlist,
-        draws: Draws::of(&resolved),
-        history,
-    })
+    Ok(Shopper::new(products, orders, wishlist, &resolved))
 }
 
 /// One suggestion as lines: `1. Linen Shirt — Maison Verte MV-1 — size M, 87 % — 79.00 EUR`, its
@@ -186,14 +166,7 @@ fn lines(n: usize, s: &Suggestion) -> String {
 /// `anprobe recommend`.
 pub(super) fn recommend(args: &RecommendArgs, data_dir: Option<&Path>) -> Result<(), String> {
     let c = context(data_dir, &args.shopper)?;
-    let found = concierge::recommend(
-        &c.products,
-        &c.orders,
-        &c.wishlist,
-        &c.draws,
-        &c.history,
-        args.shopper.limit,
-    );
+    let found = c.recommend(args.shopper.limit);
     if args.shopper.json {
         return print_json(&found);
     }
@@ -212,20 +185,14 @@ pub(super) fn recommend(args: &RecommendArgs, data_dir: Option<&Path>) -> Result
 /// `anprobe alternatives`.
 pub(super) fn alternatives(args: &AlternativesArgs, data_dir: Option<&Path>) -> Result<(), String> {
     let c = context(data_dir, &args.shopper)?;
-    let found = concierge::alternatives(
-        &c.products,
-        &args.retailer,
-        &args.sku,
-        &c.draws,
-        &c.history,
-        args.shopper.limit,
-    )
-    .ok_or_else(|| {
-        format!(
-            "no product {} of {} in the store (`anprobe catalog list`)",
-            args.sku, args.retailer
-        )
-    })?;
+    let found = c
+        .alternatives(&args.retailer, &args.sku, args.shopper.limit)
+        .ok_or_else(|| {
+            format!(
+                "no product {} of {} in the store (`anprobe catalog list`)",
+                args.sku, args.retailer
+            )
+        })?;
     if args.shopper.json {
         return print_json(&found);
     }

@@ -9,9 +9,13 @@
 
 mod likeness;
 pub mod reminders;
+mod shopper;
+mod why;
 
 pub use likeness::{Features, likeness};
 pub use reminders::{Reminder, reminders};
+pub use shopper::Shopper;
+pub use why::{About, Lacking, Returned, Why};
 
 use crate::catalog::Product;
 use crate::sizing::{Draws, History, SizeTable, odds_with};
@@ -40,15 +44,18 @@ pub struct Suggestion {
     pub price: f64,
     /// ISO 4217 code.
     pub currency: String,
-    /// Why, as sentences.
+    /// Why, as sentences (the English of `why`).
     pub reasons: Vec<String>,
     /// The ranking score (higher first).
     pub score: f64,
+    /// Why, as data (the app words it in the shopper's language).
+    #[serde(skip)]
+    pub why: Vec<Why>,
 }
 
 impl Suggestion {
     /// Product `p` in `size` with its probability, reasons and score.
-    fn of(p: &Product, size: String, probability: f64, reasons: Vec<String>, score: f64) -> Self {
+    fn of(p: &Product, size: String, probability: f64, why: Vec<Why>, score: f64) -> Self {
         Suggestion {
             retailer: p.retailer.clone(),
             sku: p.sku.clone(),
@@ -58,8 +65,9 @@ impl Suggestion {
             probability,
             price: p.price,
             currency: p.currency.clone(),
-            reasons,
+            reasons: why.iter().map(Why::english).collect(),
             score,
+            why,
         }
     }
 }
@@ -77,8 +85,8 @@ struct Past<'a> {
     liking: Liking,
     product: &'a Product,
     size: String,
-    /// For a return, what the shopper said (`too tight at the chest`).
-    said: String,
+    /// For a return, the fit feedback per region.
+    said: Vec<(crate::garment::Region, crate::garment::Verdict)>,
 }
 
 /// A case-insensitive (retailer, SKU) key.
@@ -105,21 +113,11 @@ fn past<'a>(products: &'a [Product], orders: &[Order], wishlist: &[WishlistItem]
                 continue;
             };
             let (liking, said) = match (&item.returned, item.status) {
-                (Some(r), _) => {
-                    let said: Vec<String> = r
-                        .fit
-                        .iter()
-                        .map(|(region, verdict)| {
-                            format!(
-                                "too {} at the {}",
-                                verdict.as_str(),
-                                crate::fit::english::region_name(*region)
-                            )
-                        })
-                        .collect();
-                    (Liking::Returned, said.join(" and "))
-                }
-                (None, ItemStatus::Kept) => (Liking::Kept, String::new()),
+                (Some(r), _) => (
+                    Liking::Returned,
+                    r.fit.iter().map(|(r, v)| (*r, *v)).collect(),
+                ),
+                (None, ItemStatus::Kept) => (Liking::Kept, Vec::new()),
                 _ => continue,
             };
             out.push(Past {
@@ -136,20 +134,23 @@ fn past<'a>(products: &'a [Product], orders: &[Order], wishlist: &[WishlistItem]
                 liking: Liking::Wished,
                 product,
                 size: wish.wish.size.clone(),
-                said: String::new(),
+                said: Vec::new(),
             });
         }
     }
     out
 }
 
+/// A size, its probability and the brand's lessons.
+type Advice = (String, f64, Vec<Why>);
+
 /// The size advice of a product for this shopper, ignoring its stock: (label, probability,
-/// the brand's lessons as sentences). Products with the same brand, retailer, category and
+/// the brand's lessons). Products with the same brand, retailer, category and
 /// chart share one computation.
 struct Sizer<'a> {
     draws: &'a Draws,
     history: &'a History,
-    cache: HashMap<u64, Option<(String, f64, Vec<String>)>>,
+    cache: HashMap<u64, Option<Advice>>,
 }
 
 impl<'a> Sizer<'a> {
@@ -162,7 +163,7 @@ impl<'a> Sizer<'a> {
     }
 
     /// The size to order of `p`, if one fits and is in stock.
-    fn fitting(&mut self, p: &Product) -> Option<(String, f64, Vec<String>)> {
+    fn fitting(&mut self, p: &Product) -> Option<Advice> {
         let mut h = DefaultHasher::new();
         (
             p.brand.to_lowercase(),
@@ -187,7 +188,8 @@ impl<'a> Sizer<'a> {
                 .history
                 .iter()
                 .filter(|a| a.brand.is_some())
-                .map(|a| a.text.clone())
+                .cloned()
+                .map(Why::Lesson)
                 .collect();
             odds.recommended
                 .clone()
@@ -313,34 +315,29 @@ pub fn recommend(
             continue;
         };
         let mut reasons = Vec::new();
+        let kept_in = |item: &Past| (item.liking == Liking::Kept).then(|| item.size.clone());
         if let Some(item) = look.map(|n| &past[n]) {
-            let did = match item.liking {
-                Liking::Kept => format!("the {} you kept in {}", item.product.name, item.size),
-                _ => format!("the {} on your wishlist", item.product.name),
-            };
-            reasons.push(format!("completes the look of {did}"));
+            reasons.push(Why::CompletesLook {
+                name: item.product.name.clone(),
+                kept_in: kept_in(item),
+            });
         } else if let Some(item) = best.map(|n| &past[n]) {
-            let did = match item.liking {
-                Liking::Kept => format!("you kept the {} in {}", item.product.name, item.size),
-                _ => format!("the {} is on your wishlist", item.product.name),
-            };
             let returned = past
                 .iter()
                 .find(|r| r.liking == Liking::Returned && r.product.category == p.category);
-            reasons.push(match returned {
-                Some(r) => format!(
-                    "because {did} and returned the {} as {}",
-                    r.product.name,
-                    if r.said.is_empty() {
-                        "not right".into()
-                    } else {
-                        r.said.clone()
-                    }
-                ),
-                None => format!("because {did}"),
+            reasons.push(Why::LikeYours {
+                name: item.product.name.clone(),
+                kept_in: kept_in(item),
+                returned: returned.map(|r| Returned {
+                    name: r.product.name.clone(),
+                    fit: r.said.clone(),
+                }),
             });
         }
-        reasons.push(format!("size {size}, {:.0} % likely", probability * 100.0));
+        reasons.push(Why::Size {
+            size: size.clone(),
+            probability,
+        });
         reasons.extend(adjusted);
         // The size probability weighs in: a likely fit first among alike products.
         let score = score + FIT_WEIGHT * probability;
@@ -383,6 +380,9 @@ pub struct Alternatives {
     /// Why the first retailer's product is not enough, if it is not ("no size fits", "size 40
     /// is out of stock"); `None` when it is.
     pub lacking: Option<String>,
+    /// The same, as data.
+    #[serde(skip)]
+    pub lacking_why: Option<Lacking>,
     /// Other retailers' products of the same category and a like look, by fit then price.
     pub products: Vec<Suggestion>,
 }
@@ -409,14 +409,15 @@ pub fn alternatives(
         &history.offsets_for(&original.brand, &original.retailer),
     );
     let lacking = match &odds.recommended {
-        None => Some(format!(
-            "no size of the {} fits you at {}",
-            original.name, original.retailer
-        )),
-        Some(size) if !original.available(size) => Some(format!(
-            "{} has no {} in size {size} in stock",
-            original.retailer, original.name
-        )),
+        None => Some(Lacking::NoSize {
+            name: original.name.clone(),
+            retailer: original.retailer.clone(),
+        }),
+        Some(size) if !original.available(size) => Some(Lacking::OutOfStock {
+            name: original.name.clone(),
+            retailer: original.retailer.clone(),
+            size: size.clone(),
+        }),
         Some(_) => None,
     };
     let mut sizer = Sizer::new(draws, history);
@@ -430,15 +431,17 @@ pub fn alternatives(
                 return None;
             }
             let (size, probability, adjusted) = sizer.fitting(p)?;
-            let mut reasons = vec![format!(
-                "{} like the {} ({:.0} % alike), size {size} {:.0} % likely",
-                p.name,
-                original.name,
-                l * 100.0,
-                probability * 100.0
-            )];
+            let mut reasons = vec![Why::Alike {
+                name: p.name.clone(),
+                original: original.name.clone(),
+                likeness: l,
+                size: size.clone(),
+                probability,
+            }];
             if lacking.is_some() {
-                reasons.push(format!("{} has it in your size", p.retailer));
+                reasons.push(Why::HasYourSize {
+                    retailer: p.retailer.clone(),
+                });
             }
             reasons.extend(adjusted);
             Some(Suggestion::of(p, size, probability, reasons, l))
@@ -453,16 +456,18 @@ pub fn alternatives(
             .then(a.sku.cmp(&b.sku))
     });
     found.truncate(limit);
-    let of = Suggestion::of(
+    let mut of = Suggestion::of(
         original,
         odds.recommended.clone().unwrap_or_default(),
         odds.probability,
-        odds.sentences(),
+        Vec::new(),
         1.0,
     );
+    of.reasons = odds.sentences();
     Some(Alternatives {
         of,
-        lacking,
+        lacking: lacking.as_ref().map(Lacking::english),
+        lacking_why: lacking,
         products: found,
     })
 }

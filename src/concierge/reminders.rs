@@ -3,6 +3,7 @@
 //! [`RETURN_DAYS`] days, a wishlisted product cheaper at a catalog update, a wishlisted size back
 //! in stock. Each has a stable key; a dismissed one is not shown again.
 
+use super::About;
 use crate::store::date::parse;
 use crate::store::{ItemStatus, Order, StoredProduct, WishlistItem};
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,32 @@ pub struct Reminder {
     pub text: String,
     /// What `anprobe reminders --dismiss` takes.
     pub key: String,
+    /// What it is about, as data (the app words it in the shopper's language).
+    #[serde(skip)]
+    pub about: About,
+}
+
+impl Reminder {
+    /// A reminder about `about`, its text written from it.
+    fn new(
+        kind: Kind,
+        (date, retailer): (&str, &str),
+        order_number: Option<String>,
+        sku: &str,
+        key: String,
+        about: About,
+    ) -> Reminder {
+        Reminder {
+            kind,
+            date: date.to_string(),
+            retailer: retailer.to_string(),
+            order_number,
+            sku: sku.to_string(),
+            text: about.english(retailer, date),
+            key,
+            about,
+        }
+    }
 }
 
 /// The reminders due on `today` (ISO 8601), newest change first within a kind (return windows
@@ -67,23 +94,18 @@ pub fn reminders(
             if !(0..RETURN_DAYS).contains(&left) {
                 continue;
             }
-            let when = match left {
-                0 => "today is the last day".to_string(),
-                1 => "1 day left".to_string(),
-                n => format!("{n} days left"),
-            };
-            out.push(Reminder {
-                kind: Kind::ReturnWindow,
-                date: deadline.clone(),
-                retailer: order.retailer.clone(),
-                order_number: Some(order.order_number.clone()),
-                sku: item.line.sku.clone(),
-                text: format!(
-                    "return the {} (order {} at {}) by {deadline}: {when}",
-                    item.line.name, order.order_number, order.retailer
-                ),
-                key: format!("return:{}:{deadline}", item.id),
-            });
+            out.push(Reminder::new(
+                Kind::ReturnWindow,
+                (deadline, &order.retailer),
+                Some(order.order_number.clone()),
+                &item.line.sku,
+                format!("return:{}:{deadline}", item.id),
+                About::ReturnBy {
+                    name: item.line.name.clone(),
+                    order_number: order.order_number.clone(),
+                    days_left: left,
+                },
+            ));
         }
     }
     // Wishlisted products at the latest catalog update.
@@ -104,18 +126,19 @@ pub fn reminders(
             && now.currency == before.currency
             && now.price < before.price
         {
-            out.push(Reminder {
-                kind: Kind::PriceDrop,
-                date: now.date.clone(),
-                retailer: w.retailer.clone(),
-                order_number: None,
-                sku: w.sku.clone(),
-                text: format!(
-                    "the {name} at {} is {:.2} {} since {} (was {:.2})",
-                    w.retailer, now.price, now.currency, now.date, before.price
-                ),
-                key: format!("price:{}:{}:{}", w.retailer.to_lowercase(), w.sku, now.date),
-            });
+            out.push(Reminder::new(
+                Kind::PriceDrop,
+                (&now.date, &w.retailer),
+                None,
+                &w.sku,
+                format!("price:{}:{}:{}", w.retailer.to_lowercase(), w.sku, now.date),
+                About::PriceDrop {
+                    name: name.clone(),
+                    price: now.price,
+                    was: before.price,
+                    currency: now.currency.clone(),
+                },
+            ));
         }
         let seen: Vec<_> = stored
             .stock_history
@@ -126,24 +149,23 @@ pub fn reminders(
             && before.pieces == 0
             && now.pieces > 0
         {
-            out.push(Reminder {
-                kind: Kind::BackInStock,
-                date: now.date.clone(),
-                retailer: w.retailer.clone(),
-                order_number: None,
-                sku: w.sku.clone(),
-                text: format!(
-                    "the {name} at {} is in stock again in size {} since {}",
-                    w.retailer, w.size, now.date
-                ),
-                key: format!(
+            out.push(Reminder::new(
+                Kind::BackInStock,
+                (&now.date, &w.retailer),
+                None,
+                &w.sku,
+                format!(
                     "stock:{}:{}:{}:{}",
                     w.retailer.to_lowercase(),
                     w.sku,
                     w.size,
                     now.date
                 ),
-            });
+                About::BackInStock {
+                    name: name.clone(),
+                    size: w.size.clone(),
+                },
+            ));
         }
     }
     out.retain(|r| !dismissed.contains(&r.key));

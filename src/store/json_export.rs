@@ -1,6 +1,7 @@
 //! The whole store as one JSON file (`anprobe data export`, the app's "Export backup…"):
 //! `export_json` writes everything the shopper recorded, and `import_json` restores it exactly
-//! (same ids, same values) into an empty store. The rotating database backups are
+//! (same ids, same values) into an empty store; `merge.rs` previews a backup file and merges one
+//! into a store that already holds records. The rotating database backups are
 //! `recovery::backup_files`.
 
 use super::consent::{Consent, upsert_consent};
@@ -23,7 +24,7 @@ pub const BACKUP_VERSION: u32 = 2;
 
 /// Backups of version 1 named the waist at the navel `waist_girth`; it is `omphalion_girth` since
 /// version 2, when `waist_girth` became the natural waist.
-const NAVEL_WAIST_BEFORE: u32 = 2;
+pub(super) const NAVEL_WAIST_BEFORE: u32 = 2;
 
 /// Everything in the store.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,7 +83,7 @@ pub struct BackupSnapshot {
 
 /// A snapshot's values and note as this version stores them: in a backup older than
 /// [`NAVEL_WAIST_BEFORE`] the waist was the navel's, and moves to `omphalion_girth` with a note.
-fn navel_waist(version: u32, s: &BackupSnapshot) -> (BTreeMap<Key, f64>, String) {
+pub(super) fn navel_waist(version: u32, s: &BackupSnapshot) -> (BTreeMap<Key, f64>, String) {
     let mut values = s.values.clone();
     if version >= NAVEL_WAIST_BEFORE || values.contains_key(&Key::OmphalionGirth) {
         return (values, s.note.clone());
@@ -114,7 +115,7 @@ fn at(place: String) -> impl Fn(StoreError) -> StoreError {
     }
 }
 
-fn row_counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>, StoreError> {
+pub(super) fn row_counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>, StoreError> {
     ["profiles", "wishlist", "orders", "contacts", "consents"]
         .into_iter()
         .map(|table| {
@@ -232,18 +233,7 @@ impl Store {
 
     /// Restores a backup into this store, which must be empty (see [`Store::import_json`]).
     pub fn import(&mut self, backup: &Backup) -> Result<(), StoreError> {
-        if backup.format != BACKUP_FORMAT {
-            return Err(StoreError::Import(format!(
-                "not an Anprobe backup (format {:?}, expected {BACKUP_FORMAT:?})",
-                backup.format
-            )));
-        }
-        if backup.version > BACKUP_VERSION {
-            return Err(StoreError::Import(format!(
-                "written by a newer Anprobe (backup version {}; this version reads up to {BACKUP_VERSION})",
-                backup.version
-            )));
-        }
+        super::merge::check_header(backup)?;
         self.write(|tx| {
             let held: Vec<String> = row_counts(tx)?
                 .into_iter()

@@ -3,6 +3,7 @@
 //! shopper would, and the actions they return are applied as the app applies them.
 
 mod catalog;
+mod concierge;
 mod german;
 mod left_panel;
 mod orders;

@@ -1,8 +1,10 @@
 //! The left panel: the language switch, the profile row, Load/Save, the notices and the
 //! measurement rows. [`left_panel_ui`] draws it and returns what the shopper asked for; its
-//! system applies that and reports the panel's width for the 3D view's inset.
+//! system applies that and reports the panel's width for the 3D view's inset. At the panel's foot
+//! the system draws the measurement history ([`HistorySection`]).
 
 use super::layout::{PanelLayout, Side, side_panel};
+use super::measurement_history::HistorySection;
 use super::measurements::{MeasurementEdit, measurements_ui};
 use super::notices::notices_ui;
 use super::profiles::{ProfileAction, ProfileEditor, profiles_ui};
@@ -205,6 +207,7 @@ fn left_panel(
     mut state: LeftPanelState,
     mut files: MessageWriter<FileAction>,
     mut insets: ResMut<PanelInsets>,
+    mut history: HistorySection,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx, "left_panel", ctx.viewport_rect());
@@ -223,7 +226,11 @@ fn left_panel(
         (Side::Left, "measurements", 430.0),
         &mut open,
         (window_width, view.lang),
-        |ui| left_panel_ui(ui, &view, &mut state.editor, &mut hover),
+        |ui| {
+            // At the panel's foot, so the measurement rows keep what is left above it.
+            history.show(ui, view.lang, &view.profiles.active().measurements);
+            left_panel_ui(ui, &view, &mut state.editor, &mut hover)
+        },
     );
     if state.layout.left_open != open {
         state.layout.left_open = open;

@@ -9,6 +9,7 @@
 //! messages to the one system that applies them). Headless UI tests drive the same functions.
 
 pub mod catalog;
+pub mod concierge;
 pub mod contact_form;
 pub mod fit_legend;
 pub mod guide;
@@ -16,6 +17,7 @@ pub mod import_progress;
 pub mod labels;
 pub mod layout;
 pub mod left_panel;
+pub mod measurement_history;
 pub mod measurements;
 pub mod notices;
 pub mod order_form;
@@ -23,6 +25,7 @@ pub mod orders;
 pub mod path_prompt;
 pub mod privacy;
 pub mod profiles;
+pub mod restore_backup;
 pub mod return_form;
 pub mod right_panel;
 pub mod store_tab;
@@ -89,8 +92,10 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_plugins((
             left_panel::plugin,
+            measurement_history::plugin,
             right_panel::plugin,
             catalog::plugin,
+            concierge::plugin,
             wishlist::plugin,
             orders::plugin,
             timeline::plugin,

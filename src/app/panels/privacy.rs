@@ -1,14 +1,17 @@
 //! The Privacy tab: the consent matrix. One row per retailer or stylist, one column per
 //! measurement plus "history" (orders and contacts); a tick is saved at once with the store's
-//! `set_consent`, so it is what a fit passport for them would contain.
+//! `set_consent`, so it is what a fit passport for them would contain. Below it the fit passport,
+//! "Export backup…" and "Restore backup…" (with the chosen file's preview: `restore_backup.rs`).
 
 use super::PanelSystems;
 use super::right_panel::RightPanelTab;
 use super::store_tab::StoreTabs;
 use crate::app::i18n::{Lang, Msg, key_label};
+use crate::app::panels::restore_backup::restore_ui;
 use crate::app::panels::{Loaded, error_text};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::store_actions::StoreAction;
+use crate::app::state::store_restore::PendingRestore;
 use crate::measurements::Key;
 use crate::store::{Consent, CounterpartKind, Store, StoreError};
 use bevy::prelude::*;
@@ -24,9 +27,13 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn privacy_system(mut tabs: StoreTabs, mut state: Local<PrivacyState>) -> Result {
+fn privacy_system(
+    mut tabs: StoreTabs,
+    mut state: Local<PrivacyState>,
+    restore: Res<PendingRestore>,
+) -> Result {
     tabs.show(RightPanelTab::Privacy, |ui, lang, store, _, out| {
-        privacy_tab(ui, lang, store, &mut state, out)
+        privacy_tab_with_restore(ui, lang, store, &mut state, &restore, out)
     })
 }
 
@@ -74,12 +81,26 @@ fn rows(store: &Store) -> Result<Vec<Consent>, StoreError> {
     Ok(rows)
 }
 
-/// Draws the Privacy tab from the store; the changes the shopper asks for go to `out`.
+/// Draws the Privacy tab from the store, no backup being restored; the changes the shopper asks
+/// for go to `out`.
 pub fn privacy_tab(
     ui: &mut egui::Ui,
     lang: Lang,
     store: &ShopperStore,
     state: &mut PrivacyState,
+    out: &mut Vec<StoreAction>,
+) {
+    privacy_tab_with_restore(ui, lang, store, state, &PendingRestore::default(), out);
+}
+
+/// Draws the Privacy tab from the store, with the backup being restored (`restore`: the chosen
+/// file's preview, or why it cannot be restored); the changes the shopper asks for go to `out`.
+pub fn privacy_tab_with_restore(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    store: &ShopperStore,
+    state: &mut PrivacyState,
+    restore: &PendingRestore,
     out: &mut Vec<StoreAction>,
 ) {
     if state.read_at != Some(store.revision()) {
@@ -96,7 +117,7 @@ pub fn privacy_tab(
     ui.label(lang.t(Msg::ConsentIntro));
     if rows.is_empty() {
         ui.weak(lang.t(Msg::NoConsentRows));
-        backup_ui(ui, lang, out);
+        backup_ui(ui, lang, store, restore, out);
         return;
     }
     ui.add_space(4.0);
@@ -137,11 +158,18 @@ pub fn privacy_tab(
         });
     ui.add_space(8.0);
     passport_ui(ui, lang, rows, &mut state.passport_to, out);
-    backup_ui(ui, lang, out);
+    backup_ui(ui, lang, store, restore, out);
 }
 
-/// "A full backup of everything kept here [Export backup…]" (restored with `anprobe data import`).
-fn backup_ui(ui: &mut egui::Ui, lang: Lang, out: &mut Vec<StoreAction>) {
+/// "A full backup of everything kept here [Export backup…]", and under it "[Restore backup…]"
+/// with the chosen file's preview.
+fn backup_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    store: &ShopperStore,
+    restore: &PendingRestore,
+    out: &mut Vec<StoreAction>,
+) {
     ui.add_space(8.0);
     ui.separator();
     ui.horizontal_wrapped(|ui| {
@@ -154,6 +182,7 @@ fn backup_ui(ui: &mut egui::Ui, lang: Lang, out: &mut Vec<StoreAction>) {
             out.push(StoreAction::ExportBackup);
         }
     });
+    restore_ui(ui, lang, store, restore, out);
 }
 
 /// "Fit passport of the shown profile for [counterpart] [Export…]".

@@ -18,6 +18,8 @@ pub enum RightPanelTab {
     /// The garments on offer and the outfit worn.
     #[default]
     Catalog,
+    /// Advice from the shopper's history, alternatives and reminders.
+    Concierge,
     /// Garments the shopper is considering.
     Wishlist,
     /// Orders, deliveries and returns.
@@ -30,8 +32,9 @@ pub enum RightPanelTab {
 
 impl RightPanelTab {
     /// Every tab, in the order of the tab bar.
-    pub const ALL: [RightPanelTab; 5] = [
+    pub const ALL: [RightPanelTab; 6] = [
         RightPanelTab::Catalog,
+        RightPanelTab::Concierge,
         RightPanelTab::Wishlist,
         RightPanelTab::Orders,
         RightPanelTab::Timeline,
@@ -41,6 +44,7 @@ impl RightPanelTab {
     fn msg(self) -> Msg {
         match self {
             RightPanelTab::Catalog => Msg::TabCatalog,
+            RightPanelTab::Concierge => Msg::TabConcierge,
             RightPanelTab::Wishlist => Msg::TabWishlist,
             RightPanelTab::Orders => Msg::TabOrders,
             RightPanelTab::Timeline => Msg::TabTimeline,
@@ -58,12 +62,25 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<RightPanelTab>();
 }
 
-/// The tab bar: the tab picked, if another one.
-pub fn tab_bar(ui: &mut egui::Ui, lang: Lang, current: RightPanelTab) -> Option<RightPanelTab> {
+/// The tab bar: the tab picked, if another one. `reminders` is the Concierge tab's badge (none
+/// shown at 0).
+pub fn tab_bar(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    current: RightPanelTab,
+    reminders: usize,
+) -> Option<RightPanelTab> {
     let mut tab = current;
     ui.horizontal_wrapped(|ui| {
         for t in RightPanelTab::ALL {
-            ui.selectable_value(&mut tab, t, lang.t(t.msg()));
+            let name = lang.t(t.msg());
+            if t == RightPanelTab::Concierge && reminders > 0 {
+                let badge = egui::RichText::new(format!("{name} ({reminders})"))
+                    .color(egui::Color32::from_rgb(240, 170, 60));
+                ui.selectable_value(&mut tab, t, badge);
+            } else {
+                ui.selectable_value(&mut tab, t, name);
+            }
         }
     });
     (tab != current).then_some(tab)
@@ -78,6 +95,7 @@ pub(crate) struct RightPanel<'w, 's> {
     insets: ResMut<'w, PanelInsets>,
     layout: ResMut<'w, PanelLayout>,
     notices: ResMut<'w, Notices>,
+    advice: Option<Res<'w, crate::app::state::concierge::ConciergeAdvice>>,
 }
 
 impl RightPanel<'_, '_> {
@@ -100,7 +118,8 @@ impl RightPanel<'_, '_> {
             (window.width(), lang),
             |ui| {
                 ui.add_space(2.0);
-                let picked = tab_bar(ui, lang, shown);
+                let reminders = self.advice.as_deref().map_or(0, super::concierge::badge);
+                let picked = tab_bar(ui, lang, shown, reminders);
                 ui.separator();
                 // What the catalog and the store did or refused, above the tab.
                 let dismissed = notices_ui(ui, lang, &self.notices, NoticePlace::Right);

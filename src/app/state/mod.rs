@@ -4,6 +4,7 @@
 //! their dialogs, garment imports, and the notices shown to the shopper. None of it draws.
 
 pub mod body;
+pub mod concierge;
 pub mod files;
 pub mod garment_import;
 pub mod guide;
@@ -15,6 +16,7 @@ pub mod profiles_sync;
 pub mod store;
 pub mod store_actions;
 pub mod store_export;
+pub mod store_restore;
 pub mod tryon;
 pub mod waker;
 
@@ -31,7 +33,9 @@ pub(super) fn plugin(app: &mut App) {
             files::plugin,
             garment_import::plugin,
             store::plugin,
+            store_restore::plugin,
             guide::plugin,
             body::plugin,
+            concierge::plugin,
         ));
 }

@@ -79,6 +79,28 @@ pub enum StoreAction {
     },
     /// Writes the whole store as a JSON backup to a file the shopper picks (`store_export.rs`).
     ExportBackup,
+    /// Asks for a backup file to restore; the Privacy tab then shows what it holds
+    /// (handled by `store_restore.rs`, as are the three below).
+    ChooseBackup,
+    /// Restores the backup shown into the store, which must be empty (exactly, with its ids).
+    RestoreBackup,
+    /// Merges the backup shown into the store: what is already there is not added twice.
+    MergeBackup,
+    /// Forgets the backup shown (or why it could not be restored); nothing is changed.
+    CancelRestore,
+    /// Records retailers' catalogs (each a folder or a `catalog.json`) in the store, as
+    /// `anprobe catalog update` does: new products added, known ones updated.
+    AddCatalog {
+        /// The folders or files.
+        paths: Vec<std::path::PathBuf>,
+    },
+    /// Dismisses a reminder: it is not shown again.
+    DismissReminder {
+        /// The reminder's key.
+        key: String,
+        /// What it said, for the notice.
+        label: Said,
+    },
 }
 
 /// The store tabs' forms whose entries are saved through [`StoreAction`]s.
@@ -154,6 +176,10 @@ pub(super) fn apply_actions(
         );
     }
     for action in actions.read() {
+        if let StoreAction::AddCatalog { paths } = action {
+            add_catalogs(&mut store, &mut notices, paths);
+            continue;
+        }
         let (result, ok, failed, label, form): (_, _, _, Said, _) = match action {
             StoreAction::RemoveWishlist { id, label } => (
                 store.change(|s| s.remove_wishlist(*id)),
@@ -234,7 +260,20 @@ pub(super) fn apply_actions(
                     Some(StoreForm::Contact),
                 )
             }
-            StoreAction::ExportPassport { .. } | StoreAction::ExportBackup => continue,
+            StoreAction::ExportPassport { .. }
+            | StoreAction::ExportBackup
+            | StoreAction::ChooseBackup
+            | StoreAction::RestoreBackup
+            | StoreAction::MergeBackup
+            | StoreAction::CancelRestore
+            | StoreAction::AddCatalog { .. } => continue,
+            StoreAction::DismissReminder { key, label } => (
+                store.change(|s| s.dismiss_reminder(key, &date::today_local())),
+                Msg::ReminderDismissed,
+                Msg::ReminderDismissFailed,
+                label.clone(),
+                None,
+            ),
             StoreAction::SetConsent(consent) => (
                 store.change(|s| s.set_consent(consent)),
                 Msg::ConsentSaved,
@@ -250,6 +289,58 @@ pub(super) fn apply_actions(
             );
         }
         tell(&mut notices, result, ok, failed, label);
+    }
+}
+
+/// Reads catalogs and records their products in one change; one notice counts what was
+/// added, updated and refused (each refusal named in the log). A catalog that cannot be read is
+/// said in a notice of its own; the others are recorded.
+fn add_catalogs(store: &mut ShopperStore, notices: &mut Notices, paths: &[std::path::PathBuf]) {
+    let mut products = Vec::new();
+    let mut refused = 0;
+    for path in paths {
+        match crate::catalog::read_path(path) {
+            Ok(read) => {
+                for refusal in &read.refused {
+                    warn!("{}: refused: {refusal}", path.display());
+                }
+                refused += read.refused.len();
+                products.extend(read.products);
+            }
+            Err(e) => notices.error(Msg::CatalogAddFailed, e.to_string()),
+        }
+    }
+    if products.is_empty() && refused == 0 {
+        return;
+    }
+    // One file: its path; several: their folder.
+    let shown = match paths {
+        [one] => one.display().to_string(),
+        _ => paths
+            .first()
+            .and_then(|p| p.parent())
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
+    };
+    let result = store.change(|s| s.record_products(&products, &date::today_local(), false));
+    match result {
+        Ok(change) => notices.info(
+            Msg::CatalogAdded,
+            Said::each(|lang| {
+                crate::app::concierge_words::catalog_counts(
+                    &shown,
+                    (change.added.len(), change.updated.len(), refused),
+                    lang,
+                )
+            }),
+        ),
+        Err(e) => tell(
+            notices,
+            Err(e),
+            Msg::CatalogAdded,
+            Msg::CatalogAddFailed,
+            shown,
+        ),
     }
 }
 

@@ -34,6 +34,14 @@ pub enum CatalogAction {
         /// The garment's SKU.
         sku: String,
     },
+    /// Wear the catalog's garment with this SKU in `size` (the recommended one when its chart
+    /// has no such size); a garment worn already changes to that size.
+    TryOn {
+        /// The garment's SKU.
+        sku: String,
+        /// The chart size's label.
+        size: String,
+    },
     /// Take the garment with this SKU off.
     TakeOff {
         /// The garment's SKU.
@@ -71,6 +79,20 @@ fn apply_catalog_actions(
             CatalogAction::PutOn { sku } => {
                 if let Some(entry) = catalog.find(sku) {
                     tryon.put_on(entry.garment.clone(), None);
+                }
+            }
+            CatalogAction::TryOn { sku, size } => {
+                if let Some(entry) = catalog.find(sku) {
+                    let size = entry
+                        .garment
+                        .size_labels()
+                        .contains(size)
+                        .then(|| size.clone());
+                    if tryon.is_worn(sku) {
+                        tryon.set_size(sku, size);
+                    } else {
+                        tryon.put_on(entry.garment.clone(), size);
+                    }
                 }
             }
             CatalogAction::TakeOff { sku } => tryon.take_off(sku),
