@@ -17,6 +17,14 @@ pub fn why(why: &Why, lang: Lang) -> String {
             Some(size) => format!("ergänzt den Look: {name}, in {size} behalten"),
             None => format!("ergänzt den Look: {name} auf Ihrer Wunschliste"),
         },
+        Why::OtherColour {
+            name,
+            colour,
+            kept_in,
+        } => match kept_in {
+            Some(size) => format!("{name}, das Sie in {size} behalten haben, jetzt in {colour}"),
+            None => format!("{name} von Ihrer Wunschliste, in {colour}"),
+        },
         Why::LikeYours {
             name,
             kept_in,

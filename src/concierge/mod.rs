@@ -244,9 +244,16 @@ pub fn recommend(
         .filter(|i| i.liking == Liking::Returned)
         .map(|i| garment_key(i.product))
         .collect();
-    let pieces: HashSet<((String, String), String)> = past
+    // Every piece the shopper has, ordered or wishes for (kept or not yet decided), in its
+    // colour: not suggested again from another retailer.
+    let index: HashMap<(String, String), &Product> = products
         .iter()
-        .map(|i| (garment_key(i.product), i.product.colour.to_lowercase()))
+        .map(|p| (key(&p.retailer, &p.sku), p))
+        .collect();
+    let pieces: HashSet<((String, String), String)> = owned
+        .iter()
+        .filter_map(|k| index.get(k))
+        .map(|p| (garment_key(p), p.colour.to_lowercase()))
         .collect();
     let had = |p: &Product| {
         owned.contains(&key(&p.retailer, &p.sku))
@@ -319,6 +326,15 @@ pub fn recommend(
         if let Some(item) = look.map(|n| &past[n]) {
             reasons.push(Why::CompletesLook {
                 name: item.product.name.clone(),
+                kept_in: kept_in(item),
+            });
+        } else if let Some(item) = best
+            .map(|n| &past[n])
+            .filter(|item| garment_key(item.product) == garment_key(p))
+        {
+            reasons.push(Why::OtherColour {
+                name: item.product.name.clone(),
+                colour: p.colour.clone(),
                 kept_in: kept_in(item),
             });
         } else if let Some(item) = best.map(|n| &past[n]) {

@@ -43,6 +43,15 @@ pub enum Why {
         /// The size kept, `None` for a wishlist item.
         kept_in: Option<String>,
     },
+    /// Another colour of a product kept or wished for.
+    OtherColour {
+        /// The product's name.
+        name: String,
+        /// The suggested product's colour.
+        colour: String,
+        /// The size kept, `None` for a wishlist item.
+        kept_in: Option<String>,
+    },
     /// It is like a product kept or wished for; and another of its category went back.
     LikeYours {
         /// The kept or wished-for product's name.
@@ -96,6 +105,14 @@ impl Why {
             Why::CompletesLook { name, kept_in } => {
                 format!("completes the look of {}", yours(name, kept_in))
             }
+            Why::OtherColour {
+                name,
+                colour,
+                kept_in,
+            } => match kept_in {
+                Some(size) => format!("the {name} you kept in {size}, now in {colour}"),
+                None => format!("the {name} on your wishlist, in {colour}"),
+            },
             Why::LikeYours {
                 name,
                 kept_in,

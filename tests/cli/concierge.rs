@@ -196,7 +196,10 @@ fn recommend_ranks_by_the_history_and_never_suggests_what_is_had_unfit_or_out_of
             reasons[0].starts_with("because you kept the Organic Crew Tee in M")
                 || reasons[0]
                     .starts_with("because the High-Rise Straight Ankle Jean is on your wishlist")
-                || reasons[0].starts_with("completes the look of the "),
+                || reasons[0].starts_with("completes the look of the ")
+                || reasons[0].starts_with("the Organic Crew Tee you kept in M, now in ")
+                || reasons[0]
+                    .starts_with("the High-Rise Straight Ankle Jean on your wishlist, in "),
             "{reasons:?}"
         );
     }
