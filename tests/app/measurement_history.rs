@@ -237,11 +237,15 @@ fn axis_ticks_are_round_values_and_dates() {
     let ticks = date_ticks(day("2026-03-01"), day("2026-03-03"), 4);
     let labels: Vec<&str> = ticks.iter().map(|(_, l)| l.as_str()).collect();
     assert_eq!(labels, ["2026-03-01", "2026-03-02", "2026-03-03"]);
-    // Eight months: month starts, every second or third month.
-    let ticks = date_ticks(day("2020-01-10"), day("2020-09-10"), 4);
+    // Eight months: month starts, every second month (January, March, …), or every third.
+    let (jan, sep) = (day("2020-01-10"), day("2020-09-10"));
+    let ticks = date_ticks(jan, sep, 4);
+    let labels: Vec<&str> = ticks.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(labels, ["2020-03", "2020-05", "2020-07", "2020-09"]);
+    assert_eq!(ticks[0].0, day("2020-03-01"));
+    let ticks = date_ticks(jan, sep, 2);
     let labels: Vec<&str> = ticks.iter().map(|(_, l)| l.as_str()).collect();
     assert_eq!(labels, ["2020-04", "2020-07"]);
-    assert_eq!(ticks[0].0, day("2020-04-01"));
     // Years.
     let ticks = date_ticks(day("2015-06-01"), day("2026-03-01"), 3);
     let labels: Vec<&str> = ticks.iter().map(|(_, l)| l.as_str()).collect();

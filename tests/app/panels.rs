@@ -7,6 +7,7 @@ mod concierge;
 mod german;
 mod left_panel;
 mod orders;
+mod restore;
 mod wishlist;
 
 use crate::app::{headless, scratch};

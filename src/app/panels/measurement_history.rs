@@ -687,7 +687,9 @@ fn history_body(
     let mut back = None;
     egui::ScrollArea::vertical()
         .id_salt("measurement history list")
+        // Its own height, not what is left: the section's panel is as tall as its contents.
         .max_height(LIST_HEIGHT)
+        .min_scrolled_height(LIST_HEIGHT)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for entry in &shown.entries {
@@ -726,7 +728,7 @@ fn snapshot_row(
             }
         });
     });
-    ui.add(egui::Label::new(RichText::new(entry.changes_text(unit, lang)).small()).wrap());
+    ui.add(egui::Label::new(RichText::new(entry.changes_text(unit, lang)).weak()).wrap());
     ui.add_space(2.0);
     clicked
 }
