@@ -512,8 +512,9 @@ impl Product {
 
 impl Product {
     /// The product as garment metadata, for what reads a garment's chart by retailer and SKU
-    /// (the history's matching): the product's retailer, SKU, name, brand, category, price and
-    /// size chart; the rest as the format's example has it.
+    /// (the history's matching, the app's catalog filter): the product's retailer, SKU, name,
+    /// brand, category, colour (one colourway, no RGB), price and size chart; the rest as the
+    /// format's example has it.
     pub fn meta(&self) -> garment::GarmentMeta {
         let mut meta = garment::garment_meta_example();
         meta.retailer = self.retailer.clone();
@@ -529,6 +530,14 @@ impl Product {
             .map(|s| s.label.clone())
             .unwrap_or_default();
         meta.sizes = self.sizes.clone();
+        meta.colourways = if self.colour.is_empty() {
+            Vec::new()
+        } else {
+            vec![garment::Colourway {
+                name: self.colour.clone(),
+                rgb: String::new(),
+            }]
+        };
         meta
     }
 }

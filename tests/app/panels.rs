@@ -28,6 +28,7 @@ fn catalog_view<'a>(world: &'a World, lang: Lang, thumbnails: &'a Thumbnails) ->
     CatalogView {
         lang,
         catalog: world.resource::<Catalog>(),
+        offers: world.resource::<anprobe::app::state::offers::Offers>(),
         tryon: world.resource::<TryOn>(),
         progress: world.resource::<FitProgress>(),
         thumbnails,

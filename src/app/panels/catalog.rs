@@ -12,7 +12,8 @@ use crate::app::i18n::{Lang, Msg};
 use crate::app::scene::outfit_picture::OutfitPicture;
 use crate::app::scene::thumbnails::Thumbnails;
 use crate::app::state::files::PendingDialog;
-use crate::app::state::tryon::catalog::{CatalogFilter, PriceLimit, category_name, filter_catalog};
+use crate::app::state::offers::Offers;
+use crate::app::state::tryon::catalog::CatalogFilter;
 use crate::app::state::tryon::{Catalog, CatalogAction, FitProgress, TryOn, Worn};
 use crate::fit::outfit::WornFit;
 use crate::garment::{Category, GarmentMeta};
@@ -36,6 +37,8 @@ pub struct CatalogView<'a> {
     pub lang: Lang,
     /// The garments on offer.
     pub catalog: &'a Catalog,
+    /// The store's products.
+    pub offers: &'a Offers,
     /// The outfit worn, with each garment's size and fit.
     pub tryon: &'a TryOn,
     /// Whether a fit is running.
@@ -71,7 +74,7 @@ pub fn catalog_tab(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             worn_section(ui, view, &mut out);
-            catalog_section(ui, view, filter, &mut out);
+            super::catalog_list::catalog_section(ui, view, filter, &mut out);
         });
     out
 }
@@ -80,6 +83,7 @@ pub fn catalog_tab(
 #[derive(bevy::ecs::system::SystemParam)]
 struct CatalogState<'w> {
     catalog: Res<'w, Catalog>,
+    offers: Res<'w, Offers>,
     tryon: Res<'w, TryOn>,
     progress: Res<'w, FitProgress>,
     thumbnails: Res<'w, Thumbnails>,
@@ -98,6 +102,7 @@ fn catalog_system(
         let view = CatalogView {
             lang,
             catalog: &state.catalog,
+            offers: &state.offers,
             tryon: &state.tryon,
             progress: &state.progress,
             thumbnails: &state.thumbnails,
@@ -135,7 +140,7 @@ fn swatch_colour(rgb: &str) -> Color32 {
     }
 }
 
-fn swatch(ui: &mut egui::Ui, meta: &GarmentMeta) {
+pub(super) fn swatch(ui: &mut egui::Ui, meta: &GarmentMeta) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
     let colour = meta
         .colourways
@@ -151,10 +156,6 @@ fn swatch(ui: &mut egui::Ui, meta: &GarmentMeta) {
     if let Some(c) = meta.colourways.first() {
         response.on_hover_text(&c.name);
     }
-}
-
-fn price(meta: &GarmentMeta, lang: Lang) -> String {
-    labels::money(meta.price, &meta.currency, lang)
 }
 
 fn worn_section(ui: &mut egui::Ui, view: &CatalogView, out: &mut Vec<CatalogAction>) {
@@ -188,7 +189,12 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
     let meta = w.garment.meta();
     ui.horizontal(|ui| {
         swatch(ui, meta);
-        ui.label(RichText::new(&meta.name).strong());
+        match &w.product {
+            Some(p) => {
+                ui.label(RichText::new(format!("{} \u{2014} {}", p.name, p.retailer)).strong())
+            }
+            None => ui.label(RichText::new(&meta.name).strong()),
+        };
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(lang.t(Msg::TakeOff)).clicked() {
                 out.push(CatalogAction::TakeOff {
@@ -347,21 +353,41 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
         .id_salt(("fit_table_scroll", meta.sku.as_str()))
         .show(ui, |ui| fit_table(ui, lang, meta, fit));
     if ui.button(lang.t(Msg::AddToWishlist)).clicked() {
-        out.push(CatalogAction::AddToWishlist(NewWishlistItem {
-            retailer: meta.retailer.clone(),
-            sku: meta.sku.clone(),
-            name: meta.name.clone(),
-            size: fit.selected_label().to_string(),
-            colourway: meta
-                .colourways
-                .first()
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
-            price: meta.price,
-            currency: meta.currency.clone(),
+        out.push(CatalogAction::AddToWishlist(wish(w, fit.selected_label())));
+    }
+}
+
+/// A worn garment in `size` as a wishlist item: the store's product it was tried on as (its
+/// retailer, SKU, colour and price), else the garment's own metadata.
+fn wish(w: &Worn, size: &str) -> NewWishlistItem {
+    if let Some(p) = &w.product {
+        return NewWishlistItem {
+            retailer: p.retailer.clone(),
+            sku: p.sku.clone(),
+            name: p.name.clone(),
+            size: size.to_string(),
+            colourway: p.colour.clone(),
+            price: p.price,
+            currency: p.currency.clone(),
             note: String::new(),
             added: String::new(),
-        }));
+        };
+    }
+    let meta = w.garment.meta();
+    NewWishlistItem {
+        retailer: meta.retailer.clone(),
+        sku: meta.sku.clone(),
+        name: meta.name.clone(),
+        size: size.to_string(),
+        colourway: meta
+            .colourways
+            .first()
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        price: meta.price,
+        currency: meta.currency.clone(),
+        note: String::new(),
+        added: String::new(),
     }
 }
 
@@ -396,202 +422,4 @@ fn fit_table(ui: &mut egui::Ui, lang: Lang, meta: &GarmentMeta, fit: &WornFit) {
                 ui.end_row();
             }
         });
-}
-
-fn catalog_section(
-    ui: &mut egui::Ui,
-    view: &CatalogView,
-    filter: &mut CatalogFilter,
-    out: &mut Vec<CatalogAction>,
-) {
-    let lang = view.lang;
-    if !view.catalog.loaded {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(lang.t(Msg::CatalogLoading));
-        });
-        return;
-    }
-    if !view.catalog.problems.is_empty() {
-        ui.colored_label(Color32::from_rgb(200, 40, 40), lang.t(Msg::CatalogProblems));
-        for p in &view.catalog.problems {
-            ui.label(p);
-        }
-    }
-    filters(ui, lang, view.catalog, filter);
-    ui.separator();
-    let items: Vec<(&GarmentMeta, bool)> = view
-        .catalog
-        .entries
-        .iter()
-        .map(|e| (e.garment.meta(), e.chart_size.is_some()))
-        .collect();
-    let shown = filter_catalog(&items, filter);
-    if shown.is_empty() {
-        ui.weak(lang.t(Msg::NoMatch));
-    }
-    for i in shown {
-        let entry = &view.catalog.entries[i];
-        let meta = entry.garment.meta();
-        let worn = view.tryon.is_worn(&meta.sku);
-        ui.horizontal(|ui| {
-            match view.thumbnails.ids.get(&meta.sku) {
-                Some(&id) if id != egui::TextureId::default() => {
-                    ui.image((id, egui::vec2(56.0, 56.0)));
-                }
-                _ => {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(56.0, 56.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 4.0, Color32::from_gray(60));
-                }
-            }
-            swatch(ui, meta);
-            // The button first, at the right edge; the text wraps in what is left of it (laid
-            // out first, the text took the whole width and ran under the button).
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                if worn {
-                    if ui.button(lang.t(Msg::TakeOff)).clicked() {
-                        out.push(CatalogAction::TakeOff {
-                            sku: meta.sku.clone(),
-                        });
-                    }
-                } else if ui.button(lang.t(Msg::TryOn)).clicked() {
-                    out.push(CatalogAction::PutOn {
-                        sku: meta.sku.clone(),
-                    });
-                }
-                let text = egui::Layout::top_down(egui::Align::Min);
-                ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 0.0), text, |ui| {
-                    ui.label(RichText::new(&meta.name).strong());
-                    ui.label(format!(
-                        "{} · {} · {}",
-                        meta.retailer,
-                        category_label(meta.category, lang),
-                        price(meta, lang)
-                    ));
-                    match &entry.chart_size {
-                        Some(size) => ui.label(format!("{} {size}", lang.t(Msg::ChartFits))),
-                        None => ui.weak(lang.t(Msg::NoChartSize)),
-                    };
-                });
-            });
-        });
-        ui.separator();
-    }
-}
-
-/// The price limit: on or off, its currency (those of the catalog) and the amount, up to the
-/// highest price in that currency.
-fn max_price(ui: &mut egui::Ui, limit: &mut Option<PriceLimit>, currencies: &[(String, f64)]) {
-    let Some((first, _)) = currencies.first() else {
-        return;
-    };
-    let mut limited = limit.is_some();
-    ui.checkbox(&mut limited, "");
-    let mut current = limit.clone().unwrap_or(PriceLimit {
-        amount: f64::INFINITY,
-        currency: first.clone(),
-    });
-    ui.add_enabled_ui(limited, |ui| {
-        egui::ComboBox::from_id_salt("price_currency")
-            .width(56.0)
-            .selected_text(current.currency.as_str())
-            .show_ui(ui, |ui| {
-                for (c, _) in currencies {
-                    ui.selectable_value(&mut current.currency, c.clone(), c);
-                }
-            });
-        let top = currencies
-            .iter()
-            .find(|(c, _)| *c == current.currency)
-            .map_or(1.0, |(_, top)| top.ceil().max(1.0));
-        current.amount = current.amount.min(top);
-        ui.add(egui::Slider::new(&mut current.amount, 0.0..=top).step_by(1.0));
-    });
-    *limit = limited.then_some(current);
-}
-
-fn filters(ui: &mut egui::Ui, lang: Lang, catalog: &Catalog, filter: &mut CatalogFilter) {
-    let mut retailers: Vec<String> = catalog
-        .entries
-        .iter()
-        .map(|e| e.garment.meta().retailer.clone())
-        .collect();
-    retailers.sort();
-    retailers.dedup();
-    let mut categories: Vec<Category> = catalog
-        .entries
-        .iter()
-        .map(|e| e.garment.meta().category)
-        .collect();
-    categories.sort_by_key(|c| category_name(*c));
-    categories.dedup();
-    // Each currency in the catalog with its highest price.
-    let mut currencies: Vec<(String, f64)> = Vec::new();
-    for e in &catalog.entries {
-        let meta = e.garment.meta();
-        match currencies.iter_mut().find(|(c, _)| *c == meta.currency) {
-            Some((_, top)) => *top = top.max(meta.price),
-            None => currencies.push((meta.currency.clone(), meta.price)),
-        }
-    }
-    currencies.sort_by(|a, b| a.0.cmp(&b.0));
-    egui::Grid::new("catalog_filters")
-        .num_columns(2)
-        .show(ui, |ui| {
-            let label = ui.label(lang.t(Msg::Search));
-            ui.text_edit_singleline(&mut filter.search)
-                .labelled_by(label.id);
-            ui.end_row();
-
-            ui.label(lang.t(Msg::Retailer));
-            egui::ComboBox::from_id_salt("retailer_filter")
-                .selected_text(filter.retailer.as_deref().unwrap_or(lang.t(Msg::AnyChoice)))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.retailer, None, lang.t(Msg::AnyChoice));
-                    for r in &retailers {
-                        ui.selectable_value(&mut filter.retailer, Some(r.clone()), r);
-                    }
-                });
-            ui.end_row();
-
-            ui.label(lang.t(Msg::Category));
-            egui::ComboBox::from_id_salt("category_filter")
-                .selected_text(
-                    filter
-                        .category
-                        .map_or(lang.t(Msg::AnyChoice), |c| category_label(c, lang)),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.category, None, lang.t(Msg::AnyChoice));
-                    for &c in &categories {
-                        ui.selectable_value(&mut filter.category, Some(c), category_label(c, lang));
-                    }
-                });
-            ui.end_row();
-
-            ui.label(lang.t(Msg::MaxPrice));
-            ui.horizontal(|ui| max_price(ui, &mut filter.max_price, &currencies));
-            ui.end_row();
-            // A limit is in one currency: say what it hides besides the dearer garments.
-            if let Some(limit) = &filter.max_price {
-                let other = catalog
-                    .entries
-                    .iter()
-                    .filter(|e| e.garment.meta().currency != limit.currency)
-                    .count();
-                if other > 0 {
-                    ui.label("");
-                    ui.weak(format!("{other} {}", lang.t(Msg::OtherCurrenciesHidden)));
-                    ui.end_row();
-                }
-            }
-
-            ui.label(lang.t(Msg::FitsMe));
-            ui.checkbox(&mut filter.fits_me, "");
-            ui.end_row();
-        });
-    if *filter != CatalogFilter::default() && ui.small_button(lang.t(Msg::ClearFilter)).clicked() {
-        *filter = CatalogFilter::default();
-    }
 }

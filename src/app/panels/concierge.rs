@@ -300,7 +300,12 @@ fn product(ui: &mut egui::Ui, view: &ConciergeView, s: &Suggestion, out: &mut Co
                     if ui.button(lang.t(Msg::TryOn)).clicked() {
                         out.catalog.push(CatalogAction::TryOn {
                             sku: sku.to_string(),
-                            size: s.size.clone(),
+                            size: Some(s.size.clone()),
+                            product: view
+                                .advice
+                                .product(&s.retailer, &s.sku)
+                                .cloned()
+                                .map(Box::new),
                         });
                     }
                 }

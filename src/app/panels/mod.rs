@@ -9,6 +9,7 @@
 //! messages to the one system that applies them). Headless UI tests drive the same functions.
 
 pub mod catalog;
+pub mod catalog_list;
 pub mod concierge;
 pub mod contact_form;
 pub mod fit_legend;

@@ -5,6 +5,7 @@
 
 use crate::app::i18n::Said;
 use crate::app::state::body::ShopperBody;
+use crate::app::state::offers::{garments_of, product_key};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::Catalog;
 use crate::catalog::Product;
@@ -57,11 +58,6 @@ pub struct ConciergeAdvice {
     pub error: Option<Said>,
     /// The day the reminders are for.
     pub today: String,
-}
-
-/// A case-insensitive (retailer, SKU) key.
-pub fn product_key(retailer: &str, sku: &str) -> (String, String) {
-    (retailer.trim().to_lowercase(), sku.trim().to_lowercase())
 }
 
 impl ConciergeAdvice {
@@ -136,25 +132,7 @@ impl ConciergeAdvice {
         let reminders = crate::concierge::reminders(today, &orders, &wishlist, &stored, &dismissed)
             .unwrap_or_default();
         let products: Vec<Product> = stored.into_iter().map(|s| s.product).collect();
-        let by_file: HashMap<String, String> = catalog
-            .entries
-            .iter()
-            .filter_map(|e| {
-                let name = std::path::Path::new(&e.garment.source).file_name()?;
-                Some((
-                    name.to_string_lossy().to_lowercase(),
-                    e.garment.meta().sku.clone(),
-                ))
-            })
-            .collect();
-        let garments = products
-            .iter()
-            .filter_map(|p| {
-                let file = p.garment.as_ref()?.file_name()?;
-                let sku = by_file.get(&file.to_string_lossy().to_lowercase())?;
-                Some((product_key(&p.retailer, &p.sku), sku.clone()))
-            })
-            .collect();
+        let garments = garments_of(&products, catalog);
         let known: HashMap<(String, String), &Product> = products
             .iter()
             .map(|p| (product_key(&p.retailer, &p.sku), p))

@@ -9,6 +9,7 @@ pub mod files;
 pub mod garment_import;
 pub mod guide;
 pub mod notices;
+pub mod offers;
 pub mod path_prompt;
 pub mod profile_store;
 pub mod profiles;
@@ -37,5 +38,6 @@ pub(super) fn plugin(app: &mut App) {
             guide::plugin,
             body::plugin,
             concierge::plugin,
+            offers::plugin,
         ));
 }

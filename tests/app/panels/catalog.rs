@@ -396,3 +396,95 @@ fn a_returned_garment_shows_beside_the_recommendation_with_its_cause() {
         "the adjustment is shown: {text}"
     );
 }
+
+/// With the retailers' catalogs in the store, the tab lists the store's products — each colour
+/// at its retailer's price, with the size its chart gives — and the filters work on them; "Try
+/// on" wears the product's 3D model as that product, and "Add to wishlist" stores the product
+/// (its SKU, colour and price), not the garment file it shares with other colours.
+#[test]
+fn the_catalog_tab_lists_the_stores_products_and_wishes_for_the_colour_tried_on() {
+    let (dir, mut app) = app_with_catalog("catalog-tab-products");
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/catalog");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&sample)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".catalog.json"))
+        .collect();
+    files.sort();
+    app.world_mut()
+        .write_message(anprobe::app::StoreAction::AddCatalog { paths: files });
+    app.update();
+    app.update();
+    let products = app
+        .world()
+        .resource::<anprobe::app::state::offers::Offers>()
+        .entries
+        .len();
+    assert!(products >= 300, "{products} products");
+    let mut harness = catalog_harness(app, [420.0, 60000.0]);
+    let en = |msg| Lang::En.t(msg);
+    // Every product with a 3D model has "Try on"; every garment file is some product's model.
+    assert_eq!(harness.get_all_by_label(en(Msg::TryOn)).count(), products);
+    harness.get_by_label(en(Msg::Search)).click();
+    harness.run();
+    harness
+        .get_by_label(en(Msg::Search))
+        .type_text("crew tee sand");
+    harness.run();
+    // Nordlicht's sand tee, and Galerie Lindqvist's: one line each.
+    let texts: Vec<String> = harness
+        .query_all(By::new())
+        .flat_map(|n| {
+            let n = n.accesskit_node();
+            [n.label(), n.value()]
+        })
+        .flatten()
+        .collect();
+    assert_eq!(
+        harness.get_all_by_label(en(Msg::TryOn)).count(),
+        2,
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Nordlicht Basics · sand · ")),
+        "{texts:?}"
+    );
+    harness
+        .get_all_by_label(en(Msg::TryOn))
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let app = &mut harness.state_mut().app;
+    app.update();
+    let worn = app
+        .world()
+        .resource::<TryOn>()
+        .get(TEE)
+        .expect("worn")
+        .clone();
+    let product = worn.product.clone().expect("tried on as a product");
+    assert_eq!(product.colour, "sand");
+    run_app_until(app, "the tee's fit", fitted);
+    harness.run_ok();
+    // The line tried on says "Take off"; the other retailer's does not.
+    assert_eq!(harness.get_all_by_label(en(Msg::TakeOff)).count(), 2);
+    assert_eq!(harness.get_all_by_label(en(Msg::TryOn)).count(), 1);
+    harness.get_by_label(en(Msg::AddToWishlist)).click();
+    harness.run_ok();
+    let app = &mut harness.state_mut().app;
+    app.update();
+    app.update();
+    let (store, _) = Store::open(&dir).unwrap();
+    let items = store.list_wishlist().unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].wish.sku, product.sku);
+    assert_eq!(items[0].wish.retailer, product.retailer);
+    assert_eq!(items[0].wish.colourway, "sand");
+    assert_eq!(items[0].wish.price, product.price);
+    drop(store);
+    drop(harness);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -34,13 +34,16 @@ pub enum CatalogAction {
         /// The garment's SKU.
         sku: String,
     },
-    /// Wear the catalog's garment with this SKU in `size` (the recommended one when its chart
-    /// has no such size); a garment worn already changes to that size.
+    /// Wear the catalog's garment with this SKU in `size` (the recommended one when `None` or
+    /// when its chart has no such size), as the store's `product` (its colour and price); a
+    /// garment worn already changes to that size and product.
     TryOn {
         /// The garment's SKU.
         sku: String,
         /// The chart size's label.
-        size: String,
+        size: Option<String>,
+        /// The store's product it is tried on as.
+        product: Option<Box<crate::catalog::Product>>,
     },
     /// Take the garment with this SKU off.
     TakeOff {
@@ -81,18 +84,16 @@ fn apply_catalog_actions(
                     tryon.put_on(entry.garment.clone(), None);
                 }
             }
-            CatalogAction::TryOn { sku, size } => {
+            CatalogAction::TryOn { sku, size, product } => {
                 if let Some(entry) = catalog.find(sku) {
-                    let size = entry
-                        .garment
-                        .size_labels()
-                        .contains(size)
-                        .then(|| size.clone());
+                    let labels = entry.garment.size_labels();
+                    let size = size.clone().filter(|s| labels.contains(s));
                     if tryon.is_worn(sku) {
                         tryon.set_size(sku, size);
                     } else {
                         tryon.put_on(entry.garment.clone(), size);
                     }
+                    tryon.set_product(sku, product.as_deref().cloned());
                 }
             }
             CatalogAction::TakeOff { sku } => tryon.take_off(sku),

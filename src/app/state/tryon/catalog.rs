@@ -209,7 +209,8 @@ pub struct CatalogFilter {
     pub max_price: Option<PriceLimit>,
     /// Only garments with a size recommended for the current body.
     pub fits_me: bool,
-    /// Words that must all appear (any case) in the name, brand, retailer, SKU or category.
+    /// Words that must all appear (any case) in the name, brand, retailer, SKU, category or
+    /// colour.
     pub search: String,
 }
 
@@ -246,13 +247,16 @@ pub fn filter_catalog(items: &[(&GarmentMeta, bool)], filter: &CatalogFilter) ->
                 && filter.max_price.as_ref().is_none_or(|l| l.admits(meta))
                 && (!filter.fits_me || *fits)
                 && {
+                    let colours: Vec<&str> =
+                        meta.colourways.iter().map(|c| c.name.as_str()).collect();
                     let hay = format!(
-                        "{} {} {} {} {}",
+                        "{} {} {} {} {} {}",
                         meta.name,
                         meta.brand,
                         meta.retailer,
                         meta.sku,
-                        category_name(meta.category)
+                        category_name(meta.category),
+                        colours.join(" ")
                     )
                     .to_lowercase();
                     words.iter().all(|w| hay.contains(w.as_str()))

@@ -87,6 +87,9 @@ pub struct Worn {
     pub fit: Option<Arc<WornFit>>,
     /// Why it could not be fitted.
     pub error: Option<String>,
+    /// The store's product it was tried on as (a colour of the garment at a retailer's price),
+    /// if one: "Add to wishlist" stores that product.
+    pub product: Option<crate::catalog::Product>,
 }
 
 impl Worn {
@@ -135,6 +138,7 @@ impl TryOn {
             size,
             fit: None,
             error: None,
+            product: None,
         });
         // Stable: garments of the same layer stay in the order they were put on.
         self.worn.sort_by_key(|w| layer_rank(w.garment.meta()));
@@ -146,6 +150,16 @@ impl TryOn {
         let before = self.worn.len();
         self.worn.retain(|w| w.sku() != sku);
         if self.worn.len() != before {
+            self.revision += 1;
+        }
+    }
+
+    /// Records the store's product a worn garment is tried on as (`None`: the garment itself).
+    pub fn set_product(&mut self, sku: &str, product: Option<crate::catalog::Product>) {
+        if let Some(w) = self.worn.iter_mut().find(|w| w.sku() == sku)
+            && w.product != product
+        {
+            w.product = product;
             self.revision += 1;
         }
     }
