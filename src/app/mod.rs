@@ -8,6 +8,7 @@
 //! applies. `Update` runs the app's systems in the chained [`AppSystems`] sets; the egui pass
 //! draws the panels in the chained [`panels::PanelSystems`] sets.
 
+pub mod colour_names;
 pub mod concierge_words;
 pub mod file_words;
 pub mod fit_words;

@@ -7,6 +7,7 @@
 use super::catalog::{CatalogView, category_label, swatch};
 use crate::app::i18n::{Lang, Msg};
 use crate::app::panels::labels;
+use crate::app::scene::thumbnails::Thumbnails;
 use crate::app::state::tryon::CatalogAction;
 use crate::app::state::tryon::catalog::{CatalogFilter, PriceLimit, category_name, filter_catalog};
 use crate::catalog::Product;
@@ -105,16 +106,8 @@ fn row_ui(ui: &mut egui::Ui, view: &CatalogView, row: &Row, out: &mut Vec<Catalo
     let meta = row.meta;
     let worn = is_worn(view, row);
     ui.horizontal(|ui| {
-        match row.garment.and_then(|sku| view.thumbnails.ids.get(sku)) {
-            Some(&id) if id != egui::TextureId::default() => {
-                ui.image((id, egui::vec2(56.0, 56.0)));
-            }
-            _ => {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(56.0, 56.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 4.0, Color32::from_gray(60));
-            }
-        }
+        let colour = row.product.map(|p| p.colour.as_str());
+        thumbnail(ui, view.thumbnails, row.garment, colour);
         match row.product {
             Some(p) => named_swatch(ui, &p.colour),
             None => swatch(ui, meta),
@@ -166,6 +159,30 @@ fn row_ui(ui: &mut egui::Ui, view: &CatalogView, row: &Row, out: &mut Vec<Catalo
             });
         });
     });
+}
+
+/// The thumbnail of catalog garment `garment`, in the colour named `colour` where the name is
+/// known (a product sold in another colour than the file's), a grey square until drawn.
+pub fn thumbnail(
+    ui: &mut egui::Ui,
+    thumbnails: &Thumbnails,
+    garment: Option<&str>,
+    colour: Option<&str>,
+) {
+    let size = egui::vec2(56.0, 56.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let tint = colour.and_then(labels::colour_by_name);
+    match garment.and_then(|sku| thumbnails.picture(sku, tint)) {
+        Some((id, tint)) => {
+            // The thumbnails' own background, behind a tinted one's clear one.
+            ui.painter()
+                .rect_filled(rect, 0.0, Color32::from_rgb(235, 240, 247));
+            egui::Image::new((id, size)).tint(tint).paint_at(ui, rect);
+        }
+        None => {
+            ui.painter().rect_filled(rect, 4.0, Color32::from_gray(60));
+        }
+    }
 }
 
 /// A swatch for a colour named in a catalog (`"navy"`), grey when the name is not known; the

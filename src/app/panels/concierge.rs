@@ -264,17 +264,11 @@ fn product(ui: &mut egui::Ui, view: &ConciergeView, s: &Suggestion, out: &mut Co
     ui.group(|ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            let thumbnail = garment.and_then(|sku| view.thumbnails.ids.get(sku));
-            match thumbnail {
-                Some(&id) if id != egui::TextureId::default() => {
-                    ui.image((id, egui::vec2(56.0, 56.0)));
-                }
-                _ => {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(56.0, 56.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 4.0, Color32::from_gray(60));
-                }
-            }
+            let colour = view
+                .advice
+                .product(&s.retailer, &s.sku)
+                .map(|p| p.colour.as_str());
+            super::catalog_list::thumbnail(ui, view.thumbnails, garment, colour);
             ui.vertical(|ui| {
                 ui.label(RichText::new(&s.name).strong());
                 ui.label(format!("{} · {}", s.retailer, s.brand));

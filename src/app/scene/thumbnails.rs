@@ -1,6 +1,8 @@
 //! Thumbnails of the catalog's garments, rendered by the app: each garment (as modelled,
 //! undraped) is drawn by an offscreen camera into an image, on a render layer of its own; after
-//! a few frames the image is handed to egui and the camera and meshes go.
+//! a few frames the image is handed to egui and the camera and meshes go. Each garment is drawn
+//! twice: in its own colours, and in white on a clear background, which the panels tint with a
+//! product's colour (a catalog sells one garment file in many colours).
 
 use super::fit_material::garment_mesh;
 use super::worn_garments::fabric;
@@ -34,6 +36,8 @@ pub struct Thumbnails {
     /// Each drawn garment's egui texture, by SKU; `TextureId::default()` marks a garment with
     /// nothing to draw (no bounds), whose colour swatch is shown instead.
     pub ids: HashMap<String, egui::TextureId>,
+    /// The same in white on a clear background, to be tinted.
+    pub white: HashMap<String, egui::TextureId>,
     current: Vec<Shoot>,
 }
 
@@ -41,15 +45,32 @@ impl Thumbnails {
     /// Whether every garment of the catalog has its thumbnail.
     pub fn all_drawn(&self, catalog: &Catalog) -> bool {
         catalog.loaded
-            && catalog
-                .entries
-                .iter()
-                .all(|e| self.ids.contains_key(&e.garment.meta().sku))
+            && catalog.entries.iter().all(|e| {
+                let sku = &e.garment.meta().sku;
+                self.ids.contains_key(sku) && self.white.contains_key(sku)
+            })
+    }
+
+    /// The thumbnail of garment `sku` in `colour` (the white one tinted, when there is one),
+    /// else in its own colours; `None` before it is drawn or when there was nothing to draw.
+    pub fn picture(
+        &self,
+        sku: &str,
+        colour: Option<egui::Color32>,
+    ) -> Option<(egui::TextureId, egui::Color32)> {
+        let drawn = |id: Option<&egui::TextureId>| {
+            id.copied().filter(|id| *id != egui::TextureId::default())
+        };
+        match colour.and_then(|c| drawn(self.white.get(sku)).map(|id| (id, c))) {
+            Some(tinted) => Some(tinted),
+            None => drawn(self.ids.get(sku)).map(|id| (id, egui::Color32::WHITE)),
+        }
     }
 }
 
 struct Shoot {
     sku: String,
+    white: bool,
     image: Handle<Image>,
     entities: Vec<Entity>,
     frames: u32,
@@ -80,35 +101,48 @@ fn shoot_thumbnails(
         }
         for shoot in std::mem::take(&mut thumbnails.current) {
             let id = user_textures.add_image(EguiTextureHandle::Strong(shoot.image.clone()));
-            thumbnails.ids.insert(shoot.sku, id);
+            let ids = if shoot.white {
+                &mut thumbnails.white
+            } else {
+                &mut thumbnails.ids
+            };
+            ids.insert(shoot.sku, id);
             for e in shoot.entities {
                 commands.entity(e).despawn();
             }
         }
     }
-    let waiting: Vec<_> = catalog
-        .entries
-        .iter()
-        .filter(|e| !thumbnails.ids.contains_key(&e.garment.meta().sku))
+    // Every garment in its own colours first, then in white.
+    let waiting: Vec<_> = [false, true]
+        .into_iter()
+        .flat_map(|white| {
+            let ids = if white {
+                &thumbnails.white
+            } else {
+                &thumbnails.ids
+            };
+            catalog
+                .entries
+                .iter()
+                .filter(move |e| !ids.contains_key(&e.garment.meta().sku))
+                .map(move |e| (e, white))
+        })
         .take(AT_ONCE)
         .collect();
     let batch = waiting.len();
-    for (k, entry) in waiting.into_iter().enumerate() {
+    for (k, (entry, white)) in waiting.into_iter().enumerate() {
         let layer = RenderLayers::layer(FIRST_LAYER + k);
-        match spawn_shoot(
-            &mut commands,
-            entry,
-            layer,
-            &mut meshes,
-            &mut materials,
-            &mut images,
-        ) {
+        let assets = (&mut *meshes, &mut *materials, &mut *images);
+        match spawn_shoot(&mut commands, (entry, white), layer, assets) {
             Some(shoot) => thumbnails.current.push(shoot),
             // Nothing to draw: the colour swatch stays.
             None => {
-                thumbnails
-                    .ids
-                    .insert(entry.garment.meta().sku.clone(), egui::TextureId::default());
+                let ids = if white {
+                    &mut thumbnails.white
+                } else {
+                    &mut thumbnails.ids
+                };
+                ids.insert(entry.garment.meta().sku.clone(), egui::TextureId::default());
             }
         }
         redraw.write(RequestRedraw);
@@ -132,14 +166,17 @@ fn shoot_thumbnails(
     }
 }
 
-/// Spawns the camera, light and meshes that draw one garment's thumbnail.
+/// Spawns the camera, light and meshes that draw one garment's thumbnail (`white`: in white on
+/// a clear background).
 fn spawn_shoot(
     commands: &mut Commands,
-    entry: &CatalogEntry,
+    (entry, white): (&CatalogEntry, bool),
     layer: RenderLayers,
-    meshes: &mut Assets<Mesh>,
-    materials: &mut Assets<StandardMaterial>,
-    images: &mut Assets<Image>,
+    (meshes, materials, images): (
+        &mut Assets<Mesh>,
+        &mut Assets<StandardMaterial>,
+        &mut Assets<Image>,
+    ),
 ) -> Option<Shoot> {
     let imported = &entry.garment.imported;
     let (min, max) = imported.bounds()?;
@@ -165,7 +202,11 @@ fn spawn_shoot(
                 Camera3d::default(),
                 Camera {
                     order: -1,
-                    clear_color: Color::srgb(0.92, 0.94, 0.97).into(),
+                    clear_color: if white {
+                        Color::NONE.into()
+                    } else {
+                        Color::srgb(0.92, 0.94, 0.97).into()
+                    },
                     ..default()
                 },
                 RenderTarget::Image(image.clone().into()),
@@ -183,7 +224,15 @@ fn spawn_shoot(
             commands
                 .spawn((
                     Mesh3d(meshes.add(garment_mesh(&part.mesh))),
-                    MeshMaterial3d(materials.add(fabric(part, images))),
+                    MeshMaterial3d(materials.add(if white {
+                        StandardMaterial {
+                            base_color: Color::WHITE,
+                            base_color_texture: None,
+                            ..fabric(part, images)
+                        }
+                    } else {
+                        fabric(part, images)
+                    })),
                     NotShadowCaster,
                     NotShadowReceiver,
                     Transform::default(),
@@ -194,6 +243,7 @@ fn spawn_shoot(
     }
     Some(Shoot {
         sku: entry.garment.meta().sku.clone(),
+        white,
         image,
         entities,
         frames: 0,

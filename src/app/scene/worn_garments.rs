@@ -22,6 +22,27 @@ pub struct GarmentPiece {
     pub sku: String,
 }
 
+/// The fabric of one part of a worn garment: in the colour of the store's product it is tried on
+/// as, where that colour's name is known, else as the file has it.
+fn worn_fabric(
+    worn: &crate::app::state::tryon::Worn,
+    part: &ImportedPart,
+    images: &mut Assets<Image>,
+) -> StandardMaterial {
+    let colour = worn
+        .product
+        .as_ref()
+        .and_then(|p| crate::app::colour_names::rgb(&p.colour));
+    match colour {
+        Some([r, g, b]) => StandardMaterial {
+            base_color: Color::srgb_u8(r, g, b),
+            base_color_texture: None,
+            ..fabric(part, images)
+        },
+        None => fabric(part, images),
+    }
+}
+
 /// The fabric finish of one part.
 pub(super) fn fabric(part: &ImportedPart, images: &mut Assets<Image>) -> StandardMaterial {
     let [r, g, b, a] = part.base_color;
@@ -104,7 +125,7 @@ fn sync_garments(
                         name,
                         piece,
                         Mesh3d(meshes.add(garment_mesh(part))),
-                        MeshMaterial3d(materials.add(fabric(source, &mut images))),
+                        MeshMaterial3d(materials.add(worn_fabric(worn, source, &mut images))),
                         Transform::default(),
                     ));
                 }
