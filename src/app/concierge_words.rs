@@ -58,6 +58,23 @@ pub fn why(why: &Why, lang: Lang) -> String {
             percent(*likeness),
             percent(*probability)
         ),
+        Why::SameElsewhere {
+            retailer,
+            colour,
+            same_colour,
+            size,
+            probability,
+        } => {
+            let which = if *same_colour {
+                format!("dasselbe Kleidungsstück in derselben Farbe ({colour})")
+            } else {
+                format!("dasselbe Kleidungsstück in {colour}")
+            };
+            format!(
+                "{which} bei {retailer}, Größe {size} zu {} wahrscheinlich",
+                percent(*probability)
+            )
+        }
         Why::HasYourSize { retailer } => format!("{retailer} hat es in Ihrer Größe"),
     }
 }

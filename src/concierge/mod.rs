@@ -404,7 +404,7 @@ pub struct Alternatives {
 }
 
 /// Other retailers' products like `retailer`'s `sku`: same category, likeness above a half,
-/// a size that fits in stock; sorted by the size's probability (in steps of 10 points), then
+/// a size that fits in stock, one colour of a garment per retailer (the most alike); sorted by the size's probability (in steps of 10 points), then
 /// price. `None` when the product is not in the store.
 pub fn alternatives(
     products: &[Product],
@@ -447,13 +447,24 @@ pub fn alternatives(
                 return None;
             }
             let (size, probability, adjusted) = sizer.fitting(p)?;
-            let mut reasons = vec![Why::Alike {
-                name: p.name.clone(),
-                original: original.name.clone(),
-                likeness: l,
-                size: size.clone(),
-                probability,
-            }];
+            let first = if garment_key(p) == garment_key(original) {
+                Why::SameElsewhere {
+                    retailer: p.retailer.clone(),
+                    colour: p.colour.clone(),
+                    same_colour: p.colour.eq_ignore_ascii_case(&original.colour),
+                    size: size.clone(),
+                    probability,
+                }
+            } else {
+                Why::Alike {
+                    name: p.name.clone(),
+                    original: original.name.clone(),
+                    likeness: l,
+                    size: size.clone(),
+                    probability,
+                }
+            };
+            let mut reasons = vec![first];
             if lacking.is_some() {
                 reasons.push(Why::HasYourSize {
                     retailer: p.retailer.clone(),
@@ -463,6 +474,20 @@ pub fn alternatives(
             Some(Suggestion::of(p, size, probability, reasons, l))
         })
         .collect();
+    // One colour of a garment per retailer: the most alike (the same colour, where sold).
+    found.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.price.total_cmp(&b.price))
+    });
+    let mut kept: HashSet<(String, String, String)> = HashSet::new();
+    found.retain(|s| {
+        kept.insert((
+            s.retailer.to_lowercase(),
+            s.brand.to_lowercase(),
+            s.name.to_lowercase(),
+        ))
+    });
     let band = |p: f64| (p * 10.0).floor() as i64;
     found.sort_by(|a, b| {
         band(b.probability)

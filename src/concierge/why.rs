@@ -83,6 +83,19 @@ pub enum Why {
         /// That size's probability.
         probability: f64,
     },
+    /// An alternative: the same garment (brand and name) at another retailer.
+    SameElsewhere {
+        /// That retailer.
+        retailer: String,
+        /// Its colour there.
+        colour: String,
+        /// Whether it is the original's colour.
+        same_colour: bool,
+        /// The size.
+        size: String,
+        /// That size's probability.
+        probability: f64,
+    },
     /// This retailer has it in the shopper's size (the original's has not).
     HasYourSize {
         /// The retailer.
@@ -142,6 +155,23 @@ impl Why {
                 likeness * 100.0,
                 probability * 100.0
             ),
+            Why::SameElsewhere {
+                retailer,
+                colour,
+                same_colour,
+                size,
+                probability,
+            } => {
+                let which = if *same_colour {
+                    format!("the same garment in the same colour ({colour})")
+                } else {
+                    format!("the same garment in {colour}")
+                };
+                format!(
+                    "{which} at {retailer}, size {size} {:.0} % likely",
+                    probability * 100.0
+                )
+            }
             Why::HasYourSize { retailer } => format!("{retailer} has it in your size"),
         }
     }

@@ -286,7 +286,26 @@ fn alternatives_come_from_other_retailers_by_fit_then_price_and_say_what_is_miss
             );
         }
         last = Some(key);
+        // The same garment at another retailer says so, and names the colour.
+        if s["name"] == "Blouse Colette" {
+            assert!(
+                s["reasons"][0]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("the same garment in "),
+                "{s}"
+            );
+        }
     }
+    // One colour of a garment per retailer.
+    let mut seen: Vec<(String, String)> = list
+        .iter()
+        .map(|s| (s["retailer"].to_string(), s["name"].to_string()))
+        .collect();
+    let count = seen.len();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), count, "{list:?}");
     // A retailer out of stock in the shopper's size: said, and who has it shown.
     let catalog = dir.file(
         "catalog.json",

@@ -188,7 +188,10 @@ fn worn_garment(ui: &mut egui::Ui, view: &CatalogView, w: &Worn, out: &mut Vec<C
     let lang = view.lang;
     let meta = w.garment.meta();
     ui.horizontal(|ui| {
-        swatch(ui, meta);
+        match &w.product {
+            Some(p) => super::catalog_list::named_swatch(ui, &p.colour),
+            None => swatch(ui, meta),
+        }
         match &w.product {
             Some(p) => {
                 ui.label(RichText::new(format!("{} \u{2014} {}", p.name, p.retailer)).strong())

@@ -187,7 +187,7 @@ pub fn thumbnail(
 
 /// A swatch for a colour named in a catalog (`"navy"`), grey when the name is not known; the
 /// name on hover.
-fn named_swatch(ui: &mut egui::Ui, name: &str) {
+pub(super) fn named_swatch(ui: &mut egui::Ui, name: &str) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
     let colour = labels::colour_by_name(name).unwrap_or(Color32::GRAY);
     ui.painter().rect_filled(rect, 4.0, colour);

@@ -221,14 +221,19 @@ fn alternatives(
     }
     state.subject = state.subject.min(advice.subjects.len() - 1);
     let name = |s: &Subject| format!("{} \u{2014} {}", s.name, s.retailer);
-    egui::ComboBox::from_label(lang.t(Msg::AlternativesFor))
-        .selected_text(name(&advice.subjects[state.subject]))
-        .width(ui.available_width() - 110.0)
-        .show_ui(ui, |ui| {
-            for (i, s) in advice.subjects.iter().enumerate() {
-                ui.selectable_value(&mut state.subject, i, name(s));
-            }
-        });
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.t(Msg::AlternativesFor));
+        egui::ComboBox::from_id_salt("alternatives_for")
+            .selected_text(name(&advice.subjects[state.subject]))
+            .width(ui.available_width() - 8.0)
+            .show_ui(ui, |ui| {
+                for (i, s) in advice.subjects.iter().enumerate() {
+                    ui.selectable_value(&mut state.subject, i, name(s));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
     let subject = &advice.subjects[state.subject];
     let stale =
         !matches!(&state.computed, Some((rev, s, _)) if *rev == advice.revision && s == subject);
@@ -271,7 +276,11 @@ fn product(ui: &mut egui::Ui, view: &ConciergeView, s: &Suggestion, out: &mut Co
             super::catalog_list::thumbnail(ui, view.thumbnails, garment, colour);
             ui.vertical(|ui| {
                 ui.label(RichText::new(&s.name).strong());
-                ui.label(format!("{} · {}", s.retailer, s.brand));
+                if s.brand.eq_ignore_ascii_case(&s.retailer) {
+                    ui.label(&s.retailer);
+                } else {
+                    ui.label(format!("{} · {}", s.retailer, s.brand));
+                }
                 ui.label(format!(
                     "{} {} · {:.0} % · {}",
                     lang.t(Msg::Size),
