@@ -6,6 +6,7 @@ mod atomic_write;
 mod body;
 mod catalog;
 mod cli;
+mod concierge;
 mod crossing;
 mod export;
 mod fit;

@@ -6,6 +6,7 @@ mod dates;
 mod hostile_disks;
 mod json_export;
 mod kill_nine;
+mod merge;
 mod migrations;
 mod opening;
 mod profiles;

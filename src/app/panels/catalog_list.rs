@@ -115,29 +115,20 @@ fn row_ui(ui: &mut egui::Ui, view: &CatalogView, row: &Row, out: &mut Vec<Catalo
         // The button first, at the right edge; the text wraps in what is left of it (laid out
         // first, the text took the whole width and ran under the button).
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-            match row.garment {
-                Some(sku) if worn => {
-                    if ui.button(lang.t(Msg::TakeOff)).clicked() {
-                        out.push(CatalogAction::TakeOff {
-                            sku: sku.to_string(),
-                        });
-                    }
+            if let Some(sku) = row.garment {
+                let label = if worn { Msg::TakeOff } else { Msg::TryOn };
+                if ui.button(lang.t(label)).clicked() {
+                    let sku = sku.to_string();
+                    out.push(match (worn, row.product) {
+                        (true, _) => CatalogAction::TakeOff { sku },
+                        (false, Some(p)) => CatalogAction::TryOn {
+                            sku,
+                            size: None,
+                            product: Some(Box::new(p.clone())),
+                        },
+                        (false, None) => CatalogAction::PutOn { sku },
+                    });
                 }
-                Some(sku) => {
-                    if ui.button(lang.t(Msg::TryOn)).clicked() {
-                        out.push(match row.product {
-                            Some(p) => CatalogAction::TryOn {
-                                sku: sku.to_string(),
-                                size: None,
-                                product: Some(Box::new(p.clone())),
-                            },
-                            None => CatalogAction::PutOn {
-                                sku: sku.to_string(),
-                            },
-                        });
-                    }
-                }
-                None => {}
             }
             let text = egui::Layout::top_down(egui::Align::Min);
             ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 0.0), text, |ui| {

@@ -488,3 +488,32 @@ fn the_catalog_tab_lists_the_stores_products_and_wishes_for_the_colour_tried_on(
     drop(harness);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Catalogs name colours, they give no RGB: the app knows each of the sample offers' colours
+/// (their thumbnails are tinted and their garments worn in it), in any case.
+#[test]
+fn every_colour_of_the_sample_offers_has_its_rgb_in_any_case() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalog");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".catalog.json") {
+            continue;
+        }
+        for p in anprobe::catalog::read_path(&path).unwrap().products {
+            assert!(
+                anprobe::app::colour_names::rgb(&p.colour).is_some(),
+                "{}: {:?}",
+                p.sku,
+                p.colour
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 300);
+    assert_eq!(
+        anprobe::app::colour_names::rgb(" Navy "),
+        anprobe::app::colour_names::rgb("navy")
+    );
+    assert_eq!(anprobe::app::colour_names::rgb("heather"), None);
+}
