@@ -99,12 +99,19 @@ fn garment_key(p: &Product) -> (String, String) {
     (p.brand.to_lowercase(), p.name.to_lowercase())
 }
 
-/// The shopper's history, matched to the products.
-fn past<'a>(products: &'a [Product], orders: &[Order], wishlist: &[WishlistItem]) -> Vec<Past<'a>> {
-    let index: HashMap<(String, String), &Product> = products
+/// The products by (retailer, SKU) key.
+type Index<'a> = HashMap<(String, String), &'a Product>;
+
+/// The products by their (retailer, SKU) key.
+fn index(products: &[Product]) -> Index<'_> {
+    products
         .iter()
         .map(|p| (key(&p.retailer, &p.sku), p))
-        .collect();
+        .collect()
+}
+
+/// The shopper's history, matched to the products.
+fn past<'a>(index: &Index<'a>, orders: &[Order], wishlist: &[WishlistItem]) -> Vec<Past<'a>> {
     let find = |retailer: &str, sku: &str| index.get(&key(retailer, sku)).copied();
     let mut out = Vec::new();
     for order in orders {
@@ -231,7 +238,8 @@ pub fn recommend(
     if limit == 0 {
         return Vec::new();
     }
-    let past = past(products, orders, wishlist);
+    let index = index(products);
+    let past = past(&index, orders, wishlist);
     let owned: HashSet<(String, String)> = orders
         .iter()
         .flat_map(|o| o.items.iter().map(|i| key(&o.retailer, &i.line.sku)))
@@ -246,10 +254,6 @@ pub fn recommend(
         .collect();
     // Every piece the shopper has, ordered or wishes for (kept or not yet decided), in its
     // colour: not suggested again from another retailer.
-    let index: HashMap<(String, String), &Product> = products
-        .iter()
-        .map(|p| (key(&p.retailer, &p.sku), p))
-        .collect();
     let pieces: HashSet<((String, String), String)> = owned
         .iter()
         .filter_map(|k| index.get(k))
