@@ -20,6 +20,8 @@ use anprobe::app::{
     ShopperStore, StoreAction, TryOn, tryon_plugin,
 };
 use bevy::prelude::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -97,4 +99,16 @@ fn run_app_until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
         app.update();
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// Every label and value on screen, as a screen reader reads them.
+fn shown<S>(harness: &Harness<'_, S>) -> Vec<String> {
+    harness
+        .query_all(By::new())
+        .flat_map(|node| {
+            let node = node.accesskit_node();
+            [node.label(), node.value()]
+        })
+        .flatten()
+        .collect()
 }

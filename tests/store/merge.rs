@@ -2,39 +2,16 @@
 //! counts what a file holds, a merge adds each record once (by its natural key), all or nothing,
 //! and a file that is no backup is named and changes nothing.
 
+use super::{StDir, st_open};
 use anprobe::garment::{Region, Verdict};
 use anprobe::measurements::{Form, Key, Measurements};
 use anprobe::store::*;
 use anprobe::store::{Channel, CounterpartKind, NewContact, NewWishlistItem};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-/// A fresh data folder, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "anprobe-merge-{name}-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        Scratch(path)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn empty(name: &str) -> (Scratch, Store) {
-    let dir = Scratch::new(name);
-    let (store, _) = Store::open(&dir.0).unwrap();
+fn empty(name: &str) -> (StDir, Store) {
+    let dir = StDir::new(name);
+    let store = st_open(&dir.path);
     (dir, store)
 }
 
@@ -82,7 +59,7 @@ fn order(retailer: &str, number: &str, date: &str, items: &[(&str, &str)]) -> Ne
 
 /// Two profiles with three snapshots, two wishes, two orders with three garments (one kept,
 /// one returned), a contact and two consents.
-fn filled(name: &str) -> (Scratch, Store) {
+fn filled(name: &str) -> (StDir, Store) {
     let (dir, mut store) = empty(name);
     let ana = store.add_profile("Ana", "2025-12-24").unwrap();
     let ben = store.add_profile("Ben", "2025-12-25T08:00:00Z").unwrap();

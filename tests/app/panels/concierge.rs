@@ -6,8 +6,8 @@
 //! "Add to wishlist" stores the product; the reminder is listed, counted on the tab's badge,
 //! and stays away once dismissed. In German the tab says nothing in English.
 
-use super::app_with_catalog;
 use super::german::english_in;
+use super::{app_with_catalog, shown};
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::concierge::{
     ConciergeActions, ConciergeState, ConciergeView, Section, badge, concierge_tab,
@@ -21,7 +21,7 @@ use anprobe::store::date::{add_days, today_local};
 use anprobe::store::{ItemStatus, NewOrder, NewOrderItem, NewWishlistItem, Store};
 use bevy::prelude::*;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
 struct ConciergeTab {
@@ -48,17 +48,6 @@ impl ConciergeTab {
         world.write_message_batch(out.catalog);
         world.write_message_batch(out.wishes.into_iter().map(CatalogAction::AddToWishlist));
     }
-}
-
-fn shown(harness: &Harness<'_, ConciergeTab>) -> Vec<String> {
-    harness
-        .query_all(By::new())
-        .flat_map(|node| {
-            let node = node.accesskit_node();
-            [node.label(), node.value()]
-        })
-        .flatten()
-        .collect()
 }
 
 fn item(sku: &str, name: &str, size: &str, window: Option<u32>) -> NewOrderItem {

@@ -6,7 +6,7 @@
 //! the retailer wrote it.
 
 use super::run_app_until;
-use super::{app_with_catalog, catalog_view};
+use super::{app_with_catalog, catalog_view, shown};
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::catalog::catalog_tab;
 use anprobe::app::panels::notices::notices_ui;
@@ -30,7 +30,7 @@ use anprobe::store::{
 };
 use bevy::prelude::*;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 /// Words of the English UI that no German text of the app contains.
 const ENGLISH_WORDS: &[&str] = &[
@@ -198,18 +198,6 @@ impl RightPanelInGerman {
         });
         world.write_message_batch(out);
     }
-}
-
-/// Every label and value on screen.
-fn shown(harness: &Harness<'_, RightPanelInGerman>) -> Vec<String> {
-    harness
-        .query_all(By::new())
-        .flat_map(|node| {
-            let node = node.accesskit_node();
-            [node.label(), node.value()]
-        })
-        .flatten()
-        .collect()
 }
 
 /// The English found in `texts`: an English UI text of several words, or an English word (one

@@ -4,7 +4,7 @@
 //! store is empty and then restores the backup exactly, and a file that is no backup is named in
 //! the tab without changing anything.
 
-use super::{app_with_store, run_app_until};
+use super::{app_with_store, run_app_until, shown};
 use crate::app::Answer;
 use anprobe::app::i18n::{Lang, Msg};
 use anprobe::app::panels::privacy::{PrivacyState, privacy_tab_with_restore};
@@ -15,7 +15,7 @@ use anprobe::measurements::{Form, Key, Measurements};
 use anprobe::store::{Consent, CounterpartKind, NewOrder, NewOrderItem, Store};
 use bevy::prelude::*;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 
 /// The headless app with a store, the Privacy tab's own state and the UI's language.
@@ -118,18 +118,6 @@ fn choose(harness: &mut Harness<'_, PrivacyTab>) {
     harness.state_mut().app.update();
     harness.state_mut().until_read();
     harness.run();
-}
-
-/// Every label and value on screen.
-fn shown(harness: &Harness<'_, PrivacyTab>) -> Vec<String> {
-    harness
-        .query_all(By::new())
-        .flat_map(|node| {
-            let node = node.accesskit_node();
-            [node.label(), node.value()]
-        })
-        .flatten()
-        .collect()
 }
 
 #[test]
