@@ -140,12 +140,16 @@ fn swatch_colour(rgb: &str) -> Color32 {
     }
 }
 
+/// The garment file's first colourway as a swatch, its name on hover.
 pub(super) fn swatch(ui: &mut egui::Ui, meta: &GarmentMeta) {
+    let first = meta.colourways.first();
+    let colour = first.map_or(Color32::GRAY, |c| swatch_colour(&c.rgb));
+    colour_swatch(ui, colour, first.map_or("", |c| c.name.as_str()));
+}
+
+/// A colour swatch, `name` on hover (none when empty).
+pub(super) fn colour_swatch(ui: &mut egui::Ui, colour: Color32, name: &str) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
-    let colour = meta
-        .colourways
-        .first()
-        .map_or(Color32::GRAY, |c| swatch_colour(&c.rgb));
     ui.painter().rect_filled(rect, 4.0, colour);
     ui.painter().rect_stroke(
         rect,
@@ -153,8 +157,8 @@ pub(super) fn swatch(ui: &mut egui::Ui, meta: &GarmentMeta) {
         egui::Stroke::new(1.0, Color32::from_gray(120)),
         egui::StrokeKind::Inside,
     );
-    if let Some(c) = meta.colourways.first() {
-        response.on_hover_text(&c.name);
+    if !name.is_empty() {
+        response.on_hover_text(name);
     }
 }
 

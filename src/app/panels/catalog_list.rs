@@ -179,18 +179,8 @@ pub fn thumbnail(
 /// A swatch for a colour named in a catalog (`"navy"`), grey when the name is not known; the
 /// name on hover.
 pub(super) fn named_swatch(ui: &mut egui::Ui, name: &str) {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
     let colour = labels::colour_by_name(name).unwrap_or(Color32::GRAY);
-    ui.painter().rect_filled(rect, 4.0, colour);
-    ui.painter().rect_stroke(
-        rect,
-        4.0,
-        egui::Stroke::new(1.0, Color32::from_gray(120)),
-        egui::StrokeKind::Inside,
-    );
-    if !name.is_empty() {
-        response.on_hover_text(name);
-    }
+    super::catalog::colour_swatch(ui, colour, name);
 }
 
 /// The price limit: on or off, its currency (those of the catalog) and the amount, up to the
