@@ -485,6 +485,70 @@ fn the_catalog_tab_lists_the_stores_products_and_wishes_for_the_colour_tried_on(
     assert_eq!(items[0].wish.colourway, "sand");
     assert_eq!(items[0].wish.price, product.price);
     drop(store);
+
+    // A retailer's own catalog, not our generator's: a product without a 3D model and a colour
+    // whose name the app does not know. Listed with the size its chart gives, no "Try on".
+    let catalog = dir.join("maison-verte.json");
+    std::fs::write(
+        &catalog,
+        r#"{"format": "anprobe.catalog", "version": 1, "retailer": "Maison Verte",
+            "currency": "EUR", "products": [{"sku": "MV-7", "name": "Linen Overshirt",
+              "category": "shirt", "colour": "heathered moss", "price": 119,
+              "sizes": [
+                {"label": "S", "body": {"chest_girth": {"min": 80, "max": 92}}},
+                {"label": "M", "body": {"chest_girth": {"min": 92, "max": 104}}},
+                {"label": "L", "body": {"chest_girth": {"min": 104, "max": 116}}}]}]}"#,
+    )
+    .unwrap();
+    harness
+        .state_mut()
+        .app
+        .world_mut()
+        .write_message(anprobe::app::StoreAction::AddCatalog {
+            paths: vec![catalog],
+        });
+    harness.state_mut().app.update();
+    harness.state_mut().app.update();
+    harness.state_mut().filter.search = "overshirt".into();
+    harness.run_ok();
+    let texts: Vec<String> = harness
+        .query_all(By::new())
+        .flat_map(|n| {
+            let n = n.accesskit_node();
+            [n.label(), n.value()]
+        })
+        .flatten()
+        .collect();
+    assert!(texts.iter().any(|t| t == "Linen Overshirt"), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Maison Verte · heathered moss · ")),
+        "{texts:?}"
+    );
+    harness.get_by_label(en(Msg::NoModel));
+    let offers = harness
+        .state()
+        .app
+        .world()
+        .resource::<anprobe::app::state::offers::Offers>();
+    let overshirt = offers
+        .entries
+        .iter()
+        .find(|o| o.product.sku == "MV-7")
+        .unwrap();
+    assert!(overshirt.garment.is_none());
+    assert!(overshirt.chart_size.is_some(), "sized by its chart");
+    assert!(
+        texts.iter().any(|t| *t
+            == format!(
+                "{} {}",
+                en(Msg::ChartFits),
+                overshirt.chart_size.as_deref().unwrap()
+            )),
+        "{texts:?}"
+    );
+    assert_eq!(harness.query_all_by_label(en(Msg::TryOn)).count(), 0);
     drop(harness);
     let _ = std::fs::remove_dir_all(dir);
 }
