@@ -14,6 +14,7 @@ pub mod geometry;
 pub mod measurements;
 pub mod report;
 pub mod sample_catalog;
+pub mod session;
 pub mod sizing;
 pub mod store;
 pub mod tape;

@@ -13,5 +13,6 @@ mod fit;
 mod garment;
 mod measurements;
 mod prerequisite;
+mod session;
 mod sizing;
 mod store;

@@ -1,0 +1,67 @@
+//! Nothing proposed or decided is lost or applied twice across a dropped connection: the sender
+//! keeps each message with an id until it is acknowledged and sends what is unacknowledged again
+//! after reconnecting ([`Outbox`]); the receiver applies an id once and acknowledges every copy
+//! ([`Inbox`]). The outbox is kept in the store so that a restart loses nothing either.
+
+use super::protocol::Message;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a side sent and has not yet seen acknowledged, by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outbox {
+    next_id: u64,
+    waiting: BTreeMap<u64, Message>,
+}
+
+impl Outbox {
+    /// An outbox whose next id is `next_id` (ids only grow, also across sessions).
+    pub fn starting_at(next_id: u64) -> Outbox {
+        Outbox {
+            next_id,
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    /// A fresh id for a message about to be sent.
+    pub fn next_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Keeps `message` (one with an id) until acknowledged; returns it to send.
+    pub fn send(&mut self, message: Message) -> Message {
+        if let Some(id) = message.id() {
+            self.waiting.insert(id, message.clone());
+        }
+        message
+    }
+
+    /// The peer acknowledged `id`; whether it was waiting.
+    pub fn acknowledged(&mut self, id: u64) -> bool {
+        self.waiting.remove(&id).is_some()
+    }
+
+    /// What to send again after reconnecting, oldest first.
+    pub fn unacknowledged(&self) -> impl Iterator<Item = &Message> {
+        self.waiting.values()
+    }
+}
+
+/// The ids a side has applied.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inbox {
+    applied: BTreeSet<u64>,
+}
+
+impl Inbox {
+    /// A message arrived: `Some(ack)` to send back for a message with an id, and whether to
+    /// apply it (`false` for a copy of one applied already). Messages without an id are applied
+    /// and not acknowledged.
+    pub fn receive(&mut self, message: &Message) -> (Option<Message>, bool) {
+        match message.id() {
+            Some(id) => (Some(Message::Ack { id }), self.applied.insert(id)),
+            None => (None, true),
+        }
+    }
+}

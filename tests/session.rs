@@ -1,0 +1,244 @@
+//! Stylist sessions without a network: the frames refuse what is too large or not a message of
+//! this protocol (and never panic on garbage), a stylist receives only the consented
+//! measurements, the one-time code admits one joiner once and is burned by a wrong try, and a
+//! dropped connection loses and duplicates nothing.
+
+use anprobe::measurements::{Form, Key, Measurements};
+use anprobe::session::delivery::{Inbox, Outbox};
+use anprobe::session::pairing::{LIFETIME_S, Pairing, Refusal};
+use anprobe::session::protocol::{
+    FrameError, MAX_FRAME, MAX_TEXT, Message, VERSION, View, check_length, decode, encode,
+};
+use anprobe::session::share::body_for;
+use anprobe::store::{Consent, CounterpartKind};
+use std::collections::BTreeMap;
+
+fn every_kind() -> Vec<Message> {
+    vec![
+        Message::Hello {
+            version: VERSION,
+            name: "Ana".into(),
+        },
+        Message::Body {
+            form: Form::Female,
+            values: BTreeMap::from([(Key::ChestGirth, 92.0)]),
+        },
+        Message::Outfit {
+            worn: vec![("COS".into(), "C-1".into(), "M".into())],
+        },
+        Message::Proposal {
+            id: 1,
+            glb_base64: "Z2xURg==".into(),
+            size: "38".into(),
+            note: "a softer line at the waist".into(),
+        },
+        Message::Decision {
+            id: 2,
+            proposal: 1,
+            accepted: true,
+            refused: None,
+        },
+        Message::Chat {
+            id: 3,
+            text: "Try the 38".into(),
+        },
+        Message::Pin {
+            id: 4,
+            at: [0.0, 1.3, 0.1],
+            text: "here".into(),
+        },
+        Message::Look { view: View::Back },
+        Message::Ack { id: 3 },
+        Message::End {
+            reason: String::new(),
+        },
+    ]
+}
+
+#[test]
+fn every_message_goes_through_one_frame_and_back() {
+    for message in every_kind() {
+        let frame = encode(&message);
+        let len = u32::from_be_bytes(frame[..4].try_into().unwrap()) as usize;
+        assert_eq!(len, frame.len() - 4);
+        assert_eq!(decode(&frame[4..]).unwrap(), message);
+    }
+}
+
+#[test]
+fn frames_too_large_or_not_messages_are_refused_with_the_reason() {
+    // Refused from the declared length alone, before the body is read.
+    assert!(matches!(
+        check_length(usize::MAX / 2),
+        Err(FrameError::TooLarge { .. })
+    ));
+    // A chat frame over the limit of chat frames.
+    let padded = format!(
+        r#"{{"kind": "chat", "id": 1, "text": "hi"{}}}"#,
+        " ".repeat(MAX_FRAME)
+    );
+    assert!(matches!(
+        decode(padded.as_bytes()),
+        Err(FrameError::TooLarge { .. })
+    ));
+    let long = Message::Chat {
+        id: 1,
+        text: "x".repeat(MAX_TEXT + 1),
+    };
+    let e = decode(&encode(&long)[4..]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("chat: {} characters, at most {MAX_TEXT}", MAX_TEXT + 1)
+    );
+    for (body, says) in [
+        ("not json", "not a message: line 1 column 2"),
+        (r#"{"kind": "teleport"}"#, "unknown variant `teleport`"),
+        (
+            r#"{"kind": "ack", "id": 1, "extra": 2}"#,
+            "unknown field `extra`",
+        ),
+        (r#"{"kind": "ack", "id": -1}"#, "invalid value"),
+        (
+            r#"{"kind": "hello", "version": 9, "name": "x"}"#,
+            "protocol version 9 is not 1",
+        ),
+        (
+            r#"{"kind": "pin", "id": 1, "at": [0, 1e9, 0], "text": ""}"#,
+            "is not a point on the avatar",
+        ),
+        (
+            r#"{"kind": "body", "form": "male", "values": {"chest_girth": -3}}"#,
+            "body: chest_girth = -3 is no measurement",
+        ),
+    ] {
+        let e = decode(body.as_bytes()).unwrap_err().to_string();
+        assert!(e.contains(says), "{body}: {e}");
+    }
+}
+
+#[test]
+fn a_flood_of_garbage_frames_is_refused_frame_by_frame_without_a_panic() {
+    // A fixed generator: the same flood every run.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let valid = encode(&every_kind()[5]);
+    for n in 0..2_000 {
+        let len = (next() % 300) as usize;
+        let mut body: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        if n % 3 == 0 {
+            // A valid frame with bytes flipped.
+            body = valid[4..].to_vec();
+            let at = (next() as usize) % body.len();
+            body[at] = next() as u8;
+        }
+        let _ = decode(&body);
+    }
+    // And a good frame after the flood still reads.
+    assert_eq!(decode(&valid[4..]).unwrap(), every_kind()[5]);
+}
+
+#[test]
+fn a_stylist_receives_only_the_consented_measurements() {
+    let mut m = Measurements::new(Form::Male, 181.0);
+    m.set(Key::ChestGirth, 101.0);
+    m.set(Key::WaistGirth, 88.0);
+    m.set(Key::WeightKg, 84.0);
+    let consent = Consent {
+        counterpart: "Studio Vera".into(),
+        kind: CounterpartKind::Stylist,
+        keys: vec![Key::ChestGirth, Key::Stature],
+        share_orders: true,
+        share_contacts: true,
+    };
+    let Message::Body { form, values } = body_for(&m, Some(&consent)) else {
+        panic!("a body")
+    };
+    assert_eq!(form, Form::Male);
+    assert_eq!(
+        values,
+        BTreeMap::from([(Key::Stature, 181.0), (Key::ChestGirth, 101.0)])
+    );
+    // Revoked (no consent): the form alone.
+    let Message::Body { values, .. } = body_for(&m, None) else {
+        panic!("a body")
+    };
+    assert!(values.is_empty());
+}
+
+#[test]
+fn a_code_admits_one_joiner_once_within_its_lifetime_and_a_wrong_try_burns_it() {
+    let mut code = Pairing::new("714-203", 1_000, LIFETIME_S);
+    assert!(code.is_open(1_000));
+    assert_eq!(code.try_code(" 714-203 ", 1_010), Ok(()));
+    assert_eq!(code.try_code("714-203", 1_011), Err(Refusal::Used));
+
+    let mut code = Pairing::new("714-203", 1_000, LIFETIME_S);
+    assert_eq!(code.try_code("714-204", 1_010), Err(Refusal::WrongCode));
+    assert_eq!(code.try_code("714-203", 1_011), Err(Refusal::Used));
+    assert!(!code.is_open(1_011));
+
+    let mut code = Pairing::new("714-203", 1_000, LIFETIME_S);
+    assert_eq!(
+        code.try_code("714-203", 1_000 + LIFETIME_S),
+        Err(Refusal::Expired)
+    );
+}
+
+#[test]
+fn after_a_dropped_connection_nothing_is_lost_or_applied_twice() {
+    let mut stylist = Outbox::starting_at(1);
+    let mut shopper = Inbox::default();
+    let proposals: Vec<Message> = (0..3)
+        .map(|k| {
+            let id = stylist.next_id();
+            stylist.send(Message::Proposal {
+                id,
+                glb_base64: String::new(),
+                size: format!("{}", 36 + 2 * k),
+                note: String::new(),
+            })
+        })
+        .collect();
+    // The first two arrive and are applied; the first ack comes back, then the line drops.
+    let mut applied = Vec::new();
+    let mut acks = Vec::new();
+    for p in &proposals[..2] {
+        let (ack, apply) = shopper.receive(p);
+        if apply {
+            applied.push(p.id().unwrap());
+        }
+        acks.push(ack.unwrap());
+    }
+    let Message::Ack { id } = acks[0] else {
+        panic!("an ack")
+    };
+    assert!(stylist.acknowledged(id));
+    // Reconnected: the stylist sends again what was not acknowledged (2 and 3).
+    let again: Vec<Message> = stylist.unacknowledged().cloned().collect();
+    assert_eq!(
+        again.iter().map(|m| m.id().unwrap()).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    for p in &again {
+        let (ack, apply) = shopper.receive(p);
+        if apply {
+            applied.push(p.id().unwrap());
+        }
+        let Some(Message::Ack { id }) = ack else {
+            panic!("every copy is acknowledged")
+        };
+        stylist.acknowledged(id);
+    }
+    assert_eq!(applied, [1, 2, 3], "each once");
+    assert_eq!(stylist.unacknowledged().count(), 0);
+    // Messages without an id are applied and not acknowledged.
+    assert_eq!(
+        shopper.receive(&Message::Look { view: View::Side }),
+        (None, true)
+    );
+}
