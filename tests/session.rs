@@ -1,7 +1,7 @@
 //! Stylist sessions without a network: the frames refuse what is too large or not a message of
 //! this protocol (and never panic on garbage), a stylist receives only the consented
 //! measurements, the one-time code admits one joiner once and is burned by a wrong try, and a
-//! dropped connection loses and duplicates nothing.
+//! dropped connection loses and duplicates nothing; the shopper's side of a whole session.
 
 use anprobe::measurements::{Form, Key, Measurements};
 use anprobe::session::delivery::{Inbox, Outbox};
@@ -28,7 +28,7 @@ fn every_kind() -> Vec<Message> {
         },
         Message::Proposal {
             id: 1,
-            glb_base64: "Z2xURg==".into(),
+            glb_bytes: 4_200,
             size: "38".into(),
             note: "a softer line at the waist".into(),
         },
@@ -69,9 +69,15 @@ fn every_message_goes_through_one_frame_and_back() {
 fn frames_too_large_or_not_messages_are_refused_with_the_reason() {
     // Refused from the declared length alone, before the body is read.
     assert!(matches!(
-        check_length(usize::MAX / 2),
+        check_length(usize::MAX / 2, None),
         Err(FrameError::TooLarge { .. })
     ));
+    // A garment frame must be as long as its proposal said.
+    assert!(check_length(4_200, Some(4_200)).is_ok());
+    assert_eq!(
+        check_length(4_201, Some(4_200)).unwrap_err().to_string(),
+        "garment: 4201 bytes, the proposal said 4200"
+    );
     // A chat frame over the limit of chat frames.
     let padded = format!(
         r#"{{"kind": "chat", "id": 1, "text": "hi"{}}}"#,
@@ -101,6 +107,10 @@ fn frames_too_large_or_not_messages_are_refused_with_the_reason() {
         (
             r#"{"kind": "hello", "version": 9, "name": "x"}"#,
             "protocol version 9 is not 1",
+        ),
+        (
+            r#"{"kind": "proposal", "id": 1, "glb_bytes": 999999999999, "size": "M", "note": ""}"#,
+            "garment: 999999999999 bytes, at most",
         ),
         (
             r#"{"kind": "pin", "id": 1, "at": [0, 1e9, 0], "text": ""}"#,
@@ -198,7 +208,7 @@ fn after_a_dropped_connection_nothing_is_lost_or_applied_twice() {
             let id = stylist.next_id();
             stylist.send(Message::Proposal {
                 id,
-                glb_base64: String::new(),
+                glb_bytes: 0,
                 size: format!("{}", 36 + 2 * k),
                 note: String::new(),
             })
@@ -241,4 +251,167 @@ fn after_a_dropped_connection_nothing_is_lost_or_applied_twice() {
         shopper.receive(&Message::Look { view: View::Side }),
         (None, true)
     );
+}
+
+/// The shopper's side of a whole session over frames: hello first, the body filtered by the
+/// consent (again when revoked mid-session), a proposal's garment read as a local import is (a
+/// file that fails refused on the shopper's side with the importer's reason), a proposal sent
+/// again after a drop applied once, chat acknowledged, the end.
+mod host {
+    use super::*;
+    use anprobe::session::host::{Event, Host};
+
+    fn frame(m: &Message) -> Vec<u8> {
+        encode(m)[4..].to_vec()
+    }
+
+    fn tee() -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/catalog/nordlicht-basics-nb-ts-1001.glb");
+        std::fs::read(path).unwrap()
+    }
+
+    fn consent(keys: Vec<Key>) -> Consent {
+        Consent {
+            counterpart: "Studio Vera".into(),
+            kind: CounterpartKind::Stylist,
+            keys,
+            share_orders: false,
+            share_contacts: false,
+        }
+    }
+
+    #[test]
+    fn a_whole_session_on_the_shoppers_side() {
+        let mut m = Measurements::new(Form::Female, 166.0);
+        m.set(Key::ChestGirth, 91.0);
+        m.set(Key::HipGirth, 99.0);
+        let mut host = Host::new("Ana", m, Some(consent(vec![Key::ChestGirth])), 1);
+        // Nothing before hello.
+        let chat = Message::Chat {
+            id: 1,
+            text: "hi".into(),
+        };
+        let e = host.receive(&frame(&chat)).unwrap_err();
+        assert_eq!(e.to_string(), "expected hello first, not chat");
+        let reply = host
+            .receive(&frame(&Message::Hello {
+                version: VERSION,
+                name: "Vera".into(),
+            }))
+            .unwrap();
+        assert!(matches!(&reply[0], Message::Hello { name, .. } if name == "Ana"));
+        let Message::Body { values, .. } = &reply[1] else {
+            panic!("the body follows hello")
+        };
+        assert_eq!(
+            values.keys().copied().collect::<Vec<_>>(),
+            [Key::ChestGirth]
+        );
+
+        // A proposal, its garment as the next frame: read, acknowledged, tried on.
+        let glb = tee();
+        let proposal = Message::Proposal {
+            id: 2,
+            glb_bytes: glb.len() as u64,
+            size: "M".into(),
+            note: "relaxed".into(),
+        };
+        assert!(host.receive(&frame(&proposal)).unwrap().is_empty());
+        assert!(
+            host.check_length(glb.len() + 1).is_err(),
+            "the garment's length is fixed"
+        );
+        assert_eq!(host.receive(&glb).unwrap(), [Message::Ack { id: 2 }]);
+        let events = host.take_events();
+        assert!(matches!(&events[0], Event::Joined { name } if name == "Vera"));
+        let Event::Proposed {
+            id, garment, size, ..
+        } = &events[1]
+        else {
+            panic!("{events:?}")
+        };
+        assert_eq!((*id, size.as_str()), (2, "M"));
+        assert_eq!(garment.meta.sku, "NB-TS-1001");
+
+        // The same proposal again after a drop: acknowledged, not applied twice.
+        host.receive(&frame(&proposal)).unwrap();
+        assert_eq!(host.receive(&glb).unwrap(), [Message::Ack { id: 2 }]);
+        assert!(host.take_events().is_empty());
+
+        // A garment that is no garment: refused on the shopper's side, with why.
+        let junk = b"glTF but not really".to_vec();
+        host.receive(&frame(&Message::Proposal {
+            id: 3,
+            glb_bytes: junk.len() as u64,
+            size: "S".into(),
+            note: String::new(),
+        }))
+        .unwrap();
+        let reply = host.receive(&junk).unwrap();
+        assert_eq!(reply[0], Message::Ack { id: 3 });
+        let Message::Decision {
+            proposal,
+            accepted,
+            refused: Some(why),
+            ..
+        } = &reply[1]
+        else {
+            panic!("{reply:?}")
+        };
+        assert_eq!((*proposal, *accepted), (3, false));
+        assert!(!why.is_empty());
+        assert!(matches!(
+            &host.take_events()[0],
+            Event::Refused { id: 3, .. }
+        ));
+
+        // The shopper accepts the tee; the decision waits for its ack.
+        let decision = host.decide(2, true);
+        assert_eq!(
+            host.unacknowledged().len(),
+            2,
+            "the refusal and the decision"
+        );
+        let id = decision.id().expect("a decision has an id");
+        host.receive(&frame(&Message::Ack { id })).unwrap();
+        assert_eq!(host.unacknowledged().len(), 1);
+
+        // Chat is acknowledged every time and shown once.
+        let chat = Message::Chat {
+            id: 4,
+            text: "the 38 sits better".into(),
+        };
+        assert_eq!(
+            host.receive(&frame(&chat)).unwrap(),
+            [Message::Ack { id: 4 }]
+        );
+        assert_eq!(
+            host.receive(&frame(&chat)).unwrap(),
+            [Message::Ack { id: 4 }]
+        );
+        assert_eq!(host.take_events().len(), 1);
+
+        // Consent revoked mid-session: the body sent at once has no measurement left.
+        let Message::Body { values, .. } = host.consent_changed(None) else {
+            panic!("a body")
+        };
+        assert!(values.is_empty());
+
+        // A stylist cannot send what only the shopper sends.
+        let e = host
+            .receive(&frame(&Message::Outfit { worn: vec![] }))
+            .unwrap_err();
+        assert_eq!(e.to_string(), "a stylist does not send outfit");
+
+        host.receive(&frame(&Message::End {
+            reason: "done".into(),
+        }))
+        .unwrap();
+        assert!(host.is_ended());
+        assert!(
+            host.receive(&frame(&chat)).is_err(),
+            "nothing after the end"
+        );
+    }
 }

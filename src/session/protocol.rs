@@ -1,5 +1,6 @@
 //! What travels between the shopper's and the stylist's Anprobe: versioned messages (serde,
-//! JSON), each in one length-prefixed frame. A frame over its limit is refused from its length
+//! JSON), each in one length-prefixed frame; a proposal's garment file follows its message as one
+//! raw frame. A frame over its limit is refused from its length
 //! alone, before anything is read into memory; a frame that is not a message of this version is
 //! refused with what is wrong. Either closes that connection, with the reason logged; the app
 //! goes on. docs/stylist-session.md.
@@ -56,12 +57,13 @@ pub enum Message {
         /// (retailer, SKU, size) per garment worn.
         worn: Vec<(String, String, String)>,
     },
-    /// Stylist → shopper: a garment to try on, in a size; the file follows in the same frame.
+    /// Stylist → shopper: a garment to try on, in a size; its file (.glb) follows as the next
+    /// frame, raw.
     Proposal {
         /// The proposal's id.
         id: u64,
-        /// The garment file (.glb), base64 — at most [`MAX_GARMENT`] bytes decoded.
-        glb_base64: String,
+        /// The garment file's length, bytes (at most [`MAX_GARMENT`]).
+        glb_bytes: u64,
         /// The size proposed (a label of the garment's chart).
         size: String,
         /// Why, in the stylist's words (may be empty).
@@ -122,16 +124,6 @@ impl Message {
             _ => None,
         }
     }
-
-    /// The most bytes a frame of this kind may hold.
-    fn limit(kind: &str) -> usize {
-        if kind == "proposal" {
-            // base64: 4 bytes per 3, and the rest of the message.
-            MAX_GARMENT / 3 * 4 + MAX_FRAME
-        } else {
-            MAX_FRAME
-        }
-    }
 }
 
 /// Why a frame was refused; the connection it came on is closed.
@@ -165,34 +157,28 @@ pub fn encode(message: &Message) -> Vec<u8> {
     frame
 }
 
-/// Whether a frame may declare `len` bytes at all (read before the frame's body: a peer cannot
-/// make the receiver allocate more than the largest message).
-pub fn check_length(len: usize) -> Result<(), FrameError> {
-    let max = Message::limit("proposal");
-    if len > max {
-        return Err(FrameError::TooLarge { len, max });
+/// Whether a frame may declare `len` bytes (read before the frame's body, so that a peer cannot
+/// make the receiver allocate more than it allows): a message at most [`MAX_FRAME`]; the
+/// garment frame after a proposal exactly the length the proposal declared.
+pub fn check_length(len: usize, garment: Option<u64>) -> Result<(), FrameError> {
+    match garment {
+        None if len > MAX_FRAME => Err(FrameError::TooLarge {
+            len,
+            max: MAX_FRAME,
+        }),
+        Some(declared) if len as u64 != declared => Err(FrameError::Invalid(format!(
+            "garment: {len} bytes, the proposal said {declared}"
+        ))),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
-/// Reads one frame's body (what follows the 4-byte length) as a message, checking its kind's
-/// own limit and the fields' limits.
+/// Reads one message frame's body (what follows the 4-byte length), checking its fields' limits.
 pub fn decode(body: &[u8]) -> Result<Message, FrameError> {
-    check_length(body.len())?;
+    check_length(body.len(), None)?;
     let message: Message = serde_json::from_slice(body).map_err(|e| {
         FrameError::Malformed(format!("line {} column {}: {e}", e.line(), e.column()))
     })?;
-    let kind = match &message {
-        Message::Proposal { .. } => "proposal",
-        _ => "other",
-    };
-    let max = Message::limit(kind);
-    if body.len() > max {
-        return Err(FrameError::TooLarge {
-            len: body.len(),
-            max,
-        });
-    }
     check(&message)?;
     Ok(message)
 }
@@ -225,17 +211,16 @@ fn check(message: &Message) -> Result<(), FrameError> {
             text("pin", t)
         }
         Message::Proposal {
-            glb_base64,
+            glb_bytes,
             note,
             size,
             ..
         } => {
             text("note", note)?;
             text("size", size)?;
-            let decoded = glb_base64.len() / 4 * 3;
-            if decoded > MAX_GARMENT {
+            if *glb_bytes > MAX_GARMENT as u64 {
                 return Err(FrameError::Invalid(format!(
-                    "garment: about {decoded} bytes, at most {MAX_GARMENT}"
+                    "garment: {glb_bytes} bytes, at most {MAX_GARMENT}"
                 )));
             }
             Ok(())

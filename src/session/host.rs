@@ -1,0 +1,275 @@
+//! The shopper's side of a session, as a state machine over frames (whatever carries them): the
+//! stylist must say hello first; every frame is checked (`protocol`); a proposal's garment is
+//! read with the same importer and limits as a local import and, when it fails, refused on the
+//! shopper's side with the importer's reason; what the stylist sends is acknowledged once per
+//! id and applied once; the body sent is filtered by the consent, again whenever it changes.
+
+use super::delivery::{Inbox, Outbox};
+use super::protocol::{FrameError, Message, VERSION, View, check_length, decode};
+use super::share::body_for;
+use crate::garment::{ImportedGarment, import_slice};
+use crate::measurements::Measurements;
+use crate::store::Consent;
+
+/// What happened in the session, for the app (and the timeline).
+#[derive(Debug)]
+pub enum Event {
+    /// The stylist said hello.
+    Joined {
+        /// The stylist's name.
+        name: String,
+    },
+    /// A garment proposed, read and valid: the shopper tries it on and decides.
+    Proposed {
+        /// The proposal's id.
+        id: u64,
+        /// The garment.
+        garment: Box<ImportedGarment>,
+        /// The size proposed.
+        size: String,
+        /// The stylist's note.
+        note: String,
+    },
+    /// A garment proposed whose file failed validation: refused without the shopper.
+    Refused {
+        /// The proposal's id.
+        id: u64,
+        /// The importer's reason.
+        why: String,
+    },
+    /// A chat message.
+    Chat {
+        /// Its text.
+        text: String,
+    },
+    /// A note pinned on the avatar.
+    Pin {
+        /// Where.
+        at: [f32; 3],
+        /// Its text.
+        text: String,
+    },
+    /// "Look at the back".
+    Look(View),
+    /// The stylist ended the session.
+    Ended {
+        /// Why (may be empty).
+        reason: String,
+    },
+}
+
+/// Where the session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Paired, waiting for the stylist's hello.
+    Waiting,
+    /// In session.
+    Live,
+    /// A proposal came; its garment is the next frame.
+    Garment { id: u64, bytes: u64 },
+    /// Over: nothing more is read.
+    Ended,
+}
+
+/// The shopper's side of one session with one stylist.
+pub struct Host {
+    name: String,
+    measurements: Measurements,
+    consent: Option<Consent>,
+    state: State,
+    pending: Option<(String, String)>,
+    inbox: Inbox,
+    outbox: Outbox,
+    events: Vec<Event>,
+}
+
+impl Host {
+    /// A session of the shopper `name` whose body is `measurements`, the stylist holding
+    /// `consent` (`None`: the form alone is shared); ids of what the shopper sends start at
+    /// `next_id`.
+    pub fn new(
+        name: &str,
+        measurements: Measurements,
+        consent: Option<Consent>,
+        next_id: u64,
+    ) -> Host {
+        Host {
+            name: name.to_string(),
+            measurements,
+            consent,
+            state: State::Waiting,
+            pending: None,
+            inbox: Inbox::default(),
+            outbox: Outbox::starting_at(next_id),
+            events: Vec::new(),
+        }
+    }
+
+    /// Whether the session is over.
+    pub fn is_ended(&self) -> bool {
+        self.state == State::Ended
+    }
+
+    /// What happened since the last call.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// What was sent and not yet acknowledged (to send again after reconnecting).
+    pub fn unacknowledged(&self) -> Vec<Message> {
+        self.outbox.unacknowledged().cloned().collect()
+    }
+
+    /// The length a frame declares, checked before its body is read.
+    pub fn check_length(&self, len: usize) -> Result<(), FrameError> {
+        match self.state {
+            State::Garment { bytes, .. } => check_length(len, Some(bytes)),
+            _ => check_length(len, None),
+        }
+    }
+
+    /// One frame's body from the stylist: what to send back. An `Err` closes the connection
+    /// (its reason logged); the session's state stays as it was for a reconnect.
+    pub fn receive(&mut self, body: &[u8]) -> Result<Vec<Message>, FrameError> {
+        self.check_length(body.len())?;
+        match self.state {
+            State::Ended => Err(FrameError::Invalid("the session has ended".into())),
+            State::Garment { id, .. } => Ok(self.garment(id, body)),
+            State::Waiting => match decode(body)? {
+                Message::Hello { name, .. } => {
+                    self.state = State::Live;
+                    self.events.push(Event::Joined { name });
+                    Ok(vec![
+                        Message::Hello {
+                            version: VERSION,
+                            name: self.name.clone(),
+                        },
+                        body_for(&self.measurements, self.consent.as_ref()),
+                    ])
+                }
+                other => Err(FrameError::Invalid(format!(
+                    "expected hello first, not {}",
+                    kind(&other)
+                ))),
+            },
+            State::Live => self.message(decode(body)?),
+        }
+    }
+
+    fn message(&mut self, message: Message) -> Result<Vec<Message>, FrameError> {
+        let (ack, fresh) = self.inbox.receive(&message);
+        let mut out: Vec<Message> = Vec::new();
+        match message {
+            Message::Proposal {
+                id,
+                glb_bytes,
+                size,
+                note,
+            } => {
+                // Its garment is the next frame, also for a copy (it is read and dropped); the
+                // acknowledgement goes once the garment is read.
+                self.state = State::Garment {
+                    id,
+                    bytes: glb_bytes,
+                };
+                self.pending = fresh.then_some((size, note));
+                return Ok(out);
+            }
+            Message::Chat { text, .. } if fresh => self.events.push(Event::Chat { text }),
+            Message::Pin { at, text, .. } if fresh => self.events.push(Event::Pin { at, text }),
+            Message::Look { view } => self.events.push(Event::Look(view)),
+            Message::Ack { id } => {
+                self.outbox.acknowledged(id);
+            }
+            Message::End { reason } => {
+                self.state = State::Ended;
+                self.events.push(Event::Ended { reason });
+            }
+            Message::Chat { .. } | Message::Pin { .. } => {}
+            other => {
+                return Err(FrameError::Invalid(format!(
+                    "a stylist does not send {}",
+                    kind(&other)
+                )));
+            }
+        }
+        out.extend(ack);
+        Ok(out)
+    }
+
+    /// The garment of proposal `id`: read as a local import is; acknowledged; refused with the
+    /// importer's reason when invalid.
+    fn garment(&mut self, id: u64, bytes: &[u8]) -> Vec<Message> {
+        self.state = State::Live;
+        let mut out = vec![Message::Ack { id }];
+        let Some((size, note)) = self.pending.take() else {
+            return out; // A copy of a proposal already applied.
+        };
+        match import_slice(bytes, None) {
+            Ok(garment) => self.events.push(Event::Proposed {
+                id,
+                garment: Box::new(garment),
+                size,
+                note,
+            }),
+            Err(errors) => {
+                let why = errors.to_string();
+                self.events.push(Event::Refused {
+                    id,
+                    why: why.clone(),
+                });
+                let decision = self.outbox.next_id();
+                out.push(self.outbox.send(Message::Decision {
+                    id: decision,
+                    proposal: id,
+                    accepted: false,
+                    refused: Some(why.chars().take(super::protocol::MAX_TEXT).collect()),
+                }));
+            }
+        }
+        out
+    }
+
+    /// The shopper's decision on proposal `proposal`, to send.
+    pub fn decide(&mut self, proposal: u64, accepted: bool) -> Message {
+        let id = self.outbox.next_id();
+        self.outbox.send(Message::Decision {
+            id,
+            proposal,
+            accepted,
+            refused: None,
+        })
+    }
+
+    /// The shopper's chat message, to send.
+    pub fn say(&mut self, text: &str) -> Message {
+        let id = self.outbox.next_id();
+        self.outbox.send(Message::Chat {
+            id,
+            text: text.to_string(),
+        })
+    }
+
+    /// The consent changed (given, narrowed or revoked): the body the stylist may see, to send
+    /// at once.
+    pub fn consent_changed(&mut self, consent: Option<Consent>) -> Message {
+        self.consent = consent;
+        body_for(&self.measurements, self.consent.as_ref())
+    }
+
+    /// The shopper ends the session.
+    pub fn end(&mut self, reason: &str) -> Message {
+        self.state = State::Ended;
+        Message::End {
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// A message's kind as it travels (`"chat"`).
+fn kind(message: &Message) -> String {
+    serde_json::to_value(message)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+        .unwrap_or_default()
+}
