@@ -34,7 +34,7 @@ pub fn rows<'a>(view: &'a CatalogView) -> Vec<Row<'a>> {
         meta: &o.meta,
         chart_size: o.chart_size.as_deref(),
         garment: o.garment.as_deref(),
-        product: Some(&o.product),
+        product: Some(o.product()),
     });
     let used: HashSet<&str> = view.offers.garments_used().collect();
     let garments = view

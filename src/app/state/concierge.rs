@@ -5,18 +5,22 @@
 
 use crate::app::i18n::Said;
 use crate::app::state::body::ShopperBody;
-use crate::app::state::offers::{garments_of, product_key};
+use crate::app::state::offers::{Offers, product_key};
 use crate::app::state::store::ShopperStore;
-use crate::app::state::tryon::Catalog;
 use crate::catalog::Product;
 use crate::concierge::{Alternatives, Reminder, Shopper, Suggestion};
 use crate::store::NewWishlistItem;
+use crate::store::StoredProduct;
 use bevy::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<ConciergeAdvice>()
-        .add_systems(Update, refresh.in_set(crate::app::AppSystems::Fit));
+    app.init_resource::<ConciergeAdvice>().add_systems(
+        Update,
+        refresh
+            .in_set(crate::app::AppSystems::Fit)
+            .after(crate::app::state::offers::size_offers),
+    );
 }
 
 /// How many products "For you" lists.
@@ -38,8 +42,8 @@ pub struct Subject {
 /// What the concierge has to say, as last computed.
 #[derive(Resource, Default)]
 pub struct ConciergeAdvice {
-    /// (store revision, body generation, catalog loaded, today) it was computed for.
-    computed_for: Option<(u64, u64, bool, String)>,
+    /// (store revision, body generation, products read, today) it was computed for.
+    computed_for: Option<(u64, u64, u64, String)>,
     /// Counts the computations, so the tab knows when its own caches are stale.
     pub revision: u64,
     /// The store's products, orders and wishlist with the body (`None`: no body yet).
@@ -103,23 +107,22 @@ impl ConciergeAdvice {
             .alternatives(&subject.retailer, &subject.sku, ALTERNATIVES)
     }
 
-    /// Computes the advice from the store and the body (`None`: no valid body yet); products
-    /// with a garment file are matched to the catalog's garments by file name.
+    /// Computes the advice from the store's products (`offers`), the shopper's orders,
+    /// wishlist and dismissed reminders, and the body (`None`: no valid body yet).
     pub fn compute(
         store: &ShopperStore,
         body: Option<&crate::measurements::Resolved>,
-        catalog: &Catalog,
+        offers: &Offers,
         today: &str,
     ) -> ConciergeAdvice {
         let read = store.read(|s| {
             Ok((
-                s.products(None)?,
                 s.list_orders(usize::MAX)?,
                 s.list_wishlist()?,
                 s.dismissed_reminders()?,
             ))
         });
-        let (stored, orders, wishlist, dismissed) = match read {
+        let (orders, wishlist, dismissed) = match read {
             Ok(read) => read,
             Err(why) => {
                 return ConciergeAdvice {
@@ -129,10 +132,28 @@ impl ConciergeAdvice {
                 };
             }
         };
+        // The reminders read the price and stock history of the wishlisted products.
+        let wished: HashSet<(String, String)> = wishlist
+            .iter()
+            .map(|w| product_key(&w.wish.retailer, &w.wish.sku))
+            .collect();
+        let stored: Vec<StoredProduct> = offers
+            .entries
+            .iter()
+            .filter(|o| wished.contains(&product_key(&o.product().retailer, &o.product().sku)))
+            .map(|o| o.stored.clone())
+            .collect();
         let reminders = crate::concierge::reminders(today, &orders, &wishlist, &stored, &dismissed)
             .unwrap_or_default();
-        let products: Vec<Product> = stored.into_iter().map(|s| s.product).collect();
-        let garments = garments_of(&products, catalog);
+        let products: Vec<Product> = offers.entries.iter().map(|o| o.product().clone()).collect();
+        let garments = offers
+            .entries
+            .iter()
+            .filter_map(|o| {
+                let key = product_key(&o.product().retailer, &o.product().sku);
+                o.garment.clone().map(|g| (key, g))
+            })
+            .collect();
         let known: HashMap<(String, String), &Product> = products
             .iter()
             .map(|p| (product_key(&p.retailer, &p.sku), p))
@@ -180,11 +201,11 @@ impl ConciergeAdvice {
     }
 }
 
-/// Computes the advice again when the store, the body, the catalog or the day changed.
+/// Computes the advice again when the store, the body, the products or the day changed.
 fn refresh(
     store: Res<ShopperStore>,
     body: Res<ShopperBody>,
-    catalog: Option<Res<Catalog>>,
+    offers: Res<Offers>,
     advice: Res<ConciergeAdvice>,
     mut commands: Commands,
 ) {
@@ -192,13 +213,11 @@ fn refresh(
         return;
     }
     let today = crate::store::date::today_local();
-    let empty = Catalog::default();
-    let catalog = catalog.as_deref().unwrap_or(&empty);
-    let key = (store.revision(), body.generation, catalog.loaded, today);
+    let key = (store.revision(), body.generation, offers.reads, today);
     if advice.computed_for.as_ref() == Some(&key) {
         return;
     }
-    let mut fresh = ConciergeAdvice::compute(&store, body.resolved.as_ref(), catalog, &key.3);
+    let mut fresh = ConciergeAdvice::compute(&store, body.resolved.as_ref(), &offers, &key.3);
     fresh.revision = advice.revision + 1;
     fresh.computed_for = Some(key);
     commands.insert_resource(fresh);

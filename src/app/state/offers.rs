@@ -1,7 +1,8 @@
 //! The store's products as the catalog tab lists them: each with its metadata for the filters,
 //! the catalog garment it is tried on with (its 3D model, matched by file name) and the size its
-//! chart gives the current body. Read again when the store or the catalog changes, sized again
-//! when the body changes (the chart alone, no drape: milliseconds for the sample's 312).
+//! chart gives the current body. Read again when the store's products or the catalog change
+//! (not at every change of the store), sized again when the body changes (the chart alone, no
+//! drape: milliseconds for the sample's 312). The concierge reads its products from here.
 
 use crate::app::i18n::Said;
 use crate::app::state::body::ShopperBody;
@@ -10,6 +11,7 @@ use crate::app::state::tryon::Catalog;
 use crate::app::state::tryon::catalog::chart_size;
 use crate::catalog::Product;
 use crate::garment::GarmentMeta;
+use crate::store::StoredProduct;
 use bevy::prelude::*;
 use std::collections::HashMap;
 
@@ -25,8 +27,8 @@ pub(super) fn plugin(app: &mut App) {
 /// One product of the store.
 #[derive(Clone, Debug)]
 pub struct Offer {
-    /// The product as its catalog gave it.
-    pub product: Product,
+    /// The product as its catalog last gave it, with its price and stock history.
+    pub stored: StoredProduct,
     /// The same as garment metadata (what the catalog filter reads).
     pub meta: GarmentMeta,
     /// The SKU of the catalog garment that is its 3D model, if it has one.
@@ -35,14 +37,22 @@ pub struct Offer {
     pub chart_size: Option<String>,
 }
 
+impl Offer {
+    /// The product as its catalog last gave it.
+    pub fn product(&self) -> &Product {
+        &self.stored.product
+    }
+}
+
 /// The store's products.
 #[derive(Resource, Default)]
 pub struct Offers {
-    /// (store revision, catalog loaded) they were read for.
+    /// (the store's products revision, catalog loaded) they were read for.
     read_for: Option<(u64, bool)>,
     /// (read count, body generation) they were sized for.
     sized_for: Option<(u64, u64)>,
-    reads: u64,
+    /// Counts the reads, so that what follows the products knows when they changed.
+    pub reads: u64,
     /// The products, in the store's order (retailer, then SKU).
     pub entries: Vec<Offer>,
     /// Why the store could not be read, if it could not.
@@ -96,7 +106,7 @@ fn read_offers(
     }
     let empty = Catalog::default();
     let catalog = catalog.as_deref().unwrap_or(&empty);
-    let key = (store.revision(), catalog.loaded);
+    let key = (store.products_revision(), catalog.loaded);
     if offers.read_for == Some(key) {
         return;
     }
@@ -104,17 +114,17 @@ fn read_offers(
     offers.reads += 1;
     match store.read(|s| s.products(None)) {
         Ok(stored) => {
-            let products: Vec<Product> = stored.into_iter().map(|s| s.product).collect();
+            let products: Vec<Product> = stored.iter().map(|s| s.product.clone()).collect();
             let garments = garments_of(&products, catalog);
-            offers.entries = products
+            offers.entries = stored
                 .into_iter()
-                .map(|product| Offer {
-                    meta: product.meta(),
+                .map(|stored| Offer {
+                    meta: stored.product.meta(),
                     garment: garments
-                        .get(&product_key(&product.retailer, &product.sku))
+                        .get(&product_key(&stored.product.retailer, &stored.product.sku))
                         .cloned(),
                     chart_size: None,
-                    product,
+                    stored,
                 })
                 .collect();
             offers.error = None;
@@ -126,7 +136,7 @@ fn read_offers(
     }
 }
 
-fn size_offers(body: Res<ShopperBody>, mut offers: ResMut<Offers>) {
+pub(crate) fn size_offers(body: Res<ShopperBody>, mut offers: ResMut<Offers>) {
     let Some(resolved) = &body.resolved else {
         return;
     };
@@ -139,11 +149,9 @@ fn size_offers(body: Res<ShopperBody>, mut offers: ResMut<Offers>) {
     // Products sharing a chart (colours of one garment) share one answer.
     let mut known: HashMap<String, Option<String>> = HashMap::new();
     for offer in &mut offers.entries {
-        let chart = serde_json::to_string(&offer.product.sizes).unwrap_or_default();
-        let chart = format!(
-            "{}|{:?}|{chart}",
-            offer.product.brand, offer.product.category
-        );
+        let product = &offer.stored.product;
+        let chart = serde_json::to_string(&product.sizes).unwrap_or_default();
+        let chart = format!("{}|{:?}|{chart}", product.brand, product.category);
         offer.chart_size = known
             .entry(chart)
             .or_insert_with(|| chart_size(&offer.meta, resolved))

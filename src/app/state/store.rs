@@ -68,6 +68,8 @@ pub struct ShopperStore {
     state: State,
     read_only: bool,
     revision: u64,
+    /// Counts the changes of the products (the open, a catalog recorded).
+    products_revision: u64,
 }
 
 impl Default for ShopperStore {
@@ -108,12 +110,24 @@ impl ShopperStore {
             state,
             read_only: false,
             revision: 0,
+            products_revision: 0,
         }
     }
 
     /// Counts the changes made through the app (and the open itself).
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Counts the changes of the store's products: what lists them reads them again only then
+    /// (a wishlist entry or a profile saved leaves 10,000 products as they were).
+    pub fn products_revision(&self) -> u64 {
+        self.products_revision
+    }
+
+    /// Says that the products changed (a catalog was recorded).
+    pub fn products_changed(&mut self) {
+        self.products_revision += 1;
     }
 
     /// Whether the store is still to be opened (at startup, before the first update).
@@ -191,6 +205,7 @@ impl ShopperStore {
             }
         }
         self.revision += 1;
+        self.products_revision += 1;
     }
 }
 

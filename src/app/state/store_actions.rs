@@ -323,6 +323,9 @@ fn add_catalogs(store: &mut ShopperStore, notices: &mut Notices, paths: &[std::p
             .unwrap_or_default(),
     };
     let result = store.change(|s| s.record_products(&products, &date::today_local(), false));
+    if result.is_ok() {
+        store.products_changed();
+    }
     match result {
         Ok(change) => notices.info(
             Msg::CatalogAdded,

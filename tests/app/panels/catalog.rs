@@ -535,7 +535,7 @@ fn the_catalog_tab_lists_the_stores_products_and_wishes_for_the_colour_tried_on(
     let overshirt = offers
         .entries
         .iter()
-        .find(|o| o.product.sku == "MV-7")
+        .find(|o| o.product().sku == "MV-7")
         .unwrap();
     assert!(overshirt.garment.is_none());
     assert!(overshirt.chart_size.is_some(), "sized by its chart");
