@@ -281,20 +281,35 @@ fn product(ui: &mut egui::Ui, view: &ConciergeView, s: &Suggestion, out: &mut Co
                 } else {
                     ui.label(format!("{} · {}", s.retailer, s.brand));
                 }
-                ui.label(format!(
-                    "{} {} · {:.0} % · {}",
+                // What the history changed in the size, on hover of the size (a line per
+                // region would bury the reasons).
+                let lessons: Vec<String> = s
+                    .why
+                    .iter()
+                    .filter(|w| matches!(w, crate::concierge::Why::Lesson(_)))
+                    .map(|w| concierge_words::why(w, lang))
+                    .collect();
+                let size = format!(
+                    "{} {} · {:.0} % · {}{}",
                     lang.t(Msg::Size),
                     s.size,
                     s.probability * 100.0,
-                    labels::money(s.price, &s.currency, lang)
-                ));
+                    labels::money(s.price, &s.currency, lang),
+                    if lessons.is_empty() { "" } else { " ↺" }
+                );
+                let size = ui.label(size);
+                if !lessons.is_empty() {
+                    size.on_hover_text(lessons.join("\n"));
+                }
             });
         });
-        for why in s
-            .why
-            .iter()
-            .filter(|w| !matches!(w, crate::concierge::Why::Size { .. }))
-        {
+        let shown = s.why.iter().filter(|w| {
+            !matches!(
+                w,
+                crate::concierge::Why::Size { .. } | crate::concierge::Why::Lesson(_)
+            )
+        });
+        for why in shown {
             ui.label(RichText::new(concierge_words::why(why, lang)).small());
         }
         ui.horizontal(|ui| {
