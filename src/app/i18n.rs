@@ -378,6 +378,7 @@ messages! {
     HistoryDropped => "no longer typed (predicted)", "nicht mehr eingegeben (geschätzt)";
     HistoryForm => "Form", "Körperform";
     HistoryPlotOf => "Plot of", "Diagramm:";
+    HistoryWentBack => "Measurements taken back from", "Maße übernommen vom Stand";
     // The Concierge tab.
     TabConcierge => "Concierge", "Concierge";
     ForYou => "For you", "Für Sie";

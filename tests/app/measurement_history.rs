@@ -399,6 +399,14 @@ fn going_back_sets_the_profiles_measurements_and_adds_a_snapshot_dated_today() {
         .clone();
     assert_eq!(now, first);
     assert!(!app.world().resource::<ShopperBody>().is_stale(&now));
+    // Said in the left panel: the measurements of that day are back.
+    let notices = &app.world().resource::<anprobe::app::Notices>().0;
+    assert!(
+        notices
+            .iter()
+            .any(|n| !n.error && n.msg == Msg::HistoryWentBack && n.detail.en() == "2020-01-10"),
+        "{notices:?}"
+    );
     // Written at once as a new snapshot of today; the section reads it back.
     let history = app.world().resource::<MeasurementHistory>();
     assert_eq!(history.snapshots.len(), 4, "{:?}", history.snapshots);

@@ -148,7 +148,8 @@ fn place_of(msg: Msg) -> NoticePlace {
         | Msg::SaveFailed
         | Msg::ProfilesCorrupt
         | Msg::ProfilesSaveFailed
-        | Msg::ProfilesAdopted => NoticePlace::Left,
+        | Msg::ProfilesAdopted
+        | Msg::HistoryWentBack => NoticePlace::Left,
         _ => NoticePlace::Right,
     }
 }

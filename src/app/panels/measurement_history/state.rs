@@ -127,6 +127,14 @@ pub fn go_back(
             }
         }
         profiles.active_mut().measurements = measurements;
+        // Said where the shopper clicked: the measurements of that day are back.
+        let taken = history
+            .snapshots
+            .iter()
+            .find(|s| s.id == back.snapshot)
+            .map(|s| s.taken.chars().take(10).collect::<String>())
+            .unwrap_or_default();
+        notices.info(Msg::HistoryWentBack, taken);
     }
 }
 
