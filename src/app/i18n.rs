@@ -372,6 +372,7 @@ messages! {
     HistoryGoBack => "Go back to this", "Diesen Stand übernehmen";
     HistoryGoBackHint => "Makes these the current measurements, saved as today's snapshot: the earlier ones stay in the history", "Macht diese zu den aktuellen Maßen, gespeichert als Stand von heute: Die früheren bleiben im Verlauf";
     HistoryCurrent => "current", "aktuell";
+    HistorySameAsNow => "same as now", "wie jetzt";
     HistoryFirst => "first snapshot", "erster Stand";
     HistoryNoChange => "measurements unchanged", "Maße unverändert";
     HistoryNew => "new", "neu";

@@ -125,8 +125,8 @@ fn history_body(
         .min_scrolled_height(LIST_HEIGHT)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for entry in &shown.entries {
-                if snapshot_row(ui, lang, entry, shown.unit, current) {
+            for (n, entry) in shown.entries.iter().enumerate() {
+                if snapshot_row(ui, lang, (entry, n == 0), shown.unit, current) {
                     back = Some(GoBack {
                         profile,
                         snapshot: entry.id,
@@ -138,12 +138,13 @@ fn history_body(
     back
 }
 
-/// One snapshot: its date, "current" or "Go back to this", and what changed. Returns whether
-/// the button was clicked.
+/// One snapshot (`newest`: the first listed): its date, "current" (the newest with today's
+/// measurements), "same as now" (an older one with them) or "Go back to this", and what
+/// changed. Returns whether the button was clicked.
 fn snapshot_row(
     ui: &mut egui::Ui,
     lang: Lang,
-    entry: &Entry,
+    (entry, newest): (&Entry, bool),
     unit: Unit,
     current: &Measurements,
 ) -> bool {
@@ -152,7 +153,11 @@ fn snapshot_row(
         ui.strong(entry.date());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if same_body(&entry.measurements, current) {
-                ui.weak(lang.t(Msg::HistoryCurrent));
+                ui.weak(lang.t(if newest {
+                    Msg::HistoryCurrent
+                } else {
+                    Msg::HistorySameAsNow
+                }));
             } else {
                 clicked = ui
                     .small_button(lang.t(Msg::HistoryGoBack))
