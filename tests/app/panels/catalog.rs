@@ -214,14 +214,7 @@ fn the_fit_reads_german_in_german(
 ) {
     harness.state_mut().lang = Lang::De;
     harness.run_ok();
-    let shown: Vec<String> = harness
-        .query_all(By::new())
-        .flat_map(|node| {
-            let node = node.accesskit_node();
-            [node.label(), node.value()]
-        })
-        .flatten()
-        .collect();
+    let shown: Vec<String> = super::shown(harness);
     let recommendation = &fit.outcome.recommendation;
     let mut english: Vec<String> = english::reasons(&recommendation.reasons);
     for region in &fit.worn.shown.map.regions {
@@ -432,14 +425,7 @@ fn the_catalog_tab_lists_the_stores_products_and_wishes_for_the_colour_tried_on(
         .type_text("crew tee sand");
     harness.run();
     // Nordlicht's sand tee, and Galerie Lindqvist's: one line each.
-    let texts: Vec<String> = harness
-        .query_all(By::new())
-        .flat_map(|n| {
-            let n = n.accesskit_node();
-            [n.label(), n.value()]
-        })
-        .flatten()
-        .collect();
+    let texts: Vec<String> = super::shown(&harness);
     assert_eq!(
         harness.get_all_by_label(en(Msg::TryOn)).count(),
         2,
@@ -511,14 +497,7 @@ fn the_catalog_tab_lists_the_stores_products_and_wishes_for_the_colour_tried_on(
     harness.state_mut().app.update();
     harness.state_mut().filter.search = "overshirt".into();
     harness.run_ok();
-    let texts: Vec<String> = harness
-        .query_all(By::new())
-        .flat_map(|n| {
-            let n = n.accesskit_node();
-            [n.label(), n.value()]
-        })
-        .flatten()
-        .collect();
+    let texts: Vec<String> = super::shown(&harness);
     assert!(texts.iter().any(|t| t == "Linen Overshirt"), "{texts:?}");
     assert!(
         texts
