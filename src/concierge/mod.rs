@@ -89,8 +89,9 @@ struct Past<'a> {
     said: Vec<(crate::garment::Region, crate::garment::Verdict)>,
 }
 
-/// A case-insensitive (retailer, SKU) key.
-fn key(retailer: &str, sku: &str) -> (String, String) {
+/// A product's case-insensitive (retailer, SKU) key: how the store's products, orders and
+/// wishlist items are matched (also by the app).
+pub fn product_key(retailer: &str, sku: &str) -> (String, String) {
     (retailer.trim().to_lowercase(), sku.trim().to_lowercase())
 }
 
@@ -106,13 +107,13 @@ type Index<'a> = HashMap<(String, String), &'a Product>;
 fn index(products: &[Product]) -> Index<'_> {
     products
         .iter()
-        .map(|p| (key(&p.retailer, &p.sku), p))
+        .map(|p| (product_key(&p.retailer, &p.sku), p))
         .collect()
 }
 
 /// The shopper's history, matched to the products.
 fn past<'a>(index: &Index<'a>, orders: &[Order], wishlist: &[WishlistItem]) -> Vec<Past<'a>> {
-    let find = |retailer: &str, sku: &str| index.get(&key(retailer, sku)).copied();
+    let find = |retailer: &str, sku: &str| index.get(&product_key(retailer, sku)).copied();
     let mut out = Vec::new();
     for order in orders {
         for item in &order.items {
@@ -242,8 +243,16 @@ pub fn recommend(
     let past = past(&index, orders, wishlist);
     let owned: HashSet<(String, String)> = orders
         .iter()
-        .flat_map(|o| o.items.iter().map(|i| key(&o.retailer, &i.line.sku)))
-        .chain(wishlist.iter().map(|w| key(&w.wish.retailer, &w.wish.sku)))
+        .flat_map(|o| {
+            o.items
+                .iter()
+                .map(|i| product_key(&o.retailer, &i.line.sku))
+        })
+        .chain(
+            wishlist
+                .iter()
+                .map(|w| product_key(&w.wish.retailer, &w.wish.sku)),
+        )
         .collect();
     // Not what the shopper has or wishes for, nor the same piece elsewhere; not a garment sent
     // back, in any colour.
@@ -260,7 +269,7 @@ pub fn recommend(
         .map(|p| (garment_key(p), p.colour.to_lowercase()))
         .collect();
     let had = |p: &Product| {
-        owned.contains(&key(&p.retailer, &p.sku))
+        owned.contains(&product_key(&p.retailer, &p.sku))
             || returned.contains(&garment_key(p))
             || pieces.contains(&(garment_key(p), p.colour.to_lowercase()))
     };
@@ -277,7 +286,7 @@ pub fn recommend(
         if item.liking != Liking::Returned {
             for sku in &item.product.outfits {
                 completes
-                    .entry(key(&item.product.retailer, sku))
+                    .entry(product_key(&item.product.retailer, sku))
                     .or_insert(n);
             }
         }
@@ -300,7 +309,7 @@ pub fn recommend(
                 }
                 (score, best.map(|(n, _)| n))
             });
-            let look = completes.get(&key(&p.retailer, &p.sku)).copied();
+            let look = completes.get(&product_key(&p.retailer, &p.sku)).copied();
             (
                 score + if look.is_some() { LOOK_WEIGHT } else { 0.0 },
                 p,

@@ -5,10 +5,10 @@
 
 use crate::app::i18n::Said;
 use crate::app::state::body::ShopperBody;
-use crate::app::state::offers::{Offers, product_key};
+use crate::app::state::offers::Offers;
 use crate::app::state::store::ShopperStore;
 use crate::catalog::Product;
-use crate::concierge::{Alternatives, Reminder, Shopper, Suggestion};
+use crate::concierge::{Alternatives, Reminder, Shopper, Suggestion, product_key};
 use crate::store::NewWishlistItem;
 use crate::store::StoredProduct;
 use bevy::prelude::*;

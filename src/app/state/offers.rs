@@ -10,6 +10,7 @@ use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::Catalog;
 use crate::app::state::tryon::catalog::chart_size;
 use crate::catalog::Product;
+use crate::concierge::product_key;
 use crate::garment::GarmentMeta;
 use crate::store::StoredProduct;
 use bevy::prelude::*;
@@ -89,11 +90,6 @@ pub fn garments_of(products: &[Product], catalog: &Catalog) -> HashMap<(String, 
             Some((product_key(&p.retailer, &p.sku), sku.clone()))
         })
         .collect()
-}
-
-/// A case-insensitive (retailer, SKU) key.
-pub fn product_key(retailer: &str, sku: &str) -> (String, String) {
-    (retailer.trim().to_lowercase(), sku.trim().to_lowercase())
 }
 
 fn read_offers(
