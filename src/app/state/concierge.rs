@@ -58,6 +58,9 @@ pub struct ConciergeAdvice {
     pub subjects: Vec<Subject>,
     /// Per product (lower-case retailer and SKU) the catalog garment's SKU to try it on with.
     pub garments: HashMap<(String, String), String>,
+    /// Per product (lower-case retailer and SKU) its place in the shopper's products (the tab
+    /// looks a product up for every card it draws).
+    index: HashMap<(String, String), usize>,
     /// Why the store could not be read, if it could not.
     pub error: Option<Said>,
     /// The day the reminders are for.
@@ -67,12 +70,8 @@ pub struct ConciergeAdvice {
 impl ConciergeAdvice {
     /// The store's product with this retailer and SKU.
     pub fn product(&self, retailer: &str, sku: &str) -> Option<&Product> {
-        let key = product_key(retailer, sku);
-        self.shopper
-            .as_ref()?
-            .products
-            .iter()
-            .find(|p| product_key(&p.retailer, &p.sku) == key)
+        let at = *self.index.get(&product_key(retailer, sku))?;
+        self.shopper.as_ref()?.products.get(at)
     }
 
     /// The catalog garment to try `s` on with, if the product has a 3D model in the catalog.
@@ -154,9 +153,10 @@ impl ConciergeAdvice {
                 o.garment.clone().map(|g| (key, g))
             })
             .collect();
-        let known: HashMap<(String, String), &Product> = products
+        let index: HashMap<(String, String), usize> = products
             .iter()
-            .map(|p| (product_key(&p.retailer, &p.sku), p))
+            .enumerate()
+            .map(|(at, p)| (product_key(&p.retailer, &p.sku), at))
             .collect();
         let mut subjects: Vec<Subject> = Vec::new();
         let had = wishlist
@@ -169,7 +169,10 @@ impl ConciergeAdvice {
                     .map(move |i| (&o.retailer, &i.line.sku))
             }));
         for (retailer, sku) in had {
-            if let Some(p) = known.get(&product_key(retailer, sku)) {
+            if let Some(p) = index
+                .get(&product_key(retailer, sku))
+                .map(|&at| &products[at])
+            {
                 let subject = Subject {
                     retailer: p.retailer.clone(),
                     sku: p.sku.clone(),
@@ -195,6 +198,7 @@ impl ConciergeAdvice {
             reminders,
             subjects,
             garments,
+            index,
             error: None,
             today: today.to_string(),
         }
