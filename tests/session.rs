@@ -390,7 +390,15 @@ mod host {
             host.receive(&frame(&chat)).unwrap(),
             [Message::Ack { id: 4 }]
         );
-        assert_eq!(host.take_events().len(), 1);
+        let events = host.take_events();
+        assert!(matches!(events[0], Event::Acknowledged { id: got } if got == id));
+        assert_eq!(
+            events
+                .iter()
+                .filter(|e| matches!(e, Event::Chat { .. }))
+                .count(),
+            1
+        );
 
         // Consent revoked mid-session: the body sent at once has no measurement left.
         let Message::Body { values, .. } = host.consent_changed(None) else {
@@ -415,3 +423,7 @@ mod host {
         );
     }
 }
+
+mod cli;
+mod network;
+mod pairing;

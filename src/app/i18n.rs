@@ -156,6 +156,7 @@ messages! {
     TabOrders => "Orders", "Bestellungen";
     TabTimeline => "Timeline", "Verlauf";
     TabPrivacy => "Privacy", "Datenschutz";
+    TabStylist => "Stylist", "Stilberatung";
     // Catalog, try-on and fit (panels/catalog.rs and the try-on): add below.
     ViewFabric => "Fabric", "Stoff";
     ViewFitMap => "Fit map", "Passform-Karte";

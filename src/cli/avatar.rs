@@ -99,6 +99,8 @@ pub enum TabArg {
     Timeline,
     /// What each retailer or stylist may see
     Privacy,
+    /// Stylist sessions: invite a stylist, or join as one
+    Stylist,
 }
 
 /// `anprobe avatar`: measurements → resolved → body → tape → .glb (+ report).
@@ -225,6 +227,7 @@ fn take_screenshot(
             TabArg::Orders => RightPanelTab::Orders,
             TabArg::Timeline => RightPanelTab::Timeline,
             TabArg::Privacy => RightPanelTab::Privacy,
+            TabArg::Stylist => RightPanelTab::Stylist,
         },
         data_dir: data_dir.map(Path::to_path_buf),
         garments: garments

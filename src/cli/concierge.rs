@@ -8,7 +8,7 @@ use super::output::{print, print_json};
 use super::session;
 use crate::catalog::Product;
 use crate::concierge::{self, Shopper, Suggestion};
-use crate::measurements::Resolved;
+use crate::measurements::{Measurements, Resolved};
 use crate::store::Store;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -102,12 +102,24 @@ pub(super) fn reminders(args: &RemindersArgs, data_dir: Option<&Path>) -> Result
 
 /// The body: a measurements file, or a profile's latest measurements.
 fn body(store: &Store, args: &ShopperArgs) -> Result<Resolved, String> {
-    if let Some(path) = &args.measurements {
-        return resolve(&load(path)?, path);
+    let (measurements, label) =
+        self::measurements(store, args.profile.as_deref(), args.measurements.as_deref())?;
+    resolve(&measurements, &label)
+}
+
+/// The shopper's measurements as typed: `file`, or the latest of the profile named `profile`
+/// (default the profile the app shows, else the first); with the file or profile name.
+pub(super) fn measurements(
+    store: &Store,
+    profile: Option<&str>,
+    file: Option<&Path>,
+) -> Result<(Measurements, PathBuf), String> {
+    if let Some(path) = file {
+        return Ok((load(path)?, path.to_path_buf()));
     }
     let profiles = store.profiles().map_err(session::failure)?;
     let shown = store.shown_profile().map_err(session::failure)?;
-    let profile = match &args.profile {
+    let profile = match profile {
         Some(name) => profiles
             .iter()
             .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
@@ -122,7 +134,7 @@ fn body(store: &Store, args: &ShopperArgs) -> Result<Resolved, String> {
         .latest_measurements(profile.id)
         .map_err(session::failure)?
         .ok_or_else(|| format!("profile \"{}\" has no measurements yet", profile.name))?;
-    resolve(&snapshot.measurements, Path::new(&profile.name))
+    Ok((snapshot.measurements, PathBuf::from(&profile.name)))
 }
 
 fn context(data_dir: Option<&Path>, args: &ShopperArgs) -> Result<Shopper, String> {

@@ -21,6 +21,7 @@ mod output;
 mod render_bench;
 mod session;
 mod size;
+mod stylist_session;
 mod wishlist;
 
 pub use avatar::{AvatarArgs, ScreenshotArgs, TabArg};
@@ -34,6 +35,7 @@ pub use order::{
 };
 pub use render_bench::RenderBenchArgs;
 pub use size::SizeArgs;
+pub use stylist_session::{HostArgs, JoinArgs, SessionCommand};
 pub use wishlist::{WishlistAddArgs, WishlistCommand, WishlistListArgs, WishlistRemoveArgs};
 
 use avatar::MEASUREMENTS_FILE;
@@ -141,6 +143,10 @@ pub enum Command {
     /// Orders, returns with fit feedback, and each garment's status.
     #[command(subcommand, after_help = EXIT_CODES)]
     Order(OrderCommand),
+    /// A stylist session without a window: host one as the shopper, or join one as the
+    /// stylist (docs/stylist-session.md).
+    #[command(subcommand)]
+    Session(SessionCommand),
 }
 
 /// `--data-dir`: an empty folder name is bad usage, not the current folder.
@@ -185,6 +191,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Data(command)) => data::run(command, data_dir),
         Some(Command::Wishlist(command)) => wishlist::run(command, data_dir),
         Some(Command::Order(command)) => order::run(command, data_dir),
+        Some(Command::Session(command)) => return stylist_session::run(command, data_dir),
     };
     match result {
         Ok(code) => code,

@@ -22,6 +22,11 @@ impl Outbox {
         }
     }
 
+    /// The id [`Outbox::next_id`] will give.
+    pub fn peek_next(&self) -> u64 {
+        self.next_id
+    }
+
     /// A fresh id for a message about to be sent.
     pub fn next_id(&mut self) -> u64 {
         let id = self.next_id;

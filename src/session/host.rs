@@ -51,6 +51,11 @@ pub enum Event {
     },
     /// "Look at the back".
     Look(View),
+    /// The stylist received what the shopper sent with this id.
+    Acknowledged {
+        /// The id.
+        id: u64,
+    },
     /// The stylist ended the session.
     Ended {
         /// Why (may be empty).
@@ -110,6 +115,26 @@ impl Host {
         self.state == State::Ended
     }
 
+    /// The id the next message the shopper sends will carry.
+    pub fn next_id(&self) -> u64 {
+        self.outbox.peek_next()
+    }
+
+    /// Whether the stylist said hello on this connection.
+    pub fn is_live(&self) -> bool {
+        matches!(self.state, State::Live | State::Garment { .. })
+    }
+
+    /// The stylist connected again after a dropped connection: hello is awaited again (a
+    /// garment cut off halfway is dropped: the stylist sends its proposal again); what either
+    /// side applied stays applied.
+    pub fn reconnected(&mut self) {
+        if self.state != State::Ended {
+            self.state = State::Waiting;
+            self.pending = None;
+        }
+    }
+
     /// What happened since the last call.
     pub fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)
@@ -139,17 +164,21 @@ impl Host {
                 Message::Hello { name, .. } => {
                     self.state = State::Live;
                     self.events.push(Event::Joined { name });
-                    Ok(vec![
+                    // Hello, the body, then what the stylist has not acknowledged (after a
+                    // reconnect), oldest first.
+                    let mut out = vec![
                         Message::Hello {
                             version: VERSION,
                             name: self.name.clone(),
                         },
                         body_for(&self.measurements, self.consent.as_ref()),
-                    ])
+                    ];
+                    out.extend(self.outbox.unacknowledged().cloned());
+                    Ok(out)
                 }
                 other => Err(FrameError::Invalid(format!(
                     "expected hello first, not {}",
-                    kind(&other)
+                    other.kind()
                 ))),
             },
             State::Live => self.message(decode(body)?),
@@ -179,7 +208,9 @@ impl Host {
             Message::Pin { at, text, .. } if fresh => self.events.push(Event::Pin { at, text }),
             Message::Look { view } => self.events.push(Event::Look(view)),
             Message::Ack { id } => {
-                self.outbox.acknowledged(id);
+                if self.outbox.acknowledged(id) {
+                    self.events.push(Event::Acknowledged { id });
+                }
             }
             Message::End { reason } => {
                 self.state = State::Ended;
@@ -189,7 +220,7 @@ impl Host {
             other => {
                 return Err(FrameError::Invalid(format!(
                     "a stylist does not send {}",
-                    kind(&other)
+                    other.kind()
                 )));
             }
         }
@@ -264,12 +295,4 @@ impl Host {
             reason: reason.to_string(),
         }
     }
-}
-
-/// A message's kind as it travels (`"chat"`).
-fn kind(message: &Message) -> String {
-    serde_json::to_value(message)
-        .ok()
-        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-        .unwrap_or_default()
 }

@@ -1,12 +1,22 @@
-//! Stylist sessions (issue 19), the parts that do not need a network: the messages and their
-//! frames ([`protocol`]), what a stylist may see ([`share`]), the one-time pairing code's rules
-//! ([`pairing`]), delivery without loss or duplicates across reconnects ([`delivery`]) and the
-//! shopper's side of a session as a state machine over frames ([`host`]). The
-//! peer-to-peer transport (iroh) and the PAKE (spake2) that will carry them are not built yet.
-//! No Bevy here.
+//! Stylist sessions (issue 19; docs/stylist-session.md). Without a network: the messages and
+//! their frames ([`protocol`]), what a stylist may see ([`share`]), the one-time code's rules
+//! ([`pairing`]) and its proof without sending it ([`pake`]), how a connection opens
+//! ([`opening`]), the ticket ([`ticket`]), delivery without loss or duplicates across reconnects
+//! ([`delivery`]), and both sides as state machines over frames ([`host`]: the shopper's,
+//! [`guest`]: the stylist's). On the network (iroh, on the session's own thread): the wire
+//! ([`link`]), the shopper's side ([`serve`]) and the stylist's ([`join`]). No Bevy here.
 
 pub mod delivery;
+pub mod guest;
+pub mod identity;
 pub mod host;
+pub mod join;
+pub mod link;
+pub mod opening;
 pub mod pairing;
+pub mod pake;
 pub mod protocol;
+pub mod record;
+pub mod serve;
 pub mod share;
+pub mod ticket;

@@ -43,22 +43,36 @@ impl Pairing {
         }
     }
 
-    /// A joiner's try with `code` at `now_s`: admitted once; refused when used, burned,
-    /// expired, or wrong (which burns it). Compared in constant time.
-    pub fn try_code(&mut self, code: &str, now_s: u64) -> Result<(), Refusal> {
+    /// A joiner starts proving a code at `now_s`: the code to prove it against (with the PAKE),
+    /// spent from now on whatever the outcome — so a wrong proof burns it. Refused when used,
+    /// burned or expired.
+    pub fn spend(&mut self, now_s: u64) -> Result<String, Refusal> {
         if self.spent {
             return Err(Refusal::Used);
         }
+        self.spent = true;
         if now_s.saturating_sub(self.issued_s) >= self.lifetime_s {
-            self.spent = true;
             return Err(Refusal::Expired);
         }
-        self.spent = true;
-        if same(code.trim().as_bytes(), self.code.as_bytes()) {
+        Ok(self.code.clone())
+    }
+
+    /// A joiner's try with `code` at `now_s` where the code itself is compared (no PAKE):
+    /// admitted once; refused when used, burned, expired, or wrong (which burns it). Compared
+    /// in constant time.
+    pub fn try_code(&mut self, code: &str, now_s: u64) -> Result<(), Refusal> {
+        let issued = self.spend(now_s)?;
+        let normal = super::pake::normalise;
+        if same(normal(code).as_bytes(), normal(&issued).as_bytes()) {
             Ok(())
         } else {
             Err(Refusal::WrongCode)
         }
+    }
+
+    /// The code, as issued (to show the shopper).
+    pub fn code(&self) -> &str {
+        &self.code
     }
 
     /// Whether the code can still admit someone at `now_s`.

@@ -124,6 +124,22 @@ impl Message {
             _ => None,
         }
     }
+
+    /// The message's kind as it travels (`"chat"`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Message::Hello { .. } => "hello",
+            Message::Body { .. } => "body",
+            Message::Outfit { .. } => "outfit",
+            Message::Proposal { .. } => "proposal",
+            Message::Decision { .. } => "decision",
+            Message::Chat { .. } => "chat",
+            Message::Pin { .. } => "pin",
+            Message::Look { .. } => "look",
+            Message::Ack { .. } => "ack",
+            Message::End { .. } => "end",
+        }
+    }
 }
 
 /// Why a frame was refused; the connection it came on is closed.
@@ -150,10 +166,15 @@ pub enum FrameError {
 
 /// A message as one frame: its length (4 bytes, big-endian) and its JSON.
 pub fn encode(message: &Message) -> Vec<u8> {
-    let json = serde_json::to_vec(message).expect("a message is always JSON");
-    let mut frame = Vec::with_capacity(4 + json.len());
-    frame.extend_from_slice(&(json.len() as u32).to_be_bytes());
-    frame.extend_from_slice(&json);
+    frame_raw(&serde_json::to_vec(message).expect("a message is always JSON"))
+}
+
+/// Any bytes (a garment file, a pairing message) as one frame: their length (4 bytes,
+/// big-endian) and the bytes.
+pub fn frame_raw(bytes: &[u8]) -> Vec<u8> {
+    let mut frame = Vec::with_capacity(4 + bytes.len());
+    frame.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+    frame.extend_from_slice(bytes);
     frame
 }
 

@@ -21,6 +21,7 @@ mod refusal;
 mod returns;
 pub mod schema;
 mod settings;
+mod stylists;
 mod timeline;
 pub mod validate;
 mod wishlist;
@@ -34,6 +35,7 @@ pub use merge::{BackupError, BackupPreview, MAX_BACKUP_BYTES, MergeReport, Merge
 pub use orders::{ItemStatus, NewOrder, NewOrderItem, Order, OrderItem};
 pub use products::{CatalogChange, PricePoint, StockPoint, StoredProduct};
 pub use profiles::{Profile, Snapshot};
+pub use stylists::SessionSide;
 pub use recovery::{BACKUP_DIR, BACKUPS_KEPT, ChecksumFailure};
 pub use refusal::{Clash, Problem};
 pub use returns::{ReturnRecord, parse_fit};

@@ -24,10 +24,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 7;
+pub const LATEST_VERSION: u32 = 8;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 7] = [
+pub const MIGRATIONS: [Migration; 8] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -108,6 +108,23 @@ pub const MIGRATIONS: [Migration; 7] = [
             CREATE TABLE dismissed_reminders (
                 key       TEXT PRIMARY KEY,
                 dismissed TEXT NOT NULL
+            ) STRICT;
+        ",
+        fixup: None,
+    },
+    Migration {
+        version: 8,
+        description: "stylist sessions: the keys of stylists paired with the shopper, and the \
+                      next message id of each side",
+        sql: "
+            CREATE TABLE stylist_keys (
+                key         TEXT PRIMARY KEY,
+                counterpart TEXT NOT NULL,
+                paired      TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE session_ids (
+                side    TEXT PRIMARY KEY CHECK (side IN ('shopper', 'stylist')),
+                next_id INTEGER NOT NULL
             ) STRICT;
         ",
         fixup: None,

@@ -30,6 +30,7 @@ pub mod restore_backup;
 pub mod return_form;
 pub mod right_panel;
 pub mod store_tab;
+pub mod stylist;
 pub mod timeline;
 pub mod timeline_search;
 pub mod view_presets;
@@ -101,6 +102,7 @@ pub(super) fn plugin(app: &mut App) {
             orders::plugin,
             timeline::plugin,
             privacy::plugin,
+            stylist::plugin,
         ))
         .add_plugins((
             view_presets::plugin,

@@ -28,17 +28,20 @@ pub enum RightPanelTab {
     Timeline,
     /// Who may see which measurements.
     Privacy,
+    /// Sessions with a stylist: invite one, or join one as a stylist.
+    Stylist,
 }
 
 impl RightPanelTab {
     /// Every tab, in the order of the tab bar.
-    pub const ALL: [RightPanelTab; 6] = [
+    pub const ALL: [RightPanelTab; 7] = [
         RightPanelTab::Catalog,
         RightPanelTab::Concierge,
         RightPanelTab::Wishlist,
         RightPanelTab::Orders,
         RightPanelTab::Timeline,
         RightPanelTab::Privacy,
+        RightPanelTab::Stylist,
     ];
 
     fn msg(self) -> Msg {
@@ -49,6 +52,7 @@ impl RightPanelTab {
             RightPanelTab::Orders => Msg::TabOrders,
             RightPanelTab::Timeline => Msg::TabTimeline,
             RightPanelTab::Privacy => Msg::TabPrivacy,
+            RightPanelTab::Stylist => Msg::TabStylist,
         }
     }
 

@@ -18,6 +18,7 @@ pub mod store;
 pub mod store_actions;
 pub mod store_export;
 pub mod store_restore;
+pub mod stylist_session;
 pub mod tryon;
 pub mod waker;
 
@@ -38,6 +39,7 @@ pub(super) fn plugin(app: &mut App) {
             guide::plugin,
             body::plugin,
             concierge::plugin,
+            stylist_session::plugin,
             offers::plugin,
         ));
 }

@@ -1,0 +1,619 @@
+//! A stylist session in the app, either side: the shopper invites (the session's network side
+//! runs on its own thread, `session::serve`), sees each proposal tried on at once and decides;
+//! the stylist joins with ticket and code (`session::join`), sees the shopper's avatar built
+//! from the shared measurements (the rest predicted) and the outfit, proposes garments from
+//! their catalog, chats, points the camera and pins notes. The network never blocks a frame:
+//! its notices wake the event loop and are read here once per frame. What happened is written to
+//! the shopper's timeline under that stylist when the session ends.
+
+use crate::app::scene::camera::ViewPreset;
+use crate::app::state::garment_import::GarmentImported;
+use crate::app::state::profiles::Profiles;
+use crate::app::state::store::ShopperStore;
+use crate::app::state::tryon::{Catalog, CatalogAction, TryOn};
+use crate::app::state::waker::Waker;
+use crate::measurements::{Form, Key, Measurements};
+use crate::session::guest::GuestEvent;
+use crate::session::host::Event;
+use crate::session::identity;
+use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
+use crate::session::link::Relay;
+use crate::session::protocol::View;
+use crate::session::record::{Outcome, Proposal, SessionLog};
+use crate::session::serve::{
+    DEFAULT_CODE_LIFETIME_S, HostCommand, HostConfig, HostNotice, HostService, Paired,
+};
+use crate::session::ticket::Ticket;
+use crate::store::{CounterpartKind, SessionSide, date};
+use bevy::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<StylistSession>()
+        .init_resource::<SessionOutcome>()
+        .add_message::<SessionAction>()
+        // Registered by their own plugins too; here so this one also runs headless alone.
+        .add_message::<ViewPreset>()
+        .add_message::<GarmentImported>()
+        .add_message::<CatalogAction>()
+        .add_systems(
+            Update,
+            (apply_session_actions, poll_session)
+                .chain()
+                .in_set(crate::app::AppSystems::Actions),
+        );
+}
+
+/// A stature the stylist's side assumes when the shopper did not share one: the survey's mean
+/// for the form (ANSUR II, 2012: women 162.9 cm, men 175.6 cm), shown as assumed.
+pub fn assumed_stature(form: Form) -> f64 {
+    match form {
+        Form::Female => 162.9,
+        Form::Male => 175.6,
+    }
+}
+
+/// One line of the chat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChatLine {
+    /// Written on this side.
+    pub mine: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// A garment the stylist proposed, as the stylist's side follows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sent {
+    /// Its id, once given.
+    pub id: Option<u64>,
+    /// The garment's name and the size.
+    pub name: String,
+    /// The size proposed.
+    pub size: String,
+    /// Whether the shopper's side received it.
+    pub arrived: bool,
+    /// What became of it.
+    pub outcome: Outcome,
+}
+
+/// The shopper's side of a session in the app.
+pub struct Hosting {
+    service: HostService,
+    /// The ticket to hand over (empty until the endpoint is up).
+    pub ticket: String,
+    /// The one-time code.
+    pub code: String,
+    /// The stylist invited.
+    pub stylist: String,
+    /// Whether the stylist is in session now.
+    pub connected: bool,
+    /// What happened (proposals and their outcome, chat, notes).
+    pub record: SessionLog,
+    /// The chat, both sides.
+    pub chat: Vec<ChatLine>,
+    /// The largest id sent, to keep the store's counter ahead.
+    next_id: u64,
+    /// Proposed garments waiting to appear in the catalog to be put on: (SKU, size).
+    to_try: Vec<(String, String)>,
+}
+
+/// The stylist's side of a session in the app.
+pub struct Joined {
+    service: GuestService,
+    /// The shopper's name, once they said hello.
+    pub shopper: String,
+    /// Whether the shopper admitted this stylist and the connection is up.
+    pub connected: bool,
+    /// The measurements shared (consented keys only).
+    pub shared: Option<(Form, BTreeMap<Key, f64>)>,
+    /// The shopper's outfit: (retailer, SKU, size).
+    pub outfit: Vec<(String, String, String)>,
+    /// What the stylist proposed.
+    pub sent: Vec<Sent>,
+    /// The chat, both sides.
+    pub chat: Vec<ChatLine>,
+    next_id: u64,
+}
+
+/// Where the app stands with stylist sessions.
+#[derive(Resource, Default)]
+pub enum StylistSession {
+    /// No session.
+    #[default]
+    Idle,
+    /// Hosting as the shopper.
+    Hosting(Box<Hosting>),
+    /// Joined as a stylist.
+    Joined(Box<Joined>),
+}
+
+/// What the last session left to say (shown in the tab until the next one).
+#[derive(Resource, Default, Clone, Debug, PartialEq, Eq)]
+pub struct SessionOutcome(pub Option<String>);
+
+/// What the tab asks for.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum SessionAction {
+    /// Invite the stylist with this name (their consent decides what they see).
+    Invite {
+        /// The stylist.
+        stylist: String,
+        /// The relay.
+        relay: Relay,
+    },
+    /// Join a shopper's session.
+    Join {
+        /// The ticket.
+        ticket: String,
+        /// The one-time code (empty: come back as a stylist paired before).
+        code: String,
+        /// The stylist's name.
+        name: String,
+        /// The relay.
+        relay: Relay,
+    },
+    /// The shopper's decision on a proposal.
+    Decide {
+        /// The proposal.
+        proposal: u64,
+        /// Accepted or rejected.
+        accepted: bool,
+    },
+    /// A chat message.
+    Say(String),
+    /// The stylist proposes the catalog garment with this SKU in a size.
+    Propose {
+        /// The SKU.
+        sku: String,
+        /// The size.
+        size: String,
+        /// Why.
+        note: String,
+    },
+    /// The stylist asks the shopper's camera to a view.
+    Look(View),
+    /// The stylist pins a note on the avatar (at the chest).
+    Pin(String),
+    /// A new one-time code (the shopper).
+    NewCode,
+    /// End the session.
+    End,
+}
+
+#[derive(bevy::ecs::system::SystemParam)]
+struct SessionWorld<'w> {
+    store: ResMut<'w, ShopperStore>,
+    profiles: ResMut<'w, Profiles>,
+    catalog: Res<'w, Catalog>,
+    tryon: Res<'w, TryOn>,
+    waker: Res<'w, Waker>,
+    outcome: ResMut<'w, SessionOutcome>,
+    imported: MessageWriter<'w, GarmentImported>,
+    catalog_actions: MessageWriter<'w, CatalogAction>,
+    views: MessageWriter<'w, ViewPreset>,
+}
+
+fn wake(waker: &Waker) -> crate::session::link::Wake {
+    let waker = waker.clone();
+    Some(Arc::new(move || waker.wake()))
+}
+
+fn apply_session_actions(
+    mut actions: MessageReader<SessionAction>,
+    mut session: ResMut<StylistSession>,
+    mut world: SessionWorld,
+) {
+    for action in actions.read() {
+        match (action, &mut *session) {
+            (SessionAction::Invite { stylist, relay }, StylistSession::Idle) => {
+                match invite(stylist, relay, &world) {
+                    Ok(hosting) => {
+                        world.outcome.0 = None;
+                        *session = StylistSession::Hosting(Box::new(hosting));
+                    }
+                    Err(why) => world.outcome.0 = Some(why),
+                }
+            }
+            (
+                SessionAction::Join {
+                    ticket,
+                    code,
+                    name,
+                    relay,
+                },
+                StylistSession::Idle,
+            ) => match join(ticket, code, name, relay, &world) {
+                Ok(joined) => {
+                    world.outcome.0 = None;
+                    *session = StylistSession::Joined(Box::new(joined));
+                }
+                Err(why) => world.outcome.0 = Some(why),
+            },
+            (SessionAction::Decide { proposal, accepted }, StylistSession::Hosting(h)) => {
+                h.service.send(HostCommand::Decide {
+                    proposal: *proposal,
+                    accepted: *accepted,
+                });
+                let stylist = h.record.stylist.clone();
+                if let Some(p) = h.record.decided(*proposal, *accepted)
+                    && *accepted
+                {
+                    let wish = p.wish(&stylist, &date::today_local());
+                    world
+                        .catalog_actions
+                        .write(CatalogAction::AddToWishlist(wish));
+                }
+            }
+            (SessionAction::Say(text), StylistSession::Hosting(h)) => {
+                h.service.send(HostCommand::Say(text.clone()));
+                h.chat.push(ChatLine {
+                    mine: true,
+                    text: text.clone(),
+                });
+                h.record.chat.push((false, text.clone()));
+            }
+            (SessionAction::Say(text), StylistSession::Joined(j)) => {
+                j.service.send(GuestCommand::Say(text.clone()));
+                j.chat.push(ChatLine {
+                    mine: true,
+                    text: text.clone(),
+                });
+            }
+            (SessionAction::NewCode, StylistSession::Hosting(h)) => {
+                h.service.send(HostCommand::NewCode)
+            }
+            (SessionAction::Propose { sku, size, note }, StylistSession::Joined(j)) => {
+                let Some(entry) = world.catalog.find(sku) else {
+                    continue;
+                };
+                let name = entry.garment.meta().name.clone();
+                match std::fs::read(&entry.garment.source) {
+                    Ok(garment) => {
+                        j.service.send(GuestCommand::Propose {
+                            garment,
+                            size: size.clone(),
+                            note: note.clone(),
+                        });
+                        j.sent.push(Sent {
+                            id: None,
+                            name,
+                            size: size.clone(),
+                            arrived: false,
+                            outcome: Outcome::Open,
+                        });
+                    }
+                    Err(e) => {
+                        world.outcome.0 = Some(format!("{}: {e}", entry.garment.source));
+                    }
+                }
+            }
+            (SessionAction::Look(view), StylistSession::Joined(j)) => {
+                j.service.send(GuestCommand::Look(*view))
+            }
+            (SessionAction::Pin(text), StylistSession::Joined(j)) => {
+                j.service.send(GuestCommand::Pin {
+                    at: [0.0, 1.3, 0.12],
+                    text: text.clone(),
+                })
+            }
+            (SessionAction::End, StylistSession::Hosting(h)) => {
+                h.service.send(HostCommand::End(String::new()))
+            }
+            (SessionAction::End, StylistSession::Joined(j)) => {
+                j.service.send(GuestCommand::End(String::new()))
+            }
+            _ => {}
+        }
+    }
+}
+
+fn identity_of(store: &ShopperStore) -> Result<[u8; 32], String> {
+    let dir = store
+        .read(|s| Ok(s.dir().to_path_buf()))
+        .map_err(|e| e.to_string())?;
+    identity::load_or_create(&dir).map(|(key, _)| key)
+}
+
+fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting, String> {
+    let stylist = stylist.trim();
+    if stylist.is_empty() {
+        return Err("name the stylist to invite".into());
+    }
+    let store = &world.store;
+    let consents = store
+        .read(|s| s.consents())
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|c| c.kind == CounterpartKind::Stylist)
+        .collect();
+    let paired = store
+        .read(|s| s.paired_stylists())
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|(key, name)| Paired { key, name })
+        .collect();
+    let next_id = store
+        .read(|s| s.session_next_id(SessionSide::Shopper))
+        .map_err(|e| e.to_string())?;
+    let person = world.profiles.active();
+    let service = HostService::start_waking(
+        HostConfig {
+            relay: relay.clone(),
+            secret: identity_of(store)?,
+            shopper: person.name.clone(),
+            stylist: stylist.to_string(),
+            measurements: person.measurements.clone(),
+            consents,
+            paired,
+            code_lifetime_s: DEFAULT_CODE_LIFETIME_S,
+            next_id,
+        },
+        wake(&world.waker),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(Hosting {
+        service,
+        ticket: String::new(),
+        code: String::new(),
+        stylist: stylist.to_string(),
+        connected: false,
+        record: SessionLog::default(),
+        chat: Vec::new(),
+        next_id,
+        to_try: Vec::new(),
+    })
+}
+
+fn join(
+    ticket: &str,
+    code: &str,
+    name: &str,
+    relay: &Relay,
+    world: &SessionWorld,
+) -> Result<Joined, String> {
+    let ticket = Ticket::parse(ticket).map_err(|e| e.to_string())?;
+    let next_id = world
+        .store
+        .read(|s| s.session_next_id(SessionSide::Stylist))
+        .map_err(|e| e.to_string())?;
+    let code = code.trim();
+    let service = GuestService::start_waking(
+        JoinConfig {
+            relay: relay.clone(),
+            secret: identity_of(&world.store)?,
+            ticket,
+            code: (!code.is_empty()).then(|| code.to_string()),
+            name: if name.trim().is_empty() {
+                "Stylist".into()
+            } else {
+                name.trim().to_string()
+            },
+            next_id,
+            reconnect_for: Duration::from_secs(60),
+        },
+        wake(&world.waker),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(Joined {
+        service,
+        shopper: String::new(),
+        connected: false,
+        shared: None,
+        outfit: Vec::new(),
+        sent: Vec::new(),
+        chat: Vec::new(),
+        next_id,
+    })
+}
+
+fn poll_session(mut session: ResMut<StylistSession>, mut world: SessionWorld) {
+    let over = match &mut *session {
+        StylistSession::Idle => return,
+        StylistSession::Hosting(h) => poll_host(h, &mut world),
+        StylistSession::Joined(j) => poll_guest(j, &mut world),
+    };
+    if let Some(said) = over {
+        world.outcome.0 = Some(said);
+        *session = StylistSession::Idle;
+    }
+}
+
+/// The shopper's side: notices applied; `Some` when the session is over (what to say).
+fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
+    // Proposals whose garment has reached the catalog are put on in the proposed size.
+    h.to_try.retain(|(sku, size)| {
+        if world.catalog.find(sku).is_none() {
+            return true;
+        }
+        world.catalog_actions.write(CatalogAction::TryOn {
+            sku: sku.clone(),
+            size: Some(size.clone()),
+            product: None,
+        });
+        false
+    });
+    if !h.to_try.is_empty() {
+        world.waker.wake_in(Duration::from_millis(50));
+    }
+    while let Some(notice) = h.service.try_notice() {
+        match notice {
+            HostNotice::Ready { ticket, code } => {
+                h.ticket = ticket.to_line();
+                h.code = code;
+            }
+            HostNotice::Code(code) => h.code = code,
+            HostNotice::Paired(Paired { key, name }) => {
+                let _ = world.store.change(|s| s.pair_stylist(&key, &name));
+            }
+            HostNotice::Joined { name, .. } => {
+                h.connected = true;
+                if h.record.stylist != name {
+                    h.record = SessionLog::with(&name);
+                }
+                h.service.send(HostCommand::Outfit(outfit(&world.tryon)));
+            }
+            HostNotice::Event(Event::Proposed {
+                id,
+                garment,
+                size,
+                note,
+            }) => {
+                h.record
+                    .proposals
+                    .push(Proposal::of(id, &garment, &size, &note));
+                h.to_try.push((garment.meta.sku.clone(), size));
+                world.imported.write(GarmentImported {
+                    path: PathBuf::from(format!("{} (proposal {id})", h.record.stylist)),
+                    garment: Arc::new(*garment),
+                });
+                world.waker.wake_in(Duration::from_millis(50));
+            }
+            HostNotice::Event(Event::Refused { id, why }) => h.record.invalid(id, &why),
+            HostNotice::Event(Event::Chat { text }) => {
+                h.record.chat.push((true, text.clone()));
+                h.chat.push(ChatLine { mine: false, text });
+            }
+            HostNotice::Event(Event::Pin { text, .. }) => h.record.notes.push(text),
+            HostNotice::Event(Event::Look(view)) => {
+                world.views.write(match view {
+                    View::Front => ViewPreset::Front,
+                    View::Side => ViewPreset::Side,
+                    View::Back => ViewPreset::Back,
+                });
+            }
+            HostNotice::Event(_) | HostNotice::Acknowledged(_) | HostNotice::Refused { .. } => {}
+            HostNotice::Sent(id) => h.next_id = h.next_id.max(id + 1),
+            HostNotice::Dropped(_) => h.connected = false,
+            HostNotice::Ended { .. } => return Some(finish_host(h, world)),
+            HostNotice::Closed(why) => return Some(why),
+        }
+    }
+    None
+}
+
+/// The session's record written to the timeline, the id counter kept; what to say.
+fn finish_host(h: &Hosting, world: &mut SessionWorld) -> String {
+    let next = h.next_id;
+    let _ = world
+        .store
+        .change(|s| s.set_session_next_id(SessionSide::Shopper, next));
+    if h.record.is_empty() {
+        return String::new();
+    }
+    let contact = h.record.contact(&date::today_local());
+    let summary = contact.summary.clone();
+    match world.store.change(|s| s.add_contact(&contact)) {
+        Ok(_) => format!("{} — {summary}", h.record.stylist),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The outfit worn, as it travels.
+fn outfit(tryon: &TryOn) -> Vec<(String, String, String)> {
+    tryon
+        .worn()
+        .iter()
+        .map(|w| {
+            let meta = w.garment.meta();
+            let size = w.size.clone().unwrap_or_default();
+            (meta.retailer.clone(), meta.sku.clone(), size)
+        })
+        .collect()
+}
+
+/// The stylist's side: notices applied; `Some` when the session is over.
+fn poll_guest(j: &mut Joined, world: &mut SessionWorld) -> Option<String> {
+    while let Some(notice) = j.service.try_notice() {
+        match notice {
+            GuestNotice::Admitted { .. } => j.connected = true,
+            GuestNotice::Queued(id) => {
+                j.next_id = j.next_id.max(id + 1);
+                if let Some(sent) = j.sent.iter_mut().find(|s| s.id.is_none()) {
+                    sent.id = Some(id);
+                }
+            }
+            GuestNotice::Event(event) => guest_event(j, event, world),
+            GuestNotice::Refused { reason, .. } => return Some(reason),
+            GuestNotice::Dropped(_) => j.connected = false,
+            GuestNotice::Closed(why) => {
+                let next = j.next_id;
+                let _ = world
+                    .store
+                    .change(|s| s.set_session_next_id(SessionSide::Stylist, next));
+                return Some(why);
+            }
+        }
+    }
+    None
+}
+
+fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
+    match event {
+        GuestEvent::Welcomed { name } => j.shopper = name,
+        GuestEvent::Body { form, values } => {
+            show_client(&j.shopper, form, &values, &mut world.profiles);
+            j.shared = Some((form, values));
+        }
+        GuestEvent::Outfit { worn } => {
+            for (_, sku, size) in &worn {
+                if world.catalog.find(sku).is_some() {
+                    world.catalog_actions.write(CatalogAction::TryOn {
+                        sku: sku.clone(),
+                        size: (!size.is_empty()).then(|| size.clone()),
+                        product: None,
+                    });
+                }
+            }
+            j.outfit = worn;
+        }
+        GuestEvent::Decision {
+            proposal,
+            accepted,
+            refused,
+        } => {
+            if let Some(sent) = j.sent.iter_mut().find(|s| s.id == Some(proposal)) {
+                sent.outcome = match refused {
+                    Some(why) => Outcome::Invalid(why),
+                    None if accepted => Outcome::Accepted,
+                    None => Outcome::Rejected,
+                };
+            }
+        }
+        GuestEvent::Chat { text } => j.chat.push(ChatLine { mine: false, text }),
+        GuestEvent::Acknowledged { id } => {
+            if let Some(sent) = j.sent.iter_mut().find(|s| s.id == Some(id)) {
+                sent.arrived = true;
+            }
+        }
+        GuestEvent::Ended { .. } => {}
+    }
+}
+
+/// The name of the profile that shows a session's client on the stylist's side.
+pub fn client_profile_name(shopper: &str) -> String {
+    let shopper = if shopper.trim().is_empty() {
+        "Client"
+    } else {
+        shopper.trim()
+    };
+    format!("{shopper} (session)")
+}
+
+/// Shows the shopper as the stylist may see them: a profile of its own with the shared
+/// measurements (a stature assumed where none was shared), the rest predicted.
+fn show_client(shopper: &str, form: Form, values: &BTreeMap<Key, f64>, profiles: &mut Profiles) {
+    let name = client_profile_name(shopper);
+    let mut measurements = Measurements::new(form, assumed_stature(form));
+    measurements.values.extend(values.iter().map(|(k, v)| (*k, *v)));
+    match profiles.list().iter().position(|p| p.name == name) {
+        Some(index) => profiles.select(index),
+        None => {
+            profiles.add(&name);
+        }
+    }
+    profiles.active_mut().measurements = measurements;
+}

@@ -1,0 +1,209 @@
+//! What a session leaves in the shopper's memory: every proposal with what became of it, the
+//! chat and the pinned notes, as one contact on that stylist's timeline (channel
+//! `stylist_session`); an accepted proposal also as a wishlist entry. The app and
+//! `anprobe session host` keep the same record.
+
+use crate::garment::ImportedGarment;
+use crate::store::{Channel, CounterpartKind, NewContact, NewWishlistItem};
+
+/// What became of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not decided yet.
+    Open,
+    /// Accepted by the shopper.
+    Accepted,
+    /// Rejected by the shopper.
+    Rejected,
+    /// Refused without the shopper: the garment file failed validation (the reason).
+    Invalid(String),
+}
+
+/// One proposal, as the record keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// Its id (the stylist's).
+    pub id: u64,
+    /// The garment's retailer, SKU and name (empty for a file that failed validation).
+    pub retailer: String,
+    /// The garment's SKU.
+    pub sku: String,
+    /// The garment's name.
+    pub name: String,
+    /// Its price and currency, from the file's metadata.
+    pub price: (f64, String),
+    /// Its first colourway's name (may be empty).
+    pub colour: String,
+    /// The size proposed.
+    pub size: String,
+    /// The stylist's note.
+    pub note: String,
+    /// What became of it.
+    pub outcome: Outcome,
+}
+
+impl Proposal {
+    /// A proposal of `garment`.
+    pub fn of(id: u64, garment: &ImportedGarment, size: &str, note: &str) -> Proposal {
+        let meta = &garment.meta;
+        Proposal {
+            id,
+            retailer: meta.retailer.clone(),
+            sku: meta.sku.clone(),
+            name: meta.name.clone(),
+            price: (meta.price, meta.currency.clone()),
+            colour: meta
+                .colourways
+                .first()
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            size: size.to_string(),
+            note: note.to_string(),
+            outcome: Outcome::Open,
+        }
+    }
+
+    /// "Oxford Shirt (Anprobe Basics, AB-OX-1) in M".
+    pub fn text(&self) -> String {
+        if self.name.is_empty() {
+            return format!("a garment (proposal {}) in {}", self.id, self.size);
+        }
+        format!(
+            "{} ({}, {}) in {}",
+            self.name, self.retailer, self.sku, self.size
+        )
+    }
+
+    /// The wishlist entry an accepted proposal becomes, dated `date`.
+    pub fn wish(&self, stylist: &str, date: &str) -> NewWishlistItem {
+        NewWishlistItem {
+            retailer: self.retailer.clone(),
+            sku: self.sku.clone(),
+            name: self.name.clone(),
+            size: self.size.clone(),
+            colourway: self.colour.clone(),
+            price: self.price.0,
+            currency: self.price.1.clone(),
+            note: format!("proposed by {stylist} in a session"),
+            added: date.to_string(),
+        }
+    }
+}
+
+/// One session's record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SessionLog {
+    /// The stylist (the consent's name).
+    pub stylist: String,
+    /// The proposals, in the order they came.
+    pub proposals: Vec<Proposal>,
+    /// The chat: (from the stylist, text).
+    pub chat: Vec<(bool, String)>,
+    /// The notes pinned on the avatar.
+    pub notes: Vec<String>,
+}
+
+impl SessionLog {
+    /// The record of a session with `stylist`.
+    pub fn with(stylist: &str) -> SessionLog {
+        SessionLog {
+            stylist: stylist.to_string(),
+            ..SessionLog::default()
+        }
+    }
+
+    /// A proposal's file failed validation.
+    pub fn invalid(&mut self, id: u64, why: &str) {
+        self.proposals.push(Proposal {
+            id,
+            retailer: String::new(),
+            sku: String::new(),
+            name: String::new(),
+            price: (0.0, String::new()),
+            colour: String::new(),
+            size: String::new(),
+            note: String::new(),
+            outcome: Outcome::Invalid(why.to_string()),
+        });
+    }
+
+    /// The shopper decided on proposal `id`: the proposal, if it is in the record.
+    pub fn decided(&mut self, id: u64, accepted: bool) -> Option<&Proposal> {
+        let p = self.proposals.iter_mut().find(|p| p.id == id)?;
+        p.outcome = if accepted {
+            Outcome::Accepted
+        } else {
+            Outcome::Rejected
+        };
+        Some(p)
+    }
+
+    /// Whether anything happened worth a timeline entry (a stylist joined).
+    pub fn is_empty(&self) -> bool {
+        self.stylist.is_empty()
+    }
+
+    /// The timeline contact of the session, dated `date`.
+    pub fn contact(&self, date: &str) -> NewContact {
+        let count = |o: fn(&Outcome) -> bool| self.proposals.iter().filter(|p| o(&p.outcome)).count();
+        let accepted = count(|o| *o == Outcome::Accepted);
+        let rejected = count(|o| *o == Outcome::Rejected);
+        let invalid = count(|o| matches!(o, Outcome::Invalid(_)));
+        let mut decided = Vec::new();
+        if accepted > 0 {
+            decided.push(format!("{accepted} accepted"));
+        }
+        if rejected > 0 {
+            decided.push(format!("{rejected} rejected"));
+        }
+        if invalid > 0 {
+            decided.push(format!("{invalid} refused as invalid"));
+        }
+        let mut summary = format!("Stylist session: {}", plural(self.proposals.len(), "proposal"));
+        if !decided.is_empty() {
+            summary.push_str(&format!(" ({})", decided.join(", ")));
+        }
+        summary.push_str(&format!(
+            ", {}, {}",
+            plural(self.chat.len(), "chat message"),
+            plural(self.notes.len(), "note")
+        ));
+        let mut lines = Vec::new();
+        for p in &self.proposals {
+            let note = if p.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — \"{}\"", p.note)
+            };
+            lines.push(match &p.outcome {
+                Outcome::Accepted => format!("Accepted: {}{note}", p.text()),
+                Outcome::Rejected => format!("Rejected: {}{note}", p.text()),
+                Outcome::Open => format!("Not decided: {}{note}", p.text()),
+                Outcome::Invalid(why) => format!("Refused, the file is invalid: {why}"),
+            });
+        }
+        for text in &self.notes {
+            lines.push(format!("Note on the avatar: {text}"));
+        }
+        for (from_stylist, text) in &self.chat {
+            let who = if *from_stylist { &self.stylist } else { "You" };
+            lines.push(format!("{who}: {text}"));
+        }
+        NewContact {
+            counterpart: self.stylist.clone(),
+            kind: CounterpartKind::Stylist,
+            channel: Channel::StylistSession,
+            date: date.to_string(),
+            summary,
+            outcome: lines.join("\n"),
+        }
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}

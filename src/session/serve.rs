@@ -1,0 +1,626 @@
+//! The shopper's side on the network: an endpoint that takes connections on its own thread,
+//! admits a stylist who proves the one-time code (`pake`) or who paired before (their key is
+//! known), refuses anyone else before a session message is read, and runs the session
+//! (`host::Host`) over the admitted connection. One session at a time: while it lasts (also
+//! while its stylist reconnects) nobody else is admitted. The caller — the app or
+//! `anprobe session host` — sends [`HostCommand`]s and polls [`HostNotice`]s; it never waits on
+//! the network.
+
+use super::host::{Event, Host};
+use super::link::{self, LinkError, Outlet, Relay, Wake, encode_all, forward_frames, read_opening, write_frames};
+use super::opening::{Opening, Why};
+use super::pairing::{LIFETIME_S, Pairing, Refusal};
+use super::pake::{Pake, Role, new_code};
+use super::ticket::Ticket;
+use crate::measurements::Measurements;
+use crate::store::Consent;
+use iroh::Endpoint;
+use iroh::endpoint::{Connection, RecvStream, SendStream, VarInt};
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{SystemTime, UNIX_EPOCH};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+
+/// A stylist paired before: their endpoint key and the name their consent is under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paired {
+    /// The stylist's endpoint key.
+    pub key: [u8; 32],
+    /// The stylist as the consent matrix names them.
+    pub name: String,
+}
+
+/// What the shopper's side starts with.
+#[derive(Debug, Clone)]
+pub struct HostConfig {
+    /// Which relay to use.
+    pub relay: Relay,
+    /// This machine's endpoint identity (kept in the data folder).
+    pub secret: [u8; 32],
+    /// The shopper's name as the stylist sees it.
+    pub shopper: String,
+    /// The stylist invited: the name a new pairing is stored under (their consent's).
+    pub stylist: String,
+    /// The body shared (filtered by each stylist's consent).
+    pub measurements: Measurements,
+    /// The consents of every stylist (the invited one's and those paired before).
+    pub consents: Vec<Consent>,
+    /// Stylists paired before: they may reconnect without a code.
+    pub paired: Vec<Paired>,
+    /// How long a code is good for, seconds.
+    pub code_lifetime_s: u64,
+    /// Ids of what the shopper sends start here (they only grow, also across sessions).
+    pub next_id: u64,
+}
+
+/// What the caller asks the shopper's side to do.
+#[derive(Debug, Clone)]
+pub enum HostCommand {
+    /// Decide on a proposal.
+    Decide {
+        /// The proposal's id.
+        proposal: u64,
+        /// Accepted or rejected.
+        accepted: bool,
+    },
+    /// A chat message.
+    Say(String),
+    /// The consents changed (given, narrowed, revoked): the body is sent again at once.
+    Consents(Vec<Consent>),
+    /// The outfit worn: (retailer, SKU, size) per garment.
+    Outfit(Vec<(String, String, String)>),
+    /// Issue a new one-time code (the old one is void).
+    NewCode,
+    /// End the session (the endpoint keeps listening for a new one).
+    End(String),
+    /// Drop the connection as a network failure would (the stylist reconnects).
+    Sever,
+    /// Close everything and stop the thread.
+    Shutdown,
+}
+
+/// What the shopper's side reports.
+#[derive(Debug)]
+pub enum HostNotice {
+    /// Listening: the ticket to hand over and the one-time code to read out.
+    Ready {
+        /// The ticket.
+        ticket: Ticket,
+        /// The code.
+        code: String,
+    },
+    /// A new code was issued.
+    Code(String),
+    /// A stylist proved the code: their key, to store with their name.
+    Paired(Paired),
+    /// A stylist is in session (first time or again after a dropped connection).
+    Joined {
+        /// Their name (the consent's).
+        name: String,
+        /// Their key.
+        key: [u8; 32],
+        /// Whether they came back to a session in progress.
+        resumed: bool,
+    },
+    /// What happened in the session.
+    Event(Event),
+    /// The stylist acknowledged what the shopper sent with this id.
+    Acknowledged(u64),
+    /// The shopper sent a decision or chat with this id.
+    Sent(u64),
+    /// A joiner was refused before any session message (`short_key`: their key's start).
+    Refused {
+        /// The joiner's key, short.
+        key: String,
+        /// Why.
+        why: Why,
+        /// What was wrong, in words (for the log).
+        reason: String,
+    },
+    /// The connection dropped; the stylist may reconnect.
+    Dropped(String),
+    /// The session ended (by either side).
+    Ended {
+        /// Whether the stylist ended it.
+        by_stylist: bool,
+        /// Why.
+        reason: String,
+    },
+    /// The endpoint failed or was shut down; nothing more comes.
+    Closed(String),
+}
+
+/// The running shopper's side.
+pub struct HostService {
+    commands: UnboundedSender<HostCommand>,
+    notices: mpsc::Receiver<HostNotice>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl HostService {
+    /// Starts listening on a thread of its own; the first notice is [`HostNotice::Ready`] or
+    /// [`HostNotice::Closed`].
+    pub fn start(config: HostConfig) -> std::io::Result<HostService> {
+        HostService::start_waking(config, None)
+    }
+
+    /// Starts as [`HostService::start`] does; `wake` is called after each notice (the app's event
+    /// loop sleeps until then).
+    pub fn start_waking(config: HostConfig, wake: Wake) -> std::io::Result<HostService> {
+        let (commands, command_rx) = unbounded_channel();
+        let (notice_tx, notices) = Outlet::new(wake);
+        let thread = link::spawn_runtime("anprobe-session-host", async move {
+            if let Err(e) = serve(config, command_rx, notice_tx.clone()).await {
+                let _ = notice_tx.send(HostNotice::Closed(e.to_string()));
+            }
+        })?;
+        Ok(HostService {
+            commands,
+            notices,
+            thread: Some(thread),
+        })
+    }
+
+    /// Sends a command (never waits).
+    pub fn send(&self, command: HostCommand) {
+        let _ = self.commands.send(command);
+    }
+
+    /// The next notice, if one came.
+    pub fn try_notice(&self) -> Option<HostNotice> {
+        self.notices.try_recv().ok()
+    }
+
+    /// The next notice, waiting at most `timeout`.
+    pub fn notice_within(&self, timeout: std::time::Duration) -> Option<HostNotice> {
+        self.notices.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for HostService {
+    fn drop(&mut self) {
+        let _ = self.commands.send(HostCommand::Shutdown);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// What the accepting tasks and the session loop share.
+struct Gate {
+    pairing: Option<Pairing>,
+    paired: HashMap<[u8; 32], String>,
+    /// The stylist whose session is in progress, if any.
+    live: Option<[u8; 32]>,
+    invited: String,
+    /// This endpoint's own key.
+    own: [u8; 32],
+}
+
+/// An admitted connection, handed to the session loop.
+struct Admitted {
+    conn: Connection,
+    send: SendStream,
+    recv: RecvStream,
+    key: [u8; 32],
+    name: String,
+}
+
+fn now_s() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+async fn serve(
+    config: HostConfig,
+    mut commands: UnboundedReceiver<HostCommand>,
+    notices: Outlet<HostNotice>,
+) -> Result<(), LinkError> {
+    let endpoint = link::bind(&config.relay, &config.secret, true).await?;
+    if config.relay != Relay::Off {
+        // The ticket names the relay once one answers; without one, direct addresses only.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), endpoint.online()).await;
+    }
+    let code = new_code();
+    let gate = Arc::new(Mutex::new(Gate {
+        pairing: Some(Pairing::new(code.clone(), now_s(), config.code_lifetime_s)),
+        paired: config
+            .paired
+            .iter()
+            .map(|p| (p.key, p.name.clone()))
+            .collect(),
+        live: None,
+        invited: config.stylist.clone(),
+        own: link::public_key(&config.secret),
+    }));
+    let ticket = Ticket {
+        addr: endpoint.addr(),
+    };
+    let _ = notices.send(HostNotice::Ready { ticket, code });
+
+    let (admitted_tx, mut admitted_rx) = unbounded_channel::<Admitted>();
+    let accepting = tokio::spawn(accept_loop(
+        endpoint.clone(),
+        gate.clone(),
+        admitted_tx,
+        notices.clone(),
+    ));
+
+    let mut session = Session {
+        config,
+        gate,
+        notices,
+        host: None,
+        link: None,
+        outfit: None,
+    };
+    loop {
+        let frame = async {
+            match &mut session.link {
+                Some(link) => link.frames.recv().await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            command = commands.recv() => match command {
+                None | Some(HostCommand::Shutdown) => break,
+                Some(command) => session.command(command).await,
+            },
+            Some(admitted) = admitted_rx.recv() => session.admit(admitted).await,
+            Some(frame) = frame => session.frame(frame).await,
+        }
+    }
+    accepting.abort();
+    if let Some(link) = session.link.take() {
+        link.conn.close(VarInt::from_u32(0), b"the shopper closed Anprobe");
+    }
+    endpoint.close().await;
+    let _ = session.notices.send(HostNotice::Closed("shut down".into()));
+    Ok(())
+}
+
+/// Takes connections, runs their opening and hands the admitted ones on.
+async fn accept_loop(
+    endpoint: Endpoint,
+    gate: Arc<Mutex<Gate>>,
+    admitted: UnboundedSender<Admitted>,
+    notices: Outlet<HostNotice>,
+) {
+    while let Some(incoming) = endpoint.accept().await {
+        let (gate, admitted, notices) = (gate.clone(), admitted.clone(), notices.clone());
+        tokio::spawn(async move {
+            let Ok(Ok(conn)) = tokio::time::timeout(link::OPENING_TIMEOUT, incoming).await else {
+                return;
+            };
+            let key = *conn.remote_id().as_bytes();
+            match opening(&conn, key, &gate, &notices).await {
+                Ok(Some(mut a)) => {
+                    a.name = gate.lock().map(|g| g.paired[&key].clone()).unwrap_or_default();
+                    let _ = admitted.send(a);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    let _ = notices.send(HostNotice::Refused {
+                        key: link::short_key(&key),
+                        why: Why::Protocol,
+                        reason: e.to_string(),
+                    });
+                    conn.close(VarInt::from_u32(2), e.to_string().as_bytes());
+                }
+            }
+        });
+    }
+}
+
+/// Runs one connection's opening: `Some` when the stylist is admitted.
+async fn opening(
+    conn: &Connection,
+    key: [u8; 32],
+    gate: &Mutex<Gate>,
+    notices: &Outlet<HostNotice>,
+) -> Result<Option<Admitted>, LinkError> {
+    let (mut send, mut recv) = tokio::time::timeout(link::OPENING_TIMEOUT, conn.accept_bi())
+        .await
+        .map_err(|_| LinkError::Timeout)?
+        .map_err(|e| LinkError::Lost(e.to_string()))?;
+    let refuse = |why: Why| {
+        let Opening::Refused { reason, .. } = Opening::refused(why) else {
+            unreachable!("refused() makes a refusal")
+        };
+        let _ = notices.send(HostNotice::Refused {
+            key: link::short_key(&key),
+            why,
+            reason,
+        });
+        why
+    };
+    let first = read_opening(&mut recv).await?;
+    let verdict: Result<(), Why> = match first {
+        Opening::Resume => {
+            let g = gate.lock().expect("the gate is never poisoned");
+            if !g.paired.contains_key(&key) {
+                Err(Why::Unknown)
+            } else if g.live.is_some_and(|live| live != key) {
+                Err(Why::Busy)
+            } else {
+                Ok(())
+            }
+        }
+        Opening::Pair { pake } => {
+            let code = {
+                let mut g = gate.lock().expect("the gate is never poisoned");
+                if g.live.is_some_and(|live| live != key) {
+                    Err(Refusal::Busy)
+                } else {
+                    g.pairing
+                        .as_mut()
+                        .ok_or(Refusal::Used)
+                        .and_then(|p| p.spend(now_s()))
+                }
+            };
+            match code {
+                Err(refusal) => Err(refusal.into()),
+                Ok(code) => {
+                    let own = gate.lock().expect("the gate is never poisoned").own;
+                    pair(&mut send, &mut recv, &code, key, own, pake).await?
+                }
+            }
+        }
+        _ => Err(Why::Protocol),
+    };
+    match verdict {
+        Ok(()) => {
+            {
+                let mut g = gate.lock().expect("the gate is never poisoned");
+                if !g.paired.contains_key(&key) {
+                    let name = g.invited.clone();
+                    g.paired.insert(key, name.clone());
+                    let _ = notices.send(HostNotice::Paired(Paired { key, name }));
+                }
+                g.live = Some(key);
+            }
+            write_frames(&mut send, &[Opening::Welcome.encode()]).await?;
+            Ok(Some(Admitted {
+                conn: conn.clone(),
+                send,
+                recv,
+                key,
+                name: String::new(),
+            }))
+        }
+        Err(why) => {
+            let why = refuse(why);
+            let _ = write_frames(&mut send, &[Opening::refused(why).encode()]).await;
+            let _ = send.finish();
+            // Give the refusal time to arrive before the connection closes.
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(2), conn.closed()).await;
+            conn.close(VarInt::from_u32(1), b"refused");
+            Ok(None)
+        }
+    }
+}
+
+/// The SPAKE2 exchange with a joiner proving `code`: `Ok(Ok(()))` when both proofs hold.
+async fn pair(
+    send: &mut SendStream,
+    recv: &mut RecvStream,
+    code: &str,
+    stylist: [u8; 32],
+    shopper: [u8; 32],
+    their_pake: Vec<u8>,
+) -> Result<Result<(), Why>, LinkError> {
+    let (pake, ours) = Pake::start(Role::Shopper, code, stylist, shopper);
+    let Ok(agreed) = pake.finish(&their_pake) else {
+        return Ok(Err(Why::WrongCode));
+    };
+    let challenge = Opening::Challenge {
+        pake: ours,
+        proof: agreed.proof(),
+    };
+    write_frames(send, &[challenge.encode()]).await?;
+    match read_opening(recv).await {
+        Ok(Opening::Confirm { proof }) if agreed.check(&proof).is_ok() => Ok(Ok(())),
+        // A wrong proof, or the stylist's side found the shopper's proof wrong and left.
+        Ok(_) | Err(LinkError::Lost(_)) | Err(LinkError::Frame(_)) => Ok(Err(Why::WrongCode)),
+        Err(e) => Err(e),
+    }
+}
+
+/// The session in progress, on the loop's side.
+struct Session {
+    config: HostConfig,
+    gate: Arc<Mutex<Gate>>,
+    notices: Outlet<HostNotice>,
+    host: Option<(Host, [u8; 32], String)>,
+    link: Option<Live>,
+    outfit: Option<Vec<(String, String, String)>>,
+}
+
+struct Live {
+    conn: Connection,
+    send: SendStream,
+    frames: UnboundedReceiver<Result<Vec<u8>, LinkError>>,
+}
+
+impl Session {
+    fn consent_of(&self, name: &str) -> Option<Consent> {
+        self.config
+            .consents
+            .iter()
+            .find(|c| c.counterpart.eq_ignore_ascii_case(name))
+            .cloned()
+    }
+
+    fn notice(&self, notice: HostNotice) {
+        let _ = self.notices.send(notice);
+    }
+
+    /// A stylist admitted: a new session, or the one in progress resumed on a new connection.
+    async fn admit(&mut self, a: Admitted) {
+        if let Some(old) = self.link.take() {
+            old.conn
+                .close(VarInt::from_u32(0), b"replaced by a new connection");
+        }
+        let resumed = matches!(&self.host, Some((_, key, _)) if *key == a.key);
+        if resumed {
+            if let Some((host, ..)) = &mut self.host {
+                host.reconnected();
+            }
+        } else {
+            let consent = self.consent_of(&a.name);
+            let host = Host::new(
+                &self.config.shopper,
+                self.config.measurements.clone(),
+                consent,
+                self.config.next_id,
+            );
+            self.host = Some((host, a.key, a.name.clone()));
+        }
+        let (tx, frames) = unbounded_channel();
+        tokio::spawn(forward_frames(a.recv, tx, true));
+        self.link = Some(Live {
+            conn: a.conn,
+            send: a.send,
+            frames,
+        });
+        self.notice(HostNotice::Joined {
+            name: a.name,
+            key: a.key,
+            resumed,
+        });
+    }
+
+    /// Sends `messages` on the live connection, if any; a failed write drops it.
+    async fn send(&mut self, messages: &[super::protocol::Message]) {
+        let Some(link) = &mut self.link else {
+            return;
+        };
+        if let Err(e) = write_frames(&mut link.send, &encode_all(messages)).await {
+            self.drop_link(&e.to_string(), 3);
+        }
+    }
+
+    fn drop_link(&mut self, reason: &str, code: u32) {
+        if let Some(link) = self.link.take() {
+            link.conn.close(VarInt::from_u32(code), reason.as_bytes());
+            self.notice(HostNotice::Dropped(reason.to_string()));
+        }
+    }
+
+    /// The session is over: the connection finishes once what was written arrived.
+    fn finish(&mut self, by_stylist: bool, reason: String) {
+        if let Some((host, ..)) = &self.host {
+            self.config.next_id = host.next_id();
+        }
+        self.host = None;
+        if let Some(mut link) = self.link.take() {
+            let _ = link.send.finish();
+            tokio::spawn(async move {
+                let wait = std::time::Duration::from_secs(5);
+                let _ = tokio::time::timeout(wait, link.conn.closed()).await;
+                link.conn.close(VarInt::from_u32(0), b"the session ended");
+            });
+        }
+        if let Ok(mut g) = self.gate.lock() {
+            g.live = None;
+        }
+        self.notice(HostNotice::Ended { by_stylist, reason });
+    }
+
+    /// A frame (or the end of the connection) from the stylist.
+    async fn frame(&mut self, frame: Result<Vec<u8>, LinkError>) {
+        let Some((host, ..)) = &mut self.host else {
+            return;
+        };
+        let replies = frame.and_then(|body| host.receive(&body).map_err(LinkError::from));
+        let events = host.take_events();
+        let ended = host.is_ended();
+        match replies {
+            Ok(replies) => {
+                let mut joined = false;
+                for event in events {
+                    match event {
+                        Event::Joined { .. } => joined = true,
+                        Event::Acknowledged { id } => self.notice(HostNotice::Acknowledged(id)),
+                        Event::Ended { reason } if ended => {
+                            self.finish(true, reason);
+                            return;
+                        }
+                        other => self.notice(HostNotice::Event(other)),
+                    }
+                }
+                for reply in replies.iter().filter_map(|m| m.id()) {
+                    self.notice(HostNotice::Sent(reply));
+                }
+                self.send(&replies).await;
+                if joined && let Some(worn) = self.outfit.clone() {
+                    self.send(&[super::protocol::Message::Outfit { worn }]).await;
+                }
+            }
+            Err(e) => self.drop_link(&e.to_string(), 3),
+        }
+    }
+
+    async fn command(&mut self, command: HostCommand) {
+        match command {
+            HostCommand::Decide { proposal, accepted } => {
+                if let Some((host, ..)) = &mut self.host {
+                    let message = host.decide(proposal, accepted);
+                    self.notice(HostNotice::Sent(message.id().unwrap_or_default()));
+                    self.send(&[message]).await;
+                }
+            }
+            HostCommand::Say(text) => {
+                if let Some((host, ..)) = &mut self.host {
+                    let message = host.say(&text);
+                    self.notice(HostNotice::Sent(message.id().unwrap_or_default()));
+                    self.send(&[message]).await;
+                }
+            }
+            HostCommand::Consents(consents) => {
+                self.config.consents = consents;
+                if let Some((_, _, name)) = &self.host {
+                    let consent = self.consent_of(&name.clone());
+                    if let Some((host, ..)) = &mut self.host {
+                        let body = host.consent_changed(consent);
+                        if host.is_live() {
+                            self.send(&[body]).await;
+                        }
+                    }
+                }
+            }
+            HostCommand::Outfit(worn) => {
+                self.outfit = Some(worn.clone());
+                if self.host.as_ref().is_some_and(|(h, ..)| h.is_live()) {
+                    self.send(&[super::protocol::Message::Outfit { worn }]).await;
+                }
+            }
+            HostCommand::NewCode => {
+                let code = new_code();
+                if let Ok(mut g) = self.gate.lock() {
+                    g.pairing = Some(Pairing::new(
+                        code.clone(),
+                        now_s(),
+                        self.config.code_lifetime_s,
+                    ));
+                }
+                self.notice(HostNotice::Code(code));
+            }
+            HostCommand::End(reason) => {
+                if let Some((host, ..)) = &mut self.host {
+                    let message = host.end(&reason);
+                    self.send(&[message]).await;
+                    self.finish(false, reason);
+                }
+            }
+            HostCommand::Sever => self.drop_link("severed", 4),
+            HostCommand::Shutdown => {}
+        }
+    }
+}
+
+/// A code's lifetime when none is configured.
+pub const DEFAULT_CODE_LIFETIME_S: u64 = LIFETIME_S;

@@ -1,0 +1,108 @@
+//! Stylists paired for sessions: each stylist's endpoint key with the name their consent is
+//! under (a stylist comes back without a new code; an unknown key is refused), and the next
+//! message id of each side (ids only grow, also across sessions, so a receiver never mistakes a
+//! new message for an old one).
+
+use super::{Store, StoreError, date};
+use rusqlite::{OptionalExtension, params};
+
+/// Which side of a session an id counter is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionSide {
+    /// What this machine sends as the shopper.
+    Shopper,
+    /// What this machine sends as a stylist.
+    Stylist,
+}
+
+impl SessionSide {
+    fn as_str(self) -> &'static str {
+        match self {
+            SessionSide::Shopper => "shopper",
+            SessionSide::Stylist => "stylist",
+        }
+    }
+}
+
+/// A key as stored: 64 hex digits.
+fn hex(key: &[u8; 32]) -> String {
+    key.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<[u8; 32]> {
+    let mut key = [0u8; 32];
+    if text.len() != 64 {
+        return None;
+    }
+    for (i, byte) in key.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(key)
+}
+
+impl Store {
+    /// Keeps a stylist's endpoint key under `counterpart` (the consent's name); paired again,
+    /// the name is replaced.
+    pub fn pair_stylist(&mut self, key: &[u8; 32], counterpart: &str) -> Result<(), StoreError> {
+        let counterpart = super::validate::required("stylist", counterpart)?;
+        let today = date::today_local();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO stylist_keys (key, counterpart, paired) VALUES (?1, ?2, ?3)",
+                params![hex(key), counterpart, today],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Every paired stylist: (key, name), by name. A row whose key is not one is skipped.
+    pub fn paired_stylists(&self) -> Result<Vec<([u8; 32], String)>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT key, counterpart FROM stylist_keys ORDER BY counterpart COLLATE NOCASE",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(key, name)| Some((unhex(&key)?, name)))
+            .collect())
+    }
+
+    /// Forgets a stylist's keys: they need a new code to come back. Whether any was kept.
+    pub fn unpair_stylist(&mut self, counterpart: &str) -> Result<bool, StoreError> {
+        let counterpart = counterpart.to_string();
+        self.write(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM stylist_keys WHERE counterpart = ?1 COLLATE NOCASE",
+                [counterpart],
+            )? > 0)
+        })
+    }
+
+    /// The id the next message this side sends will carry (1 at first).
+    pub fn session_next_id(&self, side: SessionSide) -> Result<u64, StoreError> {
+        let id: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT next_id FROM session_ids WHERE side = ?1",
+                [side.as_str()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(id.map_or(1, |id| id.max(1) as u64))
+    }
+
+    /// Keeps the next id of a side (never lower than it was).
+    pub fn set_session_next_id(&mut self, side: SessionSide, next: u64) -> Result<(), StoreError> {
+        let next = next.min(i64::MAX as u64) as i64;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO session_ids (side, next_id) VALUES (?1, ?2)
+                 ON CONFLICT (side) DO UPDATE SET next_id = max(next_id, excluded.next_id)",
+                params![side.as_str(), next],
+            )?;
+            Ok(())
+        })
+    }
+}

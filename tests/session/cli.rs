@@ -1,0 +1,208 @@
+//! `anprobe session host` and `anprobe session join` as two processes on this machine (no
+//! relay): a whole session logged as JSON lines on both sides, the body filtered by the
+//! consent, the session on the stylist's timeline and the accepted garment on the wishlist; a
+//! wrong code refused with exit 1 and the reason; the stylist, recognised, back without a code;
+//! bad usage exit 2.
+
+use anprobe::store::{Channel, Consent, CounterpartKind, Store};
+use anprobe::measurements::Key;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("anprobe-session-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn anprobe(data: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_anprobe"));
+    command.arg("--data-dir").arg(data);
+    command
+}
+
+fn tee() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalog/nordlicht-basics-nb-ts-1001.glb")
+}
+
+/// Starts `session host` for the shopper in `dir`; returns it with its ticket and code.
+fn host(dir: &Path, events: &Path) -> (Child, String, String) {
+    let (ticket, code) = (dir.join("ticket.txt"), dir.join("code.txt"));
+    let _ = std::fs::remove_file(&ticket);
+    let _ = std::fs::remove_file(&code);
+    let child = anprobe(&dir.join("data"))
+        .args(["session", "host", "--relay", "off", "--stylist", "Studio Vera"])
+        .args(["--accept-all", "--duration", "90", "-m"])
+        .arg(dir.join("m.json"))
+        .arg("--ticket-out")
+        .arg(&ticket)
+        .arg("--code-out")
+        .arg(&code)
+        .arg("--events")
+        .arg(events)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let until = Instant::now() + Duration::from_secs(60);
+    while !(ticket.exists() && code.exists()) {
+        assert!(Instant::now() < until, "no ticket and code written");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap().trim().to_string();
+    (child, read(&ticket), read(&code))
+}
+
+fn wait(mut child: Child) -> (i32, String) {
+    let until = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stderr = String::new();
+            use std::io::Read;
+            child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+            return (status.code().unwrap_or(-1), stderr);
+        }
+        if Instant::now() > until {
+            let _ = child.kill();
+            panic!("the host did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn events(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
+fn names(events: &[Value]) -> Vec<&str> {
+    events.iter().map(|e| e["event"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn a_session_through_the_headless_commands_as_two_processes() {
+    let scratch = Scratch::new("two");
+    let shopper = scratch.0.join("shopper");
+    let stylist = scratch.0.join("stylist");
+    std::fs::create_dir_all(&shopper).unwrap();
+    std::fs::write(
+        shopper.join("m.json"),
+        r#"{"form": "female", "stature": 165, "chest_girth": 93.6, "waist_girth": 76, "hip_girth": 100}"#,
+    )
+    .unwrap();
+    {
+        let (mut store, _) = Store::open(shopper.join("data")).unwrap();
+        store
+            .set_consent(&Consent {
+                counterpart: "Studio Vera".into(),
+                kind: CounterpartKind::Stylist,
+                keys: vec![Key::ChestGirth],
+                share_orders: false,
+                share_contacts: false,
+            })
+            .unwrap();
+    }
+
+    let host_events = scratch.0.join("host.jsonl");
+    let (child, ticket, code) = host(&shopper, &host_events);
+    assert!(ticket.starts_with("anprobe1"), "{ticket}");
+    let join_events = scratch.0.join("join.jsonl");
+    let join = anprobe(&stylist)
+        .args(["session", "join", &ticket, "--code", &code, "--relay", "off"])
+        .args(["--name", "Vera", "--size", "M", "--say", "hello from Vera", "--propose"])
+        .arg(tee())
+        .arg("--events")
+        .arg(&join_events)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&join.stderr);
+    assert_eq!(join.status.code(), Some(0), "{stderr}");
+    let (code_host, host_stderr) = wait(child);
+    assert_eq!(code_host, 0, "{host_stderr}");
+
+    let host_log = events(&host_events);
+    let seen = names(&host_log);
+    for want in ["ready", "paired", "joined", "proposal", "accepted", "chat", "ended"] {
+        assert!(seen.contains(&want), "{want} missing: {host_log:#?}");
+    }
+    let proposal = host_log.iter().find(|e| e["event"] == "proposal").unwrap();
+    assert_eq!(proposal["sku"], "NB-TS-1001");
+    assert_eq!(proposal["size"], "M");
+    let join_log = events(&join_events);
+    let body = join_log.iter().find(|e| e["event"] == "body").unwrap();
+    let keys: Vec<&String> = body["values"].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["chest_girth"], "only the consented key: {body}");
+    assert_eq!(names(&join_log).iter().filter(|n| **n == "acknowledged").count(), 2);
+    assert!(names(&join_log).contains(&"accepted"), "{join_log:#?}");
+
+    // The shopper's memory: the stylist's key, the session on the timeline, the wishlist.
+    {
+        let (store, _) = Store::open(shopper.join("data")).unwrap();
+        assert_eq!(store.paired_stylists().unwrap().len(), 1);
+        let contacts = store.contacts(Some("Studio Vera")).unwrap();
+        assert_eq!(contacts.len(), 1, "{contacts:#?}");
+        let c = &contacts[0].record;
+        assert_eq!(c.channel, Channel::StylistSession);
+        assert!(c.summary.contains("1 proposal (1 accepted)"), "{}", c.summary);
+        assert!(c.outcome.contains("Accepted: ") && c.outcome.contains(" in M"), "{}", c.outcome);
+        assert!(c.outcome.contains("hello from Vera"), "{}", c.outcome);
+        let wished = store.list_wishlist().unwrap();
+        assert!(wished.iter().any(|w| w.wish.sku == "NB-TS-1001" && w.wish.size == "M"));
+    }
+
+    // Another session: a wrong code is refused (exit 1, why on stderr); Vera, paired, comes
+    // back without a code.
+    let host_events = scratch.0.join("host2.jsonl");
+    let (child, ticket, code) = host(&shopper, &host_events);
+    let wrong = if code == "000-000" { "111-111" } else { "000-000" };
+    let refused = anprobe(&scratch.0.join("intruder"))
+        .args(["session", "join", &ticket, "--code", wrong, "--relay", "off", "--say", "hi"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("the code is wrong"), "{stderr}");
+    let back = anprobe(&stylist)
+        .args(["session", "join", &ticket, "--relay", "off", "--say", "back again"])
+        .output()
+        .unwrap();
+    assert_eq!(back.status.code(), Some(0), "{}", String::from_utf8_lossy(&back.stderr));
+    let (code_host, host_stderr) = wait(child);
+    assert_eq!(code_host, 0, "{host_stderr}");
+    let host_log = events(&host_events);
+    assert!(host_log.iter().any(|e| e["event"] == "refused" && e["why"] == "wrong_code"), "{host_log:#?}");
+    assert!(host_log.iter().any(|e| e["event"] == "joined" && e["stylist"] == "Studio Vera"));
+    let (store, _) = Store::open(shopper.join("data")).unwrap();
+    assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
+}
+
+#[test]
+fn bad_usage_of_session_join_exits_2() {
+    let scratch = Scratch::new("usage");
+    let run = |args: &[&str]| anprobe(&scratch.0).args(args).output().unwrap();
+    let out = run(&["session", "join", "not-a-ticket", "--code", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an Anprobe session ticket"));
+    let tee = tee();
+    let out = run(&["session", "join", "anprobe1aaaa", "--propose", tee.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("one --size for each --propose"));
+    let out = run(&["session", "host", "--relay", "carrier-pigeon"]);
+    assert_eq!(out.status.code(), Some(2));
+}
