@@ -168,8 +168,12 @@ fn write_file(path: &Path, text: &str) -> Result<(), String> {
 
 fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     let mut store = store_session::open(data_dir)?;
-    let measurements: Measurements =
-        super::concierge::measurements(&store, args.profile.as_deref(), args.measurements.as_deref())?.0;
+    let measurements: Measurements = super::concierge::measurements(
+        &store,
+        args.profile.as_deref(),
+        args.measurements.as_deref(),
+    )?
+    .0;
     let consents = store
         .consents()
         .map_err(store_session::failure)?
@@ -207,7 +211,10 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
             ending = true;
             service.send(HostCommand::End("the session's time ran out".into()));
             if record.is_empty() {
-                log.log("ended", json!({"by": "shopper", "reason": "the session's time ran out"}));
+                log.log(
+                    "ended",
+                    json!({"by": "shopper", "reason": "the session's time ran out"}),
+                );
                 break;
             }
         }
@@ -229,7 +236,9 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
             }
             HostNotice::Code(_) => {}
             HostNotice::Paired(Paired { key, name }) => {
-                store.pair_stylist(&key, &name).map_err(store_session::failure)?;
+                store
+                    .pair_stylist(&key, &name)
+                    .map_err(store_session::failure)?;
                 log.log("paired", json!({"stylist": name, "key": short_key(&key)}));
             }
             HostNotice::Joined { name, key, resumed } => {
@@ -260,10 +269,14 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                             proposal: id,
                             accepted: true,
                         });
+                        let stylist = record.stylist.clone();
                         if let Some(p) = record.decided(id, true) {
-                            let wish = p.wish(&record.stylist, &date::today_local());
+                            let wish = p.wish(&stylist, &date::today_local());
                             if let Err(e) = store.add_wishlist(&wish) {
-                                eprintln!("anprobe: warning: not on the wishlist: {}", store_session::failure(e));
+                                eprintln!(
+                                    "anprobe: warning: not on the wishlist: {}",
+                                    store_session::failure(e)
+                                );
                             }
                         }
                         log.log("accepted", json!({"proposal": id}));
@@ -351,7 +364,10 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     })
     .map_err(|e| format!("the session could not start: {e}"))?;
     let mut log = EventLog::open(args.events.as_deref())?;
-    let mut waiting: Vec<u64> = Vec::new();
+    // Proposals are queued first, then the chat, in order: the first ids are the proposals.
+    let expected = garments.len() + args.say.len();
+    let mut queued: Vec<u64> = Vec::new();
+    let mut acknowledged: Vec<u64> = Vec::new();
     let mut undecided: Vec<u64> = Vec::new();
     let mut sent = false;
     let mut acknowledged_at: Option<Instant> = None;
@@ -386,23 +402,25 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     for text in &args.say {
                         service.send(GuestCommand::Say(text.clone()));
                     }
-                    if garments.is_empty() && args.say.is_empty() {
+                    if expected == 0 {
                         acknowledged_at = Some(Instant::now());
                     }
                 }
             }
             GuestNotice::Queued(id) => {
                 next = next.max(id + 1);
-                waiting.push(id);
-                if undecided.len() < garments.len() {
+                if queued.len() < garments.len() {
                     undecided.push(id);
                 }
+                queued.push(id);
             }
             GuestNotice::Event(event) => match event {
                 GuestEvent::Acknowledged { id } => {
                     log.log("acknowledged", json!({"id": id}));
-                    waiting.retain(|w| *w != id);
-                    if waiting.is_empty() && sent {
+                    if !acknowledged.contains(&id) {
+                        acknowledged.push(id);
+                    }
+                    if acknowledged.len() == expected {
                         acknowledged_at = Some(Instant::now());
                     }
                 }
@@ -452,10 +470,10 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     if !sent {
         return Err(closed);
     }
-    if !waiting.is_empty() {
+    if acknowledged.len() < expected {
         return Err(format!(
-            "{} of the messages sent were not acknowledged ({closed})",
-            waiting.len()
+            "{} of the {expected} messages sent were not acknowledged ({closed})",
+            expected - acknowledged.len()
         ));
     }
     Ok(ExitCode::SUCCESS)

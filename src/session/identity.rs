@@ -20,18 +20,30 @@ pub fn load_or_create(dir: &Path) -> Result<([u8; 32], Option<PathBuf>), String>
             Err(_) => {
                 let aside = dir.join(format!("{FILE}.damaged"));
                 std::fs::rename(&path, &aside).map_err(|e| {
-                    format!("the session identity {} is damaged and could not be moved aside: {e}", path.display())
+                    format!(
+                        "the session identity {} is damaged and could not be moved aside: {e}",
+                        path.display()
+                    )
                 })?;
                 moved = Some(aside);
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(format!("the session identity {} cannot be read: {e}", path.display())),
+        Err(e) => {
+            return Err(format!(
+                "the session identity {} cannot be read: {e}",
+                path.display()
+            ));
+        }
     }
     let key = super::link::new_secret();
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    crate::atomic_write::write_atomically(&path, &key)
-        .map_err(|e| format!("the session identity {} cannot be written: {e}", path.display()))?;
+    crate::atomic_write::write_atomically(&path, &key).map_err(|e| {
+        format!(
+            "the session identity {} cannot be written: {e}",
+            path.display()
+        )
+    })?;
     owner_only(&path);
     Ok((key, moved))
 }

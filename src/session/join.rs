@@ -6,7 +6,9 @@
 //! [`GuestNotice`]s without waiting on the network.
 
 use super::guest::{Guest, GuestEvent};
-use super::link::{self, LinkError, Outlet, Relay, Wake, forward_frames, read_opening, write_frames};
+use super::link::{
+    self, LinkError, Outlet, Relay, Wake, forward_frames, read_opening, write_frames,
+};
 use super::opening::{Opening, Why};
 use super::pake::{Pake, PakeError, Role};
 use super::protocol::View;
@@ -96,7 +98,7 @@ pub enum GuestNotice {
 /// The running stylist's side.
 pub struct GuestService {
     commands: UnboundedSender<GuestCommand>,
-    notices: mpsc::Receiver<GuestNotice>,
+    notices: std::sync::Mutex<mpsc::Receiver<GuestNotice>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -117,7 +119,7 @@ impl GuestService {
         })?;
         Ok(GuestService {
             commands,
-            notices,
+            notices: std::sync::Mutex::new(notices),
             thread: Some(thread),
         })
     }
@@ -129,12 +131,12 @@ impl GuestService {
 
     /// The next notice, if one came.
     pub fn try_notice(&self) -> Option<GuestNotice> {
-        self.notices.try_recv().ok()
+        self.notices.lock().ok()?.try_recv().ok()
     }
 
     /// The next notice, waiting at most `timeout`.
     pub fn notice_within(&self, timeout: Duration) -> Option<GuestNotice> {
-        self.notices.recv_timeout(timeout).ok()
+        self.notices.lock().ok()?.recv_timeout(timeout).ok()
     }
 }
 
@@ -203,10 +205,18 @@ async fn join(
                 _ => break e.to_string(),
             },
         };
-        dropped_at = None;
         let _ = notices.send(GuestNotice::Admitted { resumed });
         resumed = true;
-        let over = run(&mut guest, conn, send, recv, &mut commands, &mut pending, &notices).await;
+        let over = run(
+            &mut guest,
+            conn,
+            send,
+            recv,
+            &mut commands,
+            &mut pending,
+            &notices,
+        )
+        .await;
         match over {
             Over::Closed(reason) => break reason,
             Over::Dropped(reason) => {
@@ -244,7 +254,10 @@ async fn open(
             let (pake, ours) = Pake::start(Role::Stylist, &code, stylist, shopper);
             write_frames(&mut send, &[Opening::Pair { pake: ours }.encode()]).await?;
             match read_opening(&mut recv).await? {
-                Opening::Challenge { pake: theirs, proof } => {
+                Opening::Challenge {
+                    pake: theirs,
+                    proof,
+                } => {
                     let checked = pake.finish(&theirs).and_then(|agreed| {
                         agreed.check(&proof)?;
                         Ok(agreed.proof())
@@ -265,14 +278,22 @@ async fn open(
                     }
                 }
                 Opening::Refused { reason, refusal } => return Ok(Err((refusal, reason))),
-                _ => return Ok(Err((Why::Protocol, "the shopper's side broke the protocol".into()))),
+                _ => {
+                    return Ok(Err((
+                        Why::Protocol,
+                        "the shopper's side broke the protocol".into(),
+                    )));
+                }
             }
         }
     }
     match read_opening(&mut recv).await? {
         Opening::Welcome => Ok(Ok((conn, send, recv))),
         Opening::Refused { reason, refusal } => Ok(Err((refusal, reason))),
-        _ => Ok(Err((Why::Protocol, "the shopper's side broke the protocol".into()))),
+        _ => Ok(Err((
+            Why::Protocol,
+            "the shopper's side broke the protocol".into(),
+        ))),
     }
 }
 
@@ -349,11 +370,7 @@ async fn run(
 }
 
 /// A command's frames (its id noticed).
-fn queue(
-    guest: &mut Guest,
-    command: GuestCommand,
-    notices: &Outlet<GuestNotice>,
-) -> Vec<Vec<u8>> {
+fn queue(guest: &mut Guest, command: GuestCommand, notices: &Outlet<GuestNotice>) -> Vec<Vec<u8>> {
     let (id, frames) = match command {
         GuestCommand::Propose {
             garment,

@@ -3,7 +3,7 @@
 //! length-prefixed frames on it whose length is checked before their body is read. Runs on the
 //! session's own runtime thread ([`spawn_runtime`]); nothing here blocks a caller's frame.
 
-use super::protocol::{FrameError, MAX_FRAME, Message, decode};
+use super::protocol::{FrameError, Message, decode};
 use iroh::endpoint::{RecvStream, SendStream, presets};
 use iroh::{Endpoint, RelayMode, SecretKey};
 use std::fmt;
@@ -55,7 +55,7 @@ impl fmt::Display for Relay {
 }
 
 /// Why the network side failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LinkError {
     /// The endpoint could not be opened.
     #[error("the network endpoint could not be opened: {0}")]
@@ -134,9 +134,7 @@ pub async fn read_frame(
 }
 
 /// Reads one opening frame (at most `opening::MAX_OPENING` bytes) within [`OPENING_TIMEOUT`].
-pub async fn read_opening(
-    recv: &mut RecvStream,
-) -> Result<super::opening::Opening, LinkError> {
+pub async fn read_opening(recv: &mut RecvStream) -> Result<super::opening::Opening, LinkError> {
     let max = super::opening::MAX_OPENING;
     let read = read_frame(recv, |len| {
         if len > max {
@@ -164,7 +162,7 @@ pub async fn write_frames(send: &mut SendStream, frames: &[Vec<u8>]) -> Result<(
 
 /// The length a stylist's next frame may have, after `previous` (the body of the frame before
 /// it, if any): a proposal's garment exactly as long as the proposal declared, any other frame
-/// a message at most [`MAX_FRAME`]. So the reader never allocates more than the protocol allows.
+/// a message at most `protocol::MAX_FRAME`. So the reader never allocates more than the protocol allows.
 pub fn next_allowed(previous: Option<&[u8]>) -> Option<u64> {
     match previous.map(decode) {
         Some(Ok(Message::Proposal { glb_bytes, .. })) => Some(glb_bytes),
@@ -182,7 +180,10 @@ pub async fn forward_frames(
     let mut garment: Option<u64> = None;
     loop {
         let expected = garment.take();
-        let read = read_frame(&mut recv, |len| super::protocol::check_length(len, expected)).await;
+        let read = read_frame(&mut recv, |len| {
+            super::protocol::check_length(len, expected)
+        })
+        .await;
         match read {
             Ok(Some(body)) => {
                 if garments && expected.is_none() {
@@ -193,7 +194,9 @@ pub async fn forward_frames(
                 }
             }
             Ok(None) => {
-                let _ = out.send(Err(LinkError::Lost("the other side closed the stream".into())));
+                let _ = out.send(Err(LinkError::Lost(
+                    "the other side closed the stream".into(),
+                )));
                 return;
             }
             Err(e) => {
@@ -209,15 +212,17 @@ pub fn spawn_runtime<F>(name: &str, task: F) -> std::io::Result<std::thread::Joi
 where
     F: std::future::Future<Output = ()> + Send + 'static,
 {
-    std::thread::Builder::new().name(name.to_string()).spawn(move || {
-        match tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-        {
-            Ok(runtime) => runtime.block_on(task),
-            Err(e) => eprintln!("anprobe: the session's runtime did not start: {e}"),
-        }
-    })
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime.block_on(task),
+                Err(e) => eprintln!("anprobe: the session's runtime did not start: {e}"),
+            }
+        })
 }
 
 /// Where a side's notices go: a channel the caller polls, and a wake-up for a caller that

@@ -8,8 +8,8 @@
 
 pub mod delivery;
 pub mod guest;
-pub mod identity;
 pub mod host;
+pub mod identity;
 pub mod join;
 pub mod link;
 pub mod opening;

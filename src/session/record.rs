@@ -145,7 +145,8 @@ impl SessionLog {
 
     /// The timeline contact of the session, dated `date`.
     pub fn contact(&self, date: &str) -> NewContact {
-        let count = |o: fn(&Outcome) -> bool| self.proposals.iter().filter(|p| o(&p.outcome)).count();
+        let count =
+            |o: fn(&Outcome) -> bool| self.proposals.iter().filter(|p| o(&p.outcome)).count();
         let accepted = count(|o| *o == Outcome::Accepted);
         let rejected = count(|o| *o == Outcome::Rejected);
         let invalid = count(|o| matches!(o, Outcome::Invalid(_)));
@@ -159,7 +160,10 @@ impl SessionLog {
         if invalid > 0 {
             decided.push(format!("{invalid} refused as invalid"));
         }
-        let mut summary = format!("Stylist session: {}", plural(self.proposals.len(), "proposal"));
+        let mut summary = format!(
+            "Stylist session: {}",
+            plural(self.proposals.len(), "proposal")
+        );
         if !decided.is_empty() {
             summary.push_str(&format!(" ({})", decided.join(", ")));
         }

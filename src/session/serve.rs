@@ -7,7 +7,9 @@
 //! the network.
 
 use super::host::{Event, Host};
-use super::link::{self, LinkError, Outlet, Relay, Wake, encode_all, forward_frames, read_opening, write_frames};
+use super::link::{
+    self, LinkError, Outlet, Relay, Wake, encode_all, forward_frames, read_opening, write_frames,
+};
 use super::opening::{Opening, Why};
 use super::pairing::{LIFETIME_S, Pairing, Refusal};
 use super::pake::{Pake, Role, new_code};
@@ -134,7 +136,7 @@ pub enum HostNotice {
 /// The running shopper's side.
 pub struct HostService {
     commands: UnboundedSender<HostCommand>,
-    notices: mpsc::Receiver<HostNotice>,
+    notices: std::sync::Mutex<mpsc::Receiver<HostNotice>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -157,7 +159,7 @@ impl HostService {
         })?;
         Ok(HostService {
             commands,
-            notices,
+            notices: std::sync::Mutex::new(notices),
             thread: Some(thread),
         })
     }
@@ -169,12 +171,12 @@ impl HostService {
 
     /// The next notice, if one came.
     pub fn try_notice(&self) -> Option<HostNotice> {
-        self.notices.try_recv().ok()
+        self.notices.lock().ok()?.try_recv().ok()
     }
 
     /// The next notice, waiting at most `timeout`.
     pub fn notice_within(&self, timeout: std::time::Duration) -> Option<HostNotice> {
-        self.notices.recv_timeout(timeout).ok()
+        self.notices.lock().ok()?.recv_timeout(timeout).ok()
     }
 }
 
@@ -275,7 +277,8 @@ async fn serve(
     }
     accepting.abort();
     if let Some(link) = session.link.take() {
-        link.conn.close(VarInt::from_u32(0), b"the shopper closed Anprobe");
+        link.conn
+            .close(VarInt::from_u32(0), b"the shopper closed Anprobe");
     }
     endpoint.close().await;
     let _ = session.notices.send(HostNotice::Closed("shut down".into()));
@@ -298,7 +301,10 @@ async fn accept_loop(
             let key = *conn.remote_id().as_bytes();
             match opening(&conn, key, &gate, &notices).await {
                 Ok(Some(mut a)) => {
-                    a.name = gate.lock().map(|g| g.paired[&key].clone()).unwrap_or_default();
+                    a.name = gate
+                        .lock()
+                        .map(|g| g.paired[&key].clone())
+                        .unwrap_or_default();
                     let _ = admitted.send(a);
                 }
                 Ok(None) => {}
@@ -557,7 +563,8 @@ impl Session {
                 }
                 self.send(&replies).await;
                 if joined && let Some(worn) = self.outfit.clone() {
-                    self.send(&[super::protocol::Message::Outfit { worn }]).await;
+                    self.send(&[super::protocol::Message::Outfit { worn }])
+                        .await;
                 }
             }
             Err(e) => self.drop_link(&e.to_string(), 3),
@@ -595,7 +602,8 @@ impl Session {
             HostCommand::Outfit(worn) => {
                 self.outfit = Some(worn.clone());
                 if self.host.as_ref().is_some_and(|(h, ..)| h.is_live()) {
-                    self.send(&[super::protocol::Message::Outfit { worn }]).await;
+                    self.send(&[super::protocol::Message::Outfit { worn }])
+                        .await;
                 }
             }
             HostCommand::NewCode => {

@@ -33,7 +33,10 @@ impl Ticket {
     /// The ticket as one line.
     pub fn to_line(&self) -> String {
         let json = serde_json::to_vec(&self.addr).expect("an address is always JSON");
-        format!("{PREFIX}{}", BASE32_NOPAD.encode(&json).to_ascii_lowercase())
+        format!(
+            "{PREFIX}{}",
+            BASE32_NOPAD.encode(&json).to_ascii_lowercase()
+        )
     }
 
     /// Reads a ticket (surrounding space ignored).

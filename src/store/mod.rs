@@ -35,11 +35,11 @@ pub use merge::{BackupError, BackupPreview, MAX_BACKUP_BYTES, MergeReport, Merge
 pub use orders::{ItemStatus, NewOrder, NewOrderItem, Order, OrderItem};
 pub use products::{CatalogChange, PricePoint, StockPoint, StoredProduct};
 pub use profiles::{Profile, Snapshot};
-pub use stylists::SessionSide;
 pub use recovery::{BACKUP_DIR, BACKUPS_KEPT, ChecksumFailure};
 pub use refusal::{Clash, Problem};
 pub use returns::{ReturnRecord, parse_fit};
 pub use schema::LATEST_VERSION;
+pub use stylists::SessionSide;
 pub use timeline::{Channel, Contact, CounterpartKind, NewContact, TimelineEntry, TimelineEvent};
 pub use wishlist::{NewWishlistItem, WishlistItem};
 

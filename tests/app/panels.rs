@@ -8,6 +8,7 @@ mod german;
 mod left_panel;
 mod orders;
 mod restore;
+mod stylist;
 mod wishlist;
 
 use crate::app::{headless, scratch};

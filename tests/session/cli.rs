@@ -4,8 +4,8 @@
 //! wrong code refused with exit 1 and the reason; the stylist, recognised, back without a code;
 //! bad usage exit 2.
 
-use anprobe::store::{Channel, Consent, CounterpartKind, Store};
 use anprobe::measurements::Key;
+use anprobe::store::{Channel, Consent, CounterpartKind, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -15,7 +15,8 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("anprobe-session-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("anprobe-session-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
@@ -44,7 +45,14 @@ fn host(dir: &Path, events: &Path) -> (Child, String, String) {
     let _ = std::fs::remove_file(&ticket);
     let _ = std::fs::remove_file(&code);
     let child = anprobe(&dir.join("data"))
-        .args(["session", "host", "--relay", "off", "--stylist", "Studio Vera"])
+        .args([
+            "session",
+            "host",
+            "--relay",
+            "off",
+            "--stylist",
+            "Studio Vera",
+        ])
         .args(["--accept-all", "--duration", "90", "-m"])
         .arg(dir.join("m.json"))
         .arg("--ticket-out")
@@ -72,7 +80,12 @@ fn wait(mut child: Child) -> (i32, String) {
         if let Some(status) = child.try_wait().unwrap() {
             let mut stderr = String::new();
             use std::io::Read;
-            child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut stderr)
+                .unwrap();
             return (status.code().unwrap_or(-1), stderr);
         }
         if Instant::now() > until {
@@ -92,7 +105,10 @@ fn events(path: &Path) -> Vec<Value> {
 }
 
 fn names(events: &[Value]) -> Vec<&str> {
-    events.iter().map(|e| e["event"].as_str().unwrap()).collect()
+    events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect()
 }
 
 #[test]
@@ -124,8 +140,18 @@ fn a_session_through_the_headless_commands_as_two_processes() {
     assert!(ticket.starts_with("anprobe1"), "{ticket}");
     let join_events = scratch.0.join("join.jsonl");
     let join = anprobe(&stylist)
-        .args(["session", "join", &ticket, "--code", &code, "--relay", "off"])
-        .args(["--name", "Vera", "--size", "M", "--say", "hello from Vera", "--propose"])
+        .args([
+            "session", "join", &ticket, "--code", &code, "--relay", "off",
+        ])
+        .args([
+            "--name",
+            "Vera",
+            "--size",
+            "M",
+            "--say",
+            "hello from Vera",
+            "--propose",
+        ])
         .arg(tee())
         .arg("--events")
         .arg(&join_events)
@@ -138,7 +164,9 @@ fn a_session_through_the_headless_commands_as_two_processes() {
 
     let host_log = events(&host_events);
     let seen = names(&host_log);
-    for want in ["ready", "paired", "joined", "proposal", "accepted", "chat", "ended"] {
+    for want in [
+        "ready", "paired", "joined", "proposal", "accepted", "chat", "ended",
+    ] {
         assert!(seen.contains(&want), "{want} missing: {host_log:#?}");
     }
     let proposal = host_log.iter().find(|e| e["event"] == "proposal").unwrap();
@@ -148,7 +176,13 @@ fn a_session_through_the_headless_commands_as_two_processes() {
     let body = join_log.iter().find(|e| e["event"] == "body").unwrap();
     let keys: Vec<&String> = body["values"].as_object().unwrap().keys().collect();
     assert_eq!(keys, ["chest_girth"], "only the consented key: {body}");
-    assert_eq!(names(&join_log).iter().filter(|n| **n == "acknowledged").count(), 2);
+    assert_eq!(
+        names(&join_log)
+            .iter()
+            .filter(|n| **n == "acknowledged")
+            .count(),
+        2
+    );
     assert!(names(&join_log).contains(&"accepted"), "{join_log:#?}");
 
     // The shopper's memory: the stylist's key, the session on the timeline, the wishlist.
@@ -159,35 +193,75 @@ fn a_session_through_the_headless_commands_as_two_processes() {
         assert_eq!(contacts.len(), 1, "{contacts:#?}");
         let c = &contacts[0].record;
         assert_eq!(c.channel, Channel::StylistSession);
-        assert!(c.summary.contains("1 proposal (1 accepted)"), "{}", c.summary);
-        assert!(c.outcome.contains("Accepted: ") && c.outcome.contains(" in M"), "{}", c.outcome);
+        assert!(
+            c.summary.contains("1 proposal (1 accepted)"),
+            "{}",
+            c.summary
+        );
+        assert!(
+            c.outcome.contains("Accepted: ") && c.outcome.contains(" in M"),
+            "{}",
+            c.outcome
+        );
         assert!(c.outcome.contains("hello from Vera"), "{}", c.outcome);
         let wished = store.list_wishlist().unwrap();
-        assert!(wished.iter().any(|w| w.wish.sku == "NB-TS-1001" && w.wish.size == "M"));
+        assert!(
+            wished
+                .iter()
+                .any(|w| w.wish.sku == "NB-TS-1001" && w.wish.size == "M")
+        );
     }
 
     // Another session: a wrong code is refused (exit 1, why on stderr); Vera, paired, comes
     // back without a code.
     let host_events = scratch.0.join("host2.jsonl");
     let (child, ticket, code) = host(&shopper, &host_events);
-    let wrong = if code == "000-000" { "111-111" } else { "000-000" };
+    let wrong = if code == "000-000" {
+        "111-111"
+    } else {
+        "000-000"
+    };
     let refused = anprobe(&scratch.0.join("intruder"))
-        .args(["session", "join", &ticket, "--code", wrong, "--relay", "off", "--say", "hi"])
+        .args([
+            "session", "join", &ticket, "--code", wrong, "--relay", "off", "--say", "hi",
+        ])
         .output()
         .unwrap();
     assert_eq!(refused.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(stderr.contains("the code is wrong"), "{stderr}");
     let back = anprobe(&stylist)
-        .args(["session", "join", &ticket, "--relay", "off", "--say", "back again"])
+        .args([
+            "session",
+            "join",
+            &ticket,
+            "--relay",
+            "off",
+            "--say",
+            "back again",
+        ])
         .output()
         .unwrap();
-    assert_eq!(back.status.code(), Some(0), "{}", String::from_utf8_lossy(&back.stderr));
+    assert_eq!(
+        back.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
     let (code_host, host_stderr) = wait(child);
     assert_eq!(code_host, 0, "{host_stderr}");
     let host_log = events(&host_events);
-    assert!(host_log.iter().any(|e| e["event"] == "refused" && e["why"] == "wrong_code"), "{host_log:#?}");
-    assert!(host_log.iter().any(|e| e["event"] == "joined" && e["stylist"] == "Studio Vera"));
+    assert!(
+        host_log
+            .iter()
+            .any(|e| e["event"] == "refused" && e["why"] == "wrong_code"),
+        "{host_log:#?}"
+    );
+    assert!(
+        host_log
+            .iter()
+            .any(|e| e["event"] == "joined" && e["stylist"] == "Studio Vera")
+    );
     let (store, _) = Store::open(shopper.join("data")).unwrap();
     assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
 }
@@ -200,7 +274,13 @@ fn bad_usage_of_session_join_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an Anprobe session ticket"));
     let tee = tee();
-    let out = run(&["session", "join", "anprobe1aaaa", "--propose", tee.to_str().unwrap()]);
+    let out = run(&[
+        "session",
+        "join",
+        "anprobe1aaaa",
+        "--propose",
+        tee.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("one --size for each --propose"));
     let out = run(&["session", "host", "--relay", "carrier-pigeon"]);

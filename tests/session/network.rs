@@ -87,7 +87,10 @@ impl Shopper {
                 }
             }
         }
-        panic!("the shopper's side never saw {what}; it saw {:#?}", self.seen)
+        panic!(
+            "the shopper's side never saw {what}; it saw {:#?}",
+            self.seen
+        )
     }
 
     /// Everything noticed within `time`.
@@ -141,7 +144,10 @@ impl Stylist {
                 }
             }
         }
-        panic!("the stylist's side never saw {what}; it saw {:#?}", self.seen)
+        panic!(
+            "the stylist's side never saw {what}; it saw {:#?}",
+            self.seen
+        )
     }
 
     fn refused(&mut self) -> Why {
@@ -193,7 +199,12 @@ impl Stylist {
 }
 
 fn another_code(code: &str) -> String {
-    if code == "000-000" { "111-111" } else { "000-000" }.to_string()
+    if code == "000-000" {
+        "111-111"
+    } else {
+        "000-000"
+    }
+    .to_string()
 }
 
 #[test]
@@ -203,7 +214,8 @@ fn a_whole_session_between_two_endpoints() {
     let mut stylist = Stylist::join(&shopper, Some(&code), link::new_secret());
     assert!(!stylist.admitted());
     stylist.wait("the shopper's hello", |n| {
-        matches!(n, GuestNotice::Event(GuestEvent::Welcomed { name }) if name == "Ana").then_some(())
+        matches!(n, GuestNotice::Event(GuestEvent::Welcomed { name }) if name == "Ana")
+            .then_some(())
     });
     assert_eq!(stylist.body_keys(), [Key::ChestGirth]);
     let paired = shopper.wait("the pairing", |n| match n {
@@ -213,7 +225,11 @@ fn a_whole_session_between_two_endpoints() {
     assert_eq!(paired, "Studio Vera");
 
     // The outfit worn reaches the stylist.
-    let worn = vec![("Nordlicht".to_string(), "NB-TS-1001".to_string(), "M".to_string())];
+    let worn = vec![(
+        "Nordlicht".to_string(),
+        "NB-TS-1001".to_string(),
+        "M".to_string(),
+    )];
     shopper.send(HostCommand::Outfit(worn.clone()));
     stylist.wait("the outfit", |n| {
         matches!(n, GuestNotice::Event(GuestEvent::Outfit { worn: w }) if *w == worn).then_some(())
@@ -283,7 +299,9 @@ fn a_whole_session_between_two_endpoints() {
         }
         _ => None,
     });
-    stylist.wait("closed", |n| matches!(n, GuestNotice::Closed(_)).then_some(()));
+    stylist.wait("closed", |n| {
+        matches!(n, GuestNotice::Closed(_)).then_some(())
+    });
 }
 
 #[test]
@@ -293,7 +311,14 @@ fn a_wrong_code_is_refused_and_burns_the_code() {
     let mut wrong = Stylist::join(&shopper, Some(&another_code(&code)), link::new_secret());
     assert_eq!(wrong.refused(), Why::WrongCode);
     shopper.wait("the refusal", |n| {
-        matches!(n, HostNotice::Refused { why: Why::WrongCode, .. }).then_some(())
+        matches!(
+            n,
+            HostNotice::Refused {
+                why: Why::WrongCode,
+                ..
+            }
+        )
+        .then_some(())
     });
     // The right code after a wrong try: burned.
     let mut late = Stylist::join(&shopper, Some(&code), link::new_secret());
@@ -328,7 +353,9 @@ fn nobody_joins_a_session_in_progress_a_used_code_is_refused_and_a_paired_stylis
     let mut unknown = Stylist::join(&shopper, None, link::new_secret());
     assert_eq!(unknown.refused(), Why::Unknown);
     vera.send(GuestCommand::End(String::new()));
-    shopper.wait("the end", |n| matches!(n, HostNotice::Ended { .. }).then_some(()));
+    shopper.wait("the end", |n| {
+        matches!(n, HostNotice::Ended { .. }).then_some(())
+    });
     drop(vera);
     // After the session: the used code is refused, an unknown key without a code too.
     let mut third = Stylist::join(&shopper, Some(&code), link::new_secret());
@@ -353,7 +380,7 @@ fn nobody_joins_a_session_in_progress_a_used_code_is_refused_and_a_paired_stylis
 
 #[test]
 fn a_stylist_never_receives_what_the_consent_does_not_name_also_after_revoking_mid_session() {
-    let mut shopper = Shopper::start(vec![Key::ChestGirth, Key::WaistGirth], vec![]);
+    let shopper = Shopper::start(vec![Key::ChestGirth, Key::WaistGirth], vec![]);
     let code = shopper.code.clone();
     let mut stylist = Stylist::join(&shopper, Some(&code), link::new_secret());
     stylist.admitted();
@@ -412,7 +439,9 @@ fn a_connection_killed_mid_session_resumes_with_nothing_lost_or_applied_twice() 
     let code = shopper.code.clone();
     let mut stylist = Stylist::join(&shopper, Some(&code), link::new_secret());
     stylist.admitted();
-    shopper.wait("the stylist", |n| matches!(n, HostNotice::Joined { .. }).then_some(()));
+    shopper.wait("the stylist", |n| {
+        matches!(n, HostNotice::Joined { .. }).then_some(())
+    });
 
     // The stylist's line drops right after a proposal and a chat were written.
     stylist.send(GuestCommand::Propose {
@@ -424,7 +453,9 @@ fn a_connection_killed_mid_session_resumes_with_nothing_lost_or_applied_twice() 
     stylist.send(GuestCommand::Sever);
     let proposal = stylist.queued();
     let chat = stylist.queued();
-    stylist.wait("the drop", |n| matches!(n, GuestNotice::Dropped(_)).then_some(()));
+    stylist.wait("the drop", |n| {
+        matches!(n, GuestNotice::Dropped(_)).then_some(())
+    });
     assert!(stylist.admitted(), "back in the same session");
     stylist.acknowledged(proposal);
     stylist.acknowledged(chat);
@@ -432,7 +463,9 @@ fn a_connection_killed_mid_session_resumes_with_nothing_lost_or_applied_twice() 
     // The shopper's line drops; a message written meanwhile arrives after the reconnect.
     shopper.send(HostCommand::Sever);
     shopper.send(HostCommand::Say("I am back".into()));
-    stylist.wait("the drop", |n| matches!(n, GuestNotice::Dropped(_)).then_some(()));
+    stylist.wait("the drop", |n| {
+        matches!(n, GuestNotice::Dropped(_)).then_some(())
+    });
     assert!(stylist.admitted());
     stylist.wait("the chat written while away", |n| {
         matches!(n, GuestNotice::Event(GuestEvent::Chat { text }) if text == "I am back")

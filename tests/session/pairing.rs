@@ -17,7 +17,12 @@ const SHOPPER: [u8; 32] = [9; 32];
 
 /// Both sides run SPAKE2 and exchange proofs: whether each accepts the other's.
 fn pair(stylist_code: &str, shopper_code: &str, shopper_seen_by_stylist: [u8; 32]) -> (bool, bool) {
-    let (a, to_b) = Pake::start(Role::Stylist, stylist_code, STYLIST, shopper_seen_by_stylist);
+    let (a, to_b) = Pake::start(
+        Role::Stylist,
+        stylist_code,
+        STYLIST,
+        shopper_seen_by_stylist,
+    );
     let (b, to_a) = Pake::start(Role::Shopper, shopper_code, STYLIST, SHOPPER);
     let a = a.finish(&to_a).unwrap();
     let b = b.finish(&to_b).unwrap();
@@ -76,7 +81,9 @@ fn a_ticket_goes_through_one_line_and_back_and_a_damaged_one_says_so() {
 #[test]
 fn openings_travel_as_json_and_refusals_say_why_in_words() {
     for opening in [
-        Opening::Pair { pake: vec![1, 2, 3] },
+        Opening::Pair {
+            pake: vec![1, 2, 3],
+        },
         Opening::Resume,
         Opening::Welcome,
         Opening::refused(Why::Busy),
@@ -89,7 +96,8 @@ fn openings_travel_as_json_and_refusals_say_why_in_words() {
     };
     assert!(reason.contains("not paired"), "{reason}");
     assert!(Opening::decode(&vec![b' '; 2_000]).is_err());
-    assert!(Opening::decode(br#"{"kind":"welcome","x":1}"#).is_err());
+    assert!(Opening::decode(br#"{"kind":"confirm","proof":[1],"x":1}"#).is_err());
+    assert!(Opening::decode(br#"{"kind":"pair"}"#).is_err());
 }
 
 fn body(frame: &[u8]) -> &[u8] {
@@ -130,10 +138,15 @@ fn the_stylists_side_says_hello_first_applies_each_id_once_and_resends_after_a_r
     assert!(!guest.all_acknowledged());
     // The shopper acknowledges the chat only; the line drops; the reconnect sends hello, then
     // the proposal with its garment again, not the chat.
-    guest.receive(body(&encode(&Message::Ack { id: 11 }))).unwrap();
+    guest
+        .receive(body(&encode(&Message::Ack { id: 11 })))
+        .unwrap();
     let again = guest.connected();
     assert_eq!(again.len(), 3, "hello, proposal, garment");
-    assert!(matches!(decode(body(&again[1])).unwrap(), Message::Proposal { id: 10, .. }));
+    assert!(matches!(
+        decode(body(&again[1])).unwrap(),
+        Message::Proposal { id: 10, .. }
+    ));
     assert_eq!(body(&again[2]), b"GLB bytes");
     // A decision arrives twice (resent by the shopper): acknowledged twice, applied once.
     guest
@@ -152,12 +165,23 @@ fn the_stylists_side_says_hello_first_applies_each_id_once_and_resends_after_a_r
         let acks = guest.receive(body(&encode(&decision))).unwrap();
         assert_eq!(decode(body(&acks[0])).unwrap(), Message::Ack { id: 3 });
     }
-    guest.receive(body(&encode(&Message::Ack { id: 10 }))).unwrap();
+    guest
+        .receive(body(&encode(&Message::Ack { id: 10 })))
+        .unwrap();
     assert!(guest.all_acknowledged());
     let events = guest.take_events();
     let decisions = events
         .iter()
-        .filter(|e| matches!(e, GuestEvent::Decision { proposal: 10, accepted: true, .. }))
+        .filter(|e| {
+            matches!(
+                e,
+                GuestEvent::Decision {
+                    proposal: 10,
+                    accepted: true,
+                    ..
+                }
+            )
+        })
         .count();
     assert_eq!(decisions, 1, "{events:?}");
     // A shopper cannot send what only a stylist sends.

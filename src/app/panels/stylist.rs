@@ -129,7 +129,12 @@ fn heading(ui: &mut egui::Ui, text: &str) {
     ui.label(RichText::new(text).strong().size(15.0));
 }
 
-fn idle(ui: &mut egui::Ui, view: &StylistView, form: &mut StylistForm, out: &mut Vec<SessionAction>) {
+fn idle(
+    ui: &mut egui::Ui,
+    view: &StylistView,
+    form: &mut StylistForm,
+    out: &mut Vec<SessionAction>,
+) {
     let lang = view.lang;
     if let Some(said) = &view.outcome.0
         && !said.is_empty()
@@ -155,7 +160,11 @@ fn idle(ui: &mut egui::Ui, view: &StylistView, form: &mut StylistForm, out: &mut
         let label = ui.label(tr(lang, "Stylist", "Stilberater/in"));
         ui.add(
             egui::TextEdit::singleline(&mut form.stylist)
-                .hint_text(tr(lang, "name, as in Privacy", "Name, wie unter Datenschutz"))
+                .hint_text(tr(
+                    lang,
+                    "name, as in Privacy",
+                    "Name, wie unter Datenschutz",
+                ))
                 .desired_width(180.0),
         )
         .labelled_by(label.id);
@@ -187,8 +196,20 @@ fn idle(ui: &mut egui::Ui, view: &StylistView, form: &mut StylistForm, out: &mut
         });
     }
     ui.separator();
-    heading(ui, tr(lang, "Join a session (stylists)", "An einer Sitzung teilnehmen (Stilberatung)"));
-    super::field_row(ui, tr(lang, "Ticket", "Ticket"), &mut form.ticket, "anprobe1…");
+    heading(
+        ui,
+        tr(
+            lang,
+            "Join a session (stylists)",
+            "An einer Sitzung teilnehmen (Stilberatung)",
+        ),
+    );
+    super::field_row(
+        ui,
+        tr(lang, "Ticket", "Ticket"),
+        &mut form.ticket,
+        "anprobe1…",
+    );
     super::field_row(ui, tr(lang, "Code", "Code"), &mut form.code, "123-456");
     super::field_row(ui, tr(lang, "Your name", "Ihr Name"), &mut form.name, "");
     let join = ui.add_enabled(
@@ -237,7 +258,11 @@ fn shared_preview(
         .map(|(k, v)| (*k, *v))
         .collect();
     for (key, value) in &shared {
-        ui.label(format!("• {}: {}", key_label(*key, lang), value_text(*key, *value, lang)));
+        ui.label(format!(
+            "• {}: {}",
+            key_label(*key, lang),
+            value_text(*key, *value, lang)
+        ));
     }
     let rest = if shared.is_empty() {
         tr(
@@ -255,16 +280,29 @@ fn shared_preview(
     ui.label(RichText::new(rest).small());
 }
 
-fn chat(ui: &mut egui::Ui, lang: Lang, lines: &[ChatLine], other: &str, form: &mut StylistForm, out: &mut Vec<SessionAction>) {
+fn chat(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    lines: &[ChatLine],
+    other: &str,
+    form: &mut StylistForm,
+    out: &mut Vec<SessionAction>,
+) {
     heading(ui, tr(lang, "Chat", "Chat"));
     for line in lines {
-        let who = if line.mine { tr(lang, "You", "Sie") } else { other };
+        let who = if line.mine {
+            tr(lang, "You", "Sie")
+        } else {
+            other
+        };
         ui.label(format!("{who}: {}", line.text));
     }
     ui.horizontal(|ui| {
         let field = ui.add(egui::TextEdit::singleline(&mut form.chat).desired_width(200.0));
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button(tr(lang, "Send", "Senden")).clicked() || enter) && !form.chat.trim().is_empty() {
+        if (ui.button(tr(lang, "Send", "Senden")).clicked() || enter)
+            && !form.chat.trim().is_empty()
+        {
             out.push(SessionAction::Say(form.chat.trim().to_string()));
             form.chat.clear();
         }
@@ -273,46 +311,102 @@ fn chat(ui: &mut egui::Ui, lang: Lang, lines: &[ChatLine], other: &str, form: &m
 
 fn outcome_text(lang: Lang, outcome: &Outcome) -> (String, Color32) {
     match outcome {
-        Outcome::Open => (tr(lang, "waiting for a decision", "noch nicht entschieden").into(), Color32::GRAY),
-        Outcome::Accepted => (tr(lang, "accepted", "angenommen").into(), Color32::from_rgb(60, 160, 80)),
-        Outcome::Rejected => (tr(lang, "rejected", "abgelehnt").into(), Color32::from_rgb(200, 120, 40)),
+        Outcome::Open => (
+            tr(lang, "waiting for a decision", "noch nicht entschieden").into(),
+            Color32::GRAY,
+        ),
+        Outcome::Accepted => (
+            tr(lang, "accepted", "angenommen").into(),
+            Color32::from_rgb(60, 160, 80),
+        ),
+        Outcome::Rejected => (
+            tr(lang, "rejected", "abgelehnt").into(),
+            Color32::from_rgb(200, 120, 40),
+        ),
         Outcome::Invalid(why) => (
-            format!("{}: {why}", tr(lang, "refused, the file is invalid", "abgewiesen, die Datei ist ungültig")),
+            format!(
+                "{}: {why}",
+                tr(
+                    lang,
+                    "refused, the file is invalid",
+                    "abgewiesen, die Datei ist ungültig"
+                )
+            ),
             Color32::from_rgb(200, 40, 40),
         ),
     }
 }
 
-fn hosting(ui: &mut egui::Ui, lang: Lang, h: &Hosting, form: &mut StylistForm, out: &mut Vec<SessionAction>) {
-    heading(ui, &match lang {
-        Lang::En => format!("Session with {}", h.stylist),
-        Lang::De => format!("Sitzung mit {}", h.stylist),
-    });
+fn hosting(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    h: &Hosting,
+    form: &mut StylistForm,
+    out: &mut Vec<SessionAction>,
+) {
+    heading(
+        ui,
+        &match lang {
+            Lang::En => format!("Session with {}", h.stylist),
+            Lang::De => format!("Sitzung mit {}", h.stylist),
+        },
+    );
     if h.ticket.is_empty() {
-        ui.label(tr(lang, "Opening the connection…", "Verbindung wird geöffnet …"));
+        ui.label(tr(
+            lang,
+            "Opening the connection…",
+            "Verbindung wird geöffnet …",
+        ));
     } else if !h.connected {
-        ui.label(RichText::new(tr(lang, "Ticket — send it to the stylist", "Ticket — senden Sie es der Stilberatung")).strong());
+        ui.label(
+            RichText::new(tr(
+                lang,
+                "Ticket — send it to the stylist",
+                "Ticket — senden Sie es der Stilberatung",
+            ))
+            .strong(),
+        );
         ui.label(RichText::new(&h.ticket).monospace().small());
-        if ui.button(tr(lang, "Copy ticket", "Ticket kopieren")).clicked() {
+        if ui
+            .button(tr(lang, "Copy ticket", "Ticket kopieren"))
+            .clicked()
+        {
             ui.ctx().copy_text(h.ticket.clone());
         }
-        ui.label(RichText::new(tr(lang, "One-time code — read it out or send it separately", "Einmal-Code — vorlesen oder getrennt senden")).strong());
+        ui.label(
+            RichText::new(tr(
+                lang,
+                "One-time code — read it out or send it separately",
+                "Einmal-Code — vorlesen oder getrennt senden",
+            ))
+            .strong(),
+        );
         ui.horizontal(|ui| {
             ui.label(RichText::new(&h.code).monospace().size(22.0));
             if ui.button(tr(lang, "New code", "Neuer Code")).clicked() {
                 out.push(SessionAction::NewCode);
             }
         });
-        ui.label(RichText::new(tr(lang, "Good for 10 minutes, for one stylist; a wrong try voids it.", "Gilt 10 Minuten für eine Person; ein falscher Versuch macht ihn ungültig.")).small());
+        ui.label(
+            RichText::new(tr(
+                lang,
+                "Good for 10 minutes, for one stylist; a wrong try voids it.",
+                "Gilt 10 Minuten für eine Person; ein falscher Versuch macht ihn ungültig.",
+            ))
+            .small(),
+        );
         ui.label(match lang {
             Lang::En => format!("Waiting for {}…", h.stylist),
             Lang::De => format!("Warten auf {} …", h.stylist),
         });
     } else {
-        ui.label(RichText::new(match lang {
-            Lang::En => format!("{} is in the session", h.stylist),
-            Lang::De => format!("{} ist in der Sitzung", h.stylist),
-        }).color(Color32::from_rgb(60, 160, 80)));
+        ui.label(
+            RichText::new(match lang {
+                Lang::En => format!("{} is in the session", h.stylist),
+                Lang::De => format!("{} ist in der Sitzung", h.stylist),
+            })
+            .color(Color32::from_rgb(60, 160, 80)),
+        );
     }
     if !h.record.proposals.is_empty() {
         heading(ui, tr(lang, "Proposals", "Vorschläge"));
@@ -324,13 +418,22 @@ fn hosting(ui: &mut egui::Ui, lang: Lang, h: &Hosting, form: &mut StylistForm, o
                 ui.label(RichText::new(format!("“{}”", p.note)).italics());
             }
             if p.outcome == Outcome::Open {
-                ui.label(RichText::new(tr(lang, "On your avatar now.", "Jetzt an Ihrem Avatar.")).small());
+                ui.label(
+                    RichText::new(tr(lang, "On your avatar now.", "Jetzt an Ihrem Avatar."))
+                        .small(),
+                );
                 ui.horizontal(|ui| {
                     if ui.button(tr(lang, "Accept", "Annehmen")).clicked() {
-                        out.push(SessionAction::Decide { proposal: p.id, accepted: true });
+                        out.push(SessionAction::Decide {
+                            proposal: p.id,
+                            accepted: true,
+                        });
                     }
                     if ui.button(tr(lang, "Reject", "Ablehnen")).clicked() {
-                        out.push(SessionAction::Decide { proposal: p.id, accepted: false });
+                        out.push(SessionAction::Decide {
+                            proposal: p.id,
+                            accepted: false,
+                        });
                     }
                 });
             } else {
@@ -340,7 +443,10 @@ fn hosting(ui: &mut egui::Ui, lang: Lang, h: &Hosting, form: &mut StylistForm, o
         });
     }
     if !h.record.notes.is_empty() {
-        heading(ui, tr(lang, "Notes on your avatar", "Notizen an Ihrem Avatar"));
+        heading(
+            ui,
+            tr(lang, "Notes on your avatar", "Notizen an Ihrem Avatar"),
+        );
         for note in &h.record.notes {
             ui.label(format!("📌 {note}"));
         }
@@ -350,18 +456,34 @@ fn hosting(ui: &mut egui::Ui, lang: Lang, h: &Hosting, form: &mut StylistForm, o
         chat(ui, lang, &h.chat, &stylist, form, out);
     }
     ui.add_space(8.0);
-    if ui.button(tr(lang, "End session", "Sitzung beenden")).clicked() {
+    if ui
+        .button(tr(lang, "End session", "Sitzung beenden"))
+        .clicked()
+    {
         out.push(SessionAction::End);
     }
 }
 
-fn joined(ui: &mut egui::Ui, view: &StylistView, j: &Joined, form: &mut StylistForm, out: &mut Vec<SessionAction>) {
+fn joined(
+    ui: &mut egui::Ui,
+    view: &StylistView,
+    j: &Joined,
+    form: &mut StylistForm,
+    out: &mut Vec<SessionAction>,
+) {
     let lang = view.lang;
-    let who = if j.shopper.is_empty() { tr(lang, "the shopper", "Kundin/Kunde") } else { &j.shopper };
-    heading(ui, &match lang {
-        Lang::En => format!("In {who}'s fitting room"),
-        Lang::De => format!("In der Anprobe von {who}"),
-    });
+    let who = if j.shopper.is_empty() {
+        tr(lang, "the shopper", "Kundin/Kunde")
+    } else {
+        &j.shopper
+    };
+    heading(
+        ui,
+        &match lang {
+            Lang::En => format!("In {who}'s fitting room"),
+            Lang::De => format!("In der Anprobe von {who}"),
+        },
+    );
     if !j.connected {
         ui.label(tr(lang, "Connecting…", "Verbindung wird aufgebaut …"));
     }
@@ -369,9 +491,18 @@ fn joined(ui: &mut egui::Ui, view: &StylistView, j: &Joined, form: &mut StylistF
         ui.label(RichText::new(tr(lang, "Shared with you", "Mit Ihnen geteilt")).strong());
         ui.label(format!("• {}", form_label(*form_shared, lang)));
         for (key, value) in values {
-            ui.label(format!("• {}: {}", key_label(*key, lang), value_text(*key, *value, lang)));
+            ui.label(format!(
+                "• {}: {}",
+                key_label(*key, lang),
+                value_text(*key, *value, lang)
+            ));
         }
-        let mut rest = tr(lang, "Everything else is predicted.", "Alles andere ist geschätzt.").to_string();
+        let mut rest = tr(
+            lang,
+            "Everything else is predicted.",
+            "Alles andere ist geschätzt.",
+        )
+        .to_string();
         if !values.contains_key(&Key::Stature) {
             let assumed = assumed_stature(*form_shared);
             rest.push_str(&match lang {
@@ -387,16 +518,28 @@ fn joined(ui: &mut egui::Ui, view: &StylistView, j: &Joined, form: &mut StylistF
             ui.label(format!("• {sku} ({retailer}) {size}"));
         }
     }
-    heading(ui, tr(lang, "Propose a garment", "Kleidungsstück vorschlagen"));
+    heading(
+        ui,
+        tr(lang, "Propose a garment", "Kleidungsstück vorschlagen"),
+    );
     let (sku, size) = form.propose.get_or_insert_with(Default::default);
     let chosen = view.catalog.find(sku);
     egui::ComboBox::from_id_salt("session-propose")
         .width(220.0)
-        .selected_text(chosen.map_or(tr(lang, "pick from your catalog", "aus Ihrem Katalog wählen").to_string(), |e| e.garment.meta().name.clone()))
+        .selected_text(chosen.map_or(
+            tr(lang, "pick from your catalog", "aus Ihrem Katalog wählen").to_string(),
+            |e| e.garment.meta().name.clone(),
+        ))
         .show_ui(ui, |ui| {
             for entry in &view.catalog.entries {
                 let meta = entry.garment.meta();
-                if ui.selectable_label(*sku == meta.sku, format!("{} ({})", meta.name, meta.retailer)).clicked() {
+                if ui
+                    .selectable_label(
+                        *sku == meta.sku,
+                        format!("{} ({})", meta.name, meta.retailer),
+                    )
+                    .clicked()
+                {
                     *sku = meta.sku.clone();
                     *size = entry.chart_size.clone().unwrap_or_default();
                 }
@@ -412,15 +555,32 @@ fn joined(ui: &mut egui::Ui, view: &StylistView, j: &Joined, form: &mut StylistF
             }
         });
     }
-    ui.add(egui::TextEdit::singleline(&mut form.note).hint_text(tr(lang, "why (optional)", "warum (optional)")).desired_width(240.0));
+    ui.add(
+        egui::TextEdit::singleline(&mut form.note)
+            .hint_text(tr(lang, "why (optional)", "warum (optional)"))
+            .desired_width(240.0),
+    );
     let (sku, size) = form.propose.clone().unwrap_or_default();
-    if ui.add_enabled(j.connected && !sku.is_empty() && !size.is_empty(), egui::Button::new(tr(lang, "Propose", "Vorschlagen"))).clicked() {
-        out.push(SessionAction::Propose { sku, size, note: form.note.trim().to_string() });
+    if ui
+        .add_enabled(
+            j.connected && !sku.is_empty() && !size.is_empty(),
+            egui::Button::new(tr(lang, "Propose", "Vorschlagen")),
+        )
+        .clicked()
+    {
+        out.push(SessionAction::Propose {
+            sku,
+            size,
+            note: form.note.trim().to_string(),
+        });
         form.note.clear();
     }
     for sent in &j.sent {
         let (text, colour) = if sent.outcome == Outcome::Open && !sent.arrived {
-            (tr(lang, "sending…", "wird gesendet …").to_string(), Color32::GRAY)
+            (
+                tr(lang, "sending…", "wird gesendet …").to_string(),
+                Color32::GRAY,
+            )
         } else {
             outcome_text(lang, &sent.outcome)
         };
@@ -431,15 +591,32 @@ fn joined(ui: &mut egui::Ui, view: &StylistView, j: &Joined, form: &mut StylistF
     }
     heading(ui, tr(lang, "Show", "Zeigen"));
     ui.horizontal(|ui| {
-        for (view_to, en, de) in [(View::Front, "Front", "Vorne"), (View::Side, "Side", "Seite"), (View::Back, "Back", "Hinten")] {
-            if ui.add_enabled(j.connected, egui::Button::new(tr(lang, en, de))).clicked() {
+        for (view_to, en, de) in [
+            (View::Front, "Front", "Vorne"),
+            (View::Side, "Side", "Seite"),
+            (View::Back, "Back", "Hinten"),
+        ] {
+            if ui
+                .add_enabled(j.connected, egui::Button::new(tr(lang, en, de)))
+                .clicked()
+            {
                 out.push(SessionAction::Look(view_to));
             }
         }
     });
     ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(&mut form.pin).hint_text(tr(lang, "a note on the avatar", "eine Notiz am Avatar")).desired_width(180.0));
-        if ui.add_enabled(j.connected && !form.pin.trim().is_empty(), egui::Button::new(tr(lang, "Pin", "Anheften"))).clicked() {
+        ui.add(
+            egui::TextEdit::singleline(&mut form.pin)
+                .hint_text(tr(lang, "a note on the avatar", "eine Notiz am Avatar"))
+                .desired_width(180.0),
+        );
+        if ui
+            .add_enabled(
+                j.connected && !form.pin.trim().is_empty(),
+                egui::Button::new(tr(lang, "Pin", "Anheften")),
+            )
+            .clicked()
+        {
             out.push(SessionAction::Pin(form.pin.trim().to_string()));
             form.pin.clear();
         }
@@ -447,7 +624,10 @@ fn joined(ui: &mut egui::Ui, view: &StylistView, j: &Joined, form: &mut StylistF
     let other = who.to_string();
     chat(ui, lang, &j.chat, &other, form, out);
     ui.add_space(8.0);
-    if ui.button(tr(lang, "End session", "Sitzung beenden")).clicked() {
+    if ui
+        .button(tr(lang, "End session", "Sitzung beenden"))
+        .clicked()
+    {
         out.push(SessionAction::End);
     }
 }

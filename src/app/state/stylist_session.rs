@@ -314,7 +314,7 @@ fn apply_session_actions(
 fn identity_of(store: &ShopperStore) -> Result<[u8; 32], String> {
     let dir = store
         .read(|s| Ok(s.dir().to_path_buf()))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.en().to_string())?;
     identity::load_or_create(&dir).map(|(key, _)| key)
 }
 
@@ -326,19 +326,19 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
     let store = &world.store;
     let consents = store
         .read(|s| s.consents())
-        .map_err(|e| e.to_string())?
+        .map_err(|e| e.en().to_string())?
         .into_iter()
         .filter(|c| c.kind == CounterpartKind::Stylist)
         .collect();
     let paired = store
         .read(|s| s.paired_stylists())
-        .map_err(|e| e.to_string())?
+        .map_err(|e| e.en().to_string())?
         .into_iter()
         .map(|(key, name)| Paired { key, name })
         .collect();
     let next_id = store
         .read(|s| s.session_next_id(SessionSide::Shopper))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.en().to_string())?;
     let person = world.profiles.active();
     let service = HostService::start_waking(
         HostConfig {
@@ -379,7 +379,7 @@ fn join(
     let next_id = world
         .store
         .read(|s| s.session_next_id(SessionSide::Stylist))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.en().to_string())?;
     let code = code.trim();
     let service = GuestService::start_waking(
         JoinConfig {
@@ -608,7 +608,9 @@ pub fn client_profile_name(shopper: &str) -> String {
 fn show_client(shopper: &str, form: Form, values: &BTreeMap<Key, f64>, profiles: &mut Profiles) {
     let name = client_profile_name(shopper);
     let mut measurements = Measurements::new(form, assumed_stature(form));
-    measurements.values.extend(values.iter().map(|(k, v)| (*k, *v)));
+    measurements
+        .values
+        .extend(values.iter().map(|(k, v)| (*k, *v)));
     match profiles.list().iter().position(|p| p.name == name) {
         Some(index) => profiles.select(index),
         None => {

@@ -193,7 +193,7 @@ impl RightPanelInGerman {
                     timeline_tab(ui, lang, store, timeline, &mut results, &mut out)
                 }
                 RightPanelTab::Privacy => privacy_tab(ui, lang, store, privacy, &mut out),
-                RightPanelTab::Catalog | RightPanelTab::Concierge => {}
+                RightPanelTab::Catalog | RightPanelTab::Concierge | RightPanelTab::Stylist => {}
             });
         });
         world.write_message_batch(out);

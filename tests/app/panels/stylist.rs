@@ -1,0 +1,305 @@
+//! The Stylist tab in two headless apps on this machine — a shopper's and a stylist's, each with
+//! its own store and the sample catalog — joined over a real session (iroh, no relay): the
+//! shopper sees exactly what the stylist will receive and invites; the stylist types ticket and
+//! code and sees the shopper's body from the shared measurement (the rest predicted, the height
+//! assumed); a proposal is worn on the shopper's avatar at once, in its size; "Accept" puts it
+//! on the wishlist and tells the stylist; the chat goes both ways; "End session" writes the
+//! session to the stylist's timeline. In German, the tab shows no English of its own.
+
+use super::{app_with_catalog, shown};
+use anprobe::app::i18n::{Lang, key_label};
+use anprobe::app::panels::stylist::{StylistForm, StylistView, stylist_tab};
+use anprobe::app::state::stylist_session::{SessionAction, SessionOutcome, StylistSession};
+use anprobe::app::{Catalog, Profiles, ShopperStore, TryOn};
+use anprobe::measurements::Key;
+use anprobe::session::record::Outcome;
+use anprobe::store::{Channel, Consent, CounterpartKind};
+use bevy::prelude::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::time::{Duration, Instant};
+
+struct Tab {
+    app: App,
+    form: StylistForm,
+    lang: Lang,
+}
+
+impl Tab {
+    fn frame(&mut self, ui: &mut bevy_egui::egui::Ui) {
+        let world = self.app.world();
+        let consents = world
+            .resource::<ShopperStore>()
+            .read(|s| s.consents())
+            .unwrap_or_default();
+        let view = StylistView {
+            lang: self.lang,
+            session: world.resource::<StylistSession>(),
+            outcome: world.resource::<SessionOutcome>(),
+            consents: &consents,
+            measurements: &world.resource::<Profiles>().active().measurements,
+            catalog: world.resource::<Catalog>(),
+        };
+        let mut out = Vec::new();
+        stylist_tab(ui, &view, &mut self.form, &mut out);
+        self.app.world_mut().write_message_batch(out);
+    }
+}
+
+fn harness(app: App, lang: Lang) -> Harness<'static, Tab> {
+    Harness::builder()
+        .with_size([440.0, 2400.0])
+        .build_ui_state(
+            |ui, tab: &mut Tab| tab.frame(ui),
+            Tab {
+                app,
+                form: StylistForm::default(),
+                lang,
+            },
+        )
+}
+
+/// Updates both apps (and redraws both tabs) until `done` holds.
+fn run_both_until(
+    shopper: &mut Harness<'_, Tab>,
+    stylist: &mut Harness<'_, Tab>,
+    what: &str,
+    done: impl Fn(&World, &World) -> bool,
+) {
+    let started = Instant::now();
+    while !done(shopper.state().app.world(), stylist.state().app.world()) {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "timed out waiting for {what}"
+        );
+        shopper.state_mut().app.update();
+        stylist.state_mut().app.update();
+        shopper.run();
+        stylist.run();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn hosting(world: &World) -> Option<&anprobe::app::state::stylist_session::Hosting> {
+    match world.resource::<StylistSession>() {
+        StylistSession::Hosting(h) => Some(h),
+        _ => None,
+    }
+}
+
+fn joined(world: &World) -> Option<&anprobe::app::state::stylist_session::Joined> {
+    match world.resource::<StylistSession>() {
+        StylistSession::Joined(j) => Some(j),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_session_between_a_shoppers_app_and_a_stylists_app() {
+    let (_, mut shopper_app) = app_with_catalog("stylist-tab-shopper");
+    shopper_app
+        .world_mut()
+        .resource_mut::<ShopperStore>()
+        .change(|s| {
+            s.set_consent(&Consent {
+                counterpart: "Studio Vera".into(),
+                kind: CounterpartKind::Stylist,
+                keys: vec![Key::ChestGirth],
+                share_orders: false,
+                share_contacts: false,
+            })
+        })
+        .unwrap();
+    shopper_app
+        .world_mut()
+        .resource_mut::<Profiles>()
+        .active_mut()
+        .measurements
+        .set(Key::ChestGirth, 93.6);
+    shopper_app.update();
+    let chest = Some(93.6);
+    let (_, stylist_app) = app_with_catalog("stylist-tab-stylist");
+    let mut shopper = harness(shopper_app, Lang::En);
+    let mut stylist = harness(stylist_app, Lang::En);
+
+    // The shopper picks the stylist and sees what they will receive: the form and the chest
+    // alone, nothing else.
+    shopper.get_by_label("Studio Vera").click();
+    shopper.run();
+    let texts = shown(&shopper);
+    assert!(
+        texts.iter().any(|t| t == "What Studio Vera will see"),
+        "{texts:#?}"
+    );
+    let line = |key: Key| format!("• {}:", key_label(key, Lang::En));
+    assert!(
+        texts.iter().any(|t| t.starts_with(&line(Key::ChestGirth))),
+        "{texts:#?}"
+    );
+    for other in [Key::Stature, Key::HipGirth, Key::WaistGirth] {
+        assert!(
+            !texts.iter().any(|t| t.starts_with(&line(other))),
+            "{texts:#?}"
+        );
+    }
+    shopper.get_by_label("This network only (no relay)").click();
+    shopper.run();
+    shopper.get_by_label("Invite").click();
+    shopper.run();
+    run_both_until(&mut shopper, &mut stylist, "the ticket", |s, _| {
+        hosting(s).is_some_and(|h| !h.ticket.is_empty())
+    });
+    let (ticket, code) = {
+        let h = hosting(shopper.state().app.world()).unwrap();
+        (h.ticket.clone(), h.code.clone())
+    };
+    let texts = shown(&shopper);
+    assert!(
+        texts.contains(&ticket) && texts.contains(&code),
+        "{texts:#?}"
+    );
+
+    // The stylist types ticket and code and joins.
+    stylist.get_by_label("Ticket").click();
+    stylist.run();
+    stylist.get_by_label("Ticket").type_text(&ticket);
+    stylist.get_by_label("Code").click();
+    stylist.run();
+    stylist.get_by_label("Code").type_text(&code);
+    stylist.get_by_label("Your name").click();
+    stylist.run();
+    stylist.get_by_label("Your name").type_text("Vera");
+    stylist.run();
+    stylist.state_mut().form.local = true;
+    stylist.get_by_label("Join").click();
+    stylist.run();
+    run_both_until(&mut shopper, &mut stylist, "the session", |s, g| {
+        hosting(s).is_some_and(|h| h.connected) && joined(g).is_some_and(|j| j.shared.is_some())
+    });
+    // The stylist sees the shopper as a profile of its own: what was shared, a height assumed.
+    let person = stylist
+        .state()
+        .app
+        .world()
+        .resource::<Profiles>()
+        .active()
+        .clone();
+    assert!(person.name.ends_with("(session)"), "{}", person.name);
+    assert_eq!(person.measurements.get(Key::ChestGirth), chest);
+    assert_eq!(person.measurements.get(Key::HipGirth), None);
+    assert_eq!(person.measurements.get(Key::Stature), Some(162.9));
+    stylist.run();
+    let texts = shown(&stylist);
+    assert!(
+        texts.iter().any(|t| t.contains("162.9 cm assumed")),
+        "{texts:#?}"
+    );
+
+    // A proposal is worn on the shopper's avatar at once, in the size proposed.
+    stylist
+        .state()
+        .app
+        .world()
+        .resource::<Catalog>()
+        .find("NB-TS-1001")
+        .expect("the sample tee");
+    stylist
+        .state_mut()
+        .app
+        .world_mut()
+        .write_message(SessionAction::Propose {
+            sku: "NB-TS-1001".into(),
+            size: "L".into(),
+            note: "roomier".into(),
+        });
+    run_both_until(&mut shopper, &mut stylist, "the tee worn", |s, _| {
+        s.resource::<TryOn>()
+            .get("NB-TS-1001")
+            .is_some_and(|w| w.size.as_deref() == Some("L"))
+    });
+    shopper.run();
+    assert!(shown(&shopper).iter().any(|t| t.contains("“roomier”")));
+    shopper.get_by_label("Accept").click();
+    shopper.run();
+    run_both_until(&mut shopper, &mut stylist, "the decision", |_, g| {
+        joined(g).is_some_and(|j| {
+            j.sent
+                .first()
+                .is_some_and(|s| s.outcome == Outcome::Accepted)
+        })
+    });
+    let wished = shopper
+        .state()
+        .app
+        .world()
+        .resource::<ShopperStore>()
+        .read(|s| s.list_wishlist())
+        .unwrap();
+    assert!(
+        wished
+            .iter()
+            .any(|w| w.wish.sku == "NB-TS-1001" && w.wish.size == "L"),
+        "{wished:#?}"
+    );
+
+    // The chat goes both ways.
+    stylist
+        .state_mut()
+        .app
+        .world_mut()
+        .write_message(SessionAction::Say("the L drapes better".into()));
+    run_both_until(&mut shopper, &mut stylist, "the chat", |s, _| {
+        hosting(s).is_some_and(|h| h.chat.iter().any(|l| l.text == "the L drapes better"))
+    });
+
+    // The shopper ends the session: both sides are idle, the timeline has it.
+    shopper.get_by_label("End session").click();
+    shopper.run();
+    run_both_until(&mut shopper, &mut stylist, "the end", |s, g| {
+        matches!(s.resource::<StylistSession>(), StylistSession::Idle)
+            && matches!(g.resource::<StylistSession>(), StylistSession::Idle)
+    });
+    let contacts = shopper
+        .state()
+        .app
+        .world()
+        .resource::<ShopperStore>()
+        .read(|s| s.contacts(Some("Studio Vera")))
+        .unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].record.channel, Channel::StylistSession);
+    assert!(
+        contacts[0]
+            .record
+            .summary
+            .contains("1 proposal (1 accepted)"),
+        "{}",
+        contacts[0].record.summary
+    );
+    assert!(contacts[0].record.outcome.contains("the L drapes better"));
+}
+
+#[test]
+fn the_stylist_tab_in_german_shows_no_english_of_its_own() {
+    let (_, app) = app_with_catalog("stylist-tab-german");
+    let mut tab = harness(app, Lang::De);
+    tab.state_mut().form.stylist = "Studio Vera".into();
+    tab.run();
+    let texts = shown(&tab);
+    for english in [
+        "Invite a stylist",
+        "What Studio Vera will see",
+        "Join a session",
+        "Your name",
+        "Invite",
+    ] {
+        assert!(
+            !texts.iter().any(|t| t == english),
+            "{english} in {texts:#?}"
+        );
+    }
+    assert!(
+        texts.iter().any(|t| t == "Stilberatung einladen"),
+        "{texts:#?}"
+    );
+}
