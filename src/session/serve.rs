@@ -238,9 +238,21 @@ async fn serve(
         invited: config.stylist.clone(),
         own: link::public_key(&config.secret),
     }));
-    let ticket = Ticket {
-        addr: endpoint.addr(),
-    };
+    let mut addr = endpoint.addr();
+    if config.relay == Relay::Off {
+        // Without a relay the ticket also names this machine's loopback address, so that a
+        // stylist's Anprobe on the same machine (or a machine with no other interface) reaches it.
+        for bound in endpoint.bound_sockets() {
+            let port = bound.port();
+            let loopback: std::net::SocketAddr = if bound.is_ipv4() {
+                (std::net::Ipv4Addr::LOCALHOST, port).into()
+            } else {
+                (std::net::Ipv6Addr::LOCALHOST, port).into()
+            };
+            addr.addrs.insert(iroh::TransportAddr::Ip(loopback));
+        }
+    }
+    let ticket = Ticket { addr };
     let _ = notices.send(HostNotice::Ready { ticket, code });
 
     let (admitted_tx, mut admitted_rx) = unbounded_channel::<Admitted>();

@@ -99,6 +99,8 @@ pub struct Hosting {
     next_id: u64,
     /// Proposed garments waiting to appear in the catalog to be put on: (SKU, size).
     to_try: Vec<(String, String)>,
+    /// The store's revision whose consents were last sent.
+    consents_seen: u64,
 }
 
 /// The stylist's side of a session in the app.
@@ -188,8 +190,9 @@ pub enum SessionAction {
 struct SessionWorld<'w> {
     store: ResMut<'w, ShopperStore>,
     profiles: ResMut<'w, Profiles>,
-    catalog: Res<'w, Catalog>,
-    tryon: Res<'w, TryOn>,
+    // Absent in an app without the try-on (headless tests of other parts).
+    catalog: Option<Res<'w, Catalog>>,
+    tryon: Option<Res<'w, TryOn>>,
     waker: Res<'w, Waker>,
     outcome: ResMut<'w, SessionOutcome>,
     imported: MessageWriter<'w, GarmentImported>,
@@ -239,13 +242,13 @@ fn apply_session_actions(
                     accepted: *accepted,
                 });
                 let stylist = h.record.stylist.clone();
-                if let Some(p) = h.record.decided(*proposal, *accepted)
-                    && *accepted
-                {
-                    let wish = p.wish(&stylist, &date::today_local());
-                    world
-                        .catalog_actions
-                        .write(CatalogAction::AddToWishlist(wish));
+                if let Some(p) = h.record.decided(*proposal, *accepted) {
+                    // Accepted: kept on and wished for; rejected: taken off again.
+                    world.catalog_actions.write(if *accepted {
+                        CatalogAction::AddToWishlist(p.wish(&stylist, &date::today_local()))
+                    } else {
+                        CatalogAction::TakeOff { sku: p.sku.clone() }
+                    });
                 }
             }
             (SessionAction::Say(text), StylistSession::Hosting(h)) => {
@@ -267,7 +270,7 @@ fn apply_session_actions(
                 h.service.send(HostCommand::NewCode)
             }
             (SessionAction::Propose { sku, size, note }, StylistSession::Joined(j)) => {
-                let Some(entry) = world.catalog.find(sku) else {
+                let Some(entry) = world.catalog.as_ref().and_then(|c| c.find(sku)) else {
                     continue;
                 };
                 let name = entry.garment.meta().name.clone();
@@ -365,6 +368,7 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
         chat: Vec::new(),
         next_id,
         to_try: Vec::new(),
+        consents_seen: store.revision(),
     })
 }
 
@@ -426,7 +430,11 @@ fn poll_session(mut session: ResMut<StylistSession>, mut world: SessionWorld) {
 fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
     // Proposals whose garment has reached the catalog are put on in the proposed size.
     h.to_try.retain(|(sku, size)| {
-        if world.catalog.find(sku).is_none() {
+        if !world
+            .catalog
+            .as_ref()
+            .is_some_and(|c| c.find(sku).is_some())
+        {
             return true;
         }
         world.catalog_actions.write(CatalogAction::TryOn {
@@ -438,6 +446,17 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
     });
     if !h.to_try.is_empty() {
         world.waker.wake_in(Duration::from_millis(50));
+    }
+    // A consent given, narrowed or revoked in the Privacy tab takes effect at once.
+    if world.store.revision() != h.consents_seen {
+        h.consents_seen = world.store.revision();
+        if let Ok(consents) = world.store.read(|s| s.consents()) {
+            let stylists = consents
+                .into_iter()
+                .filter(|c| c.kind == CounterpartKind::Stylist)
+                .collect();
+            h.service.send(HostCommand::Consents(stylists));
+        }
     }
     while let Some(notice) = h.service.try_notice() {
         match notice {
@@ -454,7 +473,8 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
                 if h.record.stylist != name {
                     h.record = SessionLog::with(&name);
                 }
-                h.service.send(HostCommand::Outfit(outfit(&world.tryon)));
+                let worn = world.tryon.as_deref().map(outfit).unwrap_or_default();
+                h.service.send(HostCommand::Outfit(worn));
             }
             HostNotice::Event(Event::Proposed {
                 id,
@@ -560,7 +580,11 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
         }
         GuestEvent::Outfit { worn } => {
             for (_, sku, size) in &worn {
-                if world.catalog.find(sku).is_some() {
+                if world
+                    .catalog
+                    .as_ref()
+                    .is_some_and(|c| c.find(sku).is_some())
+                {
                     world.catalog_actions.write(CatalogAction::TryOn {
                         sku: sku.clone(),
                         size: (!size.is_empty()).then(|| size.clone()),

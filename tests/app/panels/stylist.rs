@@ -3,7 +3,8 @@
 //! shopper sees exactly what the stylist will receive and invites; the stylist types ticket and
 //! code and sees the shopper's body from the shared measurement (the rest predicted, the height
 //! assumed); a proposal is worn on the shopper's avatar at once, in its size; "Accept" puts it
-//! on the wishlist and tells the stylist; the chat goes both ways; "End session" writes the
+//! on the wishlist and tells the stylist; the chat goes both ways; a consent revoked in the
+//! store during the session empties what the stylist sees at once; "End session" writes the
 //! session to the stylist's timeline. In German, the tab shows no English of its own.
 
 use super::{app_with_catalog, shown};
@@ -250,6 +251,18 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         .write_message(SessionAction::Say("the L drapes better".into()));
     run_both_until(&mut shopper, &mut stylist, "the chat", |s, _| {
         hosting(s).is_some_and(|h| h.chat.iter().any(|l| l.text == "the L drapes better"))
+    });
+
+    // The consent revoked in the Privacy tab during the session: at once, nothing shared.
+    shopper
+        .state_mut()
+        .app
+        .world_mut()
+        .resource_mut::<ShopperStore>()
+        .change(|s| s.revoke_consent("Studio Vera"))
+        .unwrap();
+    run_both_until(&mut shopper, &mut stylist, "the consent revoked", |_, g| {
+        joined(g).is_some_and(|j| j.shared.as_ref().is_some_and(|(_, v)| v.is_empty()))
     });
 
     // The shopper ends the session: both sides are idle, the timeline has it.
