@@ -250,13 +250,15 @@ impl<N> Outlet<N> {
         (Outlet { tx, wake }, rx)
     }
 
-    /// Sends a notice and wakes the caller; an error when the caller is gone.
-    pub fn send(&self, notice: N) -> Result<(), ()> {
-        self.tx.send(notice).map_err(|_| ())?;
+    /// Sends a notice and wakes the caller; whether the caller is still there.
+    pub fn send(&self, notice: N) -> bool {
+        if self.tx.send(notice).is_err() {
+            return false;
+        }
         if let Some(wake) = &self.wake {
             wake();
         }
-        Ok(())
+        true
     }
 }
 

@@ -430,11 +430,7 @@ fn poll_session(mut session: ResMut<StylistSession>, mut world: SessionWorld) {
 fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
     // Proposals whose garment has reached the catalog are put on in the proposed size.
     h.to_try.retain(|(sku, size)| {
-        if !world
-            .catalog
-            .as_ref()
-            .is_some_and(|c| c.find(sku).is_some())
-        {
+        if world.catalog.as_ref().is_none_or(|c| c.find(sku).is_none()) {
             return true;
         }
         world.catalog_actions.write(CatalogAction::TryOn {
