@@ -523,23 +523,16 @@ fn joined(
         tr(lang, "Propose a garment", "Kleidungsstück vorschlagen"),
     );
     let (sku, size) = form.propose.get_or_insert_with(Default::default);
-    let chosen = view.catalog.find(sku);
-    egui::ComboBox::from_id_salt("session-propose")
-        .width(220.0)
-        .selected_text(chosen.map_or(
-            tr(lang, "pick from your catalog", "aus Ihrem Katalog wählen").to_string(),
-            |e| e.garment.meta().name.clone(),
-        ))
-        .show_ui(ui, |ui| {
+    // The stylist's own catalog, as a short list to pick from.
+    egui::ScrollArea::vertical()
+        .id_salt("session-propose")
+        .max_height(130.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
             for entry in &view.catalog.entries {
                 let meta = entry.garment.meta();
-                if ui
-                    .selectable_label(
-                        *sku == meta.sku,
-                        format!("{} ({})", meta.name, meta.retailer),
-                    )
-                    .clicked()
-                {
+                let text = format!("{} ({})", meta.name, meta.retailer);
+                if ui.selectable_label(*sku == meta.sku, text).clicked() {
                     *sku = meta.sku.clone();
                     *size = entry.chart_size.clone().unwrap_or_default();
                 }

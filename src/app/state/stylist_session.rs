@@ -101,6 +101,8 @@ pub struct Hosting {
     to_try: Vec<(String, String)>,
     /// The store's revision whose consents were last sent.
     consents_seen: u64,
+    /// The outfit's revision last sent (`None`: not yet).
+    outfit_seen: Option<u64>,
 }
 
 /// The stylist's side of a session in the app.
@@ -369,6 +371,7 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
         next_id,
         to_try: Vec::new(),
         consents_seen: store.revision(),
+        outfit_seen: None,
     })
 }
 
@@ -454,6 +457,14 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
             h.service.send(HostCommand::Consents(stylists));
         }
     }
+    // The outfit worn, whenever it changes, so the stylist sees the same.
+    if let Some(tryon) = world.tryon.as_deref()
+        && h.connected
+        && h.outfit_seen != Some(tryon.revision())
+    {
+        h.outfit_seen = Some(tryon.revision());
+        h.service.send(HostCommand::Outfit(outfit(tryon)));
+    }
     while let Some(notice) = h.service.try_notice() {
         match notice {
             HostNotice::Ready { ticket, code } => {
@@ -469,8 +480,8 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
                 if h.record.stylist != name {
                     h.record = SessionLog::with(&name);
                 }
-                let worn = world.tryon.as_deref().map(outfit).unwrap_or_default();
-                h.service.send(HostCommand::Outfit(worn));
+                // The outfit goes (again) below, as on every change.
+                h.outfit_seen = None;
             }
             HostNotice::Event(Event::Proposed {
                 id,
@@ -575,6 +586,17 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
             j.shared = Some((form, values));
         }
         GuestEvent::Outfit { worn } => {
+            // The same outfit: what the shopper took off comes off here too, what they wear
+            // is put on where this catalog has it.
+            if let Some(tryon) = world.tryon.as_deref() {
+                for w in tryon.worn() {
+                    if !worn.iter().any(|(_, sku, _)| sku == w.sku()) {
+                        world.catalog_actions.write(CatalogAction::TakeOff {
+                            sku: w.sku().to_string(),
+                        });
+                    }
+                }
+            }
             for (_, sku, size) in &worn {
                 if world
                     .catalog

@@ -2,7 +2,8 @@
 //! its own store and the sample catalog — joined over a real session (iroh, no relay): the
 //! shopper sees exactly what the stylist will receive and invites; the stylist types ticket and
 //! code and sees the shopper's body from the shared measurement (the rest predicted, the height
-//! assumed); a proposal is worn on the shopper's avatar at once, in its size; "Accept" puts it
+//! assumed); a proposal is worn on the shopper's avatar at once, in its size, and the stylist
+//! sees the same outfit; "Accept" puts it
 //! on the wishlist and tells the stylist; the chat goes both ways; a consent revoked in the
 //! store during the session empties what the stylist sees at once; "End session" writes the
 //! session to the stylist's timeline. In German, the tab shows no English of its own.
@@ -215,6 +216,12 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         });
     run_both_until(&mut shopper, &mut stylist, "the tee worn", |s, _| {
         s.resource::<TryOn>()
+            .get("NB-TS-1001")
+            .is_some_and(|w| w.size.as_deref() == Some("L"))
+    });
+    // The stylist sees the same outfit: the tee on the shopper's body as shared, in L.
+    run_both_until(&mut shopper, &mut stylist, "the same outfit", |_, g| {
+        g.resource::<TryOn>()
             .get("NB-TS-1001")
             .is_some_and(|w| w.size.as_deref() == Some("L"))
     });
