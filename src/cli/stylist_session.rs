@@ -7,7 +7,6 @@ use super::session as store_session;
 use crate::measurements::Measurements;
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
-use crate::session::identity;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
 use crate::session::link::{Relay, short_key};
 use crate::session::record::{Proposal, SessionLog};
@@ -15,6 +14,7 @@ use crate::session::serve::{
     DEFAULT_CODE_LIFETIME_S, HostCommand, HostConfig, HostNotice, HostService, Paired,
 };
 use crate::session::ticket::Ticket;
+use crate::session::{identity, kept};
 use crate::store::{CounterpartKind, SessionSide, Store, date};
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
@@ -199,6 +199,7 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
         paired,
         code_lifetime_s: DEFAULT_CODE_LIFETIME_S,
         next_id,
+        pending: kept::for_shopper(&store).map_err(store_session::failure)?,
     })
     .map_err(|e| format!("the session could not start: {e}"))?;
     let mut log = EventLog::open(args.events.as_deref())?;
@@ -206,6 +207,7 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     let mut record = SessionLog::default();
     let mut next = next_id;
     let mut ending = false;
+    let mut stylist_key: Option<[u8; 32]> = None;
     loop {
         if !ending && Instant::now() >= deadline {
             ending = true;
@@ -242,6 +244,7 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                 log.log("paired", json!({"stylist": name, "key": short_key(&key)}));
             }
             HostNotice::Joined { name, key, resumed } => {
+                stylist_key = Some(key);
                 if record.stylist != name {
                     record = SessionLog::with(&name);
                 }
@@ -297,8 +300,19 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                 Event::Look(view) => log.log("look", json!({"view": view})),
                 Event::Joined { .. } | Event::Acknowledged { .. } | Event::Ended { .. } => {}
             },
-            HostNotice::Acknowledged(id) => log.log("acknowledged", json!({"id": id})),
+            HostNotice::Acknowledged(id) => {
+                if let Some(key) = &stylist_key {
+                    let _ = store.drop_outgoing(SessionSide::Shopper, key, id);
+                }
+                log.log("acknowledged", json!({"id": id}));
+            }
             HostNotice::Sent(id) => next = next.max(id + 1),
+            HostNotice::Keep { stylist, message } => {
+                let kept = kept::keep(&mut store, SessionSide::Shopper, &stylist, &message, None);
+                if let Err(e) = kept {
+                    eprintln!("anprobe: warning: {}", store_session::failure(e));
+                }
+            }
             HostNotice::Refused { key, why, reason } => {
                 log.log("refused", json!({"key": key, "why": why, "reason": reason}));
             }
@@ -353,9 +367,12 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     let next_id = store
         .session_next_id(SessionSide::Stylist)
         .map_err(store_session::failure)?;
+    let peer = *ticket.addr.id.as_bytes();
+    let pending = kept::for_stylist(&store, &peer).map_err(store_session::failure)?;
     let service = GuestService::start(JoinConfig {
         relay: args.relay.clone(),
         secret: identity_in(&store)?,
+        pending,
         ticket,
         code: args.code.clone(),
         name: args.name.trim().to_string(),
@@ -407,6 +424,20 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     }
                 }
             }
+            GuestNotice::Keep {
+                message, garment, ..
+            } => {
+                let kept = kept::keep(
+                    &mut store,
+                    SessionSide::Stylist,
+                    &peer,
+                    &message,
+                    garment.as_deref(),
+                );
+                if let Err(e) = kept {
+                    eprintln!("anprobe: warning: {}", store_session::failure(e));
+                }
+            }
             GuestNotice::Queued(id) => {
                 next = next.max(id + 1);
                 if queued.len() < garments.len() {
@@ -416,8 +447,10 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
             }
             GuestNotice::Event(event) => match event {
                 GuestEvent::Acknowledged { id } => {
+                    let _ = store.drop_outgoing(SessionSide::Stylist, &peer, id);
                     log.log("acknowledged", json!({"id": id}));
-                    if !acknowledged.contains(&id) {
+                    // Only this run's messages count (one sent before is acknowledged too).
+                    if queued.contains(&id) && !acknowledged.contains(&id) {
                         acknowledged.push(id);
                     }
                     if acknowledged.len() == expected {

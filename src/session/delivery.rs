@@ -42,6 +42,15 @@ impl Outbox {
         message
     }
 
+    /// Keeps a message sent before (by an earlier run, read back from the store) as waiting;
+    /// ids given from now on come after it.
+    pub fn keep(&mut self, message: Message) {
+        if let Some(id) = message.id() {
+            self.next_id = self.next_id.max(id + 1);
+            self.waiting.insert(id, message);
+        }
+    }
+
     /// The peer acknowledged `id`; whether it was waiting.
     pub fn acknowledged(&mut self, id: u64) -> bool {
         self.waiting.remove(&id).is_some()

@@ -84,6 +84,18 @@ impl Guest {
         }
     }
 
+    /// What an earlier run sent and was not acknowledged (from the store): sent again on
+    /// connecting, a proposal with its garment.
+    pub fn with_pending(mut self, pending: Vec<(Message, Option<Vec<u8>>)>) -> Guest {
+        for (message, garment) in pending {
+            if let (Some(id), Some(garment)) = (message.id(), garment) {
+                self.garments.insert(id, garment);
+            }
+            self.outbox.keep(message);
+        }
+        self
+    }
+
     /// Whether the session is over.
     pub fn is_ended(&self) -> bool {
         self.state == State::Ended

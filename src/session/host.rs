@@ -115,6 +115,15 @@ impl Host {
         self.state == State::Ended
     }
 
+    /// What an earlier run sent this stylist and was not acknowledged (from the store): sent
+    /// again after the stylist's hello.
+    pub fn with_pending(mut self, pending: Vec<Message>) -> Host {
+        for message in pending {
+            self.outbox.keep(message);
+        }
+        self
+    }
+
     /// The id the next message the shopper sends will carry.
     pub fn next_id(&self) -> u64 {
         self.outbox.peek_next()

@@ -11,11 +11,10 @@ use super::link::{
 };
 use super::opening::{Opening, Why};
 use super::pake::{Pake, PakeError, Role};
-use super::protocol::View;
+use super::protocol::{Message, View};
 use super::ticket::Ticket;
 use iroh::Endpoint;
 use iroh::endpoint::{Connection, RecvStream, SendStream, VarInt};
-use std::collections::VecDeque;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
@@ -37,6 +36,8 @@ pub struct JoinConfig {
     pub next_id: u64,
     /// How long to keep trying to reconnect after a dropped connection.
     pub reconnect_for: Duration,
+    /// What an earlier run sent this shopper and was not acknowledged (from the store).
+    pub pending: Vec<(Message, Option<Vec<u8>>)>,
 }
 
 /// What the caller asks the stylist's side to do.
@@ -77,6 +78,16 @@ pub enum GuestNotice {
     Admitted {
         /// Whether this was a reconnect.
         resumed: bool,
+    },
+    /// A proposal, chat or pin to keep until acknowledged (in the store: `Store::keep_outgoing`),
+    /// noticed just before its [`GuestNotice::Queued`].
+    Keep {
+        /// Its id.
+        id: u64,
+        /// The message.
+        message: Message,
+        /// A proposal's garment file.
+        garment: Option<Vec<u8>>,
     },
     /// A proposal, chat or pin was given this id (in the order the commands came).
     Queued(u64),
@@ -167,14 +178,14 @@ async fn join(
         Ok(endpoint) => endpoint,
         Err(e) => return e.to_string(),
     };
-    let mut guest = Guest::new(&config.name, config.next_id);
+    let mut guest = Guest::new(&config.name, config.next_id).with_pending(config.pending.clone());
     let mut code = config.code.clone();
     let mut resumed = false;
     let mut dropped_at: Option<Instant> = None;
-    // Commands that came while no connection was open: sent once one is.
-    let mut pending: VecDeque<GuestCommand> = VecDeque::new();
     let reason = 'session: loop {
-        // Opening (or waiting to retry) while watching for Shutdown; other commands wait.
+        // Opening (or waiting to retry): a proposal, chat or note asked for meanwhile goes to
+        // the outbox (sent on connecting, kept by the caller until acknowledged); "look" has
+        // no meaning without the shopper; ending or shutting down stops here.
         let opened = {
             let attempt = open(&endpoint, &config, code.take());
             let mut attempt = std::pin::pin!(attempt);
@@ -183,7 +194,13 @@ async fn join(
                     opened = &mut attempt => break opened,
                     command = commands.recv() => match command {
                         None | Some(GuestCommand::Shutdown) => break 'session "shut down".to_string(),
-                        Some(command) => pending.push_back(command),
+                        Some(GuestCommand::End(_)) => {
+                            break 'session "the stylist ended the session".to_string()
+                        }
+                        Some(GuestCommand::Look(_) | GuestCommand::Sever) => {}
+                        Some(command) => {
+                            queue(&mut guest, command, &notices);
+                        }
                     },
                 }
             }
@@ -207,16 +224,7 @@ async fn join(
         };
         let _ = notices.send(GuestNotice::Admitted { resumed });
         resumed = true;
-        let over = run(
-            &mut guest,
-            conn,
-            send,
-            recv,
-            &mut commands,
-            &mut pending,
-            &notices,
-        )
-        .await;
+        let over = run(&mut guest, conn, send, recv, &mut commands, &notices).await;
         match over {
             Over::Closed(reason) => break reason,
             Over::Dropped(reason) => {
@@ -304,7 +312,6 @@ async fn run(
     mut send: SendStream,
     recv: RecvStream,
     commands: &mut UnboundedReceiver<GuestCommand>,
-    pending: &mut VecDeque<GuestCommand>,
     notices: &Outlet<GuestNotice>,
 ) -> Over {
     let (tx, mut frames) = unbounded_channel();
@@ -313,14 +320,8 @@ async fn run(
         return Over::Dropped(e.to_string());
     }
     loop {
-        let next = async {
-            match pending.pop_front() {
-                Some(command) => Some(command),
-                None => commands.recv().await,
-            }
-        };
         let outgoing = tokio::select! {
-            command = next => match command {
+            command = commands.recv() => match command {
                 None | Some(GuestCommand::Shutdown) => {
                     conn.close(VarInt::from_u32(0), b"the stylist closed Anprobe");
                     return Over::Closed("shut down".into());
@@ -371,6 +372,10 @@ async fn run(
 
 /// A command's frames (its id noticed).
 fn queue(guest: &mut Guest, command: GuestCommand, notices: &Outlet<GuestNotice>) -> Vec<Vec<u8>> {
+    let kept = match &command {
+        GuestCommand::Propose { garment, .. } => Some(garment.clone()),
+        _ => None,
+    };
     let (id, frames) = match command {
         GuestCommand::Propose {
             garment,
@@ -388,6 +393,16 @@ fn queue(guest: &mut Guest, command: GuestCommand, notices: &Outlet<GuestNotice>
         GuestCommand::Look(view) => return vec![guest.look(view)],
         GuestCommand::End(_) | GuestCommand::Sever | GuestCommand::Shutdown => return Vec::new(),
     };
+    if let Some(message) = frames
+        .first()
+        .and_then(|f| super::protocol::decode(&f[4..]).ok())
+    {
+        let _ = notices.send(GuestNotice::Keep {
+            id,
+            message,
+            garment: kept,
+        });
+    }
     let _ = notices.send(GuestNotice::Queued(id));
     frames
 }

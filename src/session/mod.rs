@@ -11,6 +11,7 @@ pub mod guest;
 pub mod host;
 pub mod identity;
 pub mod join;
+pub mod kept;
 pub mod link;
 pub mod opening;
 pub mod pairing;

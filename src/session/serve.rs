@@ -13,6 +13,7 @@ use super::link::{
 use super::opening::{Opening, Why};
 use super::pairing::{LIFETIME_S, Pairing, Refusal};
 use super::pake::{Pake, Role, new_code};
+use super::protocol::Message;
 use super::ticket::Ticket;
 use crate::measurements::Measurements;
 use crate::store::Consent;
@@ -54,6 +55,8 @@ pub struct HostConfig {
     pub code_lifetime_s: u64,
     /// Ids of what the shopper sends start here (they only grow, also across sessions).
     pub next_id: u64,
+    /// What an earlier run sent each stylist (by key) and was not acknowledged (from the store).
+    pub pending: Vec<([u8; 32], Vec<Message>)>,
 }
 
 /// What the caller asks the shopper's side to do.
@@ -111,6 +114,14 @@ pub enum HostNotice {
     Acknowledged(u64),
     /// The shopper sent a decision or chat with this id.
     Sent(u64),
+    /// A decision or chat to keep until the stylist with this key acknowledges it (in the
+    /// store: `Store::keep_outgoing`).
+    Keep {
+        /// The stylist's key.
+        stylist: [u8; 32],
+        /// The message.
+        message: Message,
+    },
     /// A joiner was refused before any session message (`short_key`: their key's start).
     Refused {
         /// The joiner's key, short.
@@ -476,6 +487,18 @@ impl Session {
         let _ = self.notices.send(notice);
     }
 
+    /// A message with an id the shopper sends: to keep until acknowledged, and its id noticed.
+    fn kept(&self, message: &Message) {
+        let Some(((_, stylist, _), id)) = self.host.as_ref().zip(message.id()) else {
+            return;
+        };
+        self.notice(HostNotice::Keep {
+            stylist: *stylist,
+            message: message.clone(),
+        });
+        self.notice(HostNotice::Sent(id));
+    }
+
     /// A stylist admitted: a new session, or the one in progress resumed on a new connection.
     async fn admit(&mut self, a: Admitted) {
         if let Some(old) = self.link.take() {
@@ -489,12 +512,20 @@ impl Session {
             }
         } else {
             let consent = self.consent_of(&a.name);
+            let pending = self
+                .config
+                .pending
+                .iter()
+                .position(|(key, _)| *key == a.key)
+                .map(|i| self.config.pending.remove(i).1)
+                .unwrap_or_default();
             let host = Host::new(
                 &self.config.shopper,
                 self.config.measurements.clone(),
                 consent,
                 self.config.next_id,
-            );
+            )
+            .with_pending(pending);
             self.host = Some((host, a.key, a.name.clone()));
         }
         let (tx, frames) = unbounded_channel();
@@ -570,8 +601,8 @@ impl Session {
                         other => self.notice(HostNotice::Event(other)),
                     }
                 }
-                for reply in replies.iter().filter_map(|m| m.id()) {
-                    self.notice(HostNotice::Sent(reply));
+                for reply in replies.iter().filter(|m| m.id().is_some()) {
+                    self.kept(reply);
                 }
                 self.send(&replies).await;
                 if joined && let Some(worn) = self.outfit.clone() {
@@ -588,14 +619,14 @@ impl Session {
             HostCommand::Decide { proposal, accepted } => {
                 if let Some((host, ..)) = &mut self.host {
                     let message = host.decide(proposal, accepted);
-                    self.notice(HostNotice::Sent(message.id().unwrap_or_default()));
+                    self.kept(&message);
                     self.send(&[message]).await;
                 }
             }
             HostCommand::Say(text) => {
                 if let Some((host, ..)) = &mut self.host {
                     let message = host.say(&text);
-                    self.notice(HostNotice::Sent(message.id().unwrap_or_default()));
+                    self.kept(&message);
                     self.send(&[message]).await;
                 }
             }

@@ -114,8 +114,9 @@ pub const MIGRATIONS: [Migration; 8] = [
     },
     Migration {
         version: 8,
-        description: "stylist sessions: the keys of stylists paired with the shopper, and the \
-                      next message id of each side",
+        description: "stylist sessions: the keys of stylists paired with the shopper, the next \
+                      message id of each side, and what each side sent and was not yet \
+                      acknowledged",
         sql: "
             CREATE TABLE stylist_keys (
                 key         TEXT PRIMARY KEY,
@@ -125,6 +126,14 @@ pub const MIGRATIONS: [Migration; 8] = [
             CREATE TABLE session_ids (
                 side    TEXT PRIMARY KEY CHECK (side IN ('shopper', 'stylist')),
                 next_id INTEGER NOT NULL
+            ) STRICT;
+            CREATE TABLE session_outbox (
+                side    TEXT NOT NULL CHECK (side IN ('shopper', 'stylist')),
+                peer    TEXT NOT NULL,
+                id      INTEGER NOT NULL,
+                message TEXT NOT NULL,
+                garment BLOB,
+                PRIMARY KEY (side, peer, id)
             ) STRICT;
         ",
         fixup: None,

@@ -1,7 +1,8 @@
 //! Stylists paired for sessions: each stylist's endpoint key with the name their consent is
-//! under (a stylist comes back without a new code; an unknown key is refused), and the next
+//! under (a stylist comes back without a new code; an unknown key is refused), the next
 //! message id of each side (ids only grow, also across sessions, so a receiver never mistakes a
-//! new message for an old one).
+//! new message for an old one), and the outbox: what a side sent to a peer and the peer has not
+//! acknowledged yet (a proposal with its garment file), sent again after a restart.
 
 use super::{Store, StoreError, date};
 use rusqlite::{OptionalExtension, params};
@@ -104,5 +105,72 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// Keeps a message sent to `peer` until it is acknowledged (`message`: its JSON; a
+    /// proposal's `garment` file with it).
+    pub fn keep_outgoing(
+        &mut self,
+        side: SessionSide,
+        peer: &[u8; 32],
+        id: u64,
+        message: &str,
+        garment: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let (peer, id) = (hex(peer), id.min(i64::MAX as u64) as i64);
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO session_outbox (side, peer, id, message, garment)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![side.as_str(), peer, id, message, garment],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// `peer` acknowledged message `id`: it is no longer kept.
+    pub fn drop_outgoing(
+        &mut self,
+        side: SessionSide,
+        peer: &[u8; 32],
+        id: u64,
+    ) -> Result<(), StoreError> {
+        let (peer, id) = (hex(peer), id.min(i64::MAX as u64) as i64);
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM session_outbox WHERE side = ?1 AND peer = ?2 AND id = ?3",
+                params![side.as_str(), peer, id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// What this side sent to `peer` and is not acknowledged: (id, JSON, garment), oldest first.
+    pub fn outgoing(
+        &self,
+        side: SessionSide,
+        peer: &[u8; 32],
+    ) -> Result<Vec<(u64, String, Option<Vec<u8>>)>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, message, garment FROM session_outbox WHERE side = ?1 AND peer = ?2
+             ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map(params![side.as_str(), hex(peer)], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Every peer this side has messages waiting for, by key.
+    pub fn outgoing_peers(&self, side: SessionSide) -> Result<Vec<[u8; 32]>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT DISTINCT peer FROM session_outbox WHERE side = ?1 ORDER BY peer")?;
+        let rows = stmt
+            .query_map([side.as_str()], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows.iter().filter_map(|k| unhex(k)).collect())
     }
 }

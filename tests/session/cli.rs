@@ -5,7 +5,7 @@
 //! bad usage exit 2.
 
 use anprobe::measurements::Key;
-use anprobe::store::{Channel, Consent, CounterpartKind, Store};
+use anprobe::store::{Channel, Consent, CounterpartKind, SessionSide, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -204,6 +204,20 @@ fn a_session_through_the_headless_commands_as_two_processes() {
             c.outcome
         );
         assert!(c.outcome.contains("hello from Vera"), "{}", c.outcome);
+        // Everything was acknowledged: nothing is kept to send again, on either side.
+        assert!(
+            store
+                .outgoing_peers(SessionSide::Shopper)
+                .unwrap()
+                .is_empty()
+        );
+        let (stylist_store, _) = Store::open(&stylist).unwrap();
+        assert!(
+            stylist_store
+                .outgoing_peers(SessionSide::Stylist)
+                .unwrap()
+                .is_empty()
+        );
         let wished = store.list_wishlist().unwrap();
         assert!(
             wished

@@ -2,19 +2,21 @@
 //! refused and then burned; a third joiner and a used code refused, a paired stylist
 //! recognised without a code; the consent filter, also when revoked mid-session; an invalid
 //! garment refused on the shopper's side; connections killed mid-session and resumed with
-//! nothing lost or applied twice; a flood of malformed and oversized frames that leaves the
+//! nothing lost or applied twice; a proposal made while the shopper was away kept in the store
+//! and delivered after both sides started again; a flood of malformed and oversized frames that leaves the
 //! shopper serving.
 
 use anprobe::measurements::{Form, Key, Measurements};
 use anprobe::session::guest::GuestEvent;
 use anprobe::session::host::Event;
 use anprobe::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
+use anprobe::session::kept;
 use anprobe::session::link::{self, Relay};
 use anprobe::session::opening::Why;
-use anprobe::session::protocol::View;
+use anprobe::session::protocol::{Message, View};
 use anprobe::session::serve::{HostCommand, HostConfig, HostNotice, HostService, Paired};
 use anprobe::session::ticket::Ticket;
-use anprobe::store::{Consent, CounterpartKind};
+use anprobe::store::{Consent, CounterpartKind, SessionSide, Store};
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
@@ -53,9 +55,14 @@ struct Shopper {
 
 impl Shopper {
     fn start(keys: Vec<Key>, paired: Vec<Paired>) -> Shopper {
+        Shopper::start_as(keys, paired, link::new_secret())
+    }
+
+    /// A shopper's side with the identity `secret` (the same machine again after a restart).
+    fn start_as(keys: Vec<Key>, paired: Vec<Paired>, secret: [u8; 32]) -> Shopper {
         let service = HostService::start(HostConfig {
             relay: Relay::Off,
-            secret: link::new_secret(),
+            secret,
             shopper: "Ana".into(),
             stylist: "Studio Vera".into(),
             measurements: body(),
@@ -63,6 +70,7 @@ impl Shopper {
             paired,
             code_lifetime_s: 600,
             next_id: 1,
+            pending: vec![],
         })
         .unwrap();
         match service.notice_within(WAIT) {
@@ -118,7 +126,18 @@ struct Stylist {
 
 impl Stylist {
     fn join(shopper: &Shopper, code: Option<&str>, secret: [u8; 32]) -> Stylist {
+        Stylist::join_keeping(shopper, code, secret, vec![])
+    }
+
+    /// Joins with what an earlier run kept unacknowledged.
+    fn join_keeping(
+        shopper: &Shopper,
+        code: Option<&str>,
+        secret: [u8; 32],
+        pending: Vec<(Message, Option<Vec<u8>>)>,
+    ) -> Stylist {
         let service = GuestService::start(JoinConfig {
+            pending,
             relay: Relay::Off,
             secret,
             ticket: shopper.ticket.clone(),
@@ -542,4 +561,75 @@ fn a_flood_of_malformed_and_oversized_frames_leaves_the_shopper_serving() {
     let code = shopper.code.clone();
     let mut stylist = Stylist::join(&shopper, Some(&code), link::new_secret());
     assert!(!stylist.admitted());
+}
+
+#[test]
+fn a_proposal_made_while_the_shopper_is_away_is_kept_in_the_store_and_arrives_after_a_restart() {
+    let dir = std::env::temp_dir().join(format!("anprobe-outbox-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (mut store, _) = Store::open(&dir).unwrap();
+    let shopper_secret = link::new_secret();
+    let peer = link::public_key(&shopper_secret);
+    let mut shopper = Shopper::start_as(vec![], vec![], shopper_secret);
+    let code = shopper.code.clone();
+    let vera_key = link::new_secret();
+    let mut vera = Stylist::join(&shopper, Some(&code), vera_key);
+    vera.admitted();
+    let paired = shopper.wait("the pairing", |n| match n {
+        HostNotice::Paired(p) => Some(p.clone()),
+        _ => None,
+    });
+
+    // The shopper's Anprobe closes; the stylist proposes meanwhile; the stylist's store keeps it.
+    drop(shopper);
+    vera.wait("the drop", |n| {
+        matches!(n, GuestNotice::Dropped(_)).then_some(())
+    });
+    vera.send(GuestCommand::Propose {
+        garment: tee(),
+        size: "M".into(),
+        note: "for Saturday".into(),
+    });
+    let (message, garment) = vera.wait("the message to keep", |n| match n {
+        GuestNotice::Keep {
+            message, garment, ..
+        } => Some((message.clone(), garment.clone())),
+        _ => None,
+    });
+    let id = message.id().unwrap();
+    kept::keep(
+        &mut store,
+        SessionSide::Stylist,
+        &peer,
+        &message,
+        garment.as_deref(),
+    )
+    .unwrap();
+    drop(vera);
+    assert_eq!(
+        store.outgoing(SessionSide::Stylist, &peer).unwrap().len(),
+        1
+    );
+
+    // Both start again: the same shopper, Vera recognised, the proposal read back from the store.
+    let mut shopper = Shopper::start_as(vec![], vec![paired], shopper_secret);
+    let pending = kept::for_stylist(&store, &peer).unwrap();
+    assert_eq!(pending[0].1.as_deref(), Some(tee().as_slice()));
+    let mut vera = Stylist::join_keeping(&shopper, None, vera_key, pending);
+    assert!(!vera.admitted());
+    shopper.wait("the proposal", |n| {
+        matches!(n, HostNotice::Event(Event::Proposed { id: got, note, .. }) if *got == id && note == "for Saturday")
+            .then_some(())
+    });
+    vera.acknowledged(id);
+    store
+        .drop_outgoing(SessionSide::Stylist, &peer, id)
+        .unwrap();
+    assert!(
+        store
+            .outgoing(SessionSide::Stylist, &peer)
+            .unwrap()
+            .is_empty()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

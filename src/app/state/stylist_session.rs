@@ -15,7 +15,6 @@ use crate::app::state::waker::Waker;
 use crate::measurements::{Form, Key, Measurements};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
-use crate::session::identity;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
 use crate::session::link::Relay;
 use crate::session::protocol::View;
@@ -24,6 +23,7 @@ use crate::session::serve::{
     DEFAULT_CODE_LIFETIME_S, HostCommand, HostConfig, HostNotice, HostService, Paired,
 };
 use crate::session::ticket::Ticket;
+use crate::session::{identity, kept};
 use crate::store::{CounterpartKind, SessionSide, date};
 use bevy::prelude::*;
 use std::collections::BTreeMap;
@@ -103,6 +103,8 @@ pub struct Hosting {
     consents_seen: u64,
     /// The outfit's revision last sent (`None`: not yet).
     outfit_seen: Option<u64>,
+    /// The stylist in session, by key.
+    stylist_key: Option<[u8; 32]>,
 }
 
 /// The stylist's side of a session in the app.
@@ -121,6 +123,8 @@ pub struct Joined {
     /// The chat, both sides.
     pub chat: Vec<ChatLine>,
     next_id: u64,
+    /// The shopper's key (what is kept until acknowledged is kept under it).
+    peer: [u8; 32],
 }
 
 /// Where the app stands with stylist sessions.
@@ -356,6 +360,9 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
             paired,
             code_lifetime_s: DEFAULT_CODE_LIFETIME_S,
             next_id,
+            pending: store
+                .read(kept::for_shopper)
+                .map_err(|e| e.en().to_string())?,
         },
         wake(&world.waker),
     )
@@ -372,6 +379,7 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
         to_try: Vec::new(),
         consents_seen: store.revision(),
         outfit_seen: None,
+        stylist_key: None,
     })
 }
 
@@ -388,10 +396,16 @@ fn join(
         .read(|s| s.session_next_id(SessionSide::Stylist))
         .map_err(|e| e.en().to_string())?;
     let code = code.trim();
+    let peer = *ticket.addr.id.as_bytes();
+    let pending = world
+        .store
+        .read(|s| kept::for_stylist(s, &peer))
+        .map_err(|e| e.en().to_string())?;
     let service = GuestService::start_waking(
         JoinConfig {
             relay: relay.clone(),
             secret: identity_of(&world.store)?,
+            pending,
             ticket,
             code: (!code.is_empty()).then(|| code.to_string()),
             name: if name.trim().is_empty() {
@@ -414,6 +428,7 @@ fn join(
         sent: Vec::new(),
         chat: Vec::new(),
         next_id,
+        peer,
     })
 }
 
@@ -475,8 +490,9 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
             HostNotice::Paired(Paired { key, name }) => {
                 let _ = world.store.change(|s| s.pair_stylist(&key, &name));
             }
-            HostNotice::Joined { name, .. } => {
+            HostNotice::Joined { name, key, .. } => {
                 h.connected = true;
+                h.stylist_key = Some(key);
                 if h.record.stylist != name {
                     h.record = SessionLog::with(&name);
                 }
@@ -512,7 +528,19 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
                     View::Back => ViewPreset::Back,
                 });
             }
-            HostNotice::Event(_) | HostNotice::Acknowledged(_) | HostNotice::Refused { .. } => {}
+            HostNotice::Keep { stylist, message } => {
+                let _ = world
+                    .store
+                    .change(|s| kept::keep(s, SessionSide::Shopper, &stylist, &message, None));
+            }
+            HostNotice::Acknowledged(id) => {
+                if let Some(key) = h.stylist_key {
+                    let _ = world
+                        .store
+                        .change(|s| s.drop_outgoing(SessionSide::Shopper, &key, id));
+                }
+            }
+            HostNotice::Event(_) | HostNotice::Refused { .. } => {}
             HostNotice::Sent(id) => h.next_id = h.next_id.max(id + 1),
             HostNotice::Dropped(_) => h.connected = false,
             HostNotice::Ended { .. } => return Some(finish_host(h, world)),
@@ -557,6 +585,14 @@ fn poll_guest(j: &mut Joined, world: &mut SessionWorld) -> Option<String> {
     while let Some(notice) = j.service.try_notice() {
         match notice {
             GuestNotice::Admitted { .. } => j.connected = true,
+            GuestNotice::Keep {
+                message, garment, ..
+            } => {
+                let peer = j.peer;
+                let _ = world.store.change(|s| {
+                    kept::keep(s, SessionSide::Stylist, &peer, &message, garment.as_deref())
+                });
+            }
             GuestNotice::Queued(id) => {
                 j.next_id = j.next_id.max(id + 1);
                 if let Some(sent) = j.sent.iter_mut().find(|s| s.id.is_none()) {
@@ -630,6 +666,10 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
             if let Some(sent) = j.sent.iter_mut().find(|s| s.id == Some(id)) {
                 sent.arrived = true;
             }
+            let peer = j.peer;
+            let _ = world
+                .store
+                .change(|s| s.drop_outgoing(SessionSide::Stylist, &peer, id));
         }
         GuestEvent::Ended { .. } => {}
     }

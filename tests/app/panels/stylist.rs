@@ -236,19 +236,13 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
                 .is_some_and(|s| s.outcome == Outcome::Accepted)
         })
     });
-    let wished = shopper
-        .state()
-        .app
-        .world()
-        .resource::<ShopperStore>()
-        .read(|s| s.list_wishlist())
-        .unwrap();
-    assert!(
-        wished
+    run_both_until(&mut shopper, &mut stylist, "the wish", |s, _| {
+        s.resource::<ShopperStore>()
+            .read(|s| s.list_wishlist())
+            .unwrap()
             .iter()
-            .any(|w| w.wish.sku == "NB-TS-1001" && w.wish.size == "L"),
-        "{wished:#?}"
-    );
+            .any(|w| w.wish.sku == "NB-TS-1001" && w.wish.size == "L")
+    });
 
     // The chat goes both ways.
     stylist
