@@ -265,22 +265,6 @@ mod host {
         encode(m)[4..].to_vec()
     }
 
-    fn tee() -> Vec<u8> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("assets/catalog/nordlicht-basics-nb-ts-1001.glb");
-        std::fs::read(path).unwrap()
-    }
-
-    fn consent(keys: Vec<Key>) -> Consent {
-        Consent {
-            counterpart: "Studio Vera".into(),
-            kind: CounterpartKind::Stylist,
-            keys,
-            share_orders: false,
-            share_contacts: false,
-        }
-    }
-
     #[test]
     fn a_whole_session_on_the_shoppers_side() {
         let mut m = Measurements::new(Form::Female, 166.0);
@@ -427,3 +411,21 @@ mod host {
 mod cli;
 mod network;
 mod pairing;
+
+/// The sample catalog's tee, as its file.
+fn tee() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/catalog/nordlicht-basics-nb-ts-1001.glb");
+    std::fs::read(path).unwrap()
+}
+
+/// Studio Vera's consent to see `keys` (no orders, no contacts).
+fn consent(keys: Vec<Key>) -> Consent {
+    Consent {
+        counterpart: "Studio Vera".into(),
+        kind: CounterpartKind::Stylist,
+        keys,
+        share_orders: false,
+        share_contacts: false,
+    }
+}

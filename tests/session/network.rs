@@ -6,6 +6,7 @@
 //! and delivered after both sides started again; a flood of malformed and oversized frames that leaves the
 //! shopper serving.
 
+use super::{consent, tee};
 use anprobe::measurements::{Form, Key, Measurements};
 use anprobe::session::guest::GuestEvent;
 use anprobe::session::host::Event;
@@ -16,7 +17,7 @@ use anprobe::session::opening::Why;
 use anprobe::session::protocol::{Message, View};
 use anprobe::session::serve::{HostCommand, HostConfig, HostNotice, HostService, Paired};
 use anprobe::session::ticket::Ticket;
-use anprobe::store::{Consent, CounterpartKind, SessionSide, Store};
+use anprobe::store::{SessionSide, Store};
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
@@ -30,20 +31,25 @@ fn body() -> Measurements {
     m
 }
 
-fn consent(keys: Vec<Key>) -> Consent {
-    Consent {
-        counterpart: "Studio Vera".into(),
-        kind: CounterpartKind::Stylist,
-        keys,
-        share_orders: false,
-        share_contacts: false,
+/// Waits (at most [`WAIT`]) for a notice of one side that `want` picks; every notice on the way
+/// is kept in `seen`, and shown when it never comes.
+fn wait_for<N: std::fmt::Debug, T>(
+    side: &str,
+    seen: &mut Vec<String>,
+    next: impl Fn(Duration) -> Option<N>,
+    what: &str,
+    mut want: impl FnMut(&N) -> Option<T>,
+) -> T {
+    let until = Instant::now() + WAIT;
+    while Instant::now() < until {
+        if let Some(n) = next(Duration::from_millis(100)) {
+            seen.push(format!("{n:?}"));
+            if let Some(t) = want(&n) {
+                return t;
+            }
+        }
     }
-}
-
-fn tee() -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/catalog/nordlicht-basics-nb-ts-1001.glb");
-    std::fs::read(path).unwrap()
+    panic!("the {side} side never saw {what}; it saw {seen:#?}")
 }
 
 struct Shopper {
@@ -85,19 +91,14 @@ impl Shopper {
     }
 
     /// Waits for a notice `want` picks; every notice on the way is kept in `seen`.
-    fn wait<T>(&mut self, what: &str, mut want: impl FnMut(&HostNotice) -> Option<T>) -> T {
-        let until = Instant::now() + WAIT;
-        while Instant::now() < until {
-            if let Some(n) = self.service.notice_within(Duration::from_millis(100)) {
-                self.seen.push(format!("{n:?}"));
-                if let Some(t) = want(&n) {
-                    return t;
-                }
-            }
-        }
-        panic!(
-            "the shopper's side never saw {what}; it saw {:#?}",
-            self.seen
+    fn wait<T>(&mut self, what: &str, want: impl FnMut(&HostNotice) -> Option<T>) -> T {
+        let service = &self.service;
+        wait_for(
+            "shopper's",
+            &mut self.seen,
+            |d| service.notice_within(d),
+            what,
+            want,
         )
     }
 
@@ -153,19 +154,14 @@ impl Stylist {
         }
     }
 
-    fn wait<T>(&mut self, what: &str, mut want: impl FnMut(&GuestNotice) -> Option<T>) -> T {
-        let until = Instant::now() + WAIT;
-        while Instant::now() < until {
-            if let Some(n) = self.service.notice_within(Duration::from_millis(100)) {
-                self.seen.push(format!("{n:?}"));
-                if let Some(t) = want(&n) {
-                    return t;
-                }
-            }
-        }
-        panic!(
-            "the stylist's side never saw {what}; it saw {:#?}",
-            self.seen
+    fn wait<T>(&mut self, what: &str, want: impl FnMut(&GuestNotice) -> Option<T>) -> T {
+        let service = &self.service;
+        wait_for(
+            "stylist's",
+            &mut self.seen,
+            |d| service.notice_within(d),
+            what,
+            want,
         )
     }
 

@@ -16,8 +16,9 @@ use crate::app::state::stylist_session::{
 use crate::app::state::tryon::Catalog;
 use crate::measurements::{Form, Key, Measurements};
 use crate::session::link::Relay;
-use crate::session::protocol::View;
+use crate::session::protocol::{Message, View};
 use crate::session::record::Outcome;
+use crate::session::share::body_for;
 use crate::store::{Consent, CounterpartKind};
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
@@ -226,6 +227,34 @@ fn idle(
     }
 }
 
+/// "End session", at the foot of a session.
+fn end_button(ui: &mut egui::Ui, lang: Lang, out: &mut Vec<SessionAction>) {
+    ui.add_space(8.0);
+    if ui
+        .button(tr(lang, "End session", "Sitzung beenden"))
+        .clicked()
+    {
+        out.push(SessionAction::End);
+    }
+}
+
+/// The body's form and each measurement shared, a line each.
+fn body_lines<'a>(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    form: Form,
+    values: impl IntoIterator<Item = (&'a Key, &'a f64)>,
+) {
+    ui.label(format!("• {}", form_label(form, lang)));
+    for (key, value) in values {
+        ui.label(format!(
+            "• {}: {}",
+            key_label(*key, lang),
+            value_text(*key, *value, lang)
+        ));
+    }
+}
+
 /// A measurement with its unit, in the UI's number format.
 fn value_text(key: Key, value: f64, lang: Lang) -> String {
     let unit = if key == Key::WeightKg { "kg" } else { "cm" };
@@ -249,22 +278,12 @@ fn shared_preview(
         Lang::De => format!("Was {stylist} sehen wird"),
     };
     ui.label(RichText::new(title).strong());
-    let form = measurements.form.unwrap_or(Form::Female);
-    ui.label(format!("• {}", form_label(form, lang)));
-    let shared: Vec<(Key, f64)> = measurements
-        .values
-        .iter()
-        .filter(|(k, _)| consent.is_some_and(|c| c.keys.contains(k)))
-        .map(|(k, v)| (*k, *v))
-        .collect();
-    for (key, value) in &shared {
-        ui.label(format!(
-            "• {}: {}",
-            key_label(*key, lang),
-            value_text(*key, *value, lang)
-        ));
-    }
-    let rest = if shared.is_empty() {
+    // Exactly what the session will send: the same filter (`session::share`).
+    let Message::Body { form, values } = body_for(measurements, consent) else {
+        unreachable!("body_for makes a body")
+    };
+    body_lines(ui, lang, form, &values);
+    let rest = if values.is_empty() {
         tr(
             lang,
             "No measurement: consent to some in the Privacy tab. The stylist's Anprobe predicts the body from the form alone.",
@@ -455,13 +474,7 @@ fn hosting(
         let stylist = h.stylist.clone();
         chat(ui, lang, &h.chat, &stylist, form, out);
     }
-    ui.add_space(8.0);
-    if ui
-        .button(tr(lang, "End session", "Sitzung beenden"))
-        .clicked()
-    {
-        out.push(SessionAction::End);
-    }
+    end_button(ui, lang, out);
 }
 
 fn joined(
@@ -489,14 +502,7 @@ fn joined(
     }
     if let Some((form_shared, values)) = &j.shared {
         ui.label(RichText::new(tr(lang, "Shared with you", "Mit Ihnen geteilt")).strong());
-        ui.label(format!("• {}", form_label(*form_shared, lang)));
-        for (key, value) in values {
-            ui.label(format!(
-                "• {}: {}",
-                key_label(*key, lang),
-                value_text(*key, *value, lang)
-            ));
-        }
+        body_lines(ui, lang, *form_shared, values);
         let mut rest = tr(
             lang,
             "Everything else is predicted.",
@@ -616,11 +622,5 @@ fn joined(
     });
     let other = who.to_string();
     chat(ui, lang, &j.chat, &other, form, out);
-    ui.add_space(8.0);
-    if ui
-        .button(tr(lang, "End session", "Sitzung beenden"))
-        .clicked()
-    {
-        out.push(SessionAction::End);
-    }
+    end_button(ui, lang, out);
 }
