@@ -9,15 +9,15 @@ use super::guest::{Guest, GuestEvent};
 use super::link::{
     self, LinkError, Outlet, Relay, Wake, forward_frames, read_opening, write_frames,
 };
+use super::link::{Shutdown, Side};
 use super::opening::{Opening, Why};
 use super::pake::{Pake, PakeError, Role};
 use super::protocol::{Message, View};
 use super::ticket::Ticket;
 use iroh::Endpoint;
 use iroh::endpoint::{Connection, RecvStream, SendStream, VarInt};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
 /// What the stylist's side starts with.
 #[derive(Debug, Clone)]
@@ -107,56 +107,31 @@ pub enum GuestNotice {
 }
 
 /// The running stylist's side.
-pub struct GuestService {
-    commands: UnboundedSender<GuestCommand>,
-    notices: std::sync::Mutex<mpsc::Receiver<GuestNotice>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+pub type GuestService = Side<GuestCommand, GuestNotice>;
+
+impl Shutdown for GuestCommand {
+    fn shutdown() -> GuestCommand {
+        GuestCommand::Shutdown
+    }
 }
 
-impl GuestService {
+impl Side<GuestCommand, GuestNotice> {
     /// Starts joining on a thread of its own.
     pub fn start(config: JoinConfig) -> std::io::Result<GuestService> {
         GuestService::start_waking(config, None)
     }
 
-    /// Starts as [`GuestService::start`] does; `wake` is called after each notice (the app's event
-    /// loop sleeps until then).
+    /// Starts as [`GuestService::start`] does; `wake` is called after each notice (the app's
+    /// event loop sleeps until then).
     pub fn start_waking(config: JoinConfig, wake: Wake) -> std::io::Result<GuestService> {
-        let (commands, command_rx) = unbounded_channel();
-        let (notice_tx, notices) = Outlet::new(wake);
-        let thread = link::spawn_runtime("anprobe-session-join", async move {
-            let end = join(config, command_rx, notice_tx.clone()).await;
-            let _ = notice_tx.send(GuestNotice::Closed(end));
-        })?;
-        Ok(GuestService {
-            commands,
-            notices: std::sync::Mutex::new(notices),
-            thread: Some(thread),
-        })
-    }
-
-    /// Sends a command (never waits).
-    pub fn send(&self, command: GuestCommand) {
-        let _ = self.commands.send(command);
-    }
-
-    /// The next notice, if one came.
-    pub fn try_notice(&self) -> Option<GuestNotice> {
-        self.notices.lock().ok()?.try_recv().ok()
-    }
-
-    /// The next notice, waiting at most `timeout`.
-    pub fn notice_within(&self, timeout: Duration) -> Option<GuestNotice> {
-        self.notices.lock().ok()?.recv_timeout(timeout).ok()
-    }
-}
-
-impl Drop for GuestService {
-    fn drop(&mut self) {
-        let _ = self.commands.send(GuestCommand::Shutdown);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        Side::spawn(
+            "anprobe-session-join",
+            wake,
+            |commands, notices| async move {
+                let end = join(config, commands, notices.clone()).await;
+                let _ = notices.send(GuestNotice::Closed(end));
+            },
+        )
     }
 }
 

@@ -208,7 +208,7 @@ pub async fn forward_frames(
 }
 
 /// Starts the session's own thread with a tokio runtime and runs `task` on it.
-pub fn spawn_runtime<F>(name: &str, task: F) -> std::io::Result<std::thread::JoinHandle<()>>
+fn spawn_runtime<F>(name: &str, task: F) -> std::io::Result<std::thread::JoinHandle<()>>
 where
     F: std::future::Future<Output = ()> + Send + 'static,
 {
@@ -259,6 +259,62 @@ impl<N> Outlet<N> {
             wake();
         }
         true
+    }
+}
+
+/// A command that stops a side's thread (sent when its [`Side`] is dropped).
+pub trait Shutdown {
+    /// The command.
+    fn shutdown() -> Self;
+}
+
+/// One side of a session running on its own thread: commands in, notices out; neither waits.
+pub struct Side<C: Shutdown, N> {
+    commands: tokio::sync::mpsc::UnboundedSender<C>,
+    notices: std::sync::Mutex<std::sync::mpsc::Receiver<N>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl<C: Shutdown + Send + 'static, N: Send + 'static> Side<C, N> {
+    /// Runs `task` (given the commands to read and the outlet for notices) on a thread named
+    /// `name`; `wake` is called after each notice.
+    pub fn spawn<F, Fut>(name: &str, wake: Wake, task: F) -> std::io::Result<Side<C, N>>
+    where
+        F: FnOnce(tokio::sync::mpsc::UnboundedReceiver<C>, Outlet<N>) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let (commands, command_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (outlet, notices) = Outlet::new(wake);
+        let thread = spawn_runtime(name, task(command_rx, outlet))?;
+        Ok(Side {
+            commands,
+            notices: std::sync::Mutex::new(notices),
+            thread: Some(thread),
+        })
+    }
+
+    /// Sends a command (never waits).
+    pub fn send(&self, command: C) {
+        let _ = self.commands.send(command);
+    }
+
+    /// The next notice, if one came.
+    pub fn try_notice(&self) -> Option<N> {
+        self.notices.lock().ok()?.try_recv().ok()
+    }
+
+    /// The next notice, waiting at most `timeout`.
+    pub fn notice_within(&self, timeout: Duration) -> Option<N> {
+        self.notices.lock().ok()?.recv_timeout(timeout).ok()
+    }
+}
+
+impl<C: Shutdown, N> Drop for Side<C, N> {
+    fn drop(&mut self) {
+        let _ = self.commands.send(C::shutdown());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 

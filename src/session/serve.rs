@@ -10,6 +10,7 @@ use super::host::{Event, Host};
 use super::link::{
     self, LinkError, Outlet, Relay, Wake, encode_all, forward_frames, read_opening, write_frames,
 };
+use super::link::{Shutdown, Side};
 use super::opening::{Opening, Why};
 use super::pairing::{LIFETIME_S, Pairing, Refusal};
 use super::pake::{Pake, Role, new_code};
@@ -20,7 +21,6 @@ use crate::store::Consent;
 use iroh::Endpoint;
 use iroh::endpoint::{Connection, RecvStream, SendStream, VarInt};
 use std::collections::HashMap;
-use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
@@ -145,58 +145,33 @@ pub enum HostNotice {
 }
 
 /// The running shopper's side.
-pub struct HostService {
-    commands: UnboundedSender<HostCommand>,
-    notices: std::sync::Mutex<mpsc::Receiver<HostNotice>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+pub type HostService = Side<HostCommand, HostNotice>;
+
+impl Shutdown for HostCommand {
+    fn shutdown() -> HostCommand {
+        HostCommand::Shutdown
+    }
 }
 
-impl HostService {
+impl Side<HostCommand, HostNotice> {
     /// Starts listening on a thread of its own; the first notice is [`HostNotice::Ready`] or
     /// [`HostNotice::Closed`].
     pub fn start(config: HostConfig) -> std::io::Result<HostService> {
         HostService::start_waking(config, None)
     }
 
-    /// Starts as [`HostService::start`] does; `wake` is called after each notice (the app's event
-    /// loop sleeps until then).
+    /// Starts as [`HostService::start`] does; `wake` is called after each notice (the app's
+    /// event loop sleeps until then).
     pub fn start_waking(config: HostConfig, wake: Wake) -> std::io::Result<HostService> {
-        let (commands, command_rx) = unbounded_channel();
-        let (notice_tx, notices) = Outlet::new(wake);
-        let thread = link::spawn_runtime("anprobe-session-host", async move {
-            if let Err(e) = serve(config, command_rx, notice_tx.clone()).await {
-                let _ = notice_tx.send(HostNotice::Closed(e.to_string()));
-            }
-        })?;
-        Ok(HostService {
-            commands,
-            notices: std::sync::Mutex::new(notices),
-            thread: Some(thread),
-        })
-    }
-
-    /// Sends a command (never waits).
-    pub fn send(&self, command: HostCommand) {
-        let _ = self.commands.send(command);
-    }
-
-    /// The next notice, if one came.
-    pub fn try_notice(&self) -> Option<HostNotice> {
-        self.notices.lock().ok()?.try_recv().ok()
-    }
-
-    /// The next notice, waiting at most `timeout`.
-    pub fn notice_within(&self, timeout: std::time::Duration) -> Option<HostNotice> {
-        self.notices.lock().ok()?.recv_timeout(timeout).ok()
-    }
-}
-
-impl Drop for HostService {
-    fn drop(&mut self) {
-        let _ = self.commands.send(HostCommand::Shutdown);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        Side::spawn(
+            "anprobe-session-host",
+            wake,
+            |commands, notices| async move {
+                if let Err(e) = serve(config, commands, notices.clone()).await {
+                    let _ = notices.send(HostNotice::Closed(e.to_string()));
+                }
+            },
+        )
     }
 }
 
