@@ -70,11 +70,6 @@ impl Pairing {
         }
     }
 
-    /// The code, as issued (to show the shopper).
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-
     /// Whether the code can still admit someone at `now_s`.
     pub fn is_open(&self, now_s: u64) -> bool {
         !self.spent && now_s.saturating_sub(self.issued_s) < self.lifetime_s

@@ -607,14 +607,14 @@ impl Session {
             }
             HostCommand::Consents(consents) => {
                 self.config.consents = consents;
-                if let Some((_, _, name)) = &self.host {
-                    let consent = self.consent_of(&name.clone());
-                    if let Some((host, ..)) = &mut self.host {
-                        let body = host.consent_changed(consent);
-                        if host.is_live() {
-                            self.send(&[body]).await;
-                        }
-                    }
+                let name = self.host.as_ref().map(|(_, _, name)| name.clone());
+                let consent = name.and_then(|name| self.consent_of(&name));
+                let changed = self
+                    .host
+                    .as_mut()
+                    .map(|(host, ..)| (host.consent_changed(consent), host.is_live()));
+                if let Some((body, true)) = changed {
+                    self.send(&[body]).await;
                 }
             }
             HostCommand::Outfit(worn) => {
