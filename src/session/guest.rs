@@ -86,7 +86,7 @@ impl Guest {
 
     /// What an earlier run sent and was not acknowledged (from the store): sent again on
     /// connecting, a proposal with its garment.
-    pub fn with_pending(mut self, pending: Vec<(Message, Option<Vec<u8>>)>) -> Guest {
+    pub fn with_pending(mut self, pending: super::kept::Pending) -> Guest {
         for (message, garment) in pending {
             if let (Some(id), Some(garment)) = (message.id(), garment) {
                 self.garments.insert(id, garment);

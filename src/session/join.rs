@@ -37,7 +37,7 @@ pub struct JoinConfig {
     /// How long to keep trying to reconnect after a dropped connection.
     pub reconnect_for: Duration,
     /// What an earlier run sent this shopper and was not acknowledged (from the store).
-    pub pending: Vec<(Message, Option<Vec<u8>>)>,
+    pub pending: super::kept::Pending,
 }
 
 /// What the caller asks the stylist's side to do.

@@ -5,6 +5,12 @@
 use super::protocol::Message;
 use crate::store::{SessionSide, Store, StoreError};
 
+/// What a side sent and was not acknowledged, oldest first, a proposal with its garment file.
+pub type Pending = Vec<(Message, Option<Vec<u8>>)>;
+
+/// What the shopper's side sent each stylist (by key) and was not acknowledged.
+pub type PendingByStylist = Vec<([u8; 32], Vec<Message>)>;
+
 /// Keeps `message` (one with an id) sent to `peer` until acknowledged.
 pub fn keep(
     store: &mut Store,
@@ -22,7 +28,7 @@ pub fn keep(
 
 /// What the shopper's side sent each stylist and was not acknowledged, by stylist key. A row
 /// that is no message (a damaged store) is left out.
-pub fn for_shopper(store: &Store) -> Result<Vec<([u8; 32], Vec<Message>)>, StoreError> {
+pub fn for_shopper(store: &Store) -> Result<PendingByStylist, StoreError> {
     let mut all = Vec::new();
     for peer in store.outgoing_peers(SessionSide::Shopper)? {
         let messages = store
@@ -37,10 +43,7 @@ pub fn for_shopper(store: &Store) -> Result<Vec<([u8; 32], Vec<Message>)>, Store
 
 /// What the stylist's side sent the shopper `peer` and was not acknowledged, each proposal with
 /// its garment.
-pub fn for_stylist(
-    store: &Store,
-    peer: &[u8; 32],
-) -> Result<Vec<(Message, Option<Vec<u8>>)>, StoreError> {
+pub fn for_stylist(store: &Store, peer: &[u8; 32]) -> Result<Pending, StoreError> {
     Ok(store
         .outgoing(SessionSide::Stylist, peer)?
         .into_iter()

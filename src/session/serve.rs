@@ -56,7 +56,7 @@ pub struct HostConfig {
     /// Ids of what the shopper sends start here (they only grow, also across sessions).
     pub next_id: u64,
     /// What an earlier run sent each stylist (by key) and was not acknowledged (from the store).
-    pub pending: Vec<([u8; 32], Vec<Message>)>,
+    pub pending: super::kept::PendingByStylist,
 }
 
 /// What the caller asks the shopper's side to do.

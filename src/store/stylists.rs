@@ -7,6 +7,9 @@
 use super::{Store, StoreError, date};
 use rusqlite::{OptionalExtension, params};
 
+/// A kept message: its id, its JSON and a proposal's garment file.
+pub type OutgoingRow = (u64, String, Option<Vec<u8>>);
+
 /// Which side of a session an id counter is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionSide {
@@ -150,7 +153,7 @@ impl Store {
         &self,
         side: SessionSide,
         peer: &[u8; 32],
-    ) -> Result<Vec<(u64, String, Option<Vec<u8>>)>, StoreError> {
+    ) -> Result<Vec<OutgoingRow>, StoreError> {
         let mut stmt = self.conn().prepare(
             "SELECT id, message, garment FROM session_outbox WHERE side = ?1 AND peer = ?2
              ORDER BY id",
