@@ -420,7 +420,7 @@ fn tee() -> Vec<u8> {
 }
 
 /// Studio Vera's consent to see `keys` (no orders, no contacts).
-fn consent(keys: Vec<Key>) -> Consent {
+pub(crate) fn consent(keys: Vec<Key>) -> Consent {
     Consent {
         counterpart: "Studio Vera".into(),
         kind: CounterpartKind::Stylist,

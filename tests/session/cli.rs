@@ -5,7 +5,7 @@
 //! bad usage exit 2.
 
 use anprobe::measurements::Key;
-use anprobe::store::{Channel, Consent, CounterpartKind, SessionSide, Store};
+use anprobe::store::{Channel, SessionSide, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -125,13 +125,7 @@ fn a_session_through_the_headless_commands_as_two_processes() {
     {
         let (mut store, _) = Store::open(shopper.join("data")).unwrap();
         store
-            .set_consent(&Consent {
-                counterpart: "Studio Vera".into(),
-                kind: CounterpartKind::Stylist,
-                keys: vec![Key::ChestGirth],
-                share_orders: false,
-                share_contacts: false,
-            })
+            .set_consent(&super::consent(vec![Key::ChestGirth]))
             .unwrap();
     }
 

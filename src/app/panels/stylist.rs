@@ -93,15 +93,22 @@ fn stylist_system(
     mut tabs: StoreTabs,
     mut inputs: StylistInputs,
     mut form: Local<StylistForm>,
+    mut consents: Local<(Option<u64>, Vec<Consent>)>,
 ) -> Result {
     let mut asked = Vec::new();
     tabs.show(RightPanelTab::Stylist, |ui, lang, store, _, _| {
-        let consents = store.read(|s| s.consents()).unwrap_or_default();
+        // Read again only when the store changed, as the store's tabs do.
+        if consents.0 != Some(store.revision()) {
+            *consents = (
+                Some(store.revision()),
+                store.read(|s| s.consents()).unwrap_or_default(),
+            );
+        }
         let view = StylistView {
             lang,
             session: &inputs.session,
             outcome: &inputs.outcome,
-            consents: &consents,
+            consents: &consents.1,
             measurements: &inputs.profiles.active().measurements,
             catalog: &inputs.catalog,
         };

@@ -15,7 +15,7 @@ use anprobe::app::state::stylist_session::{SessionAction, SessionOutcome, Stylis
 use anprobe::app::{Catalog, Profiles, ShopperStore, TryOn};
 use anprobe::measurements::Key;
 use anprobe::session::record::Outcome;
-use anprobe::store::{Channel, Consent, CounterpartKind};
+use anprobe::store::Channel;
 use bevy::prelude::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -102,15 +102,7 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
     shopper_app
         .world_mut()
         .resource_mut::<ShopperStore>()
-        .change(|s| {
-            s.set_consent(&Consent {
-                counterpart: "Studio Vera".into(),
-                kind: CounterpartKind::Stylist,
-                keys: vec![Key::ChestGirth],
-                share_orders: false,
-                share_contacts: false,
-            })
-        })
+        .change(|s| s.set_consent(&crate::session::consent(vec![Key::ChestGirth])))
         .unwrap();
     shopper_app
         .world_mut()
