@@ -411,6 +411,7 @@ mod host {
 mod cli;
 mod network;
 mod pairing;
+mod pin;
 
 /// The sample catalog's tee, as its file.
 fn tee() -> Vec<u8> {

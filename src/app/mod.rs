@@ -27,7 +27,7 @@ pub use panels::PanelInsets;
 pub use panels::right_panel::RightPanelTab;
 pub use panels::timeline_search::{filter_timeline, matches as timeline_matches};
 pub use render_bench::{FrameStats, FrameTimes, render_bench};
-pub use scene::avatar::{Mannequin, to_bevy_mesh};
+pub use scene::avatar::{HairCap, Mannequin, to_bevy_mesh};
 pub use scene::camera::ViewPreset;
 pub use scene::outfit_picture::SaveOutfitPng;
 pub use scene::tape::TapeHover;
@@ -37,7 +37,7 @@ pub use state::files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDial
 pub use state::garment_import::{GarmentImported, ImportGarment, Imports};
 pub use state::notices::{Notice, Notices};
 pub use state::profile_store::{PROFILES_FILE, ProfileStore};
-pub use state::profiles::{Person, Profiles, SkinTone};
+pub use state::profiles::{Hair, Person, Profiles, SkinTone};
 pub use state::profiles_sync::StoreProfiles;
 pub use state::store::ShopperStore;
 pub use state::store_actions::{AddToWishlist, FormResults, StoreAction, StoreForm};

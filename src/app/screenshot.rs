@@ -148,6 +148,7 @@ pub(crate) fn run_scene(
                     name: "Screenshot".into(),
                     measurements,
                     skin: Default::default(),
+                    hair: Default::default(),
                 }],
                 0,
             ))

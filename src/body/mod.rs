@@ -3,6 +3,7 @@
 //! Every body has the same topology, so garments can bind to vertex indices.
 
 mod face;
+pub mod hair;
 mod limbs;
 mod mesh;
 pub mod pose;

@@ -182,6 +182,11 @@ pub const FACE_POINTS: [[f32; 3]; 7] = {
 /// body ([`FACE_POINTS`]) found inside are lifted out to the skin margin by moving the face's
 /// corners along the body's normal there, each by its share of the point. A few rounds, as a
 /// lift can tilt a neighbouring face in. Returns how many lifts were made.
+///
+/// Most points need no search: the distance to the body changes no faster than the point
+/// moves, so a point nearer to a corner outside the body than that corner is to the body (less
+/// what the corner moved since) lies outside too. A face is read again only when a corner moved
+/// since it was last read; a search starts at a corner's closest triangle.
 pub fn lift_faces_out(
     x: &mut [Vec3],
     triangles: &[[u32; 3]],
@@ -190,12 +195,8 @@ pub fn lift_faces_out(
     hits: &[Option<SignedHit>],
 ) -> usize {
     const ROUNDS: usize = 10;
-    let distance = |i: usize| {
-        hits.get(i)
-            .copied()
-            .flatten()
-            .map_or(f32::INFINITY, |h| h.distance)
-    };
+    let hit = |i: usize| hits.get(i).copied().flatten();
+    let distance = |i: usize| hit(i).map_or(f32::INFINITY, |h| h.distance);
     let target = margin;
     let candidates: Vec<(usize, f32)> = (0..triangles.len())
         .filter(|&t| {
@@ -212,16 +213,34 @@ pub fn lift_faces_out(
             (t, a.distance(b).max(b.distance(c)).max(c.distance(a)))
         })
         .collect();
+    // How far each corner moved since the hits were found, and when it last moved (in lifts);
+    // when each face was last read.
+    let mut moved = vec![0.0f32; x.len()];
+    let mut moved_at = vec![0usize; x.len()];
+    let mut read_at = vec![0usize; candidates.len()];
     let mut lifts = 0;
-    for _ in 0..ROUNDS {
+    for round in 0..ROUNDS {
         let before = lifts;
-        for &(t, longest) in &candidates {
-            let [a, b, c] = triangles[t].map(|i| i as usize);
+        for (k, &(t, longest)) in candidates.iter().enumerate() {
+            let corners = triangles[t].map(|i| i as usize);
+            if round > 0 && corners.iter().all(|&i| moved_at[i] <= read_at[k]) {
+                continue;
+            }
+            read_at[k] = lifts;
+            let [a, b, c] = corners;
             for w in FACE_POINTS {
                 let p = x[a] * w[0] + x[b] * w[1] + x[c] * w[2];
+                let surely_out = corners.iter().any(|&i| {
+                    let d = distance(i);
+                    d > 0.0 && d - moved[i] > p.distance(x[i])
+                });
+                if surely_out {
+                    continue;
+                }
+                let hint = corners.iter().find_map(|&i| hit(i)).map(|h| h.hit.triangle);
                 // With its corners outside, no point of a face lies deeper than 0.58 × its
                 // longest edge: the search need not look farther.
-                let Some(h) = body.signed(p, longest + target) else {
+                let Some(h) = body.signed_from(p, longest + target, hint) else {
                     continue;
                 };
                 if h.distance >= 0.0 || h.normal == Vec3::ZERO {
@@ -230,10 +249,12 @@ pub fn lift_faces_out(
                 // The least corner movement that moves the point by the lift: each corner by
                 // its weight over the sum of the squared weights.
                 let lift = h.normal * (target - h.distance) / w.iter().map(|w| w * w).sum::<f32>();
-                for (i, w) in [a, b, c].into_iter().zip(w) {
-                    x[i] += lift * w;
-                }
                 lifts += 1;
+                for (i, w) in corners.into_iter().zip(w) {
+                    x[i] += lift * w;
+                    moved[i] += lift.length() * w;
+                    moved_at[i] = lifts;
+                }
             }
         }
         if lifts == before {

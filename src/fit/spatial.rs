@@ -157,6 +157,12 @@ impl Surface {
         Some(self.sign(p, hit))
     }
 
+    /// Like [`Surface::signed`], the search starting at triangle `hint` (a neighbour's answer).
+    pub fn signed_from(&self, p: Vec3, max_distance: f32, hint: Option<u32>) -> Option<SignedHit> {
+        let hit = self.bvh.closest_from(p, max_distance, hint)?;
+        Some(self.sign(p, hit))
+    }
+
     /// Signs a hit found for `p`.
     pub fn sign(&self, p: Vec3, hit: Hit) -> SignedHit {
         let smooth = self.smooth_at(&hit);

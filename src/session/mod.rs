@@ -2,7 +2,7 @@
 //! their frames ([`protocol`]), what a stylist may see ([`share`]), the one-time code's rules
 //! ([`pairing`]) and its proof without sending it ([`pake`]), how a connection opens
 //! ([`opening`]), the ticket ([`ticket`]), delivery without loss or duplicates across reconnects
-//! ([`delivery`]), and both sides as state machines over frames ([`host`]: the shopper's,
+//! ([`delivery`]), where a pinned note sits on the avatar ([`pin`]), and both sides as state machines over frames ([`host`]: the shopper's,
 //! [`guest`]: the stylist's). On the network (iroh, on the session's own thread): the wire
 //! ([`link`]), the shopper's side ([`serve`]) and the stylist's ([`join`]). No Bevy here.
 
@@ -16,6 +16,7 @@ pub mod link;
 pub mod opening;
 pub mod pairing;
 pub mod pake;
+pub mod pin;
 pub mod protocol;
 pub mod record;
 pub mod serve;

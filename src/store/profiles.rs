@@ -265,10 +265,7 @@ impl Store {
         self.write(|tx| {
             require_profile(tx, profile_id)?;
             tx.execute("DELETE FROM profiles WHERE id = ?1", [profile_id])?;
-            tx.execute(
-                "DELETE FROM settings WHERE key = ?1",
-                [super::settings::skin_tone_key(profile_id)],
-            )?;
+            super::settings::delete_looks(tx, profile_id)?;
             Ok(())
         })
     }

@@ -1,6 +1,6 @@
 //! Settings of this installation (schema version 4): the language the app is shown in, the
 //! profile it shows, whether the first-start guide was read, which side panels are open and each
-//! profile's skin tone.
+//! profile's skin tone and hair.
 //! They are preferences, not records: the JSON export leaves them out.
 
 use super::profiles::require_profile;
@@ -40,34 +40,88 @@ fn put(conn: &Connection, setting: Setting, value: &str) -> Result<(), StoreErro
     Ok(())
 }
 
-/// The settings key of a profile's skin tone (`skin_tone.7`).
-pub(crate) fn skin_tone_key(profile_id: i64) -> String {
-    format!("skin_tone.{profile_id}")
+/// What a profile's avatar looks like, one setting each per profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Look {
+    /// The skin tone (`skin_tone.7`).
+    SkinTone,
+    /// The hair (`hair.7`).
+    Hair,
+}
+
+impl Look {
+    const ALL: [Look; 2] = [Look::SkinTone, Look::Hair];
+
+    /// The settings key of this look for a profile.
+    fn key(self, profile_id: i64) -> String {
+        match self {
+            Look::SkinTone => format!("skin_tone.{profile_id}"),
+            Look::Hair => format!("hair.{profile_id}"),
+        }
+    }
+
+    /// The value's name in error messages.
+    fn name(self) -> &'static str {
+        match self {
+            Look::SkinTone => "skin tone",
+            Look::Hair => "hair",
+        }
+    }
+}
+
+/// Deletes a profile's looks (with the profile).
+pub(crate) fn delete_looks(conn: &Connection, profile_id: i64) -> Result<(), StoreError> {
+    for look in Look::ALL {
+        conn.execute(
+            "DELETE FROM settings WHERE key = ?1",
+            [look.key(profile_id)],
+        )?;
+    }
+    Ok(())
 }
 
 impl Store {
     /// A profile's skin tone in the app (the app's name for it, e.g. `medium`), if one was
     /// chosen.
     pub fn skin_tone(&self, profile_id: i64) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [skin_tone_key(profile_id)],
-                |r| r.get(0),
-            )
-            .optional()?)
+        self.look(Look::SkinTone, profile_id)
     }
 
     /// Keeps a profile's skin tone (the app's name for it); the profile must exist. Deleting the
     /// profile deletes it.
     pub fn set_skin_tone(&mut self, profile_id: i64, tone: &str) -> Result<(), StoreError> {
-        let tone = validate::required("skin tone", tone)?;
+        self.set_look(Look::SkinTone, profile_id, tone)
+    }
+
+    /// A profile's hair in the app (the app's name for it, e.g. `dark_brown`), if chosen.
+    pub fn hair(&self, profile_id: i64) -> Result<Option<String>, StoreError> {
+        self.look(Look::Hair, profile_id)
+    }
+
+    /// Keeps a profile's hair (the app's name for it); the profile must exist. Deleting the
+    /// profile deletes it.
+    pub fn set_hair(&mut self, profile_id: i64, hair: &str) -> Result<(), StoreError> {
+        self.set_look(Look::Hair, profile_id, hair)
+    }
+
+    fn look(&self, look: Look, profile_id: i64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [look.key(profile_id)],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn set_look(&mut self, look: Look, profile_id: i64, value: &str) -> Result<(), StoreError> {
+        let value = validate::required(look.name(), value)?;
         self.write(|tx| {
             require_profile(tx, profile_id)?;
             tx.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-                params![skin_tone_key(profile_id), tone],
+                params![look.key(profile_id), value],
             )?;
             Ok(())
         })

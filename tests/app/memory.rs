@@ -926,3 +926,61 @@ fn a_profiles_skin_tone_colours_the_avatar_and_is_kept() {
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The hair cap shown (its colour), or none.
+fn hair_colour(app: &mut App) -> Option<[f32; 3]> {
+    use anprobe::app::HairCap;
+    let world = app.world_mut();
+    let handle = world
+        .query_filtered::<&MeshMaterial3d<StandardMaterial>, With<HairCap>>()
+        .iter(world)
+        .next()?
+        .0
+        .clone();
+    let c = world
+        .resource::<Assets<StandardMaterial>>()
+        .get(&handle)?
+        .base_color
+        .to_srgba();
+    Some([c.red, c.green, c.blue].map(|v| (v * 100.0).round() / 100.0))
+}
+
+/// Hair is a choice per profile: none by default, a cap in the chosen colour, taken off with
+/// "None", and kept for the next start.
+#[test]
+fn a_profiles_hair_is_shown_and_kept() {
+    use anprobe::app::{Hair, Profiles};
+    let dir = scratch("hair");
+    let start = || {
+        let mut app = headless(ProfileStore::in_folder(&dir));
+        app.insert_resource(ShopperStore::at(&dir));
+        app.update();
+        app
+    };
+    let mut app = start();
+    assert_eq!(hair_colour(&mut app), None, "no hair by default");
+    app.world_mut().resource_mut::<Profiles>().active_mut().hair = Hair::Red;
+    app.update();
+    assert_eq!(hair_colour(&mut app), Hair::Red.srgb());
+    app.world_mut().resource_mut::<Profiles>().active_mut().hair = Hair::Blonde;
+    app.update();
+    assert_eq!(hair_colour(&mut app), Hair::Blonde.srgb());
+    app.world_mut().resource_mut::<Profiles>().add("Kim");
+    app.update();
+    app.update();
+    assert_eq!(
+        hair_colour(&mut app),
+        None,
+        "a new profile has its own hair"
+    );
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    drop(app);
+
+    let mut app = start();
+    app.world_mut().resource_mut::<Profiles>().select(0);
+    app.update();
+    assert_eq!(hair_colour(&mut app), Hair::Blonde.srgb());
+    drop(app);
+    let _ = std::fs::remove_dir_all(dir);
+}

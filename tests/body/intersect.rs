@@ -130,12 +130,17 @@ pub(super) fn self_intersections(mesh: &TriangleMesh) -> SelfIntersections {
 
 /// A body resolved from stature and weight alone (what a shopper who typed only those gets).
 fn body_of(form: Form, stature: f64, bmi: f64) -> TriangleMesh {
+    avatar_of(form, stature, bmi).mesh
+}
+
+/// The avatar of a body of that stature and BMI (weight typed, the rest predicted).
+pub(super) fn avatar_of(form: Form, stature: f64, bmi: f64) -> body::Avatar {
     let mut typed = Measurements::new(form, stature);
     let metres = stature / 100.0;
     typed.set(Key::WeightKg, (bmi * metres * metres * 10.0).round() / 10.0);
     let resolved = measurements::resolve(&typed)
         .unwrap_or_else(|issues| panic!("{form:?} {stature} cm BMI {bmi}: {issues:?}"));
-    body::build(&resolved).mesh
+    body::build(&resolved)
 }
 
 #[test]

@@ -187,10 +187,18 @@ fn a_profiles_skin_tone_is_kept_and_goes_with_the_profile() {
     let err = store.set_skin_tone(ben + 100, "deep").unwrap_err();
     assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
     assert!(store.set_skin_tone(ana, " ").is_err());
-    // Deleting a profile deletes its tone; a new profile never inherits it.
+    // The hair is kept beside it, per profile.
+    assert_eq!(store.hair(ana).unwrap(), None);
+    store.set_hair(ana, "dark_brown").unwrap();
+    store.set_hair(ben, "grey").unwrap();
+    assert!(store.set_hair(ana, "").is_err());
+    assert_eq!(store.hair(ana).unwrap().as_deref(), Some("dark_brown"));
+    // Deleting a profile deletes its tone and hair; a new profile never inherits them.
     store.delete_profile(ben).unwrap();
     assert_eq!(store.skin_tone(ben).unwrap(), None);
+    assert_eq!(store.hair(ben).unwrap(), None);
     assert_eq!(store.skin_tone(ana).unwrap().as_deref(), Some("brown"));
+    assert_eq!(store.hair(ana).unwrap().as_deref(), Some("dark_brown"));
 }
 
 /// Typed breadths and depth are kept with their snapshot (sealed like the rest) and travel in

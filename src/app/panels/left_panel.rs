@@ -15,7 +15,7 @@ use crate::app::state::body::ShopperBody;
 use crate::app::state::files::{FileAction, PendingDialog};
 use crate::app::state::notices::{NoticePlace, Notices};
 use crate::app::state::profiles::Profiles;
-use crate::app::state::profiles::SkinTone;
+use crate::app::state::profiles::{Hair, SkinTone};
 use bevy::prelude::*;
 use bevy_egui::egui;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -57,6 +57,8 @@ pub enum LeftPanelAction {
     Measurement(MeasurementEdit),
     /// Give the active profile's avatar this colour.
     Skin(SkinTone),
+    /// Give the active profile's avatar this hair.
+    Hair(Hair),
 }
 
 impl LeftPanelAction {
@@ -79,6 +81,7 @@ impl LeftPanelAction {
                 edit.apply(&mut profiles.active_mut().measurements)
             }
             LeftPanelAction::Skin(tone) => profiles.active_mut().skin = tone,
+            LeftPanelAction::Hair(hair) => profiles.active_mut().hair = hair,
         }
         None
     }
@@ -129,9 +132,15 @@ pub fn left_panel_ui(
         out.push(LeftPanelAction::DismissNotice(index));
     }
     ui.separator();
-    if let Some(tone) = skin_picker(ui, lang, view.profiles.active().skin) {
-        out.push(LeftPanelAction::Skin(tone));
-    }
+    let person = view.profiles.active();
+    ui.horizontal_wrapped(|ui| {
+        if let Some(tone) = skin_picker(ui, lang, person.skin) {
+            out.push(LeftPanelAction::Skin(tone));
+        }
+        if let Some(hair) = hair_picker(ui, lang, person.hair) {
+            out.push(LeftPanelAction::Hair(hair));
+        }
+    });
     let typed = &view.profiles.active().measurements;
     let edits = measurements_ui(ui, lang, typed, view.body, hover);
     out.extend(edits.into_iter().map(LeftPanelAction::Measurement));
@@ -140,25 +149,58 @@ pub fn left_panel_ui(
 
 /// The avatar's colour: a swatch and the tone's name per entry; the tone picked, if another one.
 fn skin_picker(ui: &mut egui::Ui, lang: Lang, current: SkinTone) -> Option<SkinTone> {
+    let entries = SkinTone::ALL.map(|tone| (tone, Some(tone.srgb()), skin_label(tone, lang)));
+    swatch_picker(ui, lang.t(Msg::Skin), "skin tone", current, &entries)
+}
+
+/// The avatar's hair: a swatch (none for no hair) and its name per entry; the hair picked, if
+/// another one.
+fn hair_picker(ui: &mut egui::Ui, lang: Lang, current: Hair) -> Option<Hair> {
+    let entries = Hair::ALL.map(|hair| (hair, hair.srgb(), hair_label(hair, lang)));
+    swatch_picker(ui, lang.t(Msg::Hair), "hair", current, &entries)
+}
+
+/// A labelled drop-down of named colours, each with its swatch; the entry picked, if another one.
+fn swatch_picker<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id: &str,
+    current: T,
+    entries: &[(T, Option<[f32; 3]>, &str)],
+) -> Option<T> {
     let mut chosen = current;
-    ui.horizontal(|ui| {
-        ui.label(lang.t(Msg::Skin));
-        egui::ComboBox::from_id_salt("skin tone")
-            .selected_text(skin_label(current, lang))
-            .show_ui(ui, |ui| {
-                for tone in SkinTone::ALL {
-                    ui.horizontal(|ui| {
-                        let [r, g, b] = tone.srgb().map(|c| (c * 255.0).round() as u8);
-                        let (rect, _) =
-                            ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    let shown = entries.iter().find(|e| e.0 == current).map_or("", |e| e.2);
+    ui.label(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for &(value, colour, name) in entries {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                    if let Some(rgb) = colour {
+                        let [r, g, b] = rgb.map(|c| (c * 255.0).round() as u8);
                         ui.painter()
                             .rect_filled(rect, 3.0, egui::Color32::from_rgb(r, g, b));
-                        ui.selectable_value(&mut chosen, tone, skin_label(tone, lang));
-                    });
-                }
-            });
-    });
+                    }
+                    ui.selectable_value(&mut chosen, value, name);
+                });
+            }
+        });
     (chosen != current).then_some(chosen)
+}
+
+/// The name of a hair choice in the picker.
+pub fn hair_label(hair: Hair, lang: Lang) -> &'static str {
+    lang.t(match hair {
+        Hair::None => Msg::HairNone,
+        Hair::Black => Msg::HairBlack,
+        Hair::DarkBrown => Msg::HairDarkBrown,
+        Hair::Brown => Msg::HairBrown,
+        Hair::Blonde => Msg::HairBlonde,
+        Hair::Red => Msg::HairRed,
+        Hair::Grey => Msg::HairGrey,
+    })
 }
 
 /// The name of a skin tone in the picker.

@@ -2,7 +2,8 @@
 //! the order of [`PanelSystems`]: the left panel (language, profiles, files, notices,
 //! measurements), the right panel (one system per tab: the catalog and the store's tabs —
 //! wishlist, orders, timeline, privacy — each run only while its tab is shown), then the
-//! overlays between them (view presets, fit-map legend, import progress).
+//! overlays between them (view presets, fit-map legend, import progress, a stylist's pinned
+//! notes).
 //!
 //! Each panel's drawing is a plain function over an `egui::Ui` and plain state that returns
 //! actions; its system gathers the resources, calls it, and applies the actions (or sends them as
@@ -24,6 +25,7 @@ pub mod notices;
 pub mod order_form;
 pub mod orders;
 pub mod path_prompt;
+pub mod pins;
 pub mod privacy;
 pub mod profiles;
 pub mod restore_backup;
@@ -57,7 +59,7 @@ pub enum PanelSystems {
     LeftPanel,
     /// The right panel: the shown tab's system.
     RightPanel,
-    /// Over the 3D view: view presets, the fit-map legend, import progress.
+    /// Over the 3D view: view presets, the fit-map legend, import progress, pinned notes.
     Overlays,
 }
 
@@ -110,6 +112,7 @@ pub(super) fn plugin(app: &mut App) {
             fit_legend::plugin,
             import_progress::plugin,
             guide::plugin,
+            pins::plugin,
         ))
         .add_systems(
             Last,

@@ -16,6 +16,7 @@ use crate::app::state::stylist_session::{
 use crate::app::state::tryon::Catalog;
 use crate::measurements::{Form, Key, Measurements};
 use crate::session::link::Relay;
+use crate::session::pin::{Facing, Spot};
 use crate::session::protocol::{Message, View};
 use crate::session::record::Outcome;
 use crate::session::share::body_for;
@@ -62,6 +63,10 @@ pub struct StylistForm {
     pub note: String,
     /// The note to pin.
     pub pin: String,
+    /// Where to pin it.
+    pub spot: Spot,
+    /// On which side of the body.
+    pub facing: Facing,
 }
 
 /// What the tab reads.
@@ -74,6 +79,8 @@ pub struct StylistView<'a> {
     pub outcome: &'a SessionOutcome,
     /// The consents (the stylists among them are offered).
     pub consents: &'a [Consent],
+    /// The stylists paired before (they come back without a code), by name.
+    pub paired: &'a [String],
     /// The shopper's measurements as typed (what a consent shares is shown from them).
     pub measurements: &'a Measurements,
     /// The catalog (what a stylist proposes from).
@@ -93,22 +100,24 @@ fn stylist_system(
     mut tabs: StoreTabs,
     mut inputs: StylistInputs,
     mut form: Local<StylistForm>,
-    mut consents: Local<(Option<u64>, Vec<Consent>)>,
+    mut read: Local<(Option<u64>, Vec<Consent>, Vec<String>)>,
 ) -> Result {
     let mut asked = Vec::new();
     tabs.show(RightPanelTab::Stylist, |ui, lang, store, _, _| {
         // Read again only when the store changed, as the store's tabs do.
-        if consents.0 != Some(store.revision()) {
-            *consents = (
+        if read.0 != Some(store.revision()) {
+            *read = (
                 Some(store.revision()),
                 store.read(|s| s.consents()).unwrap_or_default(),
+                paired_names(store),
             );
         }
         let view = StylistView {
             lang,
             session: &inputs.session,
             outcome: &inputs.outcome,
-            consents: &consents.1,
+            consents: &read.1,
+            paired: &read.2,
             measurements: &inputs.profiles.active().measurements,
             catalog: &inputs.catalog,
         };
@@ -116,6 +125,19 @@ fn stylist_system(
     })?;
     inputs.actions.write_batch(asked);
     Ok(())
+}
+
+/// The names of the stylists paired before, as the store keeps them.
+pub fn paired_names(store: &crate::app::state::store::ShopperStore) -> Vec<String> {
+    let mut names: Vec<String> = store
+        .read(|s| s.paired_stylists())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Draws the tab; what was asked goes to `out`.
@@ -202,6 +224,24 @@ fn idle(
             stylist,
             relay: relay(form.local),
         });
+    }
+    if !view.paired.is_empty() {
+        ui.label(
+            RichText::new(tr(
+                lang,
+                "Recognised without a code:",
+                "Ohne Code wiedererkannt:",
+            ))
+            .small(),
+        );
+        for name in view.paired {
+            ui.horizontal(|ui| {
+                ui.label(name);
+                if ui.small_button(tr(lang, "Forget", "Vergessen")).clicked() {
+                    out.push(SessionAction::Forget(name.clone()));
+                }
+            });
+        }
     }
     ui.separator();
     heading(
@@ -610,6 +650,20 @@ fn joined(
             }
         }
     });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, "Pin at", "Anheften an"));
+        for spot in Spot::ALL {
+            ui.selectable_value(&mut form.spot, spot, spot_label(spot, lang));
+        }
+    });
+    ui.horizontal(|ui| {
+        for (facing, en, de) in [
+            (Facing::Front, "front", "vorne"),
+            (Facing::Back, "back", "hinten"),
+        ] {
+            ui.selectable_value(&mut form.facing, facing, tr(lang, en, de));
+        }
+    });
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut form.pin)
@@ -623,11 +677,26 @@ fn joined(
             )
             .clicked()
         {
-            out.push(SessionAction::Pin(form.pin.trim().to_string()));
+            out.push(SessionAction::Pin {
+                text: form.pin.trim().to_string(),
+                spot: form.spot,
+                facing: form.facing,
+            });
             form.pin.clear();
         }
     });
     let other = who.to_string();
     chat(ui, lang, &j.chat, &other, form, out);
     end_button(ui, lang, out);
+}
+
+/// A spot's name (the shoulder and the thigh are the left ones).
+pub(crate) fn spot_label(spot: Spot, lang: Lang) -> &'static str {
+    match spot {
+        Spot::Shoulder => tr(lang, "shoulder", "Schulter"),
+        Spot::Chest => tr(lang, "chest", "Brust"),
+        Spot::Waist => tr(lang, "waist", "Taille"),
+        Spot::Hip => tr(lang, "hip", "Hüfte"),
+        Spot::Thigh => tr(lang, "thigh", "Oberschenkel"),
+    }
 }

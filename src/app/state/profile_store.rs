@@ -114,6 +114,7 @@ pub fn from_json(text: &str) -> Result<LegacyProfiles, String> {
                 name: entry.name,
                 measurements,
                 skin: Default::default(),
+                hair: Default::default(),
             })
         })
         .collect::<Result<Vec<_>, String>>()?;

@@ -17,6 +17,8 @@ pub struct Person {
     pub measurements: Measurements,
     /// The avatar's colour.
     pub skin: SkinTone,
+    /// The avatar's hair.
+    pub hair: Hair,
 }
 
 /// The avatar's colour: a few skin tones, the mannequin's warm finish (the default) and a
@@ -84,6 +86,70 @@ impl SkinTone {
     }
 }
 
+/// The avatar's hair: none (the default), or a simple cap ([`crate::body::hair`]) in a colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Hair {
+    /// No hair.
+    #[default]
+    None,
+    /// Black.
+    Black,
+    /// Dark brown.
+    DarkBrown,
+    /// Light brown.
+    Brown,
+    /// Blonde.
+    Blonde,
+    /// Red.
+    Red,
+    /// Grey.
+    Grey,
+}
+
+impl Hair {
+    /// Every choice, in the picker's order.
+    pub const ALL: [Hair; 7] = [
+        Hair::None,
+        Hair::Black,
+        Hair::DarkBrown,
+        Hair::Brown,
+        Hair::Blonde,
+        Hair::Red,
+        Hair::Grey,
+    ];
+
+    /// The name kept in the store (`dark_brown`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Hair::None => "none",
+            Hair::Black => "black",
+            Hair::DarkBrown => "dark_brown",
+            Hair::Brown => "brown",
+            Hair::Blonde => "blonde",
+            Hair::Red => "red",
+            Hair::Grey => "grey",
+        }
+    }
+
+    /// The choice of a stored name; an unknown one (a newer version's) is `None`.
+    pub fn from_code(code: &str) -> Option<Hair> {
+        Hair::ALL.into_iter().find(|h| h.code() == code)
+    }
+
+    /// The hair's colour, sRGB 0–1 (none without hair).
+    pub fn srgb(self) -> Option<[f32; 3]> {
+        Some(match self {
+            Hair::None => return None,
+            Hair::Black => [0.06, 0.05, 0.05],
+            Hair::DarkBrown => [0.19, 0.12, 0.08],
+            Hair::Brown => [0.42, 0.28, 0.17],
+            Hair::Blonde => [0.80, 0.66, 0.42],
+            Hair::Red => [0.55, 0.22, 0.10],
+            Hair::Grey => [0.66, 0.65, 0.63],
+        })
+    }
+}
+
 /// Every profile and which one is shown; there is always at least one.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct Profiles {
@@ -98,6 +164,7 @@ impl Default for Profiles {
                 name: "Me".into(),
                 measurements: default_measurements(),
                 skin: SkinTone::default(),
+                hair: Hair::default(),
             }],
             0,
         )
@@ -152,6 +219,7 @@ impl Profiles {
             name: unique_name(&self.list, name),
             measurements: default_measurements(),
             skin: SkinTone::default(),
+            hair: Hair::default(),
         });
         self.active = self.list.len() - 1;
     }

@@ -8,7 +8,7 @@
 use crate::app::i18n::{Lang, Msg};
 use crate::app::state::notices::Notices;
 use crate::app::state::profile_store::{self, LegacyProfiles, ProfileStore};
-use crate::app::state::profiles::{Person, Profiles, SkinTone, default_measurements};
+use crate::app::state::profiles::{Hair, Person, Profiles, SkinTone, default_measurements};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::waker::Waker;
 use crate::app::store_words::describe;
@@ -20,8 +20,9 @@ use bevy::prelude::*;
 /// Seconds a change must rest before it is written (a slider drag writes once).
 const SETTLE_S: f64 = 0.5;
 
-/// A profile as last written to the store: its id, name, newest measurements and skin tone.
-type StoredProfile = (i64, String, Option<Measurements>, SkinTone);
+/// A profile as last written to the store: its id, name, newest measurements, skin tone and
+/// hair.
+type StoredProfile = (i64, String, Option<Measurements>, SkinTone, Hair);
 
 /// What the store held or was last given, so that only changes are written.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -71,7 +72,12 @@ fn read_stored(store: &Store) -> Result<(Synced, Vec<String>), StoreError> {
                 .as_deref()
                 .and_then(SkinTone::from_code)
                 .unwrap_or_default();
-            Ok((p.id, p.name, latest.map(|s| s.measurements), skin))
+            let hair = store
+                .hair(p.id)?
+                .as_deref()
+                .and_then(Hair::from_code)
+                .unwrap_or_default();
+            Ok((p.id, p.name, latest.map(|s| s.measurements), skin, hair))
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     let lang = store.language()?.as_deref().and_then(Lang::from_code);
@@ -88,10 +94,11 @@ fn shown(stored: &Synced) -> Profiles {
     let list = stored
         .profiles
         .iter()
-        .map(|(_, name, m, skin)| Person {
+        .map(|(_, name, m, skin, hair)| Person {
             name: name.clone(),
             measurements: m.clone().unwrap_or_else(default_measurements),
             skin: *skin,
+            hair: *hair,
         })
         .collect();
     let index = stored
@@ -271,8 +278,11 @@ fn write_changes(
             .profiles
             .iter()
             .zip(list)
-            .all(|((_, name, m, skin), p)| {
-                *name == p.name && m.as_ref() == Some(&p.measurements) && *skin == p.skin
+            .all(|((_, name, m, skin, hair), p)| {
+                *name == p.name
+                    && m.as_ref() == Some(&p.measurements)
+                    && *skin == p.skin
+                    && *hair == p.hair
             });
     if !same {
         write_profiles(store, &before.profiles, profiles, &mut written.profiles)?;
@@ -336,6 +346,9 @@ fn write_profiles(
         if earlier.map_or(SkinTone::default(), |b| b.3) != profile.skin {
             store.set_skin_tone(id, profile.skin.code())?;
         }
+        if earlier.map_or(Hair::default(), |b| b.4) != profile.hair {
+            store.set_hair(id, profile.hair.code())?;
+        }
         // Values the panel marks as wrong are not history: written once they are fixed.
         let usable = !measurements::validate(&profile.measurements)
             .iter()
@@ -351,6 +364,7 @@ fn write_profiles(
             profile.name.clone(),
             Some(profile.measurements.clone()),
             profile.skin,
+            profile.hair,
         ));
     }
     Ok(())

@@ -7,6 +7,7 @@
 //! the shopper's timeline under that stylist when the session ends.
 
 use crate::app::scene::camera::ViewPreset;
+use crate::app::state::body::ShopperBody;
 use crate::app::state::garment_import::GarmentImported;
 use crate::app::state::profiles::Profiles;
 use crate::app::state::store::ShopperStore;
@@ -17,6 +18,7 @@ use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
 use crate::session::link::Relay;
+use crate::session::pin::{self, Facing, Spot};
 use crate::session::protocol::View;
 use crate::session::record::{Outcome, Proposal, SessionLog};
 use crate::session::serve::{
@@ -24,7 +26,7 @@ use crate::session::serve::{
 };
 use crate::session::ticket::Ticket;
 use crate::session::{identity, kept};
-use crate::store::{CounterpartKind, SessionSide, date};
+use crate::store::{Consent, CounterpartKind, SessionSide, date};
 use bevy::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -80,6 +82,15 @@ pub struct Sent {
     pub outcome: Outcome,
 }
 
+/// A note pinned on the avatar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PinnedNote {
+    /// Where, in the avatar's coordinates, as sent (on the stylist's avatar).
+    pub at: Vec3,
+    /// Its text.
+    pub text: String,
+}
+
 /// The shopper's side of a session in the app.
 pub struct Hosting {
     service: HostService,
@@ -95,6 +106,8 @@ pub struct Hosting {
     pub record: SessionLog,
     /// The chat, both sides.
     pub chat: Vec<ChatLine>,
+    /// The notes the stylist pinned.
+    pub pins: Vec<PinnedNote>,
     /// The largest id sent, to keep the store's counter ahead.
     next_id: u64,
     /// Proposed garments waiting to appear in the catalog to be put on: (SKU, size).
@@ -122,6 +135,8 @@ pub struct Joined {
     pub sent: Vec<Sent>,
     /// The chat, both sides.
     pub chat: Vec<ChatLine>,
+    /// The notes pinned.
+    pub pins: Vec<PinnedNote>,
     next_id: u64,
     /// The shopper's key (what is kept until acknowledged is kept under it).
     peer: [u8; 32],
@@ -137,6 +152,17 @@ pub enum StylistSession {
     Hosting(Box<Hosting>),
     /// Joined as a stylist.
     Joined(Box<Joined>),
+}
+
+impl StylistSession {
+    /// The notes pinned on the avatar in the session now (none without one).
+    pub fn pins(&self) -> &[PinnedNote] {
+        match self {
+            StylistSession::Idle => &[],
+            StylistSession::Hosting(h) => &h.pins,
+            StylistSession::Joined(j) => &j.pins,
+        }
+    }
 }
 
 /// What the last session left to say (shown in the tab until the next one).
@@ -184,8 +210,17 @@ pub enum SessionAction {
     },
     /// The stylist asks the shopper's camera to a view.
     Look(View),
-    /// The stylist pins a note on the avatar (at the chest).
-    Pin(String),
+    /// The stylist pins a note on the avatar.
+    Pin {
+        /// The note.
+        text: String,
+        /// Where.
+        spot: Spot,
+        /// On which side of the body.
+        facing: Facing,
+    },
+    /// Forget the stylist paired under this name: they must pair with a new code again.
+    Forget(String),
     /// A new one-time code (the shopper).
     NewCode,
     /// End the session.
@@ -204,6 +239,8 @@ struct SessionWorld<'w> {
     imported: MessageWriter<'w, GarmentImported>,
     catalog_actions: MessageWriter<'w, CatalogAction>,
     views: MessageWriter<'w, ViewPreset>,
+    // The avatar shown (where a pinned note goes); absent in headless tests of other parts.
+    body: Option<Res<'w, ShopperBody>>,
 }
 
 fn wake(waker: &Waker) -> crate::session::link::Wake {
@@ -219,6 +256,10 @@ fn apply_session_actions(
     for action in actions.read() {
         match (action, &mut *session) {
             (SessionAction::Invite { stylist, relay }, StylistSession::Idle) => {
+                if let Err(why) = add_to_consents(stylist, &mut world.store) {
+                    world.outcome.0 = Some(why);
+                    continue;
+                }
                 match invite(stylist, relay, &world) {
                     Ok(hosting) => {
                         world.outcome.0 = None;
@@ -303,11 +344,24 @@ fn apply_session_actions(
             (SessionAction::Look(view), StylistSession::Joined(j)) => {
                 j.service.send(GuestCommand::Look(*view))
             }
-            (SessionAction::Pin(text), StylistSession::Joined(j)) => {
+            (SessionAction::Pin { text, spot, facing }, StylistSession::Joined(j)) => {
+                let Some(avatar) = world.body.as_ref().and_then(|b| b.avatar.as_ref()) else {
+                    continue;
+                };
+                let at = pin::point(avatar, *spot, *facing);
                 j.service.send(GuestCommand::Pin {
-                    at: [0.0, 1.3, 0.12],
+                    at: at.to_array(),
                     text: text.clone(),
-                })
+                });
+                j.pins.push(PinnedNote {
+                    at,
+                    text: text.clone(),
+                });
+            }
+            (SessionAction::Forget(name), StylistSession::Idle) => {
+                if let Err(e) = world.store.change(|s| s.unpair_stylist(name)) {
+                    world.outcome.0 = Some(e.to_string());
+                }
             }
             (SessionAction::End, StylistSession::Hosting(h)) => {
                 h.service.send(HostCommand::End(String::new()))
@@ -325,6 +379,33 @@ fn identity_of(store: &ShopperStore) -> Result<[u8; 32], String> {
         .read(|s| Ok(s.dir().to_path_buf()))
         .map_err(|e| e.en().to_string())?;
     identity::load_or_create(&dir).map(|(key, _)| key)
+}
+
+/// A stylist invited for the first time joins the consent matrix with nothing shared, so the
+/// Privacy tab lists them and what they see is chosen there.
+fn add_to_consents(stylist: &str, store: &mut ShopperStore) -> Result<(), String> {
+    let stylist = stylist.trim();
+    if stylist.is_empty() {
+        return Ok(());
+    }
+    let known = store
+        .read(|s| s.consent(stylist))
+        .map_err(|e| e.en().to_string())?
+        .is_some();
+    if known {
+        return Ok(());
+    }
+    store
+        .change(|s| {
+            s.set_consent(&Consent {
+                counterpart: stylist.to_string(),
+                kind: CounterpartKind::Stylist,
+                keys: Vec::new(),
+                share_orders: false,
+                share_contacts: false,
+            })
+        })
+        .map_err(|e| e.to_string())
 }
 
 fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting, String> {
@@ -375,6 +456,7 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
         connected: false,
         record: SessionLog::default(),
         chat: Vec::new(),
+        pins: Vec::new(),
         next_id,
         to_try: Vec::new(),
         consents_seen: store.revision(),
@@ -427,6 +509,7 @@ fn join(
         outfit: Vec::new(),
         sent: Vec::new(),
         chat: Vec::new(),
+        pins: Vec::new(),
         next_id,
         peer,
     })
@@ -520,7 +603,13 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
                 h.record.chat.push((true, text.clone()));
                 h.chat.push(ChatLine { mine: false, text });
             }
-            HostNotice::Event(Event::Pin { text, .. }) => h.record.notes.push(text),
+            HostNotice::Event(Event::Pin { at, text }) => {
+                h.record.notes.push(text.clone());
+                h.pins.push(PinnedNote {
+                    at: Vec3::from_array(at),
+                    text,
+                });
+            }
             HostNotice::Event(Event::Look(view)) => {
                 world.views.write(match view {
                     View::Front => ViewPreset::Front,

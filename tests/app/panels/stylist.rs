@@ -10,7 +10,7 @@
 
 use super::{app_with_catalog, shown};
 use anprobe::app::i18n::{Lang, key_label};
-use anprobe::app::panels::stylist::{StylistForm, StylistView, stylist_tab};
+use anprobe::app::panels::stylist::{StylistForm, StylistView, paired_names, stylist_tab};
 use anprobe::app::state::stylist_session::{SessionAction, SessionOutcome, StylistSession};
 use anprobe::app::{Catalog, Profiles, ShopperStore, TryOn};
 use anprobe::measurements::Key;
@@ -34,11 +34,13 @@ impl Tab {
             .resource::<ShopperStore>()
             .read(|s| s.consents())
             .unwrap_or_default();
+        let paired = paired_names(world.resource::<ShopperStore>());
         let view = StylistView {
             lang: self.lang,
             session: world.resource::<StylistSession>(),
             outcome: world.resource::<SessionOutcome>(),
             consents: &consents,
+            paired: &paired,
             measurements: &world.resource::<Profiles>().active().measurements,
             catalog: world.resource::<Catalog>(),
         };
@@ -246,6 +248,37 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         hosting(s).is_some_and(|h| h.chat.iter().any(|l| l.text == "the L drapes better"))
     });
 
+    // A note pinned at the back of the waist reaches the shopper there, on both avatars.
+    stylist.get_by_label("waist").click();
+    stylist.run();
+    stylist.get_by_label("back").click();
+    stylist.run();
+    stylist.state_mut().form.pin = "let out the back seam".into();
+    stylist.run();
+    stylist.get_by_label("Pin").click();
+    stylist.run();
+    run_both_until(&mut shopper, &mut stylist, "the pinned note", |s, _| {
+        hosting(s).is_some_and(|h| h.pins.iter().any(|p| p.text == "let out the back seam"))
+    });
+    let pinned = hosting(shopper.state().app.world()).unwrap().pins[0].clone();
+    let waist = stylist
+        .state()
+        .app
+        .world()
+        .resource::<anprobe::app::ShopperBody>();
+    let anatomy = anprobe::fit::anatomy::Anatomy::new(waist.avatar.as_ref().unwrap());
+    assert!(pinned.at.z < 0.0, "not at the back: {:?}", pinned.at);
+    assert!(
+        (pinned.at.y - anatomy.waist.origin.y).abs() < 0.02,
+        "not at the waist ({}): {:?}",
+        anatomy.waist.origin.y,
+        pinned.at
+    );
+    assert_eq!(
+        joined(stylist.state().app.world()).unwrap().pins,
+        hosting(shopper.state().app.world()).unwrap().pins
+    );
+
     // The consent revoked in the Privacy tab during the session: at once, nothing shared.
     shopper
         .state_mut()
@@ -283,6 +316,55 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         contacts[0].record.summary
     );
     assert!(contacts[0].record.outcome.contains("the L drapes better"));
+
+    // The stylist is recognised next time; the shopper can forget them.
+    shopper.run();
+    let texts = shown(&shopper);
+    assert!(
+        texts.iter().any(|t| t == "Recognised without a code:"),
+        "{texts:#?}"
+    );
+    shopper.get_by_label("Forget").click();
+    shopper.run();
+    shopper.state_mut().app.update();
+    let paired = shopper
+        .state()
+        .app
+        .world()
+        .resource::<ShopperStore>()
+        .read(|s| s.paired_stylists())
+        .unwrap();
+    assert!(paired.is_empty(), "still paired: {paired:?}");
+}
+
+#[test]
+fn a_stylist_invited_by_a_new_name_joins_the_consents_with_nothing_shared() {
+    let (_, app) = app_with_catalog("stylist-tab-new-name");
+    let mut tab = harness(app, Lang::En);
+    tab.get_by_label("Stylist").click();
+    tab.run();
+    tab.get_by_label("Stylist").type_text("Atelier Nord");
+    tab.run();
+    tab.state_mut().form.local = true;
+    tab.get_by_label("Invite").click();
+    tab.run();
+    tab.state_mut().app.update();
+    let consent = tab
+        .state()
+        .app
+        .world()
+        .resource::<ShopperStore>()
+        .read(|s| s.consent("Atelier Nord"))
+        .unwrap()
+        .expect("the new stylist in the consents");
+    assert_eq!(consent.kind, anprobe::store::CounterpartKind::Stylist);
+    assert!(consent.keys.is_empty(), "{consent:?}");
+    assert!(!consent.share_orders && !consent.share_contacts);
+    assert!(hosting(tab.state().app.world()).is_some());
+    tab.run();
+    tab.get_by_label("End session").click();
+    tab.run();
+    tab.state_mut().app.update();
 }
 
 #[test]
