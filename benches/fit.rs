@@ -1,7 +1,8 @@
 //! Benchmarks of the fitting room on a 10k-vertex garment (a synthetic cropped top with cap
 //! sleeves, 9,992 vertices): binding it to the reference body, transfer + grading + fit map for
-//! one size (goal < 2 ms), and the drape until settled on one core (goal < 300 ms).
-//! Run with `cargo bench --bench fit`.
+//! one size (goal < 2 ms), and the drape until settled on one core (goal < 300 ms); and a size
+//! switch in the app (one catalog garment graded, draped and mapped in a size not draped yet:
+//! goal < 500 ms). Run with `cargo bench --bench fit`.
 
 use anprobe::fit::{self, DrapeSettings, PreparedBody, PreparedGarment, Region, grade, synthetic};
 use anprobe::garment::{Category, ImportedGarment, Stretch};
@@ -173,5 +174,51 @@ fn fitting(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, fitting);
+/// What a size switch in the app costs when the size asked for was not draped yet (the app's
+/// fitting job then drapes that one size: `fit::pipeline::fit_more` → `fit_size`): every catalog
+/// garment on the body (175 cm, 98 / 84 / 100), the size above the middle of its chart.
+/// Goal: the draped result within 0.5 s on a 2-core machine.
+fn size_switch(c: &mut Criterion) {
+    let body = body(Form::Female, 175.0, 98.0, 84.0, 100.0);
+    let settings = DrapeSettings::default();
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalog");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .expect("the catalog folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "glb"))
+        .collect();
+    files.sort();
+    let mut group = c.benchmark_group("size_switch");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(4));
+    let mut slowest = (0.0f64, String::new());
+    for path in files {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let imported = anprobe::garment::import_file(&path).expect("a catalog garment imports");
+        let garment = PreparedGarment::new(imported).expect("prepares");
+        let size = (garment.meta().sizes.len() / 2 + 1).min(garment.meta().sizes.len() - 1);
+        let run = || fit::fit_size(&garment, &body, size, &[], &settings).expect("fits");
+        let fit = run();
+        eprintln!(
+            "{name} {}: {} frames, settled {}",
+            garment.meta().sizes[size].label,
+            fit.draped.stats.frames,
+            fit.draped.stats.settled
+        );
+        group.bench_function(&name, |b| b.iter(|| black_box(run())));
+        if let Some(ms) = cpu_ms(3, || {
+            black_box(run());
+        }) && ms > slowest.0
+        {
+            slowest = (ms, name.clone());
+        }
+    }
+    group.finish();
+    eprintln!(
+        "size_switch: slowest {} at {:.0} ms CPU time per switch",
+        slowest.1, slowest.0
+    );
+}
+
+criterion_group!(benches, fitting, size_switch);
 criterion_main!(benches);

@@ -43,7 +43,7 @@ impl Default for ClothParams {
             stretch_compliance: 1e-7,
             compress_compliance: 2e-4,
             bend_compliance: 2.0,
-            damping: 0.02,
+            damping: 0.05,
             internal_damping: 0.9,
             max_speed: 1.0,
             stretch_passes: 1,
@@ -84,6 +84,8 @@ pub struct Cloth {
     pub bend: Vec<Distance>,
     /// Material and integration parameters.
     pub params: ClothParams,
+    /// The stretch and bending constraints' gains.
+    gains: [Gains; 2],
 }
 
 impl Cloth {
@@ -127,6 +129,7 @@ impl Cloth {
             stretch,
             bend,
             params,
+            gains: Default::default(),
         }
     }
 
@@ -146,17 +149,22 @@ impl Cloth {
     pub fn solve(&mut self, h: f32, bend_h: Option<f32>) {
         let inv_h2 = 1.0 / (h * h);
         let p = self.params;
+        let [stretch_gains, bend_gains] = &mut self.gains;
+        let gains = stretch_gains.for_alphas(
+            &self.stretch,
+            p.stretch_compliance * inv_h2,
+            p.compress_compliance * inv_h2,
+        );
         for _ in 0..p.stretch_passes.max(1) {
-            project(
-                &mut self.x,
-                &self.stretch,
-                p.stretch_compliance * inv_h2,
-                p.compress_compliance * inv_h2,
-            );
+            project(&mut self.x, &self.stretch, gains);
         }
         if let Some(bh) = bend_h {
             let bend = p.bend_compliance / (bh * bh);
-            project(&mut self.x, &self.bend, bend, bend);
+            project(
+                &mut self.x,
+                &self.bend,
+                bend_gains.for_alphas(&self.bend, bend, bend),
+            );
         }
     }
 
@@ -220,10 +228,39 @@ fn coloured(mut constraints: Vec<Distance>, particles: usize) -> Vec<Distance> {
     sorted
 }
 
-/// Projects distance constraints (Gauss–Seidel, one pass) with the scaled compliances
-/// `α̃ = α / h²` for stretched and compressed edges.
-fn project(x: &mut [Vec3], constraints: &[Distance], stretched: f32, compressed: f32) {
-    for c in constraints {
+/// Per constraint, `1 / (wᵢ + wⱼ + α̃)` for a stretched and for a compressed constraint, kept
+/// for the scaled compliances they were computed with (the same all through a drape), so a pass
+/// divides once per constraint, not twice.
+#[derive(Clone, Debug, Default)]
+struct Gains {
+    /// The scaled compliances (stretched, compressed) the gains are for.
+    alphas: Option<(f32, f32)>,
+    /// Per constraint: (stretched, compressed).
+    gains: Vec<[f32; 2]>,
+}
+
+impl Gains {
+    fn for_alphas(
+        &mut self,
+        constraints: &[Distance],
+        stretched: f32,
+        compressed: f32,
+    ) -> &[[f32; 2]] {
+        if self.alphas != Some((stretched, compressed)) || self.gains.len() != constraints.len() {
+            self.gains = constraints
+                .iter()
+                .map(|c| [stretched, compressed].map(|a| (c.wi + c.wj + a).recip()))
+                .collect();
+            self.alphas = Some((stretched, compressed));
+        }
+        &self.gains
+    }
+}
+
+/// Projects distance constraints (Gauss–Seidel, one pass) with the gains of the scaled
+/// compliances `α̃ = α / h²` for stretched and compressed edges.
+fn project(x: &mut [Vec3], constraints: &[Distance], gains: &[[f32; 2]]) {
+    for (c, g) in constraints.iter().zip(gains) {
         let (i, j) = (c.i as usize, c.j as usize);
         let (Some(&xi), Some(&xj)) = (x.get(i), x.get(j)) else {
             continue;
@@ -234,11 +271,10 @@ fn project(x: &mut [Vec3], constraints: &[Distance], stretched: f32, compressed:
             continue;
         }
         let inv_len = len2.sqrt().recip();
-        let err = len2 * inv_len - c.rest;
-        let alpha = if err > 0.0 { stretched } else { compressed };
-        // −C / (wᵢ + wⱼ + α̃), times the unit direction.
-        let s = -err / (c.wi + c.wj + alpha) * inv_len;
-        let step = d * s;
+        // −C / (wᵢ + wⱼ + α̃) / |d|, with C = |d| − rest: (rest / |d| − 1) times the gain.
+        let ratio = c.rest * inv_len;
+        let gain = if ratio < 1.0 { g[0] } else { g[1] };
+        let step = d * ((ratio - 1.0) * gain);
         x[i] = xi - step * c.wi;
         x[j] = xj + step * c.wj;
     }

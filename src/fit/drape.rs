@@ -1,7 +1,7 @@
 //! Draping: the graded garment starts on the body (pushed out where it is too small), then the
 //! XPBD cloth runs frame by frame (each frame: refresh contact planes, then substeps of predict →
 //! constraints → contacts → velocities; a few frames without inertia first, then a few under full
-//! gravity so the cloth falls to where it hangs sooner) until the points' motion averaged over a
+//! gravity, easing back, so the cloth falls to where it hangs sooner) until the points' motion averaged over a
 //! few frames falls below a threshold or a frame cap is reached. A last exact projection
 //! guarantees that no particle ends inside the body (or a lower garment) by more than the
 //! tolerance.
@@ -32,6 +32,9 @@ pub struct DrapeSettings {
     pub fall_gravity: f32,
     /// Number of those falling frames.
     pub fall_frames: u32,
+    /// Over this many last falling frames gravity eases back to the cloth's own, linearly: a
+    /// sudden drop lets the cloth spring back up and swing for many frames.
+    pub fall_ramp_frames: u32,
     /// Frames at least, and at most.
     pub min_frames: u32,
     /// The frame cap: the drape stops here even when not settled.
@@ -67,6 +70,7 @@ impl Default for DrapeSettings {
             relax_frames: 3,
             fall_gravity: 4.0,
             fall_frames: 20,
+            fall_ramp_frames: 15,
             min_frames: 6,
             max_frames: 90,
             settle_distance: 3e-4,
@@ -77,6 +81,20 @@ impl Default for DrapeSettings {
             kinetic_friction: 0.35,
             tether_slack: 0.01,
         }
+    }
+}
+
+impl DrapeSettings {
+    /// How many times the cloth's own gravity pulls in `frame`: `fall_gravity` in the falling
+    /// frames, easing back to 1 over their last `fall_ramp_frames`; 1 otherwise.
+    pub fn gravity_factor(&self, frame: u32) -> f32 {
+        let end = self.relax_frames + self.fall_frames;
+        if frame < self.relax_frames || frame >= end {
+            return 1.0;
+        }
+        let left = (end - frame) as f32;
+        let share = (left / self.fall_ramp_frames.max(1) as f32).min(1.0);
+        1.0 + (self.fall_gravity - 1.0) * share
     }
 }
 
@@ -398,10 +416,7 @@ pub fn drape(
         contacts.update(&cloth.x, &obstacles);
         stats.contact_ms += t.elapsed().as_secs_f64() * 1000.0;
         frame_start.copy_from_slice(&cloth.x);
-        let falling =
-            frame >= settings.relax_frames && frame < settings.relax_frames + settings.fall_frames;
-        cloth.params.gravity =
-            settings.cloth.gravity * if falling { settings.fall_gravity } else { 1.0 };
+        cloth.params.gravity = settings.cloth.gravity * settings.gravity_factor(frame);
         for step in 0..substeps {
             cloth.predict(h);
             cloth.solve(h, (step % 2 == 1).then_some(2.0 * h));
