@@ -219,14 +219,10 @@ fn every_catalog_garment_on_the_surveys_extreme_bodies_stays_out_settles_and_rea
             if hands > 2.0 {
                 eprintln!("{who}: a cuff over the hand, {hands:.1} mm into it");
             }
-            // Known and left open (README, docs/fitting.md): trousers far longer than the legs
-            // (the suit trousers' fixed 75 cm inside leg on the 158 cm man: 11 cm) pool round
-            // the feet, with no floor to lie on, and reach the cap. Every other drape settles.
-            let overlong = f
-                .map
-                .region(Region::InsideLeg)
-                .is_some_and(|r| r.ease_cm > 8.0);
-            if !f.draped.stats.settled && !overlong {
+            // Trousers far longer than the legs (the suit trousers' fixed 75 cm inside leg on
+            // the 158 cm man: 11 cm) pool round the feet and settle too since gravity eases
+            // back after the fall (2026-12-06; before, they swung on to the cap).
+            if !f.draped.stats.settled {
                 unsettled.push(who.clone());
             }
             for d in colour_disagreements(&f)
@@ -321,6 +317,35 @@ fn each_garment_reads_as_designed_on_its_own_body_and_its_sizes_separate() {
             other.verdict
         );
     }
+}
+
+/// The largest size of every catalog garment on its own reference body, far too large there,
+/// comes to rest: 10 of the 12 settle before the cap (the Oxford shirt's XXL on the male
+/// reference body reached the cap until 2026-12-06); the coat's and the hoodie's XXL reach it
+/// still sliding down the body, 0.34–0.35 mm a frame (the settle reading is 0.3). Held here:
+/// settled, or at the cap creeping less than 0.4 mm a frame; at most two at the cap.
+#[test]
+fn the_largest_size_comes_to_rest_on_the_reference_body() {
+    let settings = DrapeSettings::default();
+    let (mut moving, mut at_cap) = (Vec::new(), Vec::new());
+    for (name, g) in prepared() {
+        let largest = g.meta().sizes.len() - 1;
+        let f = fit::fit_size(g, &g.reference, largest, &[], &settings).expect("fits");
+        let stats = f.draped.stats;
+        let who = format!("{name} {}", f.graded.label);
+        eprintln!(
+            "{who}: {} frames, {:.3} mm a frame",
+            stats.frames, stats.last_drift_p995_mm
+        );
+        if !stats.settled {
+            at_cap.push(who.clone());
+            if stats.last_drift_p995_mm >= 0.4 {
+                moving.push(format!("{who}: {:.2} mm a frame", stats.last_drift_p995_mm));
+            }
+        }
+    }
+    assert!(moving.is_empty(), "still moving at the cap: {moving:?}");
+    assert!(at_cap.len() <= 2, "at the cap: {at_cap:?}");
 }
 
 /// The suit jacket's armholes lie below the chest line, so there the trunk and the sleeves are
