@@ -560,12 +560,7 @@ fn an_earlier_profiles_file_is_adopted_once_and_kept_aside() {
     let dir = scratch("profiles-adopt");
     let file = dir.join(PROFILES_FILE);
     std::fs::write(&file, EARLIER_PROFILES_FILE).unwrap();
-    let start = || {
-        let mut app = headless(ProfileStore::in_folder(&dir));
-        app.insert_resource(ShopperStore::at(&dir));
-        app.update();
-        app
-    };
+    let start = || app_over_store(&dir);
     let aside = || -> Vec<String> {
         std::fs::read_dir(&dir)
             .unwrap()
@@ -865,22 +860,35 @@ fn a_waist_taken_at_the_navel_is_kept_as_such_and_the_shopper_is_told() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// The avatar's colour in the shown profile's skin tone, sRGB.
-fn avatar_colour(app: &mut App) -> [f32; 3] {
-    use anprobe::app::Mannequin;
+/// The colour (sRGB, to 0.01) of the mesh entity marked `M` (the avatar, the hair cap), if one
+/// is shown.
+fn shown_colour<M: Component>(app: &mut App) -> Option<[f32; 3]> {
     let world = app.world_mut();
     let handle = world
-        .query_filtered::<&MeshMaterial3d<StandardMaterial>, With<Mannequin>>()
-        .single(world)
-        .unwrap()
+        .query_filtered::<&MeshMaterial3d<StandardMaterial>, With<M>>()
+        .iter(world)
+        .next()?
         .0
         .clone();
-    let material = world
+    let c = world
         .resource::<Assets<StandardMaterial>>()
-        .get(&handle)
-        .unwrap();
-    let c = material.base_color.to_srgba();
-    [c.red, c.green, c.blue].map(|v| (v * 100.0).round() / 100.0)
+        .get(&handle)?
+        .base_color
+        .to_srgba();
+    Some([c.red, c.green, c.blue].map(|v| (v * 100.0).round() / 100.0))
+}
+
+/// The avatar's colour in the shown profile's skin tone, sRGB.
+fn avatar_colour(app: &mut App) -> [f32; 3] {
+    shown_colour::<anprobe::app::Mannequin>(app).expect("the avatar is shown")
+}
+
+/// A headless app over the profiles and the store in `dir`, updated once.
+fn app_over_store(dir: &std::path::Path) -> App {
+    let mut app = headless(ProfileStore::in_folder(dir));
+    app.insert_resource(ShopperStore::at(dir));
+    app.update();
+    app
 }
 
 /// Each profile has its own skin tone: the avatar shows the shown profile's, and the store keeps
@@ -889,12 +897,7 @@ fn avatar_colour(app: &mut App) -> [f32; 3] {
 fn a_profiles_skin_tone_colours_the_avatar_and_is_kept() {
     use anprobe::app::{Profiles, SkinTone};
     let dir = scratch("skin-tone");
-    let start = || {
-        let mut app = headless(ProfileStore::in_folder(&dir));
-        app.insert_resource(ShopperStore::at(&dir));
-        app.update();
-        app
-    };
+    let start = || app_over_store(&dir);
     let mut app = start();
     assert_eq!(avatar_colour(&mut app), SkinTone::Mannequin.srgb());
     app.world_mut().resource_mut::<Profiles>().active_mut().skin = SkinTone::Brown;
@@ -929,20 +932,7 @@ fn a_profiles_skin_tone_colours_the_avatar_and_is_kept() {
 
 /// The hair cap shown (its colour), or none.
 fn hair_colour(app: &mut App) -> Option<[f32; 3]> {
-    use anprobe::app::HairCap;
-    let world = app.world_mut();
-    let handle = world
-        .query_filtered::<&MeshMaterial3d<StandardMaterial>, With<HairCap>>()
-        .iter(world)
-        .next()?
-        .0
-        .clone();
-    let c = world
-        .resource::<Assets<StandardMaterial>>()
-        .get(&handle)?
-        .base_color
-        .to_srgba();
-    Some([c.red, c.green, c.blue].map(|v| (v * 100.0).round() / 100.0))
+    shown_colour::<anprobe::app::HairCap>(app)
 }
 
 /// Hair is a choice per profile: none by default, a cap in the chosen colour, taken off with
@@ -951,12 +941,7 @@ fn hair_colour(app: &mut App) -> Option<[f32; 3]> {
 fn a_profiles_hair_is_shown_and_kept() {
     use anprobe::app::{Hair, Profiles};
     let dir = scratch("hair");
-    let start = || {
-        let mut app = headless(ProfileStore::in_folder(&dir));
-        app.insert_resource(ShopperStore::at(&dir));
-        app.update();
-        app
-    };
+    let start = || app_over_store(&dir);
     let mut app = start();
     assert_eq!(hair_colour(&mut app), None, "no hair by default");
     app.world_mut().resource_mut::<Profiles>().active_mut().hair = Hair::Red;
