@@ -10,7 +10,7 @@
 
 use super::section::smoothstep;
 use super::{Avatar, LimbBones};
-use crate::geometry::{TriangleMesh, vertex_normals};
+use crate::geometry::{TriangleBvh, TriangleMesh, vertex_normals};
 use glam::{Quat, Vec3};
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +74,13 @@ pub fn posed_mesh(avatar: &Avatar, pose: &Pose) -> TriangleMesh {
     if pose.is_own() {
         return mesh;
     }
+    pose_positions(avatar, pose, &mut mesh.positions);
+    mesh.normals = vertex_normals(&mesh.positions, mesh.indices.as_chunks().0, Vec3::Y);
+    mesh
+}
+
+/// Moves `positions` (the avatar's own) into `pose`.
+fn pose_positions(avatar: &Avatar, pose: &Pose, positions: &mut [Vec3]) {
     let clamp = |v: Option<f64>, (lo, hi): (f64, f64)| v.map(|v| v.clamp(lo, hi) as f32);
     let arm = clamp(pose.arm_angle_deg, ARM_ANGLE_RANGE);
     let elbow = clamp(pose.elbow_bend_deg, ELBOW_BEND_RANGE).unwrap_or(0.0);
@@ -87,7 +94,7 @@ pub fn posed_mesh(avatar: &Avatar, pose: &Pose) -> TriangleMesh {
         // The bend is spread over a few centimetres either side of the elbow.
         let s_elbow = (bones.middle - bones.root).dot(bones.axis);
         let reach = 0.12 * s_elbow;
-        turn(&mut mesh.positions, bones, |p, w_root| {
+        turn(positions, bones, |p, w_root| {
             let s = (p - bones.root).dot(bones.axis);
             let w_elbow = smoothstep((s - (s_elbow - reach)) / (2.0 * reach));
             let bent = p.lerp(bones.middle + bend * (p - bones.middle), w_elbow);
@@ -98,13 +105,127 @@ pub fn posed_mesh(avatar: &Avatar, pose: &Pose) -> TriangleMesh {
         for (bones, side) in avatar.skeleton.legs.iter().zip([1.0f32, -1.0]) {
             let out = (target - leg_angle_deg(bones) as f32).to_radians();
             let hip = Quat::from_rotation_z(side * out);
-            turn(&mut mesh.positions, bones, |p, w_root| {
+            turn(positions, bones, |p, w_root| {
                 p.lerp(bones.root + hip * (p - bones.root), w_root)
             });
         }
     }
-    mesh.normals = vertex_normals(&mesh.positions, mesh.indices.as_chunks().0, Vec3::Y);
-    mesh
+}
+
+/// The pose a body's mesh stands in — a retailer's avatar travelling in a garment file, in the
+/// garment's coordinates — read as the pose of `avatar` (the garment's reference body, built
+/// from its measurements) whose limbs lie nearest to that mesh's surface: the arm angle and the
+/// elbow bend together, then the legs' angle, each on a coarse grid over its allowed range and
+/// refined by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
+/// limbs by their direction rather than by its outliers. An empty mesh gives the avatar's own
+/// pose.
+pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
+    const CAP: f32 = 0.05;
+    let bvh = TriangleBvh::new(&body.positions, &body.indices);
+    if bvh.is_empty() {
+        return Pose::default();
+    }
+    // Every fifth vertex of each limb, per limb: the left and right one are compared apart.
+    let sample = |limbs: &[LimbBones; 2]| -> [Vec<usize>; 2] {
+        limbs
+            .clone()
+            .map(|b| b.vertices.step_by(5).map(|v| v as usize).collect())
+    };
+    let (arms, legs) = (sample(&avatar.skeleton.arms), sample(&avatar.skeleton.legs));
+    let mut positions = avatar.mesh.positions.clone();
+    // How far a limb's points lie from the body's surface, on average, once the limb is moved by
+    // the mean of their offsets (the other body's joints lie elsewhere: wider shoulders, a
+    // higher hip); each distance capped at `CAP`.
+    let distance = |points: &[Vec3]| -> f32 {
+        let offsets: Vec<Vec3> = points
+            .iter()
+            .filter_map(|&p| bvh.closest(p, CAP).map(|h| h.point - p))
+            .collect();
+        let shift = offsets.iter().sum::<Vec3>() / offsets.len().max(1) as f32;
+        let sum: f32 = points
+            .iter()
+            .map(|&p| {
+                bvh.closest(p + shift, CAP)
+                    .map_or(CAP, |h| h.distance_squared.sqrt())
+            })
+            .sum();
+        sum / points.len().max(1) as f32
+    };
+    let mut cost = |pose: &Pose, limbs: &[Vec<usize>; 2]| -> f32 {
+        positions.copy_from_slice(&avatar.mesh.positions);
+        pose_positions(avatar, pose, &mut positions);
+        limbs
+            .iter()
+            .map(|which| {
+                let points: Vec<Vec3> = which
+                    .iter()
+                    .filter_map(|&v| positions.get(v).copied())
+                    .collect();
+                distance(&points)
+            })
+            .sum::<f32>()
+    };
+    let arm_pose = |arm: f64, elbow: f64| Pose {
+        arm_angle_deg: Some(arm),
+        elbow_bend_deg: Some(elbow),
+        leg_angle_deg: None,
+    };
+    // Arms: a 5° × 10° grid, then each angle by degrees about the best, twice.
+    let (mut arm, mut elbow, mut best) = (50.0, 0.0, f32::INFINITY);
+    for a in grid(ARM_ANGLE_RANGE, 5.0) {
+        for e in grid(ELBOW_BEND_RANGE, 10.0) {
+            let c = cost(&arm_pose(a, e), &arms);
+            if c < best {
+                (arm, elbow, best) = (a, e, c);
+            }
+        }
+    }
+    for _ in 0..2 {
+        arm = refine(arm, 5.0, ARM_ANGLE_RANGE, |a| {
+            cost(&arm_pose(a, elbow), &arms)
+        });
+        elbow = refine(elbow, 10.0, ELBOW_BEND_RANGE, |e| {
+            cost(&arm_pose(arm, e), &arms)
+        });
+    }
+    let leg_pose = |leg: f64| Pose {
+        leg_angle_deg: Some(leg),
+        ..Pose::default()
+    };
+    let mut leg = 0.0;
+    let mut best = f32::INFINITY;
+    for l in grid(LEG_ANGLE_RANGE, 2.0) {
+        let c = cost(&leg_pose(l), &legs);
+        if c < best {
+            (leg, best) = (l, c);
+        }
+    }
+    leg = refine(leg, 2.0, LEG_ANGLE_RANGE, |l| cost(&leg_pose(l), &legs));
+    Pose {
+        arm_angle_deg: Some(arm),
+        elbow_bend_deg: Some(elbow),
+        leg_angle_deg: Some(leg),
+    }
+}
+
+/// From the range's low end to its high end in steps of `step`.
+fn grid((lo, hi): (f64, f64), step: f64) -> impl Iterator<Item = f64> {
+    let n = ((hi - lo) / step).round() as usize;
+    (0..=n).map(move |i| (lo + i as f64 * step).min(hi))
+}
+
+/// The value within `span` of `at` (and in `range`), by whole degrees, where `cost` is least.
+fn refine(at: f64, span: f64, range: (f64, f64), mut cost: impl FnMut(f64) -> f32) -> f64 {
+    let lo = (at - span).max(range.0);
+    let hi = (at + span).min(range.1);
+    let mut best = (at, cost(at));
+    for v in grid((lo, hi), 1.0) {
+        let c = cost(v);
+        if c < best.1 {
+            best = (v, c);
+        }
+    }
+    best.0
 }
 
 /// Moves each vertex of a limb by `at(position, weight of the root joint)`; the root's weight

@@ -8,6 +8,7 @@ use super::measure;
 use super::spatial::Surface;
 use super::topology::ClothMesh;
 use super::{FitError, Region, wraps_both_legs};
+use crate::body::pose::Pose;
 use crate::body::{self, Avatar};
 use crate::garment::{Category, GarmentMeta, ImportedGarment};
 use crate::geometry::{Plane, TriangleBvh};
@@ -122,6 +123,10 @@ pub struct PreparedGarment {
     /// navel's girth (`omphalion_girth`) for a low-rise garment — one whose chart gives only
     /// the navel's girth, or whose waistband stops below the natural waist.
     pub waist_key: Key,
+    /// The pose the garment was modelled in, when not Anprobe's own: declared in
+    /// `reference_body.pose`, or read from the reference body's mesh in the file
+    /// ([`crate::body::pose::estimate`]) where none is declared.
+    pub modelled_pose: Option<Pose>,
 }
 
 impl PreparedGarment {
@@ -157,7 +162,15 @@ impl PreparedGarment {
                 label: meta.reference_size.clone(),
             })?;
         let mut cloth = ClothMesh::new(&garment.parts)?;
-        let binding = match meta.reference_body.pose.filter(|p| !p.is_own()) {
+        let modelled_pose = meta
+            .reference_body
+            .pose
+            .or_else(|| {
+                let body = garment.reference_body.as_ref()?;
+                Some(body::pose::estimate(&reference.avatar, body))
+            })
+            .filter(|p| !p.is_own());
+        let binding = match modelled_pose {
             None => bind::bind(
                 &cloth.rest,
                 &reference.avatar.mesh,
@@ -245,6 +258,7 @@ impl PreparedGarment {
             reference_girth_cm,
             reference_length_cm,
             waist_key,
+            modelled_pose,
         })
     }
 

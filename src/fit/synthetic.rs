@@ -293,5 +293,6 @@ pub fn garment(meta: GarmentMeta, part: GarmentPart) -> ImportedGarment {
         meta,
         parts: vec![part],
         warnings: Vec::new(),
+        reference_body: None,
     }
 }

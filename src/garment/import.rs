@@ -84,6 +84,9 @@ pub struct ImportedGarment {
     pub parts: Vec<GarmentPart>,
     /// What was wrong but could be used (no normals, no UVs, unknown fields …).
     pub warnings: Vec<Diagnostic>,
+    /// The reference body's own mesh when the file carries it (a node named
+    /// `ANPROBE_reference_body`), in metres like the parts; never part of the garment.
+    pub reference_body: Option<TriangleMesh>,
 }
 
 impl ImportedGarment {
@@ -154,10 +157,11 @@ pub fn import_slice(
         }
     };
     match garment {
-        Some((meta, parts)) if !d.has_errors() => Ok(ImportedGarment {
+        Some((meta, parts, reference_body)) if !d.has_errors() => Ok(ImportedGarment {
             meta,
             parts,
             warnings: d.into_vec(),
+            reference_body,
         }),
         _ => {
             if !d.has_errors() {
@@ -226,7 +230,7 @@ fn import(
     bytes: &[u8],
     base_dir: Option<&Path>,
     d: &mut Diags,
-) -> Option<(GarmentMeta, Vec<GarmentPart>)> {
+) -> Option<(GarmentMeta, Vec<GarmentPart>, Option<TriangleMesh>)> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         d.error(
             "",
@@ -337,12 +341,25 @@ fn import(
 
     let quantized = used.iter().any(|u| u == "KHR_mesh_quantization");
     let reader = Reader::new(&doc, &root, base_dir, quantized, budget);
-    let (parts, scene) = reader.read(bin, d);
+    let (parts, body, scene) = reader.read(bin, d);
     if parts.is_empty() && !d.has_errors() {
         d.error(scene.as_str(), "no triangle mesh in the scene");
     }
     d.extend(check_placement(&parts, meta.as_ref(), &scene));
-    Some((meta?, parts))
+    Some((meta?, parts, one_mesh(body)))
+}
+
+/// The parts' meshes as one (none without parts).
+fn one_mesh(parts: Vec<GarmentPart>) -> Option<TriangleMesh> {
+    let mut all = TriangleMesh::default();
+    for part in parts {
+        let offset = all.positions.len() as u32;
+        all.positions.extend(part.mesh.positions);
+        all.normals.extend(part.mesh.normals);
+        all.indices
+            .extend(part.mesh.indices.iter().map(|i| i + offset));
+    }
+    (!all.indices.is_empty()).then_some(all)
 }
 
 /// Whether every accessor a mesh primitive names exists.

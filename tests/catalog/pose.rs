@@ -3,7 +3,8 @@
 //! garment is bound to its reference body posed so and carried with the limbs into Anprobe's
 //! pose: it measures and reads as the same garment modelled in Anprobe's pose, stays out of the
 //! body and settles, on its own body and on the survey's extremes. Undeclared, its sleeves are
-//! read as if the arm inside them were straight.
+//! read as if the arm inside them were straight — unless the file carries the reference body's
+//! mesh, whose pose is then read.
 //!
 //! The posed garments come from a rig of the test's own (each sleeve and leg turned rigidly about
 //! the joints of the reference avatar, with a short linear ramp of the angle across each joint),
@@ -13,9 +14,10 @@ use super::drape::by_name;
 use super::grid::{EXTREMES, body, chart_size, surface_penetration_mm};
 use anprobe::body::pose::{Pose, arm_angle_deg, leg_angle_deg};
 use anprobe::body::{LimbBones, Skeleton};
+use anprobe::fit::PreparedBody;
 use anprobe::fit::{self, DrapeSettings, PreparedGarment, Region, Verdict};
 use anprobe::garment::ImportedGarment;
-use anprobe::measurements::Form;
+use anprobe::measurements::{self, Form, Key, Measurements};
 use glam::{Quat, Vec3};
 
 /// A retailer's avatar as issue 14 measured them: upper arms 47° below the horizontal, elbows
@@ -63,6 +65,13 @@ fn rig(skeleton: &Skeleton, crotch_y: f32, mut p: Vec3) -> Vec3 {
 /// The catalog garment as its retailer would have modelled it on the same body standing in
 /// [`RETAILER`]; `declared`: with that pose in its metadata.
 fn modelled_in_retailer_pose(g: &PreparedGarment, declared: bool) -> PreparedGarment {
+    let mut garment = rigged(g);
+    garment.meta.reference_body.pose = declared.then_some(RETAILER);
+    PreparedGarment::with_reference(garment, g.reference.clone()).expect("prepares")
+}
+
+/// The catalog garment's file as modelled in [`RETAILER`] (its parts rigged), metadata as is.
+fn rigged(g: &PreparedGarment) -> ImportedGarment {
     let reference = &g.reference;
     let crotch_y = reference.anatomy.crotch.y;
     let mut garment: ImportedGarment = (*g.garment).clone();
@@ -71,8 +80,64 @@ fn modelled_in_retailer_pose(g: &PreparedGarment, declared: bool) -> PreparedGar
             *p = rig(&reference.avatar.skeleton, crotch_y, *p);
         }
     }
-    garment.meta.reference_body.pose = declared.then_some(RETAILER);
-    PreparedGarment::with_reference(garment, reference.clone()).expect("prepares")
+    garment
+}
+
+/// Undeclared, but with the retailer's own avatar in the file standing as the garment was
+/// modelled (a body of other proportions than the garment's reference body, rigged about its own
+/// joints): the pose is read from that mesh (read 44° / 46° / 7° for 47° / 44° / 6°: held to
+/// 4° of the arm angle, 3° of the elbow bend and 1.5° of the legs' angle it stands in), and
+/// the garment measures as the declared one does (girths within 1 cm, lengths within 1.5 cm of
+/// the garment modelled in Anprobe's pose).
+#[test]
+fn the_reference_bodys_mesh_in_the_file_tells_the_pose() {
+    for name in GARMENTS {
+        let ours = by_name(name);
+        let reference = &ours.reference;
+        let mut garment = rigged(ours);
+        // The retailer's avatar is not ours: 5 cm taller, broader, heavier, its limbs turned
+        // about its own joints.
+        let mut typed = Measurements::new(Form::Male, 183.0);
+        for (key, value) in [
+            (Key::ChestGirth, 106.0),
+            (Key::WaistGirth, 94.0),
+            (Key::HipGirth, 106.0),
+        ] {
+            typed.set(key, value);
+        }
+        let theirs = PreparedBody::new(measurements::resolve(&typed).expect("a valid body"));
+        let mut body = theirs.avatar.mesh.clone();
+        for p in &mut body.positions {
+            *p = rig(&theirs.avatar.skeleton, theirs.anatomy.crotch.y, *p);
+        }
+        garment.meta.reference_body.pose = None;
+        garment.reference_body = Some(body);
+        let posed = PreparedGarment::with_reference(garment, reference.clone()).expect("prepares");
+        let pose = posed
+            .modelled_pose
+            .expect("a pose read from the body's mesh");
+        let off = |got: Option<f64>, want: Option<f64>| (got.unwrap() - want.unwrap()).abs();
+        eprintln!("{name}: read {pose:?}");
+        assert!(
+            off(pose.arm_angle_deg, RETAILER.arm_angle_deg) <= 4.0,
+            "{name}: {pose:?}"
+        );
+        assert!(
+            off(pose.elbow_bend_deg, RETAILER.elbow_bend_deg) <= 3.0,
+            "{name}: {pose:?}"
+        );
+        assert!(
+            off(pose.leg_angle_deg, RETAILER.leg_angle_deg) <= 1.5,
+            "{name}: {pose:?}"
+        );
+        for (region, off) in modelled_differences(ours, &posed) {
+            let tolerance = if region.is_length() { 1.5 } else { 1.0 };
+            assert!(
+                off <= tolerance,
+                "{name} {region:?}: {off:.2} cm from the garment modelled in Anprobe's pose"
+            );
+        }
+    }
 }
 
 /// Each region the garment is measured in as modelled, and how far the posed one reads from it.

@@ -195,7 +195,8 @@ fn node_transforms_are_applied_down_the_tree() {
 }
 
 /// A retailer's export with its avatar in it: the node named `ANPROBE_reference_body` (and what
-/// hangs below it) is not a part of the garment; the import says so in a warning naming it.
+/// hangs below it) is not a part of the garment but kept as the reference body's mesh (where its
+/// pose is read when the metadata declares none); the import says so in a warning naming it.
 #[test]
 fn the_reference_bodys_own_node_is_left_out() {
     let bytes = edited(|json, _| {
@@ -207,6 +208,10 @@ fn the_reference_bodys_own_node_is_left_out() {
     let g = import_ok(&bytes);
     let names: Vec<&str> = g.parts.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["torso", "left sleeve"]);
+    let body = g.reference_body.as_ref().expect("the body's mesh kept");
+    let right_sleeve = &shirt_meshes()[2].mesh;
+    assert_eq!(body.positions.len(), right_sleeve.positions.len());
+    assert_eq!(body.indices.len(), right_sleeve.indices.len());
     assert!(
         g.warnings
             .iter()

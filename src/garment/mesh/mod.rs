@@ -63,8 +63,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Loads the buffers (`bin`: the GLB binary chunk), checks the buffer views and reads every
-    /// part of the default scene. Returns the parts and the scene's pointer.
-    pub fn read(mut self, bin: Option<&'a [u8]>, d: &mut Diags) -> (Vec<GarmentPart>, String) {
+    /// part of the default scene. Returns the garment's parts, the reference body's parts (see
+    /// [`scene::REFERENCE_BODY_NODE`]) and the scene's pointer.
+    pub fn read(
+        mut self,
+        bin: Option<&'a [u8]>,
+        d: &mut Diags,
+    ) -> (Vec<GarmentPart>, Vec<GarmentPart>, String) {
         self.load_buffers(bin, d);
         self.check_views(d);
         self.walk_scene(d)

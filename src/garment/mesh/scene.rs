@@ -1,6 +1,7 @@
 //! The default scene's node tree (every root node without a scene), walked with its transforms:
 //! a tree of bounded depth with finite affine transforms; each node's mesh placed, its primitives
-//! becoming parts; a node named [`REFERENCE_BODY_NODE`] (the retailer's avatar) is left out.
+//! becoming parts; a node named [`REFERENCE_BODY_NODE`] (the retailer's avatar) and its children
+//! are kept apart as the reference body's mesh, never as parts of the garment.
 
 use super::Reader;
 use crate::garment::diagnostic::Diags;
@@ -9,13 +10,19 @@ use crate::garment::limits::{MAX_NODE_DEPTH, MAX_PARTS};
 use glam::{Mat3, Mat4, Vec4};
 
 /// The name of a node that holds the reference body's own mesh (a retailer's export with its
-/// avatar in it): that node and its children are left out of the garment.
+/// avatar in it): that node and its children are left out of the garment and kept as the
+/// reference body (its pose is read from it where the metadata declares none).
 pub const REFERENCE_BODY_NODE: &str = "ANPROBE_reference_body";
 
 impl Reader<'_> {
-    /// Walks the default scene's node tree; returns the parts and the scene's pointer.
-    pub(super) fn walk_scene(&mut self, d: &mut Diags) -> (Vec<GarmentPart>, String) {
+    /// Walks the default scene's node tree; returns the garment's parts, the reference body's
+    /// parts and the scene's pointer.
+    pub(super) fn walk_scene(
+        &mut self,
+        d: &mut Diags,
+    ) -> (Vec<GarmentPart>, Vec<GarmentPart>, String) {
         let mut parts = Vec::new();
+        let mut body = Vec::new();
         let scene = self
             .doc
             .default_scene()
@@ -41,12 +48,12 @@ impl Reader<'_> {
             }
         };
         let mut visited = vec![false; self.doc.nodes().len()];
-        let mut stack: Vec<(gltf::Node, Mat4, usize)> = roots
+        let mut stack: Vec<(gltf::Node, Mat4, usize, bool)> = roots
             .into_iter()
             .rev()
-            .map(|n| (n, Mat4::IDENTITY, 1))
+            .map(|n| (n, Mat4::IDENTITY, 1, false))
             .collect();
-        while let Some((node, parent, depth)) = stack.pop() {
+        while let Some((node, parent, depth, mut in_body)) = stack.pop() {
             let i = node.index();
             let ptr = format!("nodes[{i}]");
             if std::mem::replace(&mut visited[i], true) {
@@ -72,25 +79,27 @@ impl Reader<'_> {
                 );
                 continue;
             }
-            if node.name() == Some(REFERENCE_BODY_NODE) {
+            if !in_body && node.name() == Some(REFERENCE_BODY_NODE) {
                 d.warning(
                     ptr,
                     format!(
                         "\"{REFERENCE_BODY_NODE}\" is the reference body: not imported as a part \
-                         of the garment (its pose is read from reference_body.pose, not from this mesh)"
+                         of the garment; where reference_body.pose declares no pose, the pose is \
+                         read from this mesh"
                     ),
                 );
-                continue;
+                in_body = true;
             }
             let world = parent * local;
             if let Some(mesh) = node.mesh() {
-                self.place_mesh(&node, &mesh, world, &mut parts, d);
+                let into = if in_body { &mut body } else { &mut parts };
+                self.place_mesh(&node, &mesh, world, into, d);
             }
             for child in node.children().collect::<Vec<_>>().into_iter().rev() {
-                stack.push((child, world, depth + 1));
+                stack.push((child, world, depth + 1, in_body));
             }
         }
-        (parts, pointer)
+        (parts, body, pointer)
     }
 
     fn place_mesh(
