@@ -29,6 +29,11 @@ fn avatar(c: &mut Criterion) {
     c.bench_function("avatar_resolve_and_build_default_body", |b| {
         b.iter(|| body::build(&measurements::resolve(black_box(&typed)).expect("valid")))
     });
+    // What a slider drag costs in the app: the shown avatar rebuilt in its own memory.
+    let mut shown = body::build(&resolved);
+    c.bench_function("avatar_rebuild_in_place_default_body", |b| {
+        b.iter(|| body::rebuild(black_box(&mut shown), black_box(&resolved)))
+    });
     let built = body::build(&resolved);
     c.bench_function("avatar_measure_all_tapes", |b| {
         b.iter(|| tape::measure(black_box(&built)))

@@ -211,6 +211,32 @@ fn grid_of_bodies_measures_within_half_a_centimetre() {
     }
 }
 
+/// An avatar rebuilt in its own memory (a slider drag in the app) is the avatar built afresh.
+#[test]
+fn an_avatar_rebuilt_in_place_is_the_avatar_built_afresh() {
+    let mut shown = body::build(&resolved(Form::Female, &[]));
+    for (form, values) in [
+        (
+            Form::Male,
+            vec![(Key::Stature, 186.0), (Key::ChestGirth, 110.0)],
+        ),
+        (
+            Form::Female,
+            vec![(Key::Stature, 152.0), (Key::HipGirth, 120.0)],
+        ),
+    ] {
+        let m = resolved(form, &values);
+        body::rebuild(&mut shown, &m);
+        let fresh = body::build(&m);
+        assert!(
+            shown.mesh == fresh.mesh,
+            "{form:?} {values:?}: another mesh"
+        );
+        assert_eq!(shown.tapes, fresh.tapes, "{form:?} {values:?}");
+        assert_eq!(shown.skeleton, fresh.skeleton, "{form:?} {values:?}");
+    }
+}
+
 #[test]
 fn every_body_has_the_same_topology() {
     let reference = body::build(&resolved(Form::Female, &[]));

@@ -1,6 +1,6 @@
 //! Building a closed triangle mesh out of rings: vertices, ring-to-ring strips, pole fans, normals.
 
-use crate::geometry::{TriangleMesh, vertex_normals};
+use crate::geometry::{TriangleMesh, vertex_normals_into};
 use glam::{Vec2, Vec3};
 
 /// Accumulates vertices and triangles; every strip and fan keeps one winding so that the closed
@@ -10,6 +10,8 @@ pub(super) struct MeshBuilder {
     pub positions: Vec<Vec3>,
     pub uvs: Vec<Vec2>,
     pub indices: Vec<u32>,
+    /// Where the normals go when the mesh is finished (memory kept from an earlier mesh).
+    normals: Vec<Vec3>,
 }
 
 impl MeshBuilder {
@@ -18,6 +20,27 @@ impl MeshBuilder {
             positions: Vec::with_capacity(vertices),
             uvs: Vec::with_capacity(vertices),
             indices: Vec::with_capacity(vertices * 6),
+            normals: Vec::new(),
+        }
+    }
+
+    /// A builder that fills `mesh`'s buffers again (emptied, their memory kept).
+    pub fn reusing(mesh: TriangleMesh) -> Self {
+        let TriangleMesh {
+            mut positions,
+            mut normals,
+            mut uvs,
+            mut indices,
+        } = mesh;
+        positions.clear();
+        normals.clear();
+        uvs.clear();
+        indices.clear();
+        MeshBuilder {
+            positions,
+            uvs,
+            indices,
+            normals,
         }
     }
 
@@ -60,11 +83,16 @@ impl MeshBuilder {
     }
 
     /// Finishes the mesh with area-weighted vertex normals.
-    pub fn finish(self) -> TriangleMesh {
-        let normals = vertex_normals(&self.positions, self.indices.as_chunks().0, Vec3::Y);
+    pub fn finish(mut self) -> TriangleMesh {
+        vertex_normals_into(
+            &self.positions,
+            self.indices.as_chunks().0,
+            Vec3::Y,
+            &mut self.normals,
+        );
         TriangleMesh {
             positions: self.positions,
-            normals,
+            normals: self.normals,
             uvs: self.uvs,
             indices: self.indices,
         }

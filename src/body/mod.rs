@@ -62,8 +62,18 @@ pub struct Skeleton {
 /// Builds the avatar for a resolved measurement set. Never panics: out-of-range values are
 /// clamped into a buildable body (validation reports them before this point).
 pub fn build(m: &Resolved) -> Avatar {
+    build_with(m, MeshBuilder::with_capacity(17_000))
+}
+
+/// Builds `avatar` anew for `m` in the memory it holds (what a slider drag does: the mesh's
+/// buffers are refilled, not allocated again). The same avatar as [`build`] makes.
+pub fn rebuild(avatar: &mut Avatar, m: &Resolved) {
+    let old = std::mem::take(&mut avatar.mesh);
+    *avatar = build_with(m, MeshBuilder::reusing(old));
+}
+
+fn build_with(m: &Resolved, mut mesh: MeshBuilder) -> Avatar {
     let p = Proportions::new(m);
-    let mut mesh = MeshBuilder::with_capacity(17_000);
     let torso = torso::build(&mut mesh, &p);
     face::relief(&mut mesh, &torso, &p);
     let left_arm = limbs::arm(&mut mesh, &torso, &p, 1.0);

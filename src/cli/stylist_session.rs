@@ -205,6 +205,8 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     let mut log = EventLog::open(args.events.as_deref())?;
     let deadline = Instant::now() + Duration::from_secs(args.duration);
     let mut record = SessionLog::default();
+    // The timeline entry as last written, and its id: kept up to date as the session goes.
+    let (mut saved, mut contact) = (SessionLog::default(), None);
     let mut next = next_id;
     let mut ending = false;
     let mut stylist_key: Option<[u8; 32]> = None;
@@ -219,6 +221,12 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                 );
                 break;
             }
+        }
+        if record != saved {
+            if let Err(e) = record.save(&mut store, &mut contact, &date::today_local()) {
+                eprintln!("anprobe: warning: {}", store_session::failure(e));
+            }
+            saved = record.clone();
         }
         let Some(notice) = service.notice_within(Duration::from_millis(100)) else {
             continue;
@@ -332,11 +340,9 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     store
         .set_session_next_id(SessionSide::Shopper, next)
         .map_err(store_session::failure)?;
-    if !record.is_empty() {
-        store
-            .add_contact(&record.contact(&date::today_local()))
-            .map_err(store_session::failure)?;
-    }
+    record
+        .save(&mut store, &mut contact, &date::today_local())
+        .map_err(store_session::failure)?;
     store_session::close(store);
     Ok(ExitCode::SUCCESS)
 }

@@ -36,15 +36,35 @@ impl TriangleMesh {
 /// added to its corners, then made unit length, `fallback` where they sum to nothing.
 /// Triangles with a corner out of range are left out.
 pub fn vertex_normals(positions: &[Vec3], triangles: &[[u32; 3]], fallback: Vec3) -> Vec<Vec3> {
-    let mut normals = vec![Vec3::ZERO; positions.len()];
-    for t in triangles {
-        let [Some(a), Some(b), Some(c)] = t.map(|i| positions.get(i as usize).copied()) else {
+    let mut normals = Vec::new();
+    vertex_normals_into(positions, triangles, fallback, &mut normals);
+    normals
+}
+
+/// [`vertex_normals`] written into `normals` (its memory reused).
+pub fn vertex_normals_into(
+    positions: &[Vec3],
+    triangles: &[[u32; 3]],
+    fallback: Vec3,
+    normals: &mut Vec<Vec3>,
+) {
+    normals.clear();
+    normals.resize(positions.len(), Vec3::ZERO);
+    let sums = &mut normals[..positions.len()];
+    for &[a, b, c] in triangles {
+        let (a, b, c) = (a as usize, b as usize, c as usize);
+        let (Some(&pa), Some(&pb), Some(&pc)) =
+            (positions.get(a), positions.get(b), positions.get(c))
+        else {
             continue;
         };
-        let n = (b - a).cross(c - a);
-        for &i in t {
-            normals[i as usize] += n;
-        }
+        let n = (pb - pa).cross(pc - pa);
+        // In range: `sums` is as long as `positions`.
+        sums[a] += n;
+        sums[b] += n;
+        sums[c] += n;
     }
-    normals.iter().map(|n| n.normalize_or(fallback)).collect()
+    for n in sums.iter_mut() {
+        *n = n.normalize_or(fallback);
+    }
 }

@@ -1,10 +1,10 @@
 //! What a session leaves in the shopper's memory: every proposal with what became of it, the
 //! chat and the pinned notes, as one contact on that stylist's timeline (channel
-//! `stylist_session`); an accepted proposal also as a wishlist entry. The app and
-//! `anprobe session host` keep the same record.
+//! `stylist_session`), written as the session goes ([`SessionLog::save`]); an accepted proposal
+//! also as a wishlist entry. The app and `anprobe session host` keep the same record.
 
 use crate::garment::ImportedGarment;
-use crate::store::{Channel, CounterpartKind, NewContact, NewWishlistItem};
+use crate::store::{Channel, CounterpartKind, NewContact, NewWishlistItem, Store, StoreError};
 
 /// What became of a proposal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +136,30 @@ impl SessionLog {
             Outcome::Rejected
         };
         Some(p)
+    }
+
+    /// Writes the record to the timeline as it stands, dated `date`: a new contact the first
+    /// time (its id goes to `contact`), the same contact brought up to date afterwards — so a
+    /// session cut off by a crash or a closed window is on the timeline as far as it went.
+    /// Nothing before a stylist joined.
+    pub fn save(
+        &self,
+        store: &mut Store,
+        contact: &mut Option<i64>,
+        date: &str,
+    ) -> Result<(), StoreError> {
+        if self.is_empty() {
+            return Ok(());
+        }
+        let record = self.contact(date);
+        if let Some(id) = *contact {
+            match store.update_contact(id, &record) {
+                Err(StoreError::NotFound { .. }) => {}
+                other => return other,
+            }
+        }
+        *contact = Some(store.add_contact(&record)?);
+        Ok(())
     }
 
     /// Whether anything happened worth a timeline entry (a stylist joined).

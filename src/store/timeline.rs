@@ -269,6 +269,34 @@ impl Store {
         self.write(|tx| insert_contact(tx, None, &contact))
     }
 
+    /// Replaces what contact `id` says (a record kept up to date while it happens, as a stylist
+    /// session's is).
+    pub fn update_contact(&mut self, id: i64, contact: &NewContact) -> Result<(), StoreError> {
+        let c = contact.validated()?;
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE contacts SET counterpart = ?2, kind = ?3, channel = ?4, date = ?5, \
+                 summary = ?6, outcome = ?7 WHERE id = ?1",
+                params![
+                    id,
+                    c.counterpart,
+                    c.kind.as_str(),
+                    c.channel.as_str(),
+                    c.date,
+                    c.summary,
+                    c.outcome
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound {
+                    what: "contact",
+                    id,
+                });
+            }
+            Ok(())
+        })
+    }
+
     /// Contacts, all or with one counterpart, newest first.
     pub fn contacts(&self, counterpart: Option<&str>) -> Result<Vec<Contact>, StoreError> {
         let mut contacts = load_contacts(self.conn(), counterpart)?;

@@ -377,3 +377,33 @@ fn fit_passport_holds_only_what_the_consent_allows() {
     assert!(store.revoke_consent("zalando").unwrap());
     assert!(store.consents().unwrap().is_empty());
 }
+
+/// A contact kept up to date while it happens (a stylist session): replaced in place, the same id
+/// and one entry on the timeline; an unknown id is "not found", an invalid record refused.
+#[test]
+fn a_contact_is_brought_up_to_date_in_place() {
+    let dir = StDir::new("contact-update");
+    let mut store = st_open(&dir.path);
+    let id = store
+        .add_contact(&st_contact(
+            "Studio Vera",
+            "2026-12-06",
+            "session: 1 chat message",
+        ))
+        .unwrap();
+    let later = st_contact("Studio Vera", "2026-12-06", "session: 3 chat messages");
+    store.update_contact(id, &later).unwrap();
+    let contacts = store.contacts(Some("Studio Vera")).unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].id, id);
+    assert_eq!(contacts[0].record.summary, later.summary);
+    let err = store.update_contact(id + 100, &later).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    let mut bad = later.clone();
+    bad.counterpart = " ".into();
+    assert!(store.update_contact(id, &bad).is_err());
+    assert_eq!(
+        store.contacts(None).unwrap()[0].record.summary,
+        later.summary
+    );
+}

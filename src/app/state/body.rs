@@ -43,7 +43,11 @@ impl ShopperBody {
             Ok(resolved) => {
                 // Resolving validated already: what is left are warnings.
                 self.issues = measurements::validate(typed);
-                self.avatar = Some(body::build(&resolved));
+                // Rebuilt in the memory the shown avatar holds (a slider drag rebuilds it often).
+                match &mut self.avatar {
+                    Some(avatar) => body::rebuild(avatar, &resolved),
+                    None => self.avatar = Some(body::build(&resolved)),
+                }
                 self.resolved = Some(resolved);
                 self.valid = true;
                 self.generation += 1;

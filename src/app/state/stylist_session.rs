@@ -104,6 +104,9 @@ pub struct Hosting {
     pub connected: bool,
     /// What happened (proposals and their outcome, chat, notes).
     pub record: SessionLog,
+    /// The record as last written to the timeline, and its contact's id (written as the session
+    /// goes: a session cut off is on the timeline as far as it went).
+    saved: (SessionLog, Option<i64>),
     /// The chat, both sides.
     pub chat: Vec<ChatLine>,
     /// The notes the stylist pinned.
@@ -455,6 +458,7 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
         stylist: stylist.to_string(),
         connected: false,
         record: SessionLog::default(),
+        saved: (SessionLog::default(), None),
         chat: Vec::new(),
         pins: Vec::new(),
         next_id,
@@ -636,11 +640,24 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
             HostNotice::Closed(why) => return Some(why),
         }
     }
+    if h.record != h.saved.0 {
+        save_record(h, world);
+    }
     None
 }
 
+/// Writes the session's record to the timeline as it stands; the store's error, if any.
+fn save_record(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
+    let (record, contact) = (&h.record, &mut h.saved.1);
+    let written = world
+        .store
+        .change(|s| record.save(s, contact, &date::today_local()));
+    h.saved.0 = h.record.clone();
+    written.err().map(|e| e.to_string())
+}
+
 /// The session's record written to the timeline, the id counter kept; what to say.
-fn finish_host(h: &Hosting, world: &mut SessionWorld) -> String {
+fn finish_host(h: &mut Hosting, world: &mut SessionWorld) -> String {
     let next = h.next_id;
     let _ = world
         .store
@@ -648,11 +665,13 @@ fn finish_host(h: &Hosting, world: &mut SessionWorld) -> String {
     if h.record.is_empty() {
         return String::new();
     }
-    let contact = h.record.contact(&date::today_local());
-    let summary = contact.summary.clone();
-    match world.store.change(|s| s.add_contact(&contact)) {
-        Ok(_) => format!("{} — {summary}", h.record.stylist),
-        Err(e) => e.to_string(),
+    match save_record(h, world) {
+        Some(error) => error,
+        None => format!(
+            "{} — {}",
+            h.record.stylist,
+            h.record.contact(&date::today_local()).summary
+        ),
     }
 }
 

@@ -248,6 +248,15 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         hosting(s).is_some_and(|h| h.chat.iter().any(|l| l.text == "the L drapes better"))
     });
 
+    // The session is on the shopper's timeline as it goes, before it ends.
+    run_both_until(&mut shopper, &mut stylist, "the timeline entry", |s, _| {
+        s.resource::<ShopperStore>()
+            .read(|s| s.contacts(Some("Studio Vera")))
+            .unwrap()
+            .iter()
+            .any(|c| c.record.outcome.contains("the L drapes better"))
+    });
+
     // A note pinned at the back of the waist reaches the shopper there, on both avatars.
     stylist.get_by_label("waist").click();
     stylist.run();
