@@ -1,8 +1,8 @@
 //! Draping: the graded garment starts on the body (pushed out where it is too small), then the
 //! XPBD cloth runs frame by frame (each frame: refresh contact planes, then substeps of predict →
 //! constraints → contacts → velocities; a few frames without inertia first, then a few under full
-//! gravity, easing back, so the cloth falls to where it hangs sooner) until the points' motion averaged over a
-//! few frames falls below a threshold or a frame cap is reached. A last exact projection
+//! gravity, easing back, so the cloth falls to where it hangs sooner) until the points' motion
+//! averaged over a few frames falls below a threshold or a frame cap is reached. A last exact projection
 //! guarantees that no particle ends inside the body (or a lower garment) by more than the
 //! tolerance.
 
