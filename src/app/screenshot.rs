@@ -13,7 +13,9 @@ use crate::app::state::guide::FirstStartGuide;
 use crate::app::state::profile_store::ProfileStore;
 use crate::app::state::profiles::{Person, Profiles, default_measurements};
 use crate::app::state::store::ShopperStore;
-use crate::app::state::tryon::{Catalog, CatalogGarment, FitProgress, GarmentView, TryOn};
+use crate::app::state::tryon::{
+    Catalog, CatalogDir, CatalogGarment, FitProgress, GarmentView, TryOn,
+};
 use crate::measurements::Measurements;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
@@ -160,6 +162,9 @@ pub(crate) fn run_scene(
             .add_plugins(super::plugin)
             .insert_resource(opts.tab)
             .insert_resource(tryon)
+            // The catalog as the app finds it: where no `assets/catalog` is in reach, the data
+            // folder's copy of the sample catalog (written there once, as the app does).
+            .insert_resource(CatalogDir::for_data_dir(opts.data_dir.as_deref()))
             .insert_resource(view)
             .insert_resource(if opts.guide {
                 FirstStartGuide::Shown
