@@ -38,10 +38,12 @@ pub fn cap(avatar: &Avatar) -> TriangleMesh {
     // is never up there, but an arm raised high could be).
     let lowest = crown - 1.9 * h - RISE;
     let reach = 2.2 * h;
-    let normals = if mesh.normals.len() == mesh.positions.len() {
-        mesh.normals.clone()
+    let computed;
+    let normals: &[Vec3] = if mesh.normals.len() == mesh.positions.len() {
+        &mesh.normals
     } else {
-        vertex_normals(&mesh.positions, mesh.triangles(), Vec3::Y)
+        computed = vertex_normals(&mesh.positions, mesh.triangles(), Vec3::Y);
+        &computed
     };
     let mut index = vec![u32::MAX; mesh.positions.len()];
     let mut positions = Vec::new();
@@ -73,11 +75,7 @@ pub fn cap(avatar: &Avatar) -> TriangleMesh {
         })
         .flatten()
         .collect();
-    let triangles: Vec<[u32; 3]> = indices
-        .chunks_exact(3)
-        .map(|c| [c[0], c[1], c[2]])
-        .collect();
-    let normals = vertex_normals(&positions, &triangles, Vec3::Y);
+    let normals = vertex_normals(&positions, indices.as_chunks().0, Vec3::Y);
     TriangleMesh {
         positions,
         normals,

@@ -7,6 +7,7 @@ use super::{PanelInsets, PanelSystems};
 use crate::app::scene::camera::Orbit;
 use crate::app::state::body::ShopperBody;
 use crate::app::state::stylist_session::{PinnedNote, StylistSession};
+use crate::geometry::TriangleMesh;
 use crate::session::pin;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, FontId, LayerId, Order, Pos2, Stroke};
@@ -30,17 +31,24 @@ pub struct ShownPin {
     pub text: String,
 }
 
-/// Places each note: on the avatar's surface, projected by the camera (notes behind the camera
-/// or off the view are left out).
+/// Each note's point on the avatar's surface and the surface's normal there.
+pub fn on_avatar(pins: &[PinnedNote], avatar: &TriangleMesh) -> Vec<(Vec3, Vec3)> {
+    pins.iter()
+        .map(|note| pin::on_surface(avatar, note.at))
+        .collect()
+}
+
+/// Places each note at its point on the avatar ([`on_avatar`]), projected by the camera (notes
+/// behind the camera or off the view are left out).
 pub fn place(
     pins: &[PinnedNote],
-    avatar: &crate::geometry::TriangleMesh,
+    on_avatar: &[(Vec3, Vec3)],
     camera: &Camera,
     camera_at: &GlobalTransform,
 ) -> Vec<ShownPin> {
     pins.iter()
-        .filter_map(|note| {
-            let (point, normal) = pin::on_surface(avatar, note.at);
+        .zip(on_avatar)
+        .filter_map(|(note, &(point, normal))| {
             let screen = camera.world_to_viewport(camera_at, point).ok()?;
             Some(ShownPin {
                 at: Pos2::new(screen.x, screen.y),
@@ -51,12 +59,25 @@ pub fn place(
         .collect()
 }
 
+/// The notes' points on the avatar, found again only when the avatar or the notes change (the
+/// search runs over every vertex of the avatar).
+#[derive(Default)]
+struct Snapped {
+    /// The [`ShopperBody::generation`] they were found on.
+    generation: u64,
+    /// The notes' points as sent.
+    sent: Vec<Vec3>,
+    /// Each note's point on the avatar and its normal ([`on_avatar`]).
+    points: Vec<(Vec3, Vec3)>,
+}
+
 fn pinned_notes(
     mut contexts: EguiContexts,
     session: Res<StylistSession>,
     body: Res<ShopperBody>,
     insets: Res<PanelInsets>,
     camera: Query<(&Camera, &GlobalTransform), With<Orbit>>,
+    mut snapped: Local<Snapped>,
 ) -> Result {
     let pins = session.pins();
     let (Some(avatar), Ok((camera, camera_at))) = (&body.avatar, camera.single()) else {
@@ -65,7 +86,15 @@ fn pinned_notes(
     if pins.is_empty() {
         return Ok(());
     }
-    let shown = place(pins, &avatar.mesh, camera, camera_at);
+    let sent: Vec<Vec3> = pins.iter().map(|p| p.at).collect();
+    if snapped.generation != body.generation || snapped.sent != sent {
+        *snapped = Snapped {
+            generation: body.generation,
+            points: on_avatar(pins, &avatar.mesh),
+            sent,
+        };
+    }
+    let shown = place(pins, &snapped.points, camera, camera_at);
     let ctx = contexts.ctx_mut()?;
     let clip = insets.view_rect(ctx.viewport_rect());
     let painter = ctx
