@@ -256,7 +256,8 @@ fn after_a_dropped_connection_nothing_is_lost_or_applied_twice() {
 /// The shopper's side of a whole session over frames: hello first, the body filtered by the
 /// consent (again when revoked mid-session), a proposal's garment read as a local import is (a
 /// file that fails refused on the shopper's side with the importer's reason), a proposal sent
-/// again after a drop applied once, chat acknowledged, the end.
+/// again after a drop applied once, what the stylist sent acknowledged only once the shopper's
+/// record holds it, the end.
 mod host {
     use super::*;
     use anprobe::session::host::{Event, Host};
@@ -293,7 +294,8 @@ mod host {
             [Key::ChestGirth]
         );
 
-        // A proposal, its garment as the next frame: read, acknowledged, tried on.
+        // A proposal, its garment as the next frame: read and tried on; acknowledged once the
+        // caller recorded it (a crash before that loses nothing: the stylist sends it again).
         let glb = tee();
         let proposal = Message::Proposal {
             id: 2,
@@ -306,7 +308,9 @@ mod host {
             host.check_length(glb.len() + 1).is_err(),
             "the garment's length is fixed"
         );
-        assert_eq!(host.receive(&glb).unwrap(), [Message::Ack { id: 2 }]);
+        assert!(host.receive(&glb).unwrap().is_empty(), "not recorded yet");
+        assert_eq!(host.recorded(2), Some(Message::Ack { id: 2 }));
+        assert_eq!(host.recorded(2), None, "acknowledged once");
         let events = host.take_events();
         assert!(matches!(&events[0], Event::Joined { name } if name == "Vera"));
         let Event::Proposed {
@@ -323,6 +327,36 @@ mod host {
         assert_eq!(host.receive(&glb).unwrap(), [Message::Ack { id: 2 }]);
         assert!(host.take_events().is_empty());
 
+        // A proposal cut off before its garment arrived (the connection dropped) is not applied:
+        // sent again on the next connection, it is.
+        host.receive(&frame(&Message::Proposal {
+            id: 5,
+            glb_bytes: glb.len() as u64,
+            size: "L".into(),
+            note: String::new(),
+        }))
+        .unwrap();
+        host.reconnected();
+        host.receive(&frame(&Message::Hello {
+            version: VERSION,
+            name: "Vera".into(),
+        }))
+        .unwrap();
+        host.receive(&frame(&Message::Proposal {
+            id: 5,
+            glb_bytes: glb.len() as u64,
+            size: "L".into(),
+            note: String::new(),
+        }))
+        .unwrap();
+        assert!(host.receive(&glb).unwrap().is_empty());
+        let events = host.take_events();
+        assert!(
+            matches!(&events[..], [Event::Joined { .. }, Event::Proposed { id: 5, size, .. }] if size == "L"),
+            "{events:?}"
+        );
+        assert_eq!(host.recorded(5), Some(Message::Ack { id: 5 }));
+
         // A garment that is no garment: refused on the shopper's side, with why.
         let junk = b"glTF but not really".to_vec();
         host.receive(&frame(&Message::Proposal {
@@ -333,13 +367,18 @@ mod host {
         }))
         .unwrap();
         let reply = host.receive(&junk).unwrap();
-        assert_eq!(reply[0], Message::Ack { id: 3 });
+        assert_eq!(
+            reply.len(),
+            1,
+            "the refusal; the ack once recorded: {reply:?}"
+        );
+        assert_eq!(host.recorded(3), Some(Message::Ack { id: 3 }));
         let Message::Decision {
             proposal,
             accepted,
             refused: Some(why),
             ..
-        } = &reply[1]
+        } = &reply[0]
         else {
             panic!("{reply:?}")
         };
@@ -361,15 +400,17 @@ mod host {
         host.receive(&frame(&Message::Ack { id })).unwrap();
         assert_eq!(host.unacknowledged().len(), 1);
 
-        // Chat is acknowledged every time and shown once.
+        // Chat is shown once; acknowledged once recorded, and every copy after that.
         let chat = Message::Chat {
             id: 4,
             text: "the 38 sits better".into(),
         };
-        assert_eq!(
-            host.receive(&frame(&chat)).unwrap(),
-            [Message::Ack { id: 4 }]
+        assert!(host.receive(&frame(&chat)).unwrap().is_empty());
+        assert!(
+            host.receive(&frame(&chat)).unwrap().is_empty(),
+            "a copy before it is recorded: the ack goes when it is"
         );
+        assert_eq!(host.recorded(4), Some(Message::Ack { id: 4 }));
         assert_eq!(
             host.receive(&frame(&chat)).unwrap(),
             [Message::Ack { id: 4 }]
@@ -404,6 +445,51 @@ mod host {
         assert!(
             host.receive(&frame(&chat)).is_err(),
             "nothing after the end"
+        );
+        assert_eq!(host.applied().collect::<Vec<_>>(), [2, 3, 4, 5]);
+    }
+
+    /// After the shopper's Anprobe restarted, what its record holds (the ids read back from the
+    /// store) is acknowledged when the stylist sends it again, and not applied twice.
+    #[test]
+    fn what_was_recorded_before_a_restart_is_acknowledged_and_not_applied_again() {
+        let mut host =
+            Host::new("Ana", Measurements::new(Form::Female, 166.0), None, 1).with_applied([7, 8]);
+        host.receive(&frame(&Message::Hello {
+            version: VERSION,
+            name: "Vera".into(),
+        }))
+        .unwrap();
+        let glb = tee();
+        host.receive(&frame(&Message::Proposal {
+            id: 7,
+            glb_bytes: glb.len() as u64,
+            size: "M".into(),
+            note: String::new(),
+        }))
+        .unwrap();
+        assert_eq!(host.receive(&glb).unwrap(), [Message::Ack { id: 7 }]);
+        let pin = Message::Pin {
+            id: 8,
+            at: [0.0, 1.3, 0.1],
+            text: "here".into(),
+        };
+        assert_eq!(
+            host.receive(&frame(&pin)).unwrap(),
+            [Message::Ack { id: 8 }]
+        );
+        let chat = Message::Chat {
+            id: 9,
+            text: "new".into(),
+        };
+        assert!(host.receive(&frame(&chat)).unwrap().is_empty());
+        let events = host.take_events();
+        assert!(
+            matches!(
+                &events[..],
+                [Event::Joined { .. }, Event::Chat { id: 9, .. }]
+            ),
+            "{events:?}"
         );
     }
 }

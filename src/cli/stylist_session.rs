@@ -9,7 +9,7 @@ use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
 use crate::session::link::{Relay, short_key};
-use crate::session::record::{Proposal, SessionLog};
+use crate::session::record::SessionLog;
 use crate::session::serve::{
     DEFAULT_CODE_LIFETIME_S, HostCommand, HostConfig, HostNotice, HostService, Paired,
 };
@@ -200,6 +200,7 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
         code_lifetime_s: DEFAULT_CODE_LIFETIME_S,
         next_id,
         pending: kept::for_shopper(&store).map_err(store_session::failure)?,
+        applied: store.session_applied().map_err(store_session::failure)?,
     })
     .map_err(|e| format!("the session could not start: {e}"))?;
     let mut log = EventLog::open(args.events.as_deref())?;
@@ -223,8 +224,10 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
             }
         }
         if record != saved {
-            if let Err(e) = record.save(&mut store, &mut contact, &date::today_local()) {
-                eprintln!("anprobe: warning: {}", store_session::failure(e));
+            match record.save(&mut store, &mut contact, &date::today_local()) {
+                Ok(ids) if !ids.is_empty() => service.send(HostCommand::Recorded(ids)),
+                Ok(_) => {}
+                Err(e) => eprintln!("anprobe: warning: {}", store_session::failure(e)),
             }
             saved = record.clone();
         }
@@ -254,60 +257,58 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
             HostNotice::Joined { name, key, resumed } => {
                 stylist_key = Some(key);
                 if record.stylist != name {
-                    record = SessionLog::with(&name);
+                    record = SessionLog::with(&name, key);
                 }
                 log.log(
                     "joined",
                     json!({"stylist": name, "key": short_key(&key), "resumed": resumed}),
                 );
             }
-            HostNotice::Event(event) => match event {
-                Event::Proposed {
-                    id,
-                    garment,
-                    size,
-                    note,
-                } => {
-                    let proposal = Proposal::of(id, &garment, &size, &note);
-                    log.log(
-                        "proposal",
-                        json!({"id": id, "garment": proposal.name, "sku": proposal.sku,
-                               "retailer": proposal.retailer, "size": size, "note": note}),
-                    );
-                    record.proposals.push(proposal);
-                    if args.accept_all {
-                        service.send(HostCommand::Decide {
-                            proposal: id,
-                            accepted: true,
-                        });
-                        let stylist = record.stylist.clone();
-                        if let Some(p) = record.decided(id, true) {
-                            let wish = p.wish(&stylist, &date::today_local());
-                            if let Err(e) = store.add_wishlist(&wish) {
-                                eprintln!(
-                                    "anprobe: warning: not on the wishlist: {}",
-                                    store_session::failure(e)
-                                );
+            HostNotice::Event(event) => {
+                record.take(&event);
+                match event {
+                    Event::Proposed { id, size, note, .. } => {
+                        let (name, sku, retailer) = record
+                            .proposals
+                            .last()
+                            .map(|p| (p.name.clone(), p.sku.clone(), p.retailer.clone()))
+                            .unwrap_or_default();
+                        log.log(
+                            "proposal",
+                            json!({"id": id, "garment": name, "sku": sku,
+                               "retailer": retailer, "size": size, "note": note}),
+                        );
+                        if args.accept_all {
+                            service.send(HostCommand::Decide {
+                                proposal: id,
+                                accepted: true,
+                            });
+                            let stylist = record.stylist.clone();
+                            if let Some(p) = record.decided(id, true) {
+                                let wish = p.wish(&stylist, &date::today_local());
+                                if let Err(e) = store.add_wishlist(&wish) {
+                                    eprintln!(
+                                        "anprobe: warning: not on the wishlist: {}",
+                                        store_session::failure(e)
+                                    );
+                                }
                             }
+                            log.log("accepted", json!({"proposal": id}));
                         }
-                        log.log("accepted", json!({"proposal": id}));
                     }
+                    Event::Refused { id, why } => {
+                        log.log("rejected", json!({"proposal": id, "invalid": why}));
+                    }
+                    Event::Chat { text, .. } => {
+                        log.log("chat", json!({"from": "stylist", "text": text}));
+                    }
+                    Event::Pin { at, text, .. } => {
+                        log.log("pin", json!({"at": at, "text": text}));
+                    }
+                    Event::Look(view) => log.log("look", json!({"view": view})),
+                    Event::Joined { .. } | Event::Acknowledged { .. } | Event::Ended { .. } => {}
                 }
-                Event::Refused { id, why } => {
-                    record.invalid(id, &why);
-                    log.log("rejected", json!({"proposal": id, "invalid": why}));
-                }
-                Event::Chat { text } => {
-                    record.chat.push((true, text.clone()));
-                    log.log("chat", json!({"from": "stylist", "text": text}));
-                }
-                Event::Pin { at, text } => {
-                    record.notes.push(text.clone());
-                    log.log("pin", json!({"at": at, "text": text}));
-                }
-                Event::Look(view) => log.log("look", json!({"view": view})),
-                Event::Joined { .. } | Event::Acknowledged { .. } | Event::Ended { .. } => {}
-            },
+            }
             HostNotice::Acknowledged(id) => {
                 if let Some(key) = &stylist_key {
                     let _ = store.drop_outgoing(SessionSide::Shopper, key, id);

@@ -1,7 +1,9 @@
 //! Nothing proposed or decided is lost or applied twice across a dropped connection: the sender
 //! keeps each message with an id until it is acknowledged and sends what is unacknowledged again
 //! after reconnecting ([`Outbox`]); the receiver applies an id once and acknowledges every copy
-//! ([`Inbox`]). The outbox is kept in the store so that a restart loses nothing either.
+//! ([`Inbox`]). The outbox is kept in the store so that a restart loses nothing either; the
+//! shopper's side keeps the ids it recorded there too, and acknowledges an id only once its
+//! record is written (`host::Host::recorded`).
 
 use super::protocol::Message;
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,6 +71,28 @@ pub struct Inbox {
 }
 
 impl Inbox {
+    /// An inbox that already applied `ids` (by an earlier run, read back from the store).
+    pub fn with_applied(ids: impl IntoIterator<Item = u64>) -> Inbox {
+        Inbox {
+            applied: ids.into_iter().collect(),
+        }
+    }
+
+    /// Whether `id` was applied.
+    pub fn is_applied(&self, id: u64) -> bool {
+        self.applied.contains(&id)
+    }
+
+    /// The ids applied, in order.
+    pub fn ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.applied.iter().copied()
+    }
+
+    /// Marks `id` applied; whether it was not before.
+    pub fn apply(&mut self, id: u64) -> bool {
+        self.applied.insert(id)
+    }
+
     /// A message arrived: `Some(ack)` to send back for a message with an id, and whether to
     /// apply it (`false` for a copy of one applied already). Messages without an id are applied
     /// and not acknowledged.

@@ -1,8 +1,10 @@
 //! The shopper's side of a session, as a state machine over frames (whatever carries them): the
 //! stylist must say hello first; every frame is checked (`protocol`); a proposal's garment is
 //! read with the same importer and limits as a local import and, when it fails, refused on the
-//! shopper's side with the importer's reason; what the stylist sends is acknowledged once per
-//! id and applied once; the body sent is filtered by the consent, again whenever it changes.
+//! shopper's side with the importer's reason; what the stylist sends is applied once per id and
+//! acknowledged once the caller has written it to the shopper's record ([`Host::recorded`]), so
+//! a crash in between loses nothing; the body sent is filtered by the consent, again whenever it
+//! changes.
 
 use super::delivery::{Inbox, Outbox};
 use super::protocol::{FrameError, Message, VERSION, View, check_length, decode};
@@ -10,6 +12,7 @@ use super::share::body_for;
 use crate::garment::{ImportedGarment, import_slice};
 use crate::measurements::Measurements;
 use crate::store::Consent;
+use std::collections::BTreeSet;
 
 /// What happened in the session, for the app (and the timeline).
 #[derive(Debug)]
@@ -39,11 +42,15 @@ pub enum Event {
     },
     /// A chat message.
     Chat {
+        /// Its id (the stylist's).
+        id: u64,
         /// Its text.
         text: String,
     },
     /// A note pinned on the avatar.
     Pin {
+        /// Its id (the stylist's).
+        id: u64,
         /// Where.
         at: [f32; 3],
         /// Its text.
@@ -84,6 +91,8 @@ pub struct Host {
     state: State,
     pending: Option<(String, String)>,
     inbox: Inbox,
+    /// Applied, not yet recorded by the caller: acknowledged once it is.
+    unrecorded: BTreeSet<u64>,
     outbox: Outbox,
     events: Vec<Event>,
 }
@@ -105,6 +114,7 @@ impl Host {
             state: State::Waiting,
             pending: None,
             inbox: Inbox::default(),
+            unrecorded: BTreeSet::new(),
             outbox: Outbox::starting_at(next_id),
             events: Vec::new(),
         }
@@ -122,6 +132,36 @@ impl Host {
             self.outbox.keep(message);
         }
         self
+    }
+
+    /// What an earlier run recorded of this stylist's messages (ids, from the store): a copy
+    /// sent again is acknowledged and not applied.
+    pub fn with_applied(mut self, ids: impl IntoIterator<Item = u64>) -> Host {
+        self.inbox = Inbox::with_applied(ids);
+        self
+    }
+
+    /// The ids of what the stylist sent that were applied (before this run too).
+    pub fn applied(&self) -> impl Iterator<Item = u64> + '_ {
+        self.inbox.ids()
+    }
+
+    /// The caller wrote what the stylist sent with `id` to the shopper's record: the
+    /// acknowledgement to send (`None` when it was not waiting for one).
+    pub fn recorded(&mut self, id: u64) -> Option<Message> {
+        self.unrecorded.remove(&id).then_some(Message::Ack { id })
+    }
+
+    /// The acknowledgement for a message `id` as it arrives: a fresh one waits until it is
+    /// recorded; a copy of one recorded is acknowledged again (its first acknowledgement may
+    /// have been lost).
+    fn arrived(&mut self, id: u64, fresh: bool) -> Option<Message> {
+        if fresh {
+            self.unrecorded.insert(id);
+            None
+        } else {
+            (!self.unrecorded.contains(&id)).then_some(Message::Ack { id })
+        }
     }
 
     /// The id the next message the shopper sends will carry.
@@ -195,26 +235,34 @@ impl Host {
     }
 
     fn message(&mut self, message: Message) -> Result<Vec<Message>, FrameError> {
-        let (ack, fresh) = self.inbox.receive(&message);
         let mut out: Vec<Message> = Vec::new();
-        match message {
-            Message::Proposal {
+        if let Message::Proposal {
+            id,
+            glb_bytes,
+            size,
+            note,
+        } = message
+        {
+            // Its garment is the next frame, also for a copy (it is read and dropped). It is
+            // applied once the garment is read: one cut off by a dropped connection comes again.
+            self.state = State::Garment {
                 id,
-                glb_bytes,
-                size,
-                note,
-            } => {
-                // Its garment is the next frame, also for a copy (it is read and dropped); the
-                // acknowledgement goes once the garment is read.
-                self.state = State::Garment {
-                    id,
-                    bytes: glb_bytes,
-                };
-                self.pending = fresh.then_some((size, note));
-                return Ok(out);
+                bytes: glb_bytes,
+            };
+            self.pending = (!self.inbox.is_applied(id)).then_some((size, note));
+            return Ok(out);
+        }
+        match message {
+            Message::Chat { id, text } => {
+                if self.take(id, &mut out) {
+                    self.events.push(Event::Chat { id, text });
+                }
             }
-            Message::Chat { text, .. } if fresh => self.events.push(Event::Chat { text }),
-            Message::Pin { at, text, .. } if fresh => self.events.push(Event::Pin { at, text }),
+            Message::Pin { id, at, text } => {
+                if self.take(id, &mut out) {
+                    self.events.push(Event::Pin { id, at, text });
+                }
+            }
             Message::Look { view } => self.events.push(Event::Look(view)),
             Message::Ack { id } => {
                 if self.outbox.acknowledged(id) {
@@ -225,7 +273,6 @@ impl Host {
                 self.state = State::Ended;
                 self.events.push(Event::Ended { reason });
             }
-            Message::Chat { .. } | Message::Pin { .. } => {}
             other => {
                 return Err(FrameError::Invalid(format!(
                     "a stylist does not send {}",
@@ -233,18 +280,28 @@ impl Host {
                 )));
             }
         }
-        out.extend(ack);
         Ok(out)
     }
 
-    /// The garment of proposal `id`: read as a local import is; acknowledged; refused with the
-    /// importer's reason when invalid.
+    /// A chat line or note `id` arrived: whether to apply it (not a copy); its acknowledgement,
+    /// if one goes now, into `out`.
+    fn take(&mut self, id: u64, out: &mut Vec<Message>) -> bool {
+        let fresh = self.inbox.apply(id);
+        out.extend(self.arrived(id, fresh));
+        fresh
+    }
+
+    /// The garment of proposal `id`: read as a local import is; refused with the importer's
+    /// reason when invalid; acknowledged once recorded (a copy of one recorded at once).
     fn garment(&mut self, id: u64, bytes: &[u8]) -> Vec<Message> {
         self.state = State::Live;
-        let mut out = vec![Message::Ack { id }];
         let Some((size, note)) = self.pending.take() else {
-            return out; // A copy of a proposal already applied.
+            // A copy of a proposal already applied.
+            return self.arrived(id, false).into_iter().collect();
         };
+        self.inbox.apply(id);
+        self.unrecorded.insert(id);
+        let mut out = Vec::new();
         match import_slice(bytes, None) {
             Ok(garment) => self.events.push(Event::Proposed {
                 id,

@@ -1,8 +1,11 @@
 //! What a session leaves in the shopper's memory: every proposal with what became of it, the
 //! chat and the pinned notes, as one contact on that stylist's timeline (channel
-//! `stylist_session`), written as the session goes ([`SessionLog::save`]); an accepted proposal
-//! also as a wishlist entry. The app and `anprobe session host` keep the same record.
+//! `stylist_session`), written as the session goes ([`SessionLog::save`]) together with the ids
+//! of the stylist's messages it holds (only then are they acknowledged: a crash in between
+//! loses nothing, and a copy sent again is not recorded twice); an accepted proposal also as a
+//! wishlist entry. The app and `anprobe session host` keep the same record.
 
+use super::host::Event;
 use crate::garment::ImportedGarment;
 use crate::store::{Channel, CounterpartKind, NewContact, NewWishlistItem, Store, StoreError};
 
@@ -95,25 +98,63 @@ impl Proposal {
 pub struct SessionLog {
     /// The stylist (the consent's name).
     pub stylist: String,
+    /// The stylist's endpoint key.
+    pub key: [u8; 32],
     /// The proposals, in the order they came.
     pub proposals: Vec<Proposal>,
     /// The chat: (from the stylist, text).
     pub chat: Vec<(bool, String)>,
     /// The notes pinned on the avatar.
     pub notes: Vec<String>,
+    /// Ids of the stylist's messages taken in since the last [`SessionLog::save`].
+    unwritten: Vec<u64>,
 }
 
 impl SessionLog {
-    /// The record of a session with `stylist`.
-    pub fn with(stylist: &str) -> SessionLog {
+    /// The record of a session with `stylist`, whose endpoint key is `key`.
+    pub fn with(stylist: &str, key: [u8; 32]) -> SessionLog {
         SessionLog {
             stylist: stylist.to_string(),
+            key,
             ..SessionLog::default()
         }
     }
 
+    /// Takes in what the stylist sent — a proposal, a file refused as invalid, a chat line, a
+    /// note — to write at the next [`SessionLog::save`]; other events are not part of the record.
+    pub fn take(&mut self, event: &Event) {
+        let id = match event {
+            Event::Proposed {
+                id,
+                garment,
+                size,
+                note,
+            } => {
+                self.proposals.push(Proposal::of(*id, garment, size, note));
+                *id
+            }
+            Event::Refused { id, why } => {
+                self.invalid(*id, why);
+                *id
+            }
+            Event::Chat { id, text } => {
+                self.chat.push((true, text.clone()));
+                *id
+            }
+            Event::Pin { id, text, .. } => {
+                self.notes.push(text.clone());
+                *id
+            }
+            Event::Joined { .. }
+            | Event::Look(_)
+            | Event::Acknowledged { .. }
+            | Event::Ended { .. } => return,
+        };
+        self.unwritten.push(id);
+    }
+
     /// A proposal's file failed validation.
-    pub fn invalid(&mut self, id: u64, why: &str) {
+    fn invalid(&mut self, id: u64, why: &str) {
         self.proposals.push(Proposal {
             id,
             retailer: String::new(),
@@ -140,26 +181,22 @@ impl SessionLog {
 
     /// Writes the record to the timeline as it stands, dated `date`: a new contact the first
     /// time (its id goes to `contact`), the same contact brought up to date afterwards — so a
-    /// session cut off by a crash or a closed window is on the timeline as far as it went.
-    /// Nothing before a stylist joined.
+    /// session cut off by a crash or a closed window is on the timeline as far as it went —
+    /// with the ids of the stylist's messages taken in since the last save, in the same
+    /// transaction. Those ids, to acknowledge now (`HostCommand::Recorded`). Nothing before a
+    /// stylist joined.
     pub fn save(
-        &self,
+        &mut self,
         store: &mut Store,
         contact: &mut Option<i64>,
         date: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Vec<u64>, StoreError> {
         if self.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let record = self.contact(date);
-        if let Some(id) = *contact {
-            match store.update_contact(id, &record) {
-                Err(StoreError::NotFound { .. }) => {}
-                other => return other,
-            }
-        }
-        *contact = Some(store.add_contact(&record)?);
-        Ok(())
+        *contact = Some(store.record_session(*contact, &record, &self.key, &self.unwritten)?);
+        Ok(std::mem::take(&mut self.unwritten))
     }
 
     /// Whether anything happened worth a timeline entry (a stylist joined).

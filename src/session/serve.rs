@@ -57,6 +57,9 @@ pub struct HostConfig {
     pub next_id: u64,
     /// What an earlier run sent each stylist (by key) and was not acknowledged (from the store).
     pub pending: super::kept::PendingByStylist,
+    /// The ids of what each stylist (by key) sent that the shopper's record holds (from the
+    /// store): a copy sent again is acknowledged, not applied again.
+    pub applied: super::kept::AppliedByStylist,
 }
 
 /// What the caller asks the shopper's side to do.
@@ -71,6 +74,9 @@ pub enum HostCommand {
     },
     /// A chat message.
     Say(String),
+    /// What the stylist sent with these ids is written to the shopper's record (with the ids,
+    /// in the store): their acknowledgements go.
+    Recorded(Vec<u64>),
     /// The consents changed (given, narrowed, revoked): the body is sent again at once.
     Consents(Vec<Consent>),
     /// The outfit worn: (retailer, SKU, size) per garment.
@@ -494,13 +500,21 @@ impl Session {
                 .position(|(key, _)| *key == a.key)
                 .map(|i| self.config.pending.remove(i).1)
                 .unwrap_or_default();
+            let applied = self
+                .config
+                .applied
+                .iter()
+                .find(|(key, _)| *key == a.key)
+                .map(|(_, ids)| ids.clone())
+                .unwrap_or_default();
             let host = Host::new(
                 &self.config.shopper,
                 self.config.measurements.clone(),
                 consent,
                 self.config.next_id,
             )
-            .with_pending(pending);
+            .with_pending(pending)
+            .with_applied(applied);
             self.host = Some((host, a.key, a.name.clone()));
         }
         let (tx, frames) = unbounded_channel();
@@ -536,8 +550,12 @@ impl Session {
 
     /// The session is over: the connection finishes once what was written arrived.
     fn finish(&mut self, by_stylist: bool, reason: String) {
-        if let Some((host, ..)) = &self.host {
+        if let Some((host, key, _)) = &self.host {
             self.config.next_id = host.next_id();
+            // A copy the stylist sends again in a later session is not applied again.
+            let ids = host.applied().collect();
+            self.config.applied.retain(|(k, _)| k != key);
+            self.config.applied.push((*key, ids));
         }
         self.host = None;
         if let Some(mut link) = self.link.take() {
@@ -603,6 +621,16 @@ impl Session {
                     let message = host.say(&text);
                     self.kept(&message);
                     self.send(&[message]).await;
+                }
+            }
+            HostCommand::Recorded(ids) => {
+                let Some((host, ..)) = &mut self.host else {
+                    return;
+                };
+                let acks: Vec<Message> =
+                    ids.into_iter().filter_map(|id| host.recorded(id)).collect();
+                if host.is_live() {
+                    self.send(&acks).await;
                 }
             }
             HostCommand::Consents(consents) => {

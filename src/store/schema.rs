@@ -24,10 +24,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 8;
+pub const LATEST_VERSION: u32 = 9;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 8] = [
+pub const MIGRATIONS: [Migration; 9] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -134,6 +134,19 @@ pub const MIGRATIONS: [Migration; 8] = [
                 message TEXT NOT NULL,
                 garment BLOB,
                 PRIMARY KEY (side, peer, id)
+            ) STRICT;
+        ",
+        fixup: None,
+    },
+    Migration {
+        version: 9,
+        description: "stylist sessions: the ids of what each stylist sent that the shopper's \
+                      record holds (a copy sent again after a restart is not applied twice)",
+        sql: "
+            CREATE TABLE session_applied (
+                peer TEXT NOT NULL,
+                id   INTEGER NOT NULL,
+                PRIMARY KEY (peer, id)
             ) STRICT;
         ",
         fixup: None,

@@ -2,8 +2,10 @@
 //! under (a stylist comes back without a new code; an unknown key is refused), the next
 //! message id of each side (ids only grow, also across sessions, so a receiver never mistakes a
 //! new message for an old one), and the outbox: what a side sent to a peer and the peer has not
-//! acknowledged yet (a proposal with its garment file), sent again after a restart.
+//! acknowledged yet (a proposal with its garment file), sent again after a restart; and the ids
+//! of what each stylist sent that the shopper's record holds, written with the record.
 
+use super::timeline::{NewContact, insert_contact};
 use super::{Store, StoreError, date};
 use rusqlite::{OptionalExtension, params};
 
@@ -73,10 +75,16 @@ impl Store {
             .collect())
     }
 
-    /// Forgets a stylist's keys: they need a new code to come back. Whether any was kept.
+    /// Forgets a stylist's keys (and which of their messages were recorded): they need a new
+    /// code to come back. Whether any was kept.
     pub fn unpair_stylist(&mut self, counterpart: &str) -> Result<bool, StoreError> {
         let counterpart = counterpart.to_string();
         self.write(|tx| {
+            tx.execute(
+                "DELETE FROM session_applied WHERE peer IN
+                 (SELECT key FROM stylist_keys WHERE counterpart = ?1 COLLATE NOCASE)",
+                [&counterpart],
+            )?;
             Ok(tx.execute(
                 "DELETE FROM stylist_keys WHERE counterpart = ?1 COLLATE NOCASE",
                 [counterpart],
@@ -175,5 +183,54 @@ impl Store {
             .query_map([side.as_str()], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows.iter().filter_map(|k| unhex(k)).collect())
+    }
+
+    /// Writes a stylist session's record as it stands — a new contact, or contact `contact`
+    /// again (a new one if it is gone) — and, in the same transaction, the ids of what the
+    /// stylist `peer` sent that it now holds: either both are kept or neither. The contact's id.
+    pub fn record_session(
+        &mut self,
+        contact: Option<i64>,
+        record: &NewContact,
+        peer: &[u8; 32],
+        ids: &[u64],
+    ) -> Result<i64, StoreError> {
+        let record = record.validated()?;
+        let peer = hex(peer);
+        self.write(|tx| {
+            let existing = match contact {
+                Some(id) => tx.execute("DELETE FROM contacts WHERE id = ?1", [id])? > 0,
+                None => false,
+            };
+            let id = insert_contact(tx, contact.filter(|_| existing), &record)?;
+            for &applied in ids {
+                // Stored as SQLite's signed integer, bit for bit.
+                tx.execute(
+                    "INSERT OR IGNORE INTO session_applied (peer, id) VALUES (?1, ?2)",
+                    params![peer, applied as i64],
+                )?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// The ids of what each stylist (by key) sent that the shopper's record holds. A row whose
+    /// key is not one is skipped.
+    pub fn session_applied(&self) -> Result<Vec<([u8; 32], Vec<u64>)>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT peer, id FROM session_applied ORDER BY peer, id")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut all: Vec<([u8; 32], Vec<u64>)> = Vec::new();
+        for (peer, id) in rows {
+            let Some(key) = unhex(&peer) else { continue };
+            match all.last_mut() {
+                Some((last, ids)) if *last == key => ids.push(id as u64),
+                _ => all.push((key, vec![id as u64])),
+            }
+        }
+        Ok(all)
     }
 }

@@ -269,23 +269,6 @@ impl Store {
         self.write(|tx| insert_contact(tx, None, &contact))
     }
 
-    /// Replaces what contact `id` says (a record kept up to date while it happens, as a stylist
-    /// session's is).
-    pub fn update_contact(&mut self, id: i64, contact: &NewContact) -> Result<(), StoreError> {
-        let c = contact.validated()?;
-        self.write(|tx| {
-            // Written again under its id, in one transaction: the same columns as a new one.
-            if tx.execute("DELETE FROM contacts WHERE id = ?1", [id])? == 0 {
-                return Err(StoreError::NotFound {
-                    what: "contact",
-                    id,
-                });
-            }
-            insert_contact(tx, Some(id), &c)?;
-            Ok(())
-        })
-    }
-
     /// Contacts, all or with one counterpart, newest first.
     pub fn contacts(&self, counterpart: Option<&str>) -> Result<Vec<Contact>, StoreError> {
         let mut contacts = load_contacts(self.conn(), counterpart)?;

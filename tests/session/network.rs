@@ -3,8 +3,9 @@
 //! recognised without a code; the consent filter, also when revoked mid-session; an invalid
 //! garment refused on the shopper's side; connections killed mid-session and resumed with
 //! nothing lost or applied twice; a proposal made while the shopper was away kept in the store
-//! and delivered after both sides started again; a flood of malformed and oversized frames that leaves the
-//! shopper serving.
+//! and delivered after both sides started again; a message acknowledged only once the shopper's
+//! record holds it, and not applied again after the shopper's restart; a flood of malformed and
+//! oversized frames that leaves the shopper serving.
 
 use super::{consent, tee};
 use anprobe::measurements::{Form, Key, Measurements};
@@ -15,9 +16,10 @@ use anprobe::session::kept;
 use anprobe::session::link::{self, Relay};
 use anprobe::session::opening::Why;
 use anprobe::session::protocol::{Message, View};
+use anprobe::session::record::SessionLog;
 use anprobe::session::serve::{HostCommand, HostConfig, HostNotice, HostService, Paired};
 use anprobe::session::ticket::Ticket;
-use anprobe::store::{SessionSide, Store};
+use anprobe::store::{Channel, SessionSide, Store};
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
@@ -57,6 +59,21 @@ struct Shopper {
     ticket: Ticket,
     code: String,
     seen: Vec<String>,
+    /// Whether what the stylist sends is recorded at once, as the app does within its frame.
+    records: bool,
+}
+
+/// The id of what the stylist sent that the shopper's caller records.
+fn to_record(notice: &HostNotice) -> Option<u64> {
+    match notice {
+        HostNotice::Event(
+            Event::Proposed { id, .. }
+            | Event::Refused { id, .. }
+            | Event::Chat { id, .. }
+            | Event::Pin { id, .. },
+        ) => Some(*id),
+        _ => None,
+    }
 }
 
 impl Shopper {
@@ -66,6 +83,16 @@ impl Shopper {
 
     /// A shopper's side with the identity `secret` (the same machine again after a restart).
     fn start_as(keys: Vec<Key>, paired: Vec<Paired>, secret: [u8; 32]) -> Shopper {
+        Shopper::start_with(keys, paired, secret, vec![])
+    }
+
+    /// … whose record held `applied` of each stylist before (from the store).
+    fn start_with(
+        keys: Vec<Key>,
+        paired: Vec<Paired>,
+        secret: [u8; 32],
+        applied: Vec<([u8; 32], Vec<u64>)>,
+    ) -> Shopper {
         let service = HostService::start(HostConfig {
             relay: Relay::Off,
             secret,
@@ -77,6 +104,7 @@ impl Shopper {
             code_lifetime_s: 600,
             next_id: 1,
             pending: vec![],
+            applied,
         })
         .unwrap();
         match service.notice_within(WAIT) {
@@ -85,6 +113,7 @@ impl Shopper {
                 ticket,
                 code,
                 seen: Vec::new(),
+                records: true,
             },
             other => panic!("the shopper's side did not start: {other:?}"),
         }
@@ -92,14 +121,23 @@ impl Shopper {
 
     /// Waits for a notice `want` picks; every notice on the way is kept in `seen`.
     fn wait<T>(&mut self, what: &str, want: impl FnMut(&HostNotice) -> Option<T>) -> T {
-        let service = &self.service;
+        let (service, records) = (&self.service, self.records);
         wait_for(
             "shopper's",
             &mut self.seen,
-            |d| service.notice_within(d),
+            |d| Shopper::noticed(service, records, d),
             what,
             want,
         )
+    }
+
+    /// The next notice within `time`; what it brings is recorded if the shopper records.
+    fn noticed(service: &HostService, records: bool, time: Duration) -> Option<HostNotice> {
+        let notice = service.notice_within(time)?;
+        if records && let Some(id) = to_record(&notice) {
+            service.send(HostCommand::Recorded(vec![id]));
+        }
+        Some(notice)
     }
 
     /// Everything noticed within `time`.
@@ -107,7 +145,9 @@ impl Shopper {
         let until = Instant::now() + time;
         let mut all = Vec::new();
         while Instant::now() < until {
-            if let Some(n) = self.service.notice_within(Duration::from_millis(50)) {
+            if let Some(n) =
+                Shopper::noticed(&self.service, self.records, Duration::from_millis(50))
+            {
                 self.seen.push(format!("{n:?}"));
                 all.push(n);
             }
@@ -283,7 +323,7 @@ fn a_whole_session_between_two_endpoints() {
     // Chat both ways, a pinned note, "look at the back".
     stylist.send(GuestCommand::Say("the M drapes better".into()));
     shopper.wait("the stylist's chat", |n| {
-        matches!(n, HostNotice::Event(Event::Chat { text }) if text == "the M drapes better")
+        matches!(n, HostNotice::Event(Event::Chat { text, .. }) if text == "the M drapes better")
             .then_some(())
     });
     shopper.send(HostCommand::Say("thank you".into()));
@@ -472,6 +512,10 @@ fn a_connection_killed_mid_session_resumes_with_nothing_lost_or_applied_twice() 
         matches!(n, GuestNotice::Dropped(_)).then_some(())
     });
     assert!(stylist.admitted(), "back in the same session");
+    // Recorded on the shopper's side (as the app does within its frame), then acknowledged.
+    shopper.wait("the chat", |n| {
+        matches!(n, HostNotice::Event(Event::Chat { .. })).then_some(())
+    });
     stylist.acknowledged(proposal);
     stylist.acknowledged(chat);
 
@@ -626,6 +670,102 @@ fn a_proposal_made_while_the_shopper_is_away_is_kept_in_the_store_and_arrives_af
             .outgoing(SessionSide::Stylist, &peer)
             .unwrap()
             .is_empty()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A chat line is acknowledged only once the shopper's record holds it (written with its id in
+/// one transaction); the shopper's Anprobe closes after writing a line and before its
+/// acknowledgement went: the stylist sends it again to the restarted shopper, who acknowledges it
+/// without applying it twice.
+#[test]
+fn a_message_is_acknowledged_once_recorded_and_not_applied_again_after_the_shoppers_restart() {
+    let dir = std::env::temp_dir().join(format!("anprobe-applied-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (mut store, _) = Store::open(&dir).unwrap();
+    let shopper_secret = link::new_secret();
+    let mut shopper = Shopper::start_as(vec![], vec![], shopper_secret);
+    shopper.records = false;
+    let code = shopper.code.clone();
+    let vera_key = link::new_secret();
+    let mut vera = Stylist::join(&shopper, Some(&code), vera_key);
+    vera.admitted();
+    let paired = shopper.wait("the pairing", |n| match n {
+        HostNotice::Paired(p) => Some(p.clone()),
+        _ => None,
+    });
+    let mut record = SessionLog::with(&paired.name, paired.key);
+    let mut contact = None;
+
+    // Arrived and shown, not recorded: no acknowledgement yet.
+    vera.send(GuestCommand::Say("the M drapes better".into()));
+    let first = vera.queued();
+    let event = shopper.wait("the chat", |n| match n {
+        HostNotice::Event(e @ Event::Chat { .. }) => Some(format!("{e:?}")),
+        _ => None,
+    });
+    assert!(event.contains(&format!("id: {first}")), "{event}");
+    std::thread::sleep(Duration::from_millis(800));
+    let early = format!("Acknowledged {{ id: {first} }}");
+    while let Some(n) = vera.service.notice_within(Duration::from_millis(50)) {
+        vera.seen.push(format!("{n:?}"));
+    }
+    assert!(
+        !vera.seen.iter().any(|s| s.contains(&early)),
+        "acknowledged before it was recorded: {:#?}",
+        vera.seen
+    );
+    record.take(&Event::Chat {
+        id: first,
+        text: "the M drapes better".into(),
+    });
+    let ids = record.save(&mut store, &mut contact, "2026-12-06").unwrap();
+    assert_eq!(ids, [first]);
+    shopper.send(HostCommand::Recorded(ids));
+    vera.acknowledged(first);
+
+    // The next line is written to the record; the shopper's Anprobe closes before it says so.
+    vera.send(GuestCommand::Say("and the 40 in navy".into()));
+    let second = vera.queued();
+    shopper.wait("the second chat", |n| {
+        matches!(n, HostNotice::Event(Event::Chat { id, .. }) if *id == second).then_some(())
+    });
+    record.take(&Event::Chat {
+        id: second,
+        text: "and the 40 in navy".into(),
+    });
+    record.save(&mut store, &mut contact, "2026-12-06").unwrap();
+    drop(shopper);
+    drop(vera);
+
+    // Both start again; the stylist's kept line goes again; the shopper acknowledges it and
+    // does not apply it (no event, nothing to record).
+    let applied = store.session_applied().unwrap();
+    assert_eq!(applied, [(paired.key, vec![first, second])]);
+    let mut shopper = Shopper::start_with(vec![], vec![paired], shopper_secret, applied);
+    shopper.records = false;
+    let pending = vec![(
+        Message::Chat {
+            id: second,
+            text: "and the 40 in navy".into(),
+        },
+        None,
+    )];
+    let mut vera = Stylist::join_keeping(&shopper, None, vera_key, pending);
+    vera.admitted();
+    vera.acknowledged(second);
+    shopper.drain(Duration::from_millis(500));
+    assert!(
+        !shopper.seen.iter().any(|s| s.contains("Chat")),
+        "applied again: {:#?}",
+        shopper.seen
+    );
+    let contacts = store.contacts(Some("Studio Vera")).unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].record.channel, Channel::StylistSession);
+    assert_eq!(
+        contacts[0].record.outcome.matches("the 40 in navy").count(),
+        1
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

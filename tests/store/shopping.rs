@@ -378,32 +378,48 @@ fn fit_passport_holds_only_what_the_consent_allows() {
     assert!(store.consents().unwrap().is_empty());
 }
 
-/// A contact kept up to date while it happens (a stylist session): replaced in place, the same id
-/// and one entry on the timeline; an unknown id is "not found", an invalid record refused.
+/// A stylist session's record kept up to date while it happens: replaced in place (the same id,
+/// one entry on the timeline) together with the ids of the stylist's messages it holds, in one
+/// transaction; a contact gone meanwhile is written anew; an invalid record is refused and keeps
+/// no id either.
 #[test]
-fn a_contact_is_brought_up_to_date_in_place() {
+fn a_session_record_is_brought_up_to_date_in_place_with_the_ids_it_holds() {
     let dir = StDir::new("contact-update");
     let mut store = st_open(&dir.path);
-    let id = store
-        .add_contact(&st_contact(
-            "Studio Vera",
-            "2026-12-06",
-            "session: 1 chat message",
-        ))
-        .unwrap();
+    let vera = [7u8; 32];
+    let first = st_contact("Studio Vera", "2026-12-06", "session: 1 chat message");
+    let id = store.record_session(None, &first, &vera, &[1]).unwrap();
     let later = st_contact("Studio Vera", "2026-12-06", "session: 3 chat messages");
-    store.update_contact(id, &later).unwrap();
+    assert_eq!(
+        store
+            .record_session(Some(id), &later, &vera, &[2, 3])
+            .unwrap(),
+        id
+    );
     let contacts = store.contacts(Some("Studio Vera")).unwrap();
     assert_eq!(contacts.len(), 1);
     assert_eq!(contacts[0].id, id);
     assert_eq!(contacts[0].record.summary, later.summary);
-    let err = store.update_contact(id + 100, &later).unwrap_err();
-    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    assert_eq!(store.session_applied().unwrap(), [(vera, vec![1, 2, 3])]);
+
     let mut bad = later.clone();
     bad.counterpart = " ".into();
-    assert!(store.update_contact(id, &bad).is_err());
+    assert!(store.record_session(Some(id), &bad, &vera, &[4]).is_err());
+    assert_eq!(store.session_applied().unwrap(), [(vera, vec![1, 2, 3])]);
     assert_eq!(
         store.contacts(None).unwrap()[0].record.summary,
         later.summary
     );
+
+    // Removed meanwhile: written again as a new contact.
+    let again = store
+        .record_session(Some(id + 100), &later, &vera, &[])
+        .unwrap();
+    assert_ne!(again, id + 100);
+    assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
+
+    // A forgotten stylist's ids go with their key.
+    store.pair_stylist(&vera, "Studio Vera").unwrap();
+    assert!(store.unpair_stylist("studio vera").unwrap());
+    assert!(store.session_applied().unwrap().is_empty());
 }

@@ -20,7 +20,7 @@ use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
 use crate::session::link::Relay;
 use crate::session::pin::{self, Facing, Spot};
 use crate::session::protocol::View;
-use crate::session::record::{Outcome, Proposal, SessionLog};
+use crate::session::record::{Outcome, SessionLog};
 use crate::session::serve::{
     DEFAULT_CODE_LIFETIME_S, HostCommand, HostConfig, HostNotice, HostService, Paired,
 };
@@ -447,6 +447,9 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
             pending: store
                 .read(kept::for_shopper)
                 .map_err(|e| e.en().to_string())?,
+            applied: store
+                .read(|s| s.session_applied())
+                .map_err(|e| e.en().to_string())?,
         },
         wake(&world.waker),
     )
@@ -581,46 +584,12 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
                 h.connected = true;
                 h.stylist_key = Some(key);
                 if h.record.stylist != name {
-                    h.record = SessionLog::with(&name);
+                    h.record = SessionLog::with(&name, key);
                 }
                 // The outfit goes (again) below, as on every change.
                 h.outfit_seen = None;
             }
-            HostNotice::Event(Event::Proposed {
-                id,
-                garment,
-                size,
-                note,
-            }) => {
-                h.record
-                    .proposals
-                    .push(Proposal::of(id, &garment, &size, &note));
-                h.to_try.push((garment.meta.sku.clone(), size));
-                world.imported.write(GarmentImported {
-                    path: PathBuf::from(format!("{} (proposal {id})", h.record.stylist)),
-                    garment: Arc::new(*garment),
-                });
-                world.waker.wake_in(Duration::from_millis(50));
-            }
-            HostNotice::Event(Event::Refused { id, why }) => h.record.invalid(id, &why),
-            HostNotice::Event(Event::Chat { text }) => {
-                h.record.chat.push((true, text.clone()));
-                h.chat.push(ChatLine { mine: false, text });
-            }
-            HostNotice::Event(Event::Pin { at, text }) => {
-                h.record.notes.push(text.clone());
-                h.pins.push(PinnedNote {
-                    at: Vec3::from_array(at),
-                    text,
-                });
-            }
-            HostNotice::Event(Event::Look(view)) => {
-                world.views.write(match view {
-                    View::Front => ViewPreset::Front,
-                    View::Side => ViewPreset::Side,
-                    View::Back => ViewPreset::Back,
-                });
-            }
+            HostNotice::Event(event) => poll_host_event(h, world, event),
             HostNotice::Keep { stylist, message } => {
                 let _ = world
                     .store
@@ -633,7 +602,7 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
                         .change(|s| s.drop_outgoing(SessionSide::Shopper, &key, id));
                 }
             }
-            HostNotice::Event(_) | HostNotice::Refused { .. } => {}
+            HostNotice::Refused { .. } => {}
             HostNotice::Sent(id) => h.next_id = h.next_id.max(id + 1),
             HostNotice::Dropped(_) => h.connected = false,
             HostNotice::Ended { .. } => return Some(finish_host(h, world)),
@@ -646,14 +615,56 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
     None
 }
 
-/// Writes the session's record to the timeline as it stands; the store's error, if any.
+/// What the stylist sent: into the record, and shown.
+fn poll_host_event(h: &mut Hosting, world: &mut SessionWorld, event: Event) {
+    h.record.take(&event);
+    match event {
+        Event::Proposed {
+            id, garment, size, ..
+        } => {
+            h.to_try.push((garment.meta.sku.clone(), size));
+            world.imported.write(GarmentImported {
+                path: PathBuf::from(format!("{} (proposal {id})", h.record.stylist)),
+                garment: Arc::new(*garment),
+            });
+            world.waker.wake_in(Duration::from_millis(50));
+        }
+        Event::Chat { text, .. } => h.chat.push(ChatLine { mine: false, text }),
+        Event::Pin { at, text, .. } => h.pins.push(PinnedNote {
+            at: Vec3::from_array(at),
+            text,
+        }),
+        Event::Look(view) => {
+            world.views.write(match view {
+                View::Front => ViewPreset::Front,
+                View::Side => ViewPreset::Side,
+                View::Back => ViewPreset::Back,
+            });
+        }
+        Event::Refused { .. }
+        | Event::Joined { .. }
+        | Event::Acknowledged { .. }
+        | Event::Ended { .. } => {}
+    }
+}
+
+/// Writes the session's record to the timeline as it stands; what the stylist sent and it now
+/// holds is acknowledged. The store's error, if any.
 fn save_record(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
-    let (record, contact) = (&h.record, &mut h.saved.1);
+    let (record, contact) = (&mut h.record, &mut h.saved.1);
     let written = world
         .store
         .change(|s| record.save(s, contact, &date::today_local()));
     h.saved.0 = h.record.clone();
-    written.err().map(|e| e.to_string())
+    match written {
+        Ok(ids) => {
+            if !ids.is_empty() {
+                h.service.send(HostCommand::Recorded(ids));
+            }
+            None
+        }
+        Err(e) => Some(e.to_string()),
+    }
 }
 
 /// The session's record written to the timeline, the id counter kept; what to say.
