@@ -11,9 +11,7 @@ pub type Pending = Vec<(Message, Option<Vec<u8>>)>;
 /// What the shopper's side sent each stylist (by key) and was not acknowledged.
 pub type PendingByStylist = Vec<([u8; 32], Vec<Message>)>;
 
-/// The ids of what each stylist (by key) sent that the shopper's record holds
-/// (`Store::session_applied`).
-pub type AppliedByStylist = Vec<([u8; 32], Vec<u64>)>;
+pub use crate::store::AppliedByStylist;
 
 /// Keeps `message` (one with an id) sent to `peer` until acknowledged.
 pub fn keep(

@@ -39,7 +39,7 @@ pub use recovery::{BACKUP_DIR, BACKUPS_KEPT, ChecksumFailure};
 pub use refusal::{Clash, Problem};
 pub use returns::{ReturnRecord, parse_fit};
 pub use schema::LATEST_VERSION;
-pub use stylists::{OutgoingRow, SessionSide};
+pub use stylists::{AppliedByStylist, OutgoingRow, SessionSide};
 pub use timeline::{Channel, Contact, CounterpartKind, NewContact, TimelineEntry, TimelineEvent};
 pub use wishlist::{NewWishlistItem, WishlistItem};
 

@@ -9,6 +9,9 @@ use super::timeline::{NewContact, insert_contact};
 use super::{Store, StoreError, date};
 use rusqlite::{OptionalExtension, params};
 
+/// The ids of what each stylist (by endpoint key) sent that the shopper's record holds.
+pub type AppliedByStylist = Vec<([u8; 32], Vec<u64>)>;
+
 /// A kept message: its id, its JSON and a proposal's garment file.
 pub type OutgoingRow = (u64, String, Option<Vec<u8>>);
 
@@ -216,14 +219,14 @@ impl Store {
 
     /// The ids of what each stylist (by key) sent that the shopper's record holds. A row whose
     /// key is not one is skipped.
-    pub fn session_applied(&self) -> Result<Vec<([u8; 32], Vec<u64>)>, StoreError> {
+    pub fn session_applied(&self) -> Result<AppliedByStylist, StoreError> {
         let mut stmt = self
             .conn()
             .prepare("SELECT peer, id FROM session_applied ORDER BY peer, id")?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut all: Vec<([u8; 32], Vec<u64>)> = Vec::new();
+        let mut all: AppliedByStylist = Vec::new();
         for (peer, id) in rows {
             let Some(key) = unhex(&peer) else { continue };
             match all.last_mut() {
