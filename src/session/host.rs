@@ -4,7 +4,7 @@
 //! shopper's side with the importer's reason; what the stylist sends is applied once per id and
 //! acknowledged once the caller has written it to the shopper's record ([`Host::recorded`]), so
 //! a crash in between loses nothing; the body sent is filtered by the consent, again whenever it
-//! changes.
+//! or the measurements change.
 
 use super::delivery::{Inbox, Outbox};
 use super::protocol::{FrameError, Message, VERSION, View, check_length, decode};
@@ -351,6 +351,13 @@ impl Host {
     /// at once.
     pub fn consent_changed(&mut self, consent: Option<Consent>) -> Message {
         self.consent = consent;
+        body_for(&self.measurements, self.consent.as_ref())
+    }
+
+    /// The shopper's measurements changed: the body the stylist may see, to send at once
+    /// (filtered by the consent as always).
+    pub fn measurements_changed(&mut self, measurements: Measurements) -> Message {
+        self.measurements = measurements;
         body_for(&self.measurements, self.consent.as_ref())
     }
 

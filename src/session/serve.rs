@@ -79,6 +79,9 @@ pub enum HostCommand {
     Recorded(Vec<u64>),
     /// The consents changed (given, narrowed, revoked): the body is sent again at once.
     Consents(Vec<Consent>),
+    /// The shopper's measurements changed: the body (as the consent allows) is sent again at
+    /// once.
+    Measurements(Measurements),
     /// The outfit worn: (retailer, SKU, size) per garment.
     Outfit(Vec<(String, String, String)>),
     /// Issue a new one-time code (the old one is void).
@@ -642,6 +645,16 @@ impl Session {
                     .as_mut()
                     .map(|(host, ..)| (host.consent_changed(consent), host.is_live()));
                 if let Some((body, true)) = changed {
+                    self.send(&[body]).await;
+                }
+            }
+            HostCommand::Measurements(measurements) => {
+                self.config.measurements = measurements.clone();
+                let body = self
+                    .host
+                    .as_mut()
+                    .map(|(host, ..)| (host.measurements_changed(measurements), host.is_live()));
+                if let Some((body, true)) = body {
                     self.send(&[body]).await;
                 }
             }

@@ -290,6 +290,17 @@ fn a_whole_session_between_two_endpoints() {
         matches!(n, GuestNotice::Event(GuestEvent::Outfit { worn: w }) if *w == worn).then_some(())
     });
 
+    // The shopper's measurements change: the stylist receives the new body, as consented.
+    let mut changed = body();
+    changed.set(Key::ChestGirth, 94.5);
+    changed.set(Key::HipGirth, 101.0);
+    shopper.send(HostCommand::Measurements(changed));
+    let values = stylist.wait("the new body", |n| match n {
+        GuestNotice::Event(GuestEvent::Body { values, .. }) => Some(values.clone()),
+        _ => None,
+    });
+    assert_eq!(values, [(Key::ChestGirth, 94.5)].into_iter().collect());
+
     // A proposal travels with its garment, is read on the shopper's side and tried on.
     stylist.send(GuestCommand::Propose {
         garment: tee(),

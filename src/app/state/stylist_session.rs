@@ -121,6 +121,10 @@ pub struct Hosting {
     outfit_seen: Option<u64>,
     /// The stylist in session, by key.
     stylist_key: Option<[u8; 32]>,
+    /// The profile shared (the one shown when the session began) and its measurements as last
+    /// sent.
+    profile: String,
+    measurements_sent: Measurements,
 }
 
 /// The stylist's side of a session in the app.
@@ -469,6 +473,8 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
         consents_seen: store.revision(),
         outfit_seen: None,
         stylist_key: None,
+        profile: person.name.clone(),
+        measurements_sent: person.measurements.clone(),
     })
 }
 
@@ -561,6 +567,14 @@ fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
                 .collect();
             h.service.send(HostCommand::Consents(stylists));
         }
+    }
+    // The shopper's measurements, whenever they change (the profile the session began with).
+    if let Some(person) = world.profiles.list().iter().find(|p| p.name == h.profile)
+        && person.measurements != h.measurements_sent
+    {
+        h.measurements_sent = person.measurements.clone();
+        h.service
+            .send(HostCommand::Measurements(h.measurements_sent.clone()));
     }
     // The outfit worn, whenever it changes, so the stylist sees the same.
     if let Some(tryon) = world.tryon.as_deref()

@@ -191,6 +191,35 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         "{texts:#?}"
     );
 
+    // The shopper corrects the chest during the session: the stylist's avatar follows at once.
+    shopper
+        .state_mut()
+        .app
+        .world_mut()
+        .resource_mut::<Profiles>()
+        .active_mut()
+        .measurements
+        .set(Key::ChestGirth, 95.2);
+    run_both_until(&mut shopper, &mut stylist, "the new chest", |_, g| {
+        g.resource::<Profiles>()
+            .active()
+            .measurements
+            .get(Key::ChestGirth)
+            == Some(95.2)
+    });
+    let person = stylist
+        .state()
+        .app
+        .world()
+        .resource::<Profiles>()
+        .active()
+        .clone();
+    assert_eq!(
+        person.measurements.get(Key::HipGirth),
+        None,
+        "still the consent's keys only"
+    );
+
     // A proposal is worn on the shopper's avatar at once, in the size proposed.
     stylist
         .state()
