@@ -5,7 +5,8 @@
 //! nothing lost or applied twice; a proposal made while the shopper was away kept in the store
 //! and delivered after both sides started again; a message acknowledged only once the shopper's
 //! record holds it, and not applied again after the shopper's restart; a flood of malformed and
-//! oversized frames that leaves the shopper serving.
+//! oversized frames that leaves the shopper serving; a session through a self-hosted relay named
+//! by its URL, the ticket stripped of every direct address.
 
 use super::{consent, tee};
 use anprobe::measurements::{Form, Key, Measurements};
@@ -83,18 +84,19 @@ impl Shopper {
 
     /// A shopper's side with the identity `secret` (the same machine again after a restart).
     fn start_as(keys: Vec<Key>, paired: Vec<Paired>, secret: [u8; 32]) -> Shopper {
-        Shopper::start_with(keys, paired, secret, vec![])
+        Shopper::start_with(keys, paired, secret, vec![], Relay::Off)
     }
 
-    /// … whose record held `applied` of each stylist before (from the store).
+    /// … whose record held `applied` of each stylist before (from the store), on `relay`.
     fn start_with(
         keys: Vec<Key>,
         paired: Vec<Paired>,
         secret: [u8; 32],
         applied: Vec<([u8; 32], Vec<u64>)>,
+        relay: Relay,
     ) -> Shopper {
         let service = HostService::start(HostConfig {
-            relay: Relay::Off,
+            relay,
             secret,
             shopper: "Ana".into(),
             stylist: "Studio Vera".into(),
@@ -177,9 +179,20 @@ impl Stylist {
         secret: [u8; 32],
         pending: Vec<(Message, Option<Vec<u8>>)>,
     ) -> Stylist {
+        Stylist::join_via(shopper, code, secret, pending, Relay::Off)
+    }
+
+    /// … through `relay`.
+    fn join_via(
+        shopper: &Shopper,
+        code: Option<&str>,
+        secret: [u8; 32],
+        pending: Vec<(Message, Option<Vec<u8>>)>,
+        relay: Relay,
+    ) -> Stylist {
         let service = GuestService::start(JoinConfig {
             pending,
-            relay: Relay::Off,
+            relay,
             secret,
             ticket: shopper.ticket.clone(),
             code: code.map(str::to_string),
@@ -753,7 +766,8 @@ fn a_message_is_acknowledged_once_recorded_and_not_applied_again_after_the_shopp
     // does not apply it (no event, nothing to record).
     let applied = store.session_applied().unwrap();
     assert_eq!(applied, [(paired.key, vec![first, second])]);
-    let mut shopper = Shopper::start_with(vec![], vec![paired], shopper_secret, applied);
+    let mut shopper =
+        Shopper::start_with(vec![], vec![paired], shopper_secret, applied, Relay::Off);
     shopper.records = false;
     let pending = vec![(
         Message::Chat {
@@ -779,4 +793,67 @@ fn a_message_is_acknowledged_once_recorded_and_not_applied_again_after_the_shopp
         1
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A self-hosted relay named by its URL (`--relay http://…`): the shopper's ticket names it, and
+/// with every direct address taken out of the ticket the stylist still reaches the shopper —
+/// through the relay — pairs, receives the body and chats. (The relay runs on this machine, plain
+/// HTTP; the public relays and NATs are out of reach here.)
+#[test]
+fn a_session_goes_through_a_self_hosted_relay_named_by_its_url() {
+    use iroh_relay::server::{RelayConfig, Server, ServerConfig};
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let server = runtime
+        .block_on(async {
+            let mut config = ServerConfig::default();
+            config.relay = Some(RelayConfig::new((std::net::Ipv4Addr::LOCALHOST, 0)));
+            Server::spawn(config).await
+        })
+        .expect("a relay on this machine");
+    let url = format!("http://{}", server.http_addr().expect("plain HTTP"));
+    let relay: Relay = url.parse().unwrap();
+    let mut shopper = Shopper::start_with(
+        vec![Key::ChestGirth],
+        vec![],
+        link::new_secret(),
+        vec![],
+        relay.clone(),
+    );
+    let relays = |t: &Ticket| -> Vec<String> {
+        t.addr
+            .addrs
+            .iter()
+            .filter_map(|a| match a {
+                iroh::TransportAddr::Relay(u) => Some(u.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(relays(&shopper.ticket), [format!("{url}/")], "{:?}", shopper.ticket);
+    let line = shopper.ticket.to_line();
+    shopper
+        .ticket
+        .addr
+        .addrs
+        .retain(|a| matches!(a, iroh::TransportAddr::Relay(_)));
+    assert!(shopper.ticket.to_line() != line, "direct addresses were in the ticket");
+
+    let code = shopper.code.clone();
+    let mut stylist = Stylist::join_via(&shopper, Some(&code), link::new_secret(), vec![], relay);
+    assert!(!stylist.admitted());
+    assert_eq!(stylist.body_keys(), [Key::ChestGirth]);
+    stylist.send(GuestCommand::Say("through the relay".into()));
+    let id = stylist.queued();
+    shopper.wait("the chat", |n| {
+        matches!(n, HostNotice::Event(Event::Chat { text, .. }) if text == "through the relay")
+            .then_some(())
+    });
+    stylist.acknowledged(id);
+    drop(stylist);
+    drop(shopper);
+    runtime.block_on(server.shutdown()).unwrap();
 }
