@@ -833,14 +833,22 @@ fn a_session_goes_through_a_self_hosted_relay_named_by_its_url() {
             })
             .collect()
     };
-    assert_eq!(relays(&shopper.ticket), [format!("{url}/")], "{:?}", shopper.ticket);
+    assert_eq!(
+        relays(&shopper.ticket),
+        [format!("{url}/")],
+        "{:?}",
+        shopper.ticket
+    );
     let line = shopper.ticket.to_line();
     shopper
         .ticket
         .addr
         .addrs
         .retain(|a| matches!(a, iroh::TransportAddr::Relay(_)));
-    assert!(shopper.ticket.to_line() != line, "direct addresses were in the ticket");
+    assert!(
+        shopper.ticket.to_line() != line,
+        "direct addresses were in the ticket"
+    );
 
     let code = shopper.code.clone();
     let mut stylist = Stylist::join_via(&shopper, Some(&code), link::new_secret(), vec![], relay);
