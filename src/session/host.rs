@@ -283,8 +283,8 @@ impl Host {
         Ok(out)
     }
 
-    /// A chat line or note `id` arrived: whether to apply it (not a copy); its acknowledgement,
-    /// if one goes now, into `out`.
+    /// A chat line, note or proposal's garment `id` arrived: whether to apply it (not a copy);
+    /// its acknowledgement, if one goes now, into `out`.
     fn take(&mut self, id: u64, out: &mut Vec<Message>) -> bool {
         let fresh = self.inbox.apply(id);
         out.extend(self.arrived(id, fresh));
@@ -299,9 +299,9 @@ impl Host {
             // A copy of a proposal already applied.
             return self.arrived(id, false).into_iter().collect();
         };
-        self.inbox.apply(id);
-        self.unrecorded.insert(id);
+        // Applied now; acknowledged once recorded.
         let mut out = Vec::new();
+        self.take(id, &mut out);
         match import_slice(bytes, None) {
             Ok(garment) => self.events.push(Event::Proposed {
                 id,

@@ -534,6 +534,18 @@ impl Session {
         });
     }
 
+    /// What the stylist may see changed (`change` returns the new body): sent at once while
+    /// the stylist is in session.
+    async fn body_changed(&mut self, change: impl FnOnce(&mut Host) -> Message) {
+        let body = self
+            .host
+            .as_mut()
+            .map(|(host, ..)| (change(host), host.is_live()));
+        if let Some((body, true)) = body {
+            self.send(&[body]).await;
+        }
+    }
+
     /// Sends `messages` on the live connection, if any; a failed write drops it.
     async fn send(&mut self, messages: &[super::protocol::Message]) {
         let Some(link) = &mut self.link else {
@@ -640,23 +652,13 @@ impl Session {
                 self.config.consents = consents;
                 let name = self.host.as_ref().map(|(_, _, name)| name.clone());
                 let consent = name.and_then(|name| self.consent_of(&name));
-                let changed = self
-                    .host
-                    .as_mut()
-                    .map(|(host, ..)| (host.consent_changed(consent), host.is_live()));
-                if let Some((body, true)) = changed {
-                    self.send(&[body]).await;
-                }
+                self.body_changed(|host| host.consent_changed(consent))
+                    .await;
             }
             HostCommand::Measurements(measurements) => {
                 self.config.measurements = measurements.clone();
-                let body = self
-                    .host
-                    .as_mut()
-                    .map(|(host, ..)| (host.measurements_changed(measurements), host.is_live()));
-                if let Some((body, true)) = body {
-                    self.send(&[body]).await;
-                }
+                self.body_changed(|host| host.measurements_changed(measurements))
+                    .await;
             }
             HostCommand::Outfit(worn) => {
                 self.outfit = Some(worn.clone());
