@@ -147,11 +147,9 @@ fn default_bodies_measure_exactly_and_are_closed() {
     for form in [Form::Female, Form::Male] {
         let m = resolved(form, &[]);
         let avatar = body::build(&m);
-        assert!(
-            avatar.mesh.positions.len() >= 15_000,
-            "{} vertices",
-            avatar.mesh.positions.len()
-        );
+        // The one topology every avatar has (and the capacity the build reserves for it).
+        assert_eq!(avatar.mesh.positions.len(), body::VERTICES);
+        assert_eq!(avatar.mesh.indices.len(), 3 * body::TRIANGLES);
         assert_eq!(avatar.mesh.normals.len(), avatar.mesh.positions.len());
         assert_eq!(avatar.mesh.uvs.len(), avatar.mesh.positions.len());
         assert!(avatar.mesh.positions.iter().all(|p| p.is_finite()));

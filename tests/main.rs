@@ -11,6 +11,7 @@ mod crossing;
 mod export;
 mod fit;
 mod garment;
+mod hull;
 mod measurements;
 mod prerequisite;
 mod session;

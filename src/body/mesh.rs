@@ -15,11 +15,12 @@ pub(super) struct MeshBuilder {
 }
 
 impl MeshBuilder {
-    pub fn with_capacity(vertices: usize) -> Self {
+    /// A builder whose buffers hold a mesh of this size without growing.
+    pub fn with_capacity(vertices: usize, triangles: usize) -> Self {
         MeshBuilder {
             positions: Vec::with_capacity(vertices),
             uvs: Vec::with_capacity(vertices),
-            indices: Vec::with_capacity(vertices * 6),
+            indices: Vec::with_capacity(3 * triangles),
             normals: Vec::new(),
         }
     }

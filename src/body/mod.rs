@@ -59,10 +59,15 @@ pub struct Skeleton {
     pub legs: [LimbBones; 2],
 }
 
+/// How many vertices every avatar has (one topology for every body: garments bind to indices).
+pub const VERTICES: usize = 17_386;
+/// How many triangles every avatar has.
+pub const TRIANGLES: usize = 34_768;
+
 /// Builds the avatar for a resolved measurement set. Never panics: out-of-range values are
 /// clamped into a buildable body (validation reports them before this point).
 pub fn build(m: &Resolved) -> Avatar {
-    build_with(m, MeshBuilder::with_capacity(17_000))
+    build_with(m, MeshBuilder::with_capacity(VERTICES, TRIANGLES))
 }
 
 /// Builds `avatar` anew for `m` in the memory it holds (what a slider drag does: the mesh's

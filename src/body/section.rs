@@ -1,7 +1,7 @@
 //! Cross-section shapes: the torso's rounded-box ring with bust, seat and nose bumps, the limbs'
 //! ellipses; and scaling a ring so that its tape girth (convex-hull perimeter) is exact.
 
-use crate::geometry::{convex_hull_into, hull_perimeter};
+use crate::geometry::{convex_hull_into, hull_perimeter, ring_hull_into};
 use glam::{DVec2, Vec2};
 use std::f32::consts::{PI, TAU};
 
@@ -250,7 +250,9 @@ pub(super) fn angle_terms(angles: &[f32]) -> Vec<AngleTerms> {
 pub(super) fn ring_girth(points: &[Vec2], centre: Vec2) -> f32 {
     let mut flat: Vec<DVec2> = points.iter().map(|&p| (p - centre).as_dvec2()).collect();
     let mut hull = Vec::with_capacity(flat.len() + 1);
-    convex_hull_into(&mut flat, &mut hull);
+    if !ring_hull_into(&flat, &mut hull) {
+        convex_hull_into(&mut flat, &mut hull);
+    }
     hull_perimeter(&hull) as f32
 }
 

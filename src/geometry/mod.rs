@@ -25,7 +25,7 @@ pub use bvh::{Hit, TriangleBvh};
 pub use closest::{Feature, closest_on_triangle};
 pub use crossing::Crossing;
 pub use disjoint::{find, union};
-pub use hull::{convex_hull, convex_hull_into, hull_perimeter};
+pub use hull::{convex_hull, convex_hull_into, hull_perimeter, ring_hull_into};
 pub use mesh::{TriangleMesh, vertex_normals, vertex_normals_into};
 pub use plane::{Plane, plane_basis};
 pub use point_grid::PointGrid;
