@@ -56,6 +56,8 @@ fn bumps(tt: f32, k: f32) -> Vec<Bump> {
 /// forward there, across the face's width (half-width 6 cm), and the bumps sit on that.
 const CHIN_BEHIND_BROW: f32 = 0.012;
 const FACE_HALF_WIDTH: f32 = 0.06;
+/// How much narrower the part brought forward is at the chin's ring than at the head's.
+const JAW_NARROWING: f32 = 0.45;
 
 /// Moves the head's vertices (rows from the chin's up to the head girth's) by the face's bumps.
 pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
@@ -93,8 +95,10 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
             let along = q.x.atan2(q.z - zc) * radius;
             let t = ((y_head - y) / (y_head - y_chin).max(1e-4)).clamp(0.0, 1.0);
             let upright = brow - CHIN_BEHIND_BROW * across * t;
-            let forward =
-                (upright - q.z).max(0.0) * disc_bump(along / (FACE_HALF_WIDTH * across), 0.0);
+            // The face narrows to the chin: the jaw's lower edge runs back and up from the chin
+            // instead of standing out as one shelf the face's width.
+            let half_width = FACE_HALF_WIDTH * across * (1.0 - JAW_NARROWING * t * t);
+            let forward = (upright - q.z).max(0.0) * disc_bump(along / half_width, 0.0);
             let out: f32 = active
                 .iter()
                 .map(|b| {
