@@ -495,6 +495,7 @@ mod host {
 }
 
 mod cli;
+mod client_record;
 mod network;
 mod pairing;
 mod pin;

@@ -317,6 +317,7 @@ messages! {
     ChannelStylistSession => "stylist session", "Stilberatungstermin";
     KindRetailer => "retailer", "Händler";
     KindStylist => "stylist", "Stilberatung";
+    KindClient => "client", "Kundin/Kunde";
     EventOrder => "Order", "Bestellung";
     EventReturn => "Return", "Rücksendung";
     // Privacy tab.

@@ -5,11 +5,12 @@
 
 use super::session as store_session;
 use crate::measurements::Measurements;
+use crate::session::client_record::{ChatLine, Sent, client_contact};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
 use crate::session::link::{Relay, short_key};
-use crate::session::record::SessionLog;
+use crate::session::record::{Outcome, SessionLog};
 use crate::session::serve::{
     DEFAULT_CODE_LIFETIME_S, HostCommand, HostConfig, HostNotice, HostService, Paired,
 };
@@ -370,6 +371,9 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
             std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         garments.push((path.clone(), bytes, size.clone()));
     }
+    // The stylist's own record of the session (their timeline, under the client): each garment
+    // by the name its file gives it (the file's name where it is not a valid garment).
+    let mut record = ClientRecord::default();
     let mut store = store_session::open(data_dir)?;
     let next_id = store
         .session_next_id(SessionSide::Stylist)
@@ -416,6 +420,14 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                 if !sent {
                     sent = true;
                     for (path, bytes, size) in &garments {
+                        record.sent.push(Sent {
+                            id: None,
+                            name: garment_name(path),
+                            size: size.clone(),
+                            note: String::new(),
+                            arrived: false,
+                            outcome: Outcome::Open,
+                        });
                         log.log("proposal", json!({"file": path, "size": size}));
                         service.send(GuestCommand::Propose {
                             garment: bytes.clone(),
@@ -425,7 +437,12 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     }
                     for text in &args.say {
                         service.send(GuestCommand::Say(text.clone()));
+                        record.chat.push(ChatLine {
+                            mine: true,
+                            text: text.clone(),
+                        });
                     }
+                    record.save(&mut store, &peer);
                     if expected == 0 {
                         acknowledged_at = Some(Instant::now());
                     }
@@ -449,6 +466,9 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                 next = next.max(id + 1);
                 if queued.len() < garments.len() {
                     undecided.push(id);
+                    if let Some(sent) = record.sent.get_mut(queued.len()) {
+                        sent.id = Some(id);
+                    }
                 }
                 queued.push(id);
             }
@@ -460,6 +480,10 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     if queued.contains(&id) && !acknowledged.contains(&id) {
                         acknowledged.push(id);
                     }
+                    if let Some(sent) = record.sent.iter_mut().find(|s| s.id == Some(id)) {
+                        sent.arrived = true;
+                        record.save(&mut store, &peer);
+                    }
                     if acknowledged.len() == expected {
                         acknowledged_at = Some(Instant::now());
                     }
@@ -470,11 +494,21 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     refused,
                 } => {
                     undecided.retain(|u| *u != proposal);
+                    if let Some(sent) = record.sent.iter_mut().find(|s| s.id == Some(proposal)) {
+                        sent.outcome = match &refused {
+                            Some(why) => Outcome::Invalid(why.clone()),
+                            None if accepted => Outcome::Accepted,
+                            None => Outcome::Rejected,
+                        };
+                        record.save(&mut store, &peer);
+                    }
                     let event = if accepted { "accepted" } else { "rejected" };
                     log.log(event, json!({"proposal": proposal, "invalid": refused}));
                 }
                 GuestEvent::Chat { text } => {
-                    log.log("chat", json!({"from": "shopper", "text": text}))
+                    log.log("chat", json!({"from": "shopper", "text": text}));
+                    record.chat.push(ChatLine { mine: false, text });
+                    record.save(&mut store, &peer);
                 }
                 GuestEvent::Body { form, values } => {
                     let values: serde_json::Map<String, Value> = values
@@ -484,7 +518,10 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     log.log("body", json!({"form": form, "values": values}));
                 }
                 GuestEvent::Outfit { worn } => log.log("outfit", json!({"worn": worn})),
-                GuestEvent::Welcomed { name } => log.log("welcomed", json!({"shopper": name})),
+                GuestEvent::Welcomed { name } => {
+                    log.log("welcomed", json!({"shopper": name}));
+                    record.shopper = name;
+                }
                 GuestEvent::Ended { reason } => {
                     log.log("ended", json!({"by": "shopper", "reason": reason}));
                 }
@@ -517,4 +554,44 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The stylist's record of a session from the command line, as the app keeps it
+/// (`session::client_record`): written to the timeline at each change.
+#[derive(Default)]
+struct ClientRecord {
+    shopper: String,
+    sent: Vec<Sent>,
+    chat: Vec<ChatLine>,
+    /// The contact written, once.
+    contact: Option<i64>,
+}
+
+impl ClientRecord {
+    fn save(&mut self, store: &mut Store, peer: &[u8; 32]) {
+        let Some(record) = client_contact(
+            &self.shopper,
+            &self.sent,
+            &[],
+            &self.chat,
+            &date::today_local(),
+        ) else {
+            return;
+        };
+        match store.record_session(self.contact, &record, peer, &[]) {
+            Ok(id) => self.contact = Some(id),
+            Err(e) => eprintln!("anprobe: warning: {}", store_session::failure(e)),
+        }
+    }
+}
+
+/// A garment file's name for the record: its metadata's, else the file's own.
+fn garment_name(path: &Path) -> String {
+    match crate::garment::import_file(path) {
+        Ok(garment) => garment.meta.name,
+        Err(_) => path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
 }

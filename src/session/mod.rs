@@ -3,9 +3,11 @@
 //! ([`pairing`]) and its proof without sending it ([`pake`]), how a connection opens
 //! ([`opening`]), the ticket ([`ticket`]), delivery without loss or duplicates across reconnects
 //! ([`delivery`]), where a pinned note sits on the avatar ([`pin`]), and both sides as state machines over frames ([`host`]: the shopper's,
-//! [`guest`]: the stylist's). On the network (iroh, on the session's own thread): the wire
+//! [`guest`]: the stylist's), and what each side keeps of a session ([`record`]: the shopper's,
+//! [`client_record`]: the stylist's). On the network (iroh, on the session's own thread): the wire
 //! ([`link`]), the shopper's side ([`serve`]) and the stylist's ([`join`]). No Bevy here.
 
+pub mod client_record;
 pub mod delivery;
 pub mod guest;
 pub mod host;

@@ -265,7 +265,8 @@ impl SessionLog {
     }
 }
 
-fn plural(n: usize, what: &str) -> String {
+/// "1 note", "2 notes".
+pub(super) fn plural(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {

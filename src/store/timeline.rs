@@ -14,14 +14,19 @@ pub enum CounterpartKind {
     Retailer,
     /// A stylist who advises the shopper.
     Stylist,
+    /// A shopper this Anprobe's user advised as a stylist (the stylist's own record of a
+    /// session: `session::client_record`). Never asked for consent: nothing is shared with a
+    /// client through the consent matrix.
+    Client,
 }
 
 impl CounterpartKind {
-    /// The kind in files and on the command line: `"retailer"` or `"stylist"`.
+    /// The kind in files and on the command line: `"retailer"`, `"stylist"` or `"client"`.
     pub fn as_str(self) -> &'static str {
         match self {
             CounterpartKind::Retailer => "retailer",
             CounterpartKind::Stylist => "stylist",
+            CounterpartKind::Client => "client",
         }
     }
 
@@ -30,6 +35,7 @@ impl CounterpartKind {
         match text.trim().to_ascii_lowercase().as_str() {
             "retailer" => Some(CounterpartKind::Retailer),
             "stylist" => Some(CounterpartKind::Stylist),
+            "client" => Some(CounterpartKind::Client),
             _ => None,
         }
     }

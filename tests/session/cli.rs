@@ -1,11 +1,11 @@
 //! `anprobe session host` and `anprobe session join` as two processes on this machine (no
 //! relay): a whole session logged as JSON lines on both sides, the body filtered by the
-//! consent, the session on the stylist's timeline and the accepted garment on the wishlist; a
-//! wrong code refused with exit 1 and the reason; the stylist, recognised, back without a code;
-//! bad usage exit 2.
+//! consent, the session on the stylist's timeline and the accepted garment on the wishlist, and
+//! on the stylist's own timeline under the client; a wrong code refused with exit 1 and the
+//! reason; the stylist, recognised, back without a code; bad usage exit 2.
 
 use anprobe::measurements::Key;
-use anprobe::store::{Channel, SessionSide, Store};
+use anprobe::store::{Channel, CounterpartKind, SessionSide, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -212,6 +212,29 @@ fn a_session_through_the_headless_commands_as_two_processes() {
                 .unwrap()
                 .is_empty()
         );
+        // The stylist's own memory: the session under the client, with what became of the
+        // proposal and the chat.
+        let mine = stylist_store.contacts(None).unwrap();
+        assert_eq!(mine.len(), 1, "{mine:#?}");
+        let c = &mine[0].record;
+        assert_eq!(
+            (c.kind, c.channel),
+            (CounterpartKind::Client, Channel::StylistSession)
+        );
+        assert!(!c.counterpart.is_empty());
+        assert!(
+            c.summary
+                .contains("1 proposal (1 accepted), 1 chat message"),
+            "{}",
+            c.summary
+        );
+        assert!(
+            c.outcome.contains("Accepted: ")
+                && c.outcome.contains(" in M")
+                && c.outcome.contains("You: hello from Vera"),
+            "{}",
+            c.outcome
+        );
         let wished = store.list_wishlist().unwrap();
         assert!(
             wished
@@ -272,6 +295,13 @@ fn a_session_through_the_headless_commands_as_two_processes() {
     );
     let (store, _) = Store::open(shopper.join("data")).unwrap();
     assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
+    // The stylist keeps both sessions; the intruder, refused, keeps none.
+    let (stylist_store, _) = Store::open(&stylist).unwrap();
+    let mine = stylist_store.contacts(None).unwrap();
+    assert_eq!(mine.len(), 2, "{mine:#?}");
+    assert!(mine.iter().any(|c| c.record.outcome == "You: back again"));
+    let (intruder, _) = Store::open(scratch.0.join("intruder")).unwrap();
+    assert!(intruder.contacts(None).unwrap().is_empty());
 }
 
 #[test]

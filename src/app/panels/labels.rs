@@ -56,6 +56,7 @@ pub(crate) fn kind(kind: CounterpartKind, lang: Lang) -> &'static str {
     lang.t(match kind {
         CounterpartKind::Retailer => Msg::KindRetailer,
         CounterpartKind::Stylist => Msg::KindStylist,
+        CounterpartKind::Client => Msg::KindClient,
     })
 }
 

@@ -52,18 +52,22 @@ pub struct PrivacyState {
 /// Every counterpart with its consent; those without one get an empty consent (nothing shared).
 fn rows(store: &Store) -> Result<Vec<Consent>, StoreError> {
     let mut rows = store.consents()?;
-    let stylists: Vec<String> = store
-        .contacts(None)?
-        .into_iter()
-        .filter(|c| c.record.kind == CounterpartKind::Stylist)
-        .map(|c| c.record.counterpart)
-        .collect();
-    for name in store.counterparts()? {
-        if !rows
+    let contacts = store.contacts(None)?;
+    let named = |name: &str, kind: fn(CounterpartKind) -> bool| {
+        contacts
             .iter()
-            .any(|c| c.counterpart.eq_ignore_ascii_case(&name))
+            .any(|c| kind(c.record.kind) && c.record.counterpart.eq_ignore_ascii_case(name))
+    };
+    for name in store.counterparts()? {
+        // A client (someone this user advised as a stylist) is never asked for consent.
+        let client_only = named(&name, |k| k == CounterpartKind::Client)
+            && !named(&name, |k| k != CounterpartKind::Client);
+        if !client_only
+            && !rows
+                .iter()
+                .any(|c| c.counterpart.eq_ignore_ascii_case(&name))
         {
-            let kind = if stylists.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
+            let kind = if named(&name, |k| k == CounterpartKind::Stylist) {
                 CounterpartKind::Stylist
             } else {
                 CounterpartKind::Retailer

@@ -14,6 +14,8 @@ use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::{Catalog, CatalogAction, TryOn};
 use crate::app::state::waker::Waker;
 use crate::measurements::{Form, Key, Measurements};
+use crate::session::client_record::client_contact;
+pub use crate::session::client_record::{ChatLine, Sent};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -56,30 +58,6 @@ pub fn assumed_stature(form: Form) -> f64 {
         Form::Female => 162.9,
         Form::Male => 175.6,
     }
-}
-
-/// One line of the chat.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChatLine {
-    /// Written on this side.
-    pub mine: bool,
-    /// The text.
-    pub text: String,
-}
-
-/// A garment the stylist proposed, as the stylist's side follows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sent {
-    /// Its id, once given.
-    pub id: Option<u64>,
-    /// The garment's name and the size.
-    pub name: String,
-    /// The size proposed.
-    pub size: String,
-    /// Whether the shopper's side received it.
-    pub arrived: bool,
-    /// What became of it.
-    pub outcome: Outcome,
 }
 
 /// A note pinned on the avatar.
@@ -147,6 +125,10 @@ pub struct Joined {
     next_id: u64,
     /// The shopper's key (what is kept until acknowledged is kept under it).
     peer: [u8; 32],
+    /// The stylist's own record of the session on their timeline: its contact's id once
+    /// written, and whether it changed since.
+    record: Option<i64>,
+    unrecorded: bool,
 }
 
 /// Where the app stands with stylist sessions.
@@ -319,6 +301,7 @@ fn apply_session_actions(
                     mine: true,
                     text: text.clone(),
                 });
+                j.unrecorded = true;
             }
             (SessionAction::NewCode, StylistSession::Hosting(h)) => {
                 h.service.send(HostCommand::NewCode)
@@ -339,9 +322,11 @@ fn apply_session_actions(
                             id: None,
                             name,
                             size: size.clone(),
+                            note: note.clone(),
                             arrived: false,
                             outcome: Outcome::Open,
                         });
+                        j.unrecorded = true;
                     }
                     Err(e) => {
                         world.outcome.0 = Some(format!("{}: {e}", entry.garment.source));
@@ -364,6 +349,7 @@ fn apply_session_actions(
                     at,
                     text: text.clone(),
                 });
+                j.unrecorded = true;
             }
             (SessionAction::Forget(name), StylistSession::Idle) => {
                 if let Err(e) = world.store.change(|s| s.unpair_stylist(name)) {
@@ -525,6 +511,8 @@ fn join(
         pins: Vec::new(),
         next_id,
         peer,
+        record: None,
+        unrecorded: false,
     })
 }
 
@@ -532,7 +520,11 @@ fn poll_session(mut session: ResMut<StylistSession>, mut world: SessionWorld) {
     let over = match &mut *session {
         StylistSession::Idle => return,
         StylistSession::Hosting(h) => poll_host(h, &mut world),
-        StylistSession::Joined(j) => poll_guest(j, &mut world),
+        StylistSession::Joined(j) => {
+            let over = poll_guest(j, &mut world);
+            save_client_record(j, &mut world);
+            over
+        }
     };
     if let Some(said) = over {
         world.outcome.0 = Some(said);
@@ -792,12 +784,17 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
                     None if accepted => Outcome::Accepted,
                     None => Outcome::Rejected,
                 };
+                j.unrecorded = true;
             }
         }
-        GuestEvent::Chat { text } => j.chat.push(ChatLine { mine: false, text }),
+        GuestEvent::Chat { text } => {
+            j.chat.push(ChatLine { mine: false, text });
+            j.unrecorded = true;
+        }
         GuestEvent::Acknowledged { id } => {
             if let Some(sent) = j.sent.iter_mut().find(|s| s.id == Some(id)) {
                 sent.arrived = true;
+                j.unrecorded = true;
             }
             let peer = j.peer;
             let _ = world
@@ -805,6 +802,30 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
                 .change(|s| s.drop_outgoing(SessionSide::Stylist, &peer, id));
         }
         GuestEvent::Ended { .. } => {}
+    }
+}
+
+/// Writes the stylist's record of the session to their own timeline when it changed (a new
+/// contact the first time, the same one brought up to date after): a session cut off is kept as
+/// far as it went. A store that refuses is logged and tried again at the next change; the session
+/// goes on.
+fn save_client_record(j: &mut Joined, world: &mut SessionWorld) {
+    if !j.unrecorded {
+        return;
+    }
+    let notes: Vec<&str> = j.pins.iter().map(|p| p.text.as_str()).collect();
+    let Some(record) = client_contact(&j.shopper, &j.sent, &notes, &j.chat, &date::today_local())
+    else {
+        return;
+    };
+    j.unrecorded = false;
+    let (peer, contact) = (j.peer, j.record);
+    match world
+        .store
+        .change(|s| s.record_session(contact, &record, &peer, &[]))
+    {
+        Ok(id) => j.record = Some(id),
+        Err(e) => warn!("the session's record was not kept: {e}"),
     }
 }
 

@@ -6,7 +6,9 @@
 //! sees the same outfit; "Accept" puts it
 //! on the wishlist and tells the stylist; the chat goes both ways; a consent revoked in the
 //! store during the session empties what the stylist sees at once; "End session" writes the
-//! session to the stylist's timeline. In German, the tab shows no English of its own.
+//! session to the shopper's timeline under the stylist, and the stylist's app keeps its own
+//! record under the client (who is never asked for consent in the stylist's Privacy tab). In
+//! German, the tab shows no English of its own.
 
 use super::{app_with_catalog, shown};
 use anprobe::app::i18n::{Lang, key_label};
@@ -354,6 +356,30 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         contacts[0].record.summary
     );
     assert!(contacts[0].record.outcome.contains("the L drapes better"));
+    // The stylist's app keeps its own record, under the client: what was proposed and decided,
+    // the note pinned and the chat (what they see after a restart, in their Timeline tab).
+    let mine = stylist
+        .state()
+        .app
+        .world()
+        .resource::<ShopperStore>()
+        .read(|s| s.contacts(None))
+        .unwrap();
+    assert_eq!(mine.len(), 1, "{mine:#?}");
+    let record = &mine[0].record;
+    assert_eq!(record.kind, anprobe::store::CounterpartKind::Client);
+    assert!(
+        record.summary.contains("1 proposal (1 accepted)") && record.summary.contains("1 note"),
+        "{}",
+        record.summary
+    );
+    for line in [
+        " in L",
+        "Note on the avatar: let out the back seam",
+        "You: the L drapes better",
+    ] {
+        assert!(record.outcome.contains(line), "{line}: {}", record.outcome);
+    }
 
     // The stylist is recognised next time; the shopper can forget them.
     shopper.run();
@@ -426,6 +452,53 @@ fn the_stylist_tab_in_german_shows_no_english_of_its_own() {
     }
     assert!(
         texts.iter().any(|t| t == "Stilberatung einladen"),
+        "{texts:#?}"
+    );
+}
+
+#[test]
+fn a_client_of_the_stylists_own_record_is_not_asked_for_consent() {
+    use anprobe::app::panels::privacy::{PrivacyState, privacy_tab};
+    use anprobe::store::{CounterpartKind, NewContact};
+    let (_, mut app) = super::app_with_store("stylist-tab-client-privacy");
+    let contact = |counterpart: &str, kind| NewContact {
+        counterpart: counterpart.into(),
+        kind,
+        channel: Channel::StylistSession,
+        date: "2026-12-06".into(),
+        summary: "Stylist session: 1 proposal, 0 chat messages, 0 notes".into(),
+        outcome: String::new(),
+    };
+    app.world_mut()
+        .resource_mut::<ShopperStore>()
+        .change(|s| {
+            s.add_contact(&contact("Anna Client", CounterpartKind::Client))?;
+            s.add_contact(&contact("Studio Vera", CounterpartKind::Stylist))
+        })
+        .unwrap();
+    let mut harness = Harness::builder()
+        .with_size([440.0, 1600.0])
+        .build_ui_state(
+            |ui, (app, state): &mut (App, PrivacyState)| {
+                let mut out = Vec::new();
+                privacy_tab(
+                    ui,
+                    Lang::En,
+                    app.world().resource::<ShopperStore>(),
+                    state,
+                    &mut out,
+                );
+            },
+            (app, PrivacyState::default()),
+        );
+    harness.run();
+    let texts = shown(&harness);
+    assert!(
+        texts.iter().any(|t| t.contains("Studio Vera")),
+        "{texts:#?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("Anna Client")),
         "{texts:#?}"
     );
 }

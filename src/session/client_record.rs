@@ -1,0 +1,110 @@
+//! What a session leaves in the stylist's own memory: every garment they proposed with what the
+//! shopper decided, the chat and the notes they pinned, as one contact on the stylist's timeline
+//! under the client (kind `client`, channel `stylist_session`), written as the session goes. So
+//! after a restart, or at the next session with the same client, the stylist still sees what was
+//! proposed, accepted and said. The shopper's own record of the same session is
+//! [`super::record`]; neither side sends the other its record.
+
+use super::record::{Outcome, plural};
+use crate::store::{Channel, CounterpartKind, NewContact};
+
+/// A garment the stylist proposed, as the stylist's side follows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sent {
+    /// Its id, once given.
+    pub id: Option<u64>,
+    /// The garment's name.
+    pub name: String,
+    /// The size proposed.
+    pub size: String,
+    /// The stylist's note with it (may be empty).
+    pub note: String,
+    /// Whether the shopper's side received it.
+    pub arrived: bool,
+    /// What became of it.
+    pub outcome: Outcome,
+}
+
+/// One line of the chat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChatLine {
+    /// Written on this side.
+    pub mine: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// The name a client without one (the shopper's side said no name) is recorded under.
+pub const UNNAMED_CLIENT: &str = "Client";
+
+/// The contact on the stylist's timeline for a session with `shopper`, dated `date`: what was
+/// proposed and what became of it, the notes pinned, the chat. `None` while nothing happened
+/// worth keeping (no proposal, no chat line, no note).
+pub fn client_contact(
+    shopper: &str,
+    sent: &[Sent],
+    notes: &[&str],
+    chat: &[ChatLine],
+    date: &str,
+) -> Option<NewContact> {
+    if sent.is_empty() && notes.is_empty() && chat.is_empty() {
+        return None;
+    }
+    let shopper = match shopper.trim() {
+        "" => UNNAMED_CLIENT,
+        name => name,
+    };
+    let count = |o: fn(&Outcome) -> bool| sent.iter().filter(|s| o(&s.outcome)).count();
+    let decided: Vec<String> = [
+        (count(|o| *o == Outcome::Accepted), "accepted"),
+        (count(|o| *o == Outcome::Rejected), "rejected"),
+        (
+            count(|o| matches!(o, Outcome::Invalid(_))),
+            "refused as invalid",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    let mut summary = format!("Stylist session: {}", plural(sent.len(), "proposal"));
+    if !decided.is_empty() {
+        summary.push_str(&format!(" ({})", decided.join(", ")));
+    }
+    summary.push_str(&format!(
+        ", {}, {}",
+        plural(chat.len(), "chat message"),
+        plural(notes.len(), "note")
+    ));
+    let mut lines = Vec::new();
+    for s in sent {
+        let what = format!("{} in {}", s.name, s.size);
+        let note = if s.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — \"{}\"", s.note)
+        };
+        lines.push(match &s.outcome {
+            Outcome::Accepted => format!("Accepted: {what}{note}"),
+            Outcome::Rejected => format!("Rejected: {what}{note}"),
+            Outcome::Open if s.arrived => format!("Not decided: {what}{note}"),
+            Outcome::Open => format!("Not delivered yet: {what}{note}"),
+            Outcome::Invalid(why) => format!("Refused, the file is invalid: {what} ({why})"),
+        });
+    }
+    for text in notes {
+        lines.push(format!("Note on the avatar: {text}"));
+    }
+    for line in chat {
+        let who = if line.mine { "You" } else { shopper };
+        lines.push(format!("{who}: {}", line.text));
+    }
+    Some(NewContact {
+        counterpart: shopper.to_string(),
+        kind: CounterpartKind::Client,
+        channel: Channel::StylistSession,
+        date: date.to_string(),
+        summary,
+        outcome: lines.join("\n"),
+    })
+}
