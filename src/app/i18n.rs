@@ -300,6 +300,7 @@ messages! {
     VerdictStandard => "standard length", "Standardlänge";
     // Timeline tab.
     Counterpart => "Retailer or stylist", "Händler oder Stilberatung";
+    TimelineCounterpart => "Retailer, stylist or client", "Händler, Stilberatung oder Kundschaft";
     NoCounterparts => "No retailers or stylists yet: record an order or a contact first.", "Noch keine Händler oder Stilberatungen: zuerst eine Bestellung oder einen Kontakt erfassen.";
     WhatHappened => "What happened before", "Was bisher geschah";
     SearchHint => "summary, outcome, garment…", "Zusammenfassung, Ergebnis, Artikel…";

@@ -20,7 +20,7 @@ use crate::session::pin::{Facing, Spot};
 use crate::session::protocol::{Message, View};
 use crate::session::record::Outcome;
 use crate::session::share::body_for;
-use crate::store::{Consent, CounterpartKind};
+use crate::store::{Consent, Contact, CounterpartKind};
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, Color32, RichText};
@@ -524,6 +524,42 @@ fn hosting(
     end_button(ui, lang, out);
 }
 
+/// The stylist's own records of earlier sessions with this client: the newest three, each
+/// opening to what was proposed, decided and said (all of them in the Timeline tab).
+fn earlier_sessions(ui: &mut egui::Ui, lang: Lang, earlier: &[Contact]) {
+    if earlier.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(match lang {
+            Lang::En => format!("Earlier sessions ({})", earlier.len()),
+            Lang::De => format!("Frühere Termine ({})", earlier.len()),
+        })
+        .strong(),
+    );
+    for contact in earlier.iter().take(3) {
+        let c = &contact.record;
+        egui::CollapsingHeader::new(format!("{} — {}", c.date, c.summary))
+            .id_salt(("earlier-session", contact.id))
+            .show(ui, |ui| {
+                for line in c.outcome.lines() {
+                    ui.label(RichText::new(line).small());
+                }
+            });
+    }
+    if earlier.len() > 3 {
+        ui.label(
+            RichText::new(tr(
+                lang,
+                "The others are in the Timeline tab.",
+                "Die übrigen stehen unter „Verlauf“.",
+            ))
+            .small()
+            .italics(),
+        );
+    }
+}
+
 fn joined(
     ui: &mut egui::Ui,
     view: &StylistView,
@@ -565,6 +601,7 @@ fn joined(
         }
         ui.label(RichText::new(rest).small().italics());
     }
+    earlier_sessions(ui, lang, &j.earlier);
     if !j.outfit.is_empty() {
         ui.label(RichText::new(tr(lang, "Wearing", "Trägt")).strong());
         for (retailer, sku, size) in &j.outfit {

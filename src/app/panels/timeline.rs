@@ -72,7 +72,7 @@ pub fn timeline_tab(
     }
     if !names.is_empty() {
         ui.horizontal(|ui| {
-            ui.label(lang.t(Msg::Counterpart));
+            ui.label(lang.t(Msg::TimelineCounterpart));
             egui::ComboBox::from_id_salt("counterpart")
                 .selected_text(&state.chosen)
                 .width(200.0)

@@ -14,8 +14,8 @@ use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::{Catalog, CatalogAction, TryOn};
 use crate::app::state::waker::Waker;
 use crate::measurements::{Form, Key, Measurements};
-use crate::session::client_record::client_contact;
 pub use crate::session::client_record::{ChatLine, Sent};
+use crate::session::client_record::{UNNAMED_CLIENT, client_contact};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -28,7 +28,7 @@ use crate::session::serve::{
 };
 use crate::session::ticket::Ticket;
 use crate::session::{identity, kept};
-use crate::store::{Consent, CounterpartKind, SessionSide, date};
+use crate::store::{Consent, Contact, CounterpartKind, SessionSide, date};
 use bevy::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -122,6 +122,9 @@ pub struct Joined {
     pub chat: Vec<ChatLine>,
     /// The notes pinned.
     pub pins: Vec<PinnedNote>,
+    /// The stylist's records of earlier sessions with this client, newest first (read when the
+    /// shopper's side says its name).
+    pub earlier: Vec<Contact>,
     next_id: u64,
     /// The shopper's key (what is kept until acknowledged is kept under it).
     peer: [u8; 32],
@@ -509,6 +512,7 @@ fn join(
         sent: Vec::new(),
         chat: Vec::new(),
         pins: Vec::new(),
+        earlier: Vec::new(),
         next_id,
         peer,
         record: None,
@@ -741,7 +745,10 @@ fn poll_guest(j: &mut Joined, world: &mut SessionWorld) -> Option<String> {
 
 fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
     match event {
-        GuestEvent::Welcomed { name } => j.shopper = name,
+        GuestEvent::Welcomed { name } => {
+            j.earlier = earlier_sessions(&world.store, &name, j.record);
+            j.shopper = name;
+        }
         GuestEvent::Body { form, values } => {
             show_client(&j.shopper, form, &values, &mut world.profiles);
             j.shared = Some((form, values));
@@ -803,6 +810,23 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
         }
         GuestEvent::Ended { .. } => {}
     }
+}
+
+/// The stylist's records of earlier sessions with the client `shopper` (the one being written,
+/// `current`, left out), newest first. A store that cannot be read shows none.
+fn earlier_sessions(store: &ShopperStore, shopper: &str, current: Option<i64>) -> Vec<Contact> {
+    let name = match shopper.trim() {
+        "" => UNNAMED_CLIENT,
+        name => name,
+    };
+    let mut earlier: Vec<Contact> = store
+        .read(|s| s.contacts(Some(name)))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| c.record.kind == CounterpartKind::Client && Some(c.id) != current)
+        .collect();
+    earlier.sort_by(|a, b| (&b.record.date, b.id).cmp(&(&a.record.date, a.id)));
+    earlier
 }
 
 /// Writes the stylist's record of the session to their own timeline when it changed (a new

@@ -157,6 +157,33 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         "{texts:#?}"
     );
 
+    // The stylist advised this shopper before: their own record of that session is kept.
+    let client = shopper
+        .state()
+        .app
+        .world()
+        .resource::<Profiles>()
+        .active()
+        .name
+        .clone();
+    let before = stylist
+        .state_mut()
+        .app
+        .world_mut()
+        .resource_mut::<ShopperStore>()
+        .change(|s| {
+            s.add_contact(&anprobe::store::NewContact {
+                counterpart: client.clone(),
+                kind: anprobe::store::CounterpartKind::Client,
+                channel: Channel::StylistSession,
+                date: "2026-11-20".into(),
+                summary: "Stylist session: 1 proposal (1 rejected), 0 chat messages, 0 notes"
+                    .into(),
+                outcome: "Rejected: Wool Coat in M".into(),
+            })
+        })
+        .unwrap();
+
     // The stylist types ticket and code and joins.
     stylist.get_by_label("Ticket").click();
     stylist.run();
@@ -191,6 +218,15 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
     assert!(
         texts.iter().any(|t| t.contains("162.9 cm assumed")),
         "{texts:#?}"
+    );
+    // What the stylist proposed to this client before, and what became of it, is in the tab.
+    assert!(
+        texts.iter().any(|t| t == "Earlier sessions (1)"),
+        "{texts:#?}"
+    );
+    assert_eq!(
+        joined(stylist.state().app.world()).unwrap().earlier[0].id,
+        before
     );
 
     // The shopper corrects the chest during the session: the stylist's avatar follows at once.
@@ -363,10 +399,10 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         .app
         .world()
         .resource::<ShopperStore>()
-        .read(|s| s.contacts(None))
+        .read(|s| s.contacts(Some(&client)))
         .unwrap();
-    assert_eq!(mine.len(), 1, "{mine:#?}");
-    let record = &mine[0].record;
+    assert_eq!(mine.len(), 2, "the earlier session and this one: {mine:#?}");
+    let record = &mine.iter().find(|c| c.id != before).unwrap().record;
     assert_eq!(record.kind, anprobe::store::CounterpartKind::Client);
     assert!(
         record.summary.contains("1 proposal (1 accepted)") && record.summary.contains("1 note"),
