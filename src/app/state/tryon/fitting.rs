@@ -20,6 +20,7 @@ use bevy::window::RequestRedraw;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FitProgress>()
@@ -46,6 +47,8 @@ pub struct FitProgress {
     cache_body: u64,
     /// Bumped whenever fits were written into the try-on (the 3D view follows).
     shown: u64,
+    /// When the change the running job answers was seen (its time to the screen is logged).
+    since: Option<Instant>,
 }
 
 impl FitProgress {
@@ -121,7 +124,14 @@ fn drive(
         progress.cancel = None;
         progress.running = None;
         if output.key == key {
+            let garments = output.results.len();
             apply(&mut tryon, &mut progress, output);
+            if let Some(since) = progress.since.take() {
+                info!(
+                    "outfit of {garments} fitted and shown {} ms after the change",
+                    since.elapsed().as_millis()
+                );
+            }
         }
     }
     if progress.done == Some(key) || progress.running == Some(key) {
@@ -131,6 +141,7 @@ fn drive(
         return;
     };
     // Something changed: the running job (if any) is stale.
+    progress.since.get_or_insert_with(Instant::now);
     if let Some(cancel) = progress.cancel.take() {
         cancel.store(true, Ordering::Relaxed);
     }
@@ -141,6 +152,7 @@ fn drive(
         progress.cache_body = progress.body;
     }
     if tryon.worn().is_empty() {
+        progress.since = None;
         progress.done = Some(key);
         progress.shown += 1;
         redraw.write(RequestRedraw);
