@@ -1,39 +1,28 @@
 //! The tape's convex hull: the ring-order scan the avatar's sections use agrees with the general
 //! monotone chain, and refuses rings it cannot take.
 
+use crate::rng::Rng;
 use anprobe::geometry::{convex_hull, hull_perimeter, ring_hull_into};
 use glam::DVec2;
 use std::f64::consts::TAU;
-
-/// A small deterministic generator (xorshift), so that every run sees the same rings.
-struct Rng(u64);
-
-impl Rng {
-    fn unit(&mut self) -> f64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// A ring round the origin at increasing angles, with hollows, spikes and near-collinear runs.
 fn star_ring(rng: &mut Rng, n: usize) -> Vec<DVec2> {
     // Uneven steps, each well under half a turn.
     let angles: Vec<f64> = (0..n)
-        .map(|k| (k as f64 + 0.9 * rng.unit()) / n as f64 * TAU)
+        .map(|k| (k as f64 + 0.9 * rng.next()) / n as f64 * TAU)
         .collect();
-    let flat = rng.unit() < 0.3;
+    let flat = rng.next() < 0.3;
     angles
         .iter()
         .map(|&a| {
             let r = if flat {
                 // A rounded box: long runs of nearly collinear points.
                 1.0 / a.cos().abs().max(a.sin().abs()).max(0.3)
-            } else if rng.unit() < 0.1 {
-                2.0 + rng.unit()
+            } else if rng.next() < 0.1 {
+                2.0 + rng.next()
             } else {
-                0.2 + rng.unit()
+                0.2 + rng.next()
             };
             DVec2::new(r * a.cos(), 0.6 * r * a.sin())
         })
@@ -50,7 +39,7 @@ fn the_ring_order_hull_is_the_convex_hull_either_way_round() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut hull = Vec::new();
     for case in 0..2000 {
-        let n = 8 + (rng.unit() * 200.0) as usize;
+        let n = 8 + (rng.next() * 200.0) as usize;
         let mut ring = star_ring(&mut rng, n);
         if case % 2 == 1 {
             ring.reverse();

@@ -14,6 +14,7 @@ mod garment;
 mod hull;
 mod measurements;
 mod prerequisite;
+mod rng;
 mod session;
 mod sizing;
 mod store;

@@ -2,6 +2,7 @@
 //! results consistent (they pass validation themselves, landmark heights in order), no panics.
 
 use super::{average_female, body, normal_bodies};
+use crate::rng::Rng;
 use anprobe::measurements::{
     Form, Key, Measurements, Resolved, ShapeVar, Source, plausible_range, resolve, validate,
 };
@@ -165,18 +166,6 @@ fn typed_values_inform_the_predictions() {
     ))
     .unwrap();
     assert!(long.shape.get(ShapeVar::KneeHeight) > base.shape.get(ShapeVar::KneeHeight));
-}
-
-/// A small deterministic random source (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> f64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
 }
 
 #[test]
