@@ -37,6 +37,14 @@ pub struct ChatLine {
 /// The name a client without one (the shopper's side said no name) is recorded under.
 pub const UNNAMED_CLIENT: &str = "Client";
 
+/// The name the client `shopper` is recorded under: theirs, trimmed, or [`UNNAMED_CLIENT`].
+pub fn client_name(shopper: &str) -> &str {
+    match shopper.trim() {
+        "" => UNNAMED_CLIENT,
+        name => name,
+    }
+}
+
 /// The contact on the stylist's timeline for a session with `shopper`, dated `date`: what was
 /// proposed and what became of it, the notes pinned, the chat. `None` while nothing happened
 /// worth keeping (no proposal, no chat line, no note).
@@ -50,10 +58,7 @@ pub fn client_contact(
     if sent.is_empty() && notes.is_empty() && chat.is_empty() {
         return None;
     }
-    let shopper = match shopper.trim() {
-        "" => UNNAMED_CLIENT,
-        name => name,
-    };
+    let shopper = client_name(shopper);
     let count = |o: fn(&Outcome) -> bool| sent.iter().filter(|s| o(&s.outcome)).count();
     let decided: Vec<String> = [
         (count(|o| *o == Outcome::Accepted), "accepted"),

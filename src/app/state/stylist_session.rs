@@ -15,7 +15,7 @@ use crate::app::state::tryon::{Catalog, CatalogAction, TryOn};
 use crate::app::state::waker::Waker;
 use crate::measurements::{Form, Key, Measurements};
 pub use crate::session::client_record::{ChatLine, Sent};
-use crate::session::client_record::{UNNAMED_CLIENT, client_contact};
+use crate::session::client_record::{client_contact, client_name};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -815,12 +815,8 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
 /// The stylist's records of earlier sessions with the client `shopper` (the one being written,
 /// `current`, left out), newest first. A store that cannot be read shows none.
 fn earlier_sessions(store: &ShopperStore, shopper: &str, current: Option<i64>) -> Vec<Contact> {
-    let name = match shopper.trim() {
-        "" => UNNAMED_CLIENT,
-        name => name,
-    };
     let mut earlier: Vec<Contact> = store
-        .read(|s| s.contacts(Some(name)))
+        .read(|s| s.contacts(Some(client_name(shopper))))
         .unwrap_or_default()
         .into_iter()
         .filter(|c| c.record.kind == CounterpartKind::Client && Some(c.id) != current)
