@@ -1,12 +1,13 @@
 //! Where a stylist's note sits on the avatar. The stylist picks a spot by name (the chest at the
-//! back, the left thigh at the front …); [`point`] turns it into a point on the surface of the
-//! avatar the stylist sees, which travels with the note ([`super::protocol::Message::Pin`]).
+//! back, the left thigh at the front …) or clicks the avatar; [`point`] (or [`hit`], along the
+//! click's ray) turns it into a point on the surface of the avatar the stylist sees, which
+//! travels with the note ([`super::protocol::Message::Pin`]).
 //! The shopper's avatar differs from it wherever a measurement was not shared, so the receiving
 //! side puts the note on the nearest point of its own avatar ([`on_surface`]).
 
 use crate::body::Avatar;
 use crate::fit::anatomy::Anatomy;
-use crate::geometry::TriangleMesh;
+use crate::geometry::{TriangleBvh, TriangleMesh};
 use glam::Vec3;
 
 /// A spot a note can be pinned at.
@@ -83,4 +84,22 @@ pub fn on_surface(mesh: &TriangleMesh, at: Vec3) -> (Vec3, Vec3) {
         .min_by(|(_, a), (_, b)| a.distance_squared(at).total_cmp(&b.distance_squared(at)))
         .map(|(i, &p)| (p, mesh.normals.get(i).copied().unwrap_or(Vec3::Z)))
         .unwrap_or((at, Vec3::Z))
+}
+
+/// Where the ray from `origin` along `direction` (a click's, in the avatar's coordinates) first
+/// meets `mesh` from outside: the nearest crossing ahead of the origin. `None` where it misses.
+pub fn hit(mesh: &TriangleMesh, origin: Vec3, direction: Vec3) -> Option<Vec3> {
+    let length = direction.length();
+    if length <= 0.0 || !length.is_finite() || !origin.is_finite() {
+        return None;
+    }
+    let bvh = TriangleBvh::new(&mesh.positions, &mesh.indices);
+    let mut nearest: Option<f32> = None;
+    // Far enough for any camera: 1 km.
+    bvh.crossings(origin, direction / length, (0.0, 1000.0), |c| {
+        if nearest.is_none_or(|t| c.t < t) {
+            nearest = Some(c.t);
+        }
+    });
+    nearest.map(|t| origin + direction / length * t)
 }

@@ -64,3 +64,44 @@ fn a_note_is_pinned_on_the_surface_at_the_spot_and_side_named() {
         }
     }
 }
+
+#[test]
+fn a_click_pins_where_its_ray_first_meets_the_avatar() {
+    let avatar = body::build(&resolved(Form::Male, &[(Key::Stature, 180.0)]));
+    let anatomy = Anatomy::new(&avatar);
+    let chest = anatomy.chest.origin;
+    // From a camera 3 m in front, aimed at the chest: the front of the chest, not the back.
+    let camera = glam::Vec3::new(0.0, chest.y, 3.0);
+    let front = pin::hit(&avatar.mesh, camera, chest - camera).expect("the chest is hit");
+    let deepest_front = avatar
+        .mesh
+        .positions
+        .iter()
+        .filter(|p| (p.y - chest.y).abs() < 0.01 && p.x.abs() < 0.02)
+        .map(|p| p.z)
+        .fold(f32::MIN, f32::max);
+    assert!(
+        (front.z - deepest_front).abs() < 0.01,
+        "{front} vs {deepest_front}"
+    );
+    assert!(
+        (front.y - chest.y).abs() < 1e-3 && front.x.abs() < 1e-3,
+        "{front}"
+    );
+    // From behind, the back; from above the shoulder, the shoulder's top; past the side, nothing.
+    let behind = glam::Vec3::new(0.0, chest.y, -3.0);
+    let back = pin::hit(&avatar.mesh, behind, chest - behind).unwrap();
+    assert!(back.z < chest.z, "{back}");
+    let shoulder = anatomy.acromion[0];
+    let above = shoulder + glam::Vec3::Y;
+    let top = pin::hit(&avatar.mesh, above, -glam::Vec3::Y).unwrap();
+    assert!((top - shoulder).length() < 0.03, "{top} vs {shoulder}");
+    let beside = glam::Vec3::new(1.0, chest.y, 3.0);
+    assert_eq!(pin::hit(&avatar.mesh, beside, -glam::Vec3::Z), None);
+    // A ray that goes nowhere, or starts nowhere, hits nothing.
+    assert_eq!(pin::hit(&avatar.mesh, camera, glam::Vec3::ZERO), None);
+    assert_eq!(
+        pin::hit(&avatar.mesh, glam::Vec3::NAN, -glam::Vec3::Z),
+        None
+    );
+}

@@ -707,11 +707,9 @@ fn joined(
                 .hint_text(tr(lang, "a note on the avatar", "eine Notiz am Avatar"))
                 .desired_width(180.0),
         );
+        let ready = j.connected && !form.pin.trim().is_empty();
         if ui
-            .add_enabled(
-                j.connected && !form.pin.trim().is_empty(),
-                egui::Button::new(tr(lang, "Pin", "Anheften")),
-            )
+            .add_enabled(ready, egui::Button::new(tr(lang, "Pin", "Anheften")))
             .clicked()
         {
             out.push(SessionAction::Pin {
@@ -721,7 +719,35 @@ fn joined(
             });
             form.pin.clear();
         }
+        if ui
+            .add_enabled(
+                ready,
+                egui::Button::new(tr(lang, "Pin where I click", "Anheften per Klick")),
+            )
+            .clicked()
+        {
+            out.push(SessionAction::ArmPin(Some(form.pin.trim().to_string())));
+            form.pin.clear();
+        }
     });
+    if let Some(text) = &j.armed {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(match lang {
+                    Lang::En => format!("Click the avatar where \"{text}\" goes (Esc: cancel)"),
+                    Lang::De => {
+                        format!("Klicken Sie auf den Avatar, wo „{text}“ hin soll (Esc: abbrechen)")
+                    }
+                })
+                .italics(),
+            );
+            let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            if ui.button(tr(lang, "Cancel", "Abbrechen")).clicked() || escape {
+                form.pin = text.clone();
+                out.push(SessionAction::ArmPin(None));
+            }
+        });
+    }
     let other = who.to_string();
     chat(ui, lang, &j.chat, &other, form, out);
     end_button(ui, lang, out);

@@ -151,7 +151,11 @@ pub fn view_rect(window: &Window, insets: &PanelInsets) -> Rect {
 /// there (an overlay, a popup) or is busy with (a slider being dragged). bevy_egui's own
 /// "wants pointer" is no help over the panels: they are drawn on egui's background layer in
 /// root `Ui`s of their own, which egui does not count as "over egui".
-fn pointer_is_cameras(window: &Window, insets: &PanelInsets, egui: &EguiWantsInput) -> bool {
+pub(super) fn pointer_is_cameras(
+    window: &Window,
+    insets: &PanelInsets,
+    egui: &EguiWantsInput,
+) -> bool {
     let over_view = window
         .cursor_position()
         .is_some_and(|p| view_rect(window, insets).contains(p));

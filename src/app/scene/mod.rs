@@ -1,12 +1,13 @@
 //! The 3D view: the studio the avatar stands in, the orbit camera (and the camera egui draws
 //! with), the avatar and its tape, the worn garments in fabric or as a fit map, the catalog's
 //! thumbnails (drawn offscreen) and "Save outfit as PNG". It follows [`state`](super::state);
-//! nothing here changes it.
+//! nothing here changes it (a click that pins a stylist's note is sent as the tab's actions are).
 
 pub mod avatar;
 pub mod camera;
 pub mod fit_material;
 pub mod outfit_picture;
+mod pin_click;
 pub mod studio;
 pub mod tape;
 pub mod thumbnails;
@@ -26,5 +27,6 @@ pub(super) fn plugin(app: &mut App) {
         worn_garments::plugin,
         thumbnails::plugin,
         outfit_picture::plugin,
+        pin_click::plugin,
     ));
 }

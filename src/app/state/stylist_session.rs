@@ -122,6 +122,8 @@ pub struct Joined {
     pub chat: Vec<ChatLine>,
     /// The notes pinned.
     pub pins: Vec<PinnedNote>,
+    /// A note waiting for the stylist's click on the avatar to be pinned there.
+    pub armed: Option<String>,
     /// The stylist's records of earlier sessions with this client, newest first (read when the
     /// shopper's side says its name).
     pub earlier: Vec<Contact>,
@@ -211,6 +213,15 @@ pub enum SessionAction {
         /// On which side of the body.
         facing: Facing,
     },
+    /// The stylist pins a note where the camera's ray through a click meets their avatar.
+    PinAt {
+        /// The note.
+        text: String,
+        /// Where, on the stylist's avatar.
+        at: Vec3,
+    },
+    /// The stylist's note waits for a click on the avatar (`Some`), or no longer (`None`).
+    ArmPin(Option<String>),
     /// Forget the stylist paired under this name: they must pair with a new code again.
     Forget(String),
     /// A new one-time code (the shopper).
@@ -343,17 +354,13 @@ fn apply_session_actions(
                 let Some(avatar) = world.body.as_ref().and_then(|b| b.avatar.as_ref()) else {
                     continue;
                 };
-                let at = pin::point(avatar, *spot, *facing);
-                j.service.send(GuestCommand::Pin {
-                    at: at.to_array(),
-                    text: text.clone(),
-                });
-                j.pins.push(PinnedNote {
-                    at,
-                    text: text.clone(),
-                });
-                j.unrecorded = true;
+                pin_note(j, text, pin::point(avatar, *spot, *facing));
             }
+            (SessionAction::PinAt { text, at }, StylistSession::Joined(j)) => {
+                j.armed = None;
+                pin_note(j, text, *at);
+            }
+            (SessionAction::ArmPin(text), StylistSession::Joined(j)) => j.armed = text.clone(),
             (SessionAction::Forget(name), StylistSession::Idle) => {
                 if let Err(e) = world.store.change(|s| s.unpair_stylist(name)) {
                     world.outcome.0 = Some(e.to_string());
@@ -368,6 +375,19 @@ fn apply_session_actions(
             _ => {}
         }
     }
+}
+
+/// Sends the stylist's note pinned `at` (on their avatar) and keeps it.
+fn pin_note(j: &mut Joined, text: &str, at: Vec3) {
+    j.service.send(GuestCommand::Pin {
+        at: at.to_array(),
+        text: text.to_string(),
+    });
+    j.pins.push(PinnedNote {
+        at,
+        text: text.to_string(),
+    });
+    j.unrecorded = true;
 }
 
 fn identity_of(store: &ShopperStore) -> Result<[u8; 32], String> {
@@ -512,6 +532,7 @@ fn join(
         sent: Vec::new(),
         chat: Vec::new(),
         pins: Vec::new(),
+        armed: None,
         earlier: Vec::new(),
         next_id,
         peer,

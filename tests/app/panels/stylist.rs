@@ -355,6 +355,57 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         hosting(shopper.state().app.world()).unwrap().pins
     );
 
+    // "Pin where I click": the note waits for a click on the avatar (the 3D view casts the
+    // camera's ray through it, `pin::hit`), then goes where the ray met the avatar.
+    stylist.state_mut().form.pin = "take in here".into();
+    stylist.run();
+    stylist.get_by_label("Pin where I click").click();
+    stylist.run();
+    stylist.state_mut().app.update();
+    stylist.run();
+    assert_eq!(
+        joined(stylist.state().app.world())
+            .unwrap()
+            .armed
+            .as_deref(),
+        Some("take in here")
+    );
+    assert!(
+        shown(&stylist)
+            .iter()
+            .any(|t| t.starts_with("Click the avatar where \"take in here\" goes")),
+        "{:#?}",
+        shown(&stylist)
+    );
+    let clicked = {
+        let body = stylist
+            .state()
+            .app
+            .world()
+            .resource::<anprobe::app::ShopperBody>();
+        let avatar = body.avatar.as_ref().unwrap();
+        let hip = anprobe::fit::anatomy::Anatomy::new(avatar).hip.origin;
+        let camera = Vec3::new(0.0, hip.y, 3.0);
+        anprobe::session::pin::hit(&avatar.mesh, camera, hip - camera).unwrap()
+    };
+    stylist
+        .state_mut()
+        .app
+        .world_mut()
+        .write_message(SessionAction::PinAt {
+            text: "take in here".into(),
+            at: clicked,
+        });
+    run_both_until(
+        &mut shopper,
+        &mut stylist,
+        "the note pinned by a click",
+        |s, _| hosting(s).is_some_and(|h| h.pins.iter().any(|p| p.text == "take in here")),
+    );
+    let j = joined(stylist.state().app.world()).unwrap();
+    assert_eq!(j.armed, None);
+    assert_eq!(j.pins.last().unwrap().at, clicked);
+
     // The consent revoked in the Privacy tab during the session: at once, nothing shared.
     shopper
         .state_mut()
@@ -405,7 +456,7 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
     let record = &mine.iter().find(|c| c.id != before).unwrap().record;
     assert_eq!(record.kind, anprobe::store::CounterpartKind::Client);
     assert!(
-        record.summary.contains("1 proposal (1 accepted)") && record.summary.contains("1 note"),
+        record.summary.contains("1 proposal (1 accepted)") && record.summary.contains("2 notes"),
         "{}",
         record.summary
     );
