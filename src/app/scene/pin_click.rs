@@ -5,7 +5,7 @@
 //! nothing and keeps waiting (the tab's "Cancel" or Esc give the note back).
 
 use crate::app::panels::PanelInsets;
-use crate::app::scene::camera::pointer_is_cameras;
+use crate::app::scene::camera::{Orbit, pointer_is_cameras};
 use crate::app::state::body::ShopperBody;
 use crate::app::state::stylist_session::{SessionAction, StylistSession};
 use crate::session::pin;
@@ -32,7 +32,7 @@ fn pin_where_clicked(
     egui: Res<EguiWantsInput>,
     insets: Res<PanelInsets>,
     window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Camera, &GlobalTransform), With<Camera3d>>,
+    camera: Single<(&Camera, &GlobalTransform), With<Orbit>>,
     (body, session): (Res<ShopperBody>, Res<StylistSession>),
     mut actions: MessageWriter<SessionAction>,
     mut pressed_at: Local<Option<Vec2>>,
