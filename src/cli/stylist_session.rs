@@ -495,11 +495,7 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                 } => {
                     undecided.retain(|u| *u != proposal);
                     if let Some(sent) = record.sent.iter_mut().find(|s| s.id == Some(proposal)) {
-                        sent.outcome = match &refused {
-                            Some(why) => Outcome::Invalid(why.clone()),
-                            None if accepted => Outcome::Accepted,
-                            None => Outcome::Rejected,
-                        };
+                        sent.outcome = Outcome::of_decision(accepted, refused.clone());
                         record.save(&mut store, &peer);
                     }
                     let event = if accepted { "accepted" } else { "rejected" };

@@ -5,7 +5,7 @@
 //! proposed, accepted and said. The shopper's own record of the same session is
 //! [`super::record`]; neither side sends the other its record.
 
-use super::record::{Outcome, plural};
+use super::record::{Outcome, summary};
 use crate::store::{Channel, CounterpartKind, NewContact};
 
 /// A garment the stylist proposed, as the stylist's side follows it.
@@ -59,28 +59,7 @@ pub fn client_contact(
         return None;
     }
     let shopper = client_name(shopper);
-    let count = |o: fn(&Outcome) -> bool| sent.iter().filter(|s| o(&s.outcome)).count();
-    let decided: Vec<String> = [
-        (count(|o| *o == Outcome::Accepted), "accepted"),
-        (count(|o| *o == Outcome::Rejected), "rejected"),
-        (
-            count(|o| matches!(o, Outcome::Invalid(_))),
-            "refused as invalid",
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
-    .collect();
-    let mut summary = format!("Stylist session: {}", plural(sent.len(), "proposal"));
-    if !decided.is_empty() {
-        summary.push_str(&format!(" ({})", decided.join(", ")));
-    }
-    summary.push_str(&format!(
-        ", {}, {}",
-        plural(chat.len(), "chat message"),
-        plural(notes.len(), "note")
-    ));
+    let summary = summary(sent.iter().map(|s| &s.outcome), chat.len(), notes.len());
     let mut lines = Vec::new();
     for s in sent {
         let what = format!("{} in {}", s.name, s.size);

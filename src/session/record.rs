@@ -22,6 +22,18 @@ pub enum Outcome {
     Invalid(String),
 }
 
+impl Outcome {
+    /// What the shopper's side decided on a proposal: refused as invalid (`refused`, the reason),
+    /// else accepted or rejected.
+    pub fn of_decision(accepted: bool, refused: Option<String>) -> Outcome {
+        match refused {
+            Some(why) => Outcome::Invalid(why),
+            None if accepted => Outcome::Accepted,
+            None => Outcome::Rejected,
+        }
+    }
+}
+
 /// One proposal, as the record keeps it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
@@ -206,33 +218,11 @@ impl SessionLog {
 
     /// The timeline contact of the session, dated `date`.
     pub fn contact(&self, date: &str) -> NewContact {
-        let count =
-            |o: fn(&Outcome) -> bool| self.proposals.iter().filter(|p| o(&p.outcome)).count();
-        let accepted = count(|o| *o == Outcome::Accepted);
-        let rejected = count(|o| *o == Outcome::Rejected);
-        let invalid = count(|o| matches!(o, Outcome::Invalid(_)));
-        let mut decided = Vec::new();
-        if accepted > 0 {
-            decided.push(format!("{accepted} accepted"));
-        }
-        if rejected > 0 {
-            decided.push(format!("{rejected} rejected"));
-        }
-        if invalid > 0 {
-            decided.push(format!("{invalid} refused as invalid"));
-        }
-        let mut summary = format!(
-            "Stylist session: {}",
-            plural(self.proposals.len(), "proposal")
+        let summary = summary(
+            self.proposals.iter().map(|p| &p.outcome),
+            self.chat.len(),
+            self.notes.len(),
         );
-        if !decided.is_empty() {
-            summary.push_str(&format!(" ({})", decided.join(", ")));
-        }
-        summary.push_str(&format!(
-            ", {}, {}",
-            plural(self.chat.len(), "chat message"),
-            plural(self.notes.len(), "note")
-        ));
         let mut lines = Vec::new();
         for p in &self.proposals {
             let note = if p.note.is_empty() {
@@ -265,8 +255,40 @@ impl SessionLog {
     }
 }
 
+/// A session's one-line summary, the same on either side's timeline: "Stylist session:
+/// 3 proposals (1 accepted, 1 rejected), 2 chat messages, 1 note".
+pub(super) fn summary<'a>(
+    outcomes: impl Iterator<Item = &'a Outcome> + Clone,
+    chat: usize,
+    notes: usize,
+) -> String {
+    let count = |o: fn(&Outcome) -> bool| outcomes.clone().filter(|&x| o(x)).count();
+    let decided: Vec<String> = [
+        (count(|o| *o == Outcome::Accepted), "accepted"),
+        (count(|o| *o == Outcome::Rejected), "rejected"),
+        (
+            count(|o| matches!(o, Outcome::Invalid(_))),
+            "refused as invalid",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    let mut summary = format!("Stylist session: {}", plural(outcomes.count(), "proposal"));
+    if !decided.is_empty() {
+        summary.push_str(&format!(" ({})", decided.join(", ")));
+    }
+    summary.push_str(&format!(
+        ", {}, {}",
+        plural(chat, "chat message"),
+        plural(notes, "note")
+    ));
+    summary
+}
+
 /// "1 note", "2 notes".
-pub(super) fn plural(n: usize, what: &str) -> String {
+fn plural(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {

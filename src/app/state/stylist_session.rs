@@ -807,11 +807,7 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
             refused,
         } => {
             if let Some(sent) = j.sent.iter_mut().find(|s| s.id == Some(proposal)) {
-                sent.outcome = match refused {
-                    Some(why) => Outcome::Invalid(why),
-                    None if accepted => Outcome::Accepted,
-                    None => Outcome::Rejected,
-                };
+                sent.outcome = Outcome::of_decision(accepted, refused);
                 j.unrecorded = true;
             }
         }
