@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 mod hair;
 mod intersect;
+mod normals;
 mod pose;
 mod shape;
 

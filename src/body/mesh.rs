@@ -1,6 +1,6 @@
 //! Building a closed triangle mesh out of rings: vertices, ring-to-ring strips, pole fans, normals.
 
-use crate::geometry::{TriangleMesh, vertex_normals_into};
+use crate::geometry::{TriangleMesh, quad_vertex_normals_into};
 use glam::{Vec2, Vec3};
 
 /// Accumulates vertices and triangles; every strip and fan keeps one winding so that the closed
@@ -83,9 +83,9 @@ impl MeshBuilder {
         }
     }
 
-    /// Finishes the mesh with area-weighted vertex normals.
+    /// Finishes the mesh with area-weighted vertex normals (its strips' quads counted whole).
     pub fn finish(mut self) -> TriangleMesh {
-        vertex_normals_into(
+        quad_vertex_normals_into(
             &self.positions,
             self.indices.as_chunks().0,
             Vec3::Y,

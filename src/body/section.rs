@@ -1,9 +1,11 @@
 //! Cross-section shapes: the torso's rounded-box ring with bust, seat and nose bumps, the limbs'
 //! ellipses; and scaling a ring so that its tape girth (convex-hull perimeter) is exact.
 
+use super::torso::COLUMNS;
 use crate::geometry::{convex_hull_into, hull_perimeter, ring_hull_into};
 use glam::{DVec2, Vec2};
 use std::f32::consts::{PI, TAU};
+use std::sync::LazyLock;
 
 /// Parameters of one torso/neck/head ring (metres). Interpolated between key levels.
 #[derive(Clone, Copy, Debug, Default)]
@@ -172,8 +174,14 @@ pub(super) struct ColumnTerms {
     pub nose: f32,
 }
 
+/// The terms of the torso's [`COLUMNS`] columns, computed once for every body.
+pub(super) fn torso_columns() -> &'static [ColumnTerms] {
+    static TERMS: LazyLock<Vec<ColumnTerms>> = LazyLock::new(|| column_terms(COLUMNS));
+    &TERMS
+}
+
 /// The terms of `n` columns at angles 2πc/n (0 = front, π/2 = the body's left side, +X).
-pub(super) fn torso_columns(n: usize) -> Vec<ColumnTerms> {
+fn column_terms(n: usize) -> Vec<ColumnTerms> {
     (0..n)
         .map(|c| {
             let theta = TAU * c as f32 / n as f32;

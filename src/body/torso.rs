@@ -174,7 +174,7 @@ impl Torso {
 
 /// Builds the torso, neck and head into `mesh`.
 pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
-    let columns = torso_columns(COLUMNS);
+    let columns = torso_columns();
     let (levels, keys) = key_sections(p, &columns);
     let knots: Vec<f32> = levels.clone();
     let fields: Vec<Vec<f32>> = (0..TorsoSection::FIELDS)
@@ -226,38 +226,41 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
         Torso::armscye_first_column(-1.0),
     ];
     let (r0, r1) = (key_rows[AXILLA], key_rows[ACROMION]);
-    let in_hole = |r: usize, c: usize| {
-        r > r0 && r < r1 && holes.iter().any(|&h| c > h && c < h + ARMSCYE_COLUMNS)
-    };
+    // Columns inside an armscye (left open between the armpit's and the acromion's rows).
+    let hole_columns: [bool; COLUMNS] =
+        std::array::from_fn(|c| holes.iter().any(|&h| c > h && c < h + ARMSCYE_COLUMNS));
     let mut rows = Vec::with_capacity(heights.len());
     for (r, (&y, section)) in heights.iter().zip(&sections).enumerate() {
-        let v = y / p.stature;
+        let v = 1.0 - y / p.stature;
+        let in_hole_row = r > r0 && r < r1;
         let row: Vec<Option<u32>> = columns
             .iter()
+            .zip(&hole_columns)
             .enumerate()
-            .map(|(c, t)| {
-                (!in_hole(r, c)).then(|| {
+            .map(|(c, (t, &hole))| {
+                (!(in_hole_row && hole)).then(|| {
                     let q = section.point(t);
-                    mesh.vertex(
-                        Vec3::new(q.x, y, q.y),
-                        Vec2::new(c as f32 / COLUMNS as f32, 1.0 - v),
-                    )
+                    mesh.vertex(Vec3::new(q.x, y, q.y), Vec2::new(column_u(c), v))
                 })
             })
             .collect();
         rows.push(row);
     }
-    for r in 0..rows.len() - 1 {
+    // The quads; in the armscye's rows the strips across its columns are left out.
+    let quad_skipped: [bool; COLUMNS] =
+        std::array::from_fn(|c| holes.iter().any(|&h| c >= h && c < h + ARMSCYE_COLUMNS));
+    for (r, pair) in rows.windows(2).enumerate() {
+        let (lower, upper) = (&pair[0], &pair[1]);
+        let armscye_row = r >= r0 && r < r1;
         for c in 0..COLUMNS {
-            let c1 = (c + 1) % COLUMNS;
+            if armscye_row && quad_skipped[c] {
+                continue;
+            }
+            let c1 = if c + 1 == COLUMNS { 0 } else { c + 1 };
             if let (Some(a0), Some(a1), Some(b1), Some(b0)) =
-                (rows[r][c], rows[r][c1], rows[r + 1][c1], rows[r + 1][c])
+                (lower[c], lower[c1], upper[c1], upper[c])
             {
-                let skip =
-                    r >= r0 && r < r1 && holes.iter().any(|&h| c >= h && c < h + ARMSCYE_COLUMNS);
-                if !skip {
-                    mesh.quad(a0, a1, b1, b0);
-                }
+                mesh.quad(a0, a1, b1, b0);
             }
         }
     }
@@ -275,6 +278,11 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
         crown,
         key_rows,
     }
+}
+
+/// The texture coordinate across the torso of column `c`.
+fn column_u(c: usize) -> f32 {
+    c as f32 / COLUMNS as f32
 }
 
 /// The natural waist is the narrowest girth between the hip and the underbust. The rings between
