@@ -175,7 +175,7 @@ impl Torso {
 /// Builds the torso, neck and head into `mesh`.
 pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     let columns = torso_columns();
-    let (levels, keys) = key_sections(p, &columns);
+    let (levels, keys) = key_sections(p, columns);
     let knots: Vec<f32> = levels.clone();
     let fields: Vec<Vec<f32>> = (0..TorsoSection::FIELDS)
         .map(|f| keys.iter().map(|k| k.to_array()[f]).collect())
@@ -206,7 +206,7 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     for (k, &row) in key_rows.iter().enumerate() {
         sections[row] = keys[k];
     }
-    keep_the_waist_narrowest(&mut sections, &key_rows, p, &columns);
+    keep_the_waist_narrowest(&mut sections, &key_rows, p, columns);
     let head = keys[HEAD];
     let dome_height = p.stature - levels[HEAD];
     for i in 1..=DOME_RINGS {
