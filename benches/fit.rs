@@ -220,5 +220,73 @@ fn size_switch(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, fitting, size_switch);
+/// A size switch as the app's fitting job runs it (`app/state/tryon/fitting.rs`): the outfit
+/// was fitted (the recommended size and its neighbours draped) and the shopper picks a size two
+/// above the recommended one; the job prepares the body and fits the outfit again with the
+/// earlier outcome (`fit_outfit`, which drapes only the size asked for), one garment worn.
+/// `prepare_body` is the part of it that depends on the body alone.
+fn size_switch_job(c: &mut Criterion) {
+    let shopper = body(Form::Female, 175.0, 98.0, 84.0, 100.0);
+    let (resolved, avatar) = (shopper.resolved.clone(), shopper.avatar.clone());
+    let settings = DrapeSettings::default();
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalog");
+    let mut group = c.benchmark_group("size_switch_job");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(6));
+    group.bench_function("prepare_body", |b| {
+        b.iter(|| PreparedBody::from_avatar(resolved.clone(), black_box(avatar.clone())))
+    });
+    for name in ["atelier-ravel-ar-bl-118", "nordlicht-basics-nb-ts-1001"] {
+        let imported = anprobe::garment::import_file(folder.join(format!("{name}.glb")))
+            .expect("a catalog garment imports");
+        let prepared = Arc::new(PreparedGarment::new(imported).expect("prepares"));
+        let first = fit::outfit::fit_outfit(
+            &shopper,
+            &[fit::outfit::OutfitGarment {
+                prepared: prepared.clone(),
+                size: None,
+                fitted: None,
+            }],
+            &settings,
+            &never,
+        )
+        .expect("not cancelled")
+        .remove(0)
+        .expect("fits");
+        let labels: Vec<String> = prepared
+            .meta()
+            .sizes
+            .iter()
+            .map(|s| s.label.clone())
+            .collect();
+        let recommended = first.outcome.recommendation.size.clone().expect("a size");
+        let at = labels.iter().position(|l| *l == recommended).unwrap();
+        let picked = labels[(at + 2).min(labels.len() - 1)].clone();
+        let outcome = first.outcome;
+        let switch = || {
+            let body = PreparedBody::from_avatar(resolved.clone(), avatar.clone());
+            fit::outfit::fit_outfit(
+                &body,
+                &[fit::outfit::OutfitGarment {
+                    prepared: prepared.clone(),
+                    size: Some(picked.clone()),
+                    fitted: Some(outcome.clone()),
+                }],
+                &settings,
+                &never,
+            )
+        };
+        eprintln!("{name}: recommended {recommended}, switched to {picked}");
+        group.bench_function(name, |b| b.iter(|| black_box(switch())));
+        if let Some(ms) = cpu_ms(3, || {
+            black_box(switch());
+        }) {
+            eprintln!("size_switch_job/{name}: {ms:.0} ms CPU time per switch");
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, fitting, size_switch, size_switch_job);
 criterion_main!(benches);

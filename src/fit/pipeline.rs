@@ -435,6 +435,36 @@ pub fn fit_more(
     }
 }
 
+/// The size a shopper is likely to try next that is not draped yet: of the sizes within `reach`
+/// of `worn` in the chart, the nearest (the smaller on a tie), if any.
+pub fn next_to_drape(outcome: &FitOutcome, worn: usize, reach: usize) -> Option<usize> {
+    (1..=reach)
+        .flat_map(|d| [worn.checked_sub(d), worn.checked_add(d)])
+        .flatten()
+        .find(|&i| outcome.sizes.get(i).is_some_and(Option::is_none))
+}
+
+/// `outcome` with size `i` draped as well (nothing else is): the same recommendation (the one
+/// draping every size gives) and the same selected size, one size more to switch to without a
+/// drape. The app drapes ahead this way while the shopper looks at the result.
+pub fn drape_one_more(
+    prepared: &PreparedGarment,
+    body: &PreparedBody,
+    outcome: &FitOutcome,
+    i: usize,
+    drape: &DrapeSettings,
+) -> Result<FitOutcome, FitError> {
+    let mut sizes = outcome.sizes.clone();
+    drape_missing(prepared, body, &[i], drape, &mut sizes)?;
+    let selected = prepared.meta().sizes.get(outcome.selected);
+    let options = FitOptions {
+        size: selected.map(|s| s.label.clone()),
+        drape: *drape,
+        all_sizes: false,
+    };
+    fit_more(prepared, body, &options, sizes)
+}
+
 /// The regions of a size's fit map; none for a size not draped.
 fn regions_of(fit: &Option<SizeFit>) -> &[RegionFit] {
     fit.as_ref().map_or(&[], |f| &f.map.regions)

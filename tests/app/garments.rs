@@ -281,6 +281,100 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
     assert!(fitted(app.world()));
 }
 
+#[test]
+fn the_sizes_next_to_the_worn_one_are_draped_ahead_while_the_shopper_looks() {
+    let mut app = tryon_app();
+    run_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
+    let blouse = app
+        .world()
+        .resource::<Catalog>()
+        .find("AR-BL-118")
+        .expect("the blouse")
+        .garment
+        .clone();
+    let labels = blouse.size_labels();
+    app.world_mut()
+        .resource_mut::<TryOn>()
+        .put_on(blouse.clone(), None);
+    run_until(&mut app, "the first fit", fitted);
+    let draped = |w: &World| w.resource::<FitProgress>().draped_sizes("AR-BL-118");
+    let first = draped(app.world());
+    let worn = app
+        .world()
+        .resource::<TryOn>()
+        .get("AR-BL-118")
+        .unwrap()
+        .fit
+        .clone()
+        .unwrap()
+        .worn
+        .size;
+    // Two sizes either side of the worn one (as far as the chart goes), one at a time.
+    let near: Vec<usize> = (worn.saturating_sub(2)..=(worn + 2).min(labels.len() - 1)).collect();
+    assert!(
+        near.iter().any(|i| !first.contains(i)),
+        "the first fit drapes only the recommended size and its neighbours: {first:?} of {near:?}"
+    );
+    run_until(&mut app, "the sizes ahead", |w| {
+        let done = draped(w);
+        near.iter().all(|i| done.contains(i))
+    });
+    for _ in 0..20 {
+        app.update();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !app.world().resource::<FitProgress>().is_looking_ahead(),
+        "nothing more is draped ahead"
+    );
+    let ahead = draped(app.world());
+    assert!(
+        ahead.iter().all(|i| first.contains(i) || near.contains(i)),
+        "only the sizes within two of the worn one: {ahead:?} (worn {worn}, first {first:?})"
+    );
+    // What is shown did not change while sizes were draped ahead.
+    let shown = app
+        .world()
+        .resource::<TryOn>()
+        .get("AR-BL-118")
+        .unwrap()
+        .fit
+        .clone()
+        .unwrap();
+    assert_eq!(shown.worn.size, worn);
+
+    // The shopper picks a size draped ahead: it is worn, and the look-ahead moves on from it.
+    let picked = *near.iter().find(|i| !first.contains(i)).unwrap();
+    app.world_mut()
+        .resource_mut::<TryOn>()
+        .set_size("AR-BL-118", Some(labels[picked].clone()));
+    run_until(&mut app, "the size switch", fitted);
+    let switched = app
+        .world()
+        .resource::<TryOn>()
+        .get("AR-BL-118")
+        .unwrap()
+        .fit
+        .clone()
+        .unwrap();
+    assert_eq!(switched.selected_label(), labels[picked]);
+    assert_eq!(switched.recommended(), shown.recommended());
+
+    // A new body: the fits of the old one are gone, the new one is draped ahead afresh.
+    app.world_mut()
+        .resource_mut::<Profiles>()
+        .active_mut()
+        .measurements
+        .set(Key::HipGirth, 120.0);
+    app.update();
+    assert!(
+        draped(app.world()).is_empty(),
+        "nothing draped yet on the new body"
+    );
+    run_until(&mut app, "the new body's fit", fitted);
+    assert!(!draped(app.world()).is_empty());
+}
+
 /// Answers the garment dialog with a fixed file.
 struct GarmentAnswer(PathBuf);
 

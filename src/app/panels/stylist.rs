@@ -150,7 +150,13 @@ pub fn stylist_tab(
     match view.session {
         StylistSession::Idle => idle(ui, view, form, out),
         StylistSession::Hosting(h) => hosting(ui, view.lang, h, form, out),
-        StylistSession::Joined(j) => joined(ui, view, j, form, out),
+        StylistSession::Joined(j) => {
+            // The ticket and the one-time code served this session: the next one brings its own
+            // (a code is burned once used), so the join form starts empty afterwards.
+            form.ticket.clear();
+            form.code.clear();
+            joined(ui, view, j, form, out)
+        }
     }
 }
 

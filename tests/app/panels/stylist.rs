@@ -219,6 +219,11 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         texts.iter().any(|t| t.contains("162.9 cm assumed")),
         "{texts:#?}"
     );
+    // The ticket and the used code are gone from the join form (the next session brings its
+    // own); the stylist's name stays.
+    let form = &stylist.state().form;
+    assert_eq!((form.ticket.as_str(), form.code.as_str()), ("", ""));
+    assert_eq!(form.name, "Vera");
     // What the stylist proposed to this client before, and what became of it, is in the tab.
     assert!(
         texts.iter().any(|t| t == "Earlier sessions (1)"),

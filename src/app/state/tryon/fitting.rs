@@ -2,7 +2,9 @@
 //! changes, one job on Bevy's `AsyncComputeTaskPool` wears the outfit (`fit::outfit::fit_outfit`:
 //! every garment alone in every size, then lowest layer first, each draped over the ones below);
 //! the job wakes the app when it ends and its result is written into [`TryOn`]. Fits of every size are
-//! kept per body, so a size change only re-drapes the outfit, not every size again.
+//! kept per body, so a size change only re-drapes the outfit, not every size again. While the
+//! outfit shown is current, the sizes next to each worn one are draped ahead in the background,
+//! one size a job ([`AHEAD`] either side): a switch to one of them shows without a drape.
 
 use super::{Catalog, CatalogGarment, TryOn};
 use crate::app::state::body::ShopperBody;
@@ -10,7 +12,7 @@ use crate::app::state::store::ShopperStore;
 use crate::app::state::waker::Waker;
 use crate::body::Avatar;
 use crate::fit::outfit::{Layering, OutfitGarment, WornFit, fit_outfit};
-use crate::fit::{DrapeSettings, FitOutcome, PreparedBody};
+use crate::fit::{DrapeSettings, FitOutcome, PreparedBody, drape_one_more, next_to_drape};
 use crate::garment::GarmentMeta;
 use crate::measurements::{Resolved, Values};
 use crate::sizing::History;
@@ -28,10 +30,16 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, drive.in_set(crate::app::AppSystems::Fit));
 }
 
+/// How many sizes either side of a worn one are draped ahead while the shopper looks.
+pub const AHEAD: usize = 2;
+
 /// Where the fitting stands.
 #[derive(Resource, Default)]
 pub struct FitProgress {
     task: Option<Task<JobOutput>>,
+    /// The size being draped ahead, on a thread of its own (the task pool's one thread on a
+    /// 2-core machine stays free for the fit the shopper waits for).
+    ahead: Option<std::thread::JoinHandle<AheadOutput>>,
     cancel: Option<Arc<AtomicBool>>,
     /// (body generation, try-on revision) of the running job and of the last one applied.
     running: Option<(u64, u64)>,
@@ -66,6 +74,25 @@ impl FitProgress {
     pub fn shown_revision(&self) -> u64 {
         self.shown
     }
+
+    /// The sizes of garment `sku` draped on the current body (chart indices): a switch to one of
+    /// them shows without a drape.
+    pub fn draped_sizes(&self, sku: &str) -> Vec<usize> {
+        self.cache
+            .get(sku)
+            .filter(|_| self.cache_body == self.body)
+            .map(|o| {
+                (0..o.sizes.len())
+                    .filter(|&i| o.size(i).is_some())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether a size is being draped ahead.
+    pub fn is_looking_ahead(&self) -> bool {
+        self.ahead.is_some()
+    }
 }
 
 type JobGarment = (Arc<CatalogGarment>, Option<String>, Option<Arc<FitOutcome>>);
@@ -83,6 +110,13 @@ struct JobInput {
 struct JobOutput {
     key: (u64, u64),
     results: Vec<(String, Result<Arc<WornFit>, String>)>,
+}
+
+/// One more size of one garment, draped on body `body` (a failure is simply not kept).
+struct AheadOutput {
+    body: u64,
+    sku: String,
+    outcome: Option<FitOutcome>,
 }
 
 fn drive(
@@ -134,6 +168,21 @@ fn drive(
             }
         }
     }
+    if progress.ahead.as_ref().is_some_and(|t| t.is_finished())
+        && let Some(thread) = progress.ahead.take()
+        && let Ok(AheadOutput {
+            body,
+            sku,
+            outcome: Some(outcome),
+        }) = thread.join()
+        && body == progress.body
+        && progress.cache_body == progress.body
+    {
+        progress.cache.insert(sku, Arc::new(outcome));
+    }
+    if progress.done == Some(key) && progress.task.is_none() {
+        look_ahead(&shopper, &tryon, &mut progress, &waker);
+    }
     if progress.done == Some(key) || progress.running == Some(key) {
         return;
     }
@@ -179,6 +228,50 @@ fn drive(
     let job = waker.after(async move { run_job(input) });
     progress.task = Some(AsyncComputeTaskPool::get().spawn(job));
     redraw.write(RequestRedraw);
+}
+
+/// Drapes ahead, when nothing else runs, the first size next to a worn one that is not draped.
+fn look_ahead(shopper: &ShopperBody, tryon: &TryOn, progress: &mut FitProgress, waker: &Waker) {
+    if progress.ahead.is_some() || progress.cache_body != progress.body {
+        return;
+    }
+    let (Some(resolved), Some(avatar)) = (&shopper.resolved, &shopper.avatar) else {
+        return;
+    };
+    let next = tryon.worn().iter().find_map(|w| {
+        let fit = w.fit.as_ref()?;
+        let outcome = progress.cache.get(w.sku())?;
+        let size = next_to_drape(outcome, fit.worn.size, AHEAD)?;
+        Some((w.garment.clone(), outcome.clone(), size))
+    });
+    let Some((garment, outcome, size)) = next else {
+        return;
+    };
+    let (resolved, avatar, history) = (resolved.clone(), avatar.clone(), progress.history.clone());
+    let (body, waker) = (progress.body, waker.clone());
+    let job = move || {
+        let sku = garment.meta().sku.clone();
+        let fitted = PreparedBody::from_avatar(resolved, avatar).with_history(history);
+        let outcome = garment.prepared().ok().and_then(|prepared| {
+            drape_one_more(
+                &prepared,
+                &fitted,
+                &outcome,
+                size,
+                &DrapeSettings::default(),
+            )
+            .ok()
+        });
+        waker.wake();
+        AheadOutput { body, sku, outcome }
+    };
+    match std::thread::Builder::new()
+        .name("anprobe-ahead".into())
+        .spawn(job)
+    {
+        Ok(thread) => progress.ahead = Some(thread),
+        Err(e) => warn!("no size is draped ahead: {e}"),
+    }
 }
 
 fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
