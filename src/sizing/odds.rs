@@ -72,7 +72,8 @@ pub struct MeasureNext {
     pub key: Key,
     /// The doubt about the size it would remove, bits (expected drop in entropy).
     pub bits: f64,
-    /// The two likeliest answers it decides between (size labels; `null`: no size fits).
+    /// The two likeliest answers it decides between, in chart order (size labels; `null`, last:
+    /// no size fits).
     pub between: [Option<String>; 2],
 }
 
@@ -209,10 +210,15 @@ pub fn odds_with(table: &SizeTable, draws: &Draws, offsets: &Offsets) -> SizeOdd
             .collect(),
         no_size: p(n),
         runner_up: None,
-        measure_next: measure_next(draws, &answers, &counts, n).map(|(key, bits)| MeasureNext {
-            key,
-            bits,
-            between: [label(ranked[0]), label(ranked[1])],
+        measure_next: measure_next(draws, &answers, &counts, n).map(|(key, bits)| {
+            // In chart order (no size fits last): "between 38 and 42" reads as the range the
+            // two likeliest answers span, the sizes between them included.
+            let (low, high) = (ranked[0].min(ranked[1]), ranked[0].max(ranked[1]));
+            MeasureNext {
+                key,
+                bits,
+                between: [label(low), label(high)],
+            }
         }),
         nearest,
         history: offsets.adjustments.clone(),
