@@ -43,8 +43,8 @@ pub use state::store::ShopperStore;
 pub use state::store_actions::{AddToWishlist, FormResults, StoreAction, StoreForm};
 pub use state::store_export::PendingExport;
 pub use state::tryon::{
-    Catalog, CatalogAction, CatalogDir, CatalogEntry, CatalogGarment, FitProgress, GarmentView,
-    TryOn, tryon_plugin,
+    Catalog, CatalogAction, CatalogDir, CatalogEntry, CatalogGarment, DrapeAhead, FitProgress,
+    GarmentView, TryOn, tryon_plugin,
 };
 
 use crate::store::StoreError;
@@ -79,6 +79,7 @@ pub fn run(data_dir: Result<PathBuf, StoreError>) -> ExitCode {
         .insert_resource(profile_store)
         .insert_resource(shopper_store)
         .insert_resource(catalog)
+        .init_resource::<DrapeAhead>()
         .add_plugins(plugin)
         .run();
     match exit {

@@ -5,7 +5,7 @@
 use super::headless;
 use anprobe::app::i18n::Msg;
 use anprobe::app::state::tryon::{CatalogFilter, PriceLimit, filter_catalog};
-use anprobe::app::{Catalog, CatalogDir, FitProgress, TryOn};
+use anprobe::app::{Catalog, CatalogDir, DrapeAhead, FitProgress, TryOn};
 use anprobe::app::{
     Dialogs, FileAction, FileDialogs, Imports, Notices, PathFuture, ProfileStore, Profiles,
     tryon_plugin,
@@ -183,6 +183,11 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
     assert!(!fitted(app.world()));
     assert!(app.world().resource::<FitProgress>().is_busy());
     run_until(&mut app, "the first fit", fitted);
+    app.update();
+    assert!(
+        !app.world().resource::<FitProgress>().is_looking_ahead(),
+        "sizes are draped ahead in the interactive app only (DrapeAhead)"
+    );
     let worn = app
         .world()
         .resource::<TryOn>()
@@ -284,6 +289,7 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
 #[test]
 fn the_sizes_next_to_the_worn_one_are_draped_ahead_while_the_shopper_looks() {
     let mut app = tryon_app();
+    app.init_resource::<DrapeAhead>();
     run_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
     let blouse = app
         .world()

@@ -4,7 +4,8 @@
 //! the job wakes the app when it ends and its result is written into [`TryOn`]. Fits of every size are
 //! kept per body, so a size change only re-drapes the outfit, not every size again. While the
 //! outfit shown is current, the sizes next to each worn one are draped ahead in the background,
-//! one size a job ([`AHEAD`] either side): a switch to one of them shows without a drape.
+//! one size a job ([`AHEAD`] either side), where [`DrapeAhead`] is present (the interactive
+//! app): a switch to one of them shows without a drape.
 
 use super::{Catalog, CatalogGarment, TryOn};
 use crate::app::state::body::ShopperBody;
@@ -27,11 +28,21 @@ use std::time::Instant;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FitProgress>()
         .init_resource::<Waker>()
-        .add_systems(Update, drive.in_set(crate::app::AppSystems::Fit));
+        .add_systems(
+            Update,
+            (drive, drape_ahead.run_if(resource_exists::<DrapeAhead>))
+                .chain()
+                .in_set(crate::app::AppSystems::Fit),
+        );
 }
 
 /// How many sizes either side of a worn one are draped ahead while the shopper looks.
 pub const AHEAD: usize = 2;
+
+/// Present: sizes are draped ahead while the outfit shown is current (the interactive app; not
+/// the screenshot, whose frames and whose timing it would share the cores with).
+#[derive(Resource, Default)]
+pub struct DrapeAhead;
 
 /// Where the fitting stands.
 #[derive(Resource, Default)]
@@ -171,21 +182,6 @@ fn drive(
             }
         }
     }
-    if progress.ahead.as_ref().is_some_and(|t| t.is_finished())
-        && let Some(thread) = progress.ahead.take()
-        && let Ok(AheadOutput {
-            body,
-            sku,
-            outcome: Some(outcome),
-        }) = thread.join()
-        && body == progress.body
-        && progress.cache_body == progress.body
-    {
-        progress.cache.insert(sku, Arc::new(outcome));
-    }
-    if progress.done == Some(key) && progress.task.is_none() {
-        look_ahead(&shopper, &tryon, &mut progress, &waker);
-    }
     if progress.done == Some(key) || progress.running == Some(key) {
         return;
     }
@@ -231,6 +227,32 @@ fn drive(
     let job = waker.after(async move { run_job(input) });
     progress.task = Some(AsyncComputeTaskPool::get().spawn(job));
     redraw.write(RequestRedraw);
+}
+
+/// Drapes ahead (see the module's head): keeps the size a finished job draped, if it is still for
+/// this body, and starts the next while the outfit shown is current and nothing else runs.
+fn drape_ahead(
+    shopper: Res<ShopperBody>,
+    tryon: Res<TryOn>,
+    mut progress: ResMut<FitProgress>,
+    waker: Res<Waker>,
+) {
+    if progress.ahead.as_ref().is_some_and(|t| t.is_finished())
+        && let Some(thread) = progress.ahead.take()
+        && let Ok(AheadOutput {
+            body,
+            sku,
+            outcome: Some(outcome),
+        }) = thread.join()
+        && body == progress.body
+        && progress.cache_body == progress.body
+    {
+        progress.cache.insert(sku, Arc::new(outcome));
+    }
+    let key = (progress.body, tryon.revision());
+    if progress.done == Some(key) && progress.task.is_none() {
+        look_ahead(&shopper, &tryon, &mut progress, &waker);
+    }
 }
 
 /// Drapes ahead, when nothing else runs, the first size next to a worn one that is not draped.

@@ -14,7 +14,7 @@ pub mod imported;
 pub use crate::fit::outfit::WornFit;
 pub use actions::CatalogAction;
 pub use catalog::{Catalog, CatalogDir, CatalogEntry, CatalogFilter, PriceLimit, filter_catalog};
-pub use fitting::FitProgress;
+pub use fitting::{DrapeAhead, FitProgress};
 
 use crate::fit::outfit::layer_rank;
 use crate::garment::GarmentMeta;
