@@ -5,7 +5,7 @@
 
 use super::session as store_session;
 use crate::measurements::Measurements;
-use crate::session::client_record::{ChatLine, Sent, client_contact};
+use crate::session::client_record::{ChatLine, RecordKeeper, Sent, client_contact};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -559,8 +559,7 @@ struct ClientRecord {
     shopper: String,
     sent: Vec<Sent>,
     chat: Vec<ChatLine>,
-    /// The contact written, once.
-    contact: Option<i64>,
+    kept: RecordKeeper,
 }
 
 impl ClientRecord {
@@ -574,9 +573,8 @@ impl ClientRecord {
         ) else {
             return;
         };
-        match store.record_session(self.contact, &record, peer, &[]) {
-            Ok(id) => self.contact = Some(id),
-            Err(e) => eprintln!("anprobe: warning: {}", store_session::failure(e)),
+        if let Err(e) = self.kept.keep(store, &record, peer) {
+            eprintln!("anprobe: warning: {}", store_session::failure(e));
         }
     }
 }

@@ -6,7 +6,7 @@
 //! [`super::record`]; neither side sends the other its record.
 
 use super::record::{Outcome, summary};
-use crate::store::{Channel, CounterpartKind, NewContact};
+use crate::store::{Channel, CounterpartKind, NewContact, Store, StoreError};
 
 /// A garment the stylist proposed, as the stylist's side follows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +32,32 @@ pub struct ChatLine {
     pub mine: bool,
     /// The text.
     pub text: String,
+}
+
+/// Where the stylist's record of one session is kept: the contact written the first time, the
+/// same one brought up to date after (a session cut off is kept as far as it went). The app and
+/// `anprobe session join` keep their record through it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordKeeper {
+    contact: Option<i64>,
+}
+
+impl RecordKeeper {
+    /// The contact's id, once written.
+    pub fn contact(&self) -> Option<i64> {
+        self.contact
+    }
+
+    /// Writes `record` (the shopper's key `peer`) as this session's contact.
+    pub fn keep(
+        &mut self,
+        store: &mut Store,
+        record: &NewContact,
+        peer: &[u8; 32],
+    ) -> Result<(), StoreError> {
+        self.contact = Some(store.record_session(self.contact, record, peer, &[])?);
+        Ok(())
+    }
 }
 
 /// The name a client without one (the shopper's side said no name) is recorded under.

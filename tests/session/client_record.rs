@@ -1,9 +1,11 @@
 //! The stylist's own record of a session: one timeline contact under the client saying what was
 //! proposed and what became of it, the notes and the chat.
 
-use anprobe::session::client_record::{ChatLine, Sent, UNNAMED_CLIENT, client_contact};
+use anprobe::session::client_record::{
+    ChatLine, RecordKeeper, Sent, UNNAMED_CLIENT, client_contact,
+};
 use anprobe::session::record::Outcome;
-use anprobe::store::{Channel, CounterpartKind};
+use anprobe::store::{Channel, CounterpartKind, Store};
 
 fn sent(id: u64, name: &str, arrived: bool, outcome: Outcome) -> Sent {
     Sent {
@@ -78,4 +80,40 @@ fn nothing_is_recorded_before_anything_happened_and_a_nameless_client_gets_a_nam
     let c = client_contact("  ", &[], &[], &chat, "2026-12-06").unwrap();
     assert_eq!(c.counterpart, UNNAMED_CLIENT);
     assert_eq!(c.outcome, format!("{UNNAMED_CLIENT}: hello?"));
+}
+
+#[test]
+fn the_keeper_writes_one_contact_and_brings_it_up_to_date() {
+    let dir = std::env::temp_dir().join(format!("anprobe-keeper-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (mut store, _) = Store::open(&dir).unwrap();
+    let mut kept = RecordKeeper::default();
+    assert_eq!(kept.contact(), None);
+    let peer = [7u8; 32];
+    let mut chat = vec![ChatLine {
+        mine: true,
+        text: "the L drapes better".into(),
+    }];
+    let first = client_contact("Anna", &[], &[], &chat, "2026-12-06").unwrap();
+    kept.keep(&mut store, &first, &peer).unwrap();
+    let id = kept.contact().expect("written");
+    chat.push(ChatLine {
+        mine: false,
+        text: "thank you".into(),
+    });
+    let later = client_contact("Anna", &[], &[], &chat, "2026-12-06").unwrap();
+    kept.keep(&mut store, &later, &peer).unwrap();
+    assert_eq!(
+        kept.contact(),
+        Some(id),
+        "the same contact, brought up to date"
+    );
+    let contacts = store.contacts(Some("Anna")).unwrap();
+    assert_eq!(contacts.len(), 1, "{contacts:#?}");
+    assert!(
+        contacts[0].record.outcome.contains("thank you"),
+        "{contacts:#?}"
+    );
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
 }

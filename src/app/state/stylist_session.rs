@@ -15,7 +15,7 @@ use crate::app::state::tryon::{Catalog, CatalogAction, TryOn};
 use crate::app::state::waker::Waker;
 use crate::measurements::{Form, Key, Measurements};
 pub use crate::session::client_record::{ChatLine, Sent};
-use crate::session::client_record::{client_contact, client_name};
+use crate::session::client_record::{RecordKeeper, client_contact, client_name};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -130,9 +130,9 @@ pub struct Joined {
     next_id: u64,
     /// The shopper's key (what is kept until acknowledged is kept under it).
     peer: [u8; 32],
-    /// The stylist's own record of the session on their timeline: its contact's id once
-    /// written, and whether it changed since.
-    record: Option<i64>,
+    /// The stylist's own record of the session on their timeline, and whether it changed since
+    /// it was written.
+    record: RecordKeeper,
     unrecorded: bool,
 }
 
@@ -536,7 +536,7 @@ fn join(
         earlier: Vec::new(),
         next_id,
         peer,
-        record: None,
+        record: RecordKeeper::default(),
         unrecorded: false,
     })
 }
@@ -767,7 +767,7 @@ fn poll_guest(j: &mut Joined, world: &mut SessionWorld) -> Option<String> {
 fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
     match event {
         GuestEvent::Welcomed { name } => {
-            j.earlier = earlier_sessions(&world.store, &name, j.record);
+            j.earlier = earlier_sessions(&world.store, &name, j.record.contact());
             j.shopper = name;
         }
         GuestEvent::Body { form, values } => {
@@ -856,13 +856,9 @@ fn save_client_record(j: &mut Joined, world: &mut SessionWorld) {
         return;
     };
     j.unrecorded = false;
-    let (peer, contact) = (j.peer, j.record);
-    match world
-        .store
-        .change(|s| s.record_session(contact, &record, &peer, &[]))
-    {
-        Ok(id) => j.record = Some(id),
-        Err(e) => warn!("the session's record was not kept: {e}"),
+    let (peer, kept) = (j.peer, &mut j.record);
+    if let Err(e) = world.store.change(|s| kept.keep(s, &record, &peer)) {
+        warn!("the session's record was not kept: {e}");
     }
 }
 
