@@ -48,9 +48,7 @@ pub fn vertex_normals_into(
     fallback: Vec3,
     normals: &mut Vec<Vec3>,
 ) {
-    normals.clear();
-    normals.resize(positions.len(), Vec3::ZERO);
-    let sums = &mut normals[..positions.len()];
+    let sums = zeroed(normals, positions.len());
     for &[a, b, c] in triangles {
         let (a, b, c) = (a as usize, b as usize, c as usize);
         let (Some(&pa), Some(&pb), Some(&pc)) =
@@ -79,9 +77,7 @@ pub fn quad_vertex_normals_into(
     fallback: Vec3,
     normals: &mut Vec<Vec3>,
 ) {
-    normals.clear();
-    normals.resize(positions.len(), Vec3::ZERO);
-    let sums = &mut normals[..positions.len()];
+    let sums = zeroed(normals, positions.len());
     let in_range = |i: u32| (i as usize) < positions.len();
     let mut k = 0;
     while k < triangles.len() {
@@ -116,6 +112,13 @@ pub fn quad_vertex_normals_into(
         }
     }
     unit_or(sums, fallback);
+}
+
+/// `normals` emptied and refilled with `len` zero sums (its memory reused).
+fn zeroed(normals: &mut Vec<Vec3>, len: usize) -> &mut [Vec3] {
+    normals.clear();
+    normals.resize(len, Vec3::ZERO);
+    normals
 }
 
 /// Each sum made unit length, `fallback` where it is nothing.

@@ -145,6 +145,17 @@ fn run_until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
     println!("{what}: {:?}, slowest frame {slowest:?}", started.elapsed());
 }
 
+/// The fit shown of garment `sku` (it is worn and fitted).
+fn worn_fit(app: &App, sku: &str) -> std::sync::Arc<anprobe::app::state::tryon::WornFit> {
+    let tryon = app.world().resource::<TryOn>();
+    let worn = tryon
+        .get(sku)
+        .unwrap_or_else(|| panic!("{sku} is not worn"));
+    worn.fit
+        .clone()
+        .unwrap_or_else(|| panic!("{sku} is not fitted"))
+}
+
 fn fitted(world: &World) -> bool {
     let tryon = world.resource::<TryOn>();
     tryon.all_fitted(world.resource::<FitProgress>())
@@ -219,14 +230,7 @@ fn trying_on_fits_in_the_background_and_follows_size_and_body() {
     app.update();
     assert!(!fitted(app.world()), "a size change starts a fit");
     run_until(&mut app, "the size change", fitted);
-    let refit = app
-        .world()
-        .resource::<TryOn>()
-        .get("NB-TS-1001")
-        .unwrap()
-        .fit
-        .clone()
-        .unwrap();
+    let refit = worn_fit(&app, "NB-TS-1001");
     assert_eq!(refit.selected_label(), other);
     assert_eq!(refit.recommended(), fit.recommended());
 
@@ -305,16 +309,7 @@ fn the_sizes_next_to_the_worn_one_are_draped_ahead_while_the_shopper_looks() {
     run_until(&mut app, "the first fit", fitted);
     let draped = |w: &World| w.resource::<FitProgress>().draped_sizes("AR-BL-118");
     let first = draped(app.world());
-    let worn = app
-        .world()
-        .resource::<TryOn>()
-        .get("AR-BL-118")
-        .unwrap()
-        .fit
-        .clone()
-        .unwrap()
-        .worn
-        .size;
+    let worn = worn_fit(&app, "AR-BL-118").worn.size;
     // Two sizes either side of the worn one (as far as the chart goes), one at a time.
     let near: Vec<usize> = (worn.saturating_sub(2)..=(worn + 2).min(labels.len() - 1)).collect();
     assert!(
@@ -339,14 +334,7 @@ fn the_sizes_next_to_the_worn_one_are_draped_ahead_while_the_shopper_looks() {
         "only the sizes within two of the worn one: {ahead:?} (worn {worn}, first {first:?})"
     );
     // What is shown did not change while sizes were draped ahead.
-    let shown = app
-        .world()
-        .resource::<TryOn>()
-        .get("AR-BL-118")
-        .unwrap()
-        .fit
-        .clone()
-        .unwrap();
+    let shown = worn_fit(&app, "AR-BL-118");
     assert_eq!(shown.worn.size, worn);
 
     // The shopper picks a size draped ahead: it is worn, and the look-ahead moves on from it.
@@ -355,14 +343,7 @@ fn the_sizes_next_to_the_worn_one_are_draped_ahead_while_the_shopper_looks() {
         .resource_mut::<TryOn>()
         .set_size("AR-BL-118", Some(labels[picked].clone()));
     run_until(&mut app, "the size switch", fitted);
-    let switched = app
-        .world()
-        .resource::<TryOn>()
-        .get("AR-BL-118")
-        .unwrap()
-        .fit
-        .clone()
-        .unwrap();
+    let switched = worn_fit(&app, "AR-BL-118");
     assert_eq!(switched.selected_label(), labels[picked]);
     assert_eq!(switched.recommended(), shown.recommended());
 
