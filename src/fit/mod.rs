@@ -51,7 +51,7 @@ pub use grade::Graded;
 pub use pipeline::{
     FitOptions, FitOutcome, MAX_LAYER_FINAL_MOTION_MM, MAX_LAYER_SHIFT_M, OverLayers, SizeFit,
     drape_one_more, fit_all, fit_more, fit_over, fit_over_pressing, fit_report, fit_size,
-    next_to_drape,
+    sizes_to_drape,
 };
 pub use prepare::{PreparedBody, PreparedGarment};
 pub use recommend::{Reason, Recommendation};

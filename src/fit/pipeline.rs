@@ -435,13 +435,17 @@ pub fn fit_more(
     }
 }
 
-/// The size a shopper is likely to try next that is not draped yet: of the sizes within `reach`
-/// of `worn` in the chart, the nearest (the smaller on a tie), if any.
-pub fn next_to_drape(outcome: &FitOutcome, worn: usize, reach: usize) -> Option<usize> {
+/// The sizes a shopper is likely to try next that are not draped yet: those within `reach` of
+/// `worn` in the chart, the nearest first (the smaller on a tie).
+pub fn sizes_to_drape(
+    outcome: &FitOutcome,
+    worn: usize,
+    reach: usize,
+) -> impl Iterator<Item = usize> + '_ {
     (1..=reach)
-        .flat_map(|d| [worn.checked_sub(d), worn.checked_add(d)])
+        .flat_map(move |d| [worn.checked_sub(d), worn.checked_add(d)])
         .flatten()
-        .find(|&i| outcome.sizes.get(i).is_some_and(Option::is_none))
+        .filter(|&i| outcome.sizes.get(i).is_some_and(Option::is_none))
 }
 
 /// `outcome` with size `i` draped as well (nothing else is): the same recommendation (the one

@@ -13,7 +13,7 @@ use crate::app::state::store::ShopperStore;
 use crate::app::state::waker::Waker;
 use crate::body::Avatar;
 use crate::fit::outfit::{Layering, OutfitGarment, WornFit, fit_outfit};
-use crate::fit::{DrapeSettings, FitOutcome, PreparedBody, drape_one_more, next_to_drape};
+use crate::fit::{DrapeSettings, FitOutcome, PreparedBody, drape_one_more, sizes_to_drape};
 use crate::garment::GarmentMeta;
 use crate::measurements::{Resolved, Values};
 use crate::sizing::History;
@@ -48,9 +48,12 @@ pub struct DrapeAhead;
 #[derive(Resource, Default)]
 pub struct FitProgress {
     task: Option<Task<JobOutput>>,
-    /// The size being draped ahead, on a thread of its own (the task pool's one thread on a
-    /// 2-core machine stays free for the fit the shopper waits for).
-    ahead: Option<std::thread::JoinHandle<AheadOutput>>,
+    /// The size being draped ahead (garment, size), on a thread of its own (the task pool's one
+    /// thread on a 2-core machine stays free for the fit the shopper waits for).
+    ahead: Option<(String, usize, std::thread::JoinHandle<AheadOutput>)>,
+    /// Sizes whose drape ahead failed on body `cache_body`: not tried again for it (the fit the
+    /// shopper asks for says why, if they pick one).
+    ahead_failed: Vec<(String, usize)>,
     cancel: Option<Arc<AtomicBool>>,
     /// (body generation, try-on revision) of the running job and of the last one applied.
     running: Option<(u64, u64)>,
@@ -125,10 +128,9 @@ struct JobOutput {
     took: std::time::Duration,
 }
 
-/// One more size of one garment, draped on body `body` (a failure is simply not kept).
+/// One more size of one garment, draped on body `body` (`None`: it failed).
 struct AheadOutput {
     body: u64,
-    sku: String,
     outcome: Option<FitOutcome>,
 }
 
@@ -197,6 +199,7 @@ fn drive(
     progress.running = None;
     if progress.cache_body != progress.body {
         progress.cache.clear();
+        progress.ahead_failed.clear();
         progress.cache_body = progress.body;
     }
     if tryon.worn().is_empty() {
@@ -237,17 +240,27 @@ fn drape_ahead(
     mut progress: ResMut<FitProgress>,
     waker: Res<Waker>,
 ) {
-    if progress.ahead.as_ref().is_some_and(|t| t.is_finished())
-        && let Some(thread) = progress.ahead.take()
-        && let Ok(AheadOutput {
-            body,
-            sku,
-            outcome: Some(outcome),
-        }) = thread.join()
-        && body == progress.body
-        && progress.cache_body == progress.body
+    if progress
+        .ahead
+        .as_ref()
+        .is_some_and(|(.., thread)| thread.is_finished())
+        && let Some((sku, size, thread)) = progress.ahead.take()
     {
-        progress.cache.insert(sku, Arc::new(outcome));
+        let finished = thread.join();
+        // Kept only while the cache is this body's (cleared and moved on when the body changed).
+        if progress.body == progress.cache_body {
+            match finished {
+                Ok(AheadOutput { body, .. }) if body != progress.body => {}
+                Ok(AheadOutput {
+                    outcome: Some(outcome),
+                    ..
+                }) => {
+                    progress.cache.insert(sku, Arc::new(outcome));
+                }
+                // Failed (or its thread did not end well): not tried again on this body.
+                _ => progress.ahead_failed.push((sku, size)),
+            }
+        }
     }
     let key = (progress.body, tryon.revision());
     if progress.done == Some(key) && progress.task.is_none() {
@@ -263,10 +276,12 @@ fn look_ahead(shopper: &ShopperBody, tryon: &TryOn, progress: &mut FitProgress, 
     let (Some(resolved), Some(avatar)) = (&shopper.resolved, &shopper.avatar) else {
         return;
     };
+    let failed = &progress.ahead_failed;
     let next = tryon.worn().iter().find_map(|w| {
         let fit = w.fit.as_ref()?;
         let outcome = progress.cache.get(w.sku())?;
-        let size = next_to_drape(outcome, fit.worn.size, AHEAD)?;
+        let size = sizes_to_drape(outcome, fit.worn.size, AHEAD)
+            .find(|&i| !failed.iter().any(|(sku, s)| sku == w.sku() && *s == i))?;
         Some((w.garment.clone(), outcome.clone(), size))
     });
     let Some((garment, outcome, size)) = next else {
@@ -274,8 +289,8 @@ fn look_ahead(shopper: &ShopperBody, tryon: &TryOn, progress: &mut FitProgress, 
     };
     let (resolved, avatar, history) = (resolved.clone(), avatar.clone(), progress.history.clone());
     let (body, waker) = (progress.body, waker.clone());
+    let sku = garment.meta().sku.clone();
     let job = move || {
-        let sku = garment.meta().sku.clone();
         let fitted = PreparedBody::from_avatar(resolved, avatar).with_history(history);
         let outcome = garment.prepared().ok().and_then(|prepared| {
             drape_one_more(
@@ -288,14 +303,17 @@ fn look_ahead(shopper: &ShopperBody, tryon: &TryOn, progress: &mut FitProgress, 
             .ok()
         });
         waker.wake();
-        AheadOutput { body, sku, outcome }
+        AheadOutput { body, outcome }
     };
     match std::thread::Builder::new()
         .name("anprobe-ahead".into())
         .spawn(job)
     {
-        Ok(thread) => progress.ahead = Some(thread),
-        Err(e) => warn!("no size is draped ahead: {e}"),
+        Ok(thread) => progress.ahead = Some((sku, size, thread)),
+        Err(e) => {
+            warn!("no size is draped ahead: {e}");
+            progress.ahead_failed.push((sku, size));
+        }
     }
 }
 
