@@ -450,7 +450,8 @@ pub fn sizes_to_drape(
 
 /// `outcome` with size `i` draped as well (nothing else is): the same recommendation (the one
 /// draping every size gives) and the same selected size, one size more to switch to without a
-/// drape. The app drapes ahead this way while the shopper looks at the result.
+/// drape. The app drapes ahead this way while the shopper looks at the result, on a thread of its
+/// own.
 pub fn drape_one_more(
     prepared: &PreparedGarment,
     body: &PreparedBody,
@@ -459,7 +460,11 @@ pub fn drape_one_more(
     drape: &DrapeSettings,
 ) -> Result<FitOutcome, FitError> {
     let mut sizes = outcome.sizes.clone();
-    drape_missing(prepared, body, &[i], drape, &mut sizes)?;
+    // On the caller's thread, not the fitting pool: a fit the shopper waits for may need the pool
+    // meanwhile.
+    if let Some(slot @ None) = sizes.get_mut(i) {
+        *slot = Some(fit_size_guarded(prepared, body, i, drape)?);
+    }
     let selected = prepared.meta().sizes.get(outcome.selected);
     let options = FitOptions {
         size: selected.map(|s| s.label.clone()),
