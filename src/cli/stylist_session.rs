@@ -422,7 +422,7 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     for (path, bytes, size) in &garments {
                         record.sent.push(Sent {
                             id: None,
-                            name: garment_name(path),
+                            name: garment_name(path, bytes),
                             size: size.clone(),
                             note: String::new(),
                             arrived: false,
@@ -579,9 +579,10 @@ impl ClientRecord {
     }
 }
 
-/// A garment file's name for the record: its metadata's, else the file's own.
-fn garment_name(path: &Path) -> String {
-    match crate::garment::import_file(path) {
+/// A garment file's name for the record: its metadata's (read from the file's `bytes`, already
+/// read to be sent), else the file's own.
+fn garment_name(path: &Path, bytes: &[u8]) -> String {
+    match crate::garment::import_slice(bytes, path.parent()) {
         Ok(garment) => garment.meta.name,
         Err(_) => path
             .file_name()
