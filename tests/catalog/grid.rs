@@ -320,14 +320,13 @@ fn each_garment_reads_as_designed_on_its_own_body_and_its_sizes_separate() {
 }
 
 /// The largest size of every catalog garment on its own reference body, far too large there,
-/// comes to rest: 10 of the 12 settle before the cap (the Oxford shirt's XXL on the male
-/// reference body reached the cap until 2026-12-06); the coat's and the hoodie's XXL reach it
-/// still sliding down the body, 0.34–0.35 mm a frame (the settle reading is 0.3). Held here:
-/// settled, or at the cap creeping less than 0.4 mm a frame; at most two at the cap.
+/// comes to rest before the cap. The coat's and the hoodie's XXL settle at frame 100: their
+/// loose back, 11 cm off the body, swings in at about 0.2 mm a frame for the last frames (under
+/// the 90-frame cap of 2026-12-06 both stopped there unsettled, 0.31–0.35 mm a frame).
 #[test]
 fn the_largest_size_comes_to_rest_on_the_reference_body() {
     let settings = DrapeSettings::default();
-    let (mut moving, mut at_cap) = (Vec::new(), Vec::new());
+    let mut at_cap = Vec::new();
     for (name, g) in prepared() {
         let largest = g.meta().sizes.len() - 1;
         let f = fit::fit_size(g, &g.reference, largest, &[], &settings).expect("fits");
@@ -338,14 +337,10 @@ fn the_largest_size_comes_to_rest_on_the_reference_body() {
             stats.frames, stats.last_drift_p995_mm
         );
         if !stats.settled {
-            at_cap.push(who.clone());
-            if stats.last_drift_p995_mm >= 0.4 {
-                moving.push(format!("{who}: {:.2} mm a frame", stats.last_drift_p995_mm));
-            }
+            at_cap.push(format!("{who}: {:.2} mm a frame", stats.last_drift_p995_mm));
         }
     }
-    assert!(moving.is_empty(), "still moving at the cap: {moving:?}");
-    assert!(at_cap.len() <= 2, "at the cap: {at_cap:?}");
+    assert!(at_cap.is_empty(), "at the cap: {at_cap:?}");
 }
 
 /// The suit jacket's armholes lie below the chest line, so there the trunk and the sleeves are
