@@ -1,6 +1,6 @@
 //! Building a closed triangle mesh out of rings: vertices, ring-to-ring strips, pole fans, normals.
 
-use crate::geometry::{TriangleMesh, quad_vertex_normals_into};
+use crate::geometry::{RingStrip, TriangleMesh, quad_vertex_normals_into};
 use glam::{Vec2, Vec3};
 
 /// Accumulates vertices and triangles; every strip and fan keeps one winding so that the closed
@@ -12,7 +12,13 @@ pub(super) struct MeshBuilder {
     pub indices: Vec<u32>,
     /// Where the normals go when the mesh is finished (memory kept from an earlier mesh).
     normals: Vec<Vec3>,
+    /// The strips between rings of consecutive vertices (most of the mesh), whose normals are
+    /// summed ring by ring.
+    strips: Vec<RingStrip>,
 }
+
+/// Strips a body holds, about (reserved at once).
+const STRIPS: usize = 512;
 
 impl MeshBuilder {
     /// A builder whose buffers hold a mesh of this size without growing.
@@ -22,6 +28,7 @@ impl MeshBuilder {
             uvs: Vec::with_capacity(vertices),
             indices: Vec::with_capacity(3 * triangles),
             normals: Vec::new(),
+            strips: Vec::with_capacity(STRIPS),
         }
     }
 
@@ -42,6 +49,7 @@ impl MeshBuilder {
             uvs,
             indices,
             normals,
+            strips: Vec::with_capacity(STRIPS),
         }
     }
 
@@ -69,9 +77,34 @@ impl MeshBuilder {
     /// A strip between two closed rings of equal length.
     pub fn stitch(&mut self, a: &[u32], b: &[u32]) {
         debug_assert_eq!(a.len(), b.len());
+        if let (Some(&a0), Some(&b0)) = (a.first(), b.first())
+            && a.len() == b.len()
+            && consecutive(a)
+            && consecutive(b)
+        {
+            self.strip(a0, b0, a.len());
+            return;
+        }
         for k in 0..a.len() {
             let k1 = (k + 1) % a.len();
             self.quad(a[k], a[k1], b[k1], b[k]);
+        }
+    }
+
+    /// A strip between two closed rings of `len` consecutive vertices, from `a` and from `b`
+    /// (the quads [`MeshBuilder::stitch`] makes of them).
+    pub fn strip(&mut self, a: u32, b: u32, len: usize) {
+        self.strips.push(RingStrip {
+            first: self.indices.len() / 3,
+            a,
+            b,
+            len: len as u32,
+        });
+        let start = self.indices.len();
+        self.indices.resize(start + 6 * len, 0);
+        for (k, quad) in (0u32..).zip(self.indices[start..].as_chunks_mut::<6>().0) {
+            let k1 = if k as usize + 1 == len { 0 } else { k + 1 };
+            *quad = [a + k, a + k1, b + k1, a + k, b + k1, b + k];
         }
     }
 
@@ -88,6 +121,7 @@ impl MeshBuilder {
         quad_vertex_normals_into(
             &self.positions,
             self.indices.as_chunks().0,
+            &self.strips,
             Vec3::Y,
             &mut self.normals,
         );
@@ -98,4 +132,9 @@ impl MeshBuilder {
             indices: self.indices,
         }
     }
+}
+
+/// Whether the indices run on one by one (`[7, 8, 9, …]`).
+fn consecutive(ring: &[u32]) -> bool {
+    ring.windows(2).all(|w| w[1] == w[0].wrapping_add(1))
 }

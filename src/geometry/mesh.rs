@@ -65,22 +65,53 @@ pub fn vertex_normals_into(
     unit_or(sums, fallback);
 }
 
+/// A strip of quads between two closed rings of `len` consecutive vertices each, from `a` and
+/// from `b`: quad `k` is `[a + k, a + k + 1, b + k + 1, b + k]` (`k + 1` wrapping to 0), written
+/// as the triangles `[a + k, a + k + 1, b + k + 1]`, `[a + k, b + k + 1, b + k]`, the strip's
+/// first at triangle `first`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RingStrip {
+    /// The strip's first triangle.
+    pub first: usize,
+    /// Ring `a`'s first vertex.
+    pub a: u32,
+    /// Ring `b`'s first vertex.
+    pub b: u32,
+    /// Vertices in each ring (and quads in the strip).
+    pub len: u32,
+}
+
 /// [`vertex_normals_into`] for a mesh made mostly of quads, each written as two consecutive
 /// triangles `[a, b, c]`, `[a, c, d]` (split along `a`–`c`): a quad adds its vector area
 /// `(c − a) × (d − b)` (the two triangles' together) to `a` and `c` and half of it to `b` and
 /// `d`, where per triangle `b` and `d` would each get their own triangle's. The same normals
 /// where a quad is flat and its two halves equal, within a few degrees on a smooth surface's
 /// gently bent quads, for half the work. Other triangles count as in [`vertex_normals_into`].
+///
+/// `strips` (ordered by `first`, may be empty) name where the triangles are [`RingStrip`]s:
+/// there the quads are summed ring by ring, each vertex once a strip, with no index read (the
+/// triangles there are taken to be the strip's). A strip out of range, overlapping another or
+/// not in order counts as plain triangles.
 pub fn quad_vertex_normals_into(
     positions: &[Vec3],
     triangles: &[[u32; 3]],
+    strips: &[RingStrip],
     fallback: Vec3,
     normals: &mut Vec<Vec3>,
 ) {
     let sums = zeroed(normals, positions.len());
     let in_range = |i: u32| (i as usize) < positions.len();
+    let mut strips = strips.iter().peekable();
     let mut k = 0;
     while k < triangles.len() {
+        while strips.next_if(|s| s.first < k).is_some() {}
+        if let Some(strip) = strips.next_if(|s| s.first == k)
+            && k + 2 * strip.len as usize <= triangles.len()
+            && add_strip(positions, sums, strip)
+        {
+            k += 2 * strip.len as usize;
+            continue;
+        }
         let [a, b, c] = triangles[k];
         let quad = triangles
             .get(k + 1)
@@ -112,6 +143,34 @@ pub fn quad_vertex_normals_into(
         }
     }
     unit_or(sums, fallback);
+}
+
+/// A [`RingStrip`]'s quads summed into its rings' vertices as [`quad_vertex_normals_into`]
+/// counts them: ring `a`'s vertex `k` gets quad `k`'s vector area and half of quad `k − 1`'s,
+/// ring `b`'s vertex `k` quad `k − 1`'s and half of quad `k`'s. False (nothing added) where the
+/// strip's rings are out of range, overlap or are shorter than 3.
+fn add_strip(positions: &[Vec3], sums: &mut [Vec3], strip: &RingStrip) -> bool {
+    let (a, b, n) = (strip.a as usize, strip.b as usize, strip.len as usize);
+    let (Some(pa), Some(pb)) = (positions.get(a..a + n), positions.get(b..b + n)) else {
+        return false;
+    };
+    let Ok([sa, sb]) = sums.get_disjoint_mut([a..a + n, b..b + n]) else {
+        return false;
+    };
+    if n < 3 {
+        return false;
+    }
+    // Quad k: corners a + k, a + k1, b + k1, b + k; vector area (c − a) × (d − b).
+    let area = |k: usize, k1: usize| (pb[k1] - pa[k]).cross(pb[k] - pa[k1]);
+    let mut before = area(n - 1, 0);
+    for k in 0..n {
+        let k1 = if k + 1 == n { 0 } else { k + 1 };
+        let here = area(k, k1);
+        sa[k] += here + 0.5 * before;
+        sb[k] += before + 0.5 * here;
+        before = here;
+    }
+    true
 }
 
 /// `normals` emptied and refilled with `len` zero sums (its memory reused).

@@ -26,7 +26,9 @@ pub use closest::{Feature, closest_on_triangle};
 pub use crossing::Crossing;
 pub use disjoint::{find, union};
 pub use hull::{convex_hull, convex_hull_into, hull_perimeter, ring_hull_into};
-pub use mesh::{TriangleMesh, quad_vertex_normals_into, vertex_normals, vertex_normals_into};
+pub use mesh::{
+    RingStrip, TriangleMesh, quad_vertex_normals_into, vertex_normals, vertex_normals_into,
+};
 pub use plane::{Plane, plane_basis};
 pub use point_grid::PointGrid;
 pub use section::{CrossSection, cross_sections, nearest_section};

@@ -1,10 +1,11 @@
 //! The avatar's vertex normals, counted a quad at a time (`quad_vertex_normals_into`, half the
 //! work of one triangle at a time): the same normals on flat quads, within a few degrees of the
-//! per-triangle ones on bodies at the grid's extremes, and never a panic on a bad index.
+//! per-triangle ones on bodies at the grid's extremes, the same again where they are summed ring
+//! by ring along strips, and never a panic on a bad index or strip.
 
 use super::intersect::avatar_of;
 use crate::rng::Rng;
-use anprobe::geometry::{quad_vertex_normals_into, vertex_normals};
+use anprobe::geometry::{RingStrip, quad_vertex_normals_into, vertex_normals};
 use anprobe::measurements::Form;
 use glam::Vec3;
 
@@ -41,7 +42,7 @@ fn flat_quads_give_the_per_triangle_normals() {
         }
     }
     let mut quads = Vec::new();
-    quad_vertex_normals_into(&positions, &triangles, Vec3::Y, &mut quads);
+    quad_vertex_normals_into(&positions, &triangles, &[], Vec3::Y, &mut quads);
     let each = vertex_normals(&positions, &triangles, Vec3::Y);
     let plane = u.cross(v).normalize_or_zero();
     for (k, (q, t)) in quads.iter().zip(&each).enumerate() {
@@ -98,10 +99,92 @@ fn a_corner_out_of_range_is_left_out_not_a_panic() {
     // A quad whose second half names a vertex that is not there, then a triangle that does.
     let triangles = [[0, 1, 2], [0, 2, 7], [7, 1, 2], [0, 2, 3]];
     let mut quads = Vec::new();
-    quad_vertex_normals_into(&positions, &triangles, Vec3::Y, &mut quads);
+    quad_vertex_normals_into(&positions, &triangles, &[], Vec3::Y, &mut quads);
     assert_eq!(quads, vertex_normals(&positions, &triangles, Vec3::Y));
     assert!(
         quads.iter().all(|n| degrees(*n, Vec3::Z) < 1e-3),
         "{quads:?}"
     );
+}
+
+/// A bumpy tube of rings of consecutive vertices, stitched ring to ring as the avatar's builder
+/// does: its triangles and the strips they form.
+fn tube(rings: usize, len: usize) -> (Vec<Vec3>, Vec<[u32; 3]>, Vec<RingStrip>) {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let positions: Vec<Vec3> = (0..rings * len)
+        .map(|k| {
+            let (r, i) = (k / len, k % len);
+            let angle = std::f32::consts::TAU * i as f32 / len as f32;
+            let radius = 0.1 + 0.02 * rng.next() as f32 + 0.01 * (3.0 * angle).sin();
+            Vec3::new(radius * angle.cos(), 0.05 * r as f32, radius * angle.sin())
+        })
+        .collect();
+    let (mut triangles, mut strips) = (Vec::new(), Vec::new());
+    for r in 0..rings - 1 {
+        let (a, b) = ((r * len) as u32, ((r + 1) * len) as u32);
+        strips.push(RingStrip {
+            first: triangles.len(),
+            a,
+            b,
+            len: len as u32,
+        });
+        for k in 0..len as u32 {
+            let k1 = (k + 1) % len as u32;
+            triangles.push([a + k, a + k1, b + k1]);
+            triangles.push([a + k, b + k1, b + k]);
+        }
+    }
+    (positions, triangles, strips)
+}
+
+#[test]
+fn strips_summed_ring_by_ring_give_the_quads_normals() {
+    let (positions, triangles, strips) = tube(9, 24);
+    let (mut by_quad, mut by_strip) = (Vec::new(), Vec::new());
+    quad_vertex_normals_into(&positions, &triangles, &[], Vec3::Y, &mut by_quad);
+    quad_vertex_normals_into(&positions, &triangles, &strips, Vec3::Y, &mut by_strip);
+    for (k, (q, s)) in by_quad.iter().zip(&by_strip).enumerate() {
+        assert!(degrees(*q, *s) < 1e-3, "vertex {k}: {q} against {s}");
+    }
+    // Only every other strip named: the rest counted quad by quad, the same normals.
+    let some: Vec<RingStrip> = strips.iter().step_by(2).copied().collect();
+    let mut partly = Vec::new();
+    quad_vertex_normals_into(&positions, &triangles, &some, Vec3::Y, &mut partly);
+    for (k, (q, s)) in by_quad.iter().zip(&partly).enumerate() {
+        assert!(degrees(*q, *s) < 1e-3, "vertex {k}: {q} against {s}");
+    }
+}
+
+#[test]
+fn a_strip_out_of_range_or_overlapping_counts_as_plain_triangles() {
+    let (positions, triangles, strips) = tube(4, 12);
+    let mut expected = Vec::new();
+    quad_vertex_normals_into(&positions, &triangles, &[], Vec3::Y, &mut expected);
+    let bad = [
+        // Rings past the last vertex.
+        RingStrip {
+            len: 400,
+            ..strips[0]
+        },
+        // Overlapping the strip before it.
+        RingStrip {
+            first: strips[1].first - 1,
+            ..strips[1]
+        },
+        // Its two rings the same vertices.
+        RingStrip {
+            b: strips[2].a,
+            ..strips[2]
+        },
+        // Past the last triangle.
+        RingStrip {
+            first: triangles.len() - 2,
+            ..strips[2]
+        },
+    ];
+    let mut got = Vec::new();
+    quad_vertex_normals_into(&positions, &triangles, &bad, Vec3::Y, &mut got);
+    for (k, (e, g)) in expected.iter().zip(&got).enumerate() {
+        assert!(degrees(*e, *g) < 1e-3, "vertex {k}: {e} against {g}");
+    }
 }
