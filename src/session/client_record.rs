@@ -55,7 +55,13 @@ impl RecordKeeper {
         record: &NewContact,
         peer: &[u8; 32],
     ) -> Result<(), StoreError> {
-        self.contact = Some(store.record_session(self.contact, record, peer, &[])?);
+        self.contact = Some(store.record_session(
+            self.contact,
+            record,
+            peer,
+            &[],
+            &crate::store::OpenChanges::default(),
+        )?);
         Ok(())
     }
 }

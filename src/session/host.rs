@@ -13,6 +13,7 @@ use crate::garment::{ImportedGarment, import_slice};
 use crate::measurements::Measurements;
 use crate::store::Consent;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// What happened in the session, for the app (and the timeline).
 #[derive(Debug)]
@@ -32,6 +33,8 @@ pub enum Event {
         size: String,
         /// The stylist's note.
         note: String,
+        /// The garment's file, as sent (kept while the proposal is open).
+        file: Arc<[u8]>,
     },
     /// A garment proposed whose file failed validation: refused without the shopper.
     Refused {
@@ -308,6 +311,7 @@ impl Host {
                 garment: Box::new(garment),
                 size,
                 note,
+                file: Arc::from(bytes),
             }),
             Err(errors) => {
                 let why = errors.to_string();

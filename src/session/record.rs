@@ -3,11 +3,17 @@
 //! `stylist_session`), written as the session goes ([`SessionLog::save`]) together with the ids
 //! of the stylist's messages it holds (only then are they acknowledged: a crash in between
 //! loses nothing, and a copy sent again is not recorded twice); an accepted proposal also as a
-//! wishlist entry. The app and `anprobe session host` keep the same record.
+//! wishlist entry. A proposal still open is kept with its garment file until the shopper decides
+//! (in the session or after it: [`decided_later`]). The app and `anprobe session host` keep the
+//! same record.
 
 use super::host::Event;
 use crate::garment::ImportedGarment;
-use crate::store::{Channel, CounterpartKind, NewContact, NewWishlistItem, Store, StoreError};
+use crate::store::{
+    Channel, CounterpartKind, NewContact, NewWishlistItem, OpenChanges, OpenProposal, Store,
+    StoreError,
+};
+use std::sync::Arc;
 
 /// What became of a proposal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +95,25 @@ impl Proposal {
         )
     }
 
+    /// The proposal as kept open for the shopper to decide on later: from `stylist` (key
+    /// `peer`), arrived on `date`.
+    pub fn open(&self, stylist: &str, peer: [u8; 32], date: &str) -> OpenProposal {
+        OpenProposal {
+            peer,
+            id: self.id,
+            stylist: stylist.to_string(),
+            received: date.to_string(),
+            retailer: self.retailer.clone(),
+            sku: self.sku.clone(),
+            name: self.name.clone(),
+            size: self.size.clone(),
+            colour: self.colour.clone(),
+            note: self.note.clone(),
+            price: self.price.0,
+            currency: self.price.1.clone(),
+        }
+    }
+
     /// The wishlist entry an accepted proposal becomes, dated `date`.
     pub fn wish(&self, stylist: &str, date: &str) -> NewWishlistItem {
         NewWishlistItem {
@@ -120,6 +145,8 @@ pub struct SessionLog {
     pub notes: Vec<String>,
     /// Ids of the stylist's messages taken in since the last [`SessionLog::save`].
     unwritten: Vec<u64>,
+    /// Garment files of proposals taken in since the last save (kept open by it).
+    unkept: Vec<(u64, Arc<[u8]>)>,
 }
 
 impl SessionLog {
@@ -141,8 +168,10 @@ impl SessionLog {
                 garment,
                 size,
                 note,
+                file,
             } => {
                 self.proposals.push(Proposal::of(*id, garment, size, note));
+                self.unkept.push((*id, file.clone()));
                 *id
             }
             Event::Refused { id, why } => {
@@ -207,7 +236,28 @@ impl SessionLog {
             return Ok(Vec::new());
         }
         let record = self.contact(date);
-        *contact = Some(store.record_session(*contact, &record, &self.key, &self.unwritten)?);
+        let keep: Vec<(OpenProposal, &[u8])> = self
+            .unkept
+            .iter()
+            .filter_map(|(id, file)| {
+                let p = self.proposals.iter().find(|p| p.id == *id)?;
+                (p.outcome == Outcome::Open)
+                    .then(|| (p.open(&self.stylist, self.key, date), &**file))
+            })
+            .collect();
+        let decided: Vec<u64> = self
+            .proposals
+            .iter()
+            .filter(|p| matches!(p.outcome, Outcome::Accepted | Outcome::Rejected))
+            .map(|p| p.id)
+            .collect();
+        let open = OpenChanges {
+            keep: &keep,
+            decided: &decided,
+        };
+        *contact =
+            Some(store.record_session(*contact, &record, &self.key, &self.unwritten, &open)?);
+        self.unkept.clear();
         Ok(std::mem::take(&mut self.unwritten))
     }
 
@@ -294,4 +344,50 @@ fn plural(n: usize, what: &str) -> String {
     } else {
         format!("{n} {what}s")
     }
+}
+
+/// A proposal kept open, as the record keeps one (its outcome still open).
+pub fn kept_proposal(p: &OpenProposal) -> Proposal {
+    Proposal {
+        id: p.id,
+        retailer: p.retailer.clone(),
+        sku: p.sku.clone(),
+        name: p.name.clone(),
+        price: (p.price, p.currency.clone()),
+        colour: p.colour.clone(),
+        size: p.size.clone(),
+        note: p.note.clone(),
+        outcome: Outcome::Open,
+    }
+}
+
+/// The shopper decided on a proposal kept open after its session ended, on `date`: the contact
+/// that goes on the stylist's timeline ("Decided after the session: accepted …") and, accepted,
+/// the wishlist entry — both written with [`Store::decide_open_proposal`].
+pub fn decided_later(
+    p: &OpenProposal,
+    accepted: bool,
+    date: &str,
+) -> (NewContact, Option<NewWishlistItem>) {
+    let proposal = kept_proposal(p);
+    let verb = if accepted { "accepted" } else { "rejected" };
+    let note = if p.note.is_empty() {
+        String::new()
+    } else {
+        format!(" — \"{}\"", p.note)
+    };
+    let contact = NewContact {
+        counterpart: p.stylist.clone(),
+        kind: CounterpartKind::Stylist,
+        channel: Channel::StylistSession,
+        date: date.to_string(),
+        summary: format!("Decided after the session of {}: {verb}", p.received),
+        outcome: format!(
+            "{}: {}{note}",
+            if accepted { "Accepted" } else { "Rejected" },
+            proposal.text()
+        ),
+    };
+    let wish = accepted.then(|| proposal.wish(&p.stylist, date));
+    (contact, wish)
 }

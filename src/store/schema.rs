@@ -24,10 +24,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 9;
+pub const LATEST_VERSION: u32 = 10;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 9] = [
+pub const MIGRATIONS: [Migration; 10] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -146,6 +146,30 @@ pub const MIGRATIONS: [Migration; 9] = [
             CREATE TABLE session_applied (
                 peer TEXT NOT NULL,
                 id   INTEGER NOT NULL,
+                PRIMARY KEY (peer, id)
+            ) STRICT;
+        ",
+        fixup: None,
+    },
+    Migration {
+        version: 10,
+        description: "stylist sessions: the proposals the shopper has not decided on yet, with \
+                      their garment files, to try on and decide after the session",
+        sql: "
+            CREATE TABLE open_proposals (
+                peer     TEXT NOT NULL,
+                id       INTEGER NOT NULL,
+                stylist  TEXT NOT NULL,
+                received TEXT NOT NULL,
+                retailer TEXT NOT NULL,
+                sku      TEXT NOT NULL,
+                name     TEXT NOT NULL,
+                size     TEXT NOT NULL,
+                colour   TEXT NOT NULL,
+                note     TEXT NOT NULL,
+                price    REAL NOT NULL,
+                currency TEXT NOT NULL,
+                garment  BLOB NOT NULL,
                 PRIMARY KEY (peer, id)
             ) STRICT;
         ",

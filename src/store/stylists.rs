@@ -5,6 +5,7 @@
 //! acknowledged yet (a proposal with its garment file), sent again after a restart; and the ids
 //! of what each stylist sent that the shopper's record holds, written with the record.
 
+use super::open_proposals::OpenChanges;
 use super::timeline::{NewContact, insert_contact};
 use super::{Store, StoreError, date};
 use rusqlite::{OptionalExtension, params};
@@ -34,11 +35,11 @@ impl SessionSide {
 }
 
 /// A key as stored: 64 hex digits.
-fn hex(key: &[u8; 32]) -> String {
+pub(super) fn hex(key: &[u8; 32]) -> String {
     key.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(text: &str) -> Option<[u8; 32]> {
+pub(super) fn unhex(text: &str) -> Option<[u8; 32]> {
     let mut key = [0u8; 32];
     if text.len() != 64 {
         return None;
@@ -190,17 +191,22 @@ impl Store {
 
     /// Writes a stylist session's record as it stands — a new contact, or contact `contact`
     /// again (a new one if it is gone) — and, in the same transaction, the ids of what the
-    /// stylist `peer` sent that it now holds: either both are kept or neither. The contact's id.
+    /// stylist `peer` sent that it now holds and what changed among the open proposals (those
+    /// that arrived, with their files; those decided): all of it is kept or none. The contact's
+    /// id.
     pub fn record_session(
         &mut self,
         contact: Option<i64>,
         record: &NewContact,
         peer: &[u8; 32],
         ids: &[u64],
+        open: &OpenChanges,
     ) -> Result<i64, StoreError> {
         let record = record.validated()?;
+        let key = peer;
         let peer = hex(peer);
         self.write(|tx| {
+            super::open_proposals::apply(tx, key, open)?;
             let existing = match contact {
                 Some(id) => tx.execute("DELETE FROM contacts WHERE id = ?1", [id])? > 0,
                 None => false,

@@ -327,6 +327,7 @@ fn a_whole_session_between_two_endpoints() {
             garment,
             size,
             note,
+            ..
         }) if *got == id => {
             assert_eq!(note, "relaxed, for weekends");
             Some((garment.meta.sku.clone(), size.clone()))

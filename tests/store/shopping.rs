@@ -5,7 +5,7 @@ use anprobe::garment::{Region, Verdict};
 use anprobe::measurements::Key;
 use anprobe::store::{
     Channel, Consent, CounterpartKind, ItemStatus, NewContact, NewOrder, NewWishlistItem,
-    StoreError, TimelineEvent, parse_fit,
+    OpenChanges, OpenProposal, StoreError, TimelineEvent, parse_fit,
 };
 
 #[test]
@@ -388,11 +388,13 @@ fn a_session_record_is_brought_up_to_date_in_place_with_the_ids_it_holds() {
     let mut store = st_open(&dir.path);
     let vera = [7u8; 32];
     let first = st_contact("Studio Vera", "2026-12-06", "session: 1 chat message");
-    let id = store.record_session(None, &first, &vera, &[1]).unwrap();
+    let id = store
+        .record_session(None, &first, &vera, &[1], &OpenChanges::default())
+        .unwrap();
     let later = st_contact("Studio Vera", "2026-12-06", "session: 3 chat messages");
     assert_eq!(
         store
-            .record_session(Some(id), &later, &vera, &[2, 3])
+            .record_session(Some(id), &later, &vera, &[2, 3], &OpenChanges::default())
             .unwrap(),
         id
     );
@@ -404,7 +406,11 @@ fn a_session_record_is_brought_up_to_date_in_place_with_the_ids_it_holds() {
 
     let mut bad = later.clone();
     bad.counterpart = " ".into();
-    assert!(store.record_session(Some(id), &bad, &vera, &[4]).is_err());
+    assert!(
+        store
+            .record_session(Some(id), &bad, &vera, &[4], &OpenChanges::default())
+            .is_err()
+    );
     assert_eq!(store.session_applied().unwrap(), [(vera, vec![1, 2, 3])]);
     assert_eq!(
         store.contacts(None).unwrap()[0].record.summary,
@@ -413,7 +419,7 @@ fn a_session_record_is_brought_up_to_date_in_place_with_the_ids_it_holds() {
 
     // Removed meanwhile: written again as a new contact.
     let again = store
-        .record_session(Some(id + 100), &later, &vera, &[])
+        .record_session(Some(id + 100), &later, &vera, &[], &OpenChanges::default())
         .unwrap();
     assert_ne!(again, id + 100);
     assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
@@ -422,4 +428,114 @@ fn a_session_record_is_brought_up_to_date_in_place_with_the_ids_it_holds() {
     store.pair_stylist(&vera, "Studio Vera").unwrap();
     assert!(store.unpair_stylist("studio vera").unwrap());
     assert!(store.session_applied().unwrap().is_empty());
+}
+
+fn open_dress(peer: [u8; 32], id: u64) -> OpenProposal {
+    OpenProposal {
+        peer,
+        id,
+        stylist: "Studio Vera".into(),
+        received: "2026-12-06".into(),
+        retailer: "Atelier Ravel".into(),
+        sku: format!("AR-DR-{id}"),
+        name: "Wrap dress".into(),
+        size: "40".into(),
+        colour: "ink".into(),
+        note: "for the wedding".into(),
+        price: 129.0,
+        currency: "EUR".into(),
+    }
+}
+
+/// A proposal the shopper has not decided on is kept with its garment file when the session's
+/// record is written (in the same transaction: a refused record keeps none), dropped when it is
+/// decided in the session, still there after the store is opened again, and decided later in one
+/// write: gone from the open ones, its contact on the stylist's timeline, an accepted garment on
+/// the wishlist. Deciding it twice writes nothing the second time.
+#[test]
+fn open_proposals_are_kept_with_their_files_until_the_shopper_decides() {
+    let dir = StDir::new("open-proposals");
+    let vera = [9u8; 32];
+    let record = st_contact("Studio Vera", "2026-12-06", "Stylist session: 3 proposals");
+    let (a, b, c) = (
+        open_dress(vera, 4),
+        open_dress(vera, 5),
+        open_dress(vera, 6),
+    );
+    let files: [&[u8]; 3] = [b"glTF-four", b"glTF-five", b"glTF-six"];
+    {
+        let mut store = st_open(&dir.path);
+        let mut bad = record.clone();
+        bad.counterpart = " ".into();
+        let keep = [(a.clone(), files[0])];
+        let open = OpenChanges {
+            keep: &keep,
+            decided: &[],
+        };
+        assert!(
+            store
+                .record_session(None, &bad, &vera, &[4], &open)
+                .is_err()
+        );
+        assert!(store.open_proposals().unwrap().is_empty());
+
+        let keep = [
+            (a.clone(), files[0]),
+            (b.clone(), files[1]),
+            (c.clone(), files[2]),
+        ];
+        let open = OpenChanges {
+            keep: &keep,
+            decided: &[],
+        };
+        let id = store
+            .record_session(None, &record, &vera, &[4, 5, 6], &open)
+            .unwrap();
+        // Proposal 6 decided in the session: no longer open.
+        let open = OpenChanges {
+            keep: &[],
+            decided: &[6],
+        };
+        store
+            .record_session(Some(id), &record, &vera, &[], &open)
+            .unwrap();
+    }
+    let mut store = st_open(&dir.path);
+    assert_eq!(store.open_proposals().unwrap(), [a.clone(), b.clone()]);
+    assert_eq!(
+        store.open_proposal_garment(&vera, 5).unwrap().as_deref(),
+        Some(files[1])
+    );
+    assert_eq!(store.open_proposal_garment(&vera, 6).unwrap(), None);
+
+    let later = st_contact(
+        "Studio Vera",
+        "2026-12-08",
+        "Decided after the session: accepted",
+    );
+    let wish = NewWishlistItem {
+        note: "proposed by Studio Vera in a session".into(),
+        ..st_wish("AR-DR-4")
+    };
+    assert!(
+        store
+            .decide_open_proposal(&vera, 4, &later, Some(&wish))
+            .unwrap()
+    );
+    assert_eq!(store.open_proposals().unwrap(), [b.clone()]);
+    assert_eq!(store.list_wishlist().unwrap().len(), 1);
+    assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
+    // Decided again (another window, a double click): nothing more is written.
+    assert!(
+        !store
+            .decide_open_proposal(&vera, 4, &later, Some(&wish))
+            .unwrap()
+    );
+    assert_eq!(store.list_wishlist().unwrap().len(), 1);
+    assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
+    // An invalid contact writes nothing: the proposal stays open.
+    let mut bad = later.clone();
+    bad.date = "yesterday".into();
+    assert!(store.decide_open_proposal(&vera, 5, &bad, None).is_err());
+    assert_eq!(store.open_proposals().unwrap(), [b]);
 }

@@ -22,6 +22,7 @@ pub mod left_panel;
 pub mod measurement_history;
 pub mod measurements;
 pub mod notices;
+pub mod open_proposals;
 pub mod order_form;
 pub mod orders;
 pub mod path_prompt;

@@ -20,7 +20,7 @@ use crate::session::pin::{Facing, Spot};
 use crate::session::protocol::{Message, View};
 use crate::session::record::Outcome;
 use crate::session::share::body_for;
-use crate::store::{Consent, Contact, CounterpartKind};
+use crate::store::{Consent, Contact, CounterpartKind, OpenProposal};
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, Color32, RichText};
@@ -85,6 +85,8 @@ pub struct StylistView<'a> {
     pub measurements: &'a Measurements,
     /// The catalog (what a stylist proposes from).
     pub catalog: &'a Catalog,
+    /// Proposals left open by earlier sessions, to decide on.
+    pub open: &'a [OpenProposal],
 }
 
 #[derive(bevy::ecs::system::SystemParam)]
@@ -100,7 +102,7 @@ fn stylist_system(
     mut tabs: StoreTabs,
     mut inputs: StylistInputs,
     mut form: Local<StylistForm>,
-    mut read: Local<(Option<u64>, Vec<Consent>, Vec<String>)>,
+    mut read: Local<(Option<u64>, Vec<Consent>, Vec<String>, Vec<OpenProposal>)>,
 ) -> Result {
     let mut asked = Vec::new();
     tabs.show(RightPanelTab::Stylist, |ui, lang, store, _, _| {
@@ -110,6 +112,7 @@ fn stylist_system(
                 Some(store.revision()),
                 store.read(|s| s.consents()).unwrap_or_default(),
                 paired_names(store),
+                store.read(|s| s.open_proposals()).unwrap_or_default(),
             );
         }
         let view = StylistView {
@@ -120,6 +123,7 @@ fn stylist_system(
             paired: &read.2,
             measurements: &inputs.profiles.active().measurements,
             catalog: &inputs.catalog,
+            open: &read.3,
         };
         stylist_tab(ui, &view, &mut form, &mut asked);
     })?;
@@ -178,6 +182,7 @@ fn idle(
         ui.label(RichText::new(said).italics());
         ui.separator();
     }
+    super::open_proposals::still_to_decide(ui, lang, view.open, out);
     heading(ui, tr(lang, "Invite a stylist", "Stilberatung einladen"));
     let stylists: Vec<&Consent> = view
         .consents

@@ -10,6 +10,7 @@ pub mod garment_import;
 pub mod guide;
 pub mod notices;
 pub mod offers;
+pub mod open_proposals;
 pub mod path_prompt;
 pub mod profile_store;
 pub mod profiles;
@@ -40,6 +41,7 @@ pub(super) fn plugin(app: &mut App) {
             body::plugin,
             concierge::plugin,
             stylist_session::plugin,
+            open_proposals::plugin,
             offers::plugin,
         ));
 }

@@ -9,6 +9,7 @@
 use crate::app::scene::camera::ViewPreset;
 use crate::app::state::body::ShopperBody;
 use crate::app::state::garment_import::GarmentImported;
+use crate::app::state::open_proposals::put_on_in_catalog;
 use crate::app::state::profiles::Profiles;
 use crate::app::state::store::ShopperStore;
 use crate::app::state::tryon::{Catalog, CatalogAction, TryOn};
@@ -224,6 +225,23 @@ pub enum SessionAction {
     ArmPin(Option<String>),
     /// Forget the stylist paired under this name: they must pair with a new code again.
     Forget(String),
+    /// The shopper decides on a proposal left open by an earlier session
+    /// (`state/open_proposals.rs`).
+    DecideOpen {
+        /// The stylist's endpoint key.
+        peer: [u8; 32],
+        /// The proposal's id.
+        proposal: u64,
+        /// Accepted or rejected.
+        accepted: bool,
+    },
+    /// The shopper tries on a proposal left open by an earlier session, in its proposed size.
+    TryOpen {
+        /// The stylist's endpoint key.
+        peer: [u8; 32],
+        /// The proposal's id.
+        proposal: u64,
+    },
     /// A new one-time code (the shopper).
     NewCode,
     /// End the session.
@@ -560,18 +578,11 @@ fn poll_session(mut session: ResMut<StylistSession>, mut world: SessionWorld) {
 /// The shopper's side: notices applied; `Some` when the session is over (what to say).
 fn poll_host(h: &mut Hosting, world: &mut SessionWorld) -> Option<String> {
     // Proposals whose garment has reached the catalog are put on in the proposed size.
-    h.to_try.retain(|(sku, size)| {
-        if world.catalog.as_ref().is_none_or(|c| c.find(sku).is_none()) {
-            return true;
-        }
-        world.catalog_actions.write(CatalogAction::TryOn {
-            sku: sku.clone(),
-            size: Some(size.clone()),
-            product: None,
-        });
-        false
-    });
-    if !h.to_try.is_empty() {
+    if put_on_in_catalog(
+        &mut h.to_try,
+        world.catalog.as_deref(),
+        &mut world.catalog_actions,
+    ) {
         world.waker.wake_in(Duration::from_millis(50));
     }
     // A consent given, narrowed or revoked in the Privacy tab takes effect at once.

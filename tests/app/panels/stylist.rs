@@ -7,8 +7,9 @@
 //! on the wishlist and tells the stylist; the chat goes both ways; a consent revoked in the
 //! store during the session empties what the stylist sees at once; "End session" writes the
 //! session to the shopper's timeline under the stylist, and the stylist's app keeps its own
-//! record under the client (who is never asked for consent in the stylist's Privacy tab). In
-//! German, the tab shows no English of its own.
+//! record under the client (who is never asked for consent in the stylist's Privacy tab); a
+//! proposal left undecided stays in the shopper's tab with its garment file, to try on and decide
+//! after the session. In German, the tab shows no English of its own.
 
 use super::{app_with_catalog, shown};
 use anprobe::app::i18n::{Lang, key_label};
@@ -37,6 +38,10 @@ impl Tab {
             .read(|s| s.consents())
             .unwrap_or_default();
         let paired = paired_names(world.resource::<ShopperStore>());
+        let open = world
+            .resource::<ShopperStore>()
+            .read(|s| s.open_proposals())
+            .unwrap_or_default();
         let view = StylistView {
             lang: self.lang,
             session: world.resource::<StylistSession>(),
@@ -45,6 +50,7 @@ impl Tab {
             paired: &paired,
             measurements: &world.resource::<Profiles>().active().measurements,
             catalog: world.resource::<Catalog>(),
+            open: &open,
         };
         let mut out = Vec::new();
         stylist_tab(ui, &view, &mut self.form, &mut out);
@@ -310,6 +316,22 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
             .any(|w| w.wish.sku == "NB-TS-1001" && w.wish.size == "L")
     });
 
+    // A second proposal the shopper leaves undecided (worn, neither accepted nor rejected).
+    stylist
+        .state_mut()
+        .app
+        .world_mut()
+        .write_message(SessionAction::Propose {
+            sku: "NB-KN-2040".into(),
+            size: "M".into(),
+            note: "for cold days".into(),
+        });
+    run_both_until(&mut shopper, &mut stylist, "the knit worn", |s, _| {
+        s.resource::<TryOn>()
+            .get("NB-KN-2040")
+            .is_some_and(|w| w.size.as_deref() == Some("M"))
+    });
+
     // The chat goes both ways.
     stylist
         .state_mut()
@@ -443,10 +465,37 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         contacts[0]
             .record
             .summary
-            .contains("1 proposal (1 accepted)"),
+            .contains("2 proposals (1 accepted)"),
         "{}",
         contacts[0].record.summary
     );
+    // The knit left undecided is kept with the garment file as the stylist sent it; the tee,
+    // accepted, is not.
+    let store = shopper.state().app.world().resource::<ShopperStore>();
+    let open = store.read(|s| s.open_proposals()).unwrap();
+    assert_eq!(open.len(), 1, "{open:#?}");
+    assert_eq!(
+        (
+            open[0].sku.as_str(),
+            open[0].size.as_str(),
+            open[0].note.as_str()
+        ),
+        ("NB-KN-2040", "M", "for cold days")
+    );
+    let sent = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/catalog/nordlicht-basics-nb-kn-2040.glb"),
+    )
+    .unwrap();
+    let peer = open[0].peer;
+    assert_eq!(
+        store
+            .read(|s| s.open_proposal_garment(&peer, open[0].id))
+            .unwrap(),
+        Some(sent)
+    );
+    shopper.run();
+    assert!(shown(&shopper).iter().any(|t| t == "Still to decide (1)"));
     assert!(contacts[0].record.outcome.contains("the L drapes better"));
     // The stylist's app keeps its own record, under the client: what was proposed and decided,
     // the note pinned and the chat (what they see after a restart, in their Timeline tab).
@@ -461,7 +510,7 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
     let record = &mine.iter().find(|c| c.id != before).unwrap().record;
     assert_eq!(record.kind, anprobe::store::CounterpartKind::Client);
     assert!(
-        record.summary.contains("1 proposal (1 accepted)") && record.summary.contains("2 notes"),
+        record.summary.contains("2 proposals (1 accepted)") && record.summary.contains("2 notes"),
         "{}",
         record.summary
     );
@@ -591,6 +640,168 @@ fn a_client_of_the_stylists_own_record_is_not_asked_for_consent() {
     );
     assert!(
         !texts.iter().any(|t| t.contains("Anna Client")),
+        "{texts:#?}"
+    );
+}
+
+/// Two proposals left open by a session ended before the shopper decided: the tab lists them
+/// with the stylist and the day; "Try on" reads the kept garment file into the catalog and puts
+/// it on in the proposed size; "Accept" puts it on the wishlist and "Reject" does not, each
+/// decision on the stylist's timeline, and neither is offered again.
+#[test]
+fn a_proposal_left_open_is_tried_on_and_decided_after_the_session() {
+    use anprobe::app::{CatalogDir, tryon_plugin};
+    use anprobe::store::{OpenChanges, OpenProposal};
+    let (dir, mut app) = super::app_keeping_store("stylist-tab-open-proposals");
+    // An empty catalog: what is tried on comes from the kept file alone.
+    let empty = dir.join("no-catalog");
+    std::fs::create_dir_all(&empty).unwrap();
+    app.insert_resource(CatalogDir(empty))
+        .add_plugins(tryon_plugin);
+    super::run_app_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
+    let vera = [3u8; 32];
+    let kept = |file: &str, id: u64, size: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/catalog")
+            .join(file);
+        let bytes = std::fs::read(path).unwrap();
+        let meta = anprobe::garment::import_slice(&bytes, None).unwrap().meta;
+        let p = OpenProposal {
+            peer: vera,
+            id,
+            stylist: "Studio Vera".into(),
+            received: "2026-12-05".into(),
+            retailer: meta.retailer.clone(),
+            sku: meta.sku.clone(),
+            name: meta.name.clone(),
+            size: size.into(),
+            colour: String::new(),
+            note: "for the wedding".into(),
+            price: meta.price,
+            currency: meta.currency.clone(),
+        };
+        (p, bytes)
+    };
+    let (dress, dress_file) = kept("atelier-ravel-ar-dr-221.glb", 4, "40");
+    let (tee, tee_file) = kept("nordlicht-basics-nb-ts-1001.glb", 5, "M");
+    let session = anprobe::store::NewContact {
+        counterpart: "Studio Vera".into(),
+        kind: anprobe::store::CounterpartKind::Stylist,
+        channel: Channel::StylistSession,
+        date: "2026-12-05".into(),
+        summary: "Stylist session: 2 proposals".into(),
+        outcome: String::new(),
+    };
+    let keep = [
+        (dress.clone(), &dress_file[..]),
+        (tee.clone(), &tee_file[..]),
+    ];
+    let open = OpenChanges {
+        keep: &keep,
+        decided: &[],
+    };
+    app.world_mut()
+        .resource_mut::<ShopperStore>()
+        .change(|s| s.record_session(None, &session, &vera, &[4, 5], &open))
+        .unwrap();
+    app.update();
+    let mut tab = harness(app, Lang::En);
+    tab.run();
+    let texts = shown(&tab);
+    assert!(
+        texts.iter().any(|t| t == "Still to decide (2)"),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with(&dress.name) && t.ends_with(" in 40")),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Proposed by Studio Vera on 2026-12-05"),
+        "{texts:#?}"
+    );
+
+    // Tried on from the kept file, in the size proposed.
+    tab.get_all_by_label("Try on").next().unwrap().click();
+    tab.run();
+    let started = Instant::now();
+    while !tab
+        .state()
+        .app
+        .world()
+        .resource::<TryOn>()
+        .get(&dress.sku)
+        .is_some_and(|w| w.size.as_deref() == Some("40"))
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the dress not worn"
+        );
+        tab.state_mut().app.update();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+
+    // Accepted: on the wishlist and the stylist's timeline, no longer open.
+    tab.get_all_by_label("Accept").next().unwrap().click();
+    tab.run();
+    tab.state_mut().app.update();
+    tab.run();
+    let store = tab.state().app.world().resource::<ShopperStore>();
+    let wishes = store.read(|s| s.list_wishlist()).unwrap();
+    assert_eq!(wishes.len(), 1);
+    assert_eq!(
+        (wishes[0].wish.sku.as_str(), wishes[0].wish.size.as_str()),
+        (dress.sku.as_str(), "40")
+    );
+    assert_eq!(store.read(|s| s.open_proposals()).unwrap(), [tee.clone()]);
+    let contacts = store.read(|s| s.contacts(Some("Studio Vera"))).unwrap();
+    let later = contacts
+        .iter()
+        .find(|c| {
+            c.record
+                .summary
+                .starts_with("Decided after the session of 2026-12-05: accepted")
+        })
+        .unwrap_or_else(|| panic!("{contacts:#?}"));
+    assert!(
+        later.record.outcome.contains(&dress.sku),
+        "{}",
+        later.record.outcome
+    );
+    assert!(
+        later.record.outcome.contains("for the wedding"),
+        "{}",
+        later.record.outcome
+    );
+    let texts = shown(&tab);
+    assert!(
+        texts.iter().any(|t| t == "Still to decide (1)"),
+        "{texts:#?}"
+    );
+
+    // Rejected: on the timeline, not on the wishlist; nothing is left to decide.
+    tab.get_by_label("Reject").click();
+    tab.run();
+    tab.state_mut().app.update();
+    tab.run();
+    let store = tab.state().app.world().resource::<ShopperStore>();
+    assert!(store.read(|s| s.open_proposals()).unwrap().is_empty());
+    assert_eq!(store.read(|s| s.list_wishlist()).unwrap().len(), 1);
+    let contacts = store.read(|s| s.contacts(Some("Studio Vera"))).unwrap();
+    assert_eq!(contacts.len(), 3, "{contacts:#?}");
+    assert!(
+        contacts.iter().any(
+            |c| c.record.summary.ends_with(": rejected") && c.record.outcome.contains(&tee.sku)
+        ),
+        "{contacts:#?}"
+    );
+    let texts = shown(&tab);
+    assert!(
+        !texts.iter().any(|t| t.starts_with("Still to decide")),
         "{texts:#?}"
     );
 }

@@ -1,0 +1,138 @@
+//! Proposals a stylist made that the shopper did not decide on before the session ended: kept in
+//! the store with their garment files (`store::OpenProposal`), listed in the Stylist tab, tried
+//! on in their proposed size and decided later — the decision goes on that stylist's timeline and
+//! an accepted garment on the wishlist, in one write (`session::record::decided_later`).
+
+use crate::app::state::garment_import::GarmentImported;
+use crate::app::state::store::ShopperStore;
+use crate::app::state::stylist_session::{SessionAction, SessionOutcome};
+use crate::app::state::tryon::{Catalog, CatalogAction};
+use crate::app::state::waker::Waker;
+use crate::garment::import_slice;
+use crate::session::record::decided_later;
+use crate::store::{OpenProposal, date};
+use bevy::prelude::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<OpenTryOns>()
+        .add_message::<SessionAction>()
+        .add_message::<GarmentImported>()
+        .add_message::<CatalogAction>()
+        .add_systems(
+            Update,
+            (act_on_open_proposals, put_on_arrived)
+                .chain()
+                .in_set(crate::app::AppSystems::Actions),
+        );
+}
+
+/// Open proposals read for a try-on, waiting to appear in the catalog: (SKU, size).
+#[derive(Resource, Default)]
+struct OpenTryOns(Vec<(String, String)>);
+
+/// The open proposal `id` of the stylist `peer`, as kept.
+fn find(store: &ShopperStore, peer: &[u8; 32], id: u64) -> Option<OpenProposal> {
+    store
+        .read(|s| s.open_proposals())
+        .ok()?
+        .into_iter()
+        .find(|p| p.peer == *peer && p.id == id)
+}
+
+fn act_on_open_proposals(
+    mut actions: MessageReader<SessionAction>,
+    mut store: ResMut<ShopperStore>,
+    mut outcome: ResMut<SessionOutcome>,
+    mut imported: MessageWriter<GarmentImported>,
+    mut catalog_actions: MessageWriter<CatalogAction>,
+    mut waiting: ResMut<OpenTryOns>,
+    waker: Res<Waker>,
+) {
+    for action in actions.read() {
+        match action {
+            SessionAction::DecideOpen {
+                peer,
+                proposal,
+                accepted,
+            } => {
+                let Some(p) = find(&store, peer, *proposal) else {
+                    outcome.0 = Some("That proposal was decided already.".into());
+                    continue;
+                };
+                let (contact, wish) = decided_later(&p, *accepted, &date::today_local());
+                let decided = store
+                    .change(|s| s.decide_open_proposal(peer, *proposal, &contact, wish.as_ref()));
+                outcome.0 = Some(match &decided {
+                    Ok(true) if *accepted => format!("{} — on the wishlist", contact.outcome),
+                    Ok(true) => contact.outcome.clone(),
+                    Ok(false) => "That proposal was decided already.".into(),
+                    Err(e) => format!("Not recorded: {e}"),
+                });
+                if matches!(decided, Ok(true)) && !*accepted {
+                    catalog_actions.write(CatalogAction::TakeOff { sku: p.sku.clone() });
+                }
+            }
+            SessionAction::TryOpen { peer, proposal } => {
+                let file = store.read(|s| s.open_proposal_garment(peer, *proposal));
+                let (Ok(Some(bytes)), Some(p)) = (file, find(&store, peer, *proposal)) else {
+                    outcome.0 = Some("That proposal is no longer open.".into());
+                    continue;
+                };
+                // Valid when it arrived; read again as any import is, in case the importer's
+                // rules changed since.
+                match import_slice(&bytes, None) {
+                    Ok(garment) => {
+                        imported.write(GarmentImported {
+                            path: PathBuf::from(format!("{} (proposal {})", p.stylist, p.id)),
+                            garment: Arc::new(garment),
+                        });
+                        waiting.0.push((p.sku.clone(), p.size.clone()));
+                        waker.wake_in(Duration::from_millis(50));
+                    }
+                    Err(errors) => {
+                        outcome.0 = Some(format!("{} cannot be tried on: {errors}", p.name))
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// An open proposal read for a try-on is put on in its proposed size once it is in the catalog.
+fn put_on_arrived(
+    mut waiting: ResMut<OpenTryOns>,
+    catalog: Option<Res<Catalog>>,
+    mut catalog_actions: MessageWriter<CatalogAction>,
+    waker: Res<Waker>,
+) {
+    if !waiting.0.is_empty()
+        && put_on_in_catalog(&mut waiting.0, catalog.as_deref(), &mut catalog_actions)
+    {
+        waker.wake_in(Duration::from_millis(50));
+    }
+}
+
+/// Puts on each garment of `waiting` (SKU, size) that has reached the catalog, in its size, and
+/// keeps the rest waiting; whether any still waits.
+pub(super) fn put_on_in_catalog(
+    waiting: &mut Vec<(String, String)>,
+    catalog: Option<&Catalog>,
+    catalog_actions: &mut MessageWriter<CatalogAction>,
+) -> bool {
+    waiting.retain(|(sku, size)| {
+        if catalog.is_none_or(|c| c.find(sku).is_none()) {
+            return true;
+        }
+        catalog_actions.write(CatalogAction::TryOn {
+            sku: sku.clone(),
+            size: Some(size.clone()),
+            product: None,
+        });
+        false
+    });
+    !waiting.is_empty()
+}
