@@ -522,7 +522,7 @@ fn open_proposals_are_kept_with_their_files_until_the_shopper_decides() {
             .decide_open_proposal(&vera, 4, &later, Some(&wish))
             .unwrap()
     );
-    assert_eq!(store.open_proposals().unwrap(), [b.clone()]);
+    assert_eq!(store.open_proposals().unwrap(), std::slice::from_ref(&b));
     assert_eq!(store.list_wishlist().unwrap().len(), 1);
     assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
     // Decided again (another window, a double click): nothing more is written.

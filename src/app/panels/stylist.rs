@@ -98,32 +98,41 @@ struct StylistInputs<'w> {
     actions: MessageWriter<'w, SessionAction>,
 }
 
+/// What the tab read from the store, and at which revision.
+#[derive(Default)]
+struct StoreRead {
+    revision: Option<u64>,
+    consents: Vec<Consent>,
+    paired: Vec<String>,
+    open: Vec<OpenProposal>,
+}
+
 fn stylist_system(
     mut tabs: StoreTabs,
     mut inputs: StylistInputs,
     mut form: Local<StylistForm>,
-    mut read: Local<(Option<u64>, Vec<Consent>, Vec<String>, Vec<OpenProposal>)>,
+    mut read: Local<StoreRead>,
 ) -> Result {
     let mut asked = Vec::new();
     tabs.show(RightPanelTab::Stylist, |ui, lang, store, _, _| {
         // Read again only when the store changed, as the store's tabs do.
-        if read.0 != Some(store.revision()) {
-            *read = (
-                Some(store.revision()),
-                store.read(|s| s.consents()).unwrap_or_default(),
-                paired_names(store),
-                store.read(|s| s.open_proposals()).unwrap_or_default(),
-            );
+        if read.revision != Some(store.revision()) {
+            *read = StoreRead {
+                revision: Some(store.revision()),
+                consents: store.read(|s| s.consents()).unwrap_or_default(),
+                paired: paired_names(store),
+                open: store.read(|s| s.open_proposals()).unwrap_or_default(),
+            };
         }
         let view = StylistView {
             lang,
             session: &inputs.session,
             outcome: &inputs.outcome,
-            consents: &read.1,
-            paired: &read.2,
+            consents: &read.consents,
+            paired: &read.paired,
             measurements: &inputs.profiles.active().measurements,
             catalog: &inputs.catalog,
-            open: &read.3,
+            open: &read.open,
         };
         stylist_tab(ui, &view, &mut form, &mut asked);
     })?;

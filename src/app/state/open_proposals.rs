@@ -3,13 +3,14 @@
 //! on in their proposed size and decided later — the decision goes on that stylist's timeline and
 //! an accepted garment on the wishlist, in one write (`session::record::decided_later`).
 
+use crate::app::i18n::Lang;
 use crate::app::state::garment_import::GarmentImported;
 use crate::app::state::store::ShopperStore;
 use crate::app::state::stylist_session::{SessionAction, SessionOutcome};
 use crate::app::state::tryon::{Catalog, CatalogAction};
 use crate::app::state::waker::Waker;
 use crate::garment::import_slice;
-use crate::session::record::decided_later;
+use crate::session::record::{decided_later, kept_proposal};
 use crate::store::{OpenProposal, date};
 use bevy::prelude::*;
 use std::path::PathBuf;
@@ -42,15 +43,36 @@ fn find(store: &ShopperStore, peer: &[u8; 32], id: u64) -> Option<OpenProposal> 
         .find(|p| p.peer == *peer && p.id == id)
 }
 
+/// What a decision or a try-on writes to.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Effects<'w> {
+    outcome: ResMut<'w, SessionOutcome>,
+    imported: MessageWriter<'w, GarmentImported>,
+    catalog_actions: MessageWriter<'w, CatalogAction>,
+    waiting: ResMut<'w, OpenTryOns>,
+    waker: Res<'w, Waker>,
+}
+
 fn act_on_open_proposals(
     mut actions: MessageReader<SessionAction>,
     mut store: ResMut<ShopperStore>,
-    mut outcome: ResMut<SessionOutcome>,
-    mut imported: MessageWriter<GarmentImported>,
-    mut catalog_actions: MessageWriter<CatalogAction>,
-    mut waiting: ResMut<OpenTryOns>,
-    waker: Res<Waker>,
+    mut effects: Effects,
+    lang: Option<Res<Lang>>,
 ) {
+    let Effects {
+        outcome,
+        imported,
+        catalog_actions,
+        waiting,
+        waker,
+    } = &mut effects;
+    let lang = lang.as_deref().copied().unwrap_or_default();
+    let said = |en: &str, de: &str| -> Option<String> {
+        Some(match lang {
+            Lang::En => en.to_string(),
+            Lang::De => de.to_string(),
+        })
+    };
     for action in actions.read() {
         match action {
             SessionAction::DecideOpen {
@@ -59,18 +81,33 @@ fn act_on_open_proposals(
                 accepted,
             } => {
                 let Some(p) = find(&store, peer, *proposal) else {
-                    outcome.0 = Some("That proposal was decided already.".into());
+                    outcome.0 = said(
+                        "That proposal was decided already.",
+                        "Über diesen Vorschlag ist schon entschieden.",
+                    );
                     continue;
                 };
                 let (contact, wish) = decided_later(&p, *accepted, &date::today_local());
                 let decided = store
                     .change(|s| s.decide_open_proposal(peer, *proposal, &contact, wish.as_ref()));
-                outcome.0 = Some(match &decided {
-                    Ok(true) if *accepted => format!("{} — on the wishlist", contact.outcome),
-                    Ok(true) => contact.outcome.clone(),
-                    Ok(false) => "That proposal was decided already.".into(),
-                    Err(e) => format!("Not recorded: {e}"),
-                });
+                let what = kept_proposal(&p).text();
+                outcome.0 = match (&decided, *accepted) {
+                    (Ok(true), true) => said(
+                        &format!("Accepted: {what} — on the wishlist"),
+                        &format!("Angenommen: {what} — auf der Wunschliste"),
+                    ),
+                    (Ok(true), false) => {
+                        said(&format!("Rejected: {what}"), &format!("Abgelehnt: {what}"))
+                    }
+                    (Ok(false), _) => said(
+                        "That proposal was decided already.",
+                        "Über diesen Vorschlag ist schon entschieden.",
+                    ),
+                    (Err(e), _) => said(
+                        &format!("Not recorded: {e}"),
+                        &format!("Nicht gespeichert: {e}"),
+                    ),
+                };
                 if matches!(decided, Ok(true)) && !*accepted {
                     catalog_actions.write(CatalogAction::TakeOff { sku: p.sku.clone() });
                 }
@@ -78,7 +115,10 @@ fn act_on_open_proposals(
             SessionAction::TryOpen { peer, proposal } => {
                 let file = store.read(|s| s.open_proposal_garment(peer, *proposal));
                 let (Ok(Some(bytes)), Some(p)) = (file, find(&store, peer, *proposal)) else {
-                    outcome.0 = Some("That proposal is no longer open.".into());
+                    outcome.0 = said(
+                        "That proposal is no longer open.",
+                        "Dieser Vorschlag ist nicht mehr offen.",
+                    );
                     continue;
                 };
                 // Valid when it arrived; read again as any import is, in case the importer's
@@ -93,7 +133,10 @@ fn act_on_open_proposals(
                         waker.wake_in(Duration::from_millis(50));
                     }
                     Err(errors) => {
-                        outcome.0 = Some(format!("{} cannot be tried on: {errors}", p.name))
+                        outcome.0 = said(
+                            &format!("{} cannot be tried on: {errors}", p.name),
+                            &format!("{} kann nicht anprobiert werden: {errors}", p.name),
+                        )
                     }
                 }
             }

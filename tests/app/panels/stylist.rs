@@ -574,7 +574,9 @@ fn a_stylist_invited_by_a_new_name_joins_the_consents_with_nothing_shared() {
 
 #[test]
 fn the_stylist_tab_in_german_shows_no_english_of_its_own() {
-    let (_, app) = app_with_catalog("stylist-tab-german");
+    let (_, mut app) = app_with_catalog("stylist-tab-german");
+    let (dress, file) = kept("atelier-ravel-ar-dr-221.glb", 4, "40");
+    keep_open(&mut app, &[(&dress, &file)]);
     let mut tab = harness(app, Lang::De);
     tab.state_mut().form.stylist = "Studio Vera".into();
     tab.run();
@@ -585,6 +587,10 @@ fn the_stylist_tab_in_german_shows_no_english_of_its_own() {
         "Join a session",
         "Your name",
         "Invite",
+        "Still to decide (1)",
+        "Try on",
+        "Accept",
+        "Reject",
     ] {
         assert!(
             !texts.iter().any(|t| t == english),
@@ -593,6 +599,10 @@ fn the_stylist_tab_in_german_shows_no_english_of_its_own() {
     }
     assert!(
         texts.iter().any(|t| t == "Stilberatung einladen"),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.iter().any(|t| t == "Noch zu entscheiden (1)"),
         "{texts:#?}"
     );
 }
@@ -644,6 +654,57 @@ fn a_client_of_the_stylists_own_record_is_not_asked_for_consent() {
     );
 }
 
+/// The stylist whose proposals the shopper's tests keep open.
+const VERA: [u8; 32] = [3u8; 32];
+
+/// A catalog file as a proposal of Studio Vera's kept open (id, size), with its bytes.
+fn kept(file: &str, id: u64, size: &str) -> (anprobe::store::OpenProposal, Vec<u8>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/catalog")
+        .join(file);
+    let bytes = std::fs::read(path).unwrap();
+    let meta = anprobe::garment::import_slice(&bytes, None).unwrap().meta;
+    let p = anprobe::store::OpenProposal {
+        peer: VERA,
+        id,
+        stylist: "Studio Vera".into(),
+        received: "2026-12-05".into(),
+        retailer: meta.retailer.clone(),
+        sku: meta.sku.clone(),
+        name: meta.name.clone(),
+        size: size.into(),
+        colour: String::new(),
+        note: "for the wedding".into(),
+        price: meta.price,
+        currency: meta.currency.clone(),
+    };
+    (p, bytes)
+}
+
+/// Writes a session of Studio Vera's whose proposals `open` the shopper left undecided.
+fn keep_open(app: &mut App, open: &[(&anprobe::store::OpenProposal, &Vec<u8>)]) {
+    let session = anprobe::store::NewContact {
+        counterpart: "Studio Vera".into(),
+        kind: anprobe::store::CounterpartKind::Stylist,
+        channel: Channel::StylistSession,
+        date: "2026-12-05".into(),
+        summary: format!("Stylist session: {} proposals", open.len()),
+        outcome: String::new(),
+    };
+    let keep: Vec<(anprobe::store::OpenProposal, &[u8])> =
+        open.iter().map(|(p, b)| ((*p).clone(), &b[..])).collect();
+    let ids: Vec<u64> = open.iter().map(|(p, _)| p.id).collect();
+    let changes = anprobe::store::OpenChanges {
+        keep: &keep,
+        decided: &[],
+    };
+    app.world_mut()
+        .resource_mut::<ShopperStore>()
+        .change(|s| s.record_session(None, &session, &VERA, &ids, &changes))
+        .unwrap();
+    app.update();
+}
+
 /// Two proposals left open by a session ended before the shopper decided: the tab lists them
 /// with the stylist and the day; "Try on" reads the kept garment file into the catalog and puts
 /// it on in the proposed size; "Accept" puts it on the wishlist and "Reject" does not, each
@@ -651,7 +712,6 @@ fn a_client_of_the_stylists_own_record_is_not_asked_for_consent() {
 #[test]
 fn a_proposal_left_open_is_tried_on_and_decided_after_the_session() {
     use anprobe::app::{CatalogDir, tryon_plugin};
-    use anprobe::store::{OpenChanges, OpenProposal};
     let (dir, mut app) = super::app_keeping_store("stylist-tab-open-proposals");
     // An empty catalog: what is tried on comes from the kept file alone.
     let empty = dir.join("no-catalog");
@@ -659,52 +719,9 @@ fn a_proposal_left_open_is_tried_on_and_decided_after_the_session() {
     app.insert_resource(CatalogDir(empty))
         .add_plugins(tryon_plugin);
     super::run_app_until(&mut app, "the catalog", |w| w.resource::<Catalog>().loaded);
-    let vera = [3u8; 32];
-    let kept = |file: &str, id: u64, size: &str| {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("assets/catalog")
-            .join(file);
-        let bytes = std::fs::read(path).unwrap();
-        let meta = anprobe::garment::import_slice(&bytes, None).unwrap().meta;
-        let p = OpenProposal {
-            peer: vera,
-            id,
-            stylist: "Studio Vera".into(),
-            received: "2026-12-05".into(),
-            retailer: meta.retailer.clone(),
-            sku: meta.sku.clone(),
-            name: meta.name.clone(),
-            size: size.into(),
-            colour: String::new(),
-            note: "for the wedding".into(),
-            price: meta.price,
-            currency: meta.currency.clone(),
-        };
-        (p, bytes)
-    };
     let (dress, dress_file) = kept("atelier-ravel-ar-dr-221.glb", 4, "40");
     let (tee, tee_file) = kept("nordlicht-basics-nb-ts-1001.glb", 5, "M");
-    let session = anprobe::store::NewContact {
-        counterpart: "Studio Vera".into(),
-        kind: anprobe::store::CounterpartKind::Stylist,
-        channel: Channel::StylistSession,
-        date: "2026-12-05".into(),
-        summary: "Stylist session: 2 proposals".into(),
-        outcome: String::new(),
-    };
-    let keep = [
-        (dress.clone(), &dress_file[..]),
-        (tee.clone(), &tee_file[..]),
-    ];
-    let open = OpenChanges {
-        keep: &keep,
-        decided: &[],
-    };
-    app.world_mut()
-        .resource_mut::<ShopperStore>()
-        .change(|s| s.record_session(None, &session, &vera, &[4, 5], &open))
-        .unwrap();
-    app.update();
+    keep_open(&mut app, &[(&dress, &dress_file), (&tee, &tee_file)]);
     let mut tab = harness(app, Lang::En);
     tab.run();
     let texts = shown(&tab);
@@ -729,13 +746,13 @@ fn a_proposal_left_open_is_tried_on_and_decided_after_the_session() {
     tab.get_all_by_label("Try on").next().unwrap().click();
     tab.run();
     let started = Instant::now();
-    while !tab
+    while tab
         .state()
         .app
         .world()
         .resource::<TryOn>()
         .get(&dress.sku)
-        .is_some_and(|w| w.size.as_deref() == Some("40"))
+        .is_none_or(|w| w.size.as_deref() != Some("40"))
     {
         assert!(
             started.elapsed() < Duration::from_secs(60),
@@ -757,7 +774,10 @@ fn a_proposal_left_open_is_tried_on_and_decided_after_the_session() {
         (wishes[0].wish.sku.as_str(), wishes[0].wish.size.as_str()),
         (dress.sku.as_str(), "40")
     );
-    assert_eq!(store.read(|s| s.open_proposals()).unwrap(), [tee.clone()]);
+    assert_eq!(
+        store.read(|s| s.open_proposals()).unwrap(),
+        std::slice::from_ref(&tee)
+    );
     let contacts = store.read(|s| s.contacts(Some("Studio Vera"))).unwrap();
     let later = contacts
         .iter()
@@ -780,6 +800,12 @@ fn a_proposal_left_open_is_tried_on_and_decided_after_the_session() {
     let texts = shown(&tab);
     assert!(
         texts.iter().any(|t| t == "Still to decide (1)"),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Accepted: ") && t.ends_with(" in 40 — on the wishlist")),
         "{texts:#?}"
     );
 
