@@ -95,11 +95,7 @@ pub fn client_contact(
     let mut lines = Vec::new();
     for s in sent {
         let what = format!("{} in {}", s.name, s.size);
-        let note = if s.note.is_empty() {
-            String::new()
-        } else {
-            format!(" — \"{}\"", s.note)
-        };
+        let note = super::record::quoted_note(&s.note);
         lines.push(match &s.outcome {
             Outcome::Accepted => format!("Accepted: {what}{note}"),
             Outcome::Rejected => format!("Rejected: {what}{note}"),

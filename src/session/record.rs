@@ -275,11 +275,7 @@ impl SessionLog {
         );
         let mut lines = Vec::new();
         for p in &self.proposals {
-            let note = if p.note.is_empty() {
-                String::new()
-            } else {
-                format!(" — \"{}\"", p.note)
-            };
+            let note = quoted_note(&p.note);
             lines.push(match &p.outcome {
                 Outcome::Accepted => format!("Accepted: {}{note}", p.text()),
                 Outcome::Rejected => format!("Rejected: {}{note}", p.text()),
@@ -346,6 +342,15 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
+/// A stylist's note as a record's line ends with it: ` — "roomier"`, nothing for none.
+pub(super) fn quoted_note(note: &str) -> String {
+    if note.is_empty() {
+        String::new()
+    } else {
+        format!(" — \"{note}\"")
+    }
+}
+
 /// A proposal kept open, as the record keeps one (its outcome still open).
 pub fn kept_proposal(p: &OpenProposal) -> Proposal {
     Proposal {
@@ -371,11 +376,7 @@ pub fn decided_later(
 ) -> (NewContact, Option<NewWishlistItem>) {
     let proposal = kept_proposal(p);
     let verb = if accepted { "accepted" } else { "rejected" };
-    let note = if p.note.is_empty() {
-        String::new()
-    } else {
-        format!(" — \"{}\"", p.note)
-    };
+    let note = quoted_note(&p.note);
     let contact = NewContact {
         counterpart: p.stylist.clone(),
         kind: CounterpartKind::Stylist,
