@@ -16,6 +16,7 @@ mod concierge;
 mod data;
 mod fit;
 mod garment;
+mod open_proposals;
 mod order;
 mod output;
 mod render_bench;

@@ -3,6 +3,7 @@
 //! `--events FILE`. The host keeps what the app keeps: the stylist's key once paired, the
 //! session on the stylist's timeline, accepted proposals on the wishlist.
 
+use super::open_proposals::{self, DecideArgs, OpenArgs};
 use super::session as store_session;
 use crate::measurements::Measurements;
 use crate::session::client_record::{ChatLine, RecordKeeper, Sent, client_contact};
@@ -42,6 +43,17 @@ pub enum SessionCommand {
     /// 0 when everything was acknowledged, 1 when refused (the reason on stderr) or not
     /// everything arrived, 2 for bad usage.
     Join(JoinArgs),
+    /// List the proposals stylist sessions left undecided, as JSON (oldest first).
+    ///
+    /// Each with the stylist, the proposal's id, the day it arrived, the garment (retailer,
+    /// SKU, name, colourway, price), the size proposed and the note; with --garments DIR each
+    /// garment file too, as the stylist sent it.
+    Open(OpenArgs),
+    /// Accept or reject a proposal a stylist session left undecided.
+    ///
+    /// Written as in the app: the decision on that stylist's timeline and, accepted, the garment
+    /// on the wishlist, in one write. Exit 1 when no such proposal is open.
+    Decide(DecideArgs),
 }
 
 /// Arguments of `anprobe session host`.
@@ -117,6 +129,12 @@ pub fn run(command: SessionCommand, data_dir: Option<&Path>) -> ExitCode {
     let result = match command {
         SessionCommand::Host(args) => host(&args, data_dir),
         SessionCommand::Join(args) => join(&args, data_dir),
+        SessionCommand::Open(args) => {
+            open_proposals::open(&args, data_dir).map(|()| ExitCode::SUCCESS)
+        }
+        SessionCommand::Decide(args) => {
+            open_proposals::decide(&args, data_dir).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

@@ -2,7 +2,9 @@
 //! relay): a whole session logged as JSON lines on both sides, the body filtered by the
 //! consent, the session on the stylist's timeline and the accepted garment on the wishlist, and
 //! on the stylist's own timeline under the client; a wrong code refused with exit 1 and the
-//! reason; the stylist, recognised, back without a code; bad usage exit 2.
+//! reason; the stylist, recognised, back without a code; proposals the shopper left undecided
+//! listed with their files and decided afterwards (`session open`, `session decide`); bad usage
+//! exit 2.
 
 use anprobe::measurements::Key;
 use anprobe::store::{Channel, CounterpartKind, SessionSide, Store};
@@ -39,8 +41,14 @@ fn tee() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalog/nordlicht-basics-nb-ts-1001.glb")
 }
 
-/// Starts `session host` for the shopper in `dir`; returns it with its ticket and code.
+/// Starts `session host` for the shopper in `dir`, accepting every proposal; returns it with
+/// its ticket and code.
 fn host(dir: &Path, events: &Path) -> (Child, String, String) {
+    host_with(dir, events, &["--accept-all"])
+}
+
+/// Starts `session host` for the shopper in `dir` with `more` arguments.
+fn host_with(dir: &Path, events: &Path, more: &[&str]) -> (Child, String, String) {
     let (ticket, code) = (dir.join("ticket.txt"), dir.join("code.txt"));
     let _ = std::fs::remove_file(&ticket);
     let _ = std::fs::remove_file(&code);
@@ -53,7 +61,8 @@ fn host(dir: &Path, events: &Path) -> (Child, String, String) {
             "--stylist",
             "Studio Vera",
         ])
-        .args(["--accept-all", "--duration", "90", "-m"])
+        .args(more)
+        .args(["--duration", "90", "-m"])
         .arg(dir.join("m.json"))
         .arg("--ticket-out")
         .arg(&ticket)
@@ -323,4 +332,122 @@ fn bad_usage_of_session_join_exits_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("one --size for each --propose"));
     let out = run(&["session", "host", "--relay", "carrier-pigeon"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// A host that decides nothing: the two proposals stay open after the session, `session open`
+/// lists them (their files written out as sent), `session decide` accepts one (on the wishlist
+/// and the stylist's timeline) and rejects the other; a proposal no longer open is exit 1, a
+/// decision that is neither --accept nor --reject exit 2.
+#[test]
+fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
+    let scratch = Scratch::new("open");
+    let shopper = scratch.0.join("shopper");
+    let stylist = scratch.0.join("stylist");
+    std::fs::create_dir_all(&shopper).unwrap();
+    std::fs::write(
+        shopper.join("m.json"),
+        r#"{"form": "female", "stature": 165, "chest_girth": 93.6}"#,
+    )
+    .unwrap();
+    let (child, ticket, code) = host_with(&shopper, &scratch.0.join("host.jsonl"), &[]);
+    let knit = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/catalog/nordlicht-basics-nb-kn-2040.glb");
+    let join = anprobe(&stylist)
+        .args([
+            "session", "join", &ticket, "--code", &code, "--relay", "off",
+        ])
+        .args(["--name", "Vera", "--size", "M", "--propose"])
+        .arg(tee())
+        .args(["--size", "L", "--propose"])
+        .arg(&knit)
+        .output()
+        .unwrap();
+    assert_eq!(
+        join.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&join.stderr)
+    );
+    let (code_host, host_stderr) = wait(child);
+    assert_eq!(code_host, 0, "{host_stderr}");
+
+    let data = shopper.join("data");
+    let files = scratch.0.join("garments");
+    let listed = anprobe(&data)
+        .args(["session", "open", "--garments"])
+        .arg(&files)
+        .output()
+        .unwrap();
+    assert_eq!(listed.status.code(), Some(0));
+    let open: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(open.len(), 2, "{open:#?}");
+    let find = |sku: &str| open.iter().find(|p| p["sku"] == sku).unwrap().clone();
+    let (t, k) = (find("NB-TS-1001"), find("NB-KN-2040"));
+    assert_eq!(
+        (t["size"].as_str(), k["size"].as_str()),
+        (Some("M"), Some("L"))
+    );
+    assert_eq!(t["stylist"], "Studio Vera");
+    for (entry, sent) in [(&t, tee()), (&k, knit)] {
+        let written = std::fs::read(entry["garment_file"].as_str().unwrap()).unwrap();
+        assert!(written == std::fs::read(sent).unwrap(), "{entry}");
+    }
+
+    let decide = |proposal: &Value, how: &str| {
+        anprobe(&data)
+            .args([
+                "session",
+                "decide",
+                "--stylist",
+                "studio vera",
+                "--proposal",
+            ])
+            .arg(proposal.to_string())
+            .arg(how)
+            .output()
+            .unwrap()
+    };
+    let accepted = decide(&t["proposal"], "--accept");
+    assert_eq!(
+        accepted.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+    let said: Value = serde_json::from_slice(&accepted.stdout).unwrap();
+    assert_eq!(said["decision"], "accepted");
+    let rejected = decide(&k["proposal"], "--reject");
+    assert_eq!(rejected.status.code(), Some(0));
+    let again = decide(&k["proposal"], "--reject");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("no open proposal"));
+    let neither = anprobe(&data)
+        .args([
+            "session",
+            "decide",
+            "--stylist",
+            "Studio Vera",
+            "--proposal",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(neither.status.code(), Some(2));
+
+    let (store, _) = Store::open(&data).unwrap();
+    assert!(store.open_proposals().unwrap().is_empty());
+    let wishes = store.list_wishlist().unwrap();
+    assert_eq!(wishes.len(), 1);
+    assert_eq!(
+        (wishes[0].wish.sku.as_str(), wishes[0].wish.size.as_str()),
+        ("NB-TS-1001", "M")
+    );
+    let later: Vec<String> = store
+        .contacts(Some("Studio Vera"))
+        .unwrap()
+        .into_iter()
+        .map(|c| c.record.summary)
+        .filter(|s| s.starts_with("Decided after the session"))
+        .collect();
+    assert_eq!(later.len(), 2, "{later:?}");
 }
