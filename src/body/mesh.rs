@@ -100,11 +100,10 @@ impl MeshBuilder {
             b,
             len: len as u32,
         });
-        let start = self.indices.len();
-        self.indices.resize(start + 6 * len, 0);
-        for (k, quad) in (0u32..).zip(self.indices[start..].as_chunks_mut::<6>().0) {
+        self.indices.reserve(6 * len);
+        for k in 0..len as u32 {
             let k1 = if k as usize + 1 == len { 0 } else { k + 1 };
-            *quad = [a + k, a + k1, b + k1, a + k, b + k1, b + k];
+            self.quad(a + k, a + k1, b + k1, b + k);
         }
     }
 
