@@ -73,6 +73,12 @@ fn act_on_open_proposals(
             Lang::De => de.to_string(),
         })
     };
+    let decided_already = || {
+        said(
+            "That proposal was decided already.",
+            "Über diesen Vorschlag ist schon entschieden.",
+        )
+    };
     for action in actions.read() {
         match action {
             SessionAction::DecideOpen {
@@ -81,10 +87,7 @@ fn act_on_open_proposals(
                 accepted,
             } => {
                 let Some(p) = find(&store, peer, *proposal) else {
-                    outcome.0 = said(
-                        "That proposal was decided already.",
-                        "Über diesen Vorschlag ist schon entschieden.",
-                    );
+                    outcome.0 = decided_already();
                     continue;
                 };
                 let (contact, wish) = decided_later(&p, *accepted, &date::today_local());
@@ -99,10 +102,7 @@ fn act_on_open_proposals(
                     (Ok(true), false) => {
                         said(&format!("Rejected: {what}"), &format!("Abgelehnt: {what}"))
                     }
-                    (Ok(false), _) => said(
-                        "That proposal was decided already.",
-                        "Über diesen Vorschlag ist schon entschieden.",
-                    ),
+                    (Ok(false), _) => decided_already(),
                     (Err(e), _) => said(
                         &format!("Not recorded: {e}"),
                         &format!("Nicht gespeichert: {e}"),
