@@ -91,6 +91,25 @@ impl MeshBuilder {
         }
     }
 
+    /// Stitches two closed rows of vertices as a strip where each runs on one by one with none
+    /// missing (`[Some(7), Some(8), …]`); false, nothing added, otherwise.
+    pub fn strip_of_rows(&mut self, a: &[Option<u32>], b: &[Option<u32>]) -> bool {
+        let run = |row: &[Option<u32>]| {
+            let first = row.first().copied().flatten()?;
+            (0u32..)
+                .zip(row)
+                .all(|(k, v)| *v == Some(first.wrapping_add(k)))
+                .then_some(first)
+        };
+        match (run(a), run(b)) {
+            (Some(a0), Some(b0)) if a.len() == b.len() => {
+                self.strip(a0, b0, a.len());
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// A strip between two closed rings of `len` consecutive vertices, from `a` and from `b`
     /// (the quads [`MeshBuilder::stitch`] makes of them).
     pub fn strip(&mut self, a: u32, b: u32, len: usize) {

@@ -252,12 +252,8 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     for (r, pair) in rows.windows(2).enumerate() {
         let (lower, upper) = (&pair[0], &pair[1]);
         let armscye_row = r >= r0 && r < r1;
-        // A full row's vertices run on one by one, column by column.
-        if !armscye_row
-            && lower.iter().chain(upper).all(Option::is_some)
-            && let (Some(Some(a)), Some(Some(b))) = (lower.first(), upper.first())
-        {
-            mesh.strip(*a, *b, COLUMNS);
+        // A full row's vertices run on one by one, column by column: one strip.
+        if !armscye_row && mesh.strip_of_rows(lower, upper) {
             continue;
         }
         for c in 0..COLUMNS {
