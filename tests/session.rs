@@ -48,6 +48,15 @@ fn every_kind() -> Vec<Message> {
             text: "here".into(),
         },
         Message::Look { view: View::Back },
+        Message::LateDecision {
+            proposal: 1,
+            accepted: false,
+            garment: "Wrap Dress".into(),
+            size: "40".into(),
+            proposed: "2026-12-05".into(),
+            decided: "2026-12-07".into(),
+        },
+        Message::Noted { proposal: 1 },
         Message::Ack { id: 3 },
         Message::End {
             reason: String::new(),
@@ -106,7 +115,20 @@ fn frames_too_large_or_not_messages_are_refused_with_the_reason() {
         (r#"{"kind": "ack", "id": -1}"#, "invalid value"),
         (
             r#"{"kind": "hello", "version": 9, "name": "x"}"#,
-            "protocol version 9 is not 1",
+            "protocol version 9: this Anprobe speaks versions 1 to 2",
+        ),
+        (
+            r#"{"kind": "hello", "version": 0, "name": "x"}"#,
+            "protocol version 0",
+        ),
+        (
+            r#"{"kind": "late_decision", "proposal": 1, "accepted": true, "garment": "x",
+                "size": "M", "proposed": "yesterday", "decided": "2026-12-07"}"#,
+            "proposed:",
+        ),
+        (
+            r#"{"kind": "noted", "proposal": 1, "accepted": true}"#,
+            "unknown field `accepted`",
         ),
         (
             r#"{"kind": "proposal", "id": 1, "glb_bytes": 999999999999, "size": "M", "note": ""}"#,
@@ -491,6 +513,136 @@ mod host {
             ),
             "{events:?}"
         );
+    }
+}
+
+/// Decisions the shopper took after a session reach the stylist at their next session: told
+/// after hello (before the body), again at every connection until the stylist notes them, and
+/// never to a stylist's Anprobe of protocol version 1 (which would refuse the frame), whose
+/// session goes on in version 1.
+mod late_decisions {
+    use super::*;
+    use anprobe::session::client_record::HeardDecision;
+    use anprobe::session::guest::{Guest, GuestEvent};
+    use anprobe::session::host::{Event, Host};
+    use anprobe::store::DecisionToTell;
+
+    fn frame(m: &Message) -> Vec<u8> {
+        encode(m)[4..].to_vec()
+    }
+
+    fn decided(proposal: u64, accepted: bool) -> DecisionToTell {
+        DecisionToTell {
+            peer: [5; 32],
+            proposal,
+            stylist: "Studio Vera".into(),
+            accepted,
+            garment: "Wrap Dress".into(),
+            size: "40".into(),
+            proposed: "2026-12-05".into(),
+            decided: "2026-12-07".into(),
+        }
+    }
+
+    fn hello(version: u32) -> Message {
+        Message::Hello {
+            version,
+            name: "Vera".into(),
+        }
+    }
+
+    fn kinds(messages: &[Message]) -> Vec<&'static str> {
+        messages.iter().map(Message::kind).collect()
+    }
+
+    #[test]
+    fn are_told_after_hello_until_noted() {
+        let body = Measurements::new(Form::Female, 166.0);
+        let mut host =
+            Host::new("Ana", body, None, 1).with_decisions(&[decided(4, true), decided(5, false)]);
+        // Not live yet: kept for the hello.
+        assert_eq!(host.tell(&decided(6, true)), None);
+        let reply = host.receive(&frame(&hello(VERSION))).unwrap();
+        assert_eq!(
+            kinds(&reply),
+            [
+                "hello",
+                "late_decision",
+                "late_decision",
+                "late_decision",
+                "body"
+            ]
+        );
+        // The stylist's side hears them once each and answers noted at once.
+        let mut guest = Guest::new("Vera", 1);
+        guest.connected();
+        let mut answers = Vec::new();
+        for m in &reply {
+            answers.extend(guest.receive(&frame(m)).unwrap());
+        }
+        let heard: Vec<HeardDecision> = guest
+            .take_events()
+            .into_iter()
+            .filter_map(|e| match e {
+                GuestEvent::DecidedLater(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            heard
+                .iter()
+                .map(|d| (d.proposal, d.accepted))
+                .collect::<Vec<_>>(),
+            [(4, true), (5, false), (6, true)]
+        );
+        assert_eq!(heard[1].garment, "Wrap Dress");
+        assert_eq!(heard[1].proposed, "2026-12-05");
+        assert_eq!(answers.len(), 3);
+        // Told again (the connection dropped before its answer came): answered, not reported.
+        assert_eq!(guest.receive(&frame(&reply[1])).unwrap().len(), 1);
+        assert!(guest.take_events().is_empty());
+
+        // Only the first answer arrives: the other two are told again on the next connection.
+        host.receive(&answers[0][4..]).unwrap();
+        let events = host.take_events();
+        assert!(
+            matches!(
+                &events[..],
+                [Event::Joined { .. }, Event::Noted { proposal: 4 }]
+            ),
+            "{events:?}"
+        );
+        host.receive(&answers[0][4..]).unwrap();
+        assert!(host.take_events().is_empty(), "noted once");
+        host.reconnected();
+        let reply = host.receive(&frame(&hello(VERSION))).unwrap();
+        assert_eq!(
+            kinds(&reply),
+            ["hello", "late_decision", "late_decision", "body"]
+        );
+        assert_eq!(host.untold().collect::<Vec<_>>(), [5, 6]);
+        // One decided while the stylist is in session goes at once.
+        assert_eq!(
+            host.tell(&decided(9, false)).map(|m| m.kind()),
+            Some("late_decision")
+        );
+    }
+
+    #[test]
+    fn are_not_sent_to_a_stylist_of_version_1() {
+        let body = Measurements::new(Form::Female, 166.0);
+        let mut host = Host::new("Ana", body, None, 1).with_decisions(&[decided(4, true)]);
+        let reply = host.receive(&frame(&hello(1))).unwrap();
+        // The shopper answers in version 1 and keeps the decision for a newer Anprobe.
+        assert_eq!(kinds(&reply), ["hello", "body"]);
+        assert!(matches!(reply[0], Message::Hello { version: 1, .. }));
+        assert_eq!(host.tell(&decided(5, true)), None);
+        assert_eq!(host.untold().collect::<Vec<_>>(), [4, 5]);
+        // A stylist's Anprobe of version 2 takes a shopper's hello of version 1.
+        let mut guest = Guest::new("Vera", 1);
+        guest.connected();
+        guest.receive(&frame(&reply[0])).unwrap();
+        assert!(guest.is_live());
     }
 }
 

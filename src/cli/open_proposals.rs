@@ -94,9 +94,8 @@ pub(super) fn decide(args: &DecideArgs, data_dir: Option<&Path>) -> Result<(), S
             args.proposal, args.stylist
         ));
     };
-    let (contact, wish) = decided_later(p, args.accept, &date::today_local());
-    let decided = store
-        .decide_open_proposal(&p.peer, p.id, &contact, wish.as_ref())
+    let decided = decided_later(p, args.accept, &date::today_local())
+        .write(&mut store)
         .map_err(store_session::failure)?;
     store_session::close(store);
     if !decided {

@@ -6,7 +6,9 @@
 use super::open_proposals::{self, DecideArgs, OpenArgs};
 use super::session as store_session;
 use crate::measurements::Measurements;
-use crate::session::client_record::{ChatLine, RecordKeeper, Sent, client_contact};
+use crate::session::client_record::{
+    ChatLine, HeardDecision, RecordKeeper, Sent, client_contact, record_heard,
+};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -220,6 +222,7 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
         next_id,
         pending: kept::for_shopper(&store).map_err(store_session::failure)?,
         applied: store.session_applied().map_err(store_session::failure)?,
+        to_tell: store.decisions_to_tell().map_err(store_session::failure)?,
     })
     .map_err(|e| format!("the session could not start: {e}"))?;
     let mut log = EventLog::open(args.events.as_deref())?;
@@ -325,6 +328,14 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                         log.log("pin", json!({"at": at, "text": text}));
                     }
                     Event::Look(view) => log.log("look", json!({"view": view})),
+                    Event::Noted { proposal } => {
+                        if let Some(key) = &stylist_key
+                            && let Err(e) = store.decision_told(key, proposal)
+                        {
+                            eprintln!("anprobe: warning: {}", store_session::failure(e));
+                        }
+                        log.log("told", json!({"proposal": proposal}));
+                    }
                     Event::Joined { .. } | Event::Acknowledged { .. } | Event::Ended { .. } => {}
                 }
             }
@@ -417,6 +428,9 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     let mut undecided: Vec<u64> = Vec::new();
     let mut sent = false;
     let mut acknowledged_at: Option<Instant> = None;
+    // The shopper's side sends the body after hello and the decisions taken since the last
+    // session: the session is not ended before it came.
+    let mut body_seen = false;
     let mut next = next_id;
     let give_up = Instant::now() + Duration::from_secs(120);
     let closed = loop {
@@ -424,6 +438,7 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
             break "no answer in time".to_string();
         }
         if let Some(at) = acknowledged_at
+            && body_seen
             && (undecided.is_empty() || at.elapsed() >= Duration::from_secs(args.wait_decisions))
         {
             service.send(GuestCommand::End(String::new()));
@@ -524,7 +539,28 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     record.chat.push(ChatLine { mine: false, text });
                     record.save(&mut store, &peer);
                 }
+                GuestEvent::DecidedLater(decision) => {
+                    if let Err(e) = record_heard(&mut store, &record.shopper, &peer, &decision) {
+                        eprintln!("anprobe: warning: {}", store_session::failure(e));
+                    }
+                    let HeardDecision {
+                        proposal,
+                        accepted,
+                        garment,
+                        size,
+                        proposed,
+                        decided,
+                    } = decision;
+                    log.log(
+                        "decided_later",
+                        json!({"proposal": proposal,
+                               "decision": if accepted { "accepted" } else { "rejected" },
+                               "garment": garment, "size": size,
+                               "proposed": proposed, "decided": decided}),
+                    );
+                }
                 GuestEvent::Body { form, values } => {
+                    body_seen = true;
                     let values: serde_json::Map<String, Value> = values
                         .iter()
                         .map(|(k, v)| (k.as_str().to_string(), json!(v)))

@@ -2,8 +2,10 @@
 //! shopper decided, the chat and the notes they pinned, as one contact on the stylist's timeline
 //! under the client (kind `client`, channel `stylist_session`), written as the session goes. So
 //! after a restart, or at the next session with the same client, the stylist still sees what was
-//! proposed, accepted and said. The shopper's own record of the same session is
-//! [`super::record`]; neither side sends the other its record.
+//! proposed, accepted and said. A decision the shopper took after the session reaches the
+//! stylist at their next session and goes on this timeline too ([`record_heard`]). The
+//! shopper's own record of the same session is [`super::record`]; neither side sends the other
+//! its record.
 
 use super::record::{Outcome, summary};
 use crate::store::{Channel, CounterpartKind, NewContact, Store, StoreError};
@@ -119,4 +121,59 @@ pub fn client_contact(
         summary,
         outcome: lines.join("\n"),
     })
+}
+
+/// A decision the shopper took after an earlier session on one of the stylist's proposals, as
+/// the stylist's side hears it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeardDecision {
+    /// The proposal (the stylist's id).
+    pub proposal: u64,
+    /// Accepted or rejected.
+    pub accepted: bool,
+    /// The garment's name.
+    pub garment: String,
+    /// The size proposed.
+    pub size: String,
+    /// The day the proposal arrived (ISO 8601).
+    pub proposed: String,
+    /// The day it was decided (ISO 8601).
+    pub decided: String,
+}
+
+impl HeardDecision {
+    /// The contact on the stylist's timeline under the client `shopper`, dated the day it was
+    /// decided: "Decided after the session of 2026-12-05: accepted", "Accepted: Knit Jumper in
+    /// M".
+    pub fn contact(&self, shopper: &str) -> NewContact {
+        let (verb, line) = if self.accepted {
+            ("accepted", "Accepted")
+        } else {
+            ("rejected", "Rejected")
+        };
+        let garment = match self.garment.trim() {
+            "" => format!("a garment (proposal {})", self.proposal),
+            name => name.to_string(),
+        };
+        NewContact {
+            counterpart: client_name(shopper).to_string(),
+            kind: CounterpartKind::Client,
+            channel: Channel::StylistSession,
+            date: self.decided.clone(),
+            summary: format!("Decided after the session of {}: {verb}", self.proposed),
+            outcome: format!("{line}: {garment} in {}", self.size),
+        }
+    }
+}
+
+/// Writes a decision the shopper `shopper` (key `peer`) told after the session on the stylist's
+/// timeline, once: false, with nothing written, when it was recorded before (told again because
+/// its answer was lost).
+pub fn record_heard(
+    store: &mut Store,
+    shopper: &str,
+    peer: &[u8; 32],
+    decision: &HeardDecision,
+) -> Result<bool, StoreError> {
+    store.record_heard_decision(peer, decision.proposal, &decision.contact(shopper))
 }

@@ -1,12 +1,14 @@
 //! The stylist's side of a session, as a state machine over frames (whatever carries them): it
 //! says hello first (again after each reconnect, then sends again what the shopper has not
 //! acknowledged, garments included); it reads the shopper's hello, the body the consent
-//! allows, the outfit, decisions and chat; it acknowledges each id and applies it once.
+//! allows, the outfit, decisions (also those taken after an earlier session: answered `noted`)
+//! and chat; it acknowledges each id and applies it once.
 
+use super::client_record::HeardDecision;
 use super::delivery::{Inbox, Outbox};
 use super::protocol::{FrameError, Message, VERSION, View, decode, encode, frame_raw};
 use crate::measurements::{Form, Key};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What the shopper's side did, for the stylist's app.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +39,9 @@ pub enum GuestEvent {
         /// Refused without the shopper: why the garment failed validation.
         refused: Option<String>,
     },
+    /// A decision the shopper took after an earlier session on one of this stylist's
+    /// proposals (answered `noted` at once; a copy within a run is not reported again).
+    DecidedLater(HeardDecision),
     /// The shopper's chat message.
     Chat {
         /// Its text.
@@ -68,6 +73,8 @@ pub struct Guest {
     inbox: Inbox,
     outbox: Outbox,
     garments: BTreeMap<u64, Vec<u8>>,
+    /// The proposals whose late decision was reported in this run.
+    noted: BTreeSet<u64>,
     events: Vec<GuestEvent>,
 }
 
@@ -80,6 +87,7 @@ impl Guest {
             inbox: Inbox::default(),
             outbox: Outbox::starting_at(next_id),
             garments: BTreeMap::new(),
+            noted: BTreeSet::new(),
             events: Vec::new(),
         }
     }
@@ -211,6 +219,26 @@ impl Guest {
                 refused,
             }),
             Message::Chat { text, .. } if fresh => self.events.push(GuestEvent::Chat { text }),
+            Message::LateDecision {
+                proposal,
+                accepted,
+                garment,
+                size,
+                proposed,
+                decided,
+            } => {
+                if self.noted.insert(proposal) {
+                    self.events.push(GuestEvent::DecidedLater(HeardDecision {
+                        proposal,
+                        accepted,
+                        garment,
+                        size,
+                        proposed,
+                        decided,
+                    }));
+                }
+                return Ok(vec![encode(&Message::Noted { proposal })]);
+            }
             Message::Decision { .. } | Message::Chat { .. } => {}
             Message::Ack { id } => {
                 if self.outbox.acknowledged(id) {

@@ -12,7 +12,8 @@ use super::share::body_for;
 use crate::garment::{ImportedGarment, import_slice};
 use crate::measurements::Measurements;
 use crate::store::Consent;
-use std::collections::BTreeSet;
+use crate::store::DecisionToTell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// What happened in the session, for the app (and the timeline).
@@ -66,11 +67,29 @@ pub enum Event {
         /// The id.
         id: u64,
     },
+    /// The stylist's Anprobe recorded the decision taken after an earlier session on their
+    /// proposal `proposal` (it is no longer kept to tell).
+    Noted {
+        /// The proposal.
+        proposal: u64,
+    },
     /// The stylist ended the session.
     Ended {
         /// Why (may be empty).
         reason: String,
     },
+}
+
+/// A decision taken after a session, as it travels.
+pub fn late_decision(d: &DecisionToTell) -> Message {
+    Message::LateDecision {
+        proposal: d.proposal,
+        accepted: d.accepted,
+        garment: d.garment.clone(),
+        size: d.size.clone(),
+        proposed: d.proposed.clone(),
+        decided: d.decided.clone(),
+    }
 }
 
 /// Where the session stands.
@@ -97,6 +116,10 @@ pub struct Host {
     /// Applied, not yet recorded by the caller: acknowledged once it is.
     unrecorded: BTreeSet<u64>,
     outbox: Outbox,
+    /// Decisions taken after earlier sessions, by proposal, until the stylist notes them.
+    to_tell: BTreeMap<u64, Message>,
+    /// The protocol version of this connection (the lower of the stylist's and this side's).
+    version: u32,
     events: Vec<Event>,
 }
 
@@ -119,8 +142,32 @@ impl Host {
             inbox: Inbox::default(),
             unrecorded: BTreeSet::new(),
             outbox: Outbox::starting_at(next_id),
+            to_tell: BTreeMap::new(),
+            version: VERSION,
             events: Vec::new(),
         }
+    }
+
+    /// Decisions the shopper took after earlier sessions on this stylist's proposals (from the
+    /// store): told after the stylist's hello, at every connection until noted.
+    pub fn with_decisions(mut self, decisions: &[DecisionToTell]) -> Host {
+        for d in decisions {
+            self.to_tell.insert(d.proposal, late_decision(d));
+        }
+        self
+    }
+
+    /// A decision the shopper just took on one of this stylist's earlier proposals: the message
+    /// to send now, if the stylist is in session and speaks it (else it goes at the next hello).
+    pub fn tell(&mut self, decision: &DecisionToTell) -> Option<Message> {
+        let message = late_decision(decision);
+        self.to_tell.insert(decision.proposal, message.clone());
+        (self.is_live() && self.version >= message.since()).then_some(message)
+    }
+
+    /// The decisions not yet noted by the stylist, by proposal.
+    pub fn untold(&self) -> impl Iterator<Item = u64> + '_ {
+        self.to_tell.keys().copied()
     }
 
     /// Whether the session is over.
@@ -213,18 +260,26 @@ impl Host {
             State::Ended => Err(FrameError::Invalid("the session has ended".into())),
             State::Garment { id, .. } => Ok(self.garment(id, body)),
             State::Waiting => match decode(body)? {
-                Message::Hello { name, .. } => {
+                Message::Hello { name, version } => {
                     self.state = State::Live;
+                    self.version = version.min(VERSION);
                     self.events.push(Event::Joined { name });
-                    // Hello, the body, then what the stylist has not acknowledged (after a
-                    // reconnect), oldest first.
-                    let mut out = vec![
-                        Message::Hello {
-                            version: VERSION,
-                            name: self.name.clone(),
-                        },
-                        body_for(&self.measurements, self.consent.as_ref()),
-                    ];
+                    // Hello (in the version both speak); the decisions taken after earlier
+                    // sessions, if the stylist's Anprobe speaks of them; the body (so a stylist
+                    // who has the body has heard them); then what the stylist has not
+                    // acknowledged (after a reconnect), oldest first.
+                    let mut out = vec![Message::Hello {
+                        version: self.version,
+                        name: self.name.clone(),
+                    }];
+                    let version = self.version;
+                    out.extend(
+                        self.to_tell
+                            .values()
+                            .filter(|m| version >= m.since())
+                            .cloned(),
+                    );
+                    out.push(body_for(&self.measurements, self.consent.as_ref()));
                     out.extend(self.outbox.unacknowledged().cloned());
                     Ok(out)
                 }
@@ -267,6 +322,11 @@ impl Host {
                 }
             }
             Message::Look { view } => self.events.push(Event::Look(view)),
+            Message::Noted { proposal } => {
+                if self.to_tell.remove(&proposal).is_some() {
+                    self.events.push(Event::Noted { proposal });
+                }
+            }
             Message::Ack { id } => {
                 if self.outbox.acknowledged(id) {
                     self.events.push(Event::Acknowledged { id });

@@ -9,8 +9,14 @@ use crate::measurements::{Form, Key};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The protocol's version: both sides say it in [`Message::Hello`]; another is refused.
-pub const VERSION: u32 = 1;
+/// The protocol's version: both sides say it in [`Message::Hello`]. The stylist's side says
+/// its own; the shopper's side answers with the lower of the two, and that version holds for the
+/// connection. A version outside [`OLDEST_VERSION`]..=[`VERSION`] is refused.
+pub const VERSION: u32 = 2;
+/// The oldest version still spoken (version 1: everything but the late decisions).
+pub const OLDEST_VERSION: u32 = 1;
+/// The version that brought [`Message::LateDecision`] and [`Message::Noted`].
+pub const LATE_DECISIONS: u32 = 2;
 /// The largest frame of any message but a garment, bytes (chat, notes, the avatar's
 /// measurements are far smaller).
 pub const MAX_FRAME: usize = 64 * 1024;
@@ -80,6 +86,28 @@ pub enum Message {
         /// Why it was refused without the shopper (the garment failed validation), if so.
         refused: Option<String>,
     },
+    /// Shopper → stylist (version 2): a decision the shopper took after a session on one of
+    /// this stylist's proposals; sent after hello at each session until the stylist answers
+    /// [`Message::Noted`].
+    LateDecision {
+        /// The proposal decided on (the stylist's id).
+        proposal: u64,
+        /// Accepted (→ the shopper's wishlist) or rejected.
+        accepted: bool,
+        /// The garment's name, as its file names it.
+        garment: String,
+        /// The size proposed.
+        size: String,
+        /// The day the proposal arrived (ISO 8601).
+        proposed: String,
+        /// The day it was decided (ISO 8601).
+        decided: String,
+    },
+    /// Stylist → shopper (version 2): the late decision on `proposal` is recorded.
+    Noted {
+        /// The proposal.
+        proposal: u64,
+    },
     /// Either side: a chat message.
     Chat {
         /// The message's id.
@@ -125,6 +153,14 @@ impl Message {
         }
     }
 
+    /// The protocol version that brought this kind: not sent on a connection of an older one.
+    pub fn since(&self) -> u32 {
+        match self {
+            Message::LateDecision { .. } | Message::Noted { .. } => LATE_DECISIONS,
+            _ => OLDEST_VERSION,
+        }
+    }
+
     /// The message's kind as it travels (`"chat"`).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -133,6 +169,8 @@ impl Message {
             Message::Outfit { .. } => "outfit",
             Message::Proposal { .. } => "proposal",
             Message::Decision { .. } => "decision",
+            Message::LateDecision { .. } => "late_decision",
+            Message::Noted { .. } => "noted",
             Message::Chat { .. } => "chat",
             Message::Pin { .. } => "pin",
             Message::Look { .. } => "look",
@@ -156,8 +194,11 @@ pub enum FrameError {
     /// Not a message of this protocol (not JSON, an unknown kind or field, a wrong type).
     #[error("not a message: {0}")]
     Malformed(String),
-    /// A message of another protocol version.
-    #[error("protocol version {0} is not {VERSION}")]
+    /// A message of a protocol version this Anprobe does not speak.
+    #[error(
+        "protocol version {0}: this Anprobe speaks versions {OLDEST_VERSION} to {VERSION} \
+         (update the older Anprobe)"
+    )]
     Version(u32),
     /// A message that breaks a limit its kind has (a text too long, a garment too large).
     #[error("{0}")]
@@ -217,7 +258,7 @@ fn check(message: &Message) -> Result<(), FrameError> {
     };
     match message {
         Message::Hello { version, name } => {
-            if *version != VERSION {
+            if !(OLDEST_VERSION..=VERSION).contains(version) {
                 return Err(FrameError::Version(*version));
             }
             text("name", name)
@@ -259,6 +300,21 @@ fn check(message: &Message) -> Result<(), FrameError> {
         Message::Decision {
             refused: Some(r), ..
         } => text("refused", r),
+        Message::LateDecision {
+            garment,
+            size,
+            proposed,
+            decided,
+            ..
+        } => {
+            text("garment", garment)?;
+            text("size", size)?;
+            for (what, day) in [("proposed", proposed), ("decided", decided)] {
+                crate::store::date::parse(day)
+                    .map_err(|e| FrameError::Invalid(format!("{what}: {e}")))?;
+            }
+            Ok(())
+        }
         _ => Ok(()),
     }
 }

@@ -10,8 +10,8 @@
 use super::host::Event;
 use crate::garment::ImportedGarment;
 use crate::store::{
-    Channel, CounterpartKind, NewContact, NewWishlistItem, OpenChanges, OpenProposal, Store,
-    StoreError,
+    Channel, CounterpartKind, DecisionToTell, NewContact, NewWishlistItem, OpenChanges,
+    OpenProposal, Store, StoreError,
 };
 use std::sync::Arc;
 
@@ -189,6 +189,7 @@ impl SessionLog {
             Event::Joined { .. }
             | Event::Look(_)
             | Event::Acknowledged { .. }
+            | Event::Noted { .. }
             | Event::Ended { .. } => return,
         };
         self.unwritten.push(id);
@@ -366,14 +367,30 @@ pub fn kept_proposal(p: &OpenProposal) -> Proposal {
     }
 }
 
+/// A decision on a proposal kept open, taken after its session: what the shopper's store
+/// writes in one transaction ([`LaterDecision::write`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaterDecision {
+    /// The contact on the stylist's timeline ("Decided after the session of …: accepted").
+    pub contact: NewContact,
+    /// An accepted garment's wishlist entry.
+    pub wish: Option<NewWishlistItem>,
+    /// The decision as the stylist is told it at their next session.
+    pub tell: DecisionToTell,
+}
+
+impl LaterDecision {
+    /// Writes the decision ([`Store::decide_open_proposal`]): false, with nothing written, when
+    /// the proposal was not open any more.
+    pub fn write(&self, store: &mut Store) -> Result<bool, StoreError> {
+        store.decide_open_proposal(&self.tell, &self.contact, self.wish.as_ref())
+    }
+}
+
 /// The shopper decided on a proposal kept open after its session ended, on `date`: the contact
-/// that goes on the stylist's timeline ("Decided after the session: accepted …") and, accepted,
-/// the wishlist entry — both written with [`Store::decide_open_proposal`].
-pub fn decided_later(
-    p: &OpenProposal,
-    accepted: bool,
-    date: &str,
-) -> (NewContact, Option<NewWishlistItem>) {
+/// that goes on the stylist's timeline ("Decided after the session: accepted …"), accepted the
+/// wishlist entry, and the decision to tell the stylist.
+pub fn decided_later(p: &OpenProposal, accepted: bool, date: &str) -> LaterDecision {
     let proposal = kept_proposal(p);
     let verb = if accepted { "accepted" } else { "rejected" };
     let note = quoted_note(&p.note);
@@ -390,5 +407,19 @@ pub fn decided_later(
         ),
     };
     let wish = accepted.then(|| proposal.wish(&p.stylist, date));
-    (contact, wish)
+    let tell = DecisionToTell {
+        peer: p.peer,
+        proposal: p.id,
+        stylist: p.stylist.clone(),
+        accepted,
+        garment: p.name.clone(),
+        size: p.size.clone(),
+        proposed: p.received.clone(),
+        decided: date.to_string(),
+    };
+    LaterDecision {
+        contact,
+        wish,
+        tell,
+    }
 }

@@ -17,7 +17,7 @@ use super::pake::{Pake, Role, new_code};
 use super::protocol::Message;
 use super::ticket::Ticket;
 use crate::measurements::Measurements;
-use crate::store::Consent;
+use crate::store::{Consent, DecisionToTell};
 use iroh::Endpoint;
 use iroh::endpoint::{Connection, RecvStream, SendStream, VarInt};
 use std::collections::HashMap;
@@ -60,6 +60,9 @@ pub struct HostConfig {
     /// The ids of what each stylist (by key) sent that the shopper's record holds (from the
     /// store): a copy sent again is acknowledged, not applied again.
     pub applied: super::kept::AppliedByStylist,
+    /// Decisions the shopper took after earlier sessions, not yet noted by their stylists (from
+    /// the store): told to each stylist after their hello.
+    pub to_tell: Vec<DecisionToTell>,
 }
 
 /// What the caller asks the shopper's side to do.
@@ -74,6 +77,9 @@ pub enum HostCommand {
     },
     /// A chat message.
     Say(String),
+    /// A decision the shopper took on a stylist's earlier proposal (already in the store): told
+    /// at once if that stylist is in session, else at their next hello.
+    Tell(DecisionToTell),
     /// What the stylist sent with these ids is written to the shopper's record (with the ids,
     /// in the store): their acknowledgements go.
     Recorded(Vec<u64>),
@@ -517,7 +523,8 @@ impl Session {
                 self.config.next_id,
             )
             .with_pending(pending)
-            .with_applied(applied);
+            .with_applied(applied)
+            .with_decisions(&self.decisions_for(&a.key));
             self.host = Some((host, a.key, a.name.clone()));
         }
         let (tx, frames) = unbounded_channel();
@@ -532,6 +539,16 @@ impl Session {
             key: a.key,
             resumed,
         });
+    }
+
+    /// The decisions taken after earlier sessions on the proposals of the stylist `key`.
+    fn decisions_for(&self, key: &[u8; 32]) -> Vec<DecisionToTell> {
+        self.config
+            .to_tell
+            .iter()
+            .filter(|d| d.peer == *key)
+            .cloned()
+            .collect()
     }
 
     /// What the stylist may see changed (`change` returns the new body): sent at once while
@@ -602,6 +619,15 @@ impl Session {
                     match event {
                         Event::Joined { .. } => joined = true,
                         Event::Acknowledged { id } => self.notice(HostNotice::Acknowledged(id)),
+                        Event::Noted { proposal } => {
+                            if let Some((_, key, _)) = &self.host {
+                                let key = *key;
+                                self.config
+                                    .to_tell
+                                    .retain(|d| !(d.peer == key && d.proposal == proposal));
+                            }
+                            self.notice(HostNotice::Event(Event::Noted { proposal }));
+                        }
                         Event::Ended { reason } if ended => {
                             self.finish(true, reason);
                             return;
@@ -635,6 +661,19 @@ impl Session {
                 if let Some((host, ..)) = &mut self.host {
                     let message = host.say(&text);
                     self.kept(&message);
+                    self.send(&[message]).await;
+                }
+            }
+            HostCommand::Tell(decision) => {
+                self.config
+                    .to_tell
+                    .retain(|d| !(d.peer == decision.peer && d.proposal == decision.proposal));
+                self.config.to_tell.push(decision.clone());
+                let now = match &mut self.host {
+                    Some((host, key, _)) if *key == decision.peer => host.tell(&decision),
+                    _ => None,
+                };
+                if let Some(message) = now {
                     self.send(&[message]).await;
                 }
             }

@@ -1,8 +1,10 @@
 //! Proposals a stylist made that the shopper has not decided on yet, each with its garment file
 //! (as the stylist sent it and the importer accepted it): kept when the session records it,
 //! dropped when the shopper decides — in the session, or later, when the decision goes on the
-//! stylist's timeline (and an accepted garment on the wishlist) in the same transaction.
+//! stylist's timeline (and an accepted garment on the wishlist) in the same transaction, and is
+//! kept to be told to the stylist (`late_decisions`).
 
+use super::late_decisions::DecisionToTell;
 use super::stylists::{hex, unhex};
 use super::timeline::{NewContact, insert_contact};
 use super::wishlist::{NewWishlistItem, insert_item};
@@ -148,14 +150,14 @@ impl Store {
             .optional()?)
     }
 
-    /// The shopper decided on an open proposal after its session: in one transaction it is no
-    /// longer open, `contact` goes on the timeline and `wish` (an accepted garment) on the
-    /// wishlist. False, with nothing written, when it was not open (decided meanwhile, e.g. in
-    /// another window).
+    /// The shopper decided on an open proposal after its session (`tell`: the decision, with
+    /// the proposal's stylist key and id): in one transaction it is no longer open, `contact`
+    /// goes on the timeline, `wish` (an accepted garment) on the wishlist, and `tell` is kept
+    /// until the stylist's Anprobe has it. False, with nothing written, when it was not open
+    /// (decided meanwhile, e.g. in another window).
     pub fn decide_open_proposal(
         &mut self,
-        peer: &[u8; 32],
-        id: u64,
+        tell: &DecisionToTell,
         contact: &NewContact,
         wish: Option<&NewWishlistItem>,
     ) -> Result<bool, StoreError> {
@@ -164,7 +166,7 @@ impl Store {
         self.write(|tx| {
             let gone = tx.execute(
                 "DELETE FROM open_proposals WHERE peer = ?1 AND id = ?2",
-                params![hex(peer), stored_id(id)],
+                params![hex(&tell.peer), stored_id(tell.proposal)],
             )?;
             if gone == 0 {
                 return Ok(false);
@@ -173,6 +175,7 @@ impl Store {
             if let Some(wish) = &wish {
                 insert_item(tx, None, wish)?;
             }
+            super::late_decisions::keep(tx, tell)?;
             Ok(true)
         })
     }

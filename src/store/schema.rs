@@ -24,10 +24,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 10;
+pub const LATEST_VERSION: u32 = 11;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 10] = [
+pub const MIGRATIONS: [Migration; 11] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -171,6 +171,31 @@ pub const MIGRATIONS: [Migration; 10] = [
                 currency TEXT NOT NULL,
                 garment  BLOB NOT NULL,
                 PRIMARY KEY (peer, id)
+            ) STRICT;
+        ",
+        fixup: None,
+    },
+    Migration {
+        version: 11,
+        description: "stylist sessions: decisions the shopper took after a session, until the \
+                      stylist's Anprobe has them; on the stylist's side, the decisions already \
+                      recorded (one told again is not recorded twice)",
+        sql: "
+            CREATE TABLE decisions_to_tell (
+                peer     TEXT NOT NULL,
+                proposal INTEGER NOT NULL,
+                stylist  TEXT NOT NULL,
+                accepted INTEGER NOT NULL,
+                garment  TEXT NOT NULL,
+                size     TEXT NOT NULL,
+                proposed TEXT NOT NULL,
+                decided  TEXT NOT NULL,
+                PRIMARY KEY (peer, proposal)
+            ) STRICT;
+            CREATE TABLE decisions_heard (
+                peer     TEXT NOT NULL,
+                proposal INTEGER NOT NULL,
+                PRIMARY KEY (peer, proposal)
             ) STRICT;
         ",
         fixup: None,

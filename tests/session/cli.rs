@@ -450,4 +450,62 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
         .filter(|s| s.starts_with("Decided after the session"))
         .collect();
     assert_eq!(later.len(), 2, "{later:?}");
+    assert_eq!(store.decisions_to_tell().unwrap().len(), 2);
+    drop(store);
+
+    // At the next session the stylist, come back without a code and with nothing to send,
+    // hears both decisions; the shopper's Anprobe no longer keeps them.
+    let host_events = scratch.0.join("host2.jsonl");
+    let (child, ticket, _) = host_with(&shopper, &host_events, &[]);
+    let stylist_events = scratch.0.join("stylist2.jsonl");
+    let back = anprobe(&stylist)
+        .args(["session", "join", &ticket, "--relay", "off", "--events"])
+        .arg(&stylist_events)
+        .output()
+        .unwrap();
+    assert_eq!(
+        back.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    let (code_host, host_stderr) = wait(child);
+    assert_eq!(code_host, 0, "{host_stderr}");
+    let heard: Vec<Value> = events(&stylist_events)
+        .into_iter()
+        .filter(|e| e["event"] == "decided_later")
+        .collect();
+    assert_eq!(heard.len(), 2, "{heard:#?}");
+    let of = |id: &Value| heard.iter().find(|e| &e["proposal"] == id).unwrap();
+    assert_eq!(of(&t["proposal"])["decision"], "accepted");
+    assert_eq!(of(&t["proposal"])["size"], "M");
+    assert_eq!(of(&k["proposal"])["decision"], "rejected");
+    assert_eq!(of(&k["proposal"])["garment"], k["name"]);
+    let told = names(&events(&host_events))
+        .into_iter()
+        .filter(|e| *e == "told")
+        .count();
+    assert_eq!(told, 2);
+    let (store, _) = Store::open(&data).unwrap();
+    assert!(store.decisions_to_tell().unwrap().is_empty());
+    let (stylist_store, _) = Store::open(&stylist).unwrap();
+    let mut lines: Vec<String> = stylist_store
+        .contacts(None)
+        .unwrap()
+        .into_iter()
+        .filter(|c| {
+            c.record
+                .summary
+                .starts_with("Decided after the session of ")
+        })
+        .map(|c| c.record.outcome)
+        .collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            format!("Accepted: {} in M", t["name"].as_str().unwrap()),
+            format!("Rejected: {} in L", k["name"].as_str().unwrap()),
+        ]
+    );
 }

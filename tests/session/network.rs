@@ -107,6 +107,7 @@ impl Shopper {
             next_id: 1,
             pending: vec![],
             applied,
+            to_tell: vec![],
         })
         .unwrap();
         match service.notice_within(WAIT) {

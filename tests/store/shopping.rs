@@ -4,8 +4,8 @@ use super::{StDir, st_body, st_contact, st_open, st_order, st_wish};
 use anprobe::garment::{Region, Verdict};
 use anprobe::measurements::Key;
 use anprobe::store::{
-    Channel, Consent, CounterpartKind, ItemStatus, NewContact, NewOrder, NewWishlistItem,
-    OpenChanges, OpenProposal, StoreError, TimelineEvent, parse_fit,
+    Channel, Consent, CounterpartKind, DecisionToTell, ItemStatus, NewContact, NewOrder,
+    NewWishlistItem, OpenChanges, OpenProposal, StoreError, TimelineEvent, parse_fit,
 };
 
 #[test]
@@ -517,25 +517,71 @@ fn open_proposals_are_kept_with_their_files_until_the_shopper_decides() {
         note: "proposed by Studio Vera in a session".into(),
         ..st_wish("AR-DR-4")
     };
+    let tell = |id: u64, accepted: bool| DecisionToTell {
+        peer: vera,
+        proposal: id,
+        stylist: "Studio Vera".into(),
+        accepted,
+        garment: "Wrap dress".into(),
+        size: "40".into(),
+        proposed: "2026-12-06".into(),
+        decided: "2026-12-08".into(),
+    };
     assert!(
         store
-            .decide_open_proposal(&vera, 4, &later, Some(&wish))
+            .decide_open_proposal(&tell(4, true), &later, Some(&wish))
             .unwrap()
     );
     assert_eq!(store.open_proposals().unwrap(), std::slice::from_ref(&b));
     assert_eq!(store.list_wishlist().unwrap().len(), 1);
     assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
+    // The decision waits, in the same write, to be told to the stylist.
+    assert_eq!(store.decisions_to_tell().unwrap(), [tell(4, true)]);
     // Decided again (another window, a double click): nothing more is written.
     assert!(
         !store
-            .decide_open_proposal(&vera, 4, &later, Some(&wish))
+            .decide_open_proposal(&tell(4, false), &later, Some(&wish))
             .unwrap()
     );
     assert_eq!(store.list_wishlist().unwrap().len(), 1);
     assert_eq!(store.contacts(Some("Studio Vera")).unwrap().len(), 2);
-    // An invalid contact writes nothing: the proposal stays open.
+    assert_eq!(store.decisions_to_tell().unwrap(), [tell(4, true)]);
+    // An invalid contact writes nothing: the proposal stays open, nothing to tell.
     let mut bad = later.clone();
     bad.date = "yesterday".into();
-    assert!(store.decide_open_proposal(&vera, 5, &bad, None).is_err());
+    assert!(
+        store
+            .decide_open_proposal(&tell(5, false), &bad, None)
+            .is_err()
+    );
     assert_eq!(store.open_proposals().unwrap(), [b]);
+    assert_eq!(store.decisions_to_tell().unwrap().len(), 1);
+    // The stylist has it: no longer kept, also after reopening.
+    store.decision_told(&vera, 4).unwrap();
+    drop(store);
+    assert!(st_open(&dir.path).decisions_to_tell().unwrap().is_empty());
+}
+
+/// The stylist's side records a decision told after the session once: told again (its answer
+/// lost), nothing more is written; another proposal's decision is its own contact.
+#[test]
+fn a_decision_heard_twice_is_recorded_once() {
+    let dir = StDir::new("heard-decisions");
+    let ana = [3u8; 32];
+    let mut store = st_open(&dir.path);
+    let heard = st_contact("Ana", "2026-12-08", "Decided after the session: accepted");
+    assert!(store.record_heard_decision(&ana, 7, &heard).unwrap());
+    assert!(!store.record_heard_decision(&ana, 7, &heard).unwrap());
+    drop(store);
+    let mut store = st_open(&dir.path);
+    assert!(!store.record_heard_decision(&ana, 7, &heard).unwrap());
+    assert_eq!(store.contacts(Some("Ana")).unwrap().len(), 1);
+    assert!(store.record_heard_decision(&ana, 8, &heard).unwrap());
+    // Another shopper's proposal 7 is another decision.
+    assert!(store.record_heard_decision(&[4u8; 32], 7, &heard).unwrap());
+    let mut bad = heard.clone();
+    bad.date = "soon".into();
+    assert!(store.record_heard_decision(&ana, 9, &bad).is_err());
+    // Refused whole: proposal 9 can still be recorded.
+    assert!(store.record_heard_decision(&ana, 9, &heard).unwrap());
 }

@@ -1,12 +1,14 @@
 //! Proposals a stylist made that the shopper did not decide on before the session ended: kept in
 //! the store with their garment files (`store::OpenProposal`), listed in the Stylist tab, tried
 //! on in their proposed size and decided later — the decision goes on that stylist's timeline and
-//! an accepted garment on the wishlist, in one write (`session::record::decided_later`).
+//! an accepted garment on the wishlist, in one write (`session::record::decided_later`), and is
+//! kept until the stylist's Anprobe has it (told at their next session, or at once to the
+//! stylist in session).
 
 use crate::app::i18n::Lang;
 use crate::app::state::garment_import::GarmentImported;
 use crate::app::state::store::ShopperStore;
-use crate::app::state::stylist_session::{SessionAction, SessionOutcome};
+use crate::app::state::stylist_session::{SessionAction, SessionOutcome, StylistSession};
 use crate::app::state::tryon::{Catalog, CatalogAction};
 use crate::app::state::waker::Waker;
 use crate::garment::import_slice;
@@ -58,6 +60,7 @@ fn act_on_open_proposals(
     mut store: ResMut<ShopperStore>,
     mut effects: Effects,
     lang: Option<Res<Lang>>,
+    session: Option<Res<StylistSession>>,
 ) {
     let Effects {
         outcome,
@@ -90,9 +93,14 @@ fn act_on_open_proposals(
                     outcome.0 = decided_already();
                     continue;
                 };
-                let (contact, wish) = decided_later(&p, *accepted, &date::today_local());
-                let decided = store
-                    .change(|s| s.decide_open_proposal(peer, *proposal, &contact, wish.as_ref()));
+                let later = decided_later(&p, *accepted, &date::today_local());
+                let decided = store.change(|s| later.write(s));
+                // A session in progress tells its stylist at once; any other at their next.
+                if matches!(decided, Ok(true))
+                    && let Some(StylistSession::Hosting(h)) = session.as_deref()
+                {
+                    h.tell(later.tell);
+                }
                 let what = kept_proposal(&p).text();
                 outcome.0 = match (&decided, *accepted) {
                     (Ok(true), true) => said(

@@ -16,7 +16,7 @@ use crate::app::state::tryon::{Catalog, CatalogAction, TryOn};
 use crate::app::state::waker::Waker;
 use crate::measurements::{Form, Key, Measurements};
 pub use crate::session::client_record::{ChatLine, Sent};
-use crate::session::client_record::{RecordKeeper, client_contact, client_name};
+use crate::session::client_record::{RecordKeeper, client_contact, client_name, record_heard};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -29,7 +29,7 @@ use crate::session::serve::{
 };
 use crate::session::ticket::Ticket;
 use crate::session::{identity, kept};
-use crate::store::{Consent, Contact, CounterpartKind, SessionSide, date};
+use crate::store::{Consent, Contact, CounterpartKind, DecisionToTell, SessionSide, date};
 use bevy::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -104,6 +104,14 @@ pub struct Hosting {
     /// sent.
     profile: String,
     measurements_sent: Measurements,
+}
+
+impl Hosting {
+    /// A decision the shopper took on one of a stylist's earlier proposals: told to that
+    /// stylist now if they are in session, else at their next session (it is in the store).
+    pub fn tell(&self, decision: DecisionToTell) {
+        self.service.send(HostCommand::Tell(decision));
+    }
 }
 
 /// The stylist's side of a session in the app.
@@ -481,6 +489,9 @@ fn invite(stylist: &str, relay: &Relay, world: &SessionWorld) -> Result<Hosting,
             applied: store
                 .read(|s| s.session_applied())
                 .map_err(|e| e.en().to_string())?,
+            to_tell: store
+                .read(|s| s.decisions_to_tell())
+                .map_err(|e| e.en().to_string())?,
         },
         wake(&world.waker),
     )
@@ -683,6 +694,12 @@ fn poll_host_event(h: &mut Hosting, world: &mut SessionWorld, event: Event) {
                 View::Back => ViewPreset::Back,
             });
         }
+        Event::Noted { proposal } => {
+            // The stylist has the decision taken after the session: no longer kept to tell.
+            if let Some(key) = h.stylist_key {
+                let _ = world.store.change(|s| s.decision_told(&key, proposal));
+            }
+        }
         Event::Refused { .. }
         | Event::Joined { .. }
         | Event::Acknowledged { .. }
@@ -825,6 +842,17 @@ fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
         GuestEvent::Chat { text } => {
             j.chat.push(ChatLine { mine: false, text });
             j.unrecorded = true;
+        }
+        GuestEvent::DecidedLater(decision) => {
+            // On the stylist's timeline (once), and at the top of the earlier sessions.
+            let (peer, shopper) = (j.peer, j.shopper.clone());
+            if let Err(e) = world
+                .store
+                .change(|s| record_heard(s, &shopper, &peer, &decision))
+            {
+                warn!("a decision taken after the session was not kept: {e}");
+            }
+            j.earlier = earlier_sessions(&world.store, &j.shopper, j.record.contact());
         }
         GuestEvent::Acknowledged { id } => {
             if let Some(sent) = j.sent.iter_mut().find(|s| s.id == Some(id)) {
