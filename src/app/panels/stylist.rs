@@ -162,7 +162,7 @@ pub fn stylist_tab(
 ) {
     match view.session {
         StylistSession::Idle => idle(ui, view, form, out),
-        StylistSession::Hosting(h) => hosting(ui, view.lang, h, form, out),
+        StylistSession::Hosting(h) => hosting(ui, view, h, form, out),
         StylistSession::Joined(j) => {
             // The ticket and the one-time code served this session: the next one brings its own
             // (a code is burned once used), so the join form starts empty afterwards.
@@ -425,11 +425,12 @@ fn outcome_text(lang: Lang, outcome: &Outcome) -> (String, Color32) {
 
 fn hosting(
     ui: &mut egui::Ui,
-    lang: Lang,
+    view: &StylistView,
     h: &Hosting,
     form: &mut StylistForm,
     out: &mut Vec<SessionAction>,
 ) {
+    let lang = view.lang;
     heading(
         ui,
         &match lang {
@@ -528,6 +529,18 @@ fn hosting(
             }
         });
     }
+    // This stylist's proposals left open by earlier sessions (this session's are above), to
+    // decide on with them: they hear the decision at once.
+    let earlier: Vec<OpenProposal> = view
+        .open
+        .iter()
+        .filter(|p| {
+            p.stylist.eq_ignore_ascii_case(&h.stylist)
+                && !h.record.proposals.iter().any(|q| q.id == p.id)
+        })
+        .cloned()
+        .collect();
+    super::open_proposals::still_to_decide(ui, lang, &earlier, out);
     if !h.record.notes.is_empty() {
         heading(
             ui,

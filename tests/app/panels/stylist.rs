@@ -522,6 +522,76 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         assert!(record.outcome.contains(line), "{line}: {}", record.outcome);
     }
 
+    // Vera is invited again and comes back without a code. The knit left open is listed in
+    // the session with her and accepted there: her app hears it at once and keeps it on her
+    // timeline under the client; the shopper's Anprobe has nothing left to tell her.
+    let knit = open[0].name.clone();
+    shopper
+        .state_mut()
+        .app
+        .world_mut()
+        .write_message(SessionAction::Invite {
+            stylist: "Studio Vera".into(),
+            relay: anprobe::session::link::Relay::Off,
+        });
+    run_both_until(&mut shopper, &mut stylist, "the second ticket", |s, _| {
+        hosting(s).is_some_and(|h| !h.ticket.is_empty())
+    });
+    let ticket = hosting(shopper.state().app.world()).unwrap().ticket.clone();
+    stylist.get_by_label("Ticket").click();
+    stylist.run();
+    stylist.get_by_label("Ticket").type_text(&ticket);
+    stylist.run();
+    stylist.get_by_label("Join").click();
+    stylist.run();
+    run_both_until(&mut shopper, &mut stylist, "the second session", |s, g| {
+        hosting(s).is_some_and(|h| h.connected) && joined(g).is_some_and(|j| j.shared.is_some())
+    });
+    shopper.run();
+    assert!(shown(&shopper).iter().any(|t| t == "Still to decide (1)"));
+    shopper.get_by_label("Accept").click();
+    shopper.run();
+    let heard = |g: &World| {
+        g.resource::<ShopperStore>()
+            .read(|s| s.contacts(Some(&client)))
+            .unwrap()
+            .into_iter()
+            .find(|c| {
+                c.record
+                    .summary
+                    .starts_with("Decided after the session of ")
+            })
+    };
+    run_both_until(&mut shopper, &mut stylist, "the decision heard", |s, g| {
+        heard(g).is_some()
+            && s.resource::<ShopperStore>()
+                .read(|s| s.decisions_to_tell())
+                .unwrap()
+                .is_empty()
+    });
+    let told = heard(stylist.state().app.world()).unwrap();
+    assert_eq!(told.record.outcome, format!("Accepted: {knit} in M"));
+    assert!(told.record.summary.ends_with(": accepted"));
+    stylist.run();
+    let texts = shown(&stylist);
+    assert!(
+        texts.iter().any(|t| t == "Earlier sessions (3)"),
+        "{texts:#?}"
+    );
+    shopper.run();
+    assert!(
+        !shown(&shopper)
+            .iter()
+            .any(|t| t.starts_with("Still to decide")),
+        "nothing left to decide"
+    );
+    shopper.get_by_label("End session").click();
+    shopper.run();
+    run_both_until(&mut shopper, &mut stylist, "the second end", |s, g| {
+        matches!(s.resource::<StylistSession>(), StylistSession::Idle)
+            && matches!(g.resource::<StylistSession>(), StylistSession::Idle)
+    });
+
     // The stylist is recognised next time; the shopper can forget them.
     shopper.run();
     let texts = shown(&shopper);
