@@ -540,6 +540,10 @@ fn hosting(
         })
         .cloned()
         .collect();
+    // What the last decision on one of them did ("Accepted: … — on the wishlist").
+    if let Some(said) = view.outcome.0.as_deref().filter(|s| !s.is_empty()) {
+        ui.label(RichText::new(said).italics());
+    }
     super::open_proposals::still_to_decide(ui, lang, &earlier, out);
     if !h.record.notes.is_empty() {
         heading(

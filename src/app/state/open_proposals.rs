@@ -119,6 +119,9 @@ fn act_on_open_proposals(
                 if matches!(decided, Ok(true)) && !*accepted {
                     catalog_actions.write(CatalogAction::TakeOff { sku: p.sku.clone() });
                 }
+                // The tab shows the list without it, and what was done, at once (the app draws
+                // only on input otherwise; a wake-up asked for within this frame is lost).
+                waker.wake_in(Duration::from_millis(50));
             }
             SessionAction::TryOpen { peer, proposal } => {
                 let file = store.read(|s| s.open_proposal_garment(peer, *proposal));

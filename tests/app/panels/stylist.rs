@@ -579,11 +579,15 @@ fn a_session_between_a_shoppers_app_and_a_stylists_app() {
         "{texts:#?}"
     );
     shopper.run();
+    let texts = shown(&shopper);
     assert!(
-        !shown(&shopper)
-            .iter()
-            .any(|t| t.starts_with("Still to decide")),
-        "nothing left to decide"
+        !texts.iter().any(|t| t.starts_with("Still to decide")),
+        "nothing left to decide: {texts:#?}"
+    );
+    assert!(
+        texts.iter().any(|t| t
+            == &format!("Accepted: {knit} (Nordlicht Basics, NB-KN-2040) in M — on the wishlist")),
+        "{texts:#?}"
     );
     shopper.get_by_label("End session").click();
     shopper.run();
