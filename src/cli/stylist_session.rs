@@ -189,12 +189,17 @@ fn write_file(path: &Path, text: &str) -> Result<(), String> {
 
 fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     let mut store = store_session::open(data_dir)?;
-    let measurements: Measurements = super::concierge::measurements(
+    let (measurements, source): (Measurements, PathBuf) = super::concierge::measurements(
         &store,
         args.profile.as_deref(),
         args.measurements.as_deref(),
-    )?
-    .0;
+    )?;
+    // The stylist knows the shopper by the profile's name, as in the app (their records of the
+    // sessions are kept under it); a measurements file has none.
+    let shopper = match &args.measurements {
+        Some(_) => "Shopper".to_string(),
+        None => source.display().to_string(),
+    };
     let consents = store
         .consents()
         .map_err(store_session::failure)?
@@ -213,7 +218,7 @@ fn host(args: &HostArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     let service = HostService::start(HostConfig {
         relay: args.relay.clone(),
         secret: identity_in(&store)?,
-        shopper: "Shopper".into(),
+        shopper,
         stylist: args.stylist.trim().to_string(),
         measurements,
         consents,

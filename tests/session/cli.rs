@@ -3,10 +3,11 @@
 //! consent, the session on the stylist's timeline and the accepted garment on the wishlist, and
 //! on the stylist's own timeline under the client; a wrong code refused with exit 1 and the
 //! reason; the stylist, recognised, back without a code; proposals the shopper left undecided
-//! listed with their files and decided afterwards (`session open`, `session decide`); bad usage
+//! listed with their files and decided afterwards (`session open`, `session decide`), and
+//! those decisions heard by the stylist at the next session, under the profile's name; bad usage
 //! exit 2.
 
-use anprobe::measurements::Key;
+use anprobe::measurements::{Form, Key, Measurements};
 use anprobe::store::{Channel, CounterpartKind, SessionSide, Store};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -62,8 +63,13 @@ fn host_with(dir: &Path, events: &Path, more: &[&str]) -> (Child, String, String
             "Studio Vera",
         ])
         .args(more)
-        .args(["--duration", "90", "-m"])
-        .arg(dir.join("m.json"))
+        .args(["--duration", "90"])
+        // The body: a profile's (`--profile` in `more`) or the file's.
+        .args(if more.contains(&"--profile") {
+            vec![]
+        } else {
+            vec!["-m".into(), dir.join("m.json").into_os_string()]
+        })
         .arg("--ticket-out")
         .arg(&ticket)
         .arg("--code-out")
@@ -434,7 +440,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
         .unwrap();
     assert_eq!(neither.status.code(), Some(2));
 
-    let (store, _) = Store::open(&data).unwrap();
+    let (mut store, _) = Store::open(&data).unwrap();
     assert!(store.open_proposals().unwrap().is_empty());
     let wishes = store.list_wishlist().unwrap();
     assert_eq!(wishes.len(), 1);
@@ -451,12 +457,17 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
         .collect();
     assert_eq!(later.len(), 2, "{later:?}");
     assert_eq!(store.decisions_to_tell().unwrap().len(), 2);
-    drop(store);
 
-    // At the next session the stylist, come back without a code and with nothing to send,
-    // hears both decisions; the shopper's Anprobe no longer keeps them.
+    // At the next session (the body now the profile Ana's, which the stylist knows her by) the
+    // stylist, come back without a code and with nothing to send, hears both decisions; the
+    // shopper's Anprobe no longer keeps them.
+    let mut m = Measurements::new(Form::Female, 165.0);
+    m.set(Key::ChestGirth, 93.6);
+    let ana = store.add_profile("Ana", "2026-12-07").unwrap();
+    store.add_measurements(ana, &m, "2026-12-07").unwrap();
+    drop(store);
     let host_events = scratch.0.join("host2.jsonl");
-    let (child, ticket, _) = host_with(&shopper, &host_events, &[]);
+    let (child, ticket, _) = host_with(&shopper, &host_events, &["--profile", "ana"]);
     let stylist_events = scratch.0.join("stylist2.jsonl");
     let back = anprobe(&stylist)
         .args(["session", "join", &ticket, "--relay", "off", "--events"])
@@ -471,7 +482,14 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
     );
     let (code_host, host_stderr) = wait(child);
     assert_eq!(code_host, 0, "{host_stderr}");
-    let heard: Vec<Value> = events(&stylist_events)
+    let stylist_log = events(&stylist_events);
+    assert!(
+        stylist_log
+            .iter()
+            .any(|e| e["event"] == "welcomed" && e["shopper"] == "Ana"),
+        "{stylist_log:#?}"
+    );
+    let heard: Vec<Value> = stylist_log
         .into_iter()
         .filter(|e| e["event"] == "decided_later")
         .collect();
@@ -490,7 +508,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
     assert!(store.decisions_to_tell().unwrap().is_empty());
     let (stylist_store, _) = Store::open(&stylist).unwrap();
     let mut lines: Vec<String> = stylist_store
-        .contacts(None)
+        .contacts(Some("Ana"))
         .unwrap()
         .into_iter()
         .filter(|c| {
