@@ -133,6 +133,18 @@ pub fn import_file_with_progress(
     result
 }
 
+/// [`import_slice`] of a file's bytes already in memory (no external files), telling another
+/// thread how far it has come: the checking phase, then done.
+pub fn import_slice_with_progress(
+    bytes: &[u8],
+    progress: &ImportProgress,
+) -> Result<ImportedGarment, ImportErrors> {
+    progress.set_phase(ImportPhase::Checking);
+    let result = import_slice(bytes, None);
+    progress.set_phase(ImportPhase::Done);
+    result
+}
+
 /// Reads a garment from the bytes of a .glb or .gltf file. External buffers and images are
 /// looked up in `base_dir` (relative paths only, never outside it); without one, a file that
 /// references external files is refused.

@@ -15,7 +15,7 @@ pub use diagnostic::{Diagnostic, ImportErrors, Severity};
 pub use example::garment_meta_example;
 pub use import::{
     GarmentPart, ImportedGarment, SUPPORTED_REQUIRED_EXTENSIONS, import_file,
-    import_file_with_progress, import_slice,
+    import_file_with_progress, import_slice, import_slice_with_progress,
 };
 pub use mesh::REFERENCE_BODY_NODE;
 pub use progress::{ImportPhase, ImportProgress};

@@ -17,6 +17,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Imports>()
         .init_resource::<DropHover>()
         .add_message::<ImportGarment>()
+        .add_message::<ImportGarmentBytes>()
         .add_message::<GarmentImported>()
         // Registered by the window plugin too; here so the plugin also runs headless.
         .add_message::<FileDragAndDrop>()
@@ -31,6 +32,16 @@ pub(super) fn plugin(app: &mut App) {
 /// Import this garment file (.glb or .gltf).
 #[derive(Message, Clone, Debug, PartialEq, Eq)]
 pub struct ImportGarment(pub PathBuf);
+
+/// Import a garment from a file's bytes already in memory (a stylist's proposal kept in the
+/// store), named `label` where a file's path would be shown.
+#[derive(Message, Clone, Debug)]
+pub struct ImportGarmentBytes {
+    /// What the garment's source is called in the catalog and the notices.
+    pub label: PathBuf,
+    /// The .glb file's bytes (external files cannot be looked up: none is allowed).
+    pub bytes: Arc<[u8]>,
+}
 
 /// A garment file was imported without errors (warnings are in `garment.warnings`).
 #[derive(Message, Clone, Debug)]
@@ -99,14 +110,28 @@ fn dropped_files(
     }
 }
 
-fn start_imports(mut requests: MessageReader<ImportGarment>, mut imports: ResMut<Imports>) {
+fn start_imports(
+    mut requests: MessageReader<ImportGarment>,
+    mut in_memory: MessageReader<ImportGarmentBytes>,
+    mut imports: ResMut<Imports>,
+) {
+    let pool = AsyncComputeTaskPool::get();
     for ImportGarment(path) in requests.read() {
         let progress = Arc::new(ImportProgress::default());
         let (file, shared) = (path.clone(), progress.clone());
-        let task = AsyncComputeTaskPool::get()
-            .spawn(async move { garment::import_file_with_progress(&file, &shared) });
+        let task = pool.spawn(async move { garment::import_file_with_progress(&file, &shared) });
         imports.0.push(Job {
             path: path.clone(),
+            progress,
+            task,
+        });
+    }
+    for ImportGarmentBytes { label, bytes } in in_memory.read() {
+        let progress = Arc::new(ImportProgress::default());
+        let (bytes, shared) = (bytes.clone(), progress.clone());
+        let task = pool.spawn(async move { garment::import_slice_with_progress(&bytes, &shared) });
+        imports.0.push(Job {
+            path: label.clone(),
             progress,
             task,
         });

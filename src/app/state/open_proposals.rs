@@ -6,12 +6,11 @@
 //! stylist in session).
 
 use crate::app::i18n::Lang;
-use crate::app::state::garment_import::GarmentImported;
+use crate::app::state::garment_import::{GarmentImported, ImportGarmentBytes};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::stylist_session::{SessionAction, SessionOutcome, StylistSession};
 use crate::app::state::tryon::{Catalog, CatalogAction};
 use crate::app::state::waker::Waker;
-use crate::garment::import_slice;
 use crate::session::record::{decided_later, kept_proposal};
 use crate::store::{OpenProposal, date};
 use bevy::prelude::*;
@@ -23,6 +22,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<OpenTryOns>()
         .add_message::<SessionAction>()
         .add_message::<GarmentImported>()
+        .add_message::<ImportGarmentBytes>()
         .add_message::<CatalogAction>()
         .add_systems(
             Update,
@@ -49,7 +49,7 @@ fn find(store: &ShopperStore, peer: &[u8; 32], id: u64) -> Option<OpenProposal> 
 #[derive(bevy::ecs::system::SystemParam)]
 struct Effects<'w> {
     outcome: ResMut<'w, SessionOutcome>,
-    imported: MessageWriter<'w, GarmentImported>,
+    imports: MessageWriter<'w, ImportGarmentBytes>,
     catalog_actions: MessageWriter<'w, CatalogAction>,
     waiting: ResMut<'w, OpenTryOns>,
     waker: Res<'w, Waker>,
@@ -64,7 +64,7 @@ fn act_on_open_proposals(
 ) {
     let Effects {
         outcome,
-        imported,
+        imports,
         catalog_actions,
         waiting,
         waker,
@@ -132,24 +132,16 @@ fn act_on_open_proposals(
                     );
                     continue;
                 };
-                // Valid when it arrived; read again as any import is, in case the importer's
-                // rules changed since.
-                match import_slice(&bytes, None) {
-                    Ok(garment) => {
-                        imported.write(GarmentImported {
-                            path: PathBuf::from(format!("{} (proposal {})", p.stylist, p.id)),
-                            garment: Arc::new(garment),
-                        });
-                        waiting.0.push((p.sku.clone(), p.size.clone()));
-                        waker.wake_in(Duration::from_millis(50));
-                    }
-                    Err(errors) => {
-                        outcome.0 = said(
-                            &format!("{} cannot be tried on: {errors}", p.name),
-                            &format!("{} kann nicht anprobiert werden: {errors}", p.name),
-                        )
-                    }
-                }
+                // Valid when it arrived; read again as any import is (in case the importer's
+                // rules changed since), on a background thread like any import: the frame does
+                // not wait on it, and a file that fails is listed in a notice. Put on once it
+                // is in the catalog.
+                imports.write(ImportGarmentBytes {
+                    label: PathBuf::from(format!("{} (proposal {})", p.stylist, p.id)),
+                    bytes: Arc::from(bytes),
+                });
+                waiting.0.push((p.sku.clone(), p.size.clone()));
+                waker.wake_in(Duration::from_millis(50));
             }
             _ => {}
         }
