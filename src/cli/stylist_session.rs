@@ -6,9 +6,7 @@
 use super::open_proposals::{self, DecideArgs, OpenArgs};
 use super::session as store_session;
 use crate::measurements::Measurements;
-use crate::session::client_record::{
-    ChatLine, HeardDecision, RecordKeeper, Sent, client_contact, record_heard,
-};
+use crate::session::client_record::{ChatLine, RecordKeeper, Sent, client_contact, record_heard};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -548,20 +546,13 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                     if let Err(e) = record_heard(&mut store, &record.shopper, &peer, &decision) {
                         eprintln!("anprobe: warning: {}", store_session::failure(e));
                     }
-                    let HeardDecision {
-                        proposal,
-                        accepted,
-                        garment,
-                        size,
-                        proposed,
-                        decided,
-                    } = decision;
+                    let d = &decision;
                     log.log(
                         "decided_later",
-                        json!({"proposal": proposal,
-                               "decision": if accepted { "accepted" } else { "rejected" },
-                               "garment": garment, "size": size,
-                               "proposed": proposed, "decided": decided}),
+                        json!({"proposal": d.proposal,
+                               "decision": if d.accepted { "accepted" } else { "rejected" },
+                               "garment": d.garment, "size": d.size,
+                               "proposed": d.proposed, "decided": d.decided}),
                     );
                 }
                 GuestEvent::Body { form, values } => {

@@ -111,6 +111,16 @@ fn wait(mut child: Child) -> (i32, String) {
     }
 }
 
+/// A command's exit status was 0 (else its stderr is shown).
+fn succeeded(out: &std::process::Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn events(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)
         .unwrap()
@@ -288,12 +298,7 @@ fn a_session_through_the_headless_commands_as_two_processes() {
         ])
         .output()
         .unwrap();
-    assert_eq!(
-        back.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&back.stderr)
-    );
+    succeeded(&back);
     let (code_host, host_stderr) = wait(child);
     assert_eq!(code_host, 0, "{host_stderr}");
     let host_log = events(&host_events);
@@ -368,12 +373,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
         .arg(&knit)
         .output()
         .unwrap();
-    assert_eq!(
-        join.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&join.stderr)
-    );
+    succeeded(&join);
     let (code_host, host_stderr) = wait(child);
     assert_eq!(code_host, 0, "{host_stderr}");
 
@@ -414,12 +414,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
             .unwrap()
     };
     let accepted = decide(&t["proposal"], "--accept");
-    assert_eq!(
-        accepted.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&accepted.stderr)
-    );
+    succeeded(&accepted);
     let said: Value = serde_json::from_slice(&accepted.stdout).unwrap();
     assert_eq!(said["decision"], "accepted");
     let rejected = decide(&k["proposal"], "--reject");
@@ -474,12 +469,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
         .arg(&stylist_events)
         .output()
         .unwrap();
-    assert_eq!(
-        back.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&back.stderr)
-    );
+    succeeded(&back);
     let (code_host, host_stderr) = wait(child);
     assert_eq!(code_host, 0, "{host_stderr}");
     let stylist_log = events(&stylist_events);
