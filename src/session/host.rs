@@ -11,8 +11,7 @@ use super::protocol::{FrameError, Message, VERSION, View, check_length, decode};
 use super::share::body_for;
 use crate::garment::{ImportedGarment, import_slice};
 use crate::measurements::Measurements;
-use crate::store::Consent;
-use crate::store::DecisionToTell;
+use crate::store::{Consent, DecisionToTell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
