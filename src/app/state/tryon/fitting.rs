@@ -67,6 +67,8 @@ pub struct FitProgress {
     /// Every size's fit per garment (SKU) on body `cache_body`.
     cache: HashMap<String, Arc<FitOutcome>>,
     cache_body: u64,
+    /// The last job's body, prepared, and its generation (`body` when it is the current one).
+    prepared: Option<(u64, Arc<PreparedBody>)>,
     /// Bumped whenever fits were written into the try-on (the 3D view follows).
     shown: u64,
     /// When the change the running job answers was seen (its time to the screen is logged).
@@ -123,6 +125,8 @@ struct JobInput {
 
 struct JobOutput {
     key: (u64, u64),
+    /// The body the job fitted on, prepared (a size draped ahead on the same body reuses it).
+    body: Arc<PreparedBody>,
     results: Vec<(String, Result<Arc<WornFit>, String>)>,
     /// How long the job ran (the rest of the wait is frames: on a software renderer, most).
     took: std::time::Duration,
@@ -289,9 +293,17 @@ fn look_ahead(shopper: &ShopperBody, tryon: &TryOn, progress: &mut FitProgress, 
     };
     let (resolved, avatar, history) = (resolved.clone(), avatar.clone(), progress.history.clone());
     let (body, waker) = (progress.body, waker.clone());
+    // The body the last fit prepared, when it is this one (preparing it again takes ~17 ms).
+    let prepared = progress
+        .prepared
+        .as_ref()
+        .filter(|(generation, _)| *generation == body)
+        .map(|(_, prepared)| prepared.clone());
     let sku = garment.meta().sku.clone();
     let job = move || {
-        let fitted = PreparedBody::from_avatar(resolved, avatar).with_history(history);
+        let fitted = prepared.unwrap_or_else(|| {
+            Arc::new(PreparedBody::from_avatar(resolved, avatar).with_history(history))
+        });
         let outcome = garment.prepared().ok().and_then(|prepared| {
             drape_one_more(
                 &prepared,
@@ -334,6 +346,7 @@ fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
             }
         }
     }
+    progress.prepared = Some((output.key.0, output.body));
     progress.done = Some(output.key);
     progress.shown += 1;
 }
@@ -342,7 +355,9 @@ fn apply(tryon: &mut TryOn, progress: &mut FitProgress, output: JobOutput) {
 /// message instead.
 fn run_job(input: JobInput) -> JobOutput {
     let started = Instant::now();
-    let body = PreparedBody::from_avatar(input.resolved, input.avatar).with_history(input.history);
+    let body = Arc::new(
+        PreparedBody::from_avatar(input.resolved, input.avatar).with_history(input.history),
+    );
     let mut results: Vec<(String, Result<Arc<WornFit>, String>)> = Vec::new();
     let mut outfit: Vec<OutfitGarment> = Vec::new();
     let mut names: Vec<(String, String)> = Vec::new();
@@ -379,6 +394,7 @@ fn run_job(input: JobInput) -> JobOutput {
     JobOutput {
         took: started.elapsed(),
         key: input.key,
+        body,
         results,
     }
 }
