@@ -6,7 +6,9 @@
 use super::open_proposals::{self, DecideArgs, OpenArgs};
 use super::session as store_session;
 use crate::measurements::Measurements;
-use crate::session::client_record::{ChatLine, RecordKeeper, Sent, client_contact, record_heard};
+use crate::session::client_record::{
+    ChatLine, RecordKeeper, Sent, client_contact, client_name, record_heard,
+};
 use crate::session::guest::GuestEvent;
 use crate::session::host::Event;
 use crate::session::join::{GuestCommand, GuestNotice, GuestService, JoinConfig};
@@ -565,8 +567,14 @@ fn join(args: &JoinArgs, data_dir: Option<&Path>) -> Result<ExitCode, String> {
                 }
                 GuestEvent::Outfit { worn } => log.log("outfit", json!({"worn": worn})),
                 GuestEvent::Welcomed { name } => {
-                    log.log("welcomed", json!({"shopper": name}));
-                    record.shopper = name;
+                    // The client by their key: two who give the same name are two clients.
+                    let said = client_name(&name).to_string();
+                    let client = store.session_client(&peer, &said).unwrap_or(said);
+                    log.log("welcomed", json!({"shopper": name, "client": client}));
+                    record.shopper = client;
+                    // What was written before the shopper said who they are (the proposals
+                    // and chat sent on admission) goes under their name.
+                    record.save(&mut store, &peer);
                 }
                 GuestEvent::Ended { reason } => {
                     log.log("ended", json!({"by": "shopper", "reason": reason}));

@@ -22,6 +22,7 @@ pub mod recovery;
 mod refusal;
 mod returns;
 pub mod schema;
+mod session_clients;
 mod settings;
 mod stylists;
 mod timeline;

@@ -24,10 +24,10 @@ pub struct Migration {
 }
 
 /// The schema version this code writes.
-pub const LATEST_VERSION: u32 = 11;
+pub const LATEST_VERSION: u32 = 12;
 
 /// Every migration, in order; `MIGRATIONS[i].version == i + 1`.
-pub const MIGRATIONS: [Migration; 11] = [
+pub const MIGRATIONS: [Migration; 12] = [
     Migration {
         version: 1,
         description: "base schema: profiles, measurement snapshots, wishlist, orders, returns, contacts, consents",
@@ -196,6 +196,20 @@ pub const MIGRATIONS: [Migration; 11] = [
                 peer     TEXT NOT NULL,
                 proposal INTEGER NOT NULL,
                 PRIMARY KEY (peer, proposal)
+            ) STRICT;
+        ",
+        fixup: None,
+    },
+    Migration {
+        version: 12,
+        description: "stylist sessions, the stylist's side: each client by their endpoint key, \
+                      under a name of their own (two clients who give the same name, or none, \
+                      are two clients on the timeline)",
+        sql: "
+            CREATE TABLE session_clients (
+                key  TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                said TEXT NOT NULL
             ) STRICT;
         ",
         fixup: None,

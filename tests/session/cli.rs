@@ -324,6 +324,50 @@ fn a_session_through_the_headless_commands_as_two_processes() {
     assert!(intruder.contacts(None).unwrap().is_empty());
 }
 
+/// Two shoppers who give the same name are two clients on the stylist's timeline, each with
+/// their own sessions (the stylist knows a client by their key).
+#[test]
+fn two_clients_of_one_name_are_two_clients_to_the_stylist() {
+    let scratch = Scratch::new("two-clients");
+    let stylist = scratch.0.join("stylist");
+    let mut clients = Vec::new();
+    for (n, text) in [(1, "hello, first"), (2, "hello, second")] {
+        let shopper = scratch.0.join(format!("shopper{n}"));
+        std::fs::create_dir_all(&shopper).unwrap();
+        std::fs::write(
+            shopper.join("m.json"),
+            r#"{"form": "female", "stature": 165, "chest_girth": 93.6}"#,
+        )
+        .unwrap();
+        let events_file = scratch.0.join(format!("join{n}.jsonl"));
+        let (child, ticket, code) = host_with(&shopper, &scratch.0.join("host.jsonl"), &[]);
+        let join = anprobe(&stylist)
+            .args([
+                "session", "join", &ticket, "--code", &code, "--relay", "off", "--say", text,
+            ])
+            .arg("--events")
+            .arg(&events_file)
+            .output()
+            .unwrap();
+        succeeded(&join);
+        let (code_host, host_stderr) = wait(child);
+        assert_eq!(code_host, 0, "{host_stderr}");
+        let welcomed = events(&events_file)
+            .into_iter()
+            .find(|e| e["event"] == "welcomed")
+            .expect("welcomed");
+        assert_eq!(welcomed["shopper"], "Shopper");
+        clients.push(welcomed["client"].as_str().unwrap().to_string());
+    }
+    assert_eq!(clients, ["Shopper", "Shopper (2)"]);
+    let (store, _) = Store::open(&stylist).unwrap();
+    for (client, text) in clients.iter().zip(["hello, first", "hello, second"]) {
+        let theirs = store.contacts(Some(client)).unwrap();
+        assert_eq!(theirs.len(), 1, "{client}: {theirs:#?}");
+        assert_eq!(theirs[0].record.outcome, format!("You: {text}"));
+    }
+}
+
 #[test]
 fn bad_usage_of_session_join_exits_2() {
     let scratch = Scratch::new("usage");

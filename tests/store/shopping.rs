@@ -585,3 +585,44 @@ fn a_decision_heard_twice_is_recorded_once() {
     // Refused whole: proposal 9 can still be recorded.
     assert!(store.record_heard_decision(&ana, 9, &heard).unwrap());
 }
+
+/// The stylist's side keeps each client by their key: one who gives a name another client is kept
+/// under becomes "Anna (2)" (case ignored), the unnamed ones "Client", "Client (2)"; a client who
+/// gives another name later takes their records along to it; all of it survives a reopen.
+#[test]
+fn a_stylist_keeps_each_client_by_key_under_a_name_of_their_own() {
+    let dir = StDir::new("session-clients");
+    let (anna, other, third) = ([1u8; 32], [2u8; 32], [3u8; 32]);
+    let mut store = st_open(&dir.path);
+    assert_eq!(store.session_client(&anna, "Anna").unwrap(), "Anna");
+    assert_eq!(store.session_client(&anna, " Anna ").unwrap(), "Anna");
+    assert_eq!(store.session_client(&other, "anna").unwrap(), "anna (2)");
+    assert_eq!(store.session_client(&third, "Client").unwrap(), "Client");
+    let mut session = st_contact("Anna", "2026-12-06", "Stylist session: 1 proposal");
+    session.kind = CounterpartKind::Client;
+    store.add_contact(&session).unwrap();
+    let mut theirs = session.clone();
+    theirs.counterpart = "anna (2)".into();
+    store.add_contact(&theirs).unwrap();
+    // Anna now gives her full name: her record goes with her, the other Anna's stays.
+    assert_eq!(
+        store.session_client(&anna, "Anna Berg").unwrap(),
+        "Anna Berg"
+    );
+    assert_eq!(store.contacts(Some("Anna Berg")).unwrap().len(), 1);
+    assert_eq!(store.contacts(Some("anna (2)")).unwrap().len(), 1);
+    assert!(store.contacts(Some("Anna")).unwrap().is_empty());
+    // A name kept for another client is not taken over.
+    assert_eq!(
+        store.session_client(&third, "Anna Berg").unwrap(),
+        "Anna Berg (2)"
+    );
+    drop(store);
+    let mut store = st_open(&dir.path);
+    assert_eq!(store.session_client(&other, "anna").unwrap(), "anna (2)");
+    assert_eq!(
+        store.session_client(&anna, "Anna Berg").unwrap(),
+        "Anna Berg"
+    );
+    assert_eq!(store.session_client(&[4u8; 32], "Anna").unwrap(), "Anna");
+}

@@ -795,8 +795,16 @@ fn poll_guest(j: &mut Joined, world: &mut SessionWorld) -> Option<String> {
 fn guest_event(j: &mut Joined, event: GuestEvent, world: &mut SessionWorld) {
     match event {
         GuestEvent::Welcomed { name } => {
-            j.earlier = earlier_sessions(&world.store, &name, j.record.contact());
-            j.shopper = name;
+            // The client by their key: two who give the same name (or none) are two clients.
+            let peer = j.peer;
+            let said = client_name(&name).to_string();
+            j.shopper = world
+                .store
+                .change(|s| s.session_client(&peer, &said))
+                .unwrap_or(said);
+            j.earlier = earlier_sessions(&world.store, &j.shopper, j.record.contact());
+            // A record written before the shopper said who they are goes under their name.
+            j.unrecorded |= j.record.contact().is_some();
         }
         GuestEvent::Body { form, values } => {
             show_client(&j.shopper, form, &values, &mut world.profiles);
