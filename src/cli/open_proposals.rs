@@ -5,6 +5,7 @@
 
 use super::output::print_json;
 use super::session as store_session;
+use crate::session::link::short_key;
 use crate::session::record::decided_later;
 use crate::store::{OpenProposal, date};
 use clap::Args;
@@ -30,6 +31,10 @@ pub struct DecideArgs {
     /// The proposal's id, as `session open` lists it
     #[arg(long, value_name = "ID")]
     pub proposal: u64,
+    /// The stylist's key, or its start, as `session open` lists it: needed only where one
+    /// stylist, paired from two machines, has two open proposals of the same id
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
     /// Accept it: on the wishlist, and on the stylist's timeline
     #[arg(long)]
     pub accept: bool,
@@ -38,9 +43,16 @@ pub struct DecideArgs {
     pub reject: bool,
 }
 
-/// The file name a proposal's garment is written under: `studio-vera-7.glb`.
-fn file_name(p: &OpenProposal) -> String {
-    format!("{}-{}.glb", crate::sample_catalog::slug(&p.stylist), p.id)
+/// The file name a proposal's garment is written under: `studio-vera-7.glb`; with the
+/// stylist's key (`studio-vera-7-mrgszbchir.glb`) where another open proposal (the same stylist
+/// paired from another machine) would take the same name.
+fn file_name(p: &OpenProposal, all: &[OpenProposal]) -> String {
+    let base = |p: &OpenProposal| format!("{}-{}", crate::sample_catalog::slug(&p.stylist), p.id);
+    if all.iter().any(|q| q.peer != p.peer && base(q) == base(p)) {
+        format!("{}-{}.glb", base(p), short_key(&p.peer))
+    } else {
+        format!("{}.glb", base(p))
+    }
 }
 
 /// `session open`: the open proposals as a JSON array, oldest first.
@@ -55,6 +67,7 @@ pub(super) fn open(args: &OpenArgs, data_dir: Option<&Path>) -> Result<(), Strin
     for p in &all {
         let mut entry = json!({
             "stylist": p.stylist,
+            "key": short_key(&p.peer),
             "proposal": p.id,
             "received": p.received,
             "retailer": p.retailer,
@@ -71,7 +84,7 @@ pub(super) fn open(args: &OpenArgs, data_dir: Option<&Path>) -> Result<(), Strin
                 .open_proposal_garment(&p.peer, p.id)
                 .map_err(store_session::failure)?
                 .unwrap_or_default();
-            let path = dir.join(file_name(p));
+            let path = dir.join(file_name(p, &all));
             crate::atomic_write::write_atomically(&path, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             entry["garment_file"] = json!(path.display().to_string());
@@ -85,14 +98,34 @@ pub(super) fn open(args: &OpenArgs, data_dir: Option<&Path>) -> Result<(), Strin
 pub(super) fn decide(args: &DecideArgs, data_dir: Option<&Path>) -> Result<(), String> {
     let mut store = store_session::open(data_dir)?;
     let all = store.open_proposals().map_err(store_session::failure)?;
-    let Some(p) = all
+    let key = args.key.as_deref().map(|k| k.trim().to_ascii_lowercase());
+    let matching: Vec<&OpenProposal> = all
         .iter()
-        .find(|p| p.id == args.proposal && p.stylist.eq_ignore_ascii_case(args.stylist.trim()))
-    else {
-        return Err(format!(
-            "no open proposal {} from {} (`anprobe session open` lists them)",
-            args.proposal, args.stylist
-        ));
+        .filter(|p| p.id == args.proposal && p.stylist.eq_ignore_ascii_case(args.stylist.trim()))
+        .filter(|p| {
+            key.as_ref()
+                .is_none_or(|k| short_key(&p.peer).starts_with(k.as_str()))
+        })
+        .collect();
+    let p = match matching[..] {
+        [p] => p,
+        [] => {
+            return Err(format!(
+                "no open proposal {} from {} (`anprobe session open` lists them)",
+                args.proposal, args.stylist
+            ));
+        }
+        _ => {
+            let keys: Vec<String> = matching.iter().map(|p| short_key(&p.peer)).collect();
+            return Err(format!(
+                "{} open proposals {} from {}, from two of their machines (keys {}): name one \
+                 with --key",
+                matching.len(),
+                args.proposal,
+                args.stylist,
+                keys.join(", ")
+            ));
+        }
     };
     let decided = decided_later(p, args.accept, &date::today_local())
         .write(&mut store)

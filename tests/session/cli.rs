@@ -368,6 +368,96 @@ fn two_clients_of_one_name_are_two_clients_to_the_stylist() {
     }
 }
 
+/// One stylist paired from two machines (two keys under one name) with an open proposal of
+/// the same id on each: `session open` lists both with their keys and writes two files, and
+/// `session decide` asks for `--key` rather than deciding either.
+#[test]
+fn two_open_proposals_of_one_id_are_told_apart_by_the_stylists_key() {
+    use anprobe::store::{NewContact, OpenChanges, OpenProposal};
+    let scratch = Scratch::new("two-keys");
+    let data = scratch.0.join("data");
+    let (laptop, phone) = ([7u8; 32], [8u8; 32]);
+    {
+        let (mut store, _) = Store::open(&data).unwrap();
+        for (peer, file) in [(laptop, b"glTF-laptop"), (phone, b"glTF-phone!")] {
+            let p = OpenProposal {
+                peer,
+                id: 4,
+                stylist: "Studio Vera".into(),
+                received: "2026-12-06".into(),
+                retailer: "Atelier Ravel".into(),
+                sku: "AR-DR-221".into(),
+                name: "Robe Lise".into(),
+                size: "40".into(),
+                colour: String::new(),
+                note: String::new(),
+                price: 129.0,
+                currency: "EUR".into(),
+            };
+            let keep = [(p, &file[..])];
+            let record = NewContact {
+                counterpart: "Studio Vera".into(),
+                kind: CounterpartKind::Stylist,
+                channel: Channel::StylistSession,
+                date: "2026-12-06".into(),
+                summary: "Stylist session: 1 proposal".into(),
+                outcome: String::new(),
+            };
+            let open = OpenChanges {
+                keep: &keep,
+                decided: &[],
+            };
+            store
+                .record_session(None, &record, &peer, &[4], &open)
+                .unwrap();
+        }
+    }
+    let files = scratch.0.join("garments");
+    let listed = anprobe(&data)
+        .args(["session", "open", "--garments"])
+        .arg(&files)
+        .output()
+        .unwrap();
+    succeeded(&listed);
+    let open: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(open.len(), 2);
+    assert_ne!(open[0]["key"], open[1]["key"]);
+    let written: Vec<Vec<u8>> = open
+        .iter()
+        .map(|p| std::fs::read(p["garment_file"].as_str().unwrap()).unwrap())
+        .collect();
+    assert_ne!(written[0], written[1], "{open:#?}");
+    let decide = |more: &[&str]| {
+        anprobe(&data)
+            .args([
+                "session",
+                "decide",
+                "--stylist",
+                "Studio Vera",
+                "--proposal",
+                "4",
+                "--accept",
+            ])
+            .args(more)
+            .output()
+            .unwrap()
+    };
+    let both = decide(&[]);
+    assert_eq!(both.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&both.stderr).contains("name one with --key"),
+        "{}",
+        String::from_utf8_lossy(&both.stderr)
+    );
+    let first = open[0]["key"].as_str().unwrap();
+    succeeded(&decide(&["--key", &first[..4].to_uppercase()]));
+    // One left: no key needed.
+    succeeded(&decide(&[]));
+    let (store, _) = Store::open(&data).unwrap();
+    assert!(store.open_proposals().unwrap().is_empty());
+    assert_eq!(store.decisions_to_tell().unwrap().len(), 2);
+}
+
 #[test]
 fn bad_usage_of_session_join_exits_2() {
     let scratch = Scratch::new("usage");
