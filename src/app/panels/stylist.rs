@@ -536,7 +536,7 @@ fn hosting(
         .iter()
         .filter(|p| {
             p.stylist.eq_ignore_ascii_case(&h.stylist)
-                && !h.record.proposals.iter().any(|q| q.id == p.id)
+                && !(p.peer == h.record.key && h.record.proposals.iter().any(|q| q.id == p.id))
         })
         .cloned()
         .collect();
