@@ -111,6 +111,12 @@ fn wait(mut child: Child) -> (i32, String) {
     }
 }
 
+/// The host exited 0 (else its stderr is shown).
+fn host_ended_well(child: Child) {
+    let (code, stderr) = wait(child);
+    assert_eq!(code, 0, "{stderr}");
+}
+
 /// A command's exit status was 0 (else its stderr is shown).
 fn succeeded(out: &std::process::Output) {
     assert_eq!(
@@ -178,8 +184,7 @@ fn a_session_through_the_headless_commands_as_two_processes() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&join.stderr);
     assert_eq!(join.status.code(), Some(0), "{stderr}");
-    let (code_host, host_stderr) = wait(child);
-    assert_eq!(code_host, 0, "{host_stderr}");
+    host_ended_well(child);
 
     let host_log = events(&host_events);
     let seen = names(&host_log);
@@ -299,8 +304,7 @@ fn a_session_through_the_headless_commands_as_two_processes() {
         .output()
         .unwrap();
     succeeded(&back);
-    let (code_host, host_stderr) = wait(child);
-    assert_eq!(code_host, 0, "{host_stderr}");
+    host_ended_well(child);
     let host_log = events(&host_events);
     assert!(
         host_log
@@ -350,8 +354,7 @@ fn two_clients_of_one_name_are_two_clients_to_the_stylist() {
             .output()
             .unwrap();
         succeeded(&join);
-        let (code_host, host_stderr) = wait(child);
-        assert_eq!(code_host, 0, "{host_stderr}");
+        host_ended_well(child);
         let welcomed = events(&events_file)
             .into_iter()
             .find(|e| e["event"] == "welcomed")
@@ -508,8 +511,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
         .output()
         .unwrap();
     succeeded(&join);
-    let (code_host, host_stderr) = wait(child);
-    assert_eq!(code_host, 0, "{host_stderr}");
+    host_ended_well(child);
 
     let data = shopper.join("data");
     let files = scratch.0.join("garments");
@@ -604,8 +606,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
         .output()
         .unwrap();
     succeeded(&back);
-    let (code_host, host_stderr) = wait(child);
-    assert_eq!(code_host, 0, "{host_stderr}");
+    host_ended_well(child);
     let stylist_log = events(&stylist_events);
     assert!(
         stylist_log
