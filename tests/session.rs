@@ -48,14 +48,14 @@ fn every_kind() -> Vec<Message> {
             text: "here".into(),
         },
         Message::Look { view: View::Back },
-        Message::LateDecision {
+        Message::LateDecision(anprobe::store::LateDecision {
             proposal: 1,
             accepted: false,
             garment: "Wrap Dress".into(),
             size: "40".into(),
             proposed: "2026-12-05".into(),
             decided: "2026-12-07".into(),
-        },
+        }),
         Message::Noted { proposal: 1 },
         Message::Ack { id: 3 },
         Message::End {
@@ -129,6 +129,11 @@ fn frames_too_large_or_not_messages_are_refused_with_the_reason() {
         (
             r#"{"kind": "noted", "proposal": 1, "accepted": true}"#,
             "unknown field `accepted`",
+        ),
+        (
+            r#"{"kind": "late_decision", "proposal": 1, "accepted": true, "garment": "x",
+                "size": "M", "proposed": "2026-12-05", "decided": "2026-12-07", "note": ""}"#,
+            "unknown field `note`",
         ),
         (
             r#"{"kind": "proposal", "id": 1, "glb_bytes": 999999999999, "size": "M", "note": ""}"#,
@@ -522,10 +527,9 @@ mod host {
 /// session goes on in version 1.
 mod late_decisions {
     use super::*;
-    use anprobe::session::client_record::HeardDecision;
     use anprobe::session::guest::{Guest, GuestEvent};
     use anprobe::session::host::{Event, Host};
-    use anprobe::store::DecisionToTell;
+    use anprobe::store::{DecisionToTell, LateDecision};
 
     fn frame(m: &Message) -> Vec<u8> {
         encode(m)[4..].to_vec()
@@ -534,13 +538,15 @@ mod late_decisions {
     fn decided(proposal: u64, accepted: bool) -> DecisionToTell {
         DecisionToTell {
             peer: [5; 32],
-            proposal,
             stylist: "Studio Vera".into(),
-            accepted,
-            garment: "Wrap Dress".into(),
-            size: "40".into(),
-            proposed: "2026-12-05".into(),
-            decided: "2026-12-07".into(),
+            decision: LateDecision {
+                proposal,
+                accepted,
+                garment: "Wrap Dress".into(),
+                size: "40".into(),
+                proposed: "2026-12-05".into(),
+                decided: "2026-12-07".into(),
+            },
         }
     }
 
@@ -580,7 +586,7 @@ mod late_decisions {
         for m in &reply {
             answers.extend(guest.receive(&frame(m)).unwrap());
         }
-        let heard: Vec<HeardDecision> = guest
+        let heard: Vec<LateDecision> = guest
             .take_events()
             .into_iter()
             .filter_map(|e| match e {

@@ -8,7 +8,7 @@
 //! its record.
 
 use super::record::{Outcome, summary};
-use crate::store::{Channel, CounterpartKind, NewContact, Store, StoreError};
+use crate::store::{Channel, CounterpartKind, LateDecision, NewContact, Store, StoreError};
 
 /// A garment the stylist proposed, as the stylist's side follows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -123,46 +123,26 @@ pub fn client_contact(
     })
 }
 
-/// A decision the shopper took after an earlier session on one of the stylist's proposals, as
-/// the stylist's side hears it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HeardDecision {
-    /// The proposal (the stylist's id).
-    pub proposal: u64,
-    /// Accepted or rejected.
-    pub accepted: bool,
-    /// The garment's name.
-    pub garment: String,
-    /// The size proposed.
-    pub size: String,
-    /// The day the proposal arrived (ISO 8601).
-    pub proposed: String,
-    /// The day it was decided (ISO 8601).
-    pub decided: String,
-}
-
-impl HeardDecision {
-    /// The contact on the stylist's timeline under the client `shopper`, dated the day it was
-    /// decided: "Decided after the session of 2026-12-05: accepted", "Accepted: Knit Jumper in
-    /// M".
-    pub fn contact(&self, shopper: &str) -> NewContact {
-        let (verb, line) = if self.accepted {
-            ("accepted", "Accepted")
-        } else {
-            ("rejected", "Rejected")
-        };
-        let garment = match self.garment.trim() {
-            "" => format!("a garment (proposal {})", self.proposal),
-            name => name.to_string(),
-        };
-        NewContact {
-            counterpart: client_name(shopper).to_string(),
-            kind: CounterpartKind::Client,
-            channel: Channel::StylistSession,
-            date: self.decided.clone(),
-            summary: format!("Decided after the session of {}: {verb}", self.proposed),
-            outcome: format!("{line}: {garment} in {}", self.size),
-        }
+/// The contact a decision the shopper took after an earlier session (`d`) makes on the
+/// stylist's timeline under the client `shopper`, dated the day it was decided: "Decided after
+/// the session of 2026-12-05: accepted", "Accepted: Knit Jumper in M".
+pub fn heard_contact(shopper: &str, d: &LateDecision) -> NewContact {
+    let (verb, line) = if d.accepted {
+        ("accepted", "Accepted")
+    } else {
+        ("rejected", "Rejected")
+    };
+    let garment = match d.garment.trim() {
+        "" => format!("a garment (proposal {})", d.proposal),
+        name => name.to_string(),
+    };
+    NewContact {
+        counterpart: client_name(shopper).to_string(),
+        kind: CounterpartKind::Client,
+        channel: Channel::StylistSession,
+        date: d.decided.clone(),
+        summary: format!("Decided after the session of {}: {verb}", d.proposed),
+        outcome: format!("{line}: {garment} in {}", d.size),
     }
 }
 
@@ -173,7 +153,7 @@ pub fn record_heard(
     store: &mut Store,
     shopper: &str,
     peer: &[u8; 32],
-    decision: &HeardDecision,
+    decision: &LateDecision,
 ) -> Result<bool, StoreError> {
-    store.record_heard_decision(peer, decision.proposal, &decision.contact(shopper))
+    store.record_heard_decision(peer, decision.proposal, &heard_contact(shopper, decision))
 }

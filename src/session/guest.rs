@@ -4,10 +4,10 @@
 //! allows, the outfit, decisions (also those taken after an earlier session: answered `noted`)
 //! and chat; it acknowledges each id and applies it once.
 
-use super::client_record::HeardDecision;
 use super::delivery::{Inbox, Outbox};
 use super::protocol::{FrameError, Message, VERSION, View, decode, encode, frame_raw};
 use crate::measurements::{Form, Key};
+use crate::store::LateDecision;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the shopper's side did, for the stylist's app.
@@ -41,7 +41,7 @@ pub enum GuestEvent {
     },
     /// A decision the shopper took after an earlier session on one of this stylist's
     /// proposals (answered `noted` at once; a copy within a run is not reported again).
-    DecidedLater(HeardDecision),
+    DecidedLater(LateDecision),
     /// The shopper's chat message.
     Chat {
         /// Its text.
@@ -219,23 +219,10 @@ impl Guest {
                 refused,
             }),
             Message::Chat { text, .. } if fresh => self.events.push(GuestEvent::Chat { text }),
-            Message::LateDecision {
-                proposal,
-                accepted,
-                garment,
-                size,
-                proposed,
-                decided,
-            } => {
+            Message::LateDecision(decision) => {
+                let proposal = decision.proposal;
                 if self.noted.insert(proposal) {
-                    self.events.push(GuestEvent::DecidedLater(HeardDecision {
-                        proposal,
-                        accepted,
-                        garment,
-                        size,
-                        proposed,
-                        decided,
-                    }));
+                    self.events.push(GuestEvent::DecidedLater(decision));
                 }
                 return Ok(vec![encode(&Message::Noted { proposal })]);
             }

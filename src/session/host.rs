@@ -79,18 +79,6 @@ pub enum Event {
     },
 }
 
-/// A decision taken after a session, as it travels.
-pub fn late_decision(d: &DecisionToTell) -> Message {
-    Message::LateDecision {
-        proposal: d.proposal,
-        accepted: d.accepted,
-        garment: d.garment.clone(),
-        size: d.size.clone(),
-        proposed: d.proposed.clone(),
-        decided: d.decided.clone(),
-    }
-}
-
 /// Where the session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -151,7 +139,8 @@ impl Host {
     /// store): told after the stylist's hello, at every connection until noted.
     pub fn with_decisions(mut self, decisions: &[DecisionToTell]) -> Host {
         for d in decisions {
-            self.to_tell.insert(d.proposal, late_decision(d));
+            let message = Message::LateDecision(d.decision.clone());
+            self.to_tell.insert(d.decision.proposal, message);
         }
         self
     }
@@ -159,8 +148,9 @@ impl Host {
     /// A decision the shopper just took on one of this stylist's earlier proposals: the message
     /// to send now, if the stylist is in session and speaks it (else it goes at the next hello).
     pub fn tell(&mut self, decision: &DecisionToTell) -> Option<Message> {
-        let message = late_decision(decision);
-        self.to_tell.insert(decision.proposal, message.clone());
+        let message = Message::LateDecision(decision.decision.clone());
+        self.to_tell
+            .insert(decision.decision.proposal, message.clone());
         (self.is_live() && self.version >= message.since()).then_some(message)
     }
 

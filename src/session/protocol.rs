@@ -6,6 +6,7 @@
 //! goes on. docs/stylist-session.md.
 
 use crate::measurements::{Form, Key};
+use crate::store::LateDecision;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -87,22 +88,9 @@ pub enum Message {
         refused: Option<String>,
     },
     /// Shopper → stylist (version 2): a decision the shopper took after a session on one of
-    /// this stylist's proposals; sent after hello at each session until the stylist answers
-    /// [`Message::Noted`].
-    LateDecision {
-        /// The proposal decided on (the stylist's id).
-        proposal: u64,
-        /// Accepted (→ the shopper's wishlist) or rejected.
-        accepted: bool,
-        /// The garment's name, as its file names it.
-        garment: String,
-        /// The size proposed.
-        size: String,
-        /// The day the proposal arrived (ISO 8601).
-        proposed: String,
-        /// The day it was decided (ISO 8601).
-        decided: String,
-    },
+    /// this stylist's proposals (its fields those of [`LateDecision`]); sent after hello at each
+    /// session until the stylist answers [`Message::Noted`].
+    LateDecision(LateDecision),
     /// Stylist → shopper (version 2): the late decision on `proposal` is recorded.
     Noted {
         /// The proposal.
@@ -156,7 +144,7 @@ impl Message {
     /// The protocol version that brought this kind: not sent on a connection of an older one.
     pub fn since(&self) -> u32 {
         match self {
-            Message::LateDecision { .. } | Message::Noted { .. } => LATE_DECISIONS,
+            Message::LateDecision(_) | Message::Noted { .. } => LATE_DECISIONS,
             _ => OLDEST_VERSION,
         }
     }
@@ -169,7 +157,7 @@ impl Message {
             Message::Outfit { .. } => "outfit",
             Message::Proposal { .. } => "proposal",
             Message::Decision { .. } => "decision",
-            Message::LateDecision { .. } => "late_decision",
+            Message::LateDecision(_) => "late_decision",
             Message::Noted { .. } => "noted",
             Message::Chat { .. } => "chat",
             Message::Pin { .. } => "pin",
@@ -300,16 +288,10 @@ fn check(message: &Message) -> Result<(), FrameError> {
         Message::Decision {
             refused: Some(r), ..
         } => text("refused", r),
-        Message::LateDecision {
-            garment,
-            size,
-            proposed,
-            decided,
-            ..
-        } => {
-            text("garment", garment)?;
-            text("size", size)?;
-            for (what, day) in [("proposed", proposed), ("decided", decided)] {
+        Message::LateDecision(d) => {
+            text("garment", &d.garment)?;
+            text("size", &d.size)?;
+            for (what, day) in [("proposed", &d.proposed), ("decided", &d.decided)] {
                 crate::store::date::parse(day)
                     .map_err(|e| FrameError::Invalid(format!("{what}: {e}")))?;
             }

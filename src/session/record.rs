@@ -10,8 +10,8 @@
 use super::host::Event;
 use crate::garment::ImportedGarment;
 use crate::store::{
-    Channel, CounterpartKind, DecisionToTell, NewContact, NewWishlistItem, OpenChanges,
-    OpenProposal, Store, StoreError,
+    Channel, CounterpartKind, DecisionToTell, LateDecision, NewContact, NewWishlistItem,
+    OpenChanges, OpenProposal, Store, StoreError,
 };
 use std::sync::Arc;
 
@@ -409,13 +409,15 @@ pub fn decided_later(p: &OpenProposal, accepted: bool, date: &str) -> LaterDecis
     let wish = accepted.then(|| proposal.wish(&p.stylist, date));
     let tell = DecisionToTell {
         peer: p.peer,
-        proposal: p.id,
         stylist: p.stylist.clone(),
-        accepted,
-        garment: p.name.clone(),
-        size: p.size.clone(),
-        proposed: p.received.clone(),
-        decided: date.to_string(),
+        decision: LateDecision {
+            proposal: p.id,
+            accepted,
+            garment: p.name.clone(),
+            size: p.size.clone(),
+            proposed: p.received.clone(),
+            decided: date.to_string(),
+        },
     };
     LaterDecision {
         contact,

@@ -622,9 +622,9 @@ impl Session {
                         Event::Noted { proposal } => {
                             if let Some((_, key, _)) = &self.host {
                                 let key = *key;
-                                self.config
-                                    .to_tell
-                                    .retain(|d| !(d.peer == key && d.proposal == proposal));
+                                self.config.to_tell.retain(|d| {
+                                    !(d.peer == key && d.decision.proposal == proposal)
+                                });
                             }
                             self.notice(HostNotice::Event(Event::Noted { proposal }));
                         }
@@ -665,9 +665,9 @@ impl Session {
                 }
             }
             HostCommand::Tell(decision) => {
-                self.config
-                    .to_tell
-                    .retain(|d| !(d.peer == decision.peer && d.proposal == decision.proposal));
+                self.config.to_tell.retain(|d| {
+                    !(d.peer == decision.peer && d.decision.proposal == decision.decision.proposal)
+                });
                 self.config.to_tell.push(decision.clone());
                 let now = match &mut self.host {
                     Some((host, key, _)) if *key == decision.peer => host.tell(&decision),

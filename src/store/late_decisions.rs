@@ -9,15 +9,13 @@ use super::timeline::{NewContact, insert_contact};
 use super::{Store, StoreError};
 use rusqlite::{Transaction, params};
 
-/// A decision taken after the session, to tell the stylist who proposed it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DecisionToTell {
-    /// The stylist's endpoint key.
-    pub peer: [u8; 32],
+/// A decision the shopper took after a session on one of a stylist's proposals, as it travels
+/// to the stylist (the session protocol's `late_decision`) and as the stylist's side records it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LateDecision {
     /// The proposal's id (the stylist's own).
     pub proposal: u64,
-    /// The stylist (the consent's name).
-    pub stylist: String,
     /// Accepted or rejected.
     pub accepted: bool,
     /// The garment's name, as its file names it (the stylist's own garment).
@@ -30,6 +28,18 @@ pub struct DecisionToTell {
     pub decided: String,
 }
 
+/// A decision taken after the session, kept on the shopper's side until the stylist who
+/// proposed it has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionToTell {
+    /// The stylist's endpoint key.
+    pub peer: [u8; 32],
+    /// The stylist (the consent's name).
+    pub stylist: String,
+    /// The decision.
+    pub decision: LateDecision,
+}
+
 /// Stored as SQLite's signed integer, bit for bit.
 fn stored_id(id: u64) -> i64 {
     id as i64
@@ -38,19 +48,20 @@ fn stored_id(id: u64) -> i64 {
 /// Keeps `tell` within `tx` (a second decision on the same proposal replaces none: a proposal
 /// is decided once).
 pub(super) fn keep(tx: &Transaction<'_>, tell: &DecisionToTell) -> Result<(), StoreError> {
+    let d = &tell.decision;
     tx.execute(
         "INSERT OR IGNORE INTO decisions_to_tell
          (peer, proposal, stylist, accepted, garment, size, proposed, decided)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             hex(&tell.peer),
-            stored_id(tell.proposal),
+            stored_id(d.proposal),
             tell.stylist,
-            tell.accepted,
-            tell.garment,
-            tell.size,
-            tell.proposed,
-            tell.decided
+            d.accepted,
+            d.garment,
+            d.size,
+            d.proposed,
+            d.decided
         ],
     )?;
     Ok(())
@@ -70,13 +81,15 @@ impl Store {
                     r.get::<_, String>(0)?,
                     DecisionToTell {
                         peer: [0; 32],
-                        proposal: r.get::<_, i64>(1)? as u64,
                         stylist: r.get(2)?,
-                        accepted: r.get(3)?,
-                        garment: r.get(4)?,
-                        size: r.get(5)?,
-                        proposed: r.get(6)?,
-                        decided: r.get(7)?,
+                        decision: LateDecision {
+                            proposal: r.get::<_, i64>(1)? as u64,
+                            accepted: r.get(3)?,
+                            garment: r.get(4)?,
+                            size: r.get(5)?,
+                            proposed: r.get(6)?,
+                            decided: r.get(7)?,
+                        },
                     },
                 ))
             })?

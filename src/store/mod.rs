@@ -33,7 +33,7 @@ pub use check::CheckReport;
 pub use consent::{Consent, PASSPORT_FORMAT};
 pub use error::{StoreError, one_item_field};
 pub use json_export::{BACKUP_FORMAT, BACKUP_VERSION, Backup, BackupProfile, BackupSnapshot};
-pub use late_decisions::DecisionToTell;
+pub use late_decisions::{DecisionToTell, LateDecision};
 pub use location::{DATA_DIR_ENV, data_dir, resolve_data_dir};
 pub use merge::{BackupError, BackupPreview, MAX_BACKUP_BYTES, MergeReport, Merged, RecordKind};
 pub use open_proposals::{OpenChanges, OpenProposal};

@@ -166,7 +166,7 @@ impl Store {
         self.write(|tx| {
             let gone = tx.execute(
                 "DELETE FROM open_proposals WHERE peer = ?1 AND id = ?2",
-                params![hex(&tell.peer), stored_id(tell.proposal)],
+                params![hex(&tell.peer), stored_id(tell.decision.proposal)],
             )?;
             if gone == 0 {
                 return Ok(false);

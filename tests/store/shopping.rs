@@ -4,8 +4,8 @@ use super::{StDir, st_body, st_contact, st_open, st_order, st_wish};
 use anprobe::garment::{Region, Verdict};
 use anprobe::measurements::Key;
 use anprobe::store::{
-    Channel, Consent, CounterpartKind, DecisionToTell, ItemStatus, NewContact, NewOrder,
-    NewWishlistItem, OpenChanges, OpenProposal, StoreError, TimelineEvent, parse_fit,
+    Channel, Consent, CounterpartKind, DecisionToTell, ItemStatus, LateDecision, NewContact,
+    NewOrder, NewWishlistItem, OpenChanges, OpenProposal, StoreError, TimelineEvent, parse_fit,
 };
 
 #[test]
@@ -519,13 +519,15 @@ fn open_proposals_are_kept_with_their_files_until_the_shopper_decides() {
     };
     let tell = |id: u64, accepted: bool| DecisionToTell {
         peer: vera,
-        proposal: id,
         stylist: "Studio Vera".into(),
-        accepted,
-        garment: "Wrap dress".into(),
-        size: "40".into(),
-        proposed: "2026-12-06".into(),
-        decided: "2026-12-08".into(),
+        decision: LateDecision {
+            proposal: id,
+            accepted,
+            garment: "Wrap dress".into(),
+            size: "40".into(),
+            proposed: "2026-12-06".into(),
+            decided: "2026-12-08".into(),
+        },
     };
     assert!(
         store
