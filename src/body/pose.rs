@@ -1,5 +1,5 @@
-//! Another pose for the same body: the arms raised or lowered at the shoulder, the elbows bent
-//! forward, the legs set wider apart at the hip. Retailers model garments on avatars that do not
+//! Another pose for the same body: the arms raised or lowered at the shoulder and swung forward,
+//! the elbows bent forward, the legs set wider apart at the hip. Retailers model garments on avatars that do not
 //! stand as ours does (`reference_body.pose` of a garment's metadata); a garment is bound to its
 //! reference body posed as declared, so its sleeves and legs follow the limbs back into our pose
 //! instead of being stretched there.
@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 /// The least and the most of each angle a pose may declare, degrees.
 pub const ARM_ANGLE_RANGE: (f64, f64) = (20.0, 80.0);
 /// See [`ARM_ANGLE_RANGE`].
+pub const ARM_FORWARD_RANGE: (f64, f64) = (-10.0, 30.0);
+/// See [`ARM_ANGLE_RANGE`].
 pub const ELBOW_BEND_RANGE: (f64, f64) = (0.0, 90.0);
 /// See [`ARM_ANGLE_RANGE`].
 pub const LEG_ANGLE_RANGE: (f64, f64) = (0.0, 20.0);
@@ -29,6 +31,11 @@ pub struct Pose {
     /// 90 = arms at the sides; Anprobe's avatar: 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arm_angle_deg: Option<f64>,
+    /// How far the upper arms are swung forward out of the body's side plane (the plane of the
+    /// shoulders and hips), seen from the side: 0 = in that plane (Anprobe's avatar, see
+    /// [`arm_forward_deg`]), positive in front of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arm_forward_deg: Option<f64>,
     /// How far the forearms are bent forward at the elbow from the straight arm (0 = straight,
     /// Anprobe's avatar).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,14 +50,16 @@ impl Pose {
     /// Whether every angle is the avatar's own (none given).
     pub fn is_own(&self) -> bool {
         self.arm_angle_deg.is_none()
+            && self.arm_forward_deg.is_none()
             && self.elbow_bend_deg.is_none()
             && self.leg_angle_deg.is_none()
     }
 
     /// Each angle given with its name and its allowed range, for checking.
-    pub fn angles(&self) -> [(&'static str, Option<f64>, (f64, f64)); 3] {
+    pub fn angles(&self) -> [(&'static str, Option<f64>, (f64, f64)); 4] {
         [
             ("arm_angle_deg", self.arm_angle_deg, ARM_ANGLE_RANGE),
+            ("arm_forward_deg", self.arm_forward_deg, ARM_FORWARD_RANGE),
             ("elbow_bend_deg", self.elbow_bend_deg, ELBOW_BEND_RANGE),
             ("leg_angle_deg", self.leg_angle_deg, LEG_ANGLE_RANGE),
         ]
@@ -60,6 +69,11 @@ impl Pose {
 /// How far an arm hangs below the horizontal, degrees.
 pub fn arm_angle_deg(arm: &LimbBones) -> f64 {
     f64::from((-arm.axis.y).atan2(arm.axis.x.abs()).to_degrees())
+}
+
+/// How far an arm is swung forward out of the side plane, degrees.
+pub fn arm_forward_deg(arm: &LimbBones) -> f64 {
+    f64::from(arm.axis.z.clamp(-1.0, 1.0).asin().to_degrees())
 }
 
 /// How far a leg stands out from the vertical, degrees (hip joint to ankle, seen from the front).
@@ -83,12 +97,20 @@ pub fn posed_mesh(avatar: &Avatar, pose: &Pose) -> TriangleMesh {
 fn pose_positions(avatar: &Avatar, pose: &Pose, positions: &mut [Vec3]) {
     let clamp = |v: Option<f64>, (lo, hi): (f64, f64)| v.map(|v| v.clamp(lo, hi) as f32);
     let arm = clamp(pose.arm_angle_deg, ARM_ANGLE_RANGE);
+    let forward = clamp(pose.arm_forward_deg, ARM_FORWARD_RANGE);
     let elbow = clamp(pose.elbow_bend_deg, ELBOW_BEND_RANGE).unwrap_or(0.0);
     let leg = clamp(pose.leg_angle_deg, LEG_ANGLE_RANGE);
     for (bones, side) in avatar.skeleton.arms.iter().zip([1.0f32, -1.0]) {
         // Raising the arm turns it about the forward axis, outwards for a positive angle.
         let raise = arm.map_or(0.0, |a| (arm_angle_deg(bones) as f32 - a).to_radians());
         let shoulder = Quat::from_rotation_z(side * raise);
+        // Swinging it forward turns the raised arm towards +Z in the vertical plane through it,
+        // which keeps its angle seen from the front.
+        let shoulder = forward.map_or(shoulder, |f| {
+            let swing = (f - arm_forward_deg(bones) as f32).to_radians();
+            let across = (shoulder * bones.axis).cross(Vec3::Z).normalize_or_zero();
+            Quat::from_axis_angle(across, swing) * shoulder
+        });
         let bend_axis = bones.axis.cross(Vec3::Z).normalize_or_zero();
         let bend = Quat::from_axis_angle(bend_axis, elbow.to_radians());
         // The bend is spread over a few centimetres either side of the elbow.
@@ -114,8 +136,8 @@ fn pose_positions(avatar: &Avatar, pose: &Pose, positions: &mut [Vec3]) {
 
 /// The pose a body's mesh stands in — a retailer's avatar travelling in a garment file, in the
 /// garment's coordinates — read as the pose of `avatar` (the garment's reference body, built
-/// from its measurements) whose limbs lie nearest to that mesh's surface: the arm angle and the
-/// elbow bend together, then the legs' angle, each on a coarse grid over its allowed range and
+/// from its measurements) whose limbs lie nearest to that mesh's surface: the arm angle, the
+/// arms' swing forward and the elbow bend together, then the legs' angle, each on a coarse grid over its allowed range and
 /// refined by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
 /// limbs by their direction rather than by its outliers. An empty mesh gives the avatar's own
 /// pose.
@@ -165,28 +187,35 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
             })
             .sum::<f32>()
     };
-    let arm_pose = |arm: f64, elbow: f64| Pose {
+    let arm_pose = |[arm, forward, elbow]: [f64; 3]| Pose {
         arm_angle_deg: Some(arm),
+        arm_forward_deg: Some(forward),
         elbow_bend_deg: Some(elbow),
         leg_angle_deg: None,
     };
-    // Arms: a 5° × 10° grid, then each angle by degrees about the best, twice.
-    let (mut arm, mut elbow, mut best) = (50.0, 0.0, f32::INFINITY);
-    for a in grid(ARM_ANGLE_RANGE, 5.0) {
-        for e in grid(ELBOW_BEND_RANGE, 10.0) {
-            let c = cost(&arm_pose(a, e), &arms);
-            if c < best {
-                (arm, elbow, best) = (a, e, c);
+    // Arms: a grid of 5° (arm angle) × 10° (swing forward) × 10° (elbow), then each angle by
+    // degrees about the best, twice.
+    let ranges = [ARM_ANGLE_RANGE, ARM_FORWARD_RANGE, ELBOW_BEND_RANGE];
+    let steps = [5.0, 10.0, 10.0];
+    let (mut angles, mut best) = ([50.0, 0.0, 0.0], f32::INFINITY);
+    for a in grid(ranges[0], steps[0]) {
+        for f in grid(ranges[1], steps[1]) {
+            for e in grid(ranges[2], steps[2]) {
+                let c = cost(&arm_pose([a, f, e]), &arms);
+                if c < best {
+                    (angles, best) = ([a, f, e], c);
+                }
             }
         }
     }
     for _ in 0..2 {
-        arm = refine(arm, 5.0, ARM_ANGLE_RANGE, |a| {
-            cost(&arm_pose(a, elbow), &arms)
-        });
-        elbow = refine(elbow, 10.0, ELBOW_BEND_RANGE, |e| {
-            cost(&arm_pose(arm, e), &arms)
-        });
+        for k in 0..3 {
+            angles[k] = refine(angles[k], steps[k], ranges[k], |v| {
+                let mut tried = angles;
+                tried[k] = v;
+                cost(&arm_pose(tried), &arms)
+            });
+        }
     }
     let leg_pose = |leg: f64| Pose {
         leg_angle_deg: Some(leg),
@@ -201,8 +230,10 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
         }
     }
     leg = refine(leg, 2.0, LEG_ANGLE_RANGE, |l| cost(&leg_pose(l), &legs));
+    let [arm, forward, elbow] = angles;
     Pose {
         arm_angle_deg: Some(arm),
+        arm_forward_deg: Some(forward),
         elbow_bend_deg: Some(elbow),
         leg_angle_deg: Some(leg),
     }

@@ -6,7 +6,7 @@
 
 use anprobe::body;
 use anprobe::geometry::TriangleMesh;
-use anprobe::measurements::{self, Form, Key, Measurements};
+use anprobe::measurements::{self, Form, Key, Measurements, ansur};
 use glam::DVec3;
 use std::collections::HashMap;
 
@@ -194,5 +194,46 @@ fn no_extreme_body_passes_through_itself() {
             }
         }
     }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+/// Real bodies have other proportions than the grid's predicted ones (broad shoulders on a
+/// narrow chest, a deep chest on narrow hips): every fifteenth subject of the survey files, typed
+/// with every key the survey took (as a shopper who measured themselves), resolved and built as
+/// the app does.
+#[test]
+fn no_survey_body_passes_through_itself() {
+    let test = "body::intersect::no_survey_body_passes_through_itself";
+    let Some(dir) = crate::prerequisite::survey_dir(test) else {
+        return;
+    };
+    let subjects = ansur::read_csv_dir(&dir).expect("survey files read");
+    let mut report = Vec::new();
+    let mut built = 0;
+    for (i, s) in subjects.iter().enumerate().step_by(15) {
+        let mut typed = Measurements::new(s.form, 0.0);
+        super::shape::type_surveyed_keys(&mut typed, s);
+        let Ok(resolved) = measurements::resolve(&typed) else {
+            continue; // a subject outside the app's accepted ranges: refused, not built
+        };
+        let mesh = body::build(&resolved).mesh;
+        built += 1;
+        let found = self_intersections(&mesh);
+        if !found.crossing.is_empty() || !found.folded.is_empty() {
+            report.push(format!(
+                "subject {i} ({:?}, {:.0} cm): {} crossing, {} folded, at {}",
+                s.form,
+                typed.get(Key::Stature).unwrap_or(0.0),
+                found.crossing.len(),
+                found.folded.len(),
+                found.places(&mesh)
+            ));
+        }
+    }
+    println!(
+        "{built} survey bodies built, {} pass through themselves",
+        report.len()
+    );
+    assert!(built > 180, "only {built} survey bodies were built");
     assert!(report.is_empty(), "{}", report.join("\n"));
 }

@@ -6,7 +6,7 @@ use super::{assert_closed_manifold, intersect::self_intersections, resolved};
 use anprobe::body::pose::{self, Pose};
 use anprobe::body::{self, Avatar, LimbBones};
 use anprobe::measurements::{Form, Key};
-use glam::Vec3;
+use glam::{Quat, Vec3};
 use std::ops::Range;
 
 /// The centre of a limb's vertices whose distance along the limb's unposed axis lies in `span`
@@ -50,14 +50,15 @@ fn bodies() -> Vec<(String, Avatar)> {
     .collect()
 }
 
-/// Upper arms 47° below the horizontal, elbows bent 44° forward, legs 6° out: the posed upper
-/// arm, forearm and leg (directions between centres of their rings) turn by those angles less
-/// the avatar's own, within 1° (the forearm: 2°, as it also turns with the upper arm); the topology is the avatar's; the mesh is
-/// closed, manifold and does not pass through itself.
+/// Upper arms 47° below the horizontal and swung 15° forward, elbows bent 44° forward, legs 6°
+/// out: the posed upper arm, forearm and leg (directions between centres of their rings) turn by
+/// those angles less the avatar's own, within 1° (the forearm from the upper arm: 2°); the topology is the avatar's; the mesh is closed, manifold and does not pass
+/// through itself.
 #[test]
 fn a_posed_avatar_stands_as_its_pose_says() {
     let retailer = Pose {
         arm_angle_deg: Some(47.0),
+        arm_forward_deg: Some(15.0),
         elbow_bend_deg: Some(44.0),
         leg_angle_deg: Some(6.0),
     };
@@ -81,18 +82,30 @@ fn a_posed_avatar_stands_as_its_pose_says() {
             let at = |x: &[Vec3], a: f32, b: f32| centre(&avatar, arm, x, a * elbow..b * elbow);
             let upper = |x: &[Vec3]| (at(x, 0.6, 0.7) - at(x, 0.4, 0.5)).normalize_or_zero();
             let fore = |x: &[Vec3]| (at(x, 1.45, 1.55) - at(x, 1.2, 1.3)).normalize_or_zero();
-            let below = |u: Vec3| (-u.y).atan2(u.x.hypot(u.z)).to_degrees();
+            // Seen from the front, and seen from the side.
+            let below = |u: Vec3| (-u.y).atan2(u.x.abs()).to_degrees();
             let raised = below(upper(&posed.positions)) - below(upper(own));
             let want = 47.0 - pose::arm_angle_deg(arm) as f32;
             assert!(
                 (raised - want).abs() < 1.0,
                 "{who}: upper arm turned {raised:.1}°, not {want:.1}°"
             );
-            // The forearm turns by the elbow's bend and, a little, with the upper arm.
-            let bent = fore(own).angle_between(fore(&posed.positions)).to_degrees();
+            let forward = |u: Vec3| u.z.asin().to_degrees();
+            let swung = forward(upper(&posed.positions)) - forward(upper(own));
+            let want = 15.0 - pose::arm_forward_deg(arm) as f32;
+            assert!(
+                (swung - want).abs() < 1.0,
+                "{who}: upper arm swung {swung:.1}° forward, not {want:.1}°"
+            );
+            // The forearm turns by the elbow's bend once the shoulder's turn (the upper arm's,
+            // undone) is taken out.
+            let shoulder = Quat::from_rotation_arc(upper(&posed.positions), upper(own));
+            let bent = fore(own)
+                .angle_between(shoulder * fore(&posed.positions))
+                .to_degrees();
             assert!(
                 (bent - 44.0).abs() < 2.0,
-                "{who}: forearm turned {bent:.1}°"
+                "{who}: forearm bent {bent:.1}° from the upper arm"
             );
             assert!(
                 fore(&posed.positions).z > 0.5,
@@ -128,6 +141,7 @@ fn the_avatars_own_pose_changes_nothing() {
         );
         let own = Pose {
             arm_angle_deg: Some(pose::arm_angle_deg(&avatar.skeleton.arms[0])),
+            arm_forward_deg: Some(pose::arm_forward_deg(&avatar.skeleton.arms[0])),
             elbow_bend_deg: Some(0.0),
             leg_angle_deg: Some(pose::leg_angle_deg(&avatar.skeleton.legs[0])),
         };

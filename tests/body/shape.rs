@@ -137,7 +137,7 @@ fn measure(avatar: &body::Avatar, s: &Subject) -> Measured {
 
 /// Types every key a shopper can type but the underbust and the natural waist, which the survey
 /// did not take: the shape must come from the girths, never from typed breadths.
-fn type_surveyed_keys(typed: &mut Measurements, s: &Subject) {
+pub(super) fn type_surveyed_keys(typed: &mut Measurements, s: &Subject) {
     let surveyed = |k: &&Key| !matches!(k, Key::UnderbustGirth | Key::WaistGirth);
     for &key in Key::ALL.iter().filter(surveyed) {
         typed.set(key, s.values[ansur::key_var(key)]);

@@ -110,20 +110,29 @@ fn a_reference_body_may_state_its_breadths() {
 /// angle's path, and nothing is imported.
 #[test]
 fn a_reference_pose_is_declared_and_checked() {
-    let posed = import_ok(&with_meta(|m| {
-        m["reference_body"]["pose"] = json!({"elbow_bend_deg": 44, "leg_angle_deg": 6.5})
-    }));
+    let posed =
+        import_ok(&with_meta(
+            |m| {
+                m["reference_body"]["pose"] =
+                    json!({"arm_forward_deg": 12, "elbow_bend_deg": 44, "leg_angle_deg": 6.5})
+            },
+        ));
     assert!(posed.warnings.is_empty(), "{}", list(&posed.warnings));
     let pose = posed.meta.reference_body.pose.expect("the pose is read");
     assert_eq!(
-        (pose.arm_angle_deg, pose.elbow_bend_deg, pose.leg_angle_deg),
-        (None, Some(44.0), Some(6.5))
+        (
+            pose.arm_angle_deg,
+            pose.arm_forward_deg,
+            pose.elbow_bend_deg,
+            pose.leg_angle_deg
+        ),
+        (None, Some(12.0), Some(44.0), Some(6.5))
     );
     assert!(!posed.meta.reference_body.measurements.contains_key("pose"));
     let written = serde_json::to_value(&posed.meta).unwrap();
     assert_eq!(
         written["reference_body"]["pose"],
-        json!({"elbow_bend_deg": 44.0, "leg_angle_deg": 6.5})
+        json!({"arm_forward_deg": 12.0, "elbow_bend_deg": 44.0, "leg_angle_deg": 6.5})
     );
     for (pose, path, says) in [
         (
@@ -135,6 +144,11 @@ fn a_reference_pose_is_declared_and_checked() {
             json!({"knee_bend_deg": 10}),
             "pose.knee_bend_deg",
             "unknown pose angle",
+        ),
+        (
+            json!({"arm_forward_deg": -20}),
+            "pose.arm_forward_deg",
+            "-20° is outside the -10–30°",
         ),
         (
             json!({"arm_angle_deg": "47"}),
