@@ -193,10 +193,10 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
         elbow_bend_deg: Some(elbow),
         leg_angle_deg: None,
     };
-    // Arms: a grid of 5° (arm angle) × 10° (swing forward) × 10° (elbow), then each angle by
+    // Arms: a grid of 10° on each angle (arm angle, swing forward, elbow), then each angle by
     // degrees about the best, twice.
     let ranges = [ARM_ANGLE_RANGE, ARM_FORWARD_RANGE, ELBOW_BEND_RANGE];
-    let steps = [5.0, 10.0, 10.0];
+    let steps = [10.0, 10.0, 10.0];
     let (mut angles, mut best) = ([50.0, 0.0, 0.0], f32::INFINITY);
     for a in grid(ranges[0], steps[0]) {
         for f in grid(ranges[1], steps[1]) {
