@@ -1,8 +1,8 @@
 //! Another pose for the same body: the arms raised or lowered at the shoulder and swung forward,
-//! the elbows bent forward, the legs set wider apart at the hip. Retailers model garments on avatars that do not
-//! stand as ours does (`reference_body.pose` of a garment's metadata); a garment is bound to its
-//! reference body posed as declared, so its sleeves and legs follow the limbs back into our pose
-//! instead of being stretched there.
+//! the elbows bent forward, the legs set wider apart at the hip. Retailers model garments on
+//! avatars that do not stand as ours does (`reference_body.pose` of a garment's metadata); a
+//! garment is bound to its reference body posed as declared, so its sleeves and legs follow the
+//! limbs back into our pose instead of being stretched there.
 //!
 //! Posing is linear blend skinning on the built mesh: each limb vertex is turned about the elbow
 //! (arms) and about the shoulder or hip, with weights that ramp over the limb's blend rings from
@@ -137,8 +137,8 @@ fn pose_positions(avatar: &Avatar, pose: &Pose, positions: &mut [Vec3]) {
 /// The pose a body's mesh stands in — a retailer's avatar travelling in a garment file, in the
 /// garment's coordinates — read as the pose of `avatar` (the garment's reference body, built
 /// from its measurements) whose limbs lie nearest to that mesh's surface: the arm angle, the
-/// arms' swing forward and the elbow bend together, then the legs' angle, each on a coarse grid over its allowed range and
-/// refined by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
+/// arms' swing forward and the elbow bend together, then the legs' angle, each on a coarse grid
+/// over its allowed range and refined by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
 /// limbs by their direction rather than by its outliers. An empty mesh gives the avatar's own
 /// pose.
 pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {

@@ -247,7 +247,12 @@ fn schema_and_validator_agree_on_broken_metadata() {
         ),
         (
             "a reference body in a retailer's pose",
-            |m| m["reference_body"]["pose"] = json!({"arm_angle_deg": 47, "arm_forward_deg": 12, "elbow_bend_deg": 44, "leg_angle_deg": 6}),
+            |m| {
+                m["reference_body"]["pose"] = json!({
+                    "arm_angle_deg": 47, "arm_forward_deg": 12, "elbow_bend_deg": 44,
+                    "leg_angle_deg": 6
+                })
+            },
             true,
             Verdict::Clean,
         ),
