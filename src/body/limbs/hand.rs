@@ -35,6 +35,14 @@ const THUMB_AT: f32 = 0.3;
 const THUMB_ANGLE: f32 = 15.0;
 /// How far down the hand the fingers part (the knuckles).
 const KNUCKLES_AT: f32 = 0.55;
+/// A relaxed hand's fingers bend towards the palm at each joint, degrees: at the knuckle, the
+/// middle joint and the end joint (a hand hanging at rest: about 10–20°, 20–30°, 10–15°; kept
+/// at the low end, so a cuff over the hand passes over them as over the palm).
+const FINGER_CURL: [f32; 3] = [10.0, 20.0, 10.0];
+/// Where along a finger (fraction of its length from the knuckle) each joint bends, and over
+/// how much of its length a bend is spread.
+const FINGER_JOINTS: [f32; 3] = [0.05, 0.45, 0.75];
+const JOINT_SPREAD: f32 = 0.16;
 
 /// Builds the hand onto `wrist_ring` (vertices at the `even` angles of `wrist`, radians); `v(s)`
 /// is the texture row at `s` metres beyond the wrist.
@@ -161,6 +169,7 @@ pub(super) fn hand(
                 length: finger_length * share,
                 r1: 0.0085 * k,
                 r2: radius,
+                curl: FINGER_CURL,
             },
             |s| v(hl * KNUCKLES_AT + s),
         );
@@ -182,12 +191,14 @@ pub(super) fn hand(
             length: 0.36 * hl,
             r1: 0.0095 * k,
             r2: 0.0105 * k,
+            curl: [0.0; 3],
         },
         |s| v(s_split + s),
     );
 }
 
-/// A finger or the thumb: its direction, the axes of its rings, its length and its base radii.
+/// A finger or the thumb: its direction, the axes of its rings, its length, its base radii and
+/// how far it bends towards the palm (−`e1`) at its three joints (degrees, [`FINGER_JOINTS`]).
 /// Its first rings lean from the hand's plane (across `hand`, the hand's direction) into the
 /// digit's own, so a digit that turns away (the thumb) does not cut back into the hand.
 struct Digit {
@@ -198,6 +209,42 @@ struct Digit {
     length: f32,
     r1: f32,
     r2: f32,
+    curl: [f32; 3],
+}
+
+impl Digit {
+    /// The digit's direction at `u` (fraction of its length): `dir` turned towards the palm by
+    /// the joints' bends up to there, each spread smoothly over [`JOINT_SPREAD`].
+    fn direction_at(&self, u: f32) -> Vec3 {
+        let bent: f32 = self
+            .curl
+            .iter()
+            .zip(FINGER_JOINTS)
+            .map(|(deg, at)| deg.to_radians() * smoothstep((u - at) / JOINT_SPREAD + 0.5))
+            .sum();
+        if bent == 0.0 {
+            return self.dir;
+        }
+        let (sin, cos) = bent.sin_cos();
+        self.dir * cos - self.e1 * sin
+    }
+
+    /// The centre line's point at each of `stations` (fractions of the length) and at the tip,
+    /// from the digit's base: the bent direction integrated along the length.
+    fn centre_line(&self, base: Vec3, stations: &[f32]) -> Vec<Vec3> {
+        const STEPS: usize = 8;
+        let mut points = Vec::with_capacity(stations.len() + 1);
+        let (mut at, mut u) = (base, 0.0f32);
+        for &next in stations.iter().chain(&[1.0]) {
+            let du = (next - u) / STEPS as f32;
+            for i in 0..STEPS {
+                at += self.direction_at(u + du * (i as f32 + 0.5)) * (self.length * du);
+            }
+            u = next;
+            points.push(at);
+        }
+        points
+    }
 }
 
 /// Grows a finger out of `loop_` (vertices of a ring parted at `at`): rings that round off the
@@ -224,16 +271,18 @@ fn digit(mesh: &mut MeshBuilder, loop_: &[u32], at: &Frame, g: Digit, v: impl Fn
         .collect();
     let mut previous = loop_.to_vec();
     let stations: [f32; 6] = [0.1, 0.25, 0.45, 0.65, 0.82, 0.94];
+    let centres = g.centre_line(base, &stations);
     for (j, &u) in stations.iter().enumerate() {
         let taper = 1.0 - 0.25 * u;
         // The last ring rounds the tip.
         let round = if j + 1 == stations.len() { 0.7 } else { 1.0 };
         let lean = (u / 0.35).min(1.0);
-        let normal = (g.hand * (1.0 - lean) + g.dir * lean).normalize_or(g.dir);
+        let along = g.direction_at(u);
+        let normal = (g.hand * (1.0 - lean) + along * lean).normalize_or(along);
         let e1 = (g.e1 - normal * g.e1.dot(normal)).normalize_or(g.e1);
         let e2 = (g.e2 - normal * g.e2.dot(normal) - e1 * g.e2.dot(e1)).normalize_or(g.e2);
         let centre = Frame {
-            centre: base + g.dir * g.length * u,
+            centre: centres[j],
             e1,
             e2,
         };
@@ -254,7 +303,7 @@ fn digit(mesh: &mut MeshBuilder, loop_: &[u32], at: &Frame, g: Digit, v: impl Fn
         mesh.stitch(&previous, &ring);
         previous = ring;
     }
-    let tip = mesh.vertex(base + g.dir * g.length, Vec2::new(0.5, v(g.length)));
+    let tip = mesh.vertex(centres[stations.len()], Vec2::new(0.5, v(g.length)));
     mesh.fan(&previous, tip);
 }
 
