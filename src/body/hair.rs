@@ -19,8 +19,14 @@ const THICK_TOP: f32 = 0.012;
 const THICK_EDGE: f32 = 0.004;
 /// How deep under the skin the shell lies below the hairline, metres.
 const UNDER: f32 = 0.003;
-/// Over how much height the shell comes out of the skin at the hairline, metres.
-const RISE: f32 = 0.012;
+/// Over how much height the shell comes out of the skin at the hairline, metres: over a few of
+/// the head's rows, so that its thickness changes nearly linearly from one row to the next and
+/// the line where it crosses the skin runs straight through the triangles (over one row,
+/// 12 mm until 2026-12-07, that line stepped from row to row at the temples).
+const RISE: f32 = 0.03;
+/// Where along the rise (0 … 1) the shell comes out of the skin at the hairline's thickness:
+/// `smoothstep(MEET) = UNDER / (THICK_EDGE + UNDER)`, so hair meets skin on the hairline itself.
+const MEET: f32 = 0.452;
 
 /// The hair cap over `avatar`'s head (an empty mesh for an avatar without a head-girth tape).
 pub fn cap(avatar: &Avatar) -> TriangleMesh {
@@ -59,7 +65,7 @@ pub fn cap(avatar: &Avatar) -> TriangleMesh {
         } else {
             crown - h * (1.05 + 0.85 * -front)
         };
-        let over = (p.y - line) / RISE;
+        let over = (p.y - line) / RISE + MEET;
         let on_top = ((p.y - line) / (crown - line).max(1e-3)).clamp(0.0, 1.0);
         let thickness = THICK_EDGE + (THICK_TOP - THICK_EDGE) * on_top * on_top;
         let out = -UNDER + (thickness + UNDER) * smoothstep(over);
