@@ -118,6 +118,17 @@ fn host_ended_well(child: Child) {
 }
 
 /// A command's exit status was 0 (else its stderr is shown).
+/// `anprobe session open --garments FILES` on the store in `data`: it succeeds, and its JSON list.
+fn list_open_proposals(data: &Path, files: &Path) -> Vec<Value> {
+    let listed = anprobe(data)
+        .args(["session", "open", "--garments"])
+        .arg(files)
+        .output()
+        .unwrap();
+    succeeded(&listed);
+    serde_json::from_slice(&listed.stdout).unwrap()
+}
+
 fn succeeded(out: &std::process::Output) {
     assert_eq!(
         out.status.code(),
@@ -415,14 +426,7 @@ fn two_open_proposals_of_one_id_are_told_apart_by_the_stylists_key() {
                 .unwrap();
         }
     }
-    let files = scratch.0.join("garments");
-    let listed = anprobe(&data)
-        .args(["session", "open", "--garments"])
-        .arg(&files)
-        .output()
-        .unwrap();
-    succeeded(&listed);
-    let open: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    let open = list_open_proposals(&data, &scratch.0.join("garments"));
     assert_eq!(open.len(), 2);
     assert_ne!(open[0]["key"], open[1]["key"]);
     let written: Vec<Vec<u8>> = open
@@ -514,14 +518,7 @@ fn proposals_left_open_are_listed_and_decided_from_the_command_line() {
     host_ended_well(child);
 
     let data = shopper.join("data");
-    let files = scratch.0.join("garments");
-    let listed = anprobe(&data)
-        .args(["session", "open", "--garments"])
-        .arg(&files)
-        .output()
-        .unwrap();
-    assert_eq!(listed.status.code(), Some(0));
-    let open: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    let open = list_open_proposals(&data, &scratch.0.join("garments"));
     assert_eq!(open.len(), 2, "{open:#?}");
     let find = |sku: &str| open.iter().find(|p| p["sku"] == sku).unwrap().clone();
     let (t, k) = (find("NB-TS-1001"), find("NB-KN-2040"));
