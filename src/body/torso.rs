@@ -396,13 +396,14 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
         ..Default::default()
     }
     .with_girth(p.underbust, cols);
-    // At the armpit the ring is rounded again (fill 0: a box-like ring folds the arm's root
-    // where the armscye meets its corners), as deep as the chest.
+    // At the armpit the ring is rounder than the chest's, as deep as it: half the chest's fill
+    // (the whole folds the arm's root where the armscye meets the ring's corners; none pulls
+    // the chest's corners in over three rows, an arch from armpit to armpit).
     let axilla = TorsoSection {
         a: chest.a * 0.94,
         bust: bust * 0.5,
         blades: 0.06,
-        fill: 0.0,
+        fill: 0.5 * chest.fill,
         ..chest
     };
     let axilla = TorsoSection {

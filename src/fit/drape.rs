@@ -72,7 +72,7 @@ impl Default for DrapeSettings {
             fall_frames: 20,
             fall_ramp_frames: 15,
             min_frames: 6,
-            max_frames: 120,
+            max_frames: 150,
             settle_distance: 3e-4,
             settle_window: 5,
             skin_margin: 0.0025,
