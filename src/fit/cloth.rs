@@ -6,7 +6,7 @@
 //! Lagrange multiplier starts at zero and need not be stored.
 
 use super::topology::ClothMesh;
-use glam::Vec3;
+use glam::{Vec3, Vec3A};
 
 /// Material and integration parameters of the cloth.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,12 +70,13 @@ pub struct Distance {
 /// The cloth's state and constraints.
 #[derive(Clone, Debug)]
 pub struct Cloth {
-    /// Particle positions, metres.
-    pub x: Vec<Vec3>,
+    /// Particle positions, metres (16-byte lanes: the constraint passes load and store each
+    /// position as one SIMD register).
+    pub x: Vec<Vec3A>,
     /// Particle velocities, m/s.
-    pub v: Vec<Vec3>,
+    pub v: Vec<Vec3A>,
     /// Positions at the start of the current substep.
-    pub prev: Vec<Vec3>,
+    pub prev: Vec<Vec3A>,
     /// Inverse masses.
     pub w: Vec<f32>,
     /// Stretch constraints: the mesh edges and the stitches, ordered by colour.
@@ -122,9 +123,9 @@ impl Cloth {
         );
         let bend = coloured(mesh.bends.iter().map(distance).collect(), mesh.len());
         Cloth {
-            x: start.to_vec(),
-            v: vec![Vec3::ZERO; start.len()],
-            prev: start.to_vec(),
+            x: start.iter().map(|&p| p.into()).collect(),
+            v: vec![Vec3A::ZERO; start.len()],
+            prev: start.iter().map(|&p| p.into()).collect(),
             w,
             stretch,
             bend,
@@ -136,7 +137,7 @@ impl Cloth {
     /// Integrates gravity and velocity (the prediction of one substep of length `h`).
     pub fn predict(&mut self, h: f32) {
         let keep = 1.0 - self.params.damping;
-        let g = self.params.gravity * h;
+        let g = Vec3A::from(self.params.gravity * h);
         for ((x, v), prev) in self.x.iter_mut().zip(&mut self.v).zip(&mut self.prev) {
             *v = (*v + g) * keep;
             *prev = *x;
@@ -172,7 +173,7 @@ impl Cloth {
     /// `quasi_static`, zero (the cloth relaxes without inertia).
     pub fn update_velocities(&mut self, h: f32, quasi_static: bool) {
         if quasi_static {
-            self.v.fill(Vec3::ZERO);
+            self.v.fill(Vec3A::ZERO);
             return;
         }
         let inv = 1.0 / h;
@@ -185,13 +186,13 @@ impl Cloth {
     /// Pulls each particle's velocity towards the mean of its neighbours' (along the stretch
     /// constraints) by `internal_damping`: vibrations of the cloth against itself die out while
     /// it keeps falling and swinging towards rest. `scratch` holds the sums.
-    pub fn damp_internally(&mut self, scratch: &mut Vec<(Vec3, f32)>) {
+    pub fn damp_internally(&mut self, scratch: &mut Vec<(Vec3A, f32)>) {
         let k = self.params.internal_damping;
         if k <= 0.0 {
             return;
         }
         scratch.clear();
-        scratch.resize(self.v.len(), (Vec3::ZERO, 0.0));
+        scratch.resize(self.v.len(), (Vec3A::ZERO, 0.0));
         for c in &self.stretch {
             let (i, j) = (c.i as usize, c.j as usize);
             let (vi, vj) = (self.v[i], self.v[j]);
@@ -259,7 +260,7 @@ impl Gains {
 
 /// Projects distance constraints (Gauss–Seidel, one pass) with the gains of the scaled
 /// compliances `α̃ = α / h²` for stretched and compressed edges.
-fn project(x: &mut [Vec3], constraints: &[Distance], gains: &[[f32; 2]]) {
+fn project(x: &mut [Vec3A], constraints: &[Distance], gains: &[[f32; 2]]) {
     for (c, g) in constraints.iter().zip(gains) {
         let (i, j) = (c.i as usize, c.j as usize);
         let (Some(&xi), Some(&xj)) = (x.get(i), x.get(j)) else {

@@ -13,7 +13,7 @@
 use super::layer::LayerCollider;
 use super::spatial::{SignedHit, Surface};
 use crate::geometry::{Hit, Plane};
-use glam::Vec3;
+use glam::{Vec3, Vec3A};
 
 /// A closed surface the cloth must stay outside of (the body), with its margin.
 #[derive(Clone, Copy, Debug)]
@@ -82,24 +82,25 @@ impl Obstacles<'_> {
 /// out.
 fn push(
     plane: &Plane,
-    x: &mut Vec3,
-    prev: &mut Vec3,
+    x: &mut Vec3A,
+    prev: &mut Vec3A,
     margin: f32,
     step: f32,
     friction: (f32, f32),
 ) {
-    let depth = margin - plane.distance(*x);
+    let (origin, normal) = (Vec3A::from(plane.origin), Vec3A::from(plane.normal));
+    let depth = margin - (*x - origin).dot(normal);
     if depth <= 0.0 {
         return;
     }
     let depth = depth.min(step);
-    *x += plane.normal * depth;
+    *x += normal * depth;
     if step.is_finite() {
-        let already = margin - plane.distance(*prev);
-        *prev += plane.normal * already.clamp(0.0, depth);
+        let already = margin - (*prev - origin).dot(normal);
+        *prev += normal * already.clamp(0.0, depth);
     }
     let moved = *x - *prev;
-    let tangential = moved - plane.normal * moved.dot(plane.normal);
+    let tangential = moved - normal * moved.dot(normal);
     let slide = tangential.length();
     if slide < friction.0 * depth {
         *x -= tangential;
@@ -168,7 +169,7 @@ impl Contacts {
 
     /// Finds the planes of the particles that have moved too far since they were last found
     /// (all of them the first time).
-    pub fn update(&mut self, x: &[Vec3], obstacles: &Obstacles) {
+    pub fn update(&mut self, x: &[Vec3A], obstacles: &Obstacles) {
         let first = std::mem::replace(&mut self.fresh, false);
         let reach = if first {
             f32::INFINITY
@@ -176,6 +177,7 @@ impl Contacts {
             obstacles.body_reach()
         };
         for (i, &p) in x.iter().enumerate() {
+            let p = Vec3::from(p);
             let moved = self.at[i].distance(p);
             if !first && moved.is_finite() && moved < REFRESH.max(0.5 * self.clearance[i]) {
                 continue;
@@ -229,8 +231,8 @@ impl Contacts {
     /// substep's start; moved along where a lower garment takes back an old penetration).
     pub fn project(
         &self,
-        x: &mut [Vec3],
-        prev: &mut [Vec3],
+        x: &mut [Vec3A],
+        prev: &mut [Vec3A],
         obstacles: &Obstacles,
         static_friction: f32,
         kinetic_friction: f32,

@@ -12,7 +12,7 @@ use super::layer::{Cover, LayerCollider};
 use super::spatial::{SignedHit, Surface};
 use super::tether::{Support, Tethers};
 use super::topology::ClothMesh;
-use glam::Vec3;
+use glam::{Vec3, Vec3A};
 use serde::{Deserialize, Serialize};
 use std::time::Instant;
 
@@ -362,7 +362,7 @@ pub fn largest_move(a: &[Vec3], b: &[Vec3]) -> f32 {
 /// How far the points moved from `before` to `after`: the largest distance, and the largest but
 /// for the 0.5 % of points that moved most (those jittering in a crease of the body). `scratch`
 /// holds the distances.
-fn motion_reading(after: &[Vec3], before: &[Vec3], scratch: &mut Vec<f32>) -> (f32, f32) {
+fn motion_reading(after: &[Vec3A], before: &[Vec3A], scratch: &mut Vec<f32>) -> (f32, f32) {
     scratch.clear();
     scratch.extend(after.iter().zip(before).map(|(a, b)| a.distance(*b)));
     let max = scratch.iter().copied().fold(0.0f32, f32::max);
@@ -406,8 +406,8 @@ pub fn drape(
     let substeps = settings.substeps.max(1);
     let h = settings.frame / substeps as f32;
     let mut stats = DrapeStats::default();
-    let mut frame_start = start.clone();
-    let mut window_start = start;
+    let mut frame_start = cloth.x.clone();
+    let mut window_start = cloth.x.clone();
     let window = settings.settle_window.max(1);
     let mut motion: Vec<f32> = Vec::with_capacity(mesh.len());
     let mut scratch = Vec::with_capacity(mesh.len());
@@ -450,7 +450,7 @@ pub fn drape(
     stats.iterations = stats.substeps;
     stats.contact_queries = contacts.queries as u32;
     let t = Instant::now();
-    let mut x = cloth.x;
+    let mut x: Vec<Vec3> = cloth.x.iter().map(|&p| p.into()).collect();
     // Particles out of the body, then faces; a particle the projection moves out of a crease
     // can tilt a face back in, so the two take turns until the faces stay out.
     let hints = contacts.body_hints();

@@ -15,7 +15,7 @@
 use super::spatial::SignedHit;
 use super::topology::ClothMesh;
 use crate::garment::Category;
-use glam::Vec3;
+use glam::{Vec3, Vec3A};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -138,10 +138,10 @@ impl Tethers {
 
     /// Holds the anchors where they started and keeps every other particle within
     /// `1 + slack` times its rest distance along the cloth of its anchor (the anchor is not moved).
-    pub fn project(&self, x: &mut [Vec3], slack: f32) {
+    pub fn project(&self, x: &mut [Vec3A], slack: f32) {
         for &(i, at) in &self.held {
             if let Some(p) = x.get_mut(i as usize) {
-                *p = at;
+                *p = at.into();
             }
         }
         for (i, (&a, &length)) in self.anchor.iter().zip(&self.length).enumerate() {
