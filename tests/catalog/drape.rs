@@ -528,10 +528,10 @@ fn draped_garments_stay_where_they_came_to_rest() {
 
 /// The drape stops at its settle reading, not at rest: a size far too large, loose all round,
 /// keeps creeping in towards the body after that (the dress's and the hoodie's largest size on
-/// their reference bodies settle at frames 65 and 120 with their farthest points 8 and 5.5 cm
-/// from where they are after 10 simulated seconds, measured 2026-12-07). What the shopper reads does not wait for it: every
-/// region's ease, strain and verdict, and the colours of the fit map, are those of the drape run
-/// on for 10 simulated seconds.
+/// their reference bodies settle at frames 60 and 125 with their farthest points 7.5 and 6 cm
+/// from where they are after 10 simulated seconds, measured 2026-12-07 on 80bc13e). What the
+/// shopper reads does not wait for it: every region's ease, strain and verdict, and the colours
+/// of the fit map, are those of the drape run on for 10 simulated seconds.
 #[test]
 fn the_fit_map_does_not_wait_for_a_loose_garment_to_come_all_the_way_to_rest() {
     for start in ["atelier-ravel-ar-dr", "kiko-lane-kl-hd"] {
