@@ -74,11 +74,16 @@ impl TorsoSection {
 
     /// The ring's depth (front to back, bumps included), metres.
     pub fn depth(&self, columns: &[ColumnTerms]) -> f32 {
-        let (lo, hi) = columns.iter().fold((f32::MAX, f32::MIN), |(lo, hi), t| {
+        let (back, front) = self.back_and_front(columns);
+        (front - back).max(0.0)
+    }
+
+    /// The z of the ring's back (least) and front (greatest), bumps included, metres.
+    pub fn back_and_front(&self, columns: &[ColumnTerms]) -> (f32, f32) {
+        columns.iter().fold((f32::MAX, f32::MIN), |(lo, hi), t| {
             let z = self.point(t).y;
             (lo.min(z), hi.max(z))
-        });
-        (hi - lo).max(0.0)
+        })
     }
 
     /// The ring with breadth `breadth` (side to side), depth `depth` (front to back, bumps

@@ -346,6 +346,26 @@ fn round_the_chest(
     }
 }
 
+/// `section` with its shoulder blades standing out so far that its back lies at `back` (z,
+/// metres), where blades of 0 to 0.3 reach it.
+fn with_back_at(section: TorsoSection, back: f32, cols: &[ColumnTerms]) -> TorsoSection {
+    let back_with = |blades: f32| TorsoSection { blades, ..section }.back_and_front(cols).0;
+    // The back moves out as the blades grow: bisect.
+    let (mut lo, mut hi) = (0.0f32, 0.3f32);
+    for _ in 0..12 {
+        let mid = 0.5 * (lo + hi);
+        if back_with(mid) > back {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    TorsoSection {
+        blades: 0.5 * (lo + hi),
+        ..section
+    }
+}
+
 /// The key levels (y) and the ring at each, girth rings scaled to their measurement.
 fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSection>) {
     let s = p.stature;
@@ -437,17 +457,23 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
     // at once above the armpit, a horizontal edge along the bust's top.
     let axilla = TorsoSection {
         a: chest.a * 0.94,
-        bust: 0.0,
+        bust: 0.5 * bust,
         blades: 0.06,
         fill: 0.5 * chest.fill,
         ..chest
     };
+    let axilla = TorsoSection {
+        b: axilla.b * 0.98 * chest.depth(cols) / axilla.depth(cols).max(1e-6),
+        ..axilla
+    };
+    let back = axilla.back_and_front(cols).0;
     let flat_chest = TorsoSection { bust: 0.0, ..chest };
     let axilla = TorsoSection {
         b: axilla.b * 0.98 * flat_chest.depth(cols) / axilla.depth(cols).max(1e-6),
         bust: AXILLA_BUST * bust,
         ..axilla
     };
+    let axilla = with_back_at(axilla, back, cols);
     let acromion = TorsoSection {
         a: p.shoulder_width / 2.0,
         b: chest.b * 0.62,
