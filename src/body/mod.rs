@@ -60,9 +60,9 @@ pub struct Skeleton {
 }
 
 /// How many vertices every avatar has (one topology for every body: garments bind to indices).
-pub const VERTICES: usize = 17_386;
+pub const VERTICES: usize = 17_970;
 /// How many triangles every avatar has.
-pub const TRIANGLES: usize = 34_768;
+pub const TRIANGLES: usize = 35_936;
 
 /// Builds the avatar for a resolved measurement set. Never panics: out-of-range values are
 /// clamped into a buildable body (validation reports them before this point).

@@ -170,6 +170,7 @@ pub(super) fn hand(
                 r1: 0.0085 * k,
                 r2: radius,
                 curl: FINGER_CURL,
+                tip: Tip::Finger,
             },
             |s| v(hl * KNUCKLES_AT + s),
         );
@@ -192,6 +193,7 @@ pub(super) fn hand(
             r1: 0.0095 * k,
             r2: 0.0105 * k,
             curl: [0.0; 3],
+            tip: Tip::Finger,
         },
         |s| v(s_split + s),
     );
@@ -201,16 +203,32 @@ pub(super) fn hand(
 /// how far it bends towards the palm (−`e1`) at its three joints (degrees, [`FINGER_JOINTS`]).
 /// Its first rings lean from the hand's plane (across `hand`, the hand's direction) into the
 /// digit's own, so a digit that turns away (the thumb) does not cut back into the hand.
-struct Digit {
-    dir: Vec3,
-    hand: Vec3,
-    e1: Vec3,
-    e2: Vec3,
-    length: f32,
-    r1: f32,
-    r2: f32,
-    curl: [f32; 3],
+pub(super) struct Digit {
+    pub dir: Vec3,
+    pub hand: Vec3,
+    pub e1: Vec3,
+    pub e2: Vec3,
+    pub length: f32,
+    pub r1: f32,
+    pub r2: f32,
+    pub curl: [f32; 3],
+    /// Where along it (fractions of its length) its rings stand, and how it ends: rounded off
+    /// within the last ring (a finger, [`FINGER_STATIONS`]) or as a half ellipsoid as long as
+    /// the digit is wide (a toe, short and blunt).
+    pub tip: Tip,
 }
+
+/// How a digit ends (see [`Digit`]).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Tip {
+    Finger,
+    Toe,
+}
+
+/// Where a finger's rings stand along it (fractions of its length).
+const FINGER_STATIONS: [f32; 6] = [0.1, 0.25, 0.45, 0.65, 0.82, 0.94];
+/// Where a toe's rings stand: closer towards the end, where its tip rounds off.
+const TOE_STATIONS: [f32; 6] = [0.1, 0.3, 0.5, 0.7, 0.86, 0.96];
 
 impl Digit {
     /// The digit's direction at `u` (fraction of its length): `dir` turned towards the palm by
@@ -249,7 +267,13 @@ impl Digit {
 
 /// Grows a finger out of `loop_` (vertices of a ring parted at `at`): rings that round off the
 /// loop within the first two, narrowing towards the tip, and a fan to the tip.
-fn digit(mesh: &mut MeshBuilder, loop_: &[u32], at: &Frame, g: Digit, v: impl Fn(f32) -> f32) {
+pub(super) fn digit(
+    mesh: &mut MeshBuilder,
+    loop_: &[u32],
+    at: &Frame,
+    g: Digit,
+    v: impl Fn(f32) -> f32,
+) {
     let (lo, hi) = extent(mesh, loop_, at);
     let base = at.centre + at.e1 * (lo.x + hi.x) / 2.0 + at.e2 * (lo.y + hi.y) / 2.0;
     let start = Frame {
@@ -270,12 +294,22 @@ fn digit(mesh: &mut MeshBuilder, loop_: &[u32], at: &Frame, g: Digit, v: impl Fn
         .map(|j| from[0] + dir * TAU * j as f32 / n)
         .collect();
     let mut previous = loop_.to_vec();
-    let stations: [f32; 6] = [0.1, 0.25, 0.45, 0.65, 0.82, 0.94];
+    let stations = match g.tip {
+        Tip::Finger => FINGER_STATIONS,
+        Tip::Toe => TOE_STATIONS,
+    };
     let centres = g.centre_line(base, &stations);
+    // A toe's tip: a half ellipsoid from where as much of its length is left as it is wide.
+    let cap = 1.0 - (g.r1.max(g.r2) / g.length.max(1e-6)).min(0.5);
     for (j, &u) in stations.iter().enumerate() {
         let taper = 1.0 - 0.25 * u;
-        // The last ring rounds the tip.
-        let round = if j + 1 == stations.len() { 0.7 } else { 1.0 };
+        let round = match g.tip {
+            // The last ring rounds the tip.
+            Tip::Finger if j + 1 == stations.len() => 0.7,
+            Tip::Finger => 1.0,
+            Tip::Toe if u > cap => (1.0 - ((u - cap) / (1.0 - cap)).powi(2)).sqrt(),
+            Tip::Toe => 1.0,
+        };
         let lean = (u / 0.35).min(1.0);
         let along = g.direction_at(u);
         let normal = (g.hand * (1.0 - lean) + along * lean).normalize_or(along);
@@ -333,7 +367,7 @@ fn params(mesh: &MeshBuilder, loop_: &[u32], frame: &Frame, r1: f32, r2: f32) ->
 }
 
 /// The vertices of `ring` at the given positions.
-fn pick(ring: &[u32], positions: &[usize]) -> Vec<u32> {
+pub(super) fn pick(ring: &[u32], positions: &[usize]) -> Vec<u32> {
     positions.iter().map(|&j| ring[j]).collect()
 }
 
@@ -364,7 +398,7 @@ fn even_arc(start: f32, dir: f32, count: usize, r1: f32, r2: f32) -> Vec<f32> {
 /// order; each chord joins the point of either flat side nearest that coordinate. Returns the
 /// loops as positions in the ring, in order of breadth, each in the ring's own order (so it is
 /// stitched as the ring would be); a chord is an edge of the two loops beside it, once each way.
-fn part(q: &[Vec2], at: &[f32]) -> Vec<Vec<usize>> {
+pub(super) fn part(q: &[Vec2], at: &[f32]) -> Vec<Vec<usize>> {
     let n = q.len();
     let nearest = |z: f32, upper: bool| {
         (0..n)

@@ -1,13 +1,14 @@
 //! The crotch seam shared by both legs, and one leg with its foot: grown from the torso's lowest
 //! ring, horizontal rings down to the ankle, then the foot bends forward onto the floor.
 
+use super::hand::{Digit, Tip, digit, part, pick};
 use super::{
     Frame, LimbBones, LimbTape, Opening, blend_rings, directions, interpolate, opening_angles,
     ring_points,
 };
 use crate::body::mesh::MeshBuilder;
 use crate::body::proportions::Proportions;
-use crate::body::section::{AngleTerms, LimbSection, angle_terms, disc_bump, pchip};
+use crate::body::section::{AngleTerms, LimbSection, angle_terms, disc_bump, pchip, smoothstep};
 use crate::body::torso::{COLUMNS, Torso};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{FRAC_PI_2, TAU};
@@ -252,32 +253,45 @@ pub(in crate::body) fn leg(
         foot_height / 2.0 * 0.45,
         foot_height / 2.0 * 0.3,
     ];
-    for j in 1..=10 {
-        let u = j as f32 / 11.0;
-        let section = LimbSection {
+    // The foot's rings turn on to fixed angles on the way to the toes (by the few degrees the
+    // opening's first vertex lies off them), so where they part is the same vertices on every
+    // body.
+    let fixed: Vec<f32> = (0..angles.1.len())
+        .map(|j| foot_start(side) + TAU * j as f32 / angles.1.len() as f32)
+        .collect();
+    let mut section = LimbSection::default();
+    let mut frame = Frame {
+        centre: Vec3::ZERO,
+        e1: Vec3::X,
+        e2: Vec3::Y,
+    };
+    for j in 1..=BALL_RING {
+        let u = j as f32 / FOOT_RINGS as f32;
+        section = LimbSection {
             r1: pchip(&u_knots, &half_width, u),
             r2: pchip(&u_knots, &half_height, u),
             back: 0.0,
         };
-        let frame = Frame {
-            centre: Vec3::new(
-                centre0.x + side * 0.012 * k * u,
-                section.r2 * 0.92,
-                z_start + (z_toe - z_start) * u,
-            ),
-            e1: Vec3::X,
-            e2: Vec3::Y,
-        };
-        let mut points = ring_points(&section, &frame, &even);
-        arch_and_toes(&mut points, &even, u, side, k);
+        frame.centre = Vec3::new(
+            centre0.x + side * 0.012 * k * u,
+            section.r2 * 0.92,
+            z_start + (z_toe - z_start) * u,
+        );
+        let w = smoothstep(j as f32 / BALL_RING as f32);
+        let turned: Vec<f32> = angles
+            .1
+            .iter()
+            .zip(&fixed)
+            .map(|(a, b)| a + (b - a) * w)
+            .collect();
+        let terms = angle_terms(&turned);
+        let mut points = ring_points(&section, &frame, &terms);
+        arch(&mut points, &terms, u, side, k);
         let ring = mesh.ring(&points, 0.98 + 0.02 * u);
         mesh.stitch(&previous, &ring);
         previous = ring;
     }
-    let toe = Vec3::new(centre0.x + side * 0.012 * k, half_height[3] * 0.92, z_toe);
-    let toe = mesh.vertex(toe, Vec2::new(0.5, 1.0));
-    mesh.fan(&previous, toe);
-
+    toes(mesh, &previous, &fixed, &section, &frame, z_toe, side);
     let fallback = LimbTape {
         centre: ankle_frame.centre,
         normal: Vec3::Y,
@@ -301,27 +315,97 @@ pub(in crate::body) fn leg(
     }
 }
 
+/// Rings of the foot from the heel's end to the toes' tips (the last ones are the toes').
+const FOOT_RINGS: usize = 10;
+/// The ring at the ball of the foot, where the toes part.
+const BALL_RING: usize = 8;
+
+/// The angle (in the foot's ring plane, from across towards up) of the foot's first vertex:
+/// about where the leg's first vertex lies on every body (−2.41 … −2.17 on the left leg,
+/// 0.85 … 0.98 on the right on the grid of extreme bodies: it comes from the crotch ring's
+/// back centre).
+fn foot_start(side: f32) -> f32 {
+    if side > 0.0 { -2.29 } else { 0.91 }
+}
+
+/// The toes, from the little toe's across the ball to the big toe's: where each parts across
+/// the ball's ring (−1 the outer edge, 1 the inner) and, for each toe, its share of the big
+/// toe's length and how far it spreads outwards (degrees).
+const TOE_CHORDS: [f32; 4] = [-0.6, -0.25, 0.1, 0.45];
+const TOES: [(f32, f32); 5] = [
+    (0.62, 7.0),
+    (0.76, 4.5),
+    (0.86, 2.5),
+    (0.95, 1.0),
+    (1.0, -1.0),
+];
+/// How far the toes point down from the foot's length, degrees (their tips rest on the floor).
+const TOE_DOWN: f32 = 6.0;
+
+/// Parts the ball's `ring` (vertices at the `fixed` angles of `section` in `frame`) into five
+/// toes that reach to `z_toe`, each a digit as a finger is (`hand::digit`).
+fn toes(
+    mesh: &mut MeshBuilder,
+    ring: &[u32],
+    fixed: &[f32],
+    section: &LimbSection,
+    frame: &Frame,
+    z_toe: f32,
+    side: f32,
+) {
+    // On the unit ring: thickness up, breadth towards the inner edge.
+    let unit: Vec<Vec2> = fixed
+        .iter()
+        .map(|t| Vec2::new(t.sin(), -side * t.cos()))
+        .collect();
+    let loops = part(&unit, &TOE_CHORDS);
+    let at = Frame {
+        centre: frame.centre,
+        e1: Vec3::Y,
+        e2: Vec3::X,
+    };
+    let length = (z_toe - frame.centre.z).max(0.01);
+    let edges: Vec<f32> = [-1.0]
+        .iter()
+        .chain(&TOE_CHORDS)
+        .chain(&[1.0])
+        .copied()
+        .collect();
+    let (down_sin, down_cos) = TOE_DOWN.to_radians().sin_cos();
+    for ((positions, (share, spread)), edge) in loops.iter().zip(TOES).zip(edges.windows(2)) {
+        let half_breadth = 0.5 * (edge[1] - edge[0]) * section.r1 * 0.95;
+        let (sin, cos) = spread.to_radians().sin_cos();
+        let forward = Vec3::Z * cos + Vec3::X * (side * sin);
+        let across = Vec3::X * cos - Vec3::Z * (side * sin);
+        digit(
+            mesh,
+            &pick(ring, positions),
+            &at,
+            Digit {
+                dir: (forward * down_cos - Vec3::Y * down_sin).normalize_or(Vec3::Z),
+                hand: Vec3::Z,
+                e1: Vec3::Y,
+                e2: across,
+                length: length * share,
+                r1: (0.9 * half_breadth).min(0.85 * section.r2),
+                r2: half_breadth,
+                curl: [0.0; 3],
+                tip: Tip::Toe,
+            },
+            |s| 0.98 + 0.02 * (s / length).min(1.0),
+        );
+    }
+}
+
 /// Shapes one ring of the foot (at `u`, 0 at the heel's end … 1 at the toes; `angles` its
 /// vertices' angles, cos across the foot, sin up): the inner sole rises into the arch through
-/// the middle of the foot, and towards the front four shallow grooves part the toes on top,
-/// the big toe's side reaching farthest forward.
-fn arch_and_toes(points: &mut [Vec3], angles: &[AngleTerms], u: f32, side: f32, k: f32) {
-    let bump = |x: f32| disc_bump(x, 0.0);
-    let arch = 0.01 * k * bump((u - 0.45) / 0.3);
-    let toes = ((u - 0.72) / 0.16).clamp(0.0, 1.0);
+/// the middle of the foot.
+fn arch(points: &mut [Vec3], angles: &[AngleTerms], u: f32, side: f32, k: f32) {
+    let arch = 0.01 * k * disc_bump((u - 0.45) / 0.3, 0.0);
     for (p, t) in points.iter_mut().zip(angles) {
         // 1 on the inner edge of the foot (towards the other foot), −1 on the outer.
         let inner = -side * t.cos;
         let sole = (-t.sin).max(0.0);
         p.y += arch * inner.max(0.0).powi(2) * sole;
-        if toes > 0.0 {
-            let top = t.sin.max(0.0);
-            let grooves: f32 = [0.45, 0.05, -0.3, -0.6]
-                .iter()
-                .map(|g| bump((inner - g) / 0.1))
-                .sum();
-            p.y -= 0.003 * k * toes * grooves * top;
-            p.z += 0.008 * k * toes * inner.max(0.0);
-        }
     }
 }
