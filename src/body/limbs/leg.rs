@@ -255,10 +255,9 @@ pub(in crate::body) fn leg(
     ];
     // The foot's rings turn on to fixed angles on the way to the toes (by the few degrees the
     // opening's first vertex lies off them), so where they part is the same vertices on every
-    // body.
-    let fixed: Vec<f32> = (0..angles.1.len())
-        .map(|j| foot_start(side) + TAU * j as f32 / angles.1.len() as f32)
-        .collect();
+    // body: every vertex turns by the same angle, so the ring's terms are the leg's turned.
+    let turn = foot_start(side) - angles.1.first().copied().unwrap_or(0.0);
+    let mut terms = even.clone();
     let mut section = LimbSection::default();
     let mut frame = Frame {
         centre: Vec3::ZERO,
@@ -277,21 +276,18 @@ pub(in crate::body) fn leg(
             section.r2 * 0.92,
             z_start + (z_toe - z_start) * u,
         );
-        let w = smoothstep(j as f32 / BALL_RING as f32);
-        let turned: Vec<f32> = angles
-            .1
-            .iter()
-            .zip(&fixed)
-            .map(|(a, b)| a + (b - a) * w)
-            .collect();
-        let terms = angle_terms(&turned);
+        let (sin, cos) = (turn * smoothstep(j as f32 / BALL_RING as f32)).sin_cos();
+        for (t, e) in terms.iter_mut().zip(&even) {
+            t.cos = e.cos * cos - e.sin * sin;
+            t.sin = e.sin * cos + e.cos * sin;
+        }
         let mut points = ring_points(&section, &frame, &terms);
         arch(&mut points, &terms, u, side, k);
         let ring = mesh.ring(&points, 0.98 + 0.02 * u);
         mesh.stitch(&previous, &ring);
         previous = ring;
     }
-    toes(mesh, &previous, &fixed, &section, &frame, z_toe, side);
+    toes(mesh, &previous, &terms, &section, &frame, z_toe, side);
     let fallback = LimbTape {
         centre: ankle_frame.centre,
         normal: Vec3::Y,
@@ -315,9 +311,9 @@ pub(in crate::body) fn leg(
     }
 }
 
-/// Rings of the foot from the heel's end to the toes' tips (the last ones are the toes').
+/// The foot from the heel's end to the toes' tips in ring spacings; its rings stand at the
+/// first `BALL_RING` of them, the last at the ball of the foot, where the toes part.
 const FOOT_RINGS: usize = 10;
-/// The ring at the ball of the foot, where the toes part.
 const BALL_RING: usize = 8;
 
 /// The angle (in the foot's ring plane, from across towards up) of the foot's first vertex:
@@ -342,12 +338,12 @@ const TOES: [(f32, f32); 5] = [
 /// How far the toes point down from the foot's length, degrees (their tips rest on the floor).
 const TOE_DOWN: f32 = 6.0;
 
-/// Parts the ball's `ring` (vertices at the `fixed` angles of `section` in `frame`) into five
-/// toes that reach to `z_toe`, each a digit as a finger is (`hand::digit`).
+/// Parts the ball's `ring` (vertices at the fixed angles `fixed` of `section` in `frame`) into
+/// five toes that reach to `z_toe`, each a digit as a finger is (`hand::digit`).
 fn toes(
     mesh: &mut MeshBuilder,
     ring: &[u32],
-    fixed: &[f32],
+    fixed: &[AngleTerms],
     section: &LimbSection,
     frame: &Frame,
     z_toe: f32,
@@ -356,7 +352,7 @@ fn toes(
     // On the unit ring: thickness up, breadth towards the inner edge.
     let unit: Vec<Vec2> = fixed
         .iter()
-        .map(|t| Vec2::new(t.sin(), -side * t.cos()))
+        .map(|t| Vec2::new(t.sin, -side * t.cos))
         .collect();
     let loops = part(&unit, &TOE_CHORDS);
     let at = Frame {
@@ -372,6 +368,8 @@ fn toes(
         .copied()
         .collect();
     let (down_sin, down_cos) = TOE_DOWN.to_radians().sin_cos();
+    // The texture's rows go on from the ball's ring to 1 at the tips.
+    let ball_v = 0.98 + 0.02 * BALL_RING as f32 / FOOT_RINGS as f32;
     for ((positions, (share, spread)), edge) in loops.iter().zip(TOES).zip(edges.windows(2)) {
         let half_breadth = 0.5 * (edge[1] - edge[0]) * section.r1 * 0.95;
         let (sin, cos) = spread.to_radians().sin_cos();
@@ -392,7 +390,7 @@ fn toes(
                 curl: [0.0; 3],
                 tip: Tip::Toe,
             },
-            |s| 0.98 + 0.02 * (s / length).min(1.0),
+            |s| ball_v + (1.0 - ball_v) * (s / length).min(1.0),
         );
     }
 }
