@@ -330,8 +330,9 @@ fn round_the_chest(
     levels: &[f32],
 ) {
     let chest = keys[CHEST].to_array();
-    for (key, other) in [(UNDERBUST, key_rows[UNDERBUST]), (AXILLA, key_rows[AXILLA])] {
-        let (from, to) = (other.min(key_rows[CHEST]) + 1, other.max(key_rows[CHEST]));
+    for key in [UNDERBUST, AXILLA] {
+        let (row, chest_row) = (key_rows[key], key_rows[CHEST]);
+        let (from, to) = (row.min(chest_row) + 1, row.max(chest_row));
         let towards = keys[key].to_array();
         let span = levels[key] - levels[CHEST];
         for row in from..to {
@@ -452,9 +453,10 @@ fn key_sections(p: &Proportions, cols: &[ColumnTerms]) -> (Vec<f32>, Vec<TorsoSe
     // At the armpit the ring is rounder than the chest's: half the chest's fill (the whole
     // folds the arm's root where the armscye meets the ring's corners; none pulls the chest's
     // corners in over three rows, an arch from armpit to armpit). It is as deep as the chest
-    // would be without the bust, with a quarter of the bust in front: with the chest's whole
-    // depth there (until 2026-12-07) the front went straight up from the bust and turned back
-    // at once above the armpit, a horizontal edge along the bust's top.
+    // would be without the bust, with a quarter of the bust in front, its shoulder blades
+    // standing out until its back lies where the chest's whole depth put it: with that whole
+    // depth (until 2026-12-07) the front went straight up from the bust and turned back at once
+    // above the armpit, a horizontal edge along the bust's top.
     let axilla = TorsoSection {
         a: chest.a * 0.94,
         bust: 0.5 * bust,
