@@ -1,12 +1,13 @@
 //! Another pose for the same body: the arms raised or lowered at the shoulder and swung forward,
-//! the elbows bent forward, the legs set wider apart at the hip. Retailers model garments on
+//! the elbows bent forward, the legs set wider apart and swung forward at the hip, the knees
+//! bent. Retailers model garments on
 //! avatars that do not stand as ours does (`reference_body.pose` of a garment's metadata); a
 //! garment is bound to its reference body posed as declared, so its sleeves and legs follow the
 //! limbs back into our pose instead of being stretched there.
 //!
 //! Posing is linear blend skinning on the built mesh: each limb vertex is turned about the elbow
-//! (arms) and about the shoulder or hip, with weights that ramp over the limb's blend rings from
-//! the trunk and over a short stretch either side of the elbow. The topology does not change.
+//! or the knee and about the shoulder or hip, with weights that ramp over the limb's blend rings
+//! from the trunk and over a short stretch either side of the middle joint. The topology does not change.
 
 use super::section::smoothstep;
 use super::{Avatar, LimbBones};
@@ -22,6 +23,10 @@ pub const ARM_FORWARD_RANGE: (f64, f64) = (-10.0, 30.0);
 pub const ELBOW_BEND_RANGE: (f64, f64) = (0.0, 90.0);
 /// See [`ARM_ANGLE_RANGE`].
 pub const LEG_ANGLE_RANGE: (f64, f64) = (0.0, 20.0);
+/// See [`ARM_ANGLE_RANGE`].
+pub const LEG_FORWARD_RANGE: (f64, f64) = (-10.0, 20.0);
+/// See [`ARM_ANGLE_RANGE`].
+pub const KNEE_BEND_RANGE: (f64, f64) = (0.0, 30.0);
 
 /// A body's pose, each angle in degrees; an angle not given is the avatar's own.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -44,6 +49,15 @@ pub struct Pose {
     /// Anprobe's avatar: about 1.5, see [`leg_angle_deg`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leg_angle_deg: Option<f64>,
+    /// How far the thighs are swung forward out of the body's side plane, seen from the side (hip
+    /// joint to knee; 0 = in that plane, Anprobe's avatar, see [`leg_forward_deg`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leg_forward_deg: Option<f64>,
+    /// How far the lower legs are bent back at the knee from the straight leg (0 = straight,
+    /// Anprobe's avatar). A body standing on bent knees has its thighs swung forward by about
+    /// half as much.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knee_bend_deg: Option<f64>,
 }
 
 impl Pose {
@@ -53,15 +67,19 @@ impl Pose {
             && self.arm_forward_deg.is_none()
             && self.elbow_bend_deg.is_none()
             && self.leg_angle_deg.is_none()
+            && self.leg_forward_deg.is_none()
+            && self.knee_bend_deg.is_none()
     }
 
     /// Each angle given with its name and its allowed range, for checking.
-    pub fn angles(&self) -> [(&'static str, Option<f64>, (f64, f64)); 4] {
+    pub fn angles(&self) -> [(&'static str, Option<f64>, (f64, f64)); 6] {
         [
             ("arm_angle_deg", self.arm_angle_deg, ARM_ANGLE_RANGE),
             ("arm_forward_deg", self.arm_forward_deg, ARM_FORWARD_RANGE),
             ("elbow_bend_deg", self.elbow_bend_deg, ELBOW_BEND_RANGE),
             ("leg_angle_deg", self.leg_angle_deg, LEG_ANGLE_RANGE),
+            ("leg_forward_deg", self.leg_forward_deg, LEG_FORWARD_RANGE),
+            ("knee_bend_deg", self.knee_bend_deg, KNEE_BEND_RANGE),
         ]
     }
 }
@@ -79,6 +97,12 @@ pub fn arm_forward_deg(arm: &LimbBones) -> f64 {
 /// How far a leg stands out from the vertical, degrees (hip joint to ankle, seen from the front).
 pub fn leg_angle_deg(leg: &LimbBones) -> f64 {
     f64::from(leg.axis.x.abs().atan2(-leg.axis.y).to_degrees())
+}
+
+/// How far a thigh is swung forward out of the side plane, degrees (hip joint to knee).
+pub fn leg_forward_deg(leg: &LimbBones) -> f64 {
+    let thigh = (leg.middle - leg.root).normalize_or(Vec3::NEG_Y);
+    f64::from(thigh.z.clamp(-1.0, 1.0).asin().to_degrees())
 }
 
 /// The avatar's mesh in `pose` (normals recomputed); the avatar's own mesh where the pose
@@ -99,46 +123,67 @@ fn pose_positions(avatar: &Avatar, pose: &Pose, positions: &mut [Vec3]) {
     let arm = clamp(pose.arm_angle_deg, ARM_ANGLE_RANGE);
     let forward = clamp(pose.arm_forward_deg, ARM_FORWARD_RANGE);
     let elbow = clamp(pose.elbow_bend_deg, ELBOW_BEND_RANGE).unwrap_or(0.0);
-    let leg = clamp(pose.leg_angle_deg, LEG_ANGLE_RANGE);
-    for (bones, side) in avatar.skeleton.arms.iter().zip([1.0f32, -1.0]) {
-        // Raising the arm turns it about the forward axis, outwards for a positive angle.
-        let raise = arm.map_or(0.0, |a| (arm_angle_deg(bones) as f32 - a).to_radians());
-        let shoulder = Quat::from_rotation_z(side * raise);
-        // Swinging it forward turns the raised arm towards +Z in the vertical plane through it,
-        // which keeps its angle seen from the front.
-        let shoulder = forward.map_or(shoulder, |f| {
-            let swing = (f - arm_forward_deg(bones) as f32).to_radians();
-            let across = (shoulder * bones.axis).cross(Vec3::Z).normalize_or_zero();
-            Quat::from_axis_angle(across, swing) * shoulder
-        });
-        let bend_axis = bones.axis.cross(Vec3::Z).normalize_or_zero();
-        let bend = Quat::from_axis_angle(bend_axis, elbow.to_radians());
-        // The bend is spread over a few centimetres either side of the elbow.
-        let s_elbow = (bones.middle - bones.root).dot(bones.axis);
-        let reach = 0.12 * s_elbow;
-        turn(positions, bones, |p, w_root| {
-            let s = (p - bones.root).dot(bones.axis);
-            let w_elbow = smoothstep((s - (s_elbow - reach)) / (2.0 * reach));
-            let bent = p.lerp(bones.middle + bend * (p - bones.middle), w_elbow);
-            bent.lerp(bones.root + shoulder * (bent - bones.root), w_root)
-        });
-    }
-    if let Some(target) = leg {
-        for (bones, side) in avatar.skeleton.legs.iter().zip([1.0f32, -1.0]) {
-            let out = (target - leg_angle_deg(bones) as f32).to_radians();
-            let hip = Quat::from_rotation_z(side * out);
-            turn(positions, bones, |p, w_root| {
-                p.lerp(bones.root + hip * (p - bones.root), w_root)
-            });
+    // Where the pose declares nothing for the arms (or the legs), they stay as they are.
+    if arm.is_some() || forward.is_some() || elbow != 0.0 {
+        for (bones, side) in avatar.skeleton.arms.iter().zip([1.0f32, -1.0]) {
+            // Raising the arm turns it about the forward axis, outwards for a positive angle.
+            let raise = arm.map_or(0.0, |a| (arm_angle_deg(bones) as f32 - a).to_radians());
+            let swing = forward.map(|f| (f - arm_forward_deg(bones) as f32).to_radians());
+            let shoulder = root_turn(bones, side * raise, swing);
+            // The elbow bends the forearm forward.
+            turn_limb(positions, bones, elbow.to_radians(), shoulder);
         }
     }
+    let (leg, leg_forward) = (
+        clamp(pose.leg_angle_deg, LEG_ANGLE_RANGE),
+        clamp(pose.leg_forward_deg, LEG_FORWARD_RANGE),
+    );
+    let knee = clamp(pose.knee_bend_deg, KNEE_BEND_RANGE).unwrap_or(0.0);
+    if leg.is_some() || leg_forward.is_some() || knee != 0.0 {
+        for (bones, side) in avatar.skeleton.legs.iter().zip([1.0f32, -1.0]) {
+            // Standing wider turns the leg outwards about the forward axis.
+            let out = leg.map_or(0.0, |l| (l - leg_angle_deg(bones) as f32).to_radians());
+            let swing = leg_forward.map(|f| (f - leg_forward_deg(bones) as f32).to_radians());
+            let hip = root_turn(bones, side * out, swing);
+            // The knee bends the lower leg back.
+            turn_limb(positions, bones, -knee.to_radians(), hip);
+        }
+    }
+}
+
+/// The turn of a limb at its root joint: about the forward axis by `across` (radians, positive
+/// turning an arm on the left up), then forward by `swing` in the vertical plane through the
+/// turned limb, which keeps its angle seen from the front.
+fn root_turn(bones: &LimbBones, across: f32, swing: Option<f32>) -> Quat {
+    let turned = Quat::from_rotation_z(across);
+    swing.map_or(turned, |swing| {
+        let plane = (turned * bones.axis).cross(Vec3::Z).normalize_or_zero();
+        Quat::from_axis_angle(plane, swing) * turned
+    })
+}
+
+/// Bends a limb by `bend` radians at its middle joint (forwards for a positive angle: the
+/// forearm's way), spread over a few centimetres either side of it, then turns it all by `root`
+/// about its root joint.
+fn turn_limb(positions: &mut [Vec3], bones: &LimbBones, bend: f32, root: Quat) {
+    let bend_axis = bones.axis.cross(Vec3::Z).normalize_or_zero();
+    let bend = Quat::from_axis_angle(bend_axis, bend);
+    let s_middle = (bones.middle - bones.root).dot(bones.axis);
+    let reach = 0.12 * s_middle;
+    turn(positions, bones, |p, w_root| {
+        let s = (p - bones.root).dot(bones.axis);
+        let w_middle = smoothstep((s - (s_middle - reach)) / (2.0 * reach));
+        let bent = p.lerp(bones.middle + bend * (p - bones.middle), w_middle);
+        bent.lerp(bones.root + root * (bent - bones.root), w_root)
+    });
 }
 
 /// The pose a body's mesh stands in — a retailer's avatar travelling in a garment file, in the
 /// garment's coordinates — read as the pose of `avatar` (the garment's reference body, built
 /// from its measurements) whose limbs lie nearest to that mesh's surface: the arm angle, the
-/// arms' swing forward and the elbow bend together, then the legs' angle, each on a coarse grid
-/// over its allowed range and refined by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
+/// arms' swing forward and the elbow bend together, then the legs' angle, then the thighs' swing
+/// forward and the knee bend together, each on a coarse grid over its allowed range and refined
+/// by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
 /// limbs by their direction rather than by its outliers. An empty mesh gives the avatar's own
 /// pose.
 pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
@@ -191,19 +236,57 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
         arm_angle_deg: Some(arm),
         arm_forward_deg: Some(forward),
         elbow_bend_deg: Some(elbow),
-        leg_angle_deg: None,
+        ..Pose::default()
     };
-    // Arms: a grid of 10° on each angle (arm angle, swing forward, elbow), then each angle by
-    // degrees about the best, twice.
-    let ranges = [ARM_ANGLE_RANGE, ARM_FORWARD_RANGE, ELBOW_BEND_RANGE];
-    let steps = [10.0, 10.0, 10.0];
-    let (mut angles, mut best) = ([50.0, 0.0, 0.0], f32::INFINITY);
+    let [arm, forward, elbow] = search(
+        [ARM_ANGLE_RANGE, ARM_FORWARD_RANGE, ELBOW_BEND_RANGE],
+        [10.0, 10.0, 10.0],
+        |angles| cost(&arm_pose(angles), &arms),
+    );
+    let leg_pose = |[leg, forward, knee]: [f64; 3]| Pose {
+        leg_angle_deg: Some(leg),
+        leg_forward_deg: Some(forward),
+        knee_bend_deg: Some(knee),
+        ..Pose::default()
+    };
+    // Legs: the angle seen from the front with the thighs and knees as the avatar's, then the
+    // swing and the bend seen from the side (which hardly move the front view) on that angle.
+    let own_forward = leg_forward_deg(&avatar.skeleton.legs[0]);
+    let [leg, _, _] = search(
+        [LEG_ANGLE_RANGE, (own_forward, own_forward), (0.0, 0.0)],
+        [2.0, 1.0, 1.0],
+        |angles| cost(&leg_pose(angles), &legs),
+    );
+    let [_, leg_forward, knee] = search(
+        [(leg, leg), LEG_FORWARD_RANGE, KNEE_BEND_RANGE],
+        [1.0, 5.0, 5.0],
+        |angles| cost(&leg_pose(angles), &legs),
+    );
+    Pose {
+        arm_angle_deg: Some(arm),
+        arm_forward_deg: Some(forward),
+        elbow_bend_deg: Some(elbow),
+        leg_angle_deg: Some(leg),
+        leg_forward_deg: Some(leg_forward),
+        knee_bend_deg: Some(knee),
+    }
+}
+
+/// The three angles (each in its range; a range of one value holds that angle) where `cost` is
+/// least: a grid of `steps` over the ranges, then each angle by degrees within a step of the
+/// best, twice round.
+fn search(
+    ranges: [(f64, f64); 3],
+    steps: [f64; 3],
+    mut cost: impl FnMut([f64; 3]) -> f32,
+) -> [f64; 3] {
+    let (mut angles, mut best) = ([ranges[0].0, ranges[1].0, ranges[2].0], f32::INFINITY);
     for a in grid(ranges[0], steps[0]) {
-        for f in grid(ranges[1], steps[1]) {
-            for e in grid(ranges[2], steps[2]) {
-                let c = cost(&arm_pose([a, f, e]), &arms);
-                if c < best {
-                    (angles, best) = ([a, f, e], c);
+        for b in grid(ranges[1], steps[1]) {
+            for c in grid(ranges[2], steps[2]) {
+                let here = cost([a, b, c]);
+                if here < best {
+                    (angles, best) = ([a, b, c], here);
                 }
             }
         }
@@ -213,30 +296,11 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
             angles[k] = refine(angles[k], steps[k], ranges[k], |v| {
                 let mut tried = angles;
                 tried[k] = v;
-                cost(&arm_pose(tried), &arms)
+                cost(tried)
             });
         }
     }
-    let leg_pose = |leg: f64| Pose {
-        leg_angle_deg: Some(leg),
-        ..Pose::default()
-    };
-    let mut leg = 0.0;
-    let mut best = f32::INFINITY;
-    for l in grid(LEG_ANGLE_RANGE, 2.0) {
-        let c = cost(&leg_pose(l), &legs);
-        if c < best {
-            (leg, best) = (l, c);
-        }
-    }
-    leg = refine(leg, 2.0, LEG_ANGLE_RANGE, |l| cost(&leg_pose(l), &legs));
-    let [arm, forward, elbow] = angles;
-    Pose {
-        arm_angle_deg: Some(arm),
-        arm_forward_deg: Some(forward),
-        elbow_bend_deg: Some(elbow),
-        leg_angle_deg: Some(leg),
-    }
+    angles
 }
 
 /// From the range's low end to its high end in steps of `step`.

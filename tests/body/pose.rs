@@ -51,9 +51,10 @@ fn bodies() -> Vec<(String, Avatar)> {
 }
 
 /// Upper arms 47° below the horizontal and swung 15° forward, elbows bent 44° forward, legs 6°
-/// out: the posed upper arm, forearm and leg (directions between centres of their rings) turn by
-/// those angles less the avatar's own, within 1° (the forearm from the upper arm: 2°); the topology is the avatar's; the mesh is closed, manifold and does not pass
-/// through itself.
+/// out, thighs swung 6° forward and knees bent 12° back: the posed upper arm, forearm, thigh and
+/// lower leg (directions between centres of their rings) turn by those angles less the avatar's
+/// own, within 1° (the forearm from the upper arm and the lower leg from the thigh: 2°); the
+/// topology is the avatar's; the mesh is closed, manifold and does not pass through itself.
 #[test]
 fn a_posed_avatar_stands_as_its_pose_says() {
     let retailer = Pose {
@@ -61,6 +62,8 @@ fn a_posed_avatar_stands_as_its_pose_says() {
         arm_forward_deg: Some(15.0),
         elbow_bend_deg: Some(44.0),
         leg_angle_deg: Some(6.0),
+        leg_forward_deg: Some(6.0),
+        knee_bend_deg: Some(12.0),
     };
     for (who, avatar) in bodies() {
         let posed = pose::posed_mesh(&avatar, &retailer);
@@ -125,6 +128,28 @@ fn a_posed_avatar_stands_as_its_pose_says() {
                 (wider - want).abs() < 1.0,
                 "{who}: leg turned {wider:.1}° out, not {want:.1}°"
             );
+            // Seen from the side: the thigh swung forward, the lower leg bent back from it.
+            let thigh = |x: &[Vec3]| (at(x, 0.75, 0.85) - at(x, 0.35, 0.45)).normalize_or_zero();
+            let shin = |x: &[Vec3]| (at(x, 1.45, 1.55) - at(x, 1.2, 1.3)).normalize_or_zero();
+            let forward = |u: Vec3| u.z.asin().to_degrees();
+            let swung = forward(thigh(&posed.positions)) - forward(thigh(own));
+            let want = 6.0 - pose::leg_forward_deg(leg) as f32;
+            assert!(
+                (swung - want).abs() < 1.0,
+                "{who}: thigh swung {swung:.1}° forward, not {want:.1}°"
+            );
+            let hip = Quat::from_rotation_arc(thigh(&posed.positions), thigh(own));
+            let bent = shin(own)
+                .angle_between(hip * shin(&posed.positions))
+                .to_degrees();
+            assert!(
+                (bent - 12.0).abs() < 2.0,
+                "{who}: lower leg bent {bent:.1}° from the thigh"
+            );
+            assert!(
+                shin(&posed.positions).z < shin(own).z,
+                "{who}: the lower leg bends back"
+            );
         }
     }
 }
@@ -144,6 +169,8 @@ fn the_avatars_own_pose_changes_nothing() {
             arm_forward_deg: Some(pose::arm_forward_deg(&avatar.skeleton.arms[0])),
             elbow_bend_deg: Some(0.0),
             leg_angle_deg: Some(pose::leg_angle_deg(&avatar.skeleton.legs[0])),
+            leg_forward_deg: Some(pose::leg_forward_deg(&avatar.skeleton.legs[0])),
+            knee_bend_deg: Some(0.0),
         };
         let moved = pose::posed_mesh(&avatar, &own)
             .positions

@@ -110,13 +110,10 @@ fn a_reference_body_may_state_its_breadths() {
 /// angle's path, and nothing is imported.
 #[test]
 fn a_reference_pose_is_declared_and_checked() {
-    let posed =
-        import_ok(&with_meta(
-            |m| {
-                m["reference_body"]["pose"] =
-                    json!({"arm_forward_deg": 12, "elbow_bend_deg": 44, "leg_angle_deg": 6.5})
-            },
-        ));
+    let posed = import_ok(&with_meta(|m| {
+        m["reference_body"]["pose"] = json!({"arm_forward_deg": 12, "elbow_bend_deg": 44, "leg_angle_deg": 6.5,
+                           "knee_bend_deg": 8})
+    }));
     assert!(posed.warnings.is_empty(), "{}", list(&posed.warnings));
     let pose = posed.meta.reference_body.pose.expect("the pose is read");
     assert_eq!(
@@ -124,15 +121,18 @@ fn a_reference_pose_is_declared_and_checked() {
             pose.arm_angle_deg,
             pose.arm_forward_deg,
             pose.elbow_bend_deg,
-            pose.leg_angle_deg
+            pose.leg_angle_deg,
+            pose.leg_forward_deg,
+            pose.knee_bend_deg
         ),
-        (None, Some(12.0), Some(44.0), Some(6.5))
+        (None, Some(12.0), Some(44.0), Some(6.5), None, Some(8.0))
     );
     assert!(!posed.meta.reference_body.measurements.contains_key("pose"));
     let written = serde_json::to_value(&posed.meta).unwrap();
     assert_eq!(
         written["reference_body"]["pose"],
-        json!({"arm_forward_deg": 12.0, "elbow_bend_deg": 44.0, "leg_angle_deg": 6.5})
+        json!({"arm_forward_deg": 12.0, "elbow_bend_deg": 44.0, "leg_angle_deg": 6.5,
+               "knee_bend_deg": 8.0})
     );
     for (pose, path, says) in [
         (
@@ -141,9 +141,14 @@ fn a_reference_pose_is_declared_and_checked() {
             "120° is outside the 0–90°",
         ),
         (
-            json!({"knee_bend_deg": 10}),
-            "pose.knee_bend_deg",
+            json!({"head_turn_deg": 10}),
+            "pose.head_turn_deg",
             "unknown pose angle",
+        ),
+        (
+            json!({"knee_bend_deg": 40}),
+            "pose.knee_bend_deg",
+            "40° is outside the 0–30°",
         ),
         (
             json!({"arm_forward_deg": -20}),

@@ -87,7 +87,7 @@ fn schema_and_validator_agree_on_broken_metadata() {
     let schema = schema();
     let example = serde_json::to_value(garment_meta_example()).unwrap();
     type Edit = fn(&mut Value);
-    let cases: [(&str, Edit, bool, Verdict); 31] = [
+    let cases: [(&str, Edit, bool, Verdict); 32] = [
         ("the example as documented", |_| {}, true, Verdict::Clean),
         (
             "a required field missing",
@@ -250,7 +250,7 @@ fn schema_and_validator_agree_on_broken_metadata() {
             |m| {
                 m["reference_body"]["pose"] = json!({
                     "arm_angle_deg": 47, "arm_forward_deg": 12, "elbow_bend_deg": 44,
-                    "leg_angle_deg": 6
+                    "leg_angle_deg": 6, "leg_forward_deg": 5, "knee_bend_deg": 10
                 })
             },
             true,
@@ -258,13 +258,19 @@ fn schema_and_validator_agree_on_broken_metadata() {
         ),
         (
             "a pose angle of no known joint",
-            |m| m["reference_body"]["pose"] = json!({"knee_bend_deg": 10}),
+            |m| m["reference_body"]["pose"] = json!({"head_turn_deg": 10}),
             false,
             Verdict::Refuses,
         ),
         (
             "an elbow bent past a right angle",
             |m| m["reference_body"]["pose"] = json!({"elbow_bend_deg": 120}),
+            false,
+            Verdict::Refuses,
+        ),
+        (
+            "a knee bent past what a standing body holds",
+            |m| m["reference_body"]["pose"] = json!({"knee_bend_deg": 40}),
             false,
             Verdict::Refuses,
         ),
