@@ -182,49 +182,72 @@ impl Contacts {
             if !first && moved.is_finite() && moved < REFRESH.max(0.5 * self.clearance[i]) {
                 continue;
             }
-            self.at[i] = p;
-            let mut clearance = REACH;
             let hit = obstacles.body.query(p, reach, self.hints[i]);
             self.queries += 1;
-            let before = self.body[i];
-            self.body[i] = hit.filter(|h| h.distance < REACH).map(|h| Plane {
-                origin: h.hit.point,
-                normal: h.normal,
-            });
-            // The closest side of the body turned sharply: the particle sits in a crease (the
-            // armpit, between the thighs) and the cloth pulls it into it. Both sides hold it, or
-            // each refresh would throw it from one side to the other.
-            self.crease[i] = match (before, self.body[i]) {
-                (Some(old), Some(new))
-                    if old.normal.dot(new.normal) < CREASE_TURN
-                        && old.distance(p) < CREASE_REACH =>
-                {
-                    Some(old)
-                }
-                _ => None,
-            };
-            if let Some(h) = hit {
-                self.hints[i] = Some(h.hit.triangle);
-                clearance = clearance.min(h.distance - obstacles.body.margin);
-            }
-            if let Some(side) = self.crease[i] {
-                clearance = clearance.min(side.distance(p) - obstacles.body.margin);
-            }
-            for (planes, layer) in self.layers.iter_mut().zip(obstacles.layers) {
-                let cover = hit.and_then(|h| {
-                    self.queries += 1;
-                    layer.cover(p, h.normal, h.distance, REACH)
-                });
-                planes[i] = cover.map(|c| Plane {
-                    origin: c.point,
-                    normal: c.normal,
-                });
-                if let Some(c) = cover {
-                    clearance = clearance.min(-c.depth(p) - obstacles.layer_margin);
-                }
-            }
-            self.clearance[i] = clearance.max(0.0);
+            self.refresh(i, p, hit, obstacles);
         }
+    }
+
+    /// The first [`Contacts::update`] from each particle's closest point on the body where it
+    /// is already known (`hits`, found at `x`, as [`project_exactly`] returns them): the body
+    /// is not searched again. Particles without one are searched.
+    pub fn seed(&mut self, x: &[Vec3A], hits: &[Option<SignedHit>], obstacles: &Obstacles) {
+        if hits.len() != x.len() || x.len() != self.at.len() {
+            self.update(x, obstacles);
+            return;
+        }
+        self.fresh = false;
+        for (i, (&p, &hit)) in x.iter().zip(hits).enumerate() {
+            let p = Vec3::from(p);
+            let hit = hit.or_else(|| {
+                self.queries += 1;
+                obstacles.body.query(p, f32::INFINITY, self.hints[i])
+            });
+            self.refresh(i, p, hit, obstacles);
+        }
+    }
+
+    /// Particle `i`'s planes anew at `p`, its closest point on the body being `hit`.
+    fn refresh(&mut self, i: usize, p: Vec3, hit: Option<SignedHit>, obstacles: &Obstacles) {
+        self.at[i] = p;
+        let mut clearance = REACH;
+        let before = self.body[i];
+        self.body[i] = hit.filter(|h| h.distance < REACH).map(|h| Plane {
+            origin: h.hit.point,
+            normal: h.normal,
+        });
+        // The closest side of the body turned sharply: the particle sits in a crease (the
+        // armpit, between the thighs) and the cloth pulls it into it. Both sides hold it, or
+        // each refresh would throw it from one side to the other.
+        self.crease[i] = match (before, self.body[i]) {
+            (Some(old), Some(new))
+                if old.normal.dot(new.normal) < CREASE_TURN && old.distance(p) < CREASE_REACH =>
+            {
+                Some(old)
+            }
+            _ => None,
+        };
+        if let Some(h) = hit {
+            self.hints[i] = Some(h.hit.triangle);
+            clearance = clearance.min(h.distance - obstacles.body.margin);
+        }
+        if let Some(side) = self.crease[i] {
+            clearance = clearance.min(side.distance(p) - obstacles.body.margin);
+        }
+        for (planes, layer) in self.layers.iter_mut().zip(obstacles.layers) {
+            let cover = hit.and_then(|h| {
+                self.queries += 1;
+                layer.cover(p, h.normal, h.distance, REACH)
+            });
+            planes[i] = cover.map(|c| Plane {
+                origin: c.point,
+                normal: c.normal,
+            });
+            if let Some(c) = cover {
+                clearance = clearance.min(-c.depth(p) - obstacles.layer_margin);
+            }
+        }
+        self.clearance[i] = clearance.max(0.0);
     }
 
     /// Pushes particles out to their margins with friction against the motion since `prev` (the
@@ -284,13 +307,27 @@ pub fn project_exactly(
     obstacles: &Obstacles,
     body_hints: &[u32],
 ) -> (usize, Vec<Option<SignedHit>>) {
+    let mut body: Vec<Option<SignedHit>> = vec![None; x.len()];
+    let moved = project_again(x, obstacles, body_hints, (0..x.len()).collect(), &mut body);
+    (moved, body)
+}
+
+/// [`project_exactly`] for the particles `active` alone (those that moved since `body`, each
+/// particle's closest point on the body, was found): returns how many it moved, and their
+/// closest points are written into `body`.
+pub fn project_again(
+    x: &mut [Vec3],
+    obstacles: &Obstacles,
+    body_hints: &[u32],
+    mut active: Vec<usize>,
+    body: &mut [Option<SignedHit>],
+) -> usize {
     const ROUNDS: usize = 10;
     let collider = &obstacles.body;
+    active.retain(|&i| i < x.len() && i < body.len());
     let mut moved = vec![false; x.len()];
-    let mut body: Vec<Option<SignedHit>> = vec![None; x.len()];
     let mut hints = seeded(x.len(), body_hints);
     let start = x.to_vec();
-    let mut active: Vec<usize> = (0..x.len()).collect();
     for round in 0..ROUNDS {
         let mut next = Vec::new();
         for &i in &active {
@@ -362,7 +399,7 @@ pub fn project_exactly(
             body[i] = Some(h);
         }
     }
-    (moved.iter().filter(|&&m| m).count(), body)
+    moved.iter().filter(|&&m| m).count()
 }
 
 /// Per particle, the body triangle a search starts from: `body_hints` where given (may be empty

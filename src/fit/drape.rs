@@ -7,7 +7,9 @@
 //! tolerance.
 
 use super::cloth::{Cloth, ClothParams};
-use super::collide::{Collider, Contacts, LAYER_PUSH_MAX, Obstacles, project_exactly};
+use super::collide::{
+    Collider, Contacts, LAYER_PUSH_MAX, Obstacles, project_again, project_exactly,
+};
 use super::layer::{Cover, LayerCollider};
 use super::spatial::{SignedHit, Surface};
 use super::tether::{Support, Tethers};
@@ -199,7 +201,8 @@ pub const FACE_POINTS: [[f32; 3]; 7] = {
 /// between the thighs, a bust, a hem lying on a foot). Points of each face that may reach the
 /// body ([`FACE_POINTS`]) found inside are lifted out to the skin margin by moving the face's
 /// corners along the body's normal there, each by its share of the point. A few rounds, as a
-/// lift can tilt a neighbouring face in. Returns how many lifts were made.
+/// lift can tilt a neighbouring face in. Returns how many lifts were made, and the corners they
+/// moved.
 ///
 /// Most points need no search: the distance to the body changes no faster than the point
 /// moves, so a point nearer to a corner outside the body than that corner is to the body (less
@@ -211,7 +214,7 @@ pub fn lift_faces_out(
     body: &Surface,
     margin: f32,
     hits: &[Option<SignedHit>],
-) -> usize {
+) -> (usize, Vec<usize>) {
     const ROUNDS: usize = 10;
     let hit = |i: usize| hits.get(i).copied().flatten();
     let distance = |i: usize| hit(i).map_or(f32::INFINITY, |h| h.distance);
@@ -279,7 +282,8 @@ pub fn lift_faces_out(
             break;
         }
     }
-    lifts
+    let lifted = (0..x.len()).filter(|&i| moved_at[i] > 0).collect();
+    (lifts, lifted)
 }
 
 /// Puts the points of an upper garment's drape that lower garments, moved after it was draped
@@ -403,9 +407,16 @@ pub fn drape(
     let tethers = Tethers::new(mesh, rest, &start, &support.anchors(&start, &resting));
     let mut cloth = Cloth::new(mesh, rest, &start, settings.cloth);
     let mut contacts = Contacts::new(mesh.len(), lower.len(), body_hints);
+    // The closest points just found are the first contacts' (the cloth starts where they were
+    // found): the body is not searched for them twice.
+    let t = Instant::now();
+    contacts.seed(&cloth.x, &resting, &obstacles);
     let substeps = settings.substeps.max(1);
     let h = settings.frame / substeps as f32;
-    let mut stats = DrapeStats::default();
+    let mut stats = DrapeStats {
+        contact_ms: t.elapsed().as_secs_f64() * 1000.0,
+        ..DrapeStats::default()
+    };
     let mut frame_start = cloth.x.clone();
     let mut window_start = cloth.x.clone();
     let window = settings.settle_window.max(1);
@@ -456,14 +467,13 @@ pub fn drape(
     let hints = contacts.body_hints();
     let (mut projected, mut hits) = project_exactly(&mut x, &obstacles, &hints);
     for _ in 0..4 {
-        let lifted = lift_faces_out(&mut x, &mesh.triangles, body, settings.skin_margin, &hits);
+        let (lifted, moved) =
+            lift_faces_out(&mut x, &mesh.triangles, body, settings.skin_margin, &hits);
         stats.lifted += lifted as u32;
         if lifted == 0 {
             break;
         }
-        let (more, again) = project_exactly(&mut x, &obstacles, &hints);
-        projected += more;
-        hits = again;
+        projected += project_again(&mut x, &obstacles, &hints, moved, &mut hits);
     }
     stats.projected = projected as u32;
     let n = x.len();
