@@ -447,7 +447,7 @@ pub fn drape(
         let (max, typical) = motion_reading(&cloth.x, &frame_start, &mut motion);
         stats.last_motion_mm = max * 1000.0;
         stats.last_motion_p995_mm = typical * 1000.0;
-        if stats.frames % window == 0 {
+        if stats.frames.is_multiple_of(window) {
             let (_, drift) = motion_reading(&cloth.x, &window_start, &mut motion);
             let drift = drift / window as f32;
             window_start.copy_from_slice(&cloth.x);
