@@ -309,19 +309,19 @@ pub fn project_exactly(
 ) -> (usize, Vec<Option<SignedHit>>) {
     let mut body: Vec<Option<SignedHit>> = vec![None; x.len()];
     let moved = project_again(x, obstacles, body_hints, (0..x.len()).collect(), &mut body);
-    (moved, body)
+    (moved.len(), body)
 }
 
 /// [`project_exactly`] for the particles `active` alone (those that moved since `body`, each
-/// particle's closest point on the body, was found): returns how many it moved, and their
-/// closest points are written into `body`.
+/// particle's closest point on the body, was found): their closest points are written into
+/// `body`; returns the particles it moved.
 pub fn project_again(
     x: &mut [Vec3],
     obstacles: &Obstacles,
     body_hints: &[u32],
     mut active: Vec<usize>,
     body: &mut [Option<SignedHit>],
-) -> usize {
+) -> Vec<usize> {
     const ROUNDS: usize = 10;
     let collider = &obstacles.body;
     active.retain(|&i| i < x.len() && i < body.len());
@@ -399,7 +399,7 @@ pub fn project_again(
             body[i] = Some(h);
         }
     }
-    moved.iter().filter(|&&m| m).count()
+    (0..x.len()).filter(|&i| moved[i]).collect()
 }
 
 /// Per particle, the body triangle a search starts from: `body_hints` where given (may be empty

@@ -201,8 +201,8 @@ pub const FACE_POINTS: [[f32; 3]; 7] = {
 /// between the thighs, a bust, a hem lying on a foot). Points of each face that may reach the
 /// body ([`FACE_POINTS`]) found inside are lifted out to the skin margin by moving the face's
 /// corners along the body's normal there, each by its share of the point. A few rounds, as a
-/// lift can tilt a neighbouring face in. Returns how many lifts were made, and the corners they
-/// moved.
+/// lift can tilt a neighbouring face in. `faces` says which faces to read (all, or those with a
+/// corner among some particles).
 ///
 /// Most points need no search: the distance to the body changes no faster than the point
 /// moves, so a point nearer to a corner outside the body than that corner is to the body (less
@@ -214,14 +214,32 @@ pub fn lift_faces_out(
     body: &Surface,
     margin: f32,
     hits: &[Option<SignedHit>],
-) -> (usize, Vec<usize>) {
+    faces: &Faces,
+) -> Lifted {
     const ROUNDS: usize = 10;
     let hit = |i: usize| hits.get(i).copied().flatten();
     let distance = |i: usize| hit(i).map_or(f32::INFINITY, |h| h.distance);
     let target = margin;
+    let touched = match faces {
+        Faces::All => None,
+        Faces::Touching(corners) => {
+            let mut touched = vec![false; x.len()];
+            for &i in corners {
+                if let Some(t) = touched.get_mut(i) {
+                    *t = true;
+                }
+            }
+            Some(touched)
+        }
+    };
     let candidates: Vec<(usize, f32)> = (0..triangles.len())
         .filter(|&t| {
             let [a, b, c] = triangles[t].map(|i| i as usize);
+            if let Some(touched) = &touched
+                && ![a, b, c].iter().any(|&i| touched.get(i) == Some(&true))
+            {
+                return false;
+            }
             let longest = x[a]
                 .distance(x[b])
                 .max(x[b].distance(x[c]))
@@ -240,6 +258,7 @@ pub fn lift_faces_out(
     let mut moved_at = vec![0usize; x.len()];
     let mut read_at = vec![0usize; candidates.len()];
     let mut lifts = 0;
+    let mut done = false;
     for round in 0..ROUNDS {
         let before = lifts;
         for (k, &(t, longest)) in candidates.iter().enumerate() {
@@ -279,11 +298,33 @@ pub fn lift_faces_out(
             }
         }
         if lifts == before {
+            done = true;
             break;
         }
     }
-    let lifted = (0..x.len()).filter(|&i| moved_at[i] > 0).collect();
-    (lifts, lifted)
+    Lifted {
+        lifts,
+        moved: (0..x.len()).filter(|&i| moved_at[i] > 0).collect(),
+        done,
+    }
+}
+
+/// Which faces [`lift_faces_out`] reads.
+pub enum Faces {
+    /// Every face.
+    All,
+    /// The faces with a corner among these particles.
+    Touching(Vec<usize>),
+}
+
+/// What [`lift_faces_out`] did.
+pub struct Lifted {
+    /// How many lifts it made.
+    pub lifts: usize,
+    /// The particles the lifts moved.
+    pub moved: Vec<usize>,
+    /// Whether it stopped because a round found no face in the body (not at its round limit).
+    pub done: bool,
 }
 
 /// Puts the points of an upper garment's drape that lower garments, moved after it was draped
@@ -466,14 +507,31 @@ pub fn drape(
     // can tilt a face back in, so the two take turns until the faces stay out.
     let hints = contacts.body_hints();
     let (mut projected, mut hits) = project_exactly(&mut x, &obstacles, &hints);
+    // All faces first; then only those with a corner that the lift or the projection after it
+    // moved (the others are as the lift read them last, outside the body) — all again where the
+    // lift stopped at its round limit.
+    let mut faces = Faces::All;
     for _ in 0..4 {
-        let (lifted, moved) =
-            lift_faces_out(&mut x, &mesh.triangles, body, settings.skin_margin, &hits);
-        stats.lifted += lifted as u32;
-        if lifted == 0 {
+        let lifted = lift_faces_out(
+            &mut x,
+            &mesh.triangles,
+            body,
+            settings.skin_margin,
+            &hits,
+            &faces,
+        );
+        stats.lifted += lifted.lifts as u32;
+        if lifted.lifts == 0 {
             break;
         }
-        projected += project_again(&mut x, &obstacles, &hints, moved, &mut hits);
+        let mut moved = project_again(&mut x, &obstacles, &hints, lifted.moved.clone(), &mut hits);
+        projected += moved.len();
+        faces = if lifted.done {
+            moved.extend(lifted.moved);
+            Faces::Touching(moved)
+        } else {
+            Faces::All
+        };
     }
     stats.projected = projected as u32;
     let n = x.len();
