@@ -7,6 +7,7 @@
 //! `catalog/drape.rs`; on the survey's extreme bodies, with the verdict rules held together:
 //! `catalog/grid.rs`.
 
+mod cones;
 pub(crate) mod drape;
 mod format;
 mod grid;

@@ -135,13 +135,33 @@ impl Cloth {
     }
 
     /// Integrates gravity and velocity (the prediction of one substep of length `h`).
-    pub fn predict(&mut self, h: f32) {
+    /// With `extra`, an acceleration beyond gravity pulls each particle by its weight (one per
+    /// particle).
+    pub fn predict(&mut self, h: f32, extra: Option<(Vec3, &[f32])>) {
         let keep = 1.0 - self.params.damping;
         let g = Vec3A::from(self.params.gravity * h);
-        for ((x, v), prev) in self.x.iter_mut().zip(&mut self.v).zip(&mut self.prev) {
-            *v = (*v + g) * keep;
-            *prev = *x;
-            *x += *v * h;
+        match extra {
+            Some((pull, weights)) if weights.len() == self.x.len() => {
+                let pull = Vec3A::from(pull * h);
+                for (((x, v), prev), &w) in self
+                    .x
+                    .iter_mut()
+                    .zip(&mut self.v)
+                    .zip(&mut self.prev)
+                    .zip(weights)
+                {
+                    *v = (*v + g + pull * w) * keep;
+                    *prev = *x;
+                    *x += *v * h;
+                }
+            }
+            _ => {
+                for ((x, v), prev) in self.x.iter_mut().zip(&mut self.v).zip(&mut self.prev) {
+                    *v = (*v + g) * keep;
+                    *prev = *x;
+                    *x += *v * h;
+                }
+            }
         }
     }
 

@@ -131,7 +131,7 @@ pub struct Contacts {
 }
 
 /// How far from a surface a plane is still looked for, metres.
-const REACH: f32 = 0.04;
+pub(crate) const REACH: f32 = 0.04;
 /// A particle whose closest side of the body turns by more than this (cosine) between refreshes,
 /// while within `CREASE_REACH` of the side it left, is held by both.
 const CREASE_TURN: f32 = 0.5;
@@ -160,6 +160,12 @@ impl Contacts {
             fresh: true,
             queries: 0,
         }
+    }
+
+    /// Per particle: how far it stood from the nearest surface when its planes were last found,
+    /// less that surface's margin, up to the 4 cm a plane is looked for within.
+    pub fn clearance(&self) -> &[f32] {
+        &self.clearance
     }
 
     /// The body triangle last found nearest to each particle.

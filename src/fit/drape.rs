@@ -8,7 +8,7 @@
 
 use super::cloth::{Cloth, ClothParams};
 use super::collide::{
-    Collider, Contacts, LAYER_PUSH_MAX, Obstacles, project_again, project_exactly,
+    Collider, Contacts, LAYER_PUSH_MAX, Obstacles, REACH, project_again, project_exactly,
 };
 use super::layer::{Cover, LayerCollider};
 use super::spatial::{SignedHit, Surface};
@@ -29,8 +29,10 @@ pub struct DrapeSettings {
     pub substeps: u32,
     /// Frames at the start without inertia (the pushed-out garment relaxes in place).
     pub relax_frames: u32,
-    /// Frames after the relaxing ones in which gravity is this many times the cloth's own
-    /// (cloth modelled far from where it hangs falls there sooner), and how many.
+    /// Frames after the relaxing ones in which cloth away from the body is pulled this many
+    /// times the cloth's own gravity (cloth modelled far from where it hangs falls there
+    /// sooner): in full from 4 cm off the body, by its share nearer, not beyond its own gravity
+    /// where it lies on the body (which holds it anyway).
     pub fall_gravity: f32,
     /// Number of those falling frames.
     pub fall_frames: u32,
@@ -70,9 +72,9 @@ impl Default for DrapeSettings {
             frame: 1.0 / 60.0,
             substeps: 8,
             relax_frames: 3,
-            fall_gravity: 4.0,
+            fall_gravity: 14.0,
             fall_frames: 20,
-            fall_ramp_frames: 15,
+            fall_ramp_frames: 20,
             min_frames: 6,
             max_frames: 150,
             settle_distance: 3e-4,
@@ -463,14 +465,28 @@ pub fn drape(
     let window = settings.settle_window.max(1);
     let mut motion: Vec<f32> = Vec::with_capacity(mesh.len());
     let mut scratch = Vec::with_capacity(mesh.len());
+    let mut fall_weights: Vec<f32> = Vec::with_capacity(mesh.len());
     for frame in 0..settings.max_frames.max(1) {
         let t = Instant::now();
         contacts.update(&cloth.x, &obstacles);
         stats.contact_ms += t.elapsed().as_secs_f64() * 1000.0;
         frame_start.copy_from_slice(&cloth.x);
-        cloth.params.gravity = settings.cloth.gravity * settings.gravity_factor(frame);
+        // The fall's pull beyond the cloth's own gravity, on each particle by how far it stood
+        // off the body at its last contact refresh: cloth lying on the body is held there
+        // anyway, and pulling it down only stretches it.
+        let extra = settings.cloth.gravity * (settings.gravity_factor(frame) - 1.0);
+        let falling = extra != Vec3::ZERO;
+        if falling {
+            fall_weights.clear();
+            fall_weights.extend(
+                contacts
+                    .clearance()
+                    .iter()
+                    .map(|&c| (c / REACH).clamp(0.0, 1.0)),
+            );
+        }
         for step in 0..substeps {
-            cloth.predict(h);
+            cloth.predict(h, falling.then_some((extra, fall_weights.as_slice())));
             cloth.solve(h, (step % 2 == 1).then_some(2.0 * h));
             tethers.project(&mut cloth.x, settings.tether_slack);
             contacts.project(

@@ -58,8 +58,10 @@ impl Measures<'_> {
     }
 }
 
-/// The meshes of one catalog item.
-pub(super) fn build(model: &BodyModel, item: &Item) -> Vec<GlbMesh> {
+/// The meshes of one catalog item; with `cones`, a full skirt (the dress's, the flared skirt)
+/// is modelled as a wide cone, its hem's finished girth spread round one circle, instead of
+/// hanging from the hip in folds.
+pub(super) fn build(model: &BodyModel, item: &Item, cones: bool) -> Vec<GlbMesh> {
     let g = Measures(item);
     let hex = item
         .meta
@@ -72,8 +74,8 @@ pub(super) fn build(model: &BodyModel, item: &Item) -> Vec<GlbMesh> {
         Kind::Hoodie => hoodie(model, &g, hex),
         Kind::Blouse => blouse(model, &g, hex),
         Kind::Coat => coat(model, &g, hex),
-        Kind::Dress => dress(model, &g, hex),
-        Kind::Skirt => skirt(model, &g, hex),
+        Kind::Dress => dress(model, &g, hex, cones),
+        Kind::Skirt => skirt(model, &g, hex, cones),
         Kind::Jeans => jeans(model, &g, hex),
         Kind::Shorts => shorts(model, &g, hex),
         Kind::Shirt => menswear::shirt(model, &g, hex),
@@ -698,7 +700,7 @@ fn coat(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     meshes
 }
 
-fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+fn dress(model: &BodyModel, g: &Measures, hex: &str, cone: bool) -> Vec<GlbMesh> {
     let lm = &model.lm;
     let hps = hps(lm);
     let hem = hps - g.get("length");
@@ -728,8 +730,8 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             ],
         },
         extras: TrunkExtras {
-            hang: vec![(hem, lm.y_hip)],
-            folds: Some(Folds {
+            hang: if cone { vec![] } else { vec![(hem, lm.y_hip)] },
+            folds: (!cone).then_some(Folds {
                 count: 16,
                 from: lm.y_hip,
                 columns: 96,
@@ -771,10 +773,11 @@ fn dress(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
     )
 }
 
-fn skirt(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
+fn skirt(model: &BodyModel, g: &Measures, hex: &str, cone: bool) -> Vec<GlbMesh> {
     let lm = &model.lm;
     let top = lm.y_waist;
     let hem = top - g.get("length");
+    let hang = [(hem, lm.y_hip)];
     let fit = [
         (hem, Fit::Girth(g.get("hem"))),
         (lm.y_hip, Fit::Girth(g.get("hip"))),
@@ -786,8 +789,8 @@ fn skirt(model: &BodyModel, g: &Measures, hex: &str) -> Vec<GlbMesh> {
             wrap: Wrap::Trunk,
             range: (hem, top),
             fit: &fit,
-            hang: &[(hem, lm.y_hip)],
-            folds: Some(Folds {
+            hang: if cone { &[] } else { &hang },
+            folds: (!cone).then_some(Folds {
                 count: 12,
                 from: lm.y_hip,
                 columns: 96,

@@ -22,7 +22,7 @@ mod skin;
 
 use crate::body::{self, Avatar};
 use crate::export::{GlbMesh, write_glb};
-use crate::garment::{EXTENSION, GarmentMeta, ReferenceBody};
+use crate::garment::{Category, EXTENSION, GarmentMeta, ReferenceBody};
 use crate::measurements::{self, Form, Key, Measurements};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -149,6 +149,19 @@ pub fn avatar_for(m: &Measurements) -> Option<Avatar> {
 /// Every garment of the sample catalog, in a fixed order, each modelled on the avatar of its
 /// metadata's `reference_body` (the women's or the men's reference body).
 pub fn catalog() -> Vec<GeneratedGarment> {
+    generate(false)
+}
+
+/// The catalog's garments with a full skirt (the dress, the flared skirt) as a retailer's file
+/// brings them when the skirt was not simulated before export: a wide cone, the hem's finished
+/// girth spread round one circle, instead of hanging from the hip in folds (such a skirt has
+/// to fall in while it drapes). Test data; not in the catalog.
+pub fn full_skirts_as_cones() -> Vec<GeneratedGarment> {
+    generate(true)
+}
+
+/// The catalog's garments; with `cones`, only those with a full skirt, modelled as cones.
+fn generate(cones: bool) -> Vec<GeneratedGarment> {
     let models: Vec<(ReferenceBody, body_map::BodyModel)> =
         [reference_measurements(), male_reference_measurements()]
             .iter()
@@ -160,6 +173,7 @@ pub fn catalog() -> Vec<GeneratedGarment> {
             .collect();
     items::items(&models[0].0, &models[1].0)
         .into_iter()
+        .filter(|item| !cones || matches!(item.meta.category, Category::Dress | Category::Skirt))
         .map(|item| {
             let model = models
                 .iter()
@@ -169,7 +183,7 @@ pub fn catalog() -> Vec<GeneratedGarment> {
                     |(_, m)| m,
                 );
             GeneratedGarment {
-                parts: garments::build(model, &item),
+                parts: garments::build(model, &item, cones),
                 meta: item.meta,
             }
         })

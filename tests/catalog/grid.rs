@@ -322,7 +322,9 @@ fn each_garment_reads_as_designed_on_its_own_body_and_its_sizes_separate() {
 /// The largest size of every catalog garment on its own reference body, far too large there,
 /// comes to rest before the cap. The coat's XXL settles at frame 100, the T-shirt's at 115 and
 /// the hoodie's at 125 (2026-12-07, with the armpit reshaped; the cap is 150; with the bust
-/// rounded the same day the coat's and the T-shirt's at 120, the hoodie's at 100): their loose back,
+/// rounded the same day the coat's and the T-shirt's at 120, the hoodie's at 100; with the fall
+/// pulling hardest on cloth off the body that evening, the coat's at 90, the T-shirt's at 80,
+/// the hoodie's at 85, the latest the sweater's at 95): their loose back,
 /// up to 11 cm off the body, creeps in at about 0.3 mm a frame for the last frames, and the frame
 /// at which it crosses the threshold moves by 10–20 with any small change of the body (under the
 /// 90-frame cap of 2026-12-06 the coat's and the hoodie's stopped there unsettled, 0.31–0.35 mm a
