@@ -50,13 +50,29 @@ pub struct Avatar {
     pub skeleton: Skeleton,
 }
 
-/// The limbs' joints and vertices: left arm, right arm; left leg, right leg.
+/// The limbs' joints and vertices: left arm, right arm; left leg, right leg; and the head.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Skeleton {
     /// Left, then right arm: the shoulder, the elbow and the arm's vertices (hand included).
     pub arms: [LimbBones; 2],
     /// Left, then right leg: the hip, the knee and the leg's vertices (foot included).
     pub legs: [LimbBones; 2],
+    /// The neck and the head, which turn about the neck.
+    pub head: HeadBones,
+}
+
+/// The neck's and the head's vertices and where they turn: about the vertical through the neck
+/// tape's centre, not at all at the neck tape (which stays exact), wholly from the chin up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadBones {
+    /// From the neck tape's ring to the crown.
+    pub vertices: std::ops::Range<u32>,
+    /// The centre of the neck tape's ring (metres).
+    pub pivot: Vec3,
+    /// The neck tape's height and the chin's (metres): the turn eases in between them.
+    pub from_y: f32,
+    /// See `from_y`.
+    pub to_y: f32,
 }
 
 /// How many vertices every avatar has (one topology for every body: garments bind to indices).
@@ -142,6 +158,12 @@ fn build_with(m: &Resolved, mut mesh: MeshBuilder) -> Avatar {
         skeleton: Skeleton {
             arms: [left_arm.bones, right_arm.bones],
             legs: [left_leg.bones, right_leg.bones],
+            head: HeadBones {
+                vertices: torso.rows[torso.neck_row()][0].unwrap_or(torso.crown)..torso.crown + 1,
+                pivot: torso.centre(torso.neck_row()),
+                from_y: torso.heights[torso.neck_row()],
+                to_y: torso.heights[torso.chin_row()],
+            },
         },
     }
 }

@@ -1,6 +1,6 @@
 //! Another pose for the same body: the arms raised or lowered at the shoulder and swung forward,
 //! the elbows bent forward, the legs set wider apart and swung forward at the hip, the knees
-//! bent. Retailers model garments on
+//! bent, the head turned. Retailers model garments on
 //! avatars that do not stand as ours does (`reference_body.pose` of a garment's metadata); a
 //! garment is bound to its reference body posed as declared, so its sleeves and legs follow the
 //! limbs back into our pose instead of being stretched there.
@@ -10,7 +10,7 @@
 //! from the trunk and over a short stretch either side of the middle joint. The topology does not change.
 
 use super::section::smoothstep;
-use super::{Avatar, LimbBones};
+use super::{Avatar, HeadBones, LimbBones};
 use crate::geometry::{TriangleBvh, TriangleMesh, vertex_normals};
 use glam::{Quat, Vec3};
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,8 @@ pub const LEG_ANGLE_RANGE: (f64, f64) = (0.0, 20.0);
 pub const LEG_FORWARD_RANGE: (f64, f64) = (-10.0, 20.0);
 /// See [`ARM_ANGLE_RANGE`].
 pub const KNEE_BEND_RANGE: (f64, f64) = (0.0, 30.0);
+/// See [`ARM_ANGLE_RANGE`].
+pub const HEAD_TURN_RANGE: (f64, f64) = (-45.0, 45.0);
 
 /// A body's pose, each angle in degrees; an angle not given is the avatar's own.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -58,6 +60,11 @@ pub struct Pose {
     /// half as much.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knee_bend_deg: Option<f64>,
+    /// How far the head is turned about the vertical, seen from above: positive to the body's
+    /// left, negative to its right (0 = facing forward, Anprobe's avatar). The neck turns with
+    /// it from the neck tape up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_turn_deg: Option<f64>,
 }
 
 impl Pose {
@@ -69,10 +76,11 @@ impl Pose {
             && self.leg_angle_deg.is_none()
             && self.leg_forward_deg.is_none()
             && self.knee_bend_deg.is_none()
+            && self.head_turn_deg.is_none()
     }
 
     /// Each angle given with its name and its allowed range, for checking.
-    pub fn angles(&self) -> [(&'static str, Option<f64>, (f64, f64)); 6] {
+    pub fn angles(&self) -> [(&'static str, Option<f64>, (f64, f64)); 7] {
         [
             ("arm_angle_deg", self.arm_angle_deg, ARM_ANGLE_RANGE),
             ("arm_forward_deg", self.arm_forward_deg, ARM_FORWARD_RANGE),
@@ -80,6 +88,7 @@ impl Pose {
             ("leg_angle_deg", self.leg_angle_deg, LEG_ANGLE_RANGE),
             ("leg_forward_deg", self.leg_forward_deg, LEG_FORWARD_RANGE),
             ("knee_bend_deg", self.knee_bend_deg, KNEE_BEND_RANGE),
+            ("head_turn_deg", self.head_turn_deg, HEAD_TURN_RANGE),
         ]
     }
 }
@@ -149,6 +158,23 @@ fn pose_positions(avatar: &Avatar, pose: &Pose, positions: &mut [Vec3]) {
             turn_limb(positions, bones, -knee.to_radians(), hip);
         }
     }
+    if let Some(turn) = clamp(pose.head_turn_deg, HEAD_TURN_RANGE).filter(|&t| t != 0.0) {
+        turn_head(positions, &avatar.skeleton.head, turn.to_radians());
+    }
+}
+
+/// Turns the head by `turn` radians about the vertical through the neck's pivot (positive to
+/// the body's left), the neck by a share that eases in from the neck tape to the chin.
+fn turn_head(positions: &mut [Vec3], head: &HeadBones, turn: f32) {
+    let span = (head.to_y - head.from_y).max(1e-4);
+    for v in head.vertices.clone() {
+        if let Some(p) = positions.get_mut(v as usize) {
+            let share = smoothstep((p.y - head.from_y) / span);
+            if share > 0.0 {
+                *p = head.pivot + Quat::from_rotation_y(turn * share) * (*p - head.pivot);
+            }
+        }
+    }
 }
 
 /// The turn of a limb at its root joint: about the forward axis by `across` (radians, positive
@@ -182,8 +208,8 @@ fn turn_limb(positions: &mut [Vec3], bones: &LimbBones, bend: f32, root: Quat) {
 /// garment's coordinates — read as the pose of `avatar` (the garment's reference body, built
 /// from its measurements) whose limbs lie nearest to that mesh's surface: the arm angle, the
 /// arms' swing forward and the elbow bend together, then the legs' angle, then the thighs' swing
-/// forward and the knee bend together, each on a coarse grid over its allowed range and refined
-/// by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
+/// forward and the knee bend together, then the head's turn, each on a coarse grid over its
+/// allowed range and refined by degrees. Distances are capped at 5 cm, so a body of other proportions pulls the
 /// limbs by their direction rather than by its outliers. An empty mesh gives the avatar's own
 /// pose.
 pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
@@ -199,6 +225,18 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
             .map(|b| b.vertices.step_by(5).map(|v| v as usize).collect())
     };
     let (arms, legs) = (sample(&avatar.skeleton.arms), sample(&avatar.skeleton.legs));
+    // Every third vertex of the neck and head (the second list empty: there is one head).
+    let head = [
+        avatar
+            .skeleton
+            .head
+            .vertices
+            .clone()
+            .step_by(3)
+            .map(|v| v as usize)
+            .collect(),
+        Vec::new(),
+    ];
     let mut positions = avatar.mesh.positions.clone();
     // How far a limb's points lie from the body's surface, on average, once the limb is moved by
     // the mean of their offsets (the other body's joints lie elsewhere: wider shoulders, a
@@ -216,7 +254,10 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
                     .map_or(CAP, |h| h.distance_squared.sqrt())
             })
             .sum();
-        sum / points.len().max(1) as f32
+        if points.is_empty() {
+            return 0.0;
+        }
+        sum / points.len() as f32
     };
     let mut cost = |pose: &Pose, limbs: &[Vec<usize>; 2]| -> f32 {
         positions.copy_from_slice(&avatar.mesh.positions);
@@ -262,6 +303,16 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
         [1.0, 5.0, 5.0],
         |angles| cost(&leg_pose(angles), &legs),
     );
+    // The head: its turn on a grid of 5°, then by degrees.
+    let head_pose = |[turn, _, _]: [f64; 3]| Pose {
+        head_turn_deg: Some(turn),
+        ..Pose::default()
+    };
+    let [head_turn, _, _] = search(
+        [HEAD_TURN_RANGE, (0.0, 0.0), (0.0, 0.0)],
+        [5.0, 1.0, 1.0],
+        |angles| cost(&head_pose(angles), &head),
+    );
     Pose {
         arm_angle_deg: Some(arm),
         arm_forward_deg: Some(forward),
@@ -269,6 +320,7 @@ pub fn estimate(avatar: &Avatar, body: &TriangleMesh) -> Pose {
         leg_angle_deg: Some(leg),
         leg_forward_deg: Some(leg_forward),
         knee_bend_deg: Some(knee),
+        head_turn_deg: Some(head_turn),
     }
 }
 

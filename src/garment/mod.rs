@@ -149,7 +149,7 @@ pub struct ReferenceBody {
     )]
     pub form: Option<Form>,
     /// How the reference body stands where it does not stand as Anprobe's avatar does (arm,
-    /// elbow, leg and knee angles); `None`: as Anprobe's avatar.
+    /// elbow, leg, knee and head angles); `None`: as Anprobe's avatar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pose: Option<Pose>,
     /// Measurement keys of the measurements JSON (`"stature"`, `"chest_girth"`, …) and their

@@ -53,8 +53,9 @@ fn bodies() -> Vec<(String, Avatar)> {
 /// Upper arms 47° below the horizontal and swung 15° forward, elbows bent 44° forward, legs 6°
 /// out, thighs swung 6° forward and knees bent 12° back: the posed upper arm, forearm, thigh and
 /// lower leg (directions between centres of their rings) turn by those angles less the avatar's
-/// own, within 1° (the forearm from the upper arm and the lower leg from the thigh: 2°); the
-/// topology is the avatar's; the mesh is closed, manifold and does not pass through itself.
+/// own, within 1° (the forearm from the upper arm and the lower leg from the thigh: 2°), the
+/// head turned 25° to the right within 0.5°; the topology is the avatar's; the mesh is closed,
+/// manifold and does not pass through itself.
 #[test]
 fn a_posed_avatar_stands_as_its_pose_says() {
     let retailer = Pose {
@@ -64,6 +65,7 @@ fn a_posed_avatar_stands_as_its_pose_says() {
         leg_angle_deg: Some(6.0),
         leg_forward_deg: Some(6.0),
         knee_bend_deg: Some(12.0),
+        head_turn_deg: Some(-25.0),
     };
     for (who, avatar) in bodies() {
         let posed = pose::posed_mesh(&avatar, &retailer);
@@ -115,6 +117,21 @@ fn a_posed_avatar_stands_as_its_pose_says() {
                 "{who}: the forearm points forward"
             );
         }
+        // The head turned 25° to the body's right about the vertical through the neck: the nose
+        // tip (the head's foremost point near the middle) points there.
+        let head = &avatar.skeleton.head;
+        let nose = head
+            .vertices
+            .clone()
+            .filter(|&v| own[v as usize].x.abs() < 0.01 && own[v as usize].y > head.to_y)
+            .max_by(|&a, &b| own[a as usize].z.total_cmp(&own[b as usize].z))
+            .expect("a nose");
+        let facing = |p: Vec3| (p.x - head.pivot.x).atan2(p.z - head.pivot.z).to_degrees();
+        let turned = facing(posed.positions[nose as usize]) - facing(own[nose as usize]);
+        assert!(
+            (turned + 25.0).abs() < 0.5,
+            "{who}: the head turned {turned:.1}°, not −25°"
+        );
         for leg in &avatar.skeleton.legs {
             let knee = (leg.middle - leg.root).dot(leg.axis);
             let at = |x: &[Vec3], a: f32, b: f32| centre(&avatar, leg, x, a * knee..b * knee);
@@ -171,6 +188,7 @@ fn the_avatars_own_pose_changes_nothing() {
             leg_angle_deg: Some(pose::leg_angle_deg(&avatar.skeleton.legs[0])),
             leg_forward_deg: Some(pose::leg_forward_deg(&avatar.skeleton.legs[0])),
             knee_bend_deg: Some(0.0),
+            head_turn_deg: Some(0.0),
         };
         let moved = pose::posed_mesh(&avatar, &own)
             .positions

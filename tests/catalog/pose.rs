@@ -13,7 +13,7 @@
 use super::drape::by_name;
 use super::grid::{EXTREMES, body, chart_size, surface_penetration_mm};
 use anprobe::body::pose::{Pose, arm_angle_deg, arm_forward_deg, leg_angle_deg, leg_forward_deg};
-use anprobe::body::{LimbBones, Skeleton};
+use anprobe::body::{HeadBones, LimbBones, Skeleton};
 use anprobe::fit::PreparedBody;
 use anprobe::fit::{self, DrapeSettings, PreparedGarment, Region, Verdict};
 use anprobe::garment::ImportedGarment;
@@ -31,6 +31,7 @@ const RETAILER: Pose = Pose {
     leg_angle_deg: Some(6.0),
     leg_forward_deg: Some(5.0),
     knee_bend_deg: Some(10.0),
+    head_turn_deg: None,
 };
 
 /// Distance along a limb's axis from its root joint.
@@ -316,4 +317,79 @@ fn a_garment_modelled_in_a_declared_pose_stays_out_of_extreme_bodies() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Turns `p` as the head turned `turn` degrees turns it on `head`'s body: about the vertical
+/// through the neck, by a share that ramps linearly from the neck tape to the chin.
+fn head_rig(head: &HeadBones, turn: f32, p: Vec3) -> Vec3 {
+    let share = ((p.y - head.from_y) / (head.to_y - head.from_y)).clamp(0.0, 1.0);
+    head.pivot + Quat::from_rotation_y((turn * share).to_radians()) * (p - head.pivot)
+}
+
+/// The hoodie (its hood up) as its retailer would have modelled it on the same body with the
+/// head turned `turn` degrees, the pose declared with `declared`, the reference body's mesh
+/// (turned so) in the file with `with_body`.
+fn hoodie_on_a_turned_head(
+    turn: f32,
+    declared: Option<f64>,
+    with_body: bool,
+) -> (&'static PreparedGarment, PreparedGarment) {
+    let ours = by_name("kiko-lane-kl-hd");
+    let avatar = &ours.reference.avatar;
+    let head = &avatar.skeleton.head;
+    let mut garment: ImportedGarment = (*ours.garment).clone();
+    for part in &mut garment.parts {
+        for p in &mut part.mesh.positions {
+            *p = head_rig(head, turn, *p);
+        }
+    }
+    garment.meta.reference_body.pose = declared.map(|turn| Pose {
+        head_turn_deg: Some(turn),
+        ..Pose::default()
+    });
+    if with_body {
+        let mut body = avatar.mesh.clone();
+        for p in &mut body.positions {
+            *p = head_rig(head, turn, *p);
+        }
+        garment.reference_body = Some(body);
+    }
+    let posed = PreparedGarment::with_reference(garment, ours.reference.clone()).expect("prepares");
+    (ours, posed)
+}
+
+/// A hood modelled up on a head turned 30° to the body's left: declared, or read from the
+/// reference body's mesh in the file (read within 3°), the hoodie is carried back point by
+/// point (95 % of the cloth within 5 mm of the hoodie modelled in Anprobe's pose; measured:
+/// 0.3 mm declared, 1.0 mm read; the 1.7 % farther than 1 cm, up to 7.3 cm, lies on the
+/// shoulders round the neck's base — 11–14 cm from its axis, between the neck tape's and the
+/// chin's height — which the test's rig turned with the neck and the body does not); undeclared,
+/// the hood stays turned (95 % within 5.8 cm).
+#[test]
+fn a_hood_modelled_on_a_turned_head_is_turned_back() {
+    for (declared, with_body) in [(Some(30.0), false), (None, true)] {
+        let (ours, posed) = hoodie_on_a_turned_head(30.0, declared, with_body);
+        if with_body {
+            let read = posed
+                .modelled_pose
+                .and_then(|p| p.head_turn_deg)
+                .expect("a head turn read from the body's mesh");
+            eprintln!("read a head turned {read}°");
+            assert!((read - 30.0).abs() <= 3.0, "read a head turned {read}°");
+        }
+        let off = carried_off_cm(ours, &posed);
+        let p95 = quantile(&off, 0.95);
+        eprintln!(
+            "declared {declared:?}, body in the file {with_body}: p95 {p95:.2} p99 {:.2} max {:.2} cm",
+            quantile(&off, 0.99),
+            quantile(&off, 1.0)
+        );
+        assert!(p95 <= 0.5, "95 % of the hoodie within {p95:.2} cm");
+    }
+    let (ours, undeclared) = hoodie_on_a_turned_head(30.0, None, false);
+    let p95 = quantile(&carried_off_cm(ours, &undeclared), 0.95);
+    assert!(
+        p95 > 2.0,
+        "undeclared, 95 % of the hoodie within {p95:.2} cm"
+    );
 }

@@ -141,8 +141,8 @@ fn a_reference_pose_is_declared_and_checked() {
             "120° is outside the 0–90°",
         ),
         (
-            json!({"head_turn_deg": 10}),
-            "pose.head_turn_deg",
+            json!({"wrist_twist_deg": 10}),
+            "pose.wrist_twist_deg",
             "unknown pose angle",
         ),
         (

@@ -250,7 +250,8 @@ fn schema_and_validator_agree_on_broken_metadata() {
             |m| {
                 m["reference_body"]["pose"] = json!({
                     "arm_angle_deg": 47, "arm_forward_deg": 12, "elbow_bend_deg": 44,
-                    "leg_angle_deg": 6, "leg_forward_deg": 5, "knee_bend_deg": 10
+                    "leg_angle_deg": 6, "leg_forward_deg": 5, "knee_bend_deg": 10,
+                    "head_turn_deg": -20
                 })
             },
             true,
@@ -258,7 +259,7 @@ fn schema_and_validator_agree_on_broken_metadata() {
         ),
         (
             "a pose angle of no known joint",
-            |m| m["reference_body"]["pose"] = json!({"head_turn_deg": 10}),
+            |m| m["reference_body"]["pose"] = json!({"wrist_twist_deg": 10}),
             false,
             Verdict::Refuses,
         ),
