@@ -89,8 +89,9 @@ impl Default for DrapeSettings {
 }
 
 impl DrapeSettings {
-    /// How many times the cloth's own gravity pulls in `frame`: `fall_gravity` in the falling
-    /// frames, easing back to 1 over their last `fall_ramp_frames`; 1 otherwise.
+    /// How many times the cloth's own gravity pulls cloth 4 cm or more off the body in `frame`
+    /// (cloth nearer by its share of the pull beyond 1): `fall_gravity` in the falling frames,
+    /// easing back to 1 over their last `fall_ramp_frames`; 1 otherwise.
     pub fn gravity_factor(&self, frame: u32) -> f32 {
         let end = self.relax_frames + self.fall_frames;
         if frame < self.relax_frames || frame >= end {
