@@ -9,6 +9,7 @@ use super::proportions::Proportions;
 use super::section::disc_bump;
 use super::torso::Torso;
 use glam::Vec3;
+use std::f32::consts::TAU;
 
 /// One bump: centred `along` metres round the head from the front centre (positive to the
 /// body's left) and `down` tragion-to-top heights below the crown; its half-width and
@@ -64,6 +65,11 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
     let tt = p.tragion_to_top;
     let across = p.head / 0.57;
     let bumps = bumps(tt, across);
+    // How far round the head from the front centre anything moves (metres of arc).
+    let reach = bumps
+        .iter()
+        .map(|b| b.along.abs() + b.half_width)
+        .fold(FACE_HALF_WIDTH * across, f32::max);
     let y_head = torso.heights[torso.head_row()];
     let brow = torso.rows[torso.head_row()]
         .iter()
@@ -88,7 +94,9 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
             let q = mesh.positions[v as usize];
             let radial = Vec3::new(q.x, 0.0, q.z - zc);
             let radius = radial.length();
-            if radius < 1e-4 {
+            // More than a third of a turn from the front centre the arc round the head is longer
+            // than any bump's or the face's reach: nothing moves there (no angle computed).
+            if radius < 1e-4 || (q.z - zc < -0.5 * radius && radius * TAU / 3.0 > reach) {
                 continue;
             }
             // Arc length round the head from the front centre.

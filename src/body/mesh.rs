@@ -62,11 +62,11 @@ impl MeshBuilder {
     /// Adds a closed ring of vertices with `u` running around it and the given `v`.
     pub fn ring(&mut self, points: &[Vec3], v: f32) -> Vec<u32> {
         let n = points.len() as f32;
-        points
-            .iter()
-            .enumerate()
-            .map(|(k, &p)| self.vertex(p, Vec2::new(k as f32 / n, v)))
-            .collect()
+        let first = self.positions.len() as u32;
+        self.positions.extend_from_slice(points);
+        self.uvs
+            .extend((0..points.len()).map(|k| Vec2::new(k as f32 / n, v)));
+        (first..first + points.len() as u32).collect()
     }
 
     /// One quad between ring `a` (edge a_k → a_k+1) and ring `b` (edge b_k+1 → b_k).
@@ -119,10 +119,13 @@ impl MeshBuilder {
             b,
             len: len as u32,
         });
-        self.indices.reserve(6 * len);
-        for k in 0..len as u32 {
+        // Written in place, quad by quad (what `quad` pushes, without a capacity check each).
+        let start = self.indices.len();
+        self.indices.resize(start + 6 * len, 0);
+        let (quads, _) = self.indices[start..].as_chunks_mut::<6>();
+        for (k, quad) in (0u32..).zip(quads.iter_mut()) {
             let k1 = if k as usize + 1 == len { 0 } else { k + 1 };
-            self.quad(a + k, a + k1, b + k1, b + k);
+            *quad = [a + k, a + k1, b + k1, a + k, b + k1, b + k];
         }
     }
 

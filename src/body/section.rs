@@ -4,6 +4,7 @@
 use super::torso::COLUMNS;
 use crate::geometry::{convex_hull_into, hull_perimeter, ring_hull_into};
 use glam::{DVec2, Vec2};
+use std::cell::RefCell;
 use std::f32::consts::{PI, TAU};
 use std::sync::LazyLock;
 
@@ -106,8 +107,8 @@ impl TorsoSection {
                 fill,
                 ..self
             };
-            let points: Vec<Vec2> = columns.iter().map(|t| ring.point(t)).collect();
-            (ring, ring_girth(&points, Vec2::new(0.0, ring.zc)))
+            let points = columns.iter().map(|t| ring.point(t));
+            (ring, ring_girth(points, Vec2::new(0.0, ring.zc)))
         };
         // The girth rises with the fill: bisect for the fill that gives `girth`.
         let (mut lo, mut hi) = (-1.0f32, 1.0f32);
@@ -144,8 +145,10 @@ impl TorsoSection {
 
     /// The tape girth of the ring (the convex hull's perimeter), metres.
     pub fn girth(&self, columns: &[ColumnTerms]) -> f32 {
-        let points: Vec<Vec2> = columns.iter().map(|t| self.point(t)).collect();
-        ring_girth(&points, Vec2::new(0.0, self.zc))
+        ring_girth(
+            columns.iter().map(|t| self.point(t)),
+            Vec2::new(0.0, self.zc),
+        )
     }
 
     /// Scales the ring about its centre so that its tape girth is `girth` metres.
@@ -225,8 +228,7 @@ impl LimbSection {
 
     /// Scales the ring so that its tape girth over the given angles is `girth` metres.
     pub fn with_girth(mut self, girth: f32, angles: &[AngleTerms]) -> Self {
-        let points: Vec<Vec2> = angles.iter().map(|t| self.point(t)).collect();
-        let perimeter = ring_girth(&points, Vec2::ZERO);
+        let perimeter = ring_girth(angles.iter().map(|t| self.point(t)), Vec2::ZERO);
         if perimeter > 0.0 && perimeter.is_finite() {
             let s = girth / perimeter;
             self.r1 *= s;
@@ -260,13 +262,19 @@ pub(super) fn angle_terms(angles: &[f32]) -> Vec<AngleTerms> {
 }
 
 /// The convex-hull perimeter of a ring of points (what a tape around it reads).
-pub(super) fn ring_girth(points: &[Vec2], centre: Vec2) -> f32 {
-    let mut flat: Vec<DVec2> = points.iter().map(|&p| (p - centre).as_dvec2()).collect();
-    let mut hull = Vec::with_capacity(flat.len() + 1);
-    if !ring_hull_into(&flat, &mut hull) {
-        convex_hull_into(&mut flat, &mut hull);
+pub(super) fn ring_girth(points: impl Iterator<Item = Vec2>, centre: Vec2) -> f32 {
+    // A build measures a few hundred rings: their points and hulls reuse this thread's memory.
+    thread_local! {
+        static SCRATCH: RefCell<(Vec<DVec2>, Vec<DVec2>)> = const { RefCell::new((Vec::new(), Vec::new())) };
     }
-    hull_perimeter(&hull) as f32
+    SCRATCH.with_borrow_mut(|(flat, hull)| {
+        flat.clear();
+        flat.extend(points.map(|p| (p - centre).as_dvec2()));
+        if !ring_hull_into(flat, hull) {
+            convex_hull_into(flat, hull);
+        }
+        hull_perimeter(hull) as f32
+    })
 }
 
 fn signed_pow(v: f32, e: f32) -> f32 {
@@ -292,8 +300,23 @@ pub(super) fn disc_bump(x: f32, y: f32) -> f32 {
 
 /// A Gaussian bump of width `w` centred at angle `at`, wrapped around the circle.
 fn bump(theta: f32, at: f32, w: f32) -> f32 {
-    let d = (theta - at + PI).rem_euclid(TAU) - PI;
+    let d = wrap_turn(theta - at + PI) - PI;
     (-(d / w) * (d / w)).exp()
+}
+
+/// `x.rem_euclid(TAU)`, the same to the bit, without a division where `x` lies within a turn of
+/// `[0, TAU)` (as every angle the body's rings use does): there subtracting or adding one turn
+/// is exact.
+pub(super) fn wrap_turn(x: f32) -> f32 {
+    if (0.0..TAU).contains(&x) {
+        x
+    } else if (TAU..2.0 * TAU).contains(&x) {
+        x - TAU
+    } else if x > -TAU && x < 0.0 {
+        x + TAU
+    } else {
+        x.rem_euclid(TAU)
+    }
 }
 
 /// Monotone cubic interpolation (Fritsch–Carlson) through knots with increasing `xs`.

@@ -45,7 +45,7 @@ pub fn ring_hull_into(ring: &[DVec2], hull: &mut Vec<DVec2>) -> bool {
     let mut start = 0;
     let mut crossings = 0;
     for k in 0..n {
-        let (p, q) = (ring[k], ring[(k + 1) % n]);
+        let (p, q) = (ring[k], ring[if k + 1 == n { 0 } else { k + 1 }]);
         let turn = p.perp_dot(q);
         if !(if ccw { turn > 0.0 } else { turn < 0.0 }) {
             return false;
@@ -74,7 +74,13 @@ pub fn ring_hull_into(ring: &[DVec2], hull: &mut Vec<DVec2>) -> bool {
             hull.pop();
         }
         hull.push(p);
-        k = if ccw { (k + 1) % n } else { (k + n - 1) % n };
+        // The next index round the ring (no division: this loop runs for every tape).
+        k = match (ccw, k) {
+            (true, k) if k + 1 == n => 0,
+            (true, k) => k + 1,
+            (false, 0) => n - 1,
+            (false, k) => k - 1,
+        };
     }
     hull.pop();
     true
@@ -101,7 +107,6 @@ pub fn hull_perimeter(hull: &[DVec2]) -> f64 {
     if hull.len() < 2 {
         return 0.0;
     }
-    (0..hull.len())
-        .map(|i| hull[i].distance(hull[(i + 1) % hull.len()]))
-        .sum()
+    let open: f64 = hull.windows(2).map(|w| w[0].distance(w[1])).sum();
+    open + hull[hull.len() - 1].distance(hull[0])
 }

@@ -10,7 +10,7 @@ pub(super) use arm::arm;
 pub(super) use leg::{crotch_point, crotch_seam, leg};
 
 use super::mesh::MeshBuilder;
-use super::section::{AngleTerms, LimbSection, angle_terms, pchip};
+use super::section::{AngleTerms, LimbSection, angle_terms, pchip, wrap_turn};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{PI, TAU};
 use std::ops::Range;
@@ -90,7 +90,7 @@ pub(super) fn unwrap(points: impl Iterator<Item = Vec2>) -> Vec<f32> {
         let raw = q.y.atan2(q.x);
         out.push(match out.last() {
             None => raw,
-            Some(&prev) => prev + ((raw - prev + PI).rem_euclid(TAU) - PI),
+            Some(&prev) => prev + (wrap_turn(raw - prev + PI) - PI),
         });
     }
     out
