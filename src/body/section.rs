@@ -151,6 +151,15 @@ impl TorsoSection {
         )
     }
 
+    /// Whether the ring's tape girth is under `girth` metres. Decided on every third column
+    /// first where that settles it: the hull of some of the ring's points lies inside the hull
+    /// of all, so its perimeter is never longer — at or over `girth` there, the whole ring is too.
+    pub fn girth_under(&self, girth: f32, columns: &[ColumnTerms]) -> bool {
+        let centre = Vec2::new(0.0, self.zc);
+        let some = ring_girth(columns.iter().step_by(3).map(|t| self.point(t)), centre);
+        some < girth && self.girth(columns) < girth
+    }
+
     /// Scales the ring about its centre so that its tape girth is `girth` metres.
     pub fn with_girth(mut self, girth: f32, columns: &[ColumnTerms]) -> Self {
         let perimeter = self.girth(columns);
@@ -319,6 +328,48 @@ pub(super) fn wrap_turn(x: f32) -> f32 {
     }
 }
 
+/// [`pchip`] of several value rows over the same knots at one `x` (the knot interval and the
+/// cubic's weights found once), each the same to the bit as its own call.
+pub(super) fn pchip_rows<const N: usize>(xs: &[f32], rows: [&[f32]; N], x: f32) -> [f32; N] {
+    let n = xs.len();
+    if n < 2 || x <= xs[0] || x >= xs[n - 1] || rows.iter().any(|ys| ys.len() != n) {
+        return rows.map(|ys| pchip(xs, ys, x));
+    }
+    let i = xs.windows(2).position(|w| x < w[1]).unwrap_or(n - 2);
+    let h = xs[i + 1] - xs[i];
+    let t = (x - xs[i]) / h.max(1e-9);
+    let (t2, t3) = (t * t, t * t * t);
+    let weights = [
+        2.0 * t3 - 3.0 * t2 + 1.0,
+        t3 - 2.0 * t2 + t,
+        -2.0 * t3 + 3.0 * t2,
+        t3 - t2,
+    ];
+    rows.map(|ys| {
+        let (m0, m1) = (slope(xs, ys, i) * h, slope(xs, ys, i + 1) * h);
+        weights[0] * ys[i] + weights[1] * m0 + weights[2] * ys[i + 1] + weights[3] * m1
+    })
+}
+
+/// The Fritsch–Carlson tangent at knot `k` (the harmonic mean of the neighbouring secants, 0
+/// at a turn, the secant at either end).
+fn slope(xs: &[f32], ys: &[f32], k: usize) -> f32 {
+    let n = xs.len();
+    let secant = |k: usize| (ys[k + 1] - ys[k]) / (xs[k + 1] - xs[k]).max(1e-9);
+    if k == 0 {
+        secant(0)
+    } else if k == n - 1 {
+        secant(n - 2)
+    } else {
+        let (d0, d1) = (secant(k - 1), secant(k));
+        if d0 * d1 <= 0.0 {
+            0.0
+        } else {
+            2.0 / (1.0 / d0 + 1.0 / d1)
+        }
+    }
+}
+
 /// Monotone cubic interpolation (Fritsch–Carlson) through knots with increasing `xs`.
 pub(super) fn pchip(xs: &[f32], ys: &[f32], x: f32) -> f32 {
     let n = xs.len();
@@ -332,24 +383,9 @@ pub(super) fn pchip(xs: &[f32], ys: &[f32], x: f32) -> f32 {
         return ys[n - 1];
     }
     let i = xs.windows(2).position(|w| x < w[1]).unwrap_or(n - 2);
-    let secant = |k: usize| (ys[k + 1] - ys[k]) / (xs[k + 1] - xs[k]).max(1e-9);
-    let slope = |k: usize| {
-        if k == 0 {
-            secant(0)
-        } else if k == n - 1 {
-            secant(n - 2)
-        } else {
-            let (d0, d1) = (secant(k - 1), secant(k));
-            if d0 * d1 <= 0.0 {
-                0.0
-            } else {
-                2.0 / (1.0 / d0 + 1.0 / d1)
-            }
-        }
-    };
     let h = xs[i + 1] - xs[i];
     let t = (x - xs[i]) / h.max(1e-9);
-    let (m0, m1) = (slope(i) * h, slope(i + 1) * h);
+    let (m0, m1) = (slope(xs, ys, i) * h, slope(xs, ys, i + 1) * h);
     let (t2, t3) = (t * t, t * t * t);
     (2.0 * t3 - 3.0 * t2 + 1.0) * ys[i]
         + (t3 - 2.0 * t2 + t) * m0

@@ -4,7 +4,7 @@
 
 use super::mesh::MeshBuilder;
 use super::proportions::Proportions;
-use super::section::{ColumnTerms, TorsoSection, pchip, torso_columns};
+use super::section::{ColumnTerms, TorsoSection, pchip_rows, torso_columns};
 use crate::measurements::Form;
 use glam::{Vec2, Vec3};
 use std::f32::consts::FRAC_PI_2;
@@ -179,9 +179,8 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     let columns = torso_columns();
     let (levels, keys) = key_sections(p, columns);
     let knots: Vec<f32> = levels.clone();
-    let fields: Vec<Vec<f32>> = (0..TorsoSection::FIELDS)
-        .map(|f| keys.iter().map(|k| k.to_array()[f]).collect())
-        .collect();
+    let fields: [Vec<f32>; TorsoSection::FIELDS] =
+        std::array::from_fn(|f| keys.iter().map(|k| k.to_array()[f]).collect());
 
     // Rows: fixed intervals between key levels, then the dome of the head.
     let mut heights = Vec::new();
@@ -197,11 +196,7 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     let mut sections: Vec<TorsoSection> = heights
         .iter()
         .map(|&y| {
-            let mut v = [0.0; TorsoSection::FIELDS];
-            for (value, ys) in v.iter_mut().zip(&fields) {
-                *value = pchip(&knots, ys, y);
-            }
-            TorsoSection::from_array(v)
+            TorsoSection::from_array(pchip_rows(&knots, fields.each_ref().map(Vec::as_slice), y))
         })
         .collect();
     // Key rings exactly as computed (interpolation passes through them, but keep it bit-exact).
@@ -310,7 +305,7 @@ fn keep_the_waist_narrowest(
     }
     let (first, end) = (key_rows[HIP] + 1, key_rows[UNDERBUST]);
     for (row, section) in sections.iter_mut().enumerate().take(end).skip(first) {
-        if row != key_rows[NAVEL] && row != key_rows[WAIST] && section.girth(columns) < waist {
+        if row != key_rows[NAVEL] && row != key_rows[WAIST] && section.girth_under(waist, columns) {
             *section = section.with_girth(waist, columns);
         }
     }

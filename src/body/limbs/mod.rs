@@ -10,7 +10,7 @@ pub(super) use arm::arm;
 pub(super) use leg::{crotch_point, crotch_seam, leg};
 
 use super::mesh::MeshBuilder;
-use super::section::{AngleTerms, LimbSection, angle_terms, pchip, wrap_turn};
+use super::section::{AngleTerms, LimbSection, angle_terms, pchip_rows, wrap_turn};
 use glam::{Vec2, Vec3};
 use std::f32::consts::{PI, TAU};
 use std::ops::Range;
@@ -204,16 +204,11 @@ pub(super) fn directions(from: &[Vec3], to: &[Vec3]) -> Vec<Vec3> {
 
 /// Interpolates limb sections between knots (increasing `xs`, at most 8).
 pub(super) fn interpolate(xs: &[f32], sections: &[LimbSection], x: f32) -> LimbSection {
-    let field = |f: fn(&LimbSection) -> f32| {
-        let mut ys = [0.0f32; 8];
-        for (y, s) in ys.iter_mut().zip(sections) {
-            *y = f(s);
-        }
-        pchip(xs, &ys[..sections.len().min(8)], x)
-    };
-    LimbSection {
-        r1: field(|s| s.r1),
-        r2: field(|s| s.r2),
-        back: field(|s| s.back),
+    let mut fields = [[0.0f32; 8]; 3];
+    for (k, s) in sections.iter().take(8).enumerate() {
+        [fields[0][k], fields[1][k], fields[2][k]] = [s.r1, s.r2, s.back];
     }
+    let len = sections.len().min(8);
+    let [r1, r2, back] = pchip_rows(xs, fields.each_ref().map(|f| &f[..len]), x);
+    LimbSection { r1, r2, back }
 }
