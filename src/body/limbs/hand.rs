@@ -376,11 +376,15 @@ pub(super) fn pick(ring: &[u32], positions: &[usize]) -> Vec<u32> {
 fn even_arc(start: f32, dir: f32, count: usize, r1: f32, r2: f32) -> Vec<f32> {
     const STEPS: usize = 64;
     let point = |t: f32| Vec2::new(r1 * t.cos(), r2 * t.sin());
+    let t = |i: usize| start + dir * TAU * i as f32 / STEPS as f32;
     let mut arc = Vec::with_capacity(STEPS + 1);
     arc.push(0.0f32);
+    // Each step's end is the next one's start: every point is computed once.
+    let mut from = point(t(0));
     for i in 1..=STEPS {
-        let t = |i: usize| start + dir * TAU * i as f32 / STEPS as f32;
-        arc.push(arc[i - 1] + point(t(i - 1)).distance(point(t(i))));
+        let to = point(t(i));
+        arc.push(arc[i - 1] + from.distance(to));
+        from = to;
     }
     let total = arc[STEPS];
     (0..count)
