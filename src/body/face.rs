@@ -1,9 +1,9 @@
 //! The relief of a face on the head's rings: brow, eye sockets, nose, cheekbones, lips, chin and
 //! ears, each a smooth bump (or hollow) that moves the head's vertices outwards from the head's
 //! axis. Placed from the stature and the tragion-to-top height (the ear's opening lies that far
-//! below the crown); proportions from anthropometric averages, a woman's or a man's, cheeks fuller on a fuller
-//! body (`Features`). Every bump
-//! ends below the head-girth ring, so the head's tape stays exact.
+//! below the crown); proportions from anthropometric averages, a woman's or a man's, the cheeks
+//! fuller on a fuller body (`Features`). Every bump ends below the head-girth ring, so the head's
+//! tape stays exact.
 
 use super::mesh::MeshBuilder;
 use super::proportions::Proportions;
@@ -29,8 +29,9 @@ struct Bump {
 /// chin's and the jaw's breadth, the lips' fullness), and cheeks fuller on a fuller body.
 #[derive(Clone, Copy, Debug)]
 struct Features {
-    /// The brow ridge's and the nose tip's projection, times the base face's.
+    /// The brow ridge's projection, times the base face's.
     brow: f32,
+    /// The nose tip's projection, times the base face's.
     nose: f32,
     /// The chin's projection and breadth, the lips' projection, times the base face's.
     chin: f32,
@@ -45,9 +46,10 @@ struct Features {
 impl Features {
     /// The features for a body of `form` whose neck girth is `neck` metres: the base face is a
     /// woman's; a man's has a brow ridge 60 % and a nose tip 15 % more prominent, a chin standing
-    /// out 40 % more and a fifth broader, lips a sixth flatter and a squarer jaw. The cheeks fill
-    /// out with the neck's girth over its form's average (33.0 cm for women, 39.8 cm for men: the
-    /// survey's means; its 5th to 95th percentiles lie within 10 % of them): up to twice as full at a neck 40 % thicker, to half at one 20 % thinner.
+    /// out 40 % more and a fifth broader, lips 15 % flatter and a squarer jaw. The cheeks fill out
+    /// with the neck's girth over its form's average (33.0 cm for women, 39.8 cm for men: the
+    /// survey's means; its 5th to 95th percentiles lie within 10 % of them): up to twice as full
+    /// at a neck 40 % thicker, down to half at one 20 % thinner.
     fn of(form: Form, neck: f32) -> Self {
         let (base, average_neck) = match form {
             Form::Female => (
