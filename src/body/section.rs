@@ -272,7 +272,8 @@ pub(super) fn angle_terms(angles: &[f32]) -> Vec<AngleTerms> {
 
 /// The convex-hull perimeter of a ring of points (what a tape around it reads).
 pub(super) fn ring_girth(points: impl Iterator<Item = Vec2>, centre: Vec2) -> f32 {
-    // A build measures a few hundred rings: their points and hulls reuse this thread's memory.
+    // A build measures a few hundred rings: their points and hulls reuse this thread's memory
+    // (so `points` must not measure a ring itself while it is read).
     thread_local! {
         static SCRATCH: RefCell<(Vec<DVec2>, Vec<DVec2>)> = const { RefCell::new((Vec::new(), Vec::new())) };
     }
