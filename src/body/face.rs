@@ -147,11 +147,18 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
         }
         let down = (p.stature - y) / tt;
         let zc = torso.sections[r].zc;
-        // The bumps this row passes through (most lie above or below it).
-        let active: Vec<&Bump> = bumps
+        // The bumps this row passes through (most lie above or below it), each with the row's
+        // height across it; and what the row's height alone decides.
+        let active: Vec<(&Bump, f32)> = bumps
             .iter()
             .filter(|b| ((down - b.down) * tt).abs() < b.half_height)
+            .map(|b| (b, (down - b.down) * tt / b.half_height))
             .collect();
+        let t = ((y_head - y) / (y_head - y_chin).max(1e-4)).clamp(0.0, 1.0);
+        let upright = brow - CHIN_BEHIND_BROW * across * t;
+        // The face narrows to the chin: the jaw's lower edge runs back and up from the chin
+        // instead of standing out as one shelf the face's width.
+        let half_width = FACE_HALF_WIDTH * across * (1.0 - features.jaw_narrowing * t * t);
         for &v in row.iter().flatten() {
             let q = mesh.positions[v as usize];
             let radial = Vec3::new(q.x, 0.0, q.z - zc);
@@ -163,21 +170,10 @@ pub(super) fn relief(mesh: &mut MeshBuilder, torso: &Torso, p: &Proportions) {
             }
             // Arc length round the head from the front centre.
             let along = q.x.atan2(q.z - zc) * radius;
-            let t = ((y_head - y) / (y_head - y_chin).max(1e-4)).clamp(0.0, 1.0);
-            let upright = brow - CHIN_BEHIND_BROW * across * t;
-            // The face narrows to the chin: the jaw's lower edge runs back and up from the chin
-            // instead of standing out as one shelf the face's width.
-            let half_width = FACE_HALF_WIDTH * across * (1.0 - features.jaw_narrowing * t * t);
             let forward = (upright - q.z).max(0.0) * disc_bump(along / half_width, 0.0);
             let out: f32 = active
                 .iter()
-                .map(|b| {
-                    b.out
-                        * disc_bump(
-                            (along - b.along) / b.half_width,
-                            (down - b.down) * tt / b.half_height,
-                        )
-                })
+                .map(|&(b, height)| b.out * disc_bump((along - b.along) / b.half_width, height))
                 .sum();
             // Nothing moves above the head-girth ring's level (the tape there stays exact).
             if out != 0.0 || forward > 0.0 {

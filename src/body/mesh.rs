@@ -15,6 +15,9 @@ pub(super) struct MeshBuilder {
     /// The strips between rings of consecutive vertices (most of the mesh), whose normals are
     /// summed ring by ring.
     strips: Vec<RingStrip>,
+    /// `u` round a ring of this many vertices (`k / len`), kept while rings of one length follow
+    /// each other (a limb's do): one division per ring length, not per vertex.
+    ring_us: Vec<f32>,
 }
 
 /// Strips a body holds, about (reserved at once).
@@ -29,6 +32,7 @@ impl MeshBuilder {
             indices: Vec::with_capacity(3 * triangles),
             normals: Vec::new(),
             strips: Vec::with_capacity(STRIPS),
+            ring_us: Vec::new(),
         }
     }
 
@@ -50,6 +54,7 @@ impl MeshBuilder {
             indices,
             normals,
             strips: Vec::with_capacity(STRIPS),
+            ring_us: Vec::new(),
         }
     }
 
@@ -61,11 +66,15 @@ impl MeshBuilder {
 
     /// Adds a closed ring of vertices with `u` running around it and the given `v`.
     pub fn ring(&mut self, points: &[Vec3], v: f32) -> Vec<u32> {
-        let n = points.len() as f32;
+        if self.ring_us.len() != points.len() {
+            let n = points.len() as f32;
+            self.ring_us.clear();
+            self.ring_us.extend((0..points.len()).map(|k| k as f32 / n));
+        }
         let first = self.positions.len() as u32;
         self.positions.extend_from_slice(points);
         self.uvs
-            .extend((0..points.len()).map(|k| Vec2::new(k as f32 / n, v)));
+            .extend(self.ring_us.iter().map(|&u| Vec2::new(u, v)));
         (first..first + points.len() as u32).collect()
     }
 

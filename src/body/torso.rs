@@ -227,6 +227,7 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
     // Columns inside an armscye (left open between the armpit's and the acromion's rows).
     let hole_columns: [bool; COLUMNS] =
         std::array::from_fn(|c| holes.iter().any(|&h| c > h && c < h + ARMSCYE_COLUMNS));
+    let column_us: [f32; COLUMNS] = std::array::from_fn(column_u);
     let mut rows = Vec::with_capacity(heights.len());
     for (r, (&y, section)) in heights.iter().zip(&sections).enumerate() {
         let v = 1.0 - y / p.stature;
@@ -238,7 +239,7 @@ pub(super) fn build(mesh: &mut MeshBuilder, p: &Proportions) -> Torso {
             .map(|(c, (t, &hole))| {
                 (!(in_hole_row && hole)).then(|| {
                     let q = section.point(t);
-                    mesh.vertex(Vec3::new(q.x, y, q.y), Vec2::new(column_u(c), v))
+                    mesh.vertex(Vec3::new(q.x, y, q.y), Vec2::new(column_us[c], v))
                 })
             })
             .collect();
