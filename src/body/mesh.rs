@@ -80,7 +80,8 @@ impl MeshBuilder {
 
     /// One quad between ring `a` (edge a_k → a_k+1) and ring `b` (edge b_k+1 → b_k).
     pub fn quad(&mut self, a0: u32, a1: u32, b1: u32, b0: u32) {
-        self.indices.extend_from_slice(&[a0, a1, b1, a0, b1, b0]);
+        self.indices
+            .extend_from_slice(&quad_indices(a0, a1, b1, b0));
     }
 
     /// A strip between two closed rings of equal length.
@@ -128,13 +129,13 @@ impl MeshBuilder {
             b,
             len: len as u32,
         });
-        // Written in place, quad by quad (what `quad` pushes, without a capacity check each).
+        // Written in place, quad by quad (as `quad` pushes them, without a capacity check each).
         let start = self.indices.len();
         self.indices.resize(start + 6 * len, 0);
         let (quads, _) = self.indices[start..].as_chunks_mut::<6>();
         for (k, quad) in (0u32..).zip(quads.iter_mut()) {
             let k1 = if k as usize + 1 == len { 0 } else { k + 1 };
-            *quad = [a + k, a + k1, b + k1, a + k, b + k1, b + k];
+            *quad = quad_indices(a + k, a + k1, b + k1, b + k);
         }
     }
 
@@ -162,6 +163,11 @@ impl MeshBuilder {
             indices: self.indices,
         }
     }
+}
+
+/// A quad's two triangles, split along `a0`–`b1` (the split the normals' strips count on).
+fn quad_indices(a0: u32, a1: u32, b1: u32, b0: u32) -> [u32; 6] {
+    [a0, a1, b1, a0, b1, b0]
 }
 
 /// Whether the indices run on one by one (`[7, 8, 9, …]`).

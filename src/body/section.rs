@@ -336,6 +336,13 @@ pub(super) fn pchip_rows<const N: usize>(xs: &[f32], rows: [&[f32]; N], x: f32) 
     if n < 2 || x <= xs[0] || x >= xs[n - 1] || rows.iter().any(|ys| ys.len() != n) {
         return rows.map(|ys| pchip(xs, ys, x));
     }
+    pchip_inside(xs, rows, x)
+}
+
+/// [`pchip_rows`] for `x` strictly inside the knots (at least two), every row at least as long as
+/// `xs`.
+fn pchip_inside<const N: usize>(xs: &[f32], rows: [&[f32]; N], x: f32) -> [f32; N] {
+    let n = xs.len();
     let i = xs.windows(2).position(|w| x < w[1]).unwrap_or(n - 2);
     let h = xs[i + 1] - xs[i];
     let t = (x - xs[i]) / h.max(1e-9);
@@ -383,13 +390,6 @@ pub(super) fn pchip(xs: &[f32], ys: &[f32], x: f32) -> f32 {
     if x >= xs[n - 1] {
         return ys[n - 1];
     }
-    let i = xs.windows(2).position(|w| x < w[1]).unwrap_or(n - 2);
-    let h = xs[i + 1] - xs[i];
-    let t = (x - xs[i]) / h.max(1e-9);
-    let (m0, m1) = (slope(xs, ys, i) * h, slope(xs, ys, i + 1) * h);
-    let (t2, t3) = (t * t, t * t * t);
-    (2.0 * t3 - 3.0 * t2 + 1.0) * ys[i]
-        + (t3 - 2.0 * t2 + t) * m0
-        + (-2.0 * t3 + 3.0 * t2) * ys[i + 1]
-        + (t3 - t2) * m1
+    let [y] = pchip_inside(xs, [ys], x);
+    y
 }
