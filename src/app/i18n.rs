@@ -148,6 +148,9 @@ messages! {
     HairBlonde => "Blonde", "Blond";
     HairRed => "Red", "Rot";
     HairGrey => "Grey", "Grau";
+    HairStyle => "Hair style", "Frisur";
+    HairShort => "Short", "Kurz";
+    HairBob => "Chin-length bob", "Kinnlanger Bob";
     WaistWasAtNavel => "The waist typed earlier was measured at the navel: it is kept as “Waist at navel”, and the natural waist (the narrowest, above the navel, where size charts measure) is predicted until you measure it. Profile:", "Die früher eingegebene Taille wurde am Nabel gemessen: Sie steht jetzt unter „Taille am Nabel“, und die natürliche Taille (die schmalste Stelle über dem Nabel, dort messen Größentabellen) wird geschätzt, bis Sie sie messen. Profil:";
     ProfilesAdopted => "The profiles were moved into the data store; the old profiles file was kept as", "Die Profile wurden in den Datenspeicher übernommen; die alte Profildatei wurde aufbewahrt als";
     NoAvatar => "Fix the errors below to update the avatar", "Bitte die Fehler unten beheben, um den Avatar zu aktualisieren";

@@ -37,7 +37,7 @@ pub use state::files::{Dialogs, FileAction, FileDialogs, PathFuture, PendingDial
 pub use state::garment_import::{GarmentImported, ImportGarment, Imports};
 pub use state::notices::{Notice, Notices};
 pub use state::profile_store::{PROFILES_FILE, ProfileStore};
-pub use state::profiles::{Hair, Person, Profiles, SkinTone};
+pub use state::profiles::{Hair, HairStyle, Person, Profiles, SkinTone};
 pub use state::profiles_sync::StoreProfiles;
 pub use state::store::ShopperStore;
 pub use state::store_actions::{AddToWishlist, FormResults, StoreAction, StoreForm};

@@ -151,6 +151,7 @@ pub(crate) fn run_scene(
                     measurements,
                     skin: Default::default(),
                     hair: Default::default(),
+                    hair_style: Default::default(),
                 }],
                 0,
             ))

@@ -1,6 +1,6 @@
 //! Settings of this installation (schema version 4): the language the app is shown in, the
 //! profile it shows, whether the first-start guide was read, which side panels are open and each
-//! profile's skin tone and hair.
+//! profile's skin tone, hair colour and hair style.
 //! They are preferences, not records: the JSON export leaves them out.
 
 use super::profiles::require_profile;
@@ -45,18 +45,21 @@ fn put(conn: &Connection, setting: Setting, value: &str) -> Result<(), StoreErro
 enum Look {
     /// The skin tone (`skin_tone.7`).
     SkinTone,
-    /// The hair (`hair.7`).
+    /// The hair's colour (`hair.7`).
     Hair,
+    /// The hair's style (`hair_style.7`).
+    HairStyle,
 }
 
 impl Look {
-    const ALL: [Look; 2] = [Look::SkinTone, Look::Hair];
+    const ALL: [Look; 3] = [Look::SkinTone, Look::Hair, Look::HairStyle];
 
     /// The settings key of this look for a profile.
     fn key(self, profile_id: i64) -> String {
         match self {
             Look::SkinTone => format!("skin_tone.{profile_id}"),
             Look::Hair => format!("hair.{profile_id}"),
+            Look::HairStyle => format!("hair_style.{profile_id}"),
         }
     }
 
@@ -65,6 +68,7 @@ impl Look {
         match self {
             Look::SkinTone => "skin tone",
             Look::Hair => "hair",
+            Look::HairStyle => "hair style",
         }
     }
 }
@@ -102,6 +106,17 @@ impl Store {
     /// profile deletes it.
     pub fn set_hair(&mut self, profile_id: i64, hair: &str) -> Result<(), StoreError> {
         self.set_look(Look::Hair, profile_id, hair)
+    }
+
+    /// A profile's hair style in the app (the app's name for it, e.g. `bob`), if chosen.
+    pub fn hair_style(&self, profile_id: i64) -> Result<Option<String>, StoreError> {
+        self.look(Look::HairStyle, profile_id)
+    }
+
+    /// Keeps a profile's hair style (the app's name for it); the profile must exist. Deleting
+    /// the profile deletes it.
+    pub fn set_hair_style(&mut self, profile_id: i64, style: &str) -> Result<(), StoreError> {
+        self.set_look(Look::HairStyle, profile_id, style)
     }
 
     fn look(&self, look: Look, profile_id: i64) -> Result<Option<String>, StoreError> {

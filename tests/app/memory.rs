@@ -935,11 +935,26 @@ fn hair_colour(app: &mut App) -> Option<[f32; 3]> {
     shown_colour::<anprobe::app::HairCap>(app)
 }
 
-/// Hair is a choice per profile: none by default, a cap in the chosen colour, taken off with
-/// "None", and kept for the next start.
+/// The shown hair's style, read off its mesh: how far it reaches to the left (a bob hangs over
+/// the ears, a short cap leaves them bare), or none without hair.
+fn hair_reach(app: &mut App) -> Option<f32> {
+    let world = app.world_mut();
+    let handle = world
+        .query_filtered::<&Mesh3d, With<anprobe::app::HairCap>>()
+        .iter(world)
+        .next()?
+        .0
+        .clone();
+    let mesh = world.resource::<Assets<Mesh>>().get(&handle)?;
+    let positions = mesh.attribute(Mesh::ATTRIBUTE_POSITION)?.as_float3()?;
+    Some(positions.iter().map(|p| p[0]).fold(f32::MIN, f32::max))
+}
+
+/// Hair is a choice per profile: none by default, a cap in the chosen colour and style, taken
+/// off with "None", and kept for the next start.
 #[test]
 fn a_profiles_hair_is_shown_and_kept() {
-    use anprobe::app::{Hair, Profiles};
+    use anprobe::app::{Hair, HairStyle, Profiles};
     let dir = scratch("hair");
     let start = || app_over_store(&dir);
     let mut app = start();
@@ -949,6 +964,18 @@ fn a_profiles_hair_is_shown_and_kept() {
     assert_eq!(hair_colour(&mut app), Hair::Red.srgb());
     app.world_mut().resource_mut::<Profiles>().active_mut().hair = Hair::Blonde;
     app.update();
+    assert_eq!(hair_colour(&mut app), Hair::Blonde.srgb());
+    let short = hair_reach(&mut app).expect("a short cap");
+    app.world_mut()
+        .resource_mut::<Profiles>()
+        .active_mut()
+        .hair_style = HairStyle::Bob;
+    app.update();
+    let bob = hair_reach(&mut app).expect("a bob");
+    assert!(
+        bob > short + 0.005,
+        "the bob reaches out {bob} m, the short cap {short} m"
+    );
     assert_eq!(hair_colour(&mut app), Hair::Blonde.srgb());
     app.world_mut().resource_mut::<Profiles>().add("Kim");
     app.update();
@@ -966,6 +993,7 @@ fn a_profiles_hair_is_shown_and_kept() {
     app.world_mut().resource_mut::<Profiles>().select(0);
     app.update();
     assert_eq!(hair_colour(&mut app), Hair::Blonde.srgb());
+    assert_eq!(hair_reach(&mut app), Some(bob), "the style is kept");
     drop(app);
     let _ = std::fs::remove_dir_all(dir);
 }

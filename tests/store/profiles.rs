@@ -193,10 +193,18 @@ fn a_profiles_skin_tone_is_kept_and_goes_with_the_profile() {
     store.set_hair(ben, "grey").unwrap();
     assert!(store.set_hair(ana, "").is_err());
     assert_eq!(store.hair(ana).unwrap().as_deref(), Some("dark_brown"));
+    // And its style.
+    assert_eq!(store.hair_style(ana).unwrap(), None);
+    store.set_hair_style(ana, "bob").unwrap();
+    store.set_hair_style(ben, "short").unwrap();
+    assert!(store.set_hair_style(ana, "").is_err());
+    assert_eq!(store.hair_style(ana).unwrap().as_deref(), Some("bob"));
     // Deleting a profile deletes its tone and hair; a new profile never inherits them.
     store.delete_profile(ben).unwrap();
     assert_eq!(store.skin_tone(ben).unwrap(), None);
     assert_eq!(store.hair(ben).unwrap(), None);
+    assert_eq!(store.hair_style(ben).unwrap(), None);
+    assert_eq!(store.hair_style(ana).unwrap().as_deref(), Some("bob"));
     assert_eq!(store.skin_tone(ana).unwrap().as_deref(), Some("brown"));
     assert_eq!(store.hair(ana).unwrap().as_deref(), Some("dark_brown"));
 }

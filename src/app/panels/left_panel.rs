@@ -15,7 +15,7 @@ use crate::app::state::body::ShopperBody;
 use crate::app::state::files::{FileAction, PendingDialog};
 use crate::app::state::notices::{NoticePlace, Notices};
 use crate::app::state::profiles::Profiles;
-use crate::app::state::profiles::{Hair, SkinTone};
+use crate::app::state::profiles::{Hair, HairStyle, SkinTone};
 use bevy::prelude::*;
 use bevy_egui::egui;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -59,6 +59,8 @@ pub enum LeftPanelAction {
     Skin(SkinTone),
     /// Give the active profile's avatar this hair.
     Hair(Hair),
+    /// Cut the active profile's avatar's hair this way.
+    HairStyle(HairStyle),
 }
 
 impl LeftPanelAction {
@@ -82,6 +84,7 @@ impl LeftPanelAction {
             }
             LeftPanelAction::Skin(tone) => profiles.active_mut().skin = tone,
             LeftPanelAction::Hair(hair) => profiles.active_mut().hair = hair,
+            LeftPanelAction::HairStyle(style) => profiles.active_mut().hair_style = style,
         }
         None
     }
@@ -141,6 +144,14 @@ pub fn left_panel_ui(
             out.push(LeftPanelAction::Hair(hair));
         }
     });
+    // The style on a line of its own (the panel is too narrow for three pickers), with hair only.
+    if person.hair != Hair::None {
+        ui.horizontal(|ui| {
+            if let Some(style) = hair_style_picker(ui, lang, person.hair, person.hair_style) {
+                out.push(LeftPanelAction::HairStyle(style));
+            }
+        });
+    }
     let typed = &view.profiles.active().measurements;
     let edits = measurements_ui(ui, lang, typed, view.body, hover);
     out.extend(edits.into_iter().map(LeftPanelAction::Measurement));
@@ -158,6 +169,18 @@ fn skin_picker(ui: &mut egui::Ui, lang: Lang, current: SkinTone) -> Option<SkinT
 fn hair_picker(ui: &mut egui::Ui, lang: Lang, current: Hair) -> Option<Hair> {
     let entries = Hair::ALL.map(|hair| (hair, hair.srgb(), hair_label(hair, lang)));
     swatch_picker(ui, lang.t(Msg::Hair), "hair", current, &entries)
+}
+
+/// How the hair is cut: each style's name, beside a swatch of the hair's colour; the style
+/// picked, if another one.
+fn hair_style_picker(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    hair: Hair,
+    current: HairStyle,
+) -> Option<HairStyle> {
+    let entries = HairStyle::ALL.map(|style| (style, hair.srgb(), hair_style_label(style, lang)));
+    swatch_picker(ui, lang.t(Msg::HairStyle), "hair style", current, &entries)
 }
 
 /// A labelled drop-down of named colours, each with its swatch; the entry picked, if another one.
@@ -200,6 +223,14 @@ pub fn hair_label(hair: Hair, lang: Lang) -> &'static str {
         Hair::Blonde => Msg::HairBlonde,
         Hair::Red => Msg::HairRed,
         Hair::Grey => Msg::HairGrey,
+    })
+}
+
+/// The name of a hair style in the picker.
+pub fn hair_style_label(style: HairStyle, lang: Lang) -> &'static str {
+    lang.t(match style {
+        HairStyle::Short => Msg::HairShort,
+        HairStyle::Bob => Msg::HairBob,
     })
 }
 

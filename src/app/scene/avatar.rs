@@ -2,7 +2,7 @@
 //! shopper's body is built anew, and the profile's hair cap, a mesh entity of its own.
 
 use crate::app::state::body::ShopperBody;
-use crate::app::state::profiles::{Hair, Profiles, SkinTone};
+use crate::app::state::profiles::{Hair, HairStyle, Profiles, SkinTone};
 use crate::geometry::TriangleMesh;
 use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
@@ -49,20 +49,25 @@ pub struct HairCap {
     pub generation: u64,
     /// The hair it shows.
     pub hair: Hair,
+    /// The style its mesh is cut in.
+    pub style: HairStyle,
 }
 
-/// A soft, matte finish in the hair's colour.
+/// A soft, matte finish in the hair's colour, seen from both sides (under a bob's curtain the
+/// inside of the shell shows).
 fn hair_material(rgb: [f32; 3]) -> StandardMaterial {
     StandardMaterial {
         base_color: Color::srgb(rgb[0], rgb[1], rgb[2]),
         perceptual_roughness: 0.85,
         reflectance: 0.3,
+        double_sided: true,
+        cull_mode: None,
         ..default()
     }
 }
 
-/// Puts the shown profile's hair cap on the avatar (a mesh of its own, built with the avatar:
-/// `body::hair`), changes its colour, or takes it off.
+/// Puts the shown profile's hair on the avatar (a mesh of its own, built with the avatar:
+/// `body::hair`), changes its colour or style, or takes it off.
 fn sync_hair(
     mut commands: Commands,
     body: Res<ShopperBody>,
@@ -78,6 +83,7 @@ fn sync_hair(
 ) {
     let Some(avatar) = &body.avatar else { return };
     let hair = profiles.active().hair;
+    let style = profiles.active().hair_style;
     let Some(rgb) = hair.srgb() else {
         for (entity, ..) in &shown {
             commands.entity(entity).despawn();
@@ -92,12 +98,13 @@ fn sync_hair(
                 }
                 cap.hair = hair;
             }
-            if cap.generation != body.generation {
-                let mesh = to_bevy_mesh(&crate::body::hair::cap(avatar));
+            if cap.generation != body.generation || cap.style != style {
+                let mesh = to_bevy_mesh(&crate::body::hair::cap(avatar, style));
                 if let Err(error) = meshes.insert(&handle.0, mesh) {
                     warn!("hair mesh not replaced: {error}");
                 }
                 cap.generation = body.generation;
+                cap.style = style;
             }
         }
         Err(_) => {
@@ -106,8 +113,9 @@ fn sync_hair(
                 HairCap {
                     generation: body.generation,
                     hair,
+                    style,
                 },
-                Mesh3d(meshes.add(to_bevy_mesh(&crate::body::hair::cap(avatar)))),
+                Mesh3d(meshes.add(to_bevy_mesh(&crate::body::hair::cap(avatar, style)))),
                 MeshMaterial3d(materials.add(hair_material(rgb))),
                 Transform::default(),
             ));

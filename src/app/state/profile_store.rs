@@ -115,6 +115,7 @@ pub fn from_json(text: &str) -> Result<LegacyProfiles, String> {
                 measurements,
                 skin: Default::default(),
                 hair: Default::default(),
+                hair_style: Default::default(),
             })
         })
         .collect::<Result<Vec<_>, String>>()?;

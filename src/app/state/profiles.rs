@@ -1,5 +1,6 @@
 //! Named profiles (household members), each with its own measurements; one is shown.
 
+pub use crate::body::hair::Style as HairStyle;
 use crate::measurements::{Form, Measurements};
 use bevy::prelude::*;
 
@@ -17,8 +18,10 @@ pub struct Person {
     pub measurements: Measurements,
     /// The avatar's colour.
     pub skin: SkinTone,
-    /// The avatar's hair.
+    /// The avatar's hair (its colour, or none).
     pub hair: Hair,
+    /// How the hair is cut (shown only with hair).
+    pub hair_style: HairStyle,
 }
 
 /// The avatar's colour: a few skin tones, the mannequin's warm finish (the default) and a
@@ -165,6 +168,7 @@ impl Default for Profiles {
                 measurements: default_measurements(),
                 skin: SkinTone::default(),
                 hair: Hair::default(),
+                hair_style: HairStyle::default(),
             }],
             0,
         )
@@ -220,6 +224,7 @@ impl Profiles {
             measurements: default_measurements(),
             skin: SkinTone::default(),
             hair: Hair::default(),
+            hair_style: HairStyle::default(),
         });
         self.active = self.list.len() - 1;
     }

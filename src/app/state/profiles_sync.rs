@@ -8,7 +8,9 @@
 use crate::app::i18n::{Lang, Msg};
 use crate::app::state::notices::Notices;
 use crate::app::state::profile_store::{self, LegacyProfiles, ProfileStore};
-use crate::app::state::profiles::{Hair, Person, Profiles, SkinTone, default_measurements};
+use crate::app::state::profiles::{
+    Hair, HairStyle, Person, Profiles, SkinTone, default_measurements,
+};
 use crate::app::state::store::ShopperStore;
 use crate::app::state::waker::Waker;
 use crate::app::store_words::describe;
@@ -20,9 +22,9 @@ use bevy::prelude::*;
 /// Seconds a change must rest before it is written (a slider drag writes once).
 const SETTLE_S: f64 = 0.5;
 
-/// A profile as last written to the store: its id, name, newest measurements, skin tone and
-/// hair.
-type StoredProfile = (i64, String, Option<Measurements>, SkinTone, Hair);
+/// A profile as last written to the store: its id, name, newest measurements, skin tone, hair
+/// and hair style.
+type StoredProfile = (i64, String, Option<Measurements>, SkinTone, Hair, HairStyle);
 
 /// What the store held or was last given, so that only changes are written.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -77,7 +79,19 @@ fn read_stored(store: &Store) -> Result<(Synced, Vec<String>), StoreError> {
                 .as_deref()
                 .and_then(Hair::from_code)
                 .unwrap_or_default();
-            Ok((p.id, p.name, latest.map(|s| s.measurements), skin, hair))
+            let style = store
+                .hair_style(p.id)?
+                .as_deref()
+                .and_then(HairStyle::from_code)
+                .unwrap_or_default();
+            Ok((
+                p.id,
+                p.name,
+                latest.map(|s| s.measurements),
+                skin,
+                hair,
+                style,
+            ))
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     let lang = store.language()?.as_deref().and_then(Lang::from_code);
@@ -94,11 +108,12 @@ fn shown(stored: &Synced) -> Profiles {
     let list = stored
         .profiles
         .iter()
-        .map(|(_, name, m, skin, hair)| Person {
+        .map(|(_, name, m, skin, hair, style)| Person {
             name: name.clone(),
             measurements: m.clone().unwrap_or_else(default_measurements),
             skin: *skin,
             hair: *hair,
+            hair_style: *style,
         })
         .collect();
     let index = stored
@@ -278,11 +293,12 @@ fn write_changes(
             .profiles
             .iter()
             .zip(list)
-            .all(|((_, name, m, skin, hair), p)| {
+            .all(|((_, name, m, skin, hair, style), p)| {
                 *name == p.name
                     && m.as_ref() == Some(&p.measurements)
                     && *skin == p.skin
                     && *hair == p.hair
+                    && *style == p.hair_style
             });
     if !same {
         write_profiles(store, &before.profiles, profiles, &mut written.profiles)?;
@@ -349,6 +365,9 @@ fn write_profiles(
         if earlier.map_or(Hair::default(), |b| b.4) != profile.hair {
             store.set_hair(id, profile.hair.code())?;
         }
+        if earlier.map_or(HairStyle::default(), |b| b.5) != profile.hair_style {
+            store.set_hair_style(id, profile.hair_style.code())?;
+        }
         // Values the panel marks as wrong are not history: written once they are fixed.
         let usable = !measurements::validate(&profile.measurements)
             .iter()
@@ -365,6 +384,7 @@ fn write_profiles(
             Some(profile.measurements.clone()),
             profile.skin,
             profile.hair,
+            profile.hair_style,
         ));
     }
     Ok(())
