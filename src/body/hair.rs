@@ -76,7 +76,7 @@ const BINS: usize = 48;
 
 /// The hair over `avatar`'s head in `style` (an empty mesh for an avatar without a head-girth
 /// tape).
-pub fn cap(avatar: &Avatar, style: Style) -> TriangleMesh {
+pub fn mesh(avatar: &Avatar, style: Style) -> TriangleMesh {
     let mesh = &avatar.mesh;
     let Some(ring) = avatar.tapes.iter().find_map(|&(k, t)| match t {
         TapePlacement::Girth(plane) if k == Key::HeadGirth => Some(plane.origin),

@@ -63,7 +63,7 @@ fn hair_covers_the_head_and_leaves_the_face_clear_in_every_style() {
             .unwrap();
         for style in Style::ALL {
             let what = format!("{body}, {style:?}");
-            let cap = hair::cap(avatar, style);
+            let cap = hair::mesh(avatar, style);
             assert!(
                 cap.triangle_count() > 200,
                 "{what}: {}",
@@ -140,8 +140,8 @@ fn a_bob_hangs_over_the_ears_and_the_nape_to_the_chin_where_a_short_cap_leaves_t
             .filter(|p| p.y < chin + 0.01 && p.x.abs() < 0.02)
             .map(|p| p.z)
             .fold(f32::MAX, f32::min);
-        let bob = showing(&hair::cap(avatar, Style::Bob), &skin);
-        let short = showing(&hair::cap(avatar, Style::Short), &skin);
+        let bob = showing(&hair::mesh(avatar, Style::Bob), &skin);
+        let short = showing(&hair::mesh(avatar, Style::Short), &skin);
         let covers_ear = |hair: &[Vec3]| {
             hair.iter()
                 .any(|p| (p.y - ear.y).abs() < 0.01 && p.x > ear.x + 0.003)

@@ -99,7 +99,7 @@ fn sync_hair(
                 cap.hair = hair;
             }
             if cap.generation != body.generation || cap.style != style {
-                let mesh = to_bevy_mesh(&crate::body::hair::cap(avatar, style));
+                let mesh = to_bevy_mesh(&crate::body::hair::mesh(avatar, style));
                 if let Err(error) = meshes.insert(&handle.0, mesh) {
                     warn!("hair mesh not replaced: {error}");
                 }
@@ -115,7 +115,7 @@ fn sync_hair(
                     hair,
                     style,
                 },
-                Mesh3d(meshes.add(to_bevy_mesh(&crate::body::hair::cap(avatar, style)))),
+                Mesh3d(meshes.add(to_bevy_mesh(&crate::body::hair::mesh(avatar, style)))),
                 MeshMaterial3d(materials.add(hair_material(rgb))),
                 Transform::default(),
             ));
