@@ -14,7 +14,7 @@ use crate::app::state::profiles::{
 use crate::app::state::store::ShopperStore;
 use crate::app::state::waker::Waker;
 use crate::app::store_words::describe;
-use crate::measurements::{self, Measurements};
+use crate::measurements;
 use crate::store::{Store, StoreError, date};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -22,9 +22,17 @@ use bevy::prelude::*;
 /// Seconds a change must rest before it is written (a slider drag writes once).
 const SETTLE_S: f64 = 0.5;
 
-/// A profile as last written to the store: its id, name, newest measurements, skin tone, hair
-/// and hair style.
-type StoredProfile = (i64, String, Option<Measurements>, SkinTone, Hair, HairStyle);
+/// A profile as last written to the store.
+#[derive(Clone, Debug, PartialEq)]
+struct StoredProfile {
+    /// Its id in the store.
+    id: i64,
+    /// The profile as the app shows it: its name, its newest measurements (the default body
+    /// where none were kept) and its looks.
+    person: Person,
+    /// Whether the store keeps measurements for it (`person`'s are not the default's stand-in).
+    measured: bool,
+}
 
 /// What the store held or was last given, so that only changes are written.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -48,11 +56,7 @@ pub struct StoreProfiles {
 impl StoreProfiles {
     /// The store id of the profile at `index` of the app's list, as last written.
     pub fn id_of(&self, index: usize) -> Option<i64> {
-        self.synced
-            .as_ref()?
-            .profiles
-            .get(index)
-            .map(|(id, ..)| *id)
+        self.synced.as_ref()?.profiles.get(index).map(|p| p.id)
     }
 }
 
@@ -84,14 +88,17 @@ fn read_stored(store: &Store) -> Result<(Synced, Vec<String>), StoreError> {
                 .as_deref()
                 .and_then(HairStyle::from_code)
                 .unwrap_or_default();
-            Ok((
-                p.id,
-                p.name,
-                latest.map(|s| s.measurements),
-                skin,
-                hair,
-                style,
-            ))
+            Ok(StoredProfile {
+                id: p.id,
+                measured: latest.is_some(),
+                person: Person {
+                    name: p.name,
+                    measurements: latest.map_or_else(default_measurements, |s| s.measurements),
+                    skin,
+                    hair,
+                    hair_style: style,
+                },
+            })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     let lang = store.language()?.as_deref().and_then(Lang::from_code);
@@ -108,18 +115,12 @@ fn shown(stored: &Synced) -> Profiles {
     let list = stored
         .profiles
         .iter()
-        .map(|(_, name, m, skin, hair, style)| Person {
-            name: name.clone(),
-            measurements: m.clone().unwrap_or_else(default_measurements),
-            skin: *skin,
-            hair: *hair,
-            hair_style: *style,
-        })
+        .map(|stored| stored.person.clone())
         .collect();
     let index = stored
         .profiles
         .iter()
-        .position(|(id, ..)| Some(*id) == stored.shown)
+        .position(|p| Some(p.id) == stored.shown)
         .unwrap_or(0);
     Profiles::new(list, index)
 }
@@ -293,17 +294,11 @@ fn write_changes(
             .profiles
             .iter()
             .zip(list)
-            .all(|((_, name, m, skin, hair, style), p)| {
-                *name == p.name
-                    && m.as_ref() == Some(&p.measurements)
-                    && *skin == p.skin
-                    && *hair == p.hair
-                    && *style == p.hair_style
-            });
+            .all(|(b, p)| b.measured && b.person == *p);
     if !same {
         write_profiles(store, &before.profiles, profiles, &mut written.profiles)?;
     }
-    let shown = written.profiles.get(profiles.active_index()).map(|p| p.0);
+    let shown = written.profiles.get(profiles.active_index()).map(|p| p.id);
     if let Some(id) = shown
         && shown != before.shown
     {
@@ -332,11 +327,16 @@ fn write_profiles(
     let list = profiles.list();
     let mut ids: Vec<Option<i64>> = list
         .iter()
-        .map(|p| before.iter().find(|b| b.1 == p.name).map(|b| b.0))
+        .map(|p| {
+            before
+                .iter()
+                .find(|b| b.person.name == p.name)
+                .map(|b| b.id)
+        })
         .collect();
     let mut gone: Vec<i64> = before
         .iter()
-        .map(|b| b.0)
+        .map(|b| b.id)
         .filter(|id| !ids.contains(&Some(*id)))
         .collect();
     for (profile, id) in list.iter().zip(&mut ids) {
@@ -357,35 +357,32 @@ fn write_profiles(
     written.clear();
     for (profile, id) in list.iter().zip(ids) {
         let id = id.unwrap_or_default();
-        let earlier = before.iter().find(|b| b.0 == id);
-        let last = earlier.and_then(|b| b.2.clone());
-        if earlier.map_or(SkinTone::default(), |b| b.3) != profile.skin {
+        let earlier = before.iter().find(|b| b.id == id);
+        let last = earlier.and_then(|b| b.measured.then_some(&b.person.measurements));
+        if earlier.map_or(SkinTone::default(), |b| b.person.skin) != profile.skin {
             store.set_skin_tone(id, profile.skin.code())?;
         }
-        if earlier.map_or(Hair::default(), |b| b.4) != profile.hair {
+        if earlier.map_or(Hair::default(), |b| b.person.hair) != profile.hair {
             store.set_hair(id, profile.hair.code())?;
         }
-        if earlier.map_or(HairStyle::default(), |b| b.5) != profile.hair_style {
+        if earlier.map_or(HairStyle::default(), |b| b.person.hair_style) != profile.hair_style {
             store.set_hair_style(id, profile.hair_style.code())?;
         }
         // Values the panel marks as wrong are not history: written once they are fixed.
         let usable = !measurements::validate(&profile.measurements)
             .iter()
             .any(|i| i.is_error());
-        if usable && last.as_ref() != Some(&profile.measurements) {
+        if usable && last != Some(&profile.measurements) {
             match store.record_measurements(id, &profile.measurements, &today) {
                 Ok(_) | Err(StoreError::Invalid { .. }) => {}
                 Err(e) => return Err(e),
             }
         }
-        written.push((
+        written.push(StoredProfile {
             id,
-            profile.name.clone(),
-            Some(profile.measurements.clone()),
-            profile.skin,
-            profile.hair,
-            profile.hair_style,
-        ));
+            person: profile.clone(),
+            measured: true,
+        });
     }
     Ok(())
 }
