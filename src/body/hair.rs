@@ -106,7 +106,8 @@ pub fn mesh(avatar: &Avatar, style: Style) -> TriangleMesh {
     let mut positions = Vec::new();
     for (i, &p) in mesh.positions.iter().enumerate() {
         let across = Vec2::new(p.x, p.z) - axis;
-        if p.y < lowest || across.length() > reach {
+        let skin = across.length();
+        if p.y < lowest || skin > reach {
             continue;
         }
         // 1 at the forehead, 0 at the sides, −1 at the nape.
@@ -130,7 +131,7 @@ pub fn mesh(avatar: &Avatar, style: Style) -> TriangleMesh {
         let out = -UNDER + (thickness + UNDER) * hair;
         let mut q = p + normals[i] * out;
         if let Some(curtain) = &curtain {
-            q = curtain.hang(q, across.length(), axis, side);
+            q = curtain.hang(q, skin, axis, side);
         }
         index[i] = positions.len() as u32;
         positions.push(q);
@@ -181,14 +182,15 @@ impl Curtain {
         // Smoothed round the head (a bin the mesh's columns missed takes its neighbours').
         let raw = widest;
         for (k, bin) in widest.iter_mut().enumerate() {
-            let [a, b, c] = [k + BINS - 1, k, k + 1].map(|j| raw[j % BINS]);
-            let weights = [a.0, b.0, c.0].map(|r| if r > 0.0 { 1.0 } else { 0.0 });
-            let sum = weights[0] + 2.0 * weights[1] + weights[2];
+            let (mut r, mut y, mut sum) = (0.0, 0.0, 0.0);
+            for (j, weight) in [(k + BINS - 1, 1.0), (k, 2.0), (k + 1, 1.0)] {
+                let (rj, yj) = raw[j % BINS];
+                if rj > 0.0 {
+                    (r, y, sum) = (r + weight * rj, y + weight * yj, sum + weight);
+                }
+            }
             if sum > 0.0 {
-                *bin = (
-                    (a.0 * weights[0] + 2.0 * b.0 * weights[1] + c.0 * weights[2]) / sum,
-                    (a.1 * weights[0] + 2.0 * b.1 * weights[1] + c.1 * weights[2]) / sum,
-                );
+                *bin = (r / sum, y / sum);
             }
         }
         Curtain { widest, bottom }
