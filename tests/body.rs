@@ -7,6 +7,7 @@ use anprobe::measurements::{Form, Key, Resolved, Shape, Source};
 use anprobe::tape;
 use std::collections::HashMap;
 
+mod feet;
 mod hair;
 mod intersect;
 mod normals;

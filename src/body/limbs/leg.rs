@@ -220,6 +220,15 @@ pub(in crate::body) fn leg(
     let centre0 = frame_y(y_bend).centre;
     let radius = (y_bend - foot_height / 2.0).max(0.01);
     let heel_w = p.foot_breadth / 2.0 * 0.75;
+    // The rings turn about an axis `radius` in front of their centres, but at the ankle's front
+    // a ring reaches further forward than that, and it narrows as it turns: there its points
+    // would rise again and draw back as the rings turn, the surface folding back under itself to
+    // face the floor (a dark line across the ankle). So each point keeps at least `gap` ahead of
+    // its column's point on the ring before, along that ring's way on, and on the front half
+    // draws in from that point by no more than its way on: the front fills into a crease that
+    // faces the floor by at most 45°.
+    let gap = 0.001 * k;
+    let (mut onward, mut front, mut centre) = (Vec3::NEG_Y, Vec3::Z, centre0);
     for i in 1..=8 {
         let beta = FRAC_PI_2 * i as f32 / 8.0;
         let f = i as f32 / 8.0;
@@ -234,7 +243,24 @@ pub(in crate::body) fn leg(
             r2: bend0.r2 + (foot_height / 2.0 - bend0.r2) * f,
             back: 0.0,
         };
-        let ring = mesh.ring(&ring_points(&section, &frame, &even), 0.97 + 0.01 * f);
+        let mut points = ring_points(&section, &frame, &even);
+        for (point, &before) in points.iter_mut().zip(&previous) {
+            let before = mesh.positions[before as usize];
+            let ahead = onward.dot(*point - before);
+            if ahead < gap {
+                *point += (gap - ahead) * onward;
+            }
+            if front.dot(before - centre) > 0.0 {
+                let out = (before - centre)
+                    .reject_from_normalized(onward)
+                    .normalize_or_zero();
+                let least = -ahead.max(gap);
+                *point += (least - out.dot(*point - before)).max(0.0) * out;
+            }
+        }
+        centre = frame.centre;
+        (onward, front) = (Vec3::new(0.0, -cb, sb), frame.e2);
+        let ring = mesh.ring(&points, 0.97 + 0.01 * f);
         mesh.stitch(&previous, &ring);
         previous = ring;
     }
