@@ -79,7 +79,7 @@ fn in_a_leg(avatar: &Avatar, v: u32) -> bool {
 
 fn normal(avatar: &Avatar, t: [u32; 3]) -> Vec3 {
     let [a, b, c] = t.map(|v| avatar.mesh.positions[v as usize]);
-    (b - a).cross(c - a).normalize()
+    (b - a).cross(c - a).normalize_or_zero()
 }
 
 #[test]
