@@ -13,7 +13,7 @@ mod format;
 mod grid;
 mod pose;
 
-use anprobe::body::{self, Avatar, TapePlacement};
+use anprobe::body::{self, Avatar};
 use anprobe::export::write_glb;
 use anprobe::garment::{Category, EXTENSION, GarmentMeta};
 use anprobe::geometry::{Plane, TriangleMesh, convex_hull, cross_sections, hull_perimeter};
@@ -556,14 +556,7 @@ fn no_garment_vertex_is_inside_or_within_3_mm_of_the_reference_body() {
 
 /// The level of a horizontal girth tape on the avatar.
 fn level(avatar: &Avatar, key: Key) -> f32 {
-    avatar
-        .tapes
-        .iter()
-        .find_map(|&(k, p)| match p {
-            TapePlacement::Girth(plane) if k == key => Some(plane.origin.y),
-            _ => None,
-        })
-        .expect("a girth tape")
+    avatar.girth(key).expect("a girth tape").origin.y
 }
 
 #[test]

@@ -14,8 +14,8 @@
 //!   and the nape, tucked in a little at its ends) instead of following the skin in to the
 //!   neck. Its edge beside the face runs down in front of the ears.
 
+use super::Avatar;
 use super::section::smoothstep;
-use super::{Avatar, TapePlacement};
 use crate::geometry::{TriangleMesh, vertex_normals};
 use crate::measurements::Key;
 use glam::{Vec2, Vec3};
@@ -78,10 +78,7 @@ const BINS: usize = 48;
 /// tape).
 pub fn mesh(avatar: &Avatar, style: Style) -> TriangleMesh {
     let mesh = &avatar.mesh;
-    let Some(ring) = avatar.tapes.iter().find_map(|&(k, t)| match t {
-        TapePlacement::Girth(plane) if k == Key::HeadGirth => Some(plane.origin),
-        _ => None,
-    }) else {
+    let Some(ring) = avatar.girth(Key::HeadGirth).map(|plane| plane.origin) else {
         return TriangleMesh::default();
     };
     let crown = mesh.positions.iter().map(|p| p.y).fold(f32::MIN, f32::max);

@@ -50,6 +50,21 @@ pub struct Avatar {
     pub skeleton: Skeleton,
 }
 
+impl Avatar {
+    /// Where the tape for `key` is laid (`None` for `weight_kg`, which no tape takes).
+    pub fn tape(&self, key: Key) -> Option<TapePlacement> {
+        self.tapes.iter().find(|(k, _)| *k == key).map(|&(_, t)| t)
+    }
+
+    /// The plane of `key`'s tape where it goes round the body (`None` unless it is a girth).
+    pub fn girth(&self, key: Key) -> Option<Plane> {
+        match self.tape(key)? {
+            TapePlacement::Girth(plane) => Some(plane),
+            _ => None,
+        }
+    }
+}
+
 /// The limbs' joints and vertices: left arm, right arm; left leg, right leg; and the head.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Skeleton {

@@ -77,25 +77,18 @@ impl Anatomy {
         let mesh = &avatar.mesh;
         let vertex = |i: u32| mesh.positions.get(i as usize).copied();
         let girth = |key: Key| {
-            avatar.tapes.iter().find_map(|&(k, t)| match t {
-                TapePlacement::Girth(plane) if k == key => Some(Plane {
-                    origin: plane.origin,
-                    normal: plane.normal.normalize_or(Vec3::Y),
-                }),
-                _ => None,
+            avatar.girth(key).map(|plane| Plane {
+                origin: plane.origin,
+                normal: plane.normal.normalize_or(Vec3::Y),
             })
         };
-        let length = |key: Key| {
-            avatar.tapes.iter().find_map(|&(k, t)| match t {
-                TapePlacement::Length { from, to } if k == key => Some((from, to)),
-                _ => None,
-            })
+        let length = |key: Key| match avatar.tape(key)? {
+            TapePlacement::Length { from, to } => Some((from, to)),
+            _ => None,
         };
-        let height = |key: Key| {
-            avatar.tapes.iter().find_map(|&(k, t)| match t {
-                TapePlacement::Height { top } if k == key => Some(top),
-                _ => None,
-            })
+        let height = |key: Key| match avatar.tape(key)? {
+            TapePlacement::Height { top } => Some(top),
+            _ => None,
         };
         let top = mesh
             .positions

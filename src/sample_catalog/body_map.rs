@@ -70,13 +70,7 @@ pub(super) struct BodyModel {
 impl BodyModel {
     pub fn new(avatar: &Avatar) -> Self {
         let mesh = avatar.mesh.clone();
-        let placement = |key: Key| {
-            avatar
-                .tapes
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|&(_, p)| p)
-        };
+        let placement = |key: Key| avatar.tape(key);
         let vertex = |i: u32| {
             mesh.positions
                 .get(i as usize)

@@ -6,7 +6,7 @@
 //! self-intersection test, at 170°, does not see.)
 
 use super::intersect::{avatar_of, extreme_grid};
-use anprobe::body::{Avatar, TapePlacement};
+use anprobe::body::Avatar;
 use anprobe::measurements::Key;
 use glam::Vec3;
 use std::collections::HashMap;
@@ -47,14 +47,7 @@ fn sharpest_leg_edge(avatar: &Avatar, low: f32, high: f32) -> (f32, Vec3) {
 /// The lowest upward component of a leg triangle's unit normal in front of the ankle tape's
 /// centre, between `low` and `high` (−1: facing the floor), and where that triangle lies.
 fn most_floorward_front(avatar: &Avatar, low: f32, high: f32) -> (f32, Vec3) {
-    let ankle = avatar
-        .tapes
-        .iter()
-        .find_map(|(key, place)| match (key, place) {
-            (Key::AnkleGirth, TapePlacement::Girth(plane)) => Some(plane.origin),
-            _ => None,
-        })
-        .expect("an ankle tape");
+    let ankle = avatar.girth(Key::AnkleGirth).expect("an ankle tape").origin;
     let at = |v: u32| avatar.mesh.positions[v as usize];
     avatar
         .mesh

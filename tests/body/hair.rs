@@ -3,8 +3,8 @@
 //! cap leaves the ears bare, the bob hangs over them and the nape down to the chin.
 
 use super::intersect::avatar_of;
+use anprobe::body::Avatar;
 use anprobe::body::hair::{self, Style};
-use anprobe::body::{Avatar, TapePlacement};
 use anprobe::fit::spatial::Surface;
 use anprobe::geometry::TriangleMesh;
 use anprobe::measurements::{Form, Key};
@@ -120,14 +120,7 @@ fn a_bob_hangs_over_the_ears_and_the_nape_to_the_chin_where_a_short_cap_leaves_t
             .collect();
         // The ear: the head's widest point to the left between the chin and the crown, near
         // the head's axis (not a full cheek).
-        let axis = avatar
-            .tapes
-            .iter()
-            .find_map(|&(k, t)| match t {
-                TapePlacement::Girth(plane) if k == Key::HeadGirth => Some(plane.origin),
-                _ => None,
-            })
-            .unwrap();
+        let axis = avatar.girth(Key::HeadGirth).unwrap().origin;
         let ear = head
             .iter()
             .copied()

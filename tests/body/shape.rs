@@ -57,9 +57,9 @@ struct Measured {
 }
 
 fn plane_origin(avatar: &body::Avatar, key: Key) -> Vec3 {
-    match avatar.tapes.iter().find(|(k, _)| *k == key).map(|t| t.1) {
-        Some(TapePlacement::Girth(plane)) => plane.origin,
-        other => panic!("{key:?} is not a girth tape: {other:?}"),
+    match avatar.girth(key) {
+        Some(plane) => plane.origin,
+        None => panic!("{key:?} is not a girth tape: {:?}", avatar.tape(key)),
     }
 }
 
@@ -95,12 +95,12 @@ fn measure(avatar: &body::Avatar, s: &Subject) -> Measured {
     let chest = plane_origin(avatar, Key::ChestGirth);
     let navel = plane_origin(avatar, Key::OmphalionGirth);
     let buttock = plane_origin(avatar, Key::HipGirth);
-    let acromion_y = match avatar.tapes.iter().find(|(k, _)| *k == Key::ShoulderWidth) {
-        Some((_, TapePlacement::Length { from, .. })) => mesh.positions[*from as usize].y,
+    let acromion_y = match avatar.tape(Key::ShoulderWidth) {
+        Some(TapePlacement::Length { from, .. }) => mesh.positions[from as usize].y,
         other => panic!("no shoulder tape: {other:?}"),
     };
-    let crotch_y = match avatar.tapes.iter().find(|(k, _)| *k == Key::InsideLeg) {
-        Some((_, TapePlacement::Height { top })) => mesh.positions[*top as usize].y,
+    let crotch_y = match avatar.tape(Key::InsideLeg) {
+        Some(TapePlacement::Height { top }) => mesh.positions[top as usize].y,
         other => panic!("no inside-leg tape: {other:?}"),
     };
     let caliper = |y: f32, centre: Vec3| {
@@ -338,8 +338,8 @@ fn typed_breadths_and_depth_shape_the_avatar() {
         let chest = plane_origin(&avatar, Key::ChestGirth);
         let at_chest = tape::caliper(mesh, chest.y, chest).expect("a chest section");
         let buttock = plane_origin(&avatar, Key::HipGirth);
-        let crotch_y = match avatar.tapes.iter().find(|(k, _)| *k == Key::InsideLeg) {
-            Some((_, TapePlacement::Height { top })) => mesh.positions[*top as usize].y,
+        let crotch_y = match avatar.tape(Key::InsideLeg) {
+            Some(TapePlacement::Height { top }) => mesh.positions[top as usize].y,
             other => panic!("no inside-leg tape: {other:?}"),
         };
         let navel_y = plane_origin(&avatar, Key::OmphalionGirth).y;

@@ -67,7 +67,7 @@ fn draw_tape(
     let Some(avatar) = &body.avatar else { return };
     let fresh = matches!(&*cache, Some((generation, reading)) if *generation == body.generation && reading.key == key);
     if !fresh {
-        let Some(&(_, placement)) = avatar.tapes.iter().find(|(k, _)| *k == key) else {
+        let Some(placement) = avatar.tape(key) else {
             return;
         };
         *cache = Some((
